@@ -1,0 +1,99 @@
+"""The rule registry: every deterministic check is registered once with its code and its docs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.document import Document
+from reviewer.models import Lang, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and documentation (what / why / example / fix), ruff-style."""
+
+    code: str  # e.g. "T001"; the letter is the family prefix
+    name: str  # slug, e.g. "sum-mismatch"
+    kind: str  # finding kind, shared with gold files, e.g. "sum_mismatch"
+    severity: Severity
+    family: str  # totals, shares, rates, scores, counts, consistency, targets, quality
+    title_zh: str
+    title_en: str
+    message_zh: str  # str.format template over the hit's data
+    message_en: str
+    what: str
+    why: str
+    example: str
+    fix: str
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def hit(
+        self,
+        spans: Iterable[tuple[int, int]],
+        data: dict[str, Any] | None = None,
+        *,
+        severity: Severity | None = None,
+        variant: str | None = None,
+    ) -> Hit:
+        return Hit(self, list(spans), dict(data or {}), severity or self.severity, variant)
+
+    def render(self, data: dict[str, Any], lang: Lang, variant: str | None = None) -> str:
+        zh, en = self.variants.get(variant or "", (self.message_zh, self.message_en))
+        template = zh if lang == "zh" else en
+        try:
+            return template.format(**data)
+        except (KeyError, IndexError, ValueError):
+            return self.title_zh if lang == "zh" else self.title_en
+
+    @property
+    def is_quality(self) -> bool:
+        return self.family == "quality"
+
+
+@dataclass
+class Hit:
+    """What a check returns: a rule, the offsets it points at, and the computed numbers."""
+
+    rule: Rule
+    spans: list[tuple[int, int]]
+    data: dict[str, Any]
+    severity: Severity
+    variant: str | None = None
+
+
+CheckFunc = Callable[[Document], Iterable[Hit]]
+
+RULES: dict[str, Rule] = {}
+CHECKS: list[tuple[tuple[str, ...], CheckFunc]] = []
+
+
+def rule(**kwargs: Any) -> Rule:
+    """Declare a rule; codes are unique across the project."""
+    r = Rule(**kwargs)
+    if r.code in RULES:
+        raise ValueError(f"duplicate rule code {r.code}")
+    RULES[r.code] = r
+    return r
+
+
+def check(*rules: Rule) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a pure function `Document -> Iterable[Hit]` that emits hits of `rules`."""
+
+    def deco(func: CheckFunc) -> CheckFunc:
+        CHECKS.append((tuple(r.code for r in rules), func))
+        return func
+
+    return deco
+
+
+def load_all() -> None:
+    """Import every module in `reviewer.checks` so their rules and checks register."""
+    import importlib
+    import pkgutil
+
+    import reviewer.checks as pkg
+
+    for info in pkgutil.walk_packages(pkg.__path__, prefix="reviewer.checks."):
+        importlib.import_module(info.name)

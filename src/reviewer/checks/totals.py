@@ -1,0 +1,130 @@
+"""Totals vs parts: 其中 / 包括 / 分别为 / 按…分 / a list after a colon, and implicit splits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import combinations
+
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.amounts import Node, Relation, relations, tolerance
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import fmt
+
+SUM_MISMATCH = rule(
+    code="T001",
+    name="sum-mismatch",
+    kind="sum_mismatch",
+    severity=Severity.ERROR,
+    family="totals",
+    title_zh="合计与分项之和不符",
+    title_en="Total does not equal the sum of its parts",
+    message_zh="分项合计 {expr}，报告称 {stated}（相差 {diff}{unit}）{note}",
+    message_en="The parts add up to {expr}, the report states {stated} (off by {diff}{unit})"
+    "{note_en}",
+    what="Finds a stated total followed by its parts (其中, 包括, 分别为, 按…分, a list after a "
+    "colon, a parenthesised breakdown) and adds the parts up in Python.",
+    why="A total that is not the sum of its parts means one of the figures is wrong; reviewers "
+    "check these by hand and an LLM cannot be trusted to add.",
+    example="核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。"
+    "(16 + 11 + 4 + 7 + 3 = 41, not 43)",
+    fix="Correct the total or the part that is wrong, or name the part that is missing.",
+)
+
+SUM_ROUNDING = rule(
+    code="T002",
+    name="sum-rounding",
+    kind="sum_rounding",
+    severity=Severity.INFO,
+    family="totals",
+    title_zh="合计与分项之和存在尾差",
+    title_en="Total differs from the sum of its parts by rounding only",
+    message_zh="分项合计 {expr}，报告称 {stated}，差 {diff}{unit}，"
+    "在各项四舍五入的误差以内（尾差）",
+    message_en="The parts add up to {expr}, the report states {stated}: {diff}{unit} apart, "
+    "within the rounding of the figures",
+    what="Like T001, but the difference is no larger than the rounding the stated figures carry "
+    "(half a unit of the last written digit of each).",
+    why="Rounding differences are normal but readers notice them; a note that the difference is "
+    "rounding saves the reviewer a recomputation.",
+    example="决算支出1195.57万元：基本支出981.38万元，项目支出214.18万元 (sum 1195.56)",
+    fix="Nothing is wrong; optionally note 尾差 or adjust the last digit of one part.",
+)
+
+
+@check(SUM_MISMATCH, SUM_ROUNDING)
+def sums(doc: Document) -> Iterator[Hit]:
+    for rel in relations(doc):
+        hit = _judge(rel)
+        if hit is not None:
+            yield hit
+
+
+def _subset_matches(rel: Relation) -> bool:
+    """Does leaving out one or two parts reconcile the total? ("财政所的6个另计")"""
+    parts = list(rel.parts)
+    if any(p.value == rel.total.value for p in parts):
+        return True  # one part is the whole: the others are not parts of this total
+    if len(parts) < 3:
+        return False
+    for drop in (1, 2):
+        if len(parts) - drop < 2:
+            break
+        for left_out in combinations(range(len(parts)), drop):
+            kept = [p for i, p in enumerate(parts) if i not in left_out]
+            total = sum((p.value for p in kept), Decimal(0))
+            if abs(total - rel.total.value) <= tolerance([rel.total, *kept]):
+                return True
+    return False
+
+
+def _display(node: Node, unit_scale: Decimal) -> str:
+    """A figure as written when it is in the total's unit, else converted to it."""
+    if node.q.scale == unit_scale:
+        return f"{node.q.value:f}"
+    return fmt(node.value / unit_scale)
+
+
+def _judge(rel: Relation) -> Hit | None:
+    total = rel.total
+    parts_sum = sum((p.value for p in rel.parts), Decimal(0))
+    diff = parts_sum - total.value
+    if diff == 0:
+        return None
+    tol = tolerance([total, *rel.parts])
+    scale = total.q.scale
+    unit = total.q.unit if total.q.dimension == "money" else total.q.count_unit
+    places = max(n.q.decimals for n in (total, *rel.parts))
+    terms = " + ".join(_display(p, scale) for p in rel.parts)
+    data = {
+        "expr": f"{terms} = {fmt(parts_sum / scale, places)}",
+        "stated": fmt(total.value / scale, places) if places else _display(total, scale),
+        "diff": fmt(abs(diff) / scale, places),
+        "unit": unit,
+        "total_label": total.label,
+        "parts": [_display(p, scale) for p in rel.parts],
+        "parts_sum": fmt(parts_sum / scale),
+        "tolerance": fmt(tol / scale),
+        "marker": rel.marker,
+        "note": "",
+        "note_en": "",
+    }
+    spans = [(total.label_start, total.q.end)] + [(p.label_start, p.q.end) for p in rel.parts]
+    if abs(diff) <= tol:
+        return SUM_ROUNDING.hit(spans, data)
+    if not rel.explicit or _subset_matches(rel):
+        return None
+    if rel.partial and diff < 0:
+        return None  # "主要是：…" may list only the main items
+    severity = Severity.ERROR
+    if rel.extended or rel.cross_series:
+        severity = Severity.WARNING
+        data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
+        data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.marker == "among" and diff < 0:
+        severity = Severity.WARNING
+        data["note"] = "；若“其中”只列举了部分分项，请注明其余部分"
+        data["note_en"] = "; if 其中 lists only some parts, say what the rest is"
+    hit = SUM_MISMATCH.hit(spans, data, severity=severity)
+    return hit

@@ -1,0 +1,1 @@
+"""Claims: structured readings of the report text shared by the checks."""

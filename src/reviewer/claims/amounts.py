@@ -1,0 +1,438 @@
+"""Totals and their parts: a small parser that turns each paragraph's figures into a tree.
+
+A paragraph is read left to right as a stream of events: figures (money and counts), markers
+that open a breakdown of the figure just stated (其中, 包括, 分别为, 主要是：, 按…分, a colon or a
+parenthesis right after a figure), closing parentheses and sentence ends. Each figure is attached
+to the breakdown that is open for its *series*; a breakdown closes as soon as its parts add up to
+its total, so "A 10，其中 B 6，C 4；D 5" reads as A = B + C with D a sibling of A.
+
+Series keep interleaved lists apart: "核定编制81个，实有72人，其中核定行政编制30个，
+实有行政人员26人…" holds two breakdowns at once (quota and actual staff), told apart by their labels.
+
+The parser only builds relations; `checks/totals.py` and `checks/shares.py` judge them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reviewer.document import Document
+from reviewer.numbers import Quantity, find_quantities
+
+# Words that open a breakdown of the figure just stated. `partial` lists ("主要是") may be
+# incomplete by design.
+_OPEN_RE = re.compile(
+    r"(?P<partial>主要(?:是|为|包括|有|用于)[：:])"
+    r"|(?P<by>按[^，。；;：:\d]{1,12}?分(?:类|列|为)?(?:其中)?[：:，,]?)"
+    r"|(?P<among>其中[：:，,]?)"
+    r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
+)
+_TOTAL_LABEL_RE = re.compile(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
+_DELIMS = "，,；;。：:、()\n!?！？"
+_LABEL_STRIP_RE = re.compile(
+    r"^(?:其中|包括|包含|分别为|分别是|主要是|主要为|以及|和|及|与|另|含|为|是|共|[\d一二三四五六七八九十]+[.、]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]|[\s\"'])+"
+)
+_ACTUAL_RE = re.compile(r"实有|实际|在职|在岗|现有|在编|到岗")
+_QUOTA_RE = re.compile(r"编制|核定|定编|职数|限额")
+_PEOPLE_UNITS = {"人", "名"}
+
+
+@dataclass(eq=False)
+class Node:
+    """A figure in a paragraph and the breakdowns stated for it."""
+
+    q: Quantity
+    label: str
+    label_start: int
+    series: str
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    parent: Node | None = None
+    share: Quantity | None = None  # "占X%" stated right after the figure
+
+    @property
+    def value(self) -> Decimal:
+        return self.q.base
+
+    @property
+    def open_breakdown(self) -> Breakdown | None:
+        return self.breakdowns[-1] if self.breakdowns and self.breakdowns[-1].open else None
+
+
+@dataclass(eq=False)
+class Breakdown:
+    """One stated split of a total into parts."""
+
+    total: Node
+    marker: str  # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'implicit', 'sum'
+    marker_start: int
+    parts: list[Node] = field(default_factory=list)
+    open: bool = True
+    extended: bool = False  # the parts ran on past the end of the sentence
+    crossed_end: bool = False  # a sentence ended while this breakdown was open
+    cross_series: bool = False  # parts were taken from a sibling series (e.g. actual under quota)
+
+    @property
+    def partial(self) -> bool:
+        return self.marker == "partial"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A total and its parts, as the checks see them."""
+
+    total: Node
+    parts: tuple[Node, ...]
+    marker: str
+    extended: bool
+    cross_series: bool
+
+    @property
+    def explicit(self) -> bool:
+        return self.marker != "implicit"
+
+    @property
+    def partial(self) -> bool:
+        return self.marker == "partial"
+
+
+def tolerance(nodes: list[Node]) -> Decimal:
+    """The largest difference rounding alone can explain between a total and its parts.
+
+    Each figure may be off by half a unit of its last written digit. A whole number written
+    among figures with decimals is taken as exact ("5万元" beside "574.73万元").
+    """
+    finest = max((n.q.decimals for n in nodes), default=0)
+    tol = Decimal(0)
+    for n in nodes:
+        if n.q.decimals == 0 and finest > 0:
+            continue
+        tol += n.q.half_unit
+    if finest == 0 and all(n.q.dimension == "count" for n in nodes):
+        return Decimal(0)  # counts of people and things are exact
+    return tol
+
+
+def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
+    if q.dimension == "money":
+        return "money"
+    unit = q.count_unit
+    role = "actual" if _ACTUAL_RE.search(label) else "quota" if _QUOTA_RE.search(label) else ""
+    if not role:
+        role = last_role.get(unit, "")
+    if role:
+        last_role[unit] = role
+    group = "people" if unit in _PEOPLE_UNITS or (unit == "个" and role) else unit
+    return f"{group}:{role}"
+
+
+def _label(norm: str, q: Quantity, floor: int) -> tuple[str, int]:
+    """The words that name a figure: back from the number to the previous delimiter."""
+    i = q.start
+    limit = max(floor, q.start - 40)
+    while i > limit and norm[i - 1] not in _DELIMS:
+        i -= 1
+    raw = norm[i : q.start]
+    m = _LABEL_STRIP_RE.match(raw)
+    skip = m.end() if m else 0
+    return raw[skip:].strip(), i + skip
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Paragraph extents: a line, joined with the next while it clearly runs on (ends in ，、)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    prev_end = 0
+    for line in doc.lines:
+        if not line.stripped:
+            if start is not None:
+                out.append((start, prev_end))
+                start = None
+            continue
+        if start is None:
+            start = line.start
+        prev_end = line.end
+        if not line.stripped.endswith(("，", ",", "、")):
+            out.append((start, line.end))
+            start = None
+    if start is not None:
+        out.append((start, prev_end))
+    return out
+
+
+class _Parser:
+    """Builds the figure trees of one paragraph."""
+
+    def __init__(self, doc: Document, start: int, end: int, carry: Node | None) -> None:
+        self.doc = doc
+        self.norm = doc.norm
+        self.start, self.end = start, end
+        self.nodes: list[Node] = []
+        self.stack: list[Breakdown] = []  # open breakdowns, innermost last
+        self.segment: list[Node] = []  # figures since the last marker or sentence end
+        self.paren_stack: list[Breakdown | None] = []
+        self.last_role: dict[str, str] = {}
+        self.carry = carry  # last explicit total of the previous paragraph (for 按…分)
+        self.sentence_nodes: list[Node] = []
+        self.previous_sentence: list[Node] = []
+        self.label_floor = start
+
+    # -- events ---------------------------------------------------------------------------
+    def run(self) -> list[Node]:
+        events: list[tuple[int, int, str, object]] = []
+        for q in find_quantities(self.norm, self.start, self.end):
+            # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
+            if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
+                events.append((q.start, 1, "q", q))
+            elif q.dimension == "percent":
+                events.append((q.start, 1, "pct", q))
+        for m in _OPEN_RE.finditer(self.norm, self.start, self.end):
+            events.append((m.start(), 0, "open", m))
+        for m in re.finditer(r"[()。；;]", self.norm[self.start : self.end]):
+            events.append((self.start + m.start(), 0, m.group(), m))
+        for m in re.finditer(r"[：:]", self.norm[self.start : self.end]):
+            events.append((self.start + m.start(), 0, "colon", m))
+        events.sort(key=lambda e: (e[0], e[1]))
+        for pos, _, kind, obj in events:
+            if kind == "q":
+                assert isinstance(obj, Quantity)
+                self._figure(obj)
+            elif kind == "pct":
+                assert isinstance(obj, Quantity)
+                self._percent(obj)
+            elif kind == "open":
+                assert isinstance(obj, re.Match)
+                self._open(obj)
+            elif kind == "colon":
+                self._colon(pos)
+            elif kind == "(":
+                self._paren_open(pos)
+            elif kind == ")":
+                self._paren_close()
+            elif kind == "。":
+                self._sentence_end()
+            # '；' separates list items; it neither opens nor closes anything.
+        self._sentence_end()
+        return self.nodes
+
+    def _figure(self, q: Quantity) -> None:
+        label, label_start = _label(self.norm, q, self.label_floor)
+        node = Node(q=q, label=label, label_start=label_start, series="")
+        node.series = _series(q, label, self.last_role)
+        self.nodes.append(node)
+        self.sentence_nodes.append(node)
+        self.segment.append(node)
+        if _TOTAL_LABEL_RE.search(label):
+            self._close_all_of(node.series)
+            self._sum_after_parts(node)
+            return
+        bd = self._breakdown_for(node)
+        if bd is not None:
+            node.parent = bd.total
+            bd.parts.append(node)
+            bd.extended = bd.extended or bd.crossed_end
+
+    def _breakdown_for(self, node: Node) -> Breakdown | None:
+        """The innermost open breakdown that takes `node`, closing those already complete."""
+        for b in self.stack:
+            if b.open and b.total.series == node.series and not _same_year(b.total, node):
+                b.open = False  # "2023年…" after a 2024 total starts a new statement
+        same = [b for b in self.stack if b.open and b.total.series == node.series]
+        while same and _complete(same[-1]):
+            same[-1].open = False
+            same.pop()
+        if same:
+            return same[-1]
+        # A figure of a sibling series (an 'actual' under a 'quota' total, or a role-less
+        # figure) joins the innermost open breakdown of the same kind of thing.
+        group = node.series.split(":")[0]
+        for b in reversed(self.stack):
+            if not b.open or b.total.series.split(":")[0] != group or _complete(b):
+                continue
+            if any(o.open and o.total.series == node.series for o in self.stack):
+                continue
+            b.cross_series = True
+            return b
+        return None
+
+    def _percent(self, q: Quantity) -> None:
+        before = self.norm[max(self.start, q.start - 16) : q.start]
+        m = re.search(r"占[^，,。；;、\d%]{0,14}$", before)
+        if not m or not self.sentence_nodes:
+            return
+        target = self.sentence_nodes[-1]
+        between = self.norm[target.q.end : q.start]
+        if len(between) <= 18 and not re.search(r"[。；;]", between) and target.share is None:
+            target.share = q
+
+    def _open(self, m: re.Match[str]) -> None:
+        kind = next(k for k, v in m.groupdict().items() if v)
+        if kind == "among" and self._inside_paren_breakdown():
+            return
+        if not self.segment and kind in ("among", "incl") and self.previous_sentence:
+            # "…编制95人。其中：…" refers back to the sentence just ended.
+            self.segment = self.previous_sentence
+        opened = self._open_segment(kind, m.start())
+        if not opened and kind == "by" and self.carry is not None:
+            # "按经济分类分：…" restating a total given just before: a second breakdown of it.
+            self._push(Breakdown(total=self.carry, marker="by", marker_start=m.start()))
+        self.segment = []
+
+    def _open_segment(self, kind: str, pos: int) -> bool:
+        opened = False
+        seen: set[str] = set()
+        for node in reversed(self.segment):
+            if node.series in seen:
+                continue
+            seen.add(node.series)
+            if node.open_breakdown is not None:
+                continue
+            self._push(Breakdown(total=node, marker=kind, marker_start=pos))
+            opened = True
+        return opened
+
+    def _colon(self, pos: int) -> None:
+        if not self.segment:
+            return
+        if pos - self.segment[-1].q.end <= 1:
+            # "核定事业编制50个，实有43人：" opens both figures' breakdowns.
+            self._open_segment("colon", pos)
+            self.segment = []
+
+    def _paren_open(self, pos: int) -> None:
+        last = self.sentence_nodes[-1] if self.sentence_nodes else None
+        if last is not None and pos - last.q.end <= 1 and last.open_breakdown is None:
+            bd = Breakdown(total=last, marker="paren", marker_start=pos)
+            self._push(bd)
+            self.paren_stack.append(bd)
+        else:
+            self.paren_stack.append(None)
+        self.segment = []
+
+    def _paren_close(self) -> None:
+        if not self.paren_stack:
+            return
+        bd = self.paren_stack.pop()
+        if bd is None:
+            return
+        bd.open = False
+        # Breakdowns opened inside the parenthesis end with it.
+        while self.stack and self.stack[-1] is not bd:
+            self.stack.pop().open = False
+        if self.stack:
+            self.stack.pop()
+        self.segment = []
+
+    def _inside_paren_breakdown(self) -> bool:
+        return bool(self.paren_stack) and self.paren_stack[-1] is not None and not self.segment
+
+    def _sentence_end(self) -> None:
+        self._implicit(self.sentence_nodes)
+        for b in self.stack:
+            if b.open and _complete(b):
+                b.open = False
+            elif b.open:
+                b.crossed_end = True
+        self.stack = [b for b in self.stack if b.open]
+        self.paren_stack = []
+        self.segment = []
+        self.previous_sentence = self.sentence_nodes
+        self.sentence_nodes = []
+
+    def _push(self, bd: Breakdown) -> None:
+        bd.total.breakdowns.append(bd)
+        self.stack.append(bd)
+        if bd.total.q.dimension == "money" and bd.total.parent is None:
+            self.carry = bd.total
+
+    def _close_all_of(self, series: str) -> None:
+        for b in self.stack:
+            if b.total.series == series:
+                b.open = False
+        self.stack = [b for b in self.stack if b.open]
+
+    def _sum_after_parts(self, node: Node) -> None:
+        """'A x，B y，合计 z': the figures before a 合计 in the same sentence are its parts."""
+        parts = [
+            n
+            for n in self.sentence_nodes[:-1]
+            if n.series == node.series and n.parent is None and not n.breakdowns
+        ]
+        if len(parts) >= 2:
+            bd = Breakdown(total=node, marker="sum", marker_start=node.label_start, open=False)
+            bd.parts = parts
+            node.breakdowns.append(bd)
+
+    def _implicit(self, nodes: list[Node]) -> None:
+        """'收入A，其中…' without a marker: a figure followed, in the same sentence, by figures
+        that add up to it (within rounding) is read as its breakdown."""
+        roots = [n for n in nodes if n.parent is None and not n.breakdowns]
+        for i, total in enumerate(roots):
+            rest = [n for n in roots[i + 1 :] if n.series == total.series]
+            if len(rest) < 2 or any(n.value > total.value for n in rest):
+                continue
+            diff = abs(sum((n.value for n in rest), Decimal(0)) - total.value)
+            if diff <= tolerance([total, *rest]):
+                bd = Breakdown(
+                    total=total, marker="implicit", marker_start=total.q.start, open=False
+                )
+                bd.parts = rest
+                total.breakdowns.append(bd)
+                for n in rest:
+                    n.parent = total
+                return
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d(?=年)")
+
+
+def _same_year(total: Node, part: Node) -> bool:
+    """False when both labels name a year and the years differ."""
+    a, b = _YEAR_RE.findall(total.label), _YEAR_RE.findall(part.label)
+    return not (a and b and a[-1] != b[-1])
+
+
+def _complete(bd: Breakdown) -> bool:
+    """Do the parts so far add up to the total (within rounding)?"""
+    if len(bd.parts) == 1:
+        return bd.parts[0].value == bd.total.value  # "其中：公务接待费 = the whole"
+    if not bd.parts:
+        return False
+    total = sum((p.value for p in bd.parts), Decimal(0))
+    return abs(total - bd.total.value) <= tolerance([bd.total, *bd.parts])
+
+
+def figure_trees(doc: Document) -> list[Node]:
+    """Every money/count figure of the document with its breakdowns (cached)."""
+
+    def build(d: Document) -> list[Node]:
+        nodes: list[Node] = []
+        carry: Node | None = None
+        for start, end in _paragraphs(d):
+            parser = _Parser(d, start, end, carry)
+            nodes.extend(parser.run())
+            carry = parser.carry
+        return nodes
+
+    result: list[Node] = doc.cached("figure_trees", build)
+    return result
+
+
+def relations(doc: Document) -> list[Relation]:
+    """Each stated breakdown with at least two parts."""
+    out: list[Relation] = []
+    for node in figure_trees(doc):
+        for bd in node.breakdowns:
+            if len(bd.parts) >= 2:
+                out.append(
+                    Relation(
+                        total=node,
+                        parts=tuple(bd.parts),
+                        marker=bd.marker,
+                        extended=bd.extended,
+                        cross_series=bd.cross_series,
+                    )
+                )
+    return out

@@ -1,0 +1,87 @@
+"""The `Document`: decoded text, its normalized twin, and offset -> line:column mapping."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from reviewer.document.normalize import normalize
+from reviewer.models import Span
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the report: [start, end) offsets without the line break."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(eq=False)
+class Document:
+    """A decoded report. `norm` has the same length as `text`, so offsets are shared."""
+
+    text: str
+    path: str = "<text>"
+    format: str = "txt"
+    norm: str = field(init=False)
+    _cache: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.norm = normalize(self.text)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        starts = self.line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            raw = self.norm[start:end]
+            stripped_end = start + len(raw.rstrip("\r\n"))
+            out.append(Line(i, start, stripped_end, self.norm[start:stripped_end]))
+        return out
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of `offset`."""
+        offset = max(0, min(offset, len(self.text)))
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_at(self, offset: int) -> Line:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.lines[max(0, i)]
+
+    def span(self, start: int, end: int) -> Span:
+        """A `Span` over [start, end), clamped to the text; its `text` is the original text."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        line, column = self.line_col(start)
+        return Span(start=start, end=end, line=line, column=column, text=self.text[start:end])
+
+    def iter_lines(self) -> Iterator[Line]:
+        yield from self.lines
+
+    def cached(self, key: str, factory: Any) -> Any:
+        """Compute a derived view (claims, sections, ...) once per document."""
+        if key not in self._cache:
+            self._cache[key] = factory(self)
+        return self._cache[key]

@@ -1,0 +1,91 @@
+"""Run the registered checks over a document and turn their hits into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from reviewer.checks.registry import CHECKS, RULES, Hit, load_all
+from reviewer.document import Document, load
+from reviewer.models import Finding, Lang, ReportResult, Severity
+
+
+def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """ruff-style selection: a code is selected by itself or by any prefix of it."""
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not (ignore and any(code.startswith(s) for s in ignore))
+
+
+def to_finding(doc: Document, hit: Hit, lang: Lang) -> Finding:
+    spans = [doc.span(s, e) for s, e in hit.spans if e > s]
+    return Finding(
+        code=hit.rule.code,
+        kind=hit.rule.kind,
+        severity=hit.severity,
+        source="rules",
+        message=hit.rule.render(hit.data, lang, hit.variant),
+        spans=spans,
+        data=hit.data,
+    )
+
+
+def run_checks(
+    doc: Document,
+    *,
+    lang: Lang = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity_overrides: dict[str, Severity] | None = None,
+) -> list[Finding]:
+    """All findings of the selected rules, deduplicated and in text order."""
+    load_all()
+    findings: list[Finding] = []
+    seen: set[tuple[str, int, int]] = set()
+    for codes, func in CHECKS:
+        if not any(_selected(c, select, ignore) for c in codes):
+            continue
+        for hit in func(doc):
+            code = hit.rule.code
+            if not _selected(code, select, ignore):
+                continue
+            if severity_overrides and code in severity_overrides:
+                hit.severity = severity_overrides[code]
+            first = hit.spans[0] if hit.spans else (0, 0)
+            key = (code, first[0], first[1])
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(to_finding(doc, hit, lang))
+    findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+    return findings
+
+
+def check(
+    source: str | Path | Document,
+    *,
+    lang: Lang = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity_overrides: dict[str, Severity] | None = None,
+) -> ReportResult:
+    """Review one report with the deterministic rules only (no model, no network).
+
+    `source` is a path or an already built `Document`. Raises `InputError` when the file
+    cannot be read.
+    """
+    doc = source if isinstance(source, Document) else load(source)
+    findings = run_checks(
+        doc, lang=lang, select=select, ignore=ignore, severity_overrides=severity_overrides
+    )
+    return ReportResult(path=doc.path, findings=findings, meta={"sha256": doc.sha256})
+
+
+def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportResult:
+    """Review report text given as a string (handy for tests and other programs)."""
+    return check(Document(text=text, path=path), lang=lang)
+
+
+def rules() -> dict[str, object]:
+    load_all()
+    return dict(RULES)

@@ -1,0 +1,79 @@
+"""Pydantic models: the contracts between pipeline stages and the JSON output."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+Source = Literal["rules", "llm"]
+Lang = Literal["zh", "en"]
+
+
+class Span(BaseModel):
+    """A stretch of the decoded report text: code-point offsets plus 1-based line:column."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+
+class Finding(BaseModel):
+    """One problem in a report.
+
+    The first span is the claim judged wrong; later spans are its evidence.
+    """
+
+    code: str
+    kind: str
+    severity: Severity
+    source: Source = "rules"
+    message: str
+    spans: list[Span] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        """`numeric` for arithmetic/target checks, `quality` for report-quality checks."""
+        return "quality" if self.code.startswith("Q") else "numeric"
+
+
+class ReportResult(BaseModel):
+    """All findings for one report, or the reason it could not be read."""
+
+    path: str
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> Severity | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+
+
+class RunResult(BaseModel):
+    """The JSON document written by `--format json`."""
+
+    version: int = 1
+    reports: list[ReportResult] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,251 @@
+"""Find and parse numbers with their units in normalized report text.
+
+Every `Quantity` keeps the offsets of what it was read from, so a finding can quote it. Money is
+converted to yuan here, in Python, never by a model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Scale of each money unit in yuan.
+MONEY_SCALE: dict[str, Decimal] = {
+    "亿元": Decimal(100_000_000),
+    "万元": Decimal(10_000),
+    "千元": Decimal(1_000),
+    "元": Decimal(1),
+}
+PERCENT_UNITS = {"%", "‰"}
+SCORE_UNITS = {"分"}
+# Units of counted things. Longer spellings first so the regex prefers them.
+COUNT_UNITS = [
+    "人次",
+    "户次",
+    "家次",
+    "台次",
+    "平方米",
+    "平方公里",
+    "公里",
+    "千米",
+    "立方米",
+    "个",
+    "名",
+    "人",
+    "户",
+    "次",
+    "份",
+    "座",
+    "亩",
+    "米",
+    "天",
+    "项",
+    "家",
+    "所",
+    "辆",
+    "件",
+    "条",
+    "场",
+    "台",
+    "套",
+    "处",
+    "间",
+    "口",
+    "支",
+    "头",
+    "株",
+    "册",
+    "篇",
+    "期",
+    "批",
+    "吨",
+    "斤",
+    "担",
+    "张",
+    "本",
+    "位",
+    "棵",
+    "只",
+    "盏",
+    "块",
+    "组",
+    "栋",
+    "例",
+    "起",
+    "宗",
+    "床",
+    "周",
+    "小时",
+    "kg",
+    "km",
+    "t",
+]
+UNITS = sorted([*MONEY_SCALE, *PERCENT_UNITS, *SCORE_UNITS, *COUNT_UNITS], key=len, reverse=True)
+
+# Thousands may be grouped with ',' or a space ("1,234.5", "3 167.20").
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_COUNT_RE = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+# 万/亿 in front of a count unit is a multiplier: 29.8万人, 1.5亿斤.
+_MULT = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# A number: not glued to a previous digit, dot or ASCII letter; optional '余'/'多' before a unit.
+NUMBER_RE = re.compile(
+    rf"(?<![\d.A-Za-z])(?P<num>{_DIGITS})(?P<approx>余|多)?[ \t]?"
+    rf"(?P<unit>(?:万|亿)(?:余)?(?:{_COUNT_RE})|{_UNIT_RE})?"
+)
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_NUMBER_RE = re.compile(
+    r"(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
+)
+_DATE_AFTER = re.compile(r"^(?:年|月|日|号|季度|时|:)")
+
+
+def parse_decimal(raw: str) -> Decimal | None:
+    """Parse '1,234.50' -> Decimal('1234.50'); None when it is not a number."""
+    try:
+        return Decimal(raw.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_chinese_int(raw: str) -> int | None:
+    """Parse a Chinese numeral such as 十一, 二十三, 一百零五, 两 -> int; None if malformed."""
+    if not raw or any(ch not in _CN_DIGIT and ch not in _CN_UNIT for ch in raw):
+        return None
+    total, current = 0, None
+    for ch in raw:
+        if ch in _CN_DIGIT:
+            if current is not None and current != 0:
+                return None  # two digits in a row ('二三') is not a numeral
+            current = _CN_DIGIT[ch]
+        else:
+            mult = _CN_UNIT[ch]
+            total += (1 if current is None else current) * mult
+            current = None
+    if current is not None:
+        total += current
+    return total
+
+
+def decimals_of(raw: str) -> int:
+    """Digits after the decimal point as written: '12.30' -> 2."""
+    raw = raw.replace(",", "").replace(" ", "")
+    return len(raw.split(".", 1)[1]) if "." in raw else 0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from the text, with its unit and where it stands."""
+
+    value: Decimal
+    unit: str
+    decimals: int
+    start: int  # offset of the first digit
+    end: int  # offset after the unit (or the number when there is no unit)
+    raw: str  # the text [start, end)
+    approx: bool = False  # written with 余/多 ("200余次")
+
+    @property
+    def dimension(self) -> str:
+        if self.unit in MONEY_SCALE:
+            return "money"
+        if self.unit in PERCENT_UNITS:
+            return "percent"
+        if self.unit in SCORE_UNITS:
+            return "score"
+        if self.unit:
+            return "count"
+        return "bare"
+
+    @property
+    def scale(self) -> Decimal:
+        if self.unit in MONEY_SCALE:
+            return MONEY_SCALE[self.unit]
+        return _MULT.get(self.unit[:1], Decimal(1)) if len(self.unit) > 1 else Decimal(1)
+
+    @property
+    def count_unit(self) -> str:
+        """The counted thing's unit without a 万/亿 multiplier ('万人' -> '人')."""
+        return self.unit.lstrip("万亿").lstrip("余") if self.dimension == "count" else self.unit
+
+    @property
+    def base(self) -> Decimal:
+        """Value in base units: yuan for money, percent points for %, else the value."""
+        if self.unit == "‰":
+            return self.value / 10
+        return self.value * self.scale
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half the last written digit, in base units: the rounding the figure may carry."""
+        return Decimal(5) * Decimal(10) ** (-self.decimals - 1) * self.scale
+
+
+def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All numbers (Arabic, and Chinese numerals before a count unit) in norm[start:end]."""
+    end = len(norm) if end is None else end
+    out: list[Quantity] = []
+    for m in NUMBER_RE.finditer(norm, start, end):
+        raw_num = m.group("num")
+        unit = m.group("unit") or ""
+        after = norm[m.end("num") : m.end("num") + 3]
+        if not unit and _DATE_AFTER.match(after):
+            continue
+        value = parse_decimal(raw_num)
+        if value is None:
+            continue
+        q_end = m.end("unit") if unit else m.end("num")
+        out.append(
+            Quantity(
+                value=value,
+                unit=unit,
+                decimals=decimals_of(raw_num),
+                start=m.start("num"),
+                end=q_end,
+                raw=norm[m.start("num") : q_end],
+                approx=bool(m.group("approx")),
+            )
+        )
+    for m in CN_NUMBER_RE.finditer(norm, start, end):
+        n = parse_chinese_int(m.group("num"))
+        if n is None:
+            continue
+        # '一个' inside words like 统一个人 is noise; keep it, the checks decide what counts.
+        out.append(
+            Quantity(
+                value=Decimal(n),
+                unit=m.group("unit"),
+                decimals=0,
+                start=m.start(),
+                end=m.end(),
+                raw=m.group(0),
+            )
+        )
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def fmt(value: Decimal | float | int, places: int | None = None) -> str:
+    """Format a number for messages: no exponent, no trailing zeros unless `places` is given."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if places is not None:
+        return f"{d:.{places}f}"
+    s = f"{d:f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s or "0"

@@ -1,0 +1,140 @@
+"""Totals vs parts (T001 sum-mismatch, T002 sum-rounding) on texts written for the purpose."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+
+def sums(text: str) -> list:
+    return review_text(text, select=["T00"])
+
+
+def test_correct_breakdown_after_qizhong_passes() -> None:
+    assert sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入200.00万元。") == []
+
+
+def test_parts_that_do_not_add_up_are_an_error() -> None:
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入250.00万元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    assert f.data["expr"] == "300.00 + 250.00 = 550.00"
+    assert f.data["stated"] == "500.00"
+    assert f.spans[0].text == "本年收入500.00万元"
+    assert [s.text for s in f.spans[1:]] == ["财政拨款300.00万元", "其他收入250.00万元"]
+
+
+def test_qizhong_parts_short_of_the_total_are_a_warning() -> None:
+    # 其中 sometimes lists only some parts; the message asks to name the rest.
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")
+    assert f.code == "T001" and f.severity == Severity.WARNING
+
+
+def test_exhaustive_list_short_of_the_total_is_an_error() -> None:
+    (f,) = sums("本年收入500.00万元，分别为：财政拨款300.00万元，其他收入150.00万元。")
+    assert f.severity == Severity.ERROR
+
+
+def test_difference_within_rounding_is_info() -> None:
+    (f,) = sums("决算支出总计1195.57万元，按支出性质分类：基本支出981.38万元，项目支出214.18万元。")
+    assert f.code == "T002" and f.severity == Severity.INFO
+    assert f.data["diff"] == "0.01"
+
+
+def test_whole_numbers_among_decimals_are_exact() -> None:
+    # 5万元 written beside 574.73万元 is exact, so 1.00 off is beyond rounding.
+    (f,) = sums("项目支出579.80万元，包括：科技支出5万元，城乡社区支出574.73万元。")
+    assert f.code == "T001"
+    (g,) = sums("项目支出579.74万元，包括：科技支出5万元，城乡社区支出574.73万元。")
+    assert g.code == "T002"
+
+
+def test_nested_breakdown_closes_when_its_parts_add_up() -> None:
+    text = (
+        "本年支出100万元，其中：基本支出60万元，其中：人员经费50万元，公用经费10万元；"
+        "项目支出40万元。"
+    )
+    assert sums(text) == []
+
+
+def test_parenthesised_breakdown() -> None:
+    assert (
+        sums(
+            "行政编制25名(其中：办公室14名、党建办3名、经发办3名、平安办3名、人武部2名)、事业编制38名。"
+        )
+        == []
+    )
+    (f,) = sums("行政编制25名(其中：办公室14名、党建办3名、经发办3名)、事业编制38名。")
+    assert f.data["expr"] == "14 + 3 + 3 = 20"
+
+
+def test_subset_inside_parentheses_is_not_a_breakdown() -> None:
+    text = "领导职数5名，其中书记1名，镇长1名，副镇长3名（其中1名兼任武装部长）。"
+    assert sums(text) == []
+
+
+def test_colon_list_of_staff_is_checked_per_series() -> None:
+    text = (
+        "核定事业编制20个，实有19人：服务中心核定编制12个，实有10人；执法队核定编制8个，实有7人。"
+    )
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR
+    assert f.spans[0].text == "实有19人"
+    assert f.data["expr"] == "10 + 7 = 17"
+
+
+def test_quota_and_actual_breakdowns_interleaved() -> None:
+    text = "核定编制40个，实有编制人数35人，其中核定行政编制30个，实有行政人员26人；事业编制10个，实有9人。"
+    assert sums(text) == []
+
+
+def test_part_left_out_on_purpose_is_not_flagged() -> None:
+    # The 6 of the finance office are counted apart: 30 + 1 + 50 = 81.
+    text = "核定编制81个，其中核定行政编制30个，机关工勤1个，财政所编制数6个，事业编制50个。"
+    assert sums(text) == []
+
+
+def test_breakdown_running_into_next_sentence_is_only_a_warning() -> None:
+    text = "实有人数72人，其中行政人员26人，工勤0人。事业人员43人。"
+    (f,) = sums(text)
+    assert f.code == "T001" and f.severity == Severity.WARNING
+
+
+def test_qizhong_after_full_stop_refers_to_previous_sentence() -> None:
+    (f,) = sums("年末人员编制95人。其中：公务员32人、工勤人员1人、事业人员60人。")
+    assert f.data["expr"] == "32 + 1 + 60 = 93"
+
+
+def test_main_items_list_may_be_partial() -> None:
+    text = "项目支出100万元，主要是：城乡社区支出60万元，农林水支出30万元。"
+    assert sums(text) == []
+
+
+def test_explicit_total_after_its_parts() -> None:
+    (f,) = sums("基本支出60万元，项目支出30万元，合计100万元。")
+    assert f.code == "T001" and f.data["expr"] == "60 + 30 = 90"
+
+
+def test_implicit_split_is_reported_only_as_rounding() -> None:
+    (f,) = sums("财政拨款收入1282.33万元，一般公共预算1008.65万元；政府性基金273.67万元。")
+    assert f.code == "T002"
+    # Far from the sum: not read as a breakdown at all.
+    assert sums("财政拨款收入1282.33万元，一般公共预算1008.65万元；政府性基金73.67万元。") == []
+
+
+def test_single_part_equal_to_the_whole_closes_the_breakdown() -> None:
+    text = "本年三公经费支出4.6万元，其中公务接待支出4.6万元，上年三公经费支出9.64万元。"
+    assert sums(text) == []
+
+
+def test_other_year_does_not_join_a_breakdown() -> None:
+    text = "2024年支出10万元，其中培训费6万元，会议费4万元，2023年支出12万元。"
+    assert sums(text) == []
+
+
+def test_mixed_money_units_are_converted() -> None:
+    assert sums("支出1.5万元，其中：差旅费5000元，会议费10000元。") == []
+
+
+def test_english_message() -> None:
+    (f,) = review_text("收入500万元，其中：拨款300万元，其他150万元。", select=["T001"], lang="en")
+    assert f.message.startswith("The parts add up to 300 + 150 = 450")

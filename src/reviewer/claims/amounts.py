@@ -7,7 +7,8 @@ to the breakdown that is open for its *series*; a breakdown closes as soon as it
 its total, so "A 10，其中 B 6，C 4；D 5" reads as A = B + C with D a sibling of A.
 
 Series keep interleaved lists apart: "核定编制81个，实有72人，其中核定行政编制30个，
-实有行政人员26人…" holds two breakdowns at once (quota and actual staff), told apart by their labels.
+实有行政人员26人…" holds two breakdowns at once (quota and actual staff), told apart by
+their labels.
 
 The parser only builds relations; `checks/totals.py` and `checks/shares.py` judge them.
 """

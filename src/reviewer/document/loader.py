@@ -1,7 +1,20 @@
-"""Turn a path (or bytes) into a `Document`, detecting the encoding rather than assuming it."""
+"""Turn a path (or bytes) into a `Document`, detecting the format and encoding rather than assuming.
+
+The format is decided by the file's content (magic bytes), not its extension: a `.docx` that
+is really text is read as text, a `.txt` that is really a Word file is read as Word. Formats
+that cannot be read (legacy .doc/.xls, RTF, images, archives) are refused with a reason.
+
+Every failure is an `InputError(path, reason)` with a one-line reason. Reads are bounded, so a
+huge file costs no more memory than the limit. Heavy modules (python-docx, pdfplumber,
+charset-normalizer) are imported only when a file needs them.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewer.document.document import Document
@@ -9,13 +22,220 @@ from reviewer.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 
+# Largest text report accepted, in bytes (a long report is well under 1 MB).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# .docx and .pdf files carry images and fonts, so their own limit is larger.
+DEFAULT_MAX_BINARY_BYTES = 100 * 1024 * 1024
+# Uncompressed size of word/document.xml accepted (guards against zip bombs).
+MAX_DOCX_XML_BYTES = 200 * 1024 * 1024
+
+_HEAD = 8192
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Magic bytes of formats that are certainly not reports: (prefix, description).
+_BINARY_MAGIC: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+]
+_CHINESE_ENCODINGS = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "iso2022_cn"}
+
+
+def _fail(path: str | Path, reason: str) -> InputError:
+    return InputError(str(path), reason)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading bytes
+
+
+def _open_file(path: str) -> int:
+    """Open for reading (an indirection tests can replace)."""
+    return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+
+
+def read_bounded(path: str | Path, limit: int | Callable[[bytes], int]) -> bytes:
+    """The bytes of a regular file, refusing files above the limit without reading them whole.
+
+    `limit` is a byte count, or a function of the file's first bytes (so a text file and a
+    .pdf can have different limits); only that much is ever read.
+    """
+    p = str(path)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        if os.path.islink(p):
+            raise _fail(path, "broken symbolic link (its target does not exist)") from None
+        raise _fail(path, "no such file") from None
+    except PermissionError:
+        raise _fail(path, "permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _fail(path, "symbolic link loop (too many levels of symbolic links)") from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _fail(path, "file name too long") from None
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _fail(path, "is a directory, not a report file")
+    if not stat.S_ISREG(st.st_mode):
+        raise _fail(path, "not a regular file (device, pipe or socket)")
+    try:
+        fd = _open_file(p)
+    except PermissionError:
+        raise _fail(path, "permission denied") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        head = os.read(fd, _HEAD)
+        cap = limit(head) if callable(limit) else limit
+        if st.st_size > cap:
+            raise _fail(path, f"file is {_mb(st.st_size)}, above the {_mb(cap)} limit")
+        chunks = [head]
+        total = len(head)
+        while head:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > cap:  # the file grew after stat()
+                raise _fail(path, f"file is larger than the {_mb(cap)} limit")
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise _fail(path, "is a directory, not a report file") from None
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sniffing the format
+
+
+def sniff(data: bytes, suffix: str = "") -> str:
+    """The content's format: 'txt', 'docx', 'pdf', or 'unsupported:<reason>'."""
+    head = data[:1024]
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data)
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(_OLE2):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "unsupported:password-protected Office file; remove the password and save it again"
+        kind = {
+            ".xls": "a legacy Excel workbook (.xls)",
+            ".ppt": "a legacy PowerPoint file (.ppt)",
+        }.get(suffix, "a legacy Word/Office binary file (.doc/.xls)")
+        return f"unsupported:{kind} is not supported; save it as .docx, .pdf or .txt"
+    if data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        return "unsupported:an RTF file is not supported; save it as .docx or .txt"
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return f"unsupported:{what}, not a report (scanned pages need OCR first)"
+    return "txt"
+
+
+def _sniff_zip(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "unsupported:corrupted or truncated zip/.docx file"
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "unsupported:an Excel workbook (.xlsx) is not supported; export it as .pdf or .txt"
+    if any(n.startswith("ppt/") for n in names):
+        return "unsupported:a PowerPoint file (.pptx) is not supported"
+    if "content.xml" in names and "mimetype" in names:
+        return "unsupported:an OpenDocument file is not supported; save it as .docx"
+    if "[Content_Types].xml" in names:
+        return "unsupported:corrupted .docx (no word/document.xml inside)"
+    return "unsupported:a zip archive, not a report; unpack it and pass the report file"
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding text
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when NUL bytes sit on one parity only, as in UTF-16 text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[: 1 << 16]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if even + odd == 0:
+        return None
+    if odd and not even and odd >= len(sample) // 40:
+        return "utf-16-le"
+    if even and not odd and even >= len(sample) // 40:
+        return "utf-16-be"
+    return None
+
+
+def _is_texty(text: str) -> bool:
+    """True when decoded text has almost no control or unassigned characters."""
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        or 0xD800 <= ord(ch) <= 0xDFFF
+        or 0xE000 <= ord(ch) <= 0xF8FF  # private use: what garbage decodes to
+        or ch == "\ufffd"
+    )
+    return bad <= max(2, len(sample) // 200)
+
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
-    """Decode report bytes: BOMs first, then strict UTF-8, then charset-normalizer's best guess."""
+    """Decode text report bytes; UTF-8/16 by BOM or shape, else charset-normalizer's guess.
+
+    When charset-normalizer says the text is Chinese (GB2312/GBK/GB18030), GB18030 is used: it is
+    the superset, so characters outside GB2312 still decode.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise _fail(path, "starts with a UTF-8 byte-order mark but is not valid UTF-8") from None
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise _fail(path, "starts with a UTF-32 byte-order mark but is not valid UTF-32") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _fail(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    guess16 = _looks_utf16(data)
+    if guess16:
+        try:
+            text = data.decode(guess16)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _is_texty(text):
+            return text
+    if b"\x00" in data:
+        raise _fail(path, "binary file (contains NUL bytes), not a text report")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -24,30 +244,75 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(path, "cannot detect the text encoding (binary file?)")
-    return str(best)
+        raise _fail(path, "binary or undecodable file: no text encoding fits its bytes")
+    encoding = best.encoding.lower().replace("-", "_")
+    if encoding in _CHINESE_ENCODINGS or any(
+        c.lower().replace("-", "_") in _CHINESE_ENCODINGS for c in best.could_be_from_charset
+    ):
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    text = str(best)
+    if not _is_texty(text):
+        raise _fail(path, f"binary file: decoding it as {best.encoding} gives control characters")
+    return text
 
 
-def load_text(path: str | Path) -> tuple[str, str]:
-    """Read a report and return (decoded text, format name)."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except PermissionError:
-        raise InputError(str(path), "permission denied") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text = decode_bytes(data, str(path))
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def load_text(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_binary_bytes: int = DEFAULT_MAX_BINARY_BYTES,
+) -> tuple[str, str]:
+    """Read a report and return (decoded text, format name: 'txt', 'docx' or 'pdf').
+
+    `max_bytes` limits text files; `max_binary_bytes` limits .docx/.pdf files (and the text
+    extracted from them is held to `max_bytes` too).
+    """
+    suffix = Path(path).suffix.lower()
+
+    def limit_for(head: bytes) -> int:
+        binary = head.startswith((b"PK\x03\x04", _OLE2)) or b"%PDF-" in head[:1024]
+        return max_binary_bytes if binary else max_bytes
+
+    data = read_bounded(path, limit_for)
+    if not data:
+        raise _fail(path, "the file is empty (0 bytes)")
+    fmt = sniff(data, suffix)
+    if fmt.startswith("unsupported:"):
+        raise _fail(path, fmt.split(":", 1)[1])
+    if fmt == "txt":
+        text = decode_bytes(data, str(path))
+    elif fmt == "docx":
+        from reviewer.document.docx import docx_text
+
+        text = docx_text(data, str(path))
+    else:
+        from reviewer.document.pdf import pdf_text
+
+        text = pdf_text(data, str(path))
+    if len(text) > max_bytes:
+        raise _fail(path, f"the extracted text is larger than the {_mb(max_bytes)} limit")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if not text.strip():
-        raise InputError(str(path), "the report is empty")
-    return text, "txt"
+        if fmt == "txt":
+            raise _fail(path, "the report is empty (only whitespace)")
+        raise _fail(path, f"the {fmt} file contains no text")
+    return text, fmt
 
 
-def load(path: str | Path) -> Document:
-    """Read and decode a report into a `Document`."""
-    text, fmt = load_text(path)
+def load(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_binary_bytes: int = DEFAULT_MAX_BINARY_BYTES,
+) -> Document:
+    """Read and decode a report into a `Document` (format from content, not extension)."""
+    text, fmt = load_text(path, max_bytes=max_bytes, max_binary_bytes=max_binary_bytes)
     return Document(text=text, path=str(path), format=fmt)

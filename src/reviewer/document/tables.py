@@ -1,18 +1,33 @@
-"""Tables found in a report: pipe-separated rows, one-cell-per-line runs, .docx tables.
+"""Tables found in a report: pipe-separated rows, tab-separated rows, one-cell-per-line runs.
 
-Interface shared by checks (owned by the tables/loader work; the detection is filled in there).
+Three shapes are recognised, all on the normalized text so every `Cell` keeps its offsets:
+
+* pipe tables: consecutive lines of `| a | b |` cells, with or without a markdown `|---|` rule
+  (the .docx and .pdf loaders render their tables this way);
+* tab tables: consecutive lines of tab-separated cells, as pasted from a spreadsheet;
+* flattened tables: after copy-paste from a PDF or web page each cell stands on its own line.
+  A run of short lines that starts with recognisable header cells (项目 / 金额（万元） / 占比,
+  一级指标 / … / 得分) gives the column count; the body cells must then fall into rows where
+  every amount-like column holds a number and every name column holds a name. When no column
+  count fits, or two fit equally well, the run is not taken for a table.
+
+`column_unit(table, col)` reads the unit a header declares (金额（万元）, 占比（%）, or a
+caption line such as 单位：万元 just above the table).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from reviewer.document.document import Document
+from reviewer.document.document import Document, Line
+from reviewer.numbers import MONEY_SCALE, UNITS, decimals_of, parse_decimal
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: its text (normalized) and its offsets in the document."""
+    """One table cell: its text (normalized, stripped) and its offsets in the document."""
 
     text: str
     start: int
@@ -21,10 +36,28 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: header cells and body rows, each a list of cells, plus its overall extent."""
+    """A table: header cells and body rows, each a list of cells, plus its overall extent.
+
+    `kind` is how it was written ('pipe', 'tab' or 'flat'); `unit` is a table-wide unit from a
+    caption such as 单位：万元 (use `column_unit` for a column's unit). Body rows of a flattened
+    table whose leading cells were merged are padded with empty cells so columns line up.
+    """
 
     header: list[Cell]
     rows: list[list[Cell]]
+    start: int
+    end: int
+    kind: str = "pipe"
+    unit: str | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class CellNumber:
+    """The number a cell holds: value as written, its decimals, and a unit written in the cell."""
+
+    value: Decimal
+    decimals: int
+    unit: str
     start: int
     end: int
 
@@ -34,5 +67,396 @@ def tables(doc: Document) -> list[Table]:
     return doc.cached("tables", _detect)
 
 
+# ---- cell helpers -----------------------------------------------------------------------------
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+_NUMBER_CELL = re.compile(
+    rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>(?:万|亿)?(?:{_UNIT_ALT}))?$"
+)
+# A value with a comparison or approximation: ≥95%, <=5天, 约10万元.
+_QUALIFIED = re.compile(rf"^(?:[≥≤<>=]=?|约|不低于|不少于|不高于|不超过|达到)\s*{_DIGITS}")
+_PLACEHOLDER = re.compile(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
+_TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$")
+_SUBTOTAL_LABEL = re.compile(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")
+
+
+def cell_number(cell: Cell) -> CellNumber | None:
+    """The number when the cell holds just one (1,234.50 / -3 / 82.09% / 10个), else None."""
+    m = _NUMBER_CELL.match(cell.text)
+    if not m:
+        return None
+    value = parse_decimal(m.group("num"))
+    if value is None:
+        return None
+    if m.group("sign") == "-":
+        value = -value
+    return CellNumber(
+        value=value,
+        decimals=decimals_of(m.group("num")),
+        unit=m.group("unit") or "",
+        start=cell.start,
+        end=cell.end,
+    )
+
+
+def is_placeholder(cell: Cell) -> bool:
+    """An empty cell or a dash/slash standing for 'nothing' (—, -, /, 无)."""
+    return bool(_PLACEHOLDER.match(cell.text.replace(" ", "")))
+
+
+def is_total_label(text: str) -> bool:
+    """合计 / 总计 / 共计 (optionally with a unit in brackets)."""
+    return bool(_TOTAL_LABEL.match(text.strip()))
+
+
+def is_subtotal_label(text: str) -> bool:
+    return bool(_SUBTOTAL_LABEL.match(text.strip()))
+
+
+def _is_numberish(text: str) -> bool:
+    return bool(_NUMBER_CELL.match(text) or _QUALIFIED.match(text))
+
+
+# ---- header vocabulary ------------------------------------------------------------------------
+
+_UNIT_IN_HEAD = re.compile(
+    r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元|%|‰|个|人|人次|户|项|分|天|次|家)\s*[)）]"
+)
+_UNIT_SUFFIX = re.compile(r"(?P<unit>亿元|万元|千元|元|%)\s*$")
+_CAPTION_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(?P<unit>亿元|万元|千元|元|%|个|人)")
+_SHARE_HEAD = re.compile(r"占比|比重|比例|构成|百分比|份额")
+_RATE_HEAD = re.compile(r"率|增幅|增长|增减|同比|环比")
+_NUM_HEAD = re.compile(
+    r"万元|亿元|金额|资金|经费|预算|决算|执行数|拨付|支出|收入|合计|小计|总计|数额|余额|"
+    r"分值|得分|权重|满分|占比|比重|比例|百分比|人数|户数|个数|数量|^数$|%"
+)
+# Headers naming things (label columns); 指标值/完成值 are values, not names.
+_LABEL_HEAD = re.compile(r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称")
+_NOT_LABEL_HEAD = re.compile(r"指标值|目标值|完成值|金额|万元|数$|额$")
+_HEAD_WORDS = re.compile(
+    r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|"
+    r"单位|年度|目标|实际|偏差|原因|备注|说明|数量|人数|支出|收入|合计|资金|来源|用途|"
+    r"计划|进度|评分|标准|依据|内容|类型|情况|结果|满分"
+)
+_NUMERIC_CHARS = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _header_like(text: str) -> bool:
+    """A short cell without figures (a year such as 2024年 is allowed)."""
+    if not text or len(text) > 16 or _is_numberish(text) or is_total_label(text):
+        return False
+    return not _NUMERIC_CHARS.search(_YEAR.sub("", _UNIT_IN_HEAD.sub("", text)))
+
+
+def _column_kind(head: str) -> str:
+    """'num' (amounts, shares, scores), 'label' (names) or 'free' (anything)."""
+    if _UNIT_IN_HEAD.search(head) or _UNIT_SUFFIX.search(head):
+        return "num"
+    if _LABEL_HEAD.search(head) and not _NOT_LABEL_HEAD.search(head):
+        return "label"
+    if _NUM_HEAD.search(head) and not re.search(r"指标值|完成值|目标|说明|原因|依据|标准", head):
+        return "num"
+    return "free"
+
+
+def column_unit(table: Table, col: int) -> str | None:
+    """The unit column `col`'s figures are in, from its header (金额（万元）→ '万元', 占比 → '%')
+    or the table's caption (单位：万元); None when nothing says."""
+    if col < 0 or col >= len(table.header):
+        return None
+    head = table.header[col].text
+    m = _UNIT_IN_HEAD.search(head)
+    if m:
+        return m.group("unit")
+    m = _UNIT_SUFFIX.search(head)
+    if m:
+        return m.group("unit")
+    if _SHARE_HEAD.search(head) or (_RATE_HEAD.search(head) and "额" not in head):
+        return "%"
+    if table.unit and table.unit in MONEY_SCALE and _column_kind(head) == "num":
+        if not re.search(r"分值|得分|权重|满分|人数|户数|个数|数量", head):
+            return table.unit
+    return None
+
+
+# ---- detection --------------------------------------------------------------------------------
+
+
 def _detect(doc: Document) -> list[Table]:
-    return []
+    lines = doc.lines
+    found: list[Table] = []
+    i = 0
+    while i < len(lines):
+        for finder in (_pipe_at, _tab_at, _flat_at):
+            res = finder(doc, lines, i)
+            if res is not None:
+                table, i = res
+                found.append(table)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _caption_unit(lines: list[Line], first: int, extra: list[str] = ()) -> str | None:  # type: ignore[assignment]
+    texts = list(extra)
+    j, seen = first - 1, 0
+    while j >= 0 and seen < 2:
+        if lines[j].stripped:
+            texts.append(lines[j].stripped)
+            seen += 1
+        j -= 1
+    for t in texts:
+        m = _CAPTION_UNIT.search(t)
+        if m:
+            return m.group("unit")
+    return None
+
+
+def _split(line: Line, sep: str) -> list[Cell]:
+    """Cells of a separated line with offsets; outer pipes are dropped."""
+    text = line.text
+    bounds = [k for k, ch in enumerate(text) if ch == sep]
+    edges = [-1, *bounds, len(text)]
+    cells = []
+    for a, b in zip(edges, edges[1:]):
+        seg = text[a + 1 : b]
+        lead = len(seg) - len(seg.lstrip())
+        body = seg.strip()
+        start = line.start + a + 1 + lead
+        cells.append(Cell(body, start, start + len(body)))
+    if sep == "|":
+        if cells and not cells[0].text and text.lstrip().startswith("|"):
+            cells = cells[1:]
+        if cells and not cells[-1].text and text.rstrip().endswith("|"):
+            cells = cells[:-1]
+    return cells
+
+
+_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _is_pipe_row(text: str) -> bool:
+    s = text.strip()
+    if s.count("|") < 1:
+        return False
+    if s.startswith("|") and s.endswith("|") and len(s) > 1:
+        return True
+    return s.count("|") >= 2 and not s.startswith("|")
+
+
+def _pipe_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
+    if not _is_pipe_row(lines[i].text):
+        return None
+    j = i
+    rows: list[list[Cell]] = []
+    has_rule = False
+    while j < len(lines) and _is_pipe_row(lines[j].text):
+        if _RULE.match(lines[j].stripped):
+            has_rule = True
+        else:
+            rows.append(_split(lines[j], "|"))
+        j += 1
+    if len(rows) < 2:
+        return None
+    if not has_rule and not all(lines[k].stripped.startswith("|") for k in range(i, j)):
+        # Bare "a | b | c" lines: only when every row has the same number of cells.
+        if len({len(r) for r in rows}) != 1:
+            return None
+    return _build(doc, lines, i, j, rows, "pipe"), j
+
+
+def _tab_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
+    def cells_of(line: Line) -> list[Cell] | None:
+        if "\t" not in line.text.strip():
+            return None
+        cells = [c for c in _split(line, "\t")]
+        while cells and not cells[-1].text:
+            cells.pop()
+        while cells and not cells[0].text:
+            cells.pop(0)
+        return cells if len(cells) >= 2 else None
+
+    first = cells_of(lines[i])
+    if first is None:
+        return None
+    rows = [first]
+    j = i + 1
+    while j < len(lines):
+        cells = cells_of(lines[j])
+        if cells is None:
+            break
+        rows.append(cells)
+        j += 1
+    width = len(first)
+    if len(rows) < 3 or any(len(r) > width for r in rows):
+        return None
+    if sum(_header_like(c.text) for c in first) < 2:
+        return None
+    if not any(cell_number(c) for r in rows[1:] for c in r):
+        return None
+    return _build(doc, lines, i, j, rows, "tab"), j
+
+
+def _build(
+    doc: Document, lines: list[Line], i: int, j: int, rows: list[list[Cell]], kind: str
+) -> Table:
+    """Header = first row with two or more filled cells; earlier one-cell rows are captions."""
+    captions: list[str] = []
+    while len(rows) > 2 and sum(1 for c in rows[0] if c.text) <= 1:
+        captions += [c.text for c in rows[0] if c.text]
+        rows = rows[1:]
+    header, body = rows[0], rows[1:]
+    # A two-row header: the first row has merged (empty) cells the second one fills.
+    if (
+        len(body) >= 2
+        and len(body[0]) == len(header)
+        and any(not c.text for c in header)
+        and not any(cell_number(c) for c in body[0])
+        and all(c.text or body[0][k].text for k, c in enumerate(header))
+    ):
+        header = [low if low.text else up for up, low in zip(header, body[0])]
+        body = body[1:]
+    unit = _caption_unit(lines, i, captions)
+    start = lines[i].start
+    end = lines[j - 1].end
+    return Table(header=header, rows=body, start=start, end=end, kind=kind, unit=unit)
+
+
+# ---- flattened tables --------------------------------------------------------------------------
+
+_MAX_FLAT_CELL = 30
+_MAX_COLS = 12
+_PROSE_END = re.compile(r"[。；;：:，,！？!?]$")
+
+
+def _flat_cell(line: Line) -> bool:
+    s = line.stripped
+    return (
+        0 < len(s) <= _MAX_FLAT_CELL
+        and "。" not in s
+        and "|" not in s
+        and "\t" not in s
+        and not _PROSE_END.search(s)
+    )
+
+
+def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
+    if not _flat_cell(lines[i]) or not _HEAD_WORDS.search(lines[i].stripped):
+        return None
+    if not _header_like(lines[i].stripped):
+        return None
+    # The run: short lines, blank lines in between allowed.
+    run: list[Line] = []
+    j = i
+    while j < len(lines) and len(run) < 4000:
+        if not lines[j].stripped:
+            j += 1
+            continue
+        if not _flat_cell(lines[j]):
+            break
+        run.append(lines[j])
+        j += 1
+    if len(run) < 6:
+        return None
+    cells = [Cell(ln.stripped, ln.start + (len(ln.text) - len(ln.text.lstrip())), 0) for ln in run]
+    cells = [Cell(c.text, c.start, c.start + len(c.text)) for c in cells]
+
+    best: list[tuple[int, int, list[list[Cell]]]] = []  # (cells used, n, rows)
+    n_max = 0
+    while n_max < min(_MAX_COLS, len(cells)) and _header_like(cells[n_max].text):
+        n_max += 1
+    for n in range(2, n_max + 1):
+        head = [c.text for c in cells[:n]]
+        if sum(1 for h in head if _HEAD_WORDS.search(h)) < max(2, (n * 3 + 4) // 5):
+            continue
+        kinds = [_column_kind(h) for h in head]
+        if "num" not in kinds:
+            continue
+        rows, used = _flat_rows(cells, n, kinds)
+        if len(rows) >= 2:
+            best.append((used, n, rows))
+    if not best:
+        return None
+    best.sort(key=lambda b: -b[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return None  # two column counts explain the run equally well: unsure
+    used, n, rows = best[0]
+    last = run[used - 1]
+    end_index = next(k for k in range(i, len(lines)) if lines[k] is last) + 1
+    table = Table(
+        header=cells[:n],
+        rows=rows,
+        start=cells[0].start,
+        end=last.end,
+        kind="flat",
+        unit=_caption_unit(lines, i),
+    )
+    return table, end_index
+
+
+def _fits(cell: Cell, kind: str) -> bool:
+    if kind == "num":
+        return bool(cell_number(cell)) or is_placeholder(cell)
+    if kind == "label":
+        return not _is_numberish(cell.text)
+    return True
+
+
+def _flat_rows(cells: list[Cell], n: int, kinds: list[str]) -> tuple[list[list[Cell]], int]:
+    """Body rows after an n-cell header; stops at the first cells that fit no row shape."""
+    rows: list[list[Cell]] = []
+    p = n
+    lead_ok = 0  # how many leading columns may be merged away (names/free text, not amounts)
+    while lead_ok < n - 1 and kinds[lead_ok] != "num":
+        lead_ok += 1
+    while p < len(cells):
+        row = _fit_row(cells, p, n, kinds, lead_ok)
+        if row is None:
+            break
+        taken = sum(1 for c in row if c.end > c.start or c.text)
+        rows.append(row)
+        p += taken
+    return rows, p
+
+
+def _fit_row(
+    cells: list[Cell], p: int, n: int, kinds: list[str], lead_ok: int
+) -> list[Cell] | None:
+    def has_figure(row: list[Cell]) -> bool:
+        return any(kinds[k] == "num" and cell_number(c) for k, c in enumerate(row))
+
+    for skip in range(0, lead_ok + 1):
+        width = n - skip
+        chunk = cells[p : p + width]
+        if len(chunk) < width:
+            continue
+        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
+            continue
+        if any(_header_like(c.text) and c.text in _HEADER_SEEN for c in chunk):
+            continue
+        pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
+        row = pad + chunk
+        if has_figure(row):
+            return row
+    # A total row whose label cell was merged across the name columns: 合计 / 100 / 92.
+    if is_total_label(cells[p].text) or is_subtotal_label(cells[p].text):
+        for width in range(n - 1, 0, -1):
+            chunk = cells[p + 1 : p + 1 + width]
+            if len(chunk) < width or not all(
+                _fits(c, kinds[n - width + k]) for k, c in enumerate(chunk)
+            ):
+                continue
+            if any(kinds[k] == "num" for k in range(1, n - width)):
+                continue
+            pad = [Cell("", cells[p].end, cells[p].end) for _ in range(n - width - 1)]
+            row = [cells[p], *pad, *chunk]
+            if has_figure(row):
+                return row
+    return None
+
+
+# Header words that start a new table rather than continue a body row.
+_HEADER_SEEN = {"项目", "金额", "占比", "一级指标", "二级指标", "三级指标", "分值", "得分"}

@@ -60,6 +60,11 @@ def _mb(n: int) -> str:
 # Reading bytes
 
 
+def _stat_file(path: str) -> os.stat_result:
+    """Stat, following symlinks (an indirection tests can replace)."""
+    return os.stat(path)
+
+
 def _open_file(path: str) -> int:
     """Open for reading (an indirection tests can replace)."""
     return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
@@ -73,7 +78,7 @@ def read_bounded(path: str | Path, limit: int | Callable[[bytes], int]) -> bytes
     """
     p = str(path)
     try:
-        st = os.stat(p)
+        st = _stat_file(p)
     except FileNotFoundError:
         if os.path.islink(p):
             raise _fail(path, "broken symbolic link (its target does not exist)") from None
@@ -103,14 +108,14 @@ def read_bounded(path: str | Path, limit: int | Callable[[bytes], int]) -> bytes
             raise _fail(path, f"file is {_mb(st.st_size)}, above the {_mb(cap)} limit")
         chunks = [head]
         total = len(head)
-        while head:
-            chunk = os.read(fd, min(1 << 20, cap + 1 - total))
+        while True:
+            if total > cap:  # the file grew after stat(), or stat() did not know its size
+                raise _fail(path, f"file is larger than the {_mb(cap)} limit")
+            chunk = os.read(fd, min(1 << 20, cap + 1 - total)) if head else b""
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-            if total > cap:  # the file grew after stat()
-                raise _fail(path, f"file is larger than the {_mb(cap)} limit")
     except OSError as exc:
         if exc.errno == errno.EISDIR:
             raise _fail(path, "is a directory, not a report file") from None
@@ -133,7 +138,9 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return "pdf"
     if data.startswith(_OLE2):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return "unsupported:password-protected Office file; remove the password and save it again"
+            return (
+                "unsupported:password-protected Office file; remove the password and save it again"
+            )
         kind = {
             ".xls": "a legacy Excel workbook (.xls)",
             ".ppt": "a legacy PowerPoint file (.ppt)",
@@ -173,20 +180,36 @@ def _sniff_zip(data: bytes) -> str:
 # Decoding text
 
 
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        32 <= o < 127
+        or ch in "\t\n\r"
+        or 0x4E00 <= o <= 0x9FFF  # CJK ideographs
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F  # CJK punctuation
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or 0x2000 <= o <= 0x206F  # general punctuation
+        or 0xA0 <= o <= 0x24F
+        or 0x2460 <= o <= 0x24FF  # circled numbers
+        or 0x2190 <= o <= 0x22FF  # arrows, math (≥ ≤)
+    )
+
+
 def _looks_utf16(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when NUL bytes sit on one parity only, as in UTF-16 text."""
+    """'utf-16-le' / 'utf-16-be' for BOM-less UTF-16: NULs from ASCII, and one decoding reads."""
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[: 1 << 16]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if even + odd == 0:
+    if sample.count(0) < max(1, len(sample) // 100):
         return None
-    if odd and not even and odd >= len(sample) // 40:
-        return "utf-16-le"
-    if even and not odd and even >= len(sample) // 40:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(enc, errors="replace")
+        score = sum(map(_plausible, text)) / max(1, len(text))
+        if score > best_score:
+            best, best_score = enc, score
+    return best if best_score >= 0.95 else None
 
 
 def _is_texty(text: str) -> bool:
@@ -215,17 +238,23 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
         try:
             return data[3:].decode("utf-8")
         except UnicodeDecodeError:
-            raise _fail(path, "starts with a UTF-8 byte-order mark but is not valid UTF-8") from None
+            raise _fail(
+                path, "starts with a UTF-8 byte-order mark but is not valid UTF-8"
+            ) from None
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         try:
             return data.decode("utf-32")
         except UnicodeDecodeError:
-            raise _fail(path, "starts with a UTF-32 byte-order mark but is not valid UTF-32") from None
+            raise _fail(
+                path, "starts with a UTF-32 byte-order mark but is not valid UTF-32"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise _fail(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+            raise _fail(
+                path, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
+            ) from None
     guess16 = _looks_utf16(data)
     if guess16:
         try:
@@ -281,21 +310,30 @@ def load_text(
         return max_binary_bytes if binary else max_bytes
 
     data = read_bounded(path, limit_for)
+    return text_of_bytes(data, str(path), suffix=suffix, max_bytes=max_bytes)
+
+
+def text_of_bytes(
+    data: bytes, path: str = "<bytes>", *, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, str]:
+    """(decoded text, format) of report bytes already read (e.g. from stdin): txt, docx or pdf."""
     if not data:
         raise _fail(path, "the file is empty (0 bytes)")
     fmt = sniff(data, suffix)
     if fmt.startswith("unsupported:"):
         raise _fail(path, fmt.split(":", 1)[1])
     if fmt == "txt":
-        text = decode_bytes(data, str(path))
+        if len(data) > max_bytes:
+            raise _fail(path, f"file is {_mb(len(data))}, above the {_mb(max_bytes)} limit")
+        text = decode_bytes(data, path)
     elif fmt == "docx":
         from reviewer.document.docx import docx_text
 
-        text = docx_text(data, str(path))
+        text = docx_text(data, path)
     else:
         from reviewer.document.pdf import pdf_text
 
-        text = pdf_text(data, str(path))
+        text = pdf_text(data, path)
     if len(text) > max_bytes:
         raise _fail(path, f"the extracted text is larger than the {_mb(max_bytes)} limit")
     if text.startswith("\ufeff"):

@@ -17,6 +17,7 @@ caption line such as 单位：万元 just above the table).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -70,20 +71,32 @@ def tables(doc: Document) -> list[Table]:
 # ---- cell helpers -----------------------------------------------------------------------------
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
-_NUMBER_CELL = re.compile(
-    rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>(?:万|亿)?(?:{_UNIT_ALT}))?$"
-)
+# The unit is checked against a set, not a long regex alternation: cheaper to compile at start.
+_NUMBER_CELL = re.compile(rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>[^\d\s]{{0,4}})$")
+_UNIT_SET = frozenset(UNITS)
 # A value with a comparison or approximation: ≥95%, <=5天, 约10万元.
 _QUALIFIED = re.compile(rf"^(?:[≥≤<>=]=?|约|不低于|不少于|不高于|不超过|达到)\s*{_DIGITS}")
 _PLACEHOLDER = re.compile(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
-_TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$")
+_TOTAL_LABEL = re.compile(
+    r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$"
+)
 _SUBTOTAL_LABEL = re.compile(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")
+
+
+def _unit_ok(unit: str) -> bool:
+    if not unit or unit in _UNIT_SET:
+        return True
+    return unit[0] in "万亿" and unit[1:] in _UNIT_SET and unit[1:] not in MONEY_SCALE
+
+
+def _number_match(text: str) -> re.Match[str] | None:
+    m = _NUMBER_CELL.match(text)
+    return m if m and _unit_ok(m.group("unit")) else None
 
 
 def cell_number(cell: Cell) -> CellNumber | None:
     """The number when the cell holds just one (1,234.50 / -3 / 82.09% / 10个), else None."""
-    m = _NUMBER_CELL.match(cell.text)
+    m = _number_match(cell.text)
     if not m:
         return None
     value = parse_decimal(m.group("num"))
@@ -115,7 +128,7 @@ def is_subtotal_label(text: str) -> bool:
 
 
 def _is_numberish(text: str) -> bool:
-    return bool(_NUMBER_CELL.match(text) or _QUALIFIED.match(text))
+    return bool(_number_match(text) or _QUALIFIED.match(text))
 
 
 # ---- header vocabulary ------------------------------------------------------------------------
@@ -132,7 +145,9 @@ _NUM_HEAD = re.compile(
     r"分值|得分|权重|满分|占比|比重|比例|百分比|人数|户数|个数|数量|^数$|%"
 )
 # Headers naming things (label columns); 指标值/完成值 are values, not names.
-_LABEL_HEAD = re.compile(r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称")
+_LABEL_HEAD = re.compile(
+    r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称"
+)
 _NOT_LABEL_HEAD = re.compile(r"指标值|目标值|完成值|金额|万元|数$|额$")
 _HEAD_WORDS = re.compile(
     r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|"
@@ -146,6 +161,8 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 def _header_like(text: str) -> bool:
     """A short cell without figures (a year such as 2024年 is allowed)."""
     if not text or len(text) > 16 or _is_numberish(text) or is_total_label(text):
+        return False
+    if _CAPTION_UNIT.search(text):
         return False
     return not _NUMERIC_CHARS.search(_YEAR.sub("", _UNIT_IN_HEAD.sub("", text)))
 
@@ -175,9 +192,12 @@ def column_unit(table: Table, col: int) -> str | None:
         return m.group("unit")
     if _SHARE_HEAD.search(head) or (_RATE_HEAD.search(head) and "额" not in head):
         return "%"
-    if table.unit and table.unit in MONEY_SCALE and _column_kind(head) == "num":
-        if not re.search(r"分值|得分|权重|满分|人数|户数|个数|数量", head):
-            return table.unit
+    if (
+        table.unit in MONEY_SCALE
+        and _column_kind(head) == "num"
+        and not re.search(r"分值|得分|权重|满分|人数|户数|个数|数量", head)
+    ):
+        return table.unit
     return None
 
 
@@ -221,7 +241,7 @@ def _split(line: Line, sep: str) -> list[Cell]:
     bounds = [k for k, ch in enumerate(text) if ch == sep]
     edges = [-1, *bounds, len(text)]
     cells = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in itertools.pairwise(edges):
         seg = text[a + 1 : b]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
@@ -261,10 +281,9 @@ def _pipe_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
         j += 1
     if len(rows) < 2:
         return None
-    if not has_rule and not all(lines[k].stripped.startswith("|") for k in range(i, j)):
-        # Bare "a | b | c" lines: only when every row has the same number of cells.
-        if len({len(r) for r in rows}) != 1:
-            return None
+    bare = not has_rule and not all(lines[k].stripped.startswith("|") for k in range(i, j))
+    if bare and len({len(r) for r in rows}) != 1:
+        return None  # bare "a | b | c" lines: only when every row has as many cells
     return _build(doc, lines, i, j, rows, "pipe"), j
 
 
@@ -317,7 +336,7 @@ def _build(
         and not any(cell_number(c) for c in body[0])
         and all(c.text or body[0][k].text for k, c in enumerate(header))
     ):
-        header = [low if low.text else up for up, low in zip(header, body[0])]
+        header = [low if low.text else up for up, low in zip(header, body[0], strict=False)]
         body = body[1:]
     unit = _caption_unit(lines, i, captions)
     start = lines[i].start
@@ -343,10 +362,13 @@ def _flat_cell(line: Line) -> bool:
     )
 
 
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])|如下$|情况$"
+)
+
+
 def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
-    if not _flat_cell(lines[i]) or not _HEAD_WORDS.search(lines[i].stripped):
-        return None
-    if not _header_like(lines[i].stripped):
+    if not _flat_cell(lines[i]) or not _head_start(lines[i].stripped):
         return None
     # The run: short lines, blank lines in between allowed.
     run: list[Line] = []
@@ -361,40 +383,82 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
         j += 1
     if len(run) < 6:
         return None
-    cells = [Cell(ln.stripped, ln.start + (len(ln.text) - len(ln.text.lstrip())), 0) for ln in run]
-    cells = [Cell(c.text, c.start, c.start + len(c.text)) for c in cells]
+    cells = []
+    for ln in run:
+        lead = len(ln.text) - len(ln.text.lstrip())
+        cells.append(Cell(ln.stripped, ln.start + lead, ln.start + lead + len(ln.stripped)))
 
-    best: list[tuple[int, int, list[list[Cell]]]] = []  # (cells used, n, rows)
-    n_max = 0
-    while n_max < min(_MAX_COLS, len(cells)) and _header_like(cells[n_max].text):
-        n_max += 1
-    for n in range(2, n_max + 1):
-        head = [c.text for c in cells[:n]]
-        if sum(1 for h in head if _HEAD_WORDS.search(h)) < max(2, (n * 3 + 4) // 5):
-            continue
-        kinds = [_column_kind(h) for h in head]
-        if "num" not in kinds:
-            continue
-        rows, used = _flat_rows(cells, n, kinds)
-        if len(rows) >= 2:
-            best.append((used, n, rows))
-    if not best:
+    # (score, cells used, start, n, rows) for every header start and column count that fit.
+    found: list[tuple[int, int, int, int, list[list[Cell]]]] = []
+    for s0 in range(0, 3):
+        if s0 >= len(cells) or not _head_start(cells[s0].text):
+            break
+        n_max = 0
+        while (
+            n_max < _MAX_COLS and s0 + n_max < len(cells) and _header_like(cells[s0 + n_max].text)
+        ):
+            n_max += 1
+        for n in range(2, n_max + 1):
+            head = [c.text for c in cells[s0 : s0 + n]]
+            if sum(1 for h in head if _HEAD_WORDS.search(h)) < max(2, (n * 3 + 4) // 5):
+                continue
+            kinds = [_column_kind(h) for h in head]
+            if "num" not in kinds:
+                continue
+            rows, used = _flat_rows(cells[s0:], n, kinds)
+            if len(rows) < 2:
+                continue
+            mixed = _mixed_columns(rows, n)
+            if mixed / n > 0.34 or _empty_column(rows, n):
+                continue
+            found.append((used - mixed * len(rows), used, s0, n, rows))
+    if not found:
         return None
-    best.sort(key=lambda b: -b[0])
-    if len(best) > 1 and best[1][0] == best[0][0]:
-        return None  # two column counts explain the run equally well: unsure
-    used, n, rows = best[0]
-    last = run[used - 1]
+    found.sort(key=lambda f: -f[0])
+    if len(found) > 1 and found[1][0] == found[0][0]:
+        return None  # two readings explain the run equally well: unsure
+    _, used, s0, n, rows = found[0]
+    last = run[s0 + used - 1]
     end_index = next(k for k in range(i, len(lines)) if lines[k] is last) + 1
     table = Table(
-        header=cells[:n],
+        header=cells[s0 : s0 + n],
         rows=rows,
-        start=cells[0].start,
+        start=cells[s0].start,
         end=last.end,
         kind="flat",
-        unit=_caption_unit(lines, i),
+        unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
     )
     return table, end_index
+
+
+def _line_index(lines: list[Line], i: int, offset: int) -> int:
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].start <= offset:
+        k += 1
+    return k
+
+
+def _head_start(text: str) -> bool:
+    return bool(_HEAD_WORDS.search(text)) and _header_like(text) and not _HEADING.search(text)
+
+
+def _empty_column(rows: list[list[Cell]], n: int) -> bool:
+    """A column no body row fills: the header took a body cell (or lost one)."""
+    body = [r for r in rows if not (is_total_label(r[0].text) or is_subtotal_label(r[0].text))]
+    return any(all(not r[k].text for r in body) for k in range(n)) if body else True
+
+
+def _mixed_columns(rows: list[list[Cell]], n: int) -> int:
+    """Columns holding both figures and words (total rows aside): a sign of misaligned rows."""
+    mixed = 0
+    for k in range(n):
+        shapes = {
+            _is_numberish(r[k].text)
+            for r in rows
+            if r[k].text and not is_total_label(r[0].text) and not is_subtotal_label(r[0].text)
+        }
+        mixed += len(shapes) > 1
+    return mixed
 
 
 def _fits(cell: Cell, kind: str) -> bool:
@@ -428,19 +492,6 @@ def _fit_row(
     def has_figure(row: list[Cell]) -> bool:
         return any(kinds[k] == "num" and cell_number(c) for k, c in enumerate(row))
 
-    for skip in range(0, lead_ok + 1):
-        width = n - skip
-        chunk = cells[p : p + width]
-        if len(chunk) < width:
-            continue
-        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
-            continue
-        if any(_header_like(c.text) and c.text in _HEADER_SEEN for c in chunk):
-            continue
-        pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
-        row = pad + chunk
-        if has_figure(row):
-            return row
     # A total row whose label cell was merged across the name columns: 合计 / 100 / 92.
     if is_total_label(cells[p].text) or is_subtotal_label(cells[p].text):
         for width in range(n - 1, 0, -1):
@@ -455,6 +506,19 @@ def _fit_row(
             row = [cells[p], *pad, *chunk]
             if has_figure(row):
                 return row
+    for skip in range(0, lead_ok + 1):
+        width = n - skip
+        chunk = cells[p : p + width]
+        if len(chunk) < width:
+            continue
+        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
+            continue
+        if any(_header_like(c.text) and c.text in _HEADER_SEEN for c in chunk):
+            continue
+        pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
+        row = pad + chunk
+        if has_figure(row):
+            return row
     return None
 
 

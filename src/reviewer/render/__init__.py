@@ -1,24 +1,62 @@
-"""Renderers: one module per output format, all fed by the same `RunResult`."""
+"""Renderers: one module per output format, all fed by the same `RunResult`.
+
+A text renderer exposes `render(run, lang) -> str` (html also takes `texts`, the report texts
+it highlights); a binary one (xlsx) exposes `render_bytes(run, lang) -> bytes`.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Mapping
 
 from reviewer.models import Lang, RunResult
 
 Renderer = Callable[[RunResult, Lang], str]
 
-# format name -> module under reviewer.render exposing `render(run, lang) -> str`
+# format name -> module under reviewer.render
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "html": "html",
+    "xlsx": "xlsx",
 }
+# formats whose output is bytes, not text
+BINARY = frozenset({"xlsx"})
+# formats that show the whole report text (the batch keeps the texts for them)
+NEEDS_TEXT = frozenset({"html"})
 
 
-def render(run: RunResult, fmt: str, lang: Lang = "zh") -> str:
+def _module(fmt: str) -> object:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    module = importlib.import_module(f"reviewer.render.{FORMATS[fmt]}")
-    out: str = module.render(run, lang)
+    return importlib.import_module(f"reviewer.render.{FORMATS[fmt]}")
+
+
+def render(
+    run: RunResult, fmt: str, lang: Lang = "zh", *, texts: Mapping[str, str] | None = None
+) -> str:
+    """The output of a text format."""
+    if fmt in BINARY:
+        raise ValueError(f"{fmt} is a binary format; use render_bytes")
+    module = _module(fmt)
+    func = module.render  # type: ignore[attr-defined]
+    if texts is not None and "texts" in inspect.signature(func).parameters:
+        out: str = func(run, lang, texts=texts)
+    else:
+        out = func(run, lang)
     return out
+
+
+def render_bytes(
+    run: RunResult, fmt: str, lang: Lang = "zh", *, texts: Mapping[str, str] | None = None
+) -> bytes:
+    """The output of any format as bytes (UTF-8 for the text formats)."""
+    if fmt in BINARY:
+        data: bytes = _module(fmt).render_bytes(run, lang)  # type: ignore[attr-defined]
+        return data
+    return render(run, fmt, lang, texts=texts).encode("utf-8")

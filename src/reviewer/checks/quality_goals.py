@@ -1,0 +1,503 @@
+"""Report quality, goals and indicators: vague targets, goals that are missing or restate the
+unit's duties, targets and scores without actual values, self-scores with nothing behind them,
+and full marks next to a list of problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.checks.quality_common import (
+    comparator_targets,
+    goal_sections,
+    has_measurable_target,
+    sentences,
+)
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.sections import Section, section_path, sections
+from reviewer.claims.selfscore import self_scores
+from reviewer.document import Document
+from reviewer.models import Severity
+
+VAGUE_TARGET = rule(
+    code="Q001",
+    name="vague-target",
+    kind="vague_target",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="绩效目标或指标值模糊，无法衡量",
+    title_en="Vague target: no value, comparator or measure",
+    message_zh="“{quote}”只有“{word}”这类方向性表述，没有比较符、数值、单位或基期，无法判断是否完成。"
+    "可衡量的写法如：指标名称 + 比较符 + 数值 + 单位（+ 基期），例如“群众满意度≥90%”"
+    "“较上年提高5个百分点”",
+    message_en="'{quote}' only says '{word}': no comparator, value, unit or baseline, so nobody "
+    "can tell whether it was met. A measurable target reads: indicator + comparator + value + "
+    "unit (+ baseline), e.g. '满意度≥90%' or 'up 5 percentage points on last year'",
+    what="Finds indicator values and goal statements that name a direction only: an indicator "
+    "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
+    "'…满意度提高' or '…都有一定提升' with no number, and a goals section with no quantified "
+    "target at all.",
+    why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
+    "targets down because no result can be scored against them.",
+    example="持续提升工作效率及工作质量——提升；人均收入和地区经济增长都有一定提升",
+    fix="State comparator, value, unit and where useful the baseline: '办结率≥98%', "
+    "'较上年增长5%'.",
+    variants={
+        "section": (
+            "“{title}”下的目标没有任何量化指标（无比较符、百分比或目标数值），只有“{quote}”这类"
+            "描述。请按产出（数量、质量、时效、成本）、效益和满意度分别给出“指标 + 比较符 + 数值"
+            " + 单位”的年度目标",
+            "The goals under '{title}' carry no quantified target (no comparator, percentage or "
+            "target figure), only text such as '{quote}'. Give annual targets per output "
+            "(quantity, quality, time, cost), effect and satisfaction as indicator + comparator "
+            "+ value + unit",
+        ),
+    },
+)
+
+MISSING_GOALS = rule(
+    code="Q002",
+    name="missing-goals",
+    kind="missing_goals",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="缺少年度绩效目标，或目标照抄部门职能",
+    title_en="No annual performance goals, or goals that restate the unit's duties",
+    message_zh="“{title}”的内容是部门职能的表述（{why_zh}），没有量化的产出、效益或满意度目标。"
+    "年度绩效目标应写明本年要达到的结果，如“完成××项”“满意度≥90%”",
+    message_en="'{title}' restates the unit's duties ({why_en}) and sets no quantified output, "
+    "effect or satisfaction target. Annual goals state the results to reach this year, e.g. "
+    "'N items completed', 'satisfaction ≥90%'",
+    what="Finds a report with no annual performance goals at all (no goals section and no "
+    "target with a comparator anywhere), and goals sections whose text restates the unit's "
+    "legal duties (职能): largely copied from the duties section, or a list of duty verbs "
+    "(执行, 管理, 负责, 保护…) without a single figure.",
+    why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
+    "self-score has nothing to be measured against.",
+    example="绩效目标：执行本级人大的决议和上级的决定和命令，发布决定和命令；…",
+    fix="Set annual goals with output, effect and satisfaction indicators, each with a target "
+    "value, and report the actual value next to each.",
+    variants={
+        "none": (
+            "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
+            "工作成效只有叙述，自评得分无从对照{note_zh}",
+            "The report states no annual performance goals: no goals section and no target "
+            "with a comparator (e.g. ≥90%) anywhere; results are narrated without targets, so "
+            "the self-score has nothing to be measured against{note_en}",
+        ),
+    },
+)
+
+MISSING_ACTUALS = rule(
+    code="Q003",
+    name="missing-actuals",
+    kind="missing_actuals",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="只有目标或预算，没有实际完成值",
+    title_en="Targets or budgets without actual values",
+    message_zh="{n} 组指标只列了目标值（{targets}）和得分，没有报告实际完成值，"
+    "得分无法核对：{scores}",
+    message_en="{n} indicator groups list only targets ({targets}) and a score, with no actual "
+    "values, so the scores cannot be checked: {scores}",
+    what="Finds indicator statements that carry a score (得分) and targets with comparators but "
+    "no actual value, and reports that give only budget figures (预算) with no 决算 or actual "
+    "spending at all.",
+    why="A score can only be checked against the actual value achieved; an execution rate "
+    "needs the amount executed.",
+    example="部门履职：(1)实际完成率≥100%;(2)各项工作完成及时率>100%，此指标赋分25分，得分24.38分",
+    fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
+    "income and spending next to the budget.",
+    variants={
+        "budget_only": (
+            "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
+            "无法计算预算执行率，也无法判断资金使用情况",
+            "Only budget figures are given (e.g. '{quote}'): no 决算 income or spending and no "
+            "executed amount anywhere, so no execution rate can be computed",
+        ),
+    },
+)
+
+UNSUPPORTED_SCORE = rule(
+    code="Q004",
+    name="unsupported-score",
+    kind="unsupported_score",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="自评得分缺少指标层面的评分依据",
+    title_en="Self-score without indicator-level scores",
+    message_zh="报告称“{quote}”，但正文没有列出各项指标的分值和得分，总分无从核对{note_zh}",
+    message_en="The report states '{quote}' but lists no indicator weights or scores, so the "
+    "total cannot be checked{note_en}",
+    what="Finds an overall self-score (自评得分, 综合得分…) in a report that gives no "
+    "indicator-level scores (no other 得分 or 分值 figures).",
+    why="A self-score is the sum of indicator scores; reported alone it cannot be verified and "
+    "is a common sign of an inflated self-evaluation.",
+    example="2022年度部门整体支出绩效自评综合得分98分 (no indicator scores anywhere)",
+    fix="Give the score table (indicator, weight, target, actual, score) or its totals per "
+    "first-level indicator.",
+)
+
+SCORE_VS_PROBLEMS = rule(
+    code="Q005",
+    name="score-vs-problems",
+    kind="score_vs_problems",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="满分自评与报告所列问题矛盾",
+    title_en="Full marks while the report lists problems",
+    message_zh="自评{value}分（满分），但报告在“{title}”中列出了问题：“{problem}”。存在问题的指标"
+    "通常应扣分",
+    message_en="Self-score {value} (full marks), yet '{title}' lists problems: '{problem}'. "
+    "Indicators with problems are normally marked down",
+    what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content.",
+    why="Full marks mean every indicator was fully met; a report that names its own problems "
+    "contradicts that, a sign of an inflated self-score.",
+    example="绩效评价得分：100分 … (二)存在问题。…同时项目执行率需进一步提高。",
+    fix="Score the indicators affected by the problems below their weight, or explain why "
+    "the problems did not affect any indicator.",
+)
+
+
+# ---------------------------------------------------------------- Q001 vague targets
+
+_VAGUE_WORDS = (
+    r"提升|提高|改善|增强|增加|加强|降低|减少|下降|好转|优化|促进|推进|顺利开展|顺利|有效保障|"
+    r"有效|保障|明显|显著|进一步\S{0,4}|有所\S{0,2}|有一定\S{0,2}|持续\S{0,4}|稳步\S{0,2}|逐步\S{0,2}"
+)
+# "指标——值" with a direction word as the whole value.
+_DASH_VALUE = re.compile(
+    r"(?P<name>[^\n，。；;：:()\[\]—]{2,30}?)\s*(?:——|—|--)\s*(?P<value>[^\n，。；;,()（）—]{1,8}?)"
+    r"\s*(?=[；;，,。\n]|$)"
+)
+_VAGUE_VALUE = re.compile(rf"^(?:{_VAGUE_WORDS})$")
+# A clause naming an indicator and ending in a direction word, no number.
+_INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
+_ADVERB = (
+    r"(?:都|均|将|得到|有|有所|有一定|一定|明显|显著|进一步|持续|"
+    r"逐步|不断|稳步|普遍|大幅|全面|有效)"
+)
+_VAGUE_CLAUSE = re.compile(
+    rf"^(?P<q>.{{1,30}}?{_INDICATOR_NOUN}{_ADVERB}*"
+    rf"(?P<word>提升|提高|改善|增强|增加|降低|减少|下降|好转|优化|保障))$"
+)
+_CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
+_LIST_MARK = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三四五六七八九十]+[)）])\s*")
+
+
+@check(VAGUE_TARGET)
+def vague_targets(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    # 1. indicator values after a dash
+    for m in _DASH_VALUE.finditer(norm):
+        value = m.group("value").strip()
+        if _VAGUE_VALUE.match(value):
+            start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+            yield VAGUE_TARGET.hit(
+                [(start, m.end("value"))],
+                {"quote": norm[start : m.end("value")], "word": value},
+            )
+    # 2. clauses in goals sections: "…满意度提高", "…都有一定提升"
+    judged: set[int] = set()
+    for s in _top_goal_sections(doc):
+        for lo, hi in _clauses(norm, s.start, s.end):
+            text = norm[lo:hi]
+            if re.search(r"\d", text):
+                continue
+            m = _VAGUE_CLAUSE.match(text)
+            if m and lo not in judged:
+                judged.add(lo)
+                yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": m.group("word")})
+    # 3. a goals section with no quantified target at all (and not just restated duties)
+    for s in _top_goal_sections(doc):
+        if not re.search(r"目标", s.title):
+            continue
+        text = norm[s.body_start : s.end]
+        if len(text.strip()) < 15 or has_measurable_target(text):
+            continue
+        if _duty_reading(doc, s) is not None:
+            continue  # reported by Q002
+        first = next(
+            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
+        )
+        if first is None:
+            continue
+        yield VAGUE_TARGET.hit(
+            [(first.start, first.end)],
+            {"title": s.title, "quote": _clip(first.text, 40)},
+            variant="section",
+        )
+
+
+def _clauses(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _CLAUSE_SPLIT.finditer(norm, start, end):
+        yield from _clause(norm, pos, m.start())
+        pos = m.end()
+    yield from _clause(norm, pos, end)
+
+
+def _clause(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    text = norm[lo:hi]
+    m = _LIST_MARK.match(text)
+    if m:
+        lo += m.end()
+    # drop a "指标名：" / "①数量指标。" lead
+    seg = norm[lo:hi]
+    k = max(seg.rfind("："), seg.rfind(":"))
+    if k >= 0:
+        lo += k + 1
+    while lo < hi and norm[lo] in " \t\"'":
+        lo += 1
+    while hi > lo and norm[hi - 1] in " \t\"'":
+        hi -= 1
+    if hi - lo >= 4:
+        yield lo, hi
+
+
+_METHOD_TITLE = re.compile(
+    r"评价(?:工作|的组织|组织|方法|标准|依据|对象)|组织实施|评价情况|自评情况"
+)
+
+
+def _top_goal_sections(doc: Document) -> list[Section]:
+    """Goal sections not nested in another goal section nor in a methodology section."""
+    goals = goal_sections(doc)
+    out = []
+    for s in goals:
+        path = section_path(doc, s.start)[:-1]
+        if any(p in goals for p in path):
+            continue
+        if any(_METHOD_TITLE.search(p.title) for p in path):
+            continue
+        out.append(s)
+    return out
+
+
+def _clip(text: str, n: int) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------- Q002 missing goals
+
+_DUTY_TITLE = re.compile(r"职责|职能")
+_DUTY_VERB = re.compile(
+    r"(?:^|[；;，,。、:：①-⑳]|\d[.、])\s*(?:负责|执行|管理|保护|维护|保障|办理|承担|承办|贯彻|"
+    r"组织|落实|编制|审批|审核|协调|发布|领导|指导|监督|讨论和决定|完成上级)"
+)
+
+
+def _ngrams(text: str, n: int = 6) -> set[str]:
+    text = re.sub(r"[\s，。；;、:：,.()（）\"'“”]", "", text)
+    return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
+
+
+def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
+    """Why the goals in `s` read as duties (zh, en, copied), or None."""
+    text = doc.norm[s.body_start : s.end]
+    if has_measurable_target(text):
+        return None
+    grams = _ngrams(text)
+    if len(grams) >= 20:
+        duty_text = "".join(
+            doc.norm[d.body_start : d.end]
+            for d in sections(doc)
+            if _DUTY_TITLE.search(d.title) and not (d.start <= s.start < d.end)
+        )
+        if duty_text:
+            share = len(grams & _ngrams(duty_text)) / len(grams)
+            if share >= 0.3:
+                pct = f"{share * 100:.0f}%"
+                return (
+                    f"约{pct}的文字与本报告的职责/职能部分相同",
+                    f"about {pct} of its wording repeats the report's own duties section",
+                    share >= 0.5,
+                )
+    verbs = len(_DUTY_VERB.findall(text))
+    if verbs >= 4:
+        return (
+            f"由{verbs}个“负责、执行、管理、保护…”式的职责条目构成",
+            f"it is a list of {verbs} duty clauses (负责, 执行, 管理, 保护…)",
+            False,
+        )
+    return None
+
+
+@check(MISSING_GOALS)
+def missing_goals(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    goals = [s for s in goal_sections(doc) if "目标" in s.title]
+    for s in _top_goal_sections(doc):
+        if "目标" not in s.title:
+            continue
+        why = _duty_reading(doc, s)
+        if why is None:
+            continue
+        zh, en, copied = why
+        first = next(
+            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
+        )
+        span = (first.start, first.end) if first else (s.title_start, s.title_end)
+        yield MISSING_GOALS.hit(
+            [span, (s.title_start, s.title_end)],
+            {"title": s.title, "why_zh": zh, "why_en": en},
+            severity=Severity.ERROR if copied else None,
+        )
+    if goals:
+        return
+    if comparator_targets(norm) or re.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+        return
+    if len(norm.strip()) < 300:
+        return  # a fragment, not a report
+    anchor = next((s for s in sections(doc) if s.level <= 1 and "绩效" in s.title), None)
+    if anchor is None:
+        anchor = next((s for s in sections(doc) if s.level <= 1), None)
+    if anchor is None:
+        return
+    annex = bool(re.search(r"附件[^。]{0,60}(?:目标|自评表|评分表)", norm))
+    yield MISSING_GOALS.hit(
+        [(anchor.start, anchor.title_end)],
+        {
+            "note_zh": "（报告提到附件中的目标或自评表，请核对附件）" if annex else "",
+            "note_en": " (an annex with goals or a score table is mentioned; check it)"
+            if annex
+            else "",
+        },
+        variant="none",
+        severity=Severity.INFO if annex else None,
+    )
+
+
+# ---------------------------------------------------------------- Q003 missing actuals
+
+_SCORE_STMT = re.compile(
+    r"(?:赋分|分值|权重|满分)\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?[，,；;]?\s*(?:实际)?得分\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?"
+)
+_TARGET_ANY = re.compile(
+    r"(?:[≥≤<>=]|>=|<=|不低于|不少于|不超过|不高于)\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s，,；;。()（）]{0,2})"
+)
+_LIST_NUM = re.compile(r"[(（]\d{1,2}[)）]|[①-⑳]|^\s*\d{1,2}[.、]")
+_ACTUAL_NUM = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|项|家|天|件|篇|场)"
+)
+
+_BUDGET_MONEY = re.compile(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_ACTUAL_MONEY = re.compile(
+    r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
+    r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
+    r"|执行率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
+)
+
+
+@check(MISSING_ACTUALS)
+def missing_actuals(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    # 1. scored indicator groups that list targets only
+    groups: list[tuple[int, int]] = []
+    targets: list[str] = []
+    for line in doc.lines:
+        text = line.text
+        score = _SCORE_STMT.search(text)
+        if not score:
+            continue
+        found = list(_TARGET_ANY.finditer(text))
+        if not found:
+            continue
+        rest = _SCORE_STMT.sub(" ", text)
+        rest = _TARGET_ANY.sub(" ", rest)
+        rest = _LIST_NUM.sub(" ", rest)
+        if _ACTUAL_NUM.search(rest) or re.search(r"实际(?:完成)?值|完成值|实际为|实际完成\d", rest):
+            continue
+        groups.append((line.start + score.start(), line.start + score.end()))
+        targets.extend(m.group().strip() for m in found[:2])
+    if groups:
+        yield MISSING_ACTUALS.hit(
+            groups,
+            {
+                "n": len(groups),
+                "targets": "、".join(dict.fromkeys(targets[:4])),
+                "scores": "；".join(norm[a:b] for a, b in groups[:6]),
+            },
+        )
+    # 2. a report with budget figures only
+    budget = _BUDGET_MONEY.search(norm)
+    if budget and not _ACTUAL_MONEY.search(norm):
+        s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
+        lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
+        yield MISSING_ACTUALS.hit(
+            [(lo, hi)],
+            {"quote": _clip(norm[lo:hi], 40)},
+            variant="budget_only",
+        )
+
+
+# ---------------------------------------------------------------- Q004 / Q005 self-scores
+
+_INDICATOR_SCORE = re.compile(
+    r"(?:得分|分值|赋分|权重|扣分|计分)\s*[为是:：]?\s*\d+(?:\.\d+)?\s*分?"
+    r"|\d+(?:\.\d+)?\s*分[，,；;]\s*(?:得|实得|扣)\s*\d"
+)
+_ANNEX_TABLE = re.compile(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评表|评分表|评价表|打分表|评分)")
+
+
+def _indicator_scores(doc: Document) -> int:
+    spans = [(s.start, s.end) for s in self_scores(doc)]
+    n = 0
+    for m in _INDICATOR_SCORE.finditer(doc.norm):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+            continue
+        n += 1
+    return n
+
+
+@check(UNSUPPORTED_SCORE)
+def unsupported_score(doc: Document) -> Iterator[Hit]:
+    scores = self_scores(doc)
+    if not scores or _indicator_scores(doc) >= 2:
+        return
+    annex = bool(_ANNEX_TABLE.search(doc.norm))
+    s = scores[0]
+    yield UNSUPPORTED_SCORE.hit(
+        [(s.start, s.end)],
+        {
+            "quote": doc.norm[s.start : s.end],
+            "note_zh": "（报告提到附件评分表，若已另附请一并核对）" if annex else "",
+            "note_en": " (a score table is mentioned as an annex; check it if attached)"
+            if annex
+            else "",
+        },
+        severity=Severity.INFO if annex else None,
+    )
+
+
+_PROBLEM_TITLE = re.compile(r"问题|不足")
+_NOTHING = re.compile(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
+
+
+@check(SCORE_VS_PROBLEMS)
+def score_vs_problems(doc: Document) -> Iterator[Hit]:
+    full = [s for s in self_scores(doc) if s.value >= 100]
+    if not full:
+        return
+    for sec in sections(doc):
+        if not _PROBLEM_TITLE.search(sec.title) or re.search(r"整改|解决|措施$", sec.title):
+            continue
+        body = doc.norm[sec.body_start : sec.end]
+        if _NOTHING.match(body) or re.match(r"\s*(?:无|没有|未发现)[^。]{0,10}问题", body):
+            continue
+        first = next(
+            (x for x in sentences(doc) if x.start >= sec.body_start and x.end <= sec.end), None
+        )
+        if first is None:
+            continue
+        s = full[0]
+        yield SCORE_VS_PROBLEMS.hit(
+            [(s.start, s.end), (first.start, first.end)],
+            {
+                "value": f"{s.value.normalize():f}",
+                "title": sec.title,
+                "problem": _clip(first.text, 40),
+            },
+        )
+        return

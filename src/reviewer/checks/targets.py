@@ -1,0 +1,280 @@
+"""Targets vs actuals: missed, impossible and weak targets, and a high score despite misses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.indicators import (
+    ACTUAL,
+    EQ,
+    GE,
+    GT,
+    LE,
+    LT,
+    Indicator,
+    indicators,
+    met,
+    pairs,
+    rank_admissions,
+)
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import fmt
+
+TARGET_NOT_MET = rule(
+    code="G001",
+    name="target-not-met",
+    kind="target_not_met",
+    severity=Severity.WARNING,
+    family="targets",
+    title_zh="绩效目标未完成",
+    title_en="Target not met",
+    message_zh="“{name}”目标 {target}，实际 {actual}，未达到目标{note_zh}",
+    message_en="'{name}': target {target}, actual {actual}: the target was not met{note_en}",
+    what="Pairs each indicator's target (绩效目标, 年度指标值, a comparator such as ≥/不低于/超过) "
+    "with its actual (完成情况, 实际完成值) by name and unit, and compares them in Python. "
+    "A ranking target (排名前N) also counts as missed when the results admit it (排名未能靠前).",
+    why="A missed target must be explained (偏差原因) and marked down in the self-score; "
+    "reports often list the miss without saying so.",
+    example="目标：医保参保率≥90%；完成情况：医保参保率为80%。",
+    fix="Explain why the target was missed and what will be done, and score the indicator "
+    "accordingly; or correct the figure if it was mistyped.",
+    variants={
+        "rank": (
+            "“{name}”目标 {target}，但报告称“{admission}”，目标未实现",
+            "'{name}': target {target}, but the report says '{admission}': the target was not met",
+        )
+    },
+)
+
+IMPOSSIBLE_TARGET = rule(
+    code="G002",
+    name="impossible-target",
+    kind="impossible_target",
+    severity=Severity.ERROR,
+    family="targets",
+    title_zh="目标值不可能实现",
+    title_en="Target cannot be reached",
+    message_zh="“{name}”是不超过100%的比率，目标却为 {target}，无法实现",
+    message_en="'{name}' is a rate that cannot exceed 100%, yet the target is {target}",
+    what="Flags a target on a bounded rate (及时率, 合格率, 覆盖率, 达标率, 参保率, 满意度 …) "
+    "that asks for more than 100% (>100%, ≥105%).",
+    why="A share of cases cannot exceed the whole; such a target is a drafting error and "
+    "cannot be scored.",
+    example="各项工作完成及时率>100%",
+    fix="Set the target to a reachable value (=100% or ≥95%).",
+)
+
+WEAK_TARGET = rule(
+    code="G003",
+    name="weak-target",
+    kind="weak_target",
+    severity=Severity.WARNING,
+    family="targets",
+    title_zh="目标方向设置不当",
+    title_en="Target bound points the wrong way",
+    message_zh="“{name}”越高越好，目标却设为上限 {target}（不做任何工作也能达标）",
+    message_en="'{name}' is better when higher, yet the target is an upper bound {target} "
+    "(met even by doing nothing)",
+    what="Flags an upper bound (≤, <, 不超过, 以内) on a rate that should be high "
+    "(执行率, 完成率, 及时率, 覆盖率, 合格率 …). Control ratios (在职人员控制率, 三公经费控制率) "
+    "are upper bounds by design and are left alone.",
+    why="An upper bound on a performance rate is met by spending or doing nothing, so the "
+    "target says nothing about performance.",
+    example="项目支出预算执行率≤100%",
+    fix="Use a lower bound (≥90%) or a range.",
+)
+
+SCORE_VS_UNMET = rule(
+    code="G004",
+    name="score-vs-unmet-targets",
+    kind="score_vs_unmet_targets",
+    severity=Severity.WARNING,
+    family="targets",
+    title_zh="自评高分与未完成目标不符",
+    title_en="High self-score despite missed targets",
+    message_zh="自评 {score} 分{grade_zh}，但有 {count} 项目标未完成：{missed}",
+    message_en="Self-score {score}{grade_en}, yet {count} target(s) were missed: {missed_en}",
+    what="Compares the overall self-score (≥90, or graded 优) with the targets the report itself "
+    "shows as missed (see G001).",
+    why="Missed targets should cost points; a score of 优 alongside missed targets suggests the "
+    "score was not derived from the indicators.",
+    example="自评分为95.29分 while 预算执行率 85% misses ≥95% and 医保参保率 80% misses ≥90%.",
+    fix="Score each indicator against its target and recompute the total, or explain why the "
+    "missed targets did not reduce the score.",
+)
+
+# Rates that are shares of a whole and cannot exceed 100%.
+BOUNDED = re.compile(
+    r"(?:及时|合格|覆盖|达标|参保|满意|知晓|到位|入学|就业|办结|结案|回复|答复|响应|准确|正确|"
+    r"通过|普及|参与|出勤|签约|接种|处置|整改|验收|审核|受理|上线|公开|录入|建档|覆盖|使用|"
+    r"合规|规范|完好|在线|利用|巩固|留存|配备|落实|兑现|销号|化解|调解成功)(?:率|度)$"
+)
+# Rates that can legitimately exceed 100% or are ratios rather than shares.
+UNBOUNDED = re.compile(r"增长|增幅|变动|变化|下降|降低|减少|提高|提升|控制|调整|偏差|结余|超")
+# Higher-is-better rates: an upper bound on them is a weak target.
+HIGHER_BETTER = re.compile(
+    r"(?:执行|完成|及时|覆盖|合格|达标|参保|满意|知晓|到位|入学|就业|办结|结案|回复|响应|准确|"
+    r"正确|通过|普及|参与|出勤|签约|接种|处置|整改|验收|利用|使用|兑现|落实|支付|拨付|发放|"
+    r"化解|调解成功)(?:率|度)$"
+)
+LOWER_OK = re.compile(r"控制|结余|调整|变动|偏差|差错|发生|事故|投诉|空置|闲置|超支|不|未|非|失")
+
+
+def _shown_name(doc: Document, ind: Indicator) -> str:
+    return re.sub(r"\s+", "", doc.text[ind.name_start : ind.name_end]).strip("\"'“”")
+
+
+def _rate_name(ind: Indicator) -> str:
+    return re.sub(r"[\s\"'“”]", "", ind.name)
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A target the report shows as missed."""
+
+    name: str
+    target: str
+    actual: str
+    spans: list[tuple[int, int]]  # the actual claim first, then the target
+    rank_admission: str | None = None
+
+
+def misses(doc: Document) -> list[Miss]:
+    """Every missed target: (target, actual) pairs that fail, and admitted ranking misses."""
+    return doc.cached("target_misses", _misses)
+
+
+def _misses(doc: Document) -> list[Miss]:
+    out: list[Miss] = []
+    seen: set[tuple[int, int]] = set()
+    for t, a in pairs(doc):
+        if met(t, a) is not False:
+            continue
+        key = (a.name_start, a.value_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Miss(
+                name=_shown_name(doc, a),
+                target=t.shown(),
+                actual=a.shown(),
+                spans=[*a.spans(), *t.spans()],
+            )
+        )
+    for adm in rank_admissions(doc):
+        t = adm.target
+        out.append(
+            Miss(
+                name=_shown_name(doc, t),
+                target=t.shown(),
+                actual=doc.norm[adm.start : adm.end],
+                spans=[(adm.start, adm.end), *t.spans()],
+                rank_admission=doc.text[adm.start : adm.end],
+            )
+        )
+    out.sort(key=lambda m: m.spans[0][0])
+    return out
+
+
+@check(TARGET_NOT_MET)
+def target_not_met(doc: Document) -> Iterator[Hit]:
+    for m in misses(doc):
+        if m.rank_admission is not None:
+            yield TARGET_NOT_MET.hit(
+                m.spans,
+                {"name": m.name, "target": m.target, "admission": m.rank_admission},
+                variant="rank",
+            )
+            continue
+        yield TARGET_NOT_MET.hit(
+            m.spans,
+            {
+                "name": m.name,
+                "target": m.target,
+                "actual": m.actual,
+                "note_zh": "",
+                "note_en": "",
+            },
+        )
+
+
+def _is_target_like(ind: Indicator) -> bool:
+    return ind.role != ACTUAL and ind.dimension == "percent"
+
+
+@check(IMPOSSIBLE_TARGET)
+def impossible_target(doc: Document) -> Iterator[Hit]:
+    for ind in indicators(doc):
+        if not _is_target_like(ind) or ind.value is None:
+            continue
+        name = _rate_name(ind)
+        if not BOUNDED.search(name) or UNBOUNDED.search(name):
+            continue
+        v = ind.base
+        assert v is not None
+        if (ind.comparator == GT and v >= 100) or (ind.comparator in (GE, EQ) and v > 100):
+            yield IMPOSSIBLE_TARGET.hit(
+                ind.spans(), {"name": _shown_name(doc, ind), "target": ind.shown()}
+            )
+
+
+@check(WEAK_TARGET)
+def weak_target(doc: Document) -> Iterator[Hit]:
+    for ind in indicators(doc):
+        if not _is_target_like(ind) or ind.comparator not in (LE, LT):
+            continue
+        name = _rate_name(ind)
+        if not HIGHER_BETTER.search(name) or LOWER_OK.search(name):
+            continue
+        yield WEAK_TARGET.hit(ind.spans(), {"name": _shown_name(doc, ind), "target": ind.shown()})
+
+
+def _self_scores(doc: Document) -> list:  # type: ignore[type-arg]
+    try:
+        from reviewer.claims.selfscore import self_scores
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return []
+    return list(self_scores(doc))
+
+
+def _miss_zh(m: Miss) -> str:
+    if m.rank_admission is not None:
+        return f"{m.name}（目标 {m.target}，报告称“{m.rank_admission}”）"
+    return f"{m.name}（目标 {m.target}，实际 {m.actual}）"
+
+
+def _miss_en(m: Miss) -> str:
+    if m.rank_admission is not None:
+        return f"{m.name} (target {m.target}; the report says '{m.rank_admission}')"
+    return f"{m.name} (target {m.target}, actual {m.actual})"
+
+
+@check(SCORE_VS_UNMET)
+def score_vs_unmet(doc: Document) -> Iterator[Hit]:
+    missed = misses(doc)
+    if not missed:
+        return
+    for s in _self_scores(doc):
+        if not (s.value >= 90 or s.grade == "优"):
+            continue
+        listed_zh = "；".join(_miss_zh(m) for m in missed)
+        listed_en = "; ".join(_miss_en(m) for m in missed)
+        grade = s.grade or ("优" if s.value >= 90 else "")
+        spans = [(s.start, s.end)] + [m.spans[0] for m in missed]
+        yield SCORE_VS_UNMET.hit(
+            spans,
+            {
+                "score": fmt(s.value),
+                "grade_zh": f"（{grade}）" if grade else "",
+                "grade_en": f" ({grade})" if grade else "",
+                "count": len(missed),
+                "missed": listed_zh,
+                "missed_en": listed_en,
+            },
+        )
+        return  # one finding per report: the claim is about the score, not each statement

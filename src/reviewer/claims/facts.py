@@ -1,0 +1,242 @@
+"""Labelled figures: 年初预算, 预算调整, 全年预算, 上年结转, 决算支出, 结余, 编制, 在职人数.
+
+Each money or head-count figure is read with the label written right before it (the clause up to
+the number, e.g. "2024年部门年初预算支出"). The label decides the fact's kind:
+
+| kind | labels (examples) |
+|---|---|
+| `opening` | 年初预算(收入/支出), 年初批复预算 |
+| `adjust` | 预算调整, 调整预算, 追加预算, 调增 (调减 is negative) |
+| `full` | 全年预算, 调整后预算, 预算总额 |
+| `budget` | 预算收入, 支出预算 … (a budget that does not say whether it is the opening one) |
+| `carryover` | 上年结转, 年初结转 |
+| `spending` | 决算支出, 实际支出, 本年支出, 执行数, 支出总计 |
+| `income` | 决算收入, 本年收入 |
+| `budget_balance` | 预算结余 (unused budget authority) |
+| `carry_balance` | 结转结余, 结转和结余 (the accounting balance) |
+| `quota` | 编制数, 核定编制 (people) |
+| `staff` | 在职人数, 实有人数, 实有 (people) |
+
+Fund types are not budgets: 一般公共预算(拨款), 政府性基金预算, 国有资本经营预算 and 预算拨款
+are masked before the label is read. A part after 其中/包括 is not a fact (its label names the
+part, not the whole).
+
+`topic` tells whose figure it is: `sangong` (三公经费, from the label, the sentence before it or
+the heading), `basic` (基本支出), `project` (项目支出), `personnel`, `public`, else `dept`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reviewer.claims.indicators import _clause_start, _read_tail
+from reviewer.document.document import Document
+from reviewer.numbers import Quantity, find_quantities
+
+OPENING = "opening"
+ADJUST = "adjust"
+FULL = "full"
+BUDGET = "budget"
+CARRYOVER = "carryover"
+SPENDING = "spending"
+INCOME = "income"
+BUDGET_BALANCE = "budget_balance"
+CARRY_BALANCE = "carry_balance"
+QUOTA = "quota"
+STAFF = "staff"
+
+_FUND_TYPES = re.compile(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算|预算拨款|"
+    r"财政拨款|预算内|预算外|预算单位|预算管理|预算编制|预算绩效"
+)
+_SENT = re.compile(r"[。；;！？!?\n\r]")
+_SUBORDINATE = re.compile(r"^\s*(?:其中|包括|包含|含|主要(?:是|为|包括|有))")
+_PART_OPENER = re.compile(r"其中|包括|包含|分别为|分别是")
+_TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    ("sangong", re.compile(r"三公")),
+    ("basic", re.compile(r"基本支出|基本经费")),
+    ("project", re.compile(r"项目支出|项目经费|项目资金|专项")),
+    ("personnel", re.compile(r"人员经费|工资福利")),
+    ("public", re.compile(r"公用经费")),
+    ("reception", re.compile(r"公务接待")),
+    ("vehicle", re.compile(r"公务用车|车辆")),
+    ("abroad", re.compile(r"因公出国")),
+]
+_YEAR_RE = re.compile(r"(20\d\d)年|(上年|去年|上一年|上年度|前一年)|(本年|今年|当年|本年度)")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A labelled figure."""
+
+    kind: str
+    side: str  # "income", "expense" or "" (unsaid)
+    topic: str
+    year: str  # "2024", "prev", "this" or ""
+    label: str
+    quantity: Quantity
+    start: int  # label start
+    end: int  # figure end
+    sign: int = 1  # -1 for 调减
+
+    @property
+    def value(self) -> Decimal:
+        """Signed value in base units (yuan, people)."""
+        return self.quantity.base * self.sign
+
+    @property
+    def half_unit(self) -> Decimal:
+        return self.quantity.half_unit
+
+    @property
+    def number_span(self) -> tuple[int, int]:
+        return self.quantity.start, self.quantity.end
+
+
+def classify(label: str, dimension: str, count_unit: str = "") -> tuple[str, int] | None:
+    """The kind of a labelled figure (and its sign), or None when the label names no fact."""
+    lab = _FUND_TYPES.sub("", re.sub(r"[\s\"'“”]", "", label))
+    if dimension == "money":
+        if (
+            re.search(r"上年结转|年初结转|上年度结转|以前年度结转", lab)
+            and "结余" not in lab.split("结转", 1)[1][:2]
+        ):
+            return CARRYOVER, 1
+        if re.search(r"结转结余|结转和结余|结余结转|结转及结余", lab):
+            return (CARRY_BALANCE, 1) if "率" not in lab else None
+        if "预算结余" in lab:
+            return BUDGET_BALANCE, 1
+        if re.search(r"调整后|调整之后", lab) and "预算" in lab:
+            return FULL, 1
+        if re.search(r"调减|核减预算|预算调减", lab):
+            return ADJUST, -1
+        if re.search(r"预算调整|调整预算|追加预算|预算追加|调增|追加", lab):
+            return ADJUST, 1
+        if re.search(r"年初预算|年初部门预算|年初批复", lab):
+            return OPENING, 1
+        if "预算" in lab and "决算" not in lab:
+            if re.search(r"全年预算|预算总额|预算总数|全年部门预算", lab):
+                return FULL, 1
+            return BUDGET, 1
+        if re.search(
+            r"决算支出|支出决算|实际支出|执行数|实际执行|本年支出|全年支出|累计支出|"
+            r"支出总计|总支出|支出合计|实际使用|实际发生",
+            lab,
+        ):
+            return SPENDING, 1
+        if re.search(r"决算收入|收入决算|本年收入|全年收入|收入总计|总收入|收入合计", lab):
+            return INCOME, 1
+        return None
+    if dimension == "count" and count_unit in ("人", "名", "个"):
+        if re.search(r"在职|实有|在岗|在编|现有", lab):
+            return STAFF, 1
+        if re.search(r"编制|定编", lab):
+            return QUOTA, 1
+    return None
+
+
+def _side(label: str) -> str:
+    lab = _FUND_TYPES.sub("", label)
+    if "收入" in lab:
+        return "income"
+    if "支出" in lab or "支" in lab[-2:]:
+        return "expense"
+    return ""
+
+
+def _year(label: str) -> str:
+    m = _YEAR_RE.search(re.sub(r"(?:上年|上年度|以前年度)结转", "", label))
+    if not m:
+        return ""
+    if m.group(1):
+        return m.group(1)
+    return "prev" if m.group(2) else "this"
+
+
+def topic_of(doc: Document, label: str, start: int) -> str:
+    """Whose figure: from the label, else 三公 context in the sentence or heading."""
+    for name, pat in _TOPICS:
+        if pat.search(label):
+            return name
+    s = max((m.end() for m in _SENT.finditer(doc.norm, 0, start)), default=0)
+    before = doc.norm[s:start]
+    for name, pat in _TOPICS:
+        if pat.search(before):
+            return name  # "公务接待费：本年支出5万元" is the reception fee's spending
+    from reviewer.claims.sections import section_path
+
+    for sec in reversed(section_path(doc, start)):
+        if sec.title_start <= start < sec.title_end:
+            continue
+        if "三公" in sec.title:
+            return "sangong"
+        break
+    return "dept"
+
+
+def facts(doc: Document) -> list[Fact]:
+    """Every labelled budget/staff figure in text order (cached)."""
+    return doc.cached("facts", _extract)
+
+
+def _extract(doc: Document) -> list[Fact]:
+    norm = doc.norm
+    out: list[Fact] = []
+    pos = 0
+    ends = [m.start() for m in _SENT.finditer(norm)] + [len(norm)]
+    for e in ends:
+        s = pos
+        prev_end = s
+        for q in find_quantities(norm, s, e):
+            dim = q.dimension
+            if dim not in ("money", "count") or q.start < prev_end:
+                continue
+            cs = max(_clause_start(norm, prev_end, q.start), prev_end)
+            prev_end = q.end
+            tail = _read_tail(norm, cs, q.start)
+            raw = norm[cs : tail.start]
+            if _SUBORDINATE.match(raw) or _PART_OPENER.search(norm, s, cs):
+                continue  # a part of a total stated before it, not a figure of its own
+            label = raw.strip()
+            if not label:
+                continue
+            got = classify(label, dim, q.count_unit if dim == "count" else "")
+            if got is None:
+                continue
+            kind, sign = got
+            out.append(
+                Fact(
+                    kind=kind,
+                    side=_side(label),
+                    topic=topic_of(doc, label, cs),
+                    year=_year(label),
+                    label=label,
+                    quantity=q,
+                    start=cs + (len(raw) - len(raw.lstrip())),
+                    end=q.end,
+                    sign=sign,
+                )
+            )
+        pos = e + 1
+    return out
+
+
+def main_year(doc: Document) -> str:
+    """The year most facts are labelled with ("" when none is)."""
+    years = Counter(f.year for f in facts(doc) if f.year.isdigit())
+    return years.most_common(1)[0][0] if years else ""
+
+
+def current(doc: Document, items: list[Fact]) -> list[Fact]:
+    """Facts of the report's own year: drop 上年 figures and figures of another stated year."""
+    year = main_year(doc)
+    return [
+        f for f in items if f.year != "prev" and not (f.year.isdigit() and year and f.year != year)
+    ]
+
+
+def of(doc: Document, kind: str, topic: str = "dept") -> list[Fact]:
+    return [f for f in facts(doc) if f.kind == kind and f.topic == topic]

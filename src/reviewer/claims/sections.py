@@ -1,0 +1,326 @@
+"""Sections: the report's headings, their level from the numbering style, and their extent.
+
+Levels (smaller is higher):
+
+| level | numbering |
+|---|---|
+| 0 `PART` | 第一部分 / 第一章, 附件 / 附件1 |
+| 1 | 一、 一. |
+| 2 | （一） (一) |
+| 3 | 1. 1、 1． |
+| 4 | （1） (1) |
+| 5 | ① ② … |
+
+Real reports are messy, so the reader is forgiving:
+
+- A numbered line is a heading only when it reads like one: the whole line is short and has no
+  sentence in it, or it opens with a short title closed by 。/：/; and goes on with its body
+  inline ("（二）存在问题。预决算…"). A long numbered sentence ("1.宣传和贯彻执行党的路线…的决议。")
+  is a list item in the body, not a heading.
+- "3、 部门绩效目标" between "二、" and "四、" is read as the missing "三、" (level 1), unless a
+  "2、" sibling before it shows it is an ordinary list item.
+- "（2）" right after "（一）" (or right before "（三）") is read as "（二）" (level 2); a run of
+  "（1）（2）…" under a "（一）" stays level 4.
+- A leading conversion artefact such as "[bookmark: _GoBack]" is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.document import Document
+
+PART = 0
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "一二三四五六七八九十〇零两"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# A leading artefact of document conversion: "[bookmark: _GoBack]", "[image: …]".
+_ARTEFACT = re.compile(r"\s*(?:\[(?:bookmark|image|footnote|comment)[^\]\n]{0,80}\]\s*)*")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # style name, pattern matched at the start of the (artefact-stripped) line
+    ("part", re.compile(rf"第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、.:：\s]*")),
+    ("annex", re.compile(r"附(?:件|表)\s*(\d{0,2})(?![\d.])\s*[、.:：]?\s*")),
+    ("cn", re.compile(rf"([{_CN}]{{1,3}})\s*[、.](?!\d)\s*")),
+    ("pcn", re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    ("ar", re.compile(r"(\d{1,2})\s*([、.])(?!\d)\s*")),
+    ("par", re.compile(r"\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
+    ("circ", re.compile(rf"([{_CIRCLED}])\s*")),
+]
+_STYLE_LEVEL = {"part": PART, "annex": PART, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "circ": 5}
+
+# What closes an inline title: the first sentence or clause terminator.
+_TITLE_END = re.compile(r"[。：:；;]")
+# A short title closed by a terminator, then the body on the same line.
+_MAX_INLINE_TITLE = 25
+# A whole line without a sentence in it.
+_MAX_LINE_TITLE = {PART: 60, 1: 60, 2: 45, 3: 40, 4: 40, 5: 40}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading and everything up to the next heading of the same or a higher level."""
+
+    title: str  # the heading text without its number ("存在问题")
+    level: int  # 0 part/annex, 1 一、, 2 （一）, 3 1., 4 （1）, 5 ①
+    start: int  # the heading line's start (after any leading artefact)
+    end: int  # the next heading of the same or higher level, or the end of the text
+    title_start: int
+    title_end: int
+    body_start: int  # first offset after the title and its terminator
+    marker: str = ""  # the numbering as written: "一、", "（2）", "3、"
+    number: int | None = None  # the numbering's value (2 for "（2）" and "（二）")
+    style: str = ""  # numbering style: part, annex, cn, pcn, ar, par, circ
+
+    @property
+    def body_end(self) -> int:
+        return self.end
+
+
+@dataclass
+class _Head:
+    style: str
+    level: int
+    number: int | None
+    sep: str
+    start: int
+    title_start: int
+    title_end: int
+    body_start: int
+    marker: str
+    title: str
+    line_end: int = 0
+
+
+def cn_number(s: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九); None when it is not one."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGITS.get(head, -1) if head else 1
+        ones = _CN_DIGITS.get(tail, -1) if tail else 0
+        if tens < 0 or ones < 0 or "十" in tail:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1:
+        return _CN_DIGITS.get(s)
+    return None
+
+
+def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:
+    m0 = _ARTEFACT.match(norm, line_start, line_end)
+    pos = m0.end() if m0 else line_start
+    if pos >= line_end:
+        return None
+    for style, pat in _PATTERNS:
+        m = pat.match(norm, pos, line_end)
+        if not m:
+            continue
+        level = _STYLE_LEVEL[style]
+        raw_num = m.group(1)
+        if style == "circ":
+            number: int | None = _CIRCLED.index(raw_num) + 1
+        elif style == "annex":
+            number = int(raw_num) if raw_num else None
+        else:
+            number = cn_number(raw_num)
+            if number is None or number == 0:
+                return None
+        sep = m.group(2) if style == "ar" else ""
+        title_start = m.end()
+        rest = norm[title_start:line_end]
+        stripped = rest.rstrip()
+        if style == "annex":
+            # "附件", "附件1", "附件1：基础数据表" - a short line only.
+            if len(stripped) > 30 or "。" in stripped:
+                return None
+            title_end = title_start + len(stripped)
+            title = stripped or norm[m.start() : m.end()].strip(" :：、.")
+            return _Head(
+                style,
+                level,
+                number,
+                sep,
+                pos,
+                title_start,
+                max(title_end, title_start),
+                line_end,
+                norm[m.start() : m.end()].strip(),
+                title,
+            )
+        if not stripped.strip():
+            return None
+        t = _TITLE_END.search(rest)
+        if t is None or t.end() >= len(stripped):
+            # The whole line is the title (possibly closed by a final 。 or ：).
+            title_text = stripped[: t.start()] if t else stripped
+            if len(title_text.strip()) > _MAX_LINE_TITLE[level]:
+                return None
+            # A line closed by 。 with a clause break or of some length is a sentence:
+            # "6、贯彻执行相关法律法规，落实…，承担上级交办的其他任务。"
+            if (
+                t is not None
+                and t.group() == "。"
+                and ("，" in title_text or len(title_text.strip()) > _MAX_INLINE_TITLE)
+            ):
+                return None
+            title_end = title_start + len(title_text.rstrip())
+            body_start = line_end
+        else:
+            title_text = rest[: t.start()]
+            if len(title_text.strip()) > _MAX_INLINE_TITLE or not title_text.strip():
+                return None
+            title_end = title_start + len(title_text.rstrip())
+            body_start = title_start + t.end()
+        title = title_text.strip()
+        if not title or title[0] in "%％)":
+            return None
+        return _Head(
+            style,
+            level,
+            number,
+            sep,
+            pos,
+            title_start,
+            title_end,
+            body_start,
+            norm[m.start() : m.end()].strip(),
+            title,
+        )
+    return None
+
+
+def _fix_levels(heads: list[_Head]) -> None:
+    """Repair common numbering slips: "3、" for "三、", "（2）" for "（二）"."""
+    l1 = [i for i, h in enumerate(heads) if h.style == "cn"]
+
+    def prev_next_l1(i: int) -> tuple[_Head | None, _Head | None]:
+        prev = next((heads[j] for j in reversed(l1) if j < i), None)
+        nxt = next((heads[j] for j in l1 if j > i), None)
+        return prev, nxt
+
+    for i, h in enumerate(heads):
+        if h.style != "ar" or h.number is None or h.body_start < h.line_end:
+            continue
+        prev, nxt = prev_next_l1(i)
+        if prev is None or prev.number != h.number - 1:
+            continue
+        if nxt is not None and nxt.number != h.number + 1:
+            continue
+        if nxt is None and h.number < 2:
+            continue
+        # A sibling "N-1" with the same separator since the previous 一、 shows a list.
+        j0 = heads.index(prev)
+        if any(
+            g.style == "ar" and g.sep == h.sep and g.number == h.number - 1
+            for g in heads[j0 + 1 : i]
+        ):
+            continue
+        h.level = 1
+        h.style = "cn*"
+
+    # "（2）" where "（二）" was meant: look at the previous parenthesised heading within the
+    # same top-level section, or at the next one when this is the first.
+    last_paren: _Head | None = None
+    for i, h in enumerate(heads):
+        if h.level <= 1:
+            last_paren = None
+            continue
+        if h.style not in ("pcn", "par", "pcn*"):
+            continue
+        if h.style == "par" and h.number is not None:
+            promote = False
+            if last_paren is not None:
+                promote = last_paren.style in ("pcn", "pcn*") and last_paren.number == h.number - 1
+            else:
+                for g in heads[i + 1 :]:
+                    if g.level <= 1:
+                        break
+                    if g.style in ("pcn", "par"):
+                        promote = g.style == "pcn" and g.number == h.number + 1
+                        break
+            if promote:
+                h.level = 2
+                h.style = "pcn*"
+        last_paren = h
+
+
+def _scan(doc: Document) -> list[Section]:
+    norm = doc.norm
+    heads: list[_Head] = []
+    for line in doc.lines:
+        if not line.text.strip():
+            continue
+        h = _read_heading(norm, line.start, line.end)
+        if h is not None:
+            h.line_end = line.end
+            heads.append(h)
+    # An 附件 label before the first top-level heading names the document itself.
+    first_l1 = next((h.start for h in heads if h.level == 1), None)
+    heads = [
+        h for h in heads if not (h.style == "annex" and first_l1 is not None and h.start < first_l1)
+    ]
+    _fix_levels(heads)
+    out: list[Section] = []
+    n = len(norm)
+    for i, h in enumerate(heads):
+        end = next((g.start for g in heads[i + 1 :] if g.level <= h.level), n)
+        # Trim trailing whitespace so an empty section ends where its heading does.
+        out.append(
+            Section(
+                title=h.title,
+                level=h.level,
+                start=h.start,
+                end=end,
+                title_start=h.title_start,
+                title_end=h.title_end,
+                body_start=min(h.body_start, end),
+                marker=h.marker,
+                number=h.number,
+                style=h.style,
+            )
+        )
+    return out
+
+
+def sections(doc: Document) -> list[Section]:
+    """All headings of the report in text order, with their levels and extents."""
+    return doc.cached("sections", _scan)
+
+
+def section_path(doc: Document, offset: int) -> list[Section]:
+    """The sections enclosing `offset`, outermost first (a heading encloses its own title)."""
+    path: list[Section] = []
+    for s in sections(doc):
+        if s.start > offset:
+            break
+        if s.start <= offset < s.end:
+            while path and path[-1].level >= s.level:
+                path.pop()
+            path.append(s)
+    return [s for s in path if s.start <= offset < s.end]
+
+
+def body_text(doc: Document, s: Section) -> str:
+    """The section's own body: after the title, up to its first subsection (normalized text)."""
+    sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
+    return doc.norm[s.body_start : max(s.body_start, sub)]

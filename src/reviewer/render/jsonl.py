@@ -1,0 +1,12 @@
+"""`--format jsonl`: one report per line (the `ReportResult` of the JSON contract), for streaming.
+
+The same lines `--results FILE` writes, so a results file can be read like this output.
+"""
+
+from __future__ import annotations
+
+from reviewer.models import Lang, RunResult
+
+
+def render(run: RunResult, lang: Lang = "zh") -> str:
+    return "".join(r.model_dump_json(exclude_none=True) + "\n" for r in run.reports)

@@ -1,0 +1,419 @@
+"""The command line, as a user meets it: inputs, formats, exit codes, config, baseline, rules.
+
+The CLI is tested against three fake rules (Z001 error, Z002 warning, Z003 info) that flag fixed
+words, so these tests specify the CLI and not the arithmetic of the real checks.
+`install_fake_rules()` is shared with the other CLI/render test files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from reviewer import engine
+from reviewer.checks import registry
+from reviewer.checks.registry import Hit, Rule
+from reviewer.cli import Format, app
+from reviewer.document import Document
+from reviewer.models import Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _rule(code: str, name: str, severity: Severity, title: str, message: str) -> Rule:
+    return Rule(
+        code=code,
+        name=name,
+        kind=name.replace("-", "_"),
+        severity=severity,
+        family="totals",
+        title_zh=title,
+        title_en=f"{name} (en)",
+        message_zh=message + "：{quote}",
+        message_en=f"{name}: " + "{quote}",
+        what=f"What {code} does.",
+        why=f"Why {code} matters.",
+        example=f"Example of {code}.",
+        fix=f"Fix for {code}.",
+    )
+
+
+Z001 = _rule("Z001", "fake-total", Severity.ERROR, "合计不符（测试）", "合计与分项不符")
+Z002 = _rule("Z002", "fake-vague", Severity.WARNING, "目标模糊（测试）", "目标不可衡量")
+Z003 = _rule("Z003", "fake-rounding", Severity.INFO, "尾差（测试）", "存在尾差")
+
+
+def _fake_check(doc: Document) -> Iterator[Hit]:
+    for m in re.finditer(r"合计99人", doc.text):
+        spans = [(m.start(), m.end())]
+        ev = re.compile(r"其中[^。]*").search(doc.text, m.end())
+        if ev:
+            spans.append((ev.start(), ev.end()))
+        yield Z001.hit(spans, {"quote": m.group(0)})
+    for m in re.finditer(r"进一步提高", doc.text):
+        yield Z002.hit([(m.start(), m.end())], {"quote": m.group(0)})
+    for m in re.finditer(r"尾差", doc.text):
+        yield Z003.hit([(m.start(), m.end())], {"quote": m.group(0)})
+
+
+def install_fake_rules(setattr_: Any = setattr) -> None:
+    """Replace the rule registry with the fake rules (plus X001) and make load_all a no-op."""
+    import reviewer.suppress
+
+    rules = {r.code: r for r in (Z001, Z002, Z003)}
+    rules[reviewer.suppress.UNUSED_CODE] = reviewer.suppress.UNUSED
+    checks = [(("Z001", "Z002", "Z003"), _fake_check)]
+    setattr_(registry, "RULES", rules)
+    setattr_(registry, "CHECKS", checks)
+    setattr_(registry, "load_all", lambda: None)
+    setattr_(engine, "CHECKS", checks)
+    setattr_(engine, "load_all", lambda: None)
+
+
+REPORT = """某某县财政局
+2023年度部门整体支出绩效自评报告
+一、基本情况
+年末实有人员合计99人，其中在编40人、编外3人。
+二、绩效目标
+进一步提高服务质量。
+三、自评结论
+自评得分95分，综合评定等级为“优”。资产合计存在尾差0.01万元。
+"""
+CLEAN = """某某县教育局
+2024年度部门整体支出绩效自评报告
+年末实有人员43人，其中在编40人、编外3人。
+"""
+
+
+@pytest.fixture
+def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_rules(monkeypatch.setattr)
+
+
+@pytest.fixture
+def reports(tmp_path: Path, fake_rules: None, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with reports/a.txt (3 findings) and reports/b.txt (clean)."""
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "a.txt").write_text(REPORT, encoding="utf-8")
+    (d / "b.txt").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | bytes | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input)
+
+
+def run_main(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`reviewer ARGS` in a real process (through `main`), with the fake rules installed."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from tests.test_cli import install_fake_rules; install_fake_rules()\n"
+        "from reviewer.cli import main; main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+
+
+# ---------------------------------------------------------------- exit codes, every format
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+def test_exit_code_is_1_when_a_finding_reaches_fail_on_whatever_the_format(
+    reports: Path, fmt: str, tmp_path: Path
+) -> None:
+    out = tmp_path / f"out.{fmt}"
+    result = invoke("check", "reports/a.txt", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 1, result.output
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+def test_exit_code_is_0_for_a_clean_report_whatever_the_format(
+    reports: Path, fmt: str, tmp_path: Path
+) -> None:
+    result = invoke("check", "reports/b.txt", "-f", fmt, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+def test_exit_code_is_2_for_a_missing_file_whatever_the_format(
+    reports: Path, fmt: str, tmp_path: Path
+) -> None:
+    result = invoke("check", "reports/a.txt", "nope.txt", "-f", fmt, "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "nope.txt: no such file or directory" in result.stderr
+    assert (tmp_path / "o").stat().st_size > 0  # the readable report's output is kept
+
+
+def test_fail_on_sets_the_threshold(reports: Path) -> None:
+    assert invoke("check", "reports/a.txt", "--select", "Z002", "--fail-on", "error").exit_code == 0
+    assert (
+        invoke("check", "reports/a.txt", "--select", "Z002", "--fail-on", "warning").exit_code == 1
+    )
+    assert (
+        invoke("check", "reports/a.txt", "--select", "Z003", "--fail-on", "warning").exit_code == 0
+    )
+    assert invoke("check", "reports/a.txt", "--select", "Z003", "--fail-on", "info").exit_code == 1
+    assert invoke("check", "reports/a.txt", "--fail-on", "none").exit_code == 0
+
+
+def test_every_format_is_registered_with_a_renderer() -> None:
+    from reviewer.render import FORMATS
+
+    assert set(FORMATS) == {f.value for f in Format}
+
+
+# ---------------------------------------------------------------- inputs and batches
+
+
+def test_batch_with_a_bad_file_in_the_middle_reviews_the_others(reports: Path) -> None:
+    (reports / "reports" / "bad.txt").write_bytes(b"")  # empty: cannot be reviewed
+    result = invoke(
+        "check", "reports/a.txt", "reports/bad.txt", "missing.txt", "reports/b.txt", "-f", "json"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 2  # one line per bad input
+    assert re.search(r"^reviewer: reports/bad.txt: .*empty", result.stderr, re.MULTILINE)
+    assert "reviewer: missing.txt: no such file or directory" in result.stderr
+    run = json.loads(result.stdout)
+    paths = [r["path"] for r in run["reports"]]
+    assert paths == ["reports/a.txt", "reports/bad.txt", "missing.txt", "reports/b.txt"]
+    assert [bool(r.get("error")) for r in run["reports"]] == [False, True, True, False]
+    assert len(run["reports"][0]["findings"]) == 3
+
+
+def test_a_directory_is_searched_recursively(reports: Path) -> None:
+    sub = reports / "reports" / "2024"
+    sub.mkdir()
+    (sub / "c.md").write_text(REPORT, encoding="utf-8")
+    (sub / "notes.csv").write_text("x", encoding="utf-8")
+    result = invoke("check", "reports", "-f", "jsonl")
+    paths = [json.loads(line)["path"] for line in result.stdout.splitlines()]
+    assert paths == ["reports/a.txt", "reports/b.txt", "reports/2024/c.md"]
+
+
+def test_stdin_is_read_with_a_dash(reports: Path) -> None:
+    result = invoke("check", "-", "-f", "json", input=REPORT.encode("utf-8"))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)["reports"][0]
+    assert report["path"] == "<stdin>"
+    assert {f["code"] for f in report["findings"]} == {"Z001", "Z002", "Z003"}
+
+
+def test_summary_table_follows_the_text_output_of_a_batch(reports: Path) -> None:
+    result = invoke("check", "reports", "--fail-on", "none")
+    table = result.stdout.split("共 2 份报告")[1]
+    assert "单位" in table and "自评得分" in table
+    assert "某某县财政局" in table and "2023" in table
+    assert "某某县教育局" in table
+
+
+def test_progress_never_touches_stdout(reports: Path) -> None:
+    result = invoke("check", "reports", "-f", "json", "--progress")
+    json.loads(result.stdout)  # stdout is exactly the JSON document
+
+
+def test_results_file_and_resume(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = invoke("check", "reports", "-f", "json", "--results", "run.jsonl")
+    lines = Path("run.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+
+    calls: list[str] = []
+    import reviewer.batch
+
+    real = reviewer.batch.review_document
+
+    def counting(doc: Document, settings: Any) -> Any:
+        calls.append(doc.path)
+        return real(doc, settings)
+
+    monkeypatch.setattr(reviewer.batch, "review_document", counting)
+    (reports / "reports" / "b.txt").write_text(CLEAN + "进一步提高。\n", encoding="utf-8")
+    second = invoke("check", "reports", "-f", "json", "--results", "run.jsonl", "--resume")
+    assert calls == ["reports/b.txt"]  # a.txt unchanged: reused; b.txt changed: reviewed
+    a1 = json.loads(first.stdout)["reports"][0]
+    a2 = json.loads(second.stdout)["reports"][0]
+    assert a1 == a2
+    assert len(Path("run.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_resume_needs_a_results_file(reports: Path) -> None:
+    result = invoke("check", "reports", "--resume")
+    assert result.exit_code == 2
+    assert "--resume needs --results" in result.stderr
+
+
+# ---------------------------------------------------------------- config
+
+
+def test_config_in_pyproject_selects_and_overrides(reports: Path) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.reviewer]\nignore = ["Z001"]\nfail-on = "warning"\nlang = "en"\n'
+        '[tool.reviewer.severity]\nZ003 = "warning"\n',
+        encoding="utf-8",
+    )
+    result = invoke("check", "reports/a.txt", "-f", "json")
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    assert {f["code"]: f["severity"] for f in findings} == {"Z002": "warning", "Z003": "warning"}
+    assert findings[0]["message"].startswith("fake-vague")  # lang = en
+    assert result.exit_code == 1  # fail-on = warning
+    # flags win over the file
+    flagged = invoke("check", "reports/a.txt", "-f", "json", "--ignore", "Z002", "--lang", "zh")
+    codes = [f["code"] for f in json.loads(flagged.stdout)["reports"][0]["findings"]]
+    assert codes == ["Z001", "Z003"]
+    assert invoke("check", "reports/a.txt", "--isolated", "-f", "json").exit_code == 1
+
+
+def test_bad_config_is_one_line_and_exit_2(reports: Path) -> None:
+    Path("reviewer.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    result = invoke("check", "reports/a.txt")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert "fail-on" in result.stderr and "sometimes" in result.stderr
+
+
+# ---------------------------------------------------------------- suppression and baseline
+
+
+def test_inline_marker_silences_a_finding(reports: Path) -> None:
+    text = REPORT.replace("进一步提高服务质量。", "进一步提高服务质量。【reviewer: ignore Z002】")
+    Path("reports/a.txt").write_text(text, encoding="utf-8")
+    result = invoke("check", "reports/a.txt", "-f", "json")
+    report = json.loads(result.stdout)["reports"][0]
+    assert [f["code"] for f in report["findings"]] == ["Z001", "Z003"]
+    assert report["meta"]["suppressed"] == 1
+
+
+def test_baseline_then_check_reports_only_new_findings(reports: Path) -> None:
+    made = invoke("baseline", "reports", "-o", "base.json")
+    assert made.exit_code == 0, made.output
+    assert "accepted 3 finding(s) of 2 report(s)" in made.stderr
+    again = invoke("check", "reports", "--baseline", "base.json", "-f", "json")
+    assert again.exit_code == 0
+    assert all(not r["findings"] for r in json.loads(again.stdout)["reports"])
+    # a new problem in b.txt, and a.txt's lines shifted: only the new one is reported
+    Path("reports/a.txt").write_text("前言\n\n" + REPORT, encoding="utf-8")
+    Path("reports/b.txt").write_text(CLEAN + "进一步提高效率。\n", encoding="utf-8")
+    after = invoke("check", "reports", "--baseline", "base.json", "-f", "sarif")
+    assert after.exit_code == 0  # a warning only
+    results = json.loads(after.stdout)["runs"][0]["results"]
+    assert [(r["ruleId"], r["baselineState"]) for r in results] == [("Z002", "new")]
+
+
+def test_missing_baseline_file_is_exit_2(reports: Path) -> None:
+    result = invoke("check", "reports", "--baseline", "nope.json")
+    assert result.exit_code == 2
+    assert "nope.json: baseline file not found" in result.stderr
+
+
+# ---------------------------------------------------------------- rules
+
+
+def test_rules_lists_and_explains(fake_rules: None) -> None:
+    listing = invoke("rules")
+    assert listing.exit_code == 0
+    assert re.search(r"^Z001\s+fake-total\s+error", listing.stdout, re.MULTILINE)
+    assert "X001" in listing.stdout
+    one = invoke("rules", "z001")
+    assert "## What it does\nWhat Z001 does." in one.stdout
+    as_json = json.loads(invoke("rules", "Z002", "--format", "json").stdout)
+    assert as_json["name"] == "fake-vague" and as_json["fix"] == "Fix for Z002."
+    assert len(json.loads(invoke("rules", "-f", "json").stdout)) == 4
+    unknown = invoke("rules", "Z999")
+    assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
+
+
+# ---------------------------------------------------------------- the real process
+
+
+def test_usage_errors_are_one_line_exit_2_never_a_traceback(reports: Path) -> None:
+    for args in (
+        ["check", "reports", "--format", "pdf"],
+        ["check", "reports", "--no-such-flag"],
+        ["check", "reports", "--jobs", "0"],
+        ["frobnicate"],
+    ):
+        proc = run_main(*args, cwd=reports)
+        err = proc.stderr.decode("utf-8")
+        assert proc.returncode == 2, (args, err)
+        assert err.startswith("reviewer: ") and err.count("\n") == 1, (args, err)
+        assert "Traceback" not in err and proc.stdout == b""
+
+
+def test_real_process_exit_codes_and_clean_stdout(reports: Path) -> None:
+    proc = run_main("check", "reports", "-f", "json", cwd=reports)
+    assert proc.returncode == 1
+    assert proc.stderr == b""
+    assert len(json.loads(proc.stdout)["reports"]) == 2
+    piped = run_main("check", "-", "-f", "github", cwd=reports, stdin=CLEAN.encode("utf-8"))
+    assert piped.returncode == 0 and piped.stdout == b""
+    missing = run_main("check", "nope.txt", cwd=reports)
+    assert missing.returncode == 2
+    assert missing.stderr.decode() == "reviewer: nope.txt: no such file or directory\n"
+
+
+def test_cold_start_imports_no_renderer_dependencies() -> None:
+    code = "import sys, reviewer.cli; print(','.join(sorted(sys.modules)))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    modules = set(out.stdout.strip().split(","))
+    for heavy in ("rich", "openpyxl", "pydantic", "docx", "pdfplumber", "reviewer.engine"):
+        assert heavy not in modules, heavy
+
+
+def sample_run(lang: str = "zh") -> Any:
+    """A RunResult as the CLI builds it: a report with findings, a clean one, an unreadable one.
+
+    Needs the `fake_rules` fixture (or `install_fake_rules()`)."""
+    from reviewer.batch import Settings, review_document
+    from reviewer.models import ReportResult, RunResult
+
+    settings = Settings(lang=lang)  # type: ignore[arg-type]
+    return RunResult(
+        reports=[
+            review_document(Document(text=REPORT, path="reports/a.txt"), settings),
+            review_document(Document(text=CLEAN, path="reports/b.txt"), settings),
+            ReportResult(path="reports/bad.txt", error="the report is empty"),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- with the real rules
+
+
+def test_the_real_rules_on_the_samples_in_every_format(tmp_path: Path) -> None:
+    samples = [str(ROOT / "fixtures" / "reports" / n) for n in ("yonggu-2024.txt", "julu-2022.txt")]
+    for fmt in Format:
+        out = tmp_path / f"out.{fmt.value}"
+        result = invoke("check", *samples, "-f", fmt.value, "-o", str(out), "--no-progress")
+        assert result.exit_code in (0, 1), (fmt, result.output)
+        assert out.stat().st_size > 0
+    log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    run = log["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert all(r["ruleId"] in ids for r in run["results"])
+    assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"])

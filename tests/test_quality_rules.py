@@ -1,0 +1,316 @@
+"""Report-quality (Q) rules: each on a short text written for it, with a near miss that must
+not fire, and a clean report that must come out without any Q finding."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import FIXTURES, codes, review_text
+
+
+def q(text: str, code: str):
+    return [f for f in review_text(text, select=[code])]
+
+
+# ---------------------------------------------------------------- the clean report
+
+
+def test_clean_report_has_no_quality_findings() -> None:
+    text = (FIXTURES / "clean-report.txt").read_text(encoding="utf-8")
+    found = review_text(text, select=["Q"])
+    assert found == [], [f"{f.code} {f.message}" for f in found]
+
+
+# ---------------------------------------------------------------- Q001 vague target
+
+
+def test_vague_indicator_value_after_dash() -> None:
+    text = "部门效果：(1)公用经费控制率=100%;(2)持续提高办事效率——提高，此指标赋分10分。"
+    found = q(text, "Q001")
+    assert len(found) == 1
+    assert "持续提高办事效率——提高" in found[0].spans[0].text
+    assert "比较符" in found[0].message
+
+
+def test_qualitative_indicator_value_is_not_vague() -> None:
+    text = "财务管理：(1)财务管理制度健全性——健全；(2)资金使用规范性——规范；违法违纪情况——无。"
+    assert q(text, "Q001") == []
+
+
+def test_vague_clause_in_goals_section() -> None:
+    text = (
+        "三、年度绩效目标\n"
+        "（一）效益指标\n"
+        "社会效益指标。安全事故0发生，群众获得感指数提高，就业率≥80%。\n"
+        "四、完成情况\n群众获得感指数明显提高。\n"
+    )
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["群众获得感指数提高"]
+
+
+def test_goals_section_without_any_target() -> None:
+    text = (
+        "一、概况\n（三）部门整体支出绩效目标\n"
+        "保障机关正常运转，改善群众生产生活条件，推进各项公益事业建设，让群众满意。\n"
+        "二、收支情况\n正文。\n"
+    )
+    found = q(text, "Q001")
+    assert len(found) == 1 and "量化" in found[0].message
+    measurable = text.replace("让群众满意", "群众满意度≥90%")
+    assert q(measurable, "Q001") == []
+
+
+def test_goal_words_in_a_measures_section_are_not_goals() -> None:
+    text = "七、改进措施\n（四）科学设立目标\n强化思想认识，合理设立绩效目标，做好细化量化工作。\n"
+    assert q(text, "Q001") == []
+
+
+# ---------------------------------------------------------------- Q002 missing goals
+
+DUTIES = (
+    "一、基本情况\n（一）主要职责\n"
+    "执行本级人民代表大会的决议和上级国家行政机关的决定和命令，发布决定和命令；"
+    "管理本行政区域内的经济、教育、科学、文化、卫生、体育事业和财政、民政等行政工作；"
+    "保护公民私人所有的合法财产，维护社会秩序，保障公民的人身权利。\n"
+)
+
+
+def test_goals_that_copy_the_duties() -> None:
+    text = DUTIES + (
+        "（二）年度绩效目标\n"
+        "执行本级人民代表大会的决议和上级国家行政机关的决定和命令；管理本行政区域内的经济、"
+        "教育、科学、文化、卫生、体育事业和财政、民政等行政工作；维护社会秩序。\n"
+        "二、收支情况\n正文。\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1
+    assert found[0].severity == Severity.ERROR
+    assert "职能" in found[0].message
+
+
+def test_quantified_goals_are_not_duties() -> None:
+    text = DUTIES + (
+        "（二）年度绩效目标\n"
+        "完成高标准农田建设2万亩，农技培训≥1200人次，服务对象满意度≥90%。\n"
+        "二、收支情况\n正文。\n"
+    )
+    assert q(text, "Q002") == []
+
+
+def test_report_without_any_goal() -> None:
+    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 12
+    text = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{body}\n二、部门整体支出绩效情况\n{body}\n"
+    found = q(text, "Q002")
+    assert len(found) == 1 and "全文未见" in found[0].message
+    with_target = text.replace("群众反映较好。", "满意度≥90%。", 1)
+    assert q(with_target, "Q002") == []
+
+
+# ---------------------------------------------------------------- Q003 missing actuals
+
+
+def test_scored_targets_without_actuals() -> None:
+    text = (
+        "部门履职：(1)实际完成率≥100%;(2)工作完成及时率≥95%，此指标赋分25分，得分24.38分。\n"
+        "服务对象：群众满意度≥90%，实际为93%，此指标赋分10分，得分10分。\n"
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1
+    assert [s.text for s in found[0].spans] == ["赋分25分，得分24.38分"]
+
+
+def test_budget_only_report() -> None:
+    text = "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元。\n支出预算3167.20万元。\n"
+    found = q(text, "Q003")
+    assert len(found) == 1 and "决算" in found[0].message
+    assert q(text + "2022年决算支出3100.00万元。\n", "Q003") == []
+
+
+# ---------------------------------------------------------------- Q004 / Q005 self-scores
+
+
+def test_self_score_without_indicator_scores() -> None:
+    text = "经综合评价，2022年度部门整体支出绩效自评综合得分98分。\n"
+    assert codes(q(text, "Q004")) == ["Q004"]
+    backed = text + "其中产出指标分值50分，得分49分；效益指标分值30分，得分29分。\n"
+    assert q(backed, "Q004") == []
+
+
+def test_full_marks_with_problems() -> None:
+    text = "四、评价结论\n（一）评价结论。绩效评价得分：100分。\n（二）存在问题。项目执行率需进一步提高。\n"
+    found = q(text, "Q005")
+    assert len(found) == 1 and "100" in found[0].message
+    assert q(text.replace("100分", "92分"), "Q005") == []
+    assert q(text.replace("项目执行率需进一步提高。", "无"), "Q005") == []
+
+
+# ---------------------------------------------------------------- Q010 empty section
+
+
+def test_empty_suggestions_section() -> None:
+    text = "七、改进措施\n加强管理。\n八、有关建议\n无\n"
+    found = q(text, "Q010")
+    assert len(found) == 1 and found[0].spans[0].text == "八、有关建议\n无"
+
+
+def test_none_as_a_fact_is_not_empty() -> None:
+    text = "（二）项目情况\n1.整体情况\n共实施项目5个。\n2.100万以上项目：无\n"
+    assert q(text, "Q010") == []
+
+
+def test_list_items_without_body_are_not_empty_sections() -> None:
+    text = "三、目标\n（一）总目标\n（1）加强党建\n（2）改善环境\n（二）年度目标\n满意度≥90%。\n"
+    assert q(text, "Q010") == []
+
+
+# ---------------------------------------------------------------- Q011 duplicate heading
+
+
+def test_same_heading_twice_under_one_parent() -> None:
+    text = "五、存在问题\n（一）项目进度不均衡\n甲。\n（二）项目进度不均衡\n乙。\n（三）资金闲置\n丙。\n"
+    found = q(text, "Q011")
+    assert len(found) == 1 and found[0].spans[0].text == "项目进度不均衡"
+    assert found[0].spans[0].line == 4
+
+
+def test_same_heading_under_different_parents_is_fine() -> None:
+    text = "三、绩效目标\n1.数量指标\n≥5个。\n四、完成情况\n1.数量指标\n完成6个。\n"
+    assert q(text, "Q011") == []
+
+
+def test_top_level_section_repeating_an_earlier_topic() -> None:
+    text = "五、存在问题、采取的纠偏措施及改进建议\n正文。\n六、存在问题\n正文。\n"
+    found = q(text, "Q011")
+    assert len(found) == 1 and found[0].severity == Severity.INFO
+    near = "五、绩效目标\n正文。\n六、绩效目标完成情况\n正文。\n"
+    assert q(near, "Q011") == []
+
+
+# ---------------------------------------------------------------- Q012 template residue
+
+
+def test_template_title_and_placeholders() -> None:
+    text = "附件1\n县级部门整体绩效自评报告范本\n一、概况\n××镇共有XX个村。\n"
+    found = q(text, "Q012")
+    quotes = [f.spans[0].text for f in found]
+    assert "县级部门整体绩效自评报告范本" in quotes
+    assert "××" in quotes and "XX" in quotes
+
+
+def test_template_mentioned_in_prose_is_fine() -> None:
+    text = "一、概况\n本报告依据省财政厅印发的自评报告模板编写，数据来源于XXL-Job系统导出的台账。\n"
+    assert q(text, "Q012") == []
+
+
+def test_bookmark_artefact_is_not_template_residue() -> None:
+    assert q("一、概况\n[bookmark: _GoBack]正文。\n", "Q012") == []
+
+
+def test_fill_in_instruction_left_in() -> None:
+    found = q("三、部门整体绩效管理情况（根据自评体系进行描述）\n正文。\n", "Q012")
+    assert len(found) == 1
+
+
+# ---------------------------------------------------------------- Q013 date before year end
+
+
+def test_report_dated_inside_the_evaluated_year() -> None:
+    text = "某镇2024年部门整体支出绩效评价报告\n一、概况\n正文。\n              2024年12月26日\n"
+    found = q(text, "Q013")
+    assert len(found) == 1 and found[0].spans[0].text == "2024年12月26日"
+    assert q(text.replace("2024年12月26日", "2025年3月2日"), "Q013") == []
+
+
+def test_mid_year_report_is_not_judged() -> None:
+    text = "某镇2024年上半年绩效监控报告\n一、概况\n正文。\n2024年7月10日\n"
+    assert q(text, "Q013") == []
+
+
+# ---------------------------------------------------------------- Q014 stale text
+
+
+def test_forecast_overtaken_by_report_date() -> None:
+    text = (
+        "某镇2023年度部门整体支出绩效评价报告\n一、概况\n"
+        "新建户厕106座，目前已经完成90%，预计在12月20日前可全部完工。"
+        "和美乡村预计在2024年可全面完成。\n2024年3月29日\n"
+    )
+    found = q(text, "Q014")
+    assert len(found) == 1
+    assert "12月20日" in found[0].spans[0].text
+
+
+def test_forecast_after_report_date_is_fine() -> None:
+    text = "某镇2023年度绩效评价报告\n一、概况\n计划于2024年10月前完成验收。\n2024年3月29日\n"
+    assert q(text, "Q014") == []
+
+
+# ---------------------------------------------------------------- Q015 unexplained problem
+
+
+def test_bare_problem_among_explained_ones() -> None:
+    text = (
+        "六、存在的主要问题\n"
+        "1.招商引资力度不够。一是对外宣传力度不够，没有余力投入宣传。\n"
+        "2.社会治理离群众期待还有差距。一是禁毒工作打击力度不够，管控难度仍然较大。\n"
+        "3.公用经费和项目经费存在缺口。\n"
+        "七、改进措施\n正文。\n"
+    )
+    found = q(text, "Q015")
+    assert [f.spans[0].text for f in found] == ["3.公用经费和项目经费存在缺口。"]
+    terse = "六、存在的主要问题\n1.预算执行偏慢\n2.制度不够完善\n七、改进措施\n正文。\n"
+    assert q(terse, "Q015") == []
+
+
+# ---------------------------------------------------------------- Q020 unsupported claim
+
+
+def test_satisfaction_grade_without_rate() -> None:
+    text = "通过满意度调查，服务对象对部门履职的满意度为优秀。\n"
+    assert len(q(text, "Q020")) == 1
+    rated = "抽样调查420户，服务对象满意度为96%，评价为优秀。\n"
+    assert q(rated, "Q020") == []
+
+
+def test_sweeping_achievement_claim() -> None:
+    text = "四、目标实现程度\n各项绩效目标均已按照预算达到100%实现。\n"
+    found = q(text, "Q020")
+    assert len(found) == 1 and "100%实现" in found[0].spans[0].text
+    backed = text + "其中农技培训目标≥1000人次，实际1200人次。\n"
+    assert q(backed, "Q020") == []
+
+
+# ---------------------------------------------------------------- Q021 copy-paste
+
+
+def test_spending_sentence_repeats_income_sentence() -> None:
+    text = (
+        "（一）收入情况\n2023年预算收入1282.33万元，一般公共预算拨款收入1008.65万元；"
+        "政府性基金预算拨款收入273.67万元。\n"
+        "（二）支出情况\n2023年支出预算1282.33万元，一般公共预算拨款收入1008.65万元；"
+        "政府性基金预算拨款收入273.67万元。\n"
+    )
+    found = q(text, "Q021")
+    assert len(found) == 1 and "支出" in found[0].spans[0].text
+    assert "收入" in found[0].message
+
+
+def test_equal_totals_with_different_parts_are_fine() -> None:
+    text = (
+        "（一）收入情况\n本年收入1844.31万元，其中财政拨款1366.27万元，其他收入478.04万元。\n"
+        "（二）支出情况\n本年支出1844.31万元，其中基本支出888.67万元，项目支出955.64万元。\n"
+    )
+    assert q(text, "Q021") == []
+
+
+# ---------------------------------------------------------------- Q022 garbled numbers
+
+
+def test_broken_numbers() -> None:
+    found = q("严格执行12个%，建立了3三个污水处理池。\n", "Q022")
+    assert len(found) == 2
+    assert q("完成率12%，建立了3个污水处理池，共十三个村。\n", "Q022") == []
+
+
+def test_messages_have_an_english_variant() -> None:
+    found = review_text("满意度为优秀。\n", select=["Q020"], lang="en")
+    assert found and "satisfaction" in found[0].message

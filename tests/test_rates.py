@@ -1,0 +1,141 @@
+"""Stated rates recomputed from labelled figures: R001 rate-mismatch, R002 budget-balance-mismatch."""
+
+from __future__ import annotations
+
+from reviewer.claims.facts import (
+    ADJUST,
+    BUDGET,
+    CARRYOVER,
+    INCOME,
+    OPENING,
+    QUOTA,
+    SPENDING,
+    STAFF,
+    facts,
+)
+from reviewer.document import Document
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+BUDGET_TEXT = (
+    "一、部门财务情况\n"
+    "2024年部门年初预算支出3247.99万元。上年结转0万元。"
+    "2024年全年预算调整73.48万元，调整率{adj}。部门决算支出2826.23万元。\n"
+    "二、绩效情况\n"
+    "预算执行率{rate}，年底预算结余{balance}。\n"
+)
+
+
+def budget(adj: str = "2.26%", rate: str = "85%", balance: str = "495.24万元") -> str:
+    return BUDGET_TEXT.format(adj=adj, rate=rate, balance=balance)
+
+
+def r(text: str, code: str = "R"):
+    return [f for f in review_text(text, select=[code]) if f.code.startswith(code)]
+
+
+# ---------------------------------------------------------------- facts
+
+
+def test_labelled_figures_are_read_by_kind():
+    doc = Document(text=budget())
+    kinds = [(f.kind, f.quantity.raw) for f in facts(doc)]
+    assert (OPENING, "3247.99万元") in kinds
+    assert (CARRYOVER, "0万元") in kinds
+    assert (ADJUST, "73.48万元") in kinds
+    assert (SPENDING, "2826.23万元") in kinds
+
+
+def test_fund_types_are_not_budgets_and_parts_are_not_facts():
+    doc = Document(
+        text="决算收入2826.23万元，其中：一般公共预算拨款2717.40万元，其他收入86.55万元。"
+        "2022年预算收入3167.20万元。"
+    )
+    kinds = [(f.kind, f.quantity.raw) for f in facts(doc)]
+    assert kinds == [(INCOME, "2826.23万元"), (BUDGET, "3167.20万元")]
+
+
+def test_staff_and_quota():
+    doc = Document(text="本部门编制数81人，在职人数63人，其中:在岗人数63人。")
+    assert [(f.kind, f.value) for f in facts(doc)] == [(QUOTA, 81), (STAFF, 63)]
+
+
+# ---------------------------------------------------------------- R001
+
+
+def test_correct_rates_against_the_adjusted_budget_are_silent():
+    # 2826.23 / (3247.99 + 73.48) = 85.09%; 73.48 / 3247.99 = 2.26%.
+    assert r(budget()) == []
+
+
+def test_a_rate_no_reading_gives_is_an_error_with_the_computations():
+    [f] = r(budget(rate="95%"), "R001")
+    assert f.severity == Severity.ERROR and f.kind == "rate_mismatch"
+    assert f.spans[0].text == "预算执行率95%"
+    assert "85.09%" in f.message and "87.01%" in f.message
+
+
+def test_a_wrong_adjustment_rate():
+    [f] = r(budget(adj="3.26%"), "R001")
+    assert "73.48 ÷ 3247.99 = 2.26%" in f.message
+
+
+def test_a_truncated_rate_is_accepted():
+    # 2826.23 / 3321.47 = 85.09%: "85%" is both rounded and truncated; 85.0% too.
+    assert r(budget(rate="85.0%"), "R001") == []
+
+
+def test_a_rate_against_the_opening_budget_is_also_a_reasonable_reading():
+    assert r(budget(rate="87.01%"), "R001") == []
+
+
+def test_no_figures_no_judgement():
+    assert r("一、绩效情况\n预算执行率95%。\n") == []
+
+
+def test_targets_are_not_recomputed():
+    text = budget() + "三、绩效目标\n预算执行率≥95%。\n"
+    assert r(text, "R001") == []
+
+
+def test_percent_of_budget_in_a_sangong_sentence_uses_its_own_figures():
+    ok = "三公经费支出情况：全年预算19.37万元，本年实际支出19.37万元，完成预算的100%。"
+    assert r(ok) == []
+    [f] = r(ok.replace("100%", "90%"), "R001")
+    assert "19.37 ÷ 预算 19.37 = 100%" in f.message
+
+
+def test_staff_control_rate():
+    text = "本部门编制数81人，在职人数63人。在职人员控制率为{}。"
+    assert r(text.format("77.78%")) == []
+    [f] = r(text.format("87.78%"), "R001")
+    assert "63 ÷ 81 = 77.78%" in f.message
+
+
+def test_sub_budget_rates_are_not_checked_against_department_figures():
+    text = budget() + "基本支出预算执行率为100%。\n"
+    assert r(text, "R001") == []
+
+
+def test_cost_control_rate_mismatch_is_only_a_warning():
+    text = budget() + "成本控制率95%。\n"
+    [f] = r(text, "R001")
+    assert f.severity == Severity.WARNING
+
+
+# ---------------------------------------------------------------- R002
+
+
+def test_a_wrong_budget_balance():
+    [f] = r(budget(balance="395.24万元"), "R002")
+    assert f.spans[0].text == "年底预算结余395.24万元"
+    assert "495.24" in f.message and f.severity == Severity.ERROR
+
+
+def test_balance_against_the_adjusted_budget_is_right():
+    assert r(budget(balance="495.24万元"), "R002") == []
+
+
+def test_an_interim_rate_is_not_the_years_rate():
+    text = budget() + "截至9月底，预算执行率为60%。\n"
+    assert r(text, "R001") == []

@@ -1,0 +1,142 @@
+"""Sections: headings, their levels from the numbering style, and their extents."""
+
+from __future__ import annotations
+
+from reviewer.claims.sections import cn_number, section_path, sections
+from reviewer.document import Document
+
+
+def heads(text: str) -> list[tuple[int, str]]:
+    return [(s.level, s.title) for s in sections(Document(text=text))]
+
+
+def test_levels_follow_the_numbering_style() -> None:
+    text = (
+        "某局2023年部门整体支出绩效自评报告\n"
+        "一、基本情况\n"
+        "（一）机构设置\n"
+        "本局内设科室5个。\n"
+        "1.人员情况\n"
+        "（1）在职人员\n"
+        "①行政人员\n"
+        "二、绩效目标\n"
+    )
+    assert heads(text) == [
+        (1, "基本情况"),
+        (2, "机构设置"),
+        (3, "人员情况"),
+        (4, "在职人员"),
+        (5, "行政人员"),
+        (1, "绩效目标"),
+    ]
+
+
+def test_part_and_annex_are_level_zero() -> None:
+    text = "第一部分 总体情况\n一、概况\n正文。\n附件：\n1.基础数据表\n"
+    assert heads(text)[0] == (0, "总体情况")
+    assert (0, "附件") in heads(text)
+
+
+def test_annex_label_before_the_first_heading_is_not_a_section() -> None:
+    assert heads("附件1\n某县部门整体绩效自评报告\n一、概况\n正文。\n") == [(1, "概况")]
+
+
+def test_extent_runs_to_the_next_heading_of_same_or_higher_level() -> None:
+    text = "一、概况\n（一）机构\n正文甲。\n（二）人员\n正文乙。\n二、目标\n正文丙。\n"
+    doc = Document(text=text)
+    s = sections(doc)
+    assert (
+        doc.text[s[0].start : s[0].end] == "一、概况\n（一）机构\n正文甲。\n（二）人员\n正文乙。\n"
+    )
+    assert doc.norm[s[1].body_start : s[1].end].strip() == "正文甲。"
+    assert s[-1].end == len(text)
+    assert doc.norm[s[0].title_start : s[0].title_end] == "概况"
+
+
+def test_long_numbered_sentence_is_body_not_heading() -> None:
+    text = (
+        "一、主要职责\n"
+        "1.宣传和贯彻执行党的路线方针政策和上级党组织及本级党员代表大会的决议。\n"
+        "2.讨论和决定本辖区经济建设、政治建设、文化建设中的重大问题，承担上级交办的其他任务。\n"
+        "3.部门管理指标\n"
+    )
+    assert heads(text) == [(1, "主要职责"), (3, "部门管理指标")]
+
+
+def test_heading_with_inline_body() -> None:
+    text = "四、评价结论\n（二）存在问题。预决算项目支出编制需进一步细化。\n"
+    doc = Document(text=text)
+    s = sections(doc)[1]
+    assert (s.level, s.title) == (2, "存在问题")
+    assert doc.norm[s.body_start : s.end].startswith("预决算项目")
+
+
+def test_arabic_number_used_for_a_missing_top_level_heading() -> None:
+    text = (
+        "一、概况\n正文。\n二、收支情况\n1. 收入情况\n正文。\n2. 支出情况\n正文。\n"
+        "3、 部门绩效目标\n（一）总目标\n正文。\n四、自评结论\n"
+    )
+    got = heads(text)
+    assert (1, "部门绩效目标") in got
+    assert (2, "总目标") in got
+    # near miss: "3、" continuing a "1、 2、" list stays a list item
+    text2 = "一、概况\n二、收支情况\n1、收入情况\n2、支出情况\n3、结余情况\n四、结论\n"
+    assert (3, "结余情况") in heads(text2)
+
+
+def test_paren_arabic_used_for_paren_chinese() -> None:
+    text = "一、概况\n（一）职责\n正文。\n（2） 人员情况。\n正文。\n（3） 资产情况\n二、目标\n"
+    assert heads(text) == [
+        (1, "概况"),
+        (2, "职责"),
+        (2, "人员情况"),
+        (2, "资产情况"),
+        (1, "目标"),
+    ]
+    # first of its section, followed by （二）: also a slip for （一）
+    text1 = "一、概况\n（1）职责\n正文。\n（二）人员\n"
+    assert heads(text1)[1] == (2, "职责")
+    # near miss: a run of （1）（2）（3） under （一） stays level 4
+    text2 = "一、目标\n（一）总目标\n（1）加强党建\n（2）改善环境\n（3）保障运转\n（二）年度目标\n"
+    assert heads(text2) == [
+        (1, "目标"),
+        (2, "总目标"),
+        (4, "加强党建"),
+        (4, "改善环境"),
+        (4, "保障运转"),
+        (2, "年度目标"),
+    ]
+
+
+def test_conversion_artefact_is_skipped() -> None:
+    assert heads("[bookmark: _GoBack]一、概况\n正文。\n") == [(1, "概况")]
+
+
+def test_numbers_that_are_not_headings() -> None:
+    text = "一、收支\n1.5万元用于培训。\n2023年支出100万元。\n(1)\n十分重要。\n"
+    assert heads(text) == [(1, "收支")]
+
+
+def test_full_width_and_dot_separators() -> None:
+    assert heads("一．概况\n（十一）其他\n１．细项\n") == [(1, "概况"), (2, "其他"), (3, "细项")]
+
+
+def test_section_path_outermost_first() -> None:
+    text = "一、概况\n（一）机构\n1.科室\n正文在这里。\n二、目标\n"
+    doc = Document(text=text)
+    path = section_path(doc, text.index("正文在这里"))
+    assert [s.title for s in path] == ["概况", "机构", "科室"]
+    assert [s.title for s in section_path(doc, text.index("目标"))] == ["目标"]
+    assert section_path(doc, 0)[0].title == "概况"
+
+
+def test_cn_number() -> None:
+    assert [cn_number(s) for s in ["一", "十", "十二", "二十", "二十三", "九十九"]] == [
+        1,
+        10,
+        12,
+        20,
+        23,
+        99,
+    ]
+    assert cn_number("十十") is None

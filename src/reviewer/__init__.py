@@ -34,10 +34,15 @@ _LAZY = {
     "Span": "reviewer.models",
 }
 
-__all__ = [*_LAZY, "__version__"]
+__all__ = [*_LAZY, "__version__", "review"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "review":
+        # `reviewer.review` is a callable module: review(path) and review.extract(path).
+        import importlib
+
+        return importlib.import_module("reviewer.review")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'reviewer' has no attribute {name!r}")

@@ -51,7 +51,9 @@ class Finding(BaseModel):
     @property
     def family(self) -> str:
         """`numeric` for arithmetic/target checks, `quality` for report-quality checks."""
-        return "quality" if self.code.startswith("Q") else "numeric"
+        if self.code.startswith("Q") or self.data.get("family") == "quality":
+            return "quality"
+        return "numeric"
 
 
 class ReportResult(BaseModel):

@@ -1,0 +1,70 @@
+"""Codes of model findings: prefix L, a stable number per kind, slug `llm-<kind>`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LRule:
+    code: str
+    kind: str
+    family: str  # numeric (Python checked the model's extraction) or quality (model judgement)
+    title_zh: str
+    title_en: str
+
+    @property
+    def name(self) -> str:
+        return "llm-" + self.kind.replace("_", "-")
+
+
+_TABLE = [
+    # Python's verdicts on indicators the model extracted
+    ("L001", "target_not_met", "numeric", "目标未达成", "Target not met"),
+    ("L002", "impossible_target", "numeric", "目标值不可能达到", "Impossible target"),
+    ("L003", "weak_target", "numeric", "目标无约束力", "Target without force"),
+    ("L004", "score_over_weight", "numeric", "得分超过分值", "Score above its weight"),
+    (
+        "L005",
+        "score_vs_unmet_targets",
+        "numeric",
+        "未达成目标却得满分",
+        "Full marks for a missed target",
+    ),
+    # the model's judgements
+    ("L010", "vague_target", "quality", "目标不够细化量化", "Vague target"),
+    ("L011", "infeasible_target", "quality", "目标不合理可行", "Target not reasonable"),
+    ("L012", "mismatched_goal", "quality", "目标与资金不相应匹配", "Goal does not match the money"),
+    ("L013", "missing_goals", "quality", "缺少绩效目标", "No performance goals"),
+    ("L014", "missing_actuals", "quality", "缺少实际完成值", "No actual values"),
+    ("L015", "unexplained_miss", "quality", "未达成目标未说明原因", "Missed target not explained"),
+    ("L016", "missing_measures", "quality", "缺少改进措施", "No improvement measures"),
+    (
+        "L017",
+        "unexplained_problem",
+        "quality",
+        "问题未分析原因",
+        "Problem without cause or measure",
+    ),
+    ("L018", "contradiction", "quality", "前后矛盾", "Contradiction"),
+    ("L019", "unsupported_claim", "quality", "结论缺乏数据支撑", "Unsupported claim"),
+    ("L020", "unsupported_score", "quality", "自评得分缺乏依据", "Unsupported self-score"),
+    ("L021", "score_vs_problems", "quality", "高分与所述问题不符", "High score despite problems"),
+    ("L022", "copy_paste", "quality", "复制粘贴", "Copy-paste"),
+    ("L023", "stale_text", "quality", "过时表述", "Stale text"),
+    ("L024", "template_residue", "quality", "模板残留", "Template residue"),
+    ("L025", "duplicate_heading", "quality", "标题重复", "Duplicate heading"),
+    ("L026", "empty_section", "quality", "章节为空", "Empty section"),
+    ("L027", "garbled_text", "quality", "语句残缺", "Garbled text"),
+    ("L028", "date_before_year_end", "quality", "落款日期早于年度结束", "Dated before year end"),
+    ("L099", "other", "quality", "其他问题", "Other"),
+]
+L_RULES: dict[str, LRule] = {
+    kind: LRule(code, kind, fam, zh, en) for code, kind, fam, zh, en in _TABLE
+}
+# Report-level kinds: one such finding anywhere covers the whole report.
+DOCUMENT_KINDS = {"missing_goals", "missing_actuals", "missing_measures"}
+
+
+def rule_for(kind: str) -> LRule:
+    return L_RULES.get(kind, L_RULES["other"])

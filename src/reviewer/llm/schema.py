@@ -1,0 +1,391 @@
+"""The pydantic contracts the model fills in, with grounding validators.
+
+Values are kept as written (strings: "2,826.23", "万元", "≥90%"); numbers and units are read
+and converted in Python (`reviewer.numbers`), never by the model. Every item carries a quote;
+validators ground it against the report passed in instructor's validation context:
+
+    context = {"grounder": Grounder, "strict": True}
+
+With `strict` a failing quote raises, so instructor re-asks the model with the reasons. The
+final lenient pass (`strict` False) marks failing items instead; `prune()` then drops them and
+counts them, never silently.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+
+from reviewer.llm.grounding import Grounded, Grounder, QuoteError
+
+EXTRACTION_SCHEMA = "extraction.1"
+CRITIQUE_SCHEMA = "critique.1"
+
+Comparator = Literal[">=", "<=", ">", "<", "=", "top"]
+_COMPARATORS: list[tuple[str, str]] = [
+    # longest first; applied to the comparator field or, failing that, to the raw target
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("至少", ">="),
+    ("以上", ">="),
+    ("达到", ">="),
+    ("≥", ">="),
+    (">=", ">="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("不大于", "<="),
+    ("以内", "<="),
+    ("以下", "<="),
+    ("控制在", "<="),
+    ("≤", "<="),
+    ("<=", "<="),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("小于", "<"),
+    ("前", "top"),
+    ("等于", "="),
+    ("==", "="),
+    (">", ">"),
+    ("<", "<"),
+    ("=", "="),
+]
+
+
+def comparator_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.strip().replace("＞", ">").replace("＜", "<").replace("＝", "=")
+    for word, comp in _COMPARATORS:
+        if word in t:
+            return comp
+    return None
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(coerce_numbers_to_str=True, extra="ignore")
+
+
+def _ctx(info: ValidationInfo) -> tuple[Grounder | None, bool]:
+    ctx = info.context or {}
+    return ctx.get("grounder"), bool(ctx.get("strict"))
+
+
+class _Quoted(_Base):
+    """An item with a quote; `span` is filled in by grounding, never by the model."""
+
+    span: SkipJsonSchema[list[int] | None] = None
+    _problem: str | None = PrivateAttr(default=None)
+
+    def _ground(
+        self,
+        info: ValidationInfo,
+        quote: str | None,
+        *,
+        values: tuple[str | None, ...] = (),
+        name: str | None = None,
+    ) -> Grounded | None:
+        grounder, strict = _ctx(info)
+        if grounder is None:
+            return None
+        try:
+            g = grounder.locate(quote, values=values, name=name)
+        except QuoteError as exc:
+            if strict:
+                raise ValueError(str(exc)) from None
+            self._problem = str(exc)
+            self.span = None
+            return None
+        self.span = [g.start, g.end]
+        return g
+
+
+class Amount(_Quoted):
+    """A budget or spending figure exactly as the report writes it."""
+
+    label: str = Field(description="what the figure is, as written, e.g. 决算支出、项目支出")
+    value: str = Field(description="the number as written, e.g. 2826.23")
+    unit: str = Field(default="", description="the unit as written, e.g. 万元、元")
+    quote: str = Field(description="verbatim text stating this figure with its label")
+    yuan: SkipJsonSchema[str | None] = None  # value in 元, computed in Python
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Amount:
+        self._ground(info, self.quote, values=(self.value,), name=self.label)
+        return self
+
+
+class Target(_Base):
+    comparator: Comparator | None = Field(default=None, description=">=, <=, >, <, = or top")
+    value: str | None = Field(default=None, description="target number as written, e.g. 90")
+    unit: str | None = Field(default=None, description="unit as written, e.g. %")
+    raw: str | None = Field(default=None, description="the target as written, e.g. ≥90%")
+    quote: str | None = Field(default=None, description="verbatim text stating the target")
+    span: SkipJsonSchema[list[int] | None] = None
+
+    @field_validator("comparator", mode="before")
+    @classmethod
+    def _comparator(cls, v: Any) -> Any:
+        return comparator_of(v) if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _from_raw(self) -> Target:
+        if self.comparator is None:
+            self.comparator = comparator_of(self.raw)  # type: ignore[assignment]
+        return self
+
+
+class Actual(_Base):
+    value: str | None = Field(default=None, description="achieved number as written, e.g. 80")
+    unit: str | None = Field(default=None, description="unit as written, e.g. %")
+    raw: str | None = Field(default=None, description="the actual value as written")
+    quote: str | None = Field(default=None, description="verbatim text stating the actual value")
+    span: SkipJsonSchema[list[int] | None] = None
+
+
+class Indicator(_Quoted):
+    """One performance indicator (三级指标) with its target, actual value, weight and score."""
+
+    level1: str | None = Field(default=None, description="一级指标, e.g. 产出指标")
+    level2: str | None = Field(default=None, description="二级指标, e.g. 质量指标")
+    name: str = Field(description="三级指标 name as written, e.g. 医保参保率")
+    target: Target | None = None
+    actual: Actual | None = None
+    weight: str | None = Field(default=None, description="分值/权重 as written")
+    score: str | None = Field(default=None, description="得分 as written")
+    quote: str = Field(description="verbatim text naming this indicator (its row or sentence)")
+    _dropped: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Indicator:
+        grounder, strict = _ctx(info)
+        if grounder is None:
+            return self
+        errors: list[str] = []
+        try:
+            g = grounder.locate(self.quote, name=self.name)
+            self.span = [g.start, g.end]
+        except QuoteError as exc:
+            errors.append(f"quote: {exc}")
+            self.span = None
+            self._problem = str(exc)
+            g = None
+        for field_name in ("weight", "score"):
+            raw = getattr(self, field_name)
+            if g is None or raw is None or grounder.has_value(g, raw):
+                continue
+            msg = f"the {field_name} {raw} is not in the quote {grounder.clean(self.quote)!r}"
+            errors.append(f"{field_name}: {msg}")
+            self._dropped.append(f"{field_name}: {msg}")
+            setattr(self, field_name, None)
+        for part_name in ("target", "actual"):
+            part = getattr(self, part_name)
+            if part is None or (part.value is None and not part.quote):
+                continue
+            try:
+                g = grounder.locate(part.quote, values=(part.value,), name=self.name)
+                part.span = [g.start, g.end]
+            except QuoteError as exc:
+                errors.append(f"{part_name}.quote: {exc}")
+                self._dropped.append(f"{part_name}: {exc}")
+                setattr(self, part_name, None)
+        if strict and errors:
+            raise ValueError(f"indicator {self.name!r}: " + "; ".join(errors))
+        return self
+
+
+class Goal(_Quoted):
+    text: str = Field(description="the goal, as written")
+    quote: str = Field(description="verbatim text of the goal")
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Goal:
+        self._ground(info, self.quote)
+        return self
+
+
+class Problem(Goal):
+    """A problem the report admits (存在问题)."""
+
+
+class Measure(Goal):
+    """An improvement measure the report gives (改进措施)."""
+
+
+class Extraction(_Base):
+    """What the report states, as written; Python reads the numbers."""
+
+    unit: str | None = Field(default=None, description="单位名称")
+    year: int | None = Field(default=None, description="the year reviewed, e.g. 2024")
+    self_score: str | None = Field(default=None, description="自评得分 as written, e.g. 95.29")
+    grade: str | None = Field(default=None, description="自评等级 as written, e.g. 优")
+    self_score_quote: str | None = Field(default=None, description="verbatim text of the score")
+    budget: list[Amount] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    self_score_span: SkipJsonSchema[list[int] | None] = None
+    meta: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict)
+    _score_problem: str | None = PrivateAttr(default=None)
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            m = re.search(r"(19|20)\d\d", v)
+            return int(m.group(0)) if m else None
+        return v
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Extraction:
+        grounder, strict = _ctx(info)
+        if grounder is None or not self.self_score:
+            return self
+        try:
+            g = grounder.locate(self.self_score_quote, values=(self.self_score,))
+            self.self_score_span = [g.start, g.end]
+        except QuoteError as exc:
+            if strict:
+                raise ValueError(f"self_score_quote: {exc}") from None
+            self.self_score_span = None
+            self._score_problem = str(exc)
+        return self
+
+
+CritiqueKind = Literal[
+    "vague_target",
+    "weak_target",
+    "impossible_target",
+    "infeasible_target",
+    "mismatched_goal",
+    "missing_goals",
+    "missing_actuals",
+    "unexplained_miss",
+    "missing_measures",
+    "unexplained_problem",
+    "contradiction",
+    "unsupported_claim",
+    "unsupported_score",
+    "score_vs_problems",
+    "copy_paste",
+    "stale_text",
+    "template_residue",
+    "duplicate_heading",
+    "empty_section",
+    "garbled_text",
+    "date_before_year_end",
+    "other",
+]
+Criterion = Literal["指向明确", "细化量化", "合理可行", "相应匹配"]
+
+
+class CritiqueItem(_Quoted):
+    """One judgement about a goal, an indicator, or the report as a whole."""
+
+    kind: CritiqueKind
+    severity: Literal["error", "warning", "info"] = "warning"
+    criterion: Criterion | None = Field(default=None, description="which 目标 rule is broken")
+    quote: str = Field(description="verbatim text where the problem is (or is felt)")
+    reason: str = Field(description="why, in one or two sentences")
+    rewrite: str | None = Field(
+        default=None, description="for a vague target: a concrete rewrite, e.g. 群众满意度≥90%"
+    )
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = v.strip().lower().replace("-", "_").replace(" ", "_")
+            if v not in CritiqueKind.__args__:  # type: ignore[attr-defined]
+                return "other"
+        return v
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _severity(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = v.strip().lower()
+            return v if v in {"error", "warning", "info"} else "warning"
+        return v
+
+    @field_validator("criterion", mode="before")
+    @classmethod
+    def _criterion(cls, v: Any) -> Any:
+        return v if v in Criterion.__args__ else None  # type: ignore[attr-defined]
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> CritiqueItem:
+        self._ground(info, self.quote)
+        return self
+
+
+class Critique(_Base):
+    items: list[CritiqueItem] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pruning: drop what did not ground, and say what was dropped.
+
+
+class Dropped(BaseModel):
+    """An item the model produced whose quote never grounded."""
+
+    what: str
+    text: str
+    reason: str
+
+
+def prune_extraction(ex: Extraction) -> list[Dropped]:
+    """Remove ungrounded items from `ex` in place; return what was removed."""
+    dropped: list[Dropped] = []
+
+    def keep(items: list[Any], what: str, label: str) -> list[Any]:
+        out = []
+        for it in items:
+            if it._problem:
+                dropped.append(Dropped(what=what, text=str(getattr(it, label)), reason=it._problem))
+            else:
+                out.append(it)
+        return out
+
+    ex.budget = keep(ex.budget, "budget", "label")
+    ex.goals = keep(ex.goals, "goal", "text")
+    ex.problems = keep(ex.problems, "problem", "text")
+    ex.measures = keep(ex.measures, "measure", "text")
+    ex.indicators = keep(ex.indicators, "indicator", "name")
+    for ind in ex.indicators:
+        for note in ind._dropped:
+            part, _, reason = note.partition(": ")
+            dropped.append(Dropped(what=f"indicator {part}", text=ind.name, reason=reason))
+        ind._dropped = []
+    if ex.self_score and ex.self_score_span is None:
+        dropped.append(
+            Dropped(what="self_score", text=ex.self_score, reason=ex._score_problem or "no quote")
+        )
+        ex.self_score = None
+        ex.grade = None
+    return dropped
+
+
+def prune_critique(cr: Critique) -> list[Dropped]:
+    dropped = [
+        Dropped(what=f"critique {it.kind}", text=it.quote, reason=it._problem)
+        for it in cr.items
+        if it._problem
+    ]
+    cr.items = [it for it in cr.items if not it._problem]
+    return dropped

@@ -1,0 +1,224 @@
+"""`review()`: the rules plus the model. Library API; the CLI only wraps it.
+
+    import reviewer.review
+    result = reviewer.review("report.txt")            # rules + model (if one is configured)
+    ex = reviewer.review.extract("report.txt")        # the model's grounded extraction
+
+With no model configured, or when the model fails after its retries, `review()` still returns
+the rules' findings and says why in `result.meta["llm"]` (`status`: off / ok / partial /
+failed, `reason`). It never raises for a model failure.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewer.document import Document, load
+from reviewer.engine import _selected, check
+from reviewer.errors import ReviewerError
+from reviewer.models import Lang, ReportResult, Severity
+
+if TYPE_CHECKING:
+    from reviewer.llm.schema import Extraction
+    from reviewer.llm.settings import Settings
+
+
+def _doc(source: str | Path | Document) -> Document:
+    return source if isinstance(source, Document) else load(source)
+
+
+def _client(settings: Settings) -> Any:
+    from reviewer.llm.cache import DiskCache
+    from reviewer.llm.client import LLMClient
+
+    cache = None
+    if settings.cache and settings.cache_dir is not None:
+        cache = DiskCache(settings.cache_dir, secret=settings.api_key)
+    return LLMClient(settings, cache=cache)
+
+
+def _meta(settings: Settings, client: Any, status: str, **extra: Any) -> dict[str, Any]:
+    from reviewer.llm import prompts
+
+    meta: dict[str, Any] = {"status": status, **settings.public()}
+    meta["prompts"] = {pid: f"{pid}.v{v}" for pid, v in prompts.PROMPT_VERSIONS.items()}
+    meta["schemas"] = ["extraction.1", "critique.1"]
+    meta["cache"] = bool(client.cache)
+    meta["usage"] = client.usage.as_dict()
+    meta.update({k: v for k, v in extra.items() if v is not None})
+    return meta
+
+
+def review(
+    source: str | Path | Document,
+    *,
+    settings: Settings | None = None,
+    lang: Lang = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity_overrides: dict[str, Severity] | None = None,
+    critique: bool | None = None,
+) -> ReportResult:
+    """Review one report with the rules and, when configured, a model.
+
+    `settings` defaults to `Settings.from_env()`. Raises `InputError` only when the report
+    cannot be read; model problems are reported in `meta["llm"]`.
+    """
+    from reviewer.llm.settings import Settings
+
+    doc = _doc(source)
+    result = check(
+        doc,
+        lang=lang,
+        select=list(select) if select else None,
+        ignore=list(ignore) if ignore else None,
+        severity_overrides=severity_overrides,
+    )
+    return augment(
+        doc,
+        result,
+        settings or Settings.from_env(),
+        lang=lang,
+        select=select,
+        ignore=ignore,
+        severity_overrides=severity_overrides,
+        critique=critique,
+    )
+
+
+def augment(
+    doc: Document,
+    result: ReportResult,
+    settings: Settings,
+    *,
+    lang: Lang = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity_overrides: dict[str, Severity] | None = None,
+    critique: bool | None = None,
+) -> ReportResult:
+    """Add the model's findings to a rules `result` for `doc` (merged, in text order) and
+    record the model run in `result.meta["llm"]`. Never raises for a model failure."""
+    reason = settings.unavailable_reason()
+    if reason:
+        result.meta["llm"] = {"status": "off", "reason": f"{reason}; rules only"}
+        return result
+    sel = list(select) if select else None
+    ign = list(ignore) if ignore else None
+    llm_findings, meta = _run_model(doc, settings, lang, critique)
+    wanted = [f for f in llm_findings if _selected(f.code, sel, ign)]
+    for f in wanted:
+        if severity_overrides and f.code in severity_overrides:
+            f.severity = severity_overrides[f.code]
+    from reviewer.llm.merge import merge
+
+    result.findings = merge(result.findings, wanted)
+    result.meta["llm"] = meta
+    return result
+
+
+def _run_model(
+    doc: Document, settings: Settings, lang: Lang, critique: bool | None
+) -> tuple[list[Any], dict[str, Any]]:
+    from reviewer.llm import assess
+    from reviewer.llm import critique as critique_mod
+    from reviewer.llm import extract as extract_mod
+    from reviewer.llm.grounding import Grounder
+
+    client = _client(settings)
+    grounder = Grounder(doc)
+    findings: list[Any] = []
+    dropped: list[Any] = []
+    errors: list[str] = []
+    stages_ok = 0
+    try:
+        ex, dr = extract_mod.run(doc, client, grounder)
+        dropped.extend(dr)
+        findings.extend(assess.target_findings(doc, ex, lang))
+        stages_ok += 1
+    except ReviewerError as exc:
+        errors.append(f"extraction: {exc}")
+    except Exception as exc:
+        errors.append(f"extraction: {client.describe(exc)}")
+    do_critique = settings.critique if critique is None else critique
+    if do_critique and not errors:
+        try:
+            items, dr = critique_mod.run(doc, client, grounder)
+            dropped.extend(dr)
+            findings.extend(critique_mod.to_findings(doc, items, lang))
+            stages_ok += 1
+        except ReviewerError as exc:
+            errors.append(f"critique: {exc}")
+        except Exception as exc:
+            errors.append(f"critique: {client.describe(exc)}")
+    status = "ok" if not errors else ("partial" if stages_ok else "failed")
+    meta = _meta(
+        settings,
+        client,
+        status,
+        reason=("; ".join(errors) + ("; rules findings only" if not stages_ok else "")) or None,
+        dropped=_dropped_meta(dropped),
+    )
+    return findings, meta
+
+
+def _dropped_meta(dropped: list[Any]) -> dict[str, Any]:
+    return {
+        "count": len(dropped),
+        "items": [d.model_dump() for d in dropped],
+    }
+
+
+def extract(source: str | Path | Document, *, settings: Settings | None = None) -> Extraction:
+    """The model's extraction of the report: grounded values as written, money also in yuan.
+
+    `meta` on the result records the model, prompt versions, token usage and what was dropped.
+    Raises `LLMError` (a `ReviewerError`) when no model is configured or the call fails.
+    """
+    from reviewer.llm import extract as extract_mod
+    from reviewer.llm.client import LLMError
+    from reviewer.llm.settings import Settings
+
+    doc = _doc(source)
+    settings = settings or Settings.from_env()
+    reason = settings.unavailable_reason()
+    if reason:
+        raise LLMError(reason)
+    client = _client(settings)
+    try:
+        ex, dropped = extract_mod.run(doc, client)
+    except ReviewerError:
+        raise
+    except Exception as exc:
+        raise LLMError(client.describe(exc)) from None
+    ex.meta = {"path": doc.path, "sha256": doc.sha256}
+    ex.meta["llm"] = _meta(settings, client, "ok", dropped=_dropped_meta(dropped))
+    return ex
+
+
+def notice(result: ReportResult) -> str | None:
+    """The one stderr line for a report whose model half did not fully run, else None."""
+    meta = result.meta.get("llm") or {}
+    status = meta.get("status")
+    dropped = (meta.get("dropped") or {}).get("count", 0)
+    parts = []
+    if status in {"off", "failed", "partial"}:
+        label = {"off": "model off", "failed": "model failed", "partial": "model partly failed"}
+        parts.append(f"{label[status]}: {meta.get('reason', '')}")
+    if dropped:
+        parts.append(f"{dropped} ungrounded item{'s' if dropped != 1 else ''} dropped")
+    return f"{result.path}: " + "; ".join(parts) if parts else None
+
+
+class _CallableModule(types.ModuleType):
+    """`reviewer.review(...)` calls `review()`, while `reviewer.review.extract` stays reachable."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> ReportResult:
+        return review(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -75,3 +75,8 @@ def test_approximate_figures_are_marked() -> None:
 def test_fmt_drops_trailing_zeros_unless_places_given() -> None:
     assert fmt(Decimal("85.5300")) == "85.53"
     assert fmt(Decimal("85.5"), 2) == "85.50"
+
+
+def test_repeated_or_rising_numeral_units_are_rejected() -> None:
+    assert parse_chinese_int("十十") is None
+    assert parse_chinese_int("十百") is None

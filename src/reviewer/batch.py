@@ -38,6 +38,7 @@ class Settings:
     ignore: list[str] | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
     tolerances: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. the model settings of `review`
 
     def digest(self) -> str:
         from reviewer import __version__
@@ -50,6 +51,7 @@ class Settings:
                 "ignore": self.ignore,
                 "severity": {k: v.value for k, v in sorted(self.severity.items())},
                 "tolerances": self.tolerances,
+                "extra": self.extra,
             },
             sort_keys=True,
             default=str,

@@ -26,6 +26,8 @@ from reviewer.errors import ReviewerError
 if TYPE_CHECKING:
     from reviewer.batch import Outcome, Settings
     from reviewer.config import Config
+    from reviewer.document import Document
+    from reviewer.models import ReportResult, RunResult
 
 # Commands that live in other modules, registered lazily: listed only when their module exists,
 # imported only when used (or when --help lists them).
@@ -198,6 +200,7 @@ def _review(
     resume: bool,
     progress: bool | None,
     keep_texts: bool,
+    review: Callable[[Document, Settings], ReportResult] | None = None,
 ) -> Outcome:
     """Expand the inputs and review them; input problems become error reports in place."""
     from reviewer.batch import run_batch
@@ -217,6 +220,7 @@ def _review(
         resume=resume,
         progress=show,
         keep_texts=keep_texts,
+        review=review,
     )
     by_source = iter(outcome.run.reports)
     reports = []
@@ -246,71 +250,114 @@ def _write(data: bytes, output: Path | None) -> None:
         buffer.flush()
 
 
+# Options shared by `check` and `review` (and reused by the lazily registered commands).
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Report files, directories (searched for .txt .md .docx .pdf), globs, or - for stdin.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Output format [default: text].", show_default=False),
+]
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option(help="Exit 1 when a finding is at or above this severity [default: error]."),
+]
+LangOption = Annotated[
+    LangOpt | None, typer.Option(help="Language of messages and headings [default: zh].")
+]
+SelectOpt = Annotated[
+    str | None, typer.Option(help="Comma-separated rule codes or prefixes to run.")
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option(help="Comma-separated rule codes or prefixes to skip.")
+]
+SeverityOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="Override a rule's severity, e.g. T002=warning (repeatable)."),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the output here.")]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(help="Config file (default: reviewer.toml or pyproject.toml, upward)."),
+]
+IsolatedOpt = Annotated[bool, typer.Option(help="Ignore all configuration files.")]
+BaselineOpt = Annotated[
+    Path | None, typer.Option(help="Report only findings not accepted in this baseline file.")
+]
+ResultsOpt = Annotated[
+    Path | None,
+    typer.Option(help="Append each finished report to this JSONL file as it completes."),
+]
+ResumeOpt = Annotated[
+    bool, typer.Option(help="Reuse the reports already in --results (same path, text, settings).")
+]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Reports reviewed at once.")
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar on stderr [default: when stderr is a terminal].",
+        show_default=False,
+    ),
+]
+
+
 @app.command("check")
 @_one_line_errors
 def check_cmd(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Report files, directories (searched for .txt .md .docx .pdf), globs, or - "
-            "for stdin.",
-            show_default=False,
-        ),
-    ],
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="Output format [default: text].", show_default=False),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(help="Exit 1 when a finding is at or above this severity [default: error]."),
-    ] = None,
-    lang: Annotated[
-        LangOpt | None, typer.Option(help="Language of messages and headings [default: zh].")
-    ] = None,
-    select: Annotated[
-        str | None, typer.Option(help="Comma-separated rule codes or prefixes to run.")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option(help="Comma-separated rule codes or prefixes to skip.")
-    ] = None,
-    severity: Annotated[
-        list[str] | None,
-        typer.Option(help="Override a rule's severity, e.g. T002=warning (repeatable)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the output here.")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Config file (default: reviewer.toml or pyproject.toml, upward)."),
-    ] = None,
-    isolated: Annotated[bool, typer.Option(help="Ignore all configuration files.")] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(help="Report only findings not accepted in this baseline file."),
-    ] = None,
-    results: Annotated[
-        Path | None,
-        typer.Option(help="Append each finished report to this JSONL file as it completes."),
-    ] = None,
-    resume: Annotated[
-        bool,
-        typer.Option(help="Reuse the reports already in --results (same path, text, settings)."),
-    ] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Reports reviewed at once.")
-    ] = None,
-    progress: Annotated[
-        bool | None,
-        typer.Option(
-            "--progress/--no-progress",
-            help="Progress bar on stderr [default: when stderr is a terminal].",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArg,
+    fmt: FormatOpt = None,
+    fail_on: FailOnOpt = None,
+    lang: LangOption = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    output: OutputOpt = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    results: ResultsOpt = None,
+    resume: ResumeOpt = False,
+    jobs: JobsOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Verify every numeric claim and target in REPORTS with the rules only (offline)."""
+    run_command(**locals())
+
+
+def run_command(
+    paths: list[str],
+    *,
+    fmt: Format | None,
+    fail_on: FailOn | None,
+    lang: LangOpt | None,
+    select: str | None,
+    ignore: str | None,
+    severity: list[str] | None,
+    output: Path | None,
+    config: Path | None,
+    isolated: bool,
+    baseline: Path | None,
+    results: Path | None,
+    resume: bool,
+    jobs: int | None,
+    progress: bool | None,
+    review: Callable[[Document, Settings], ReportResult] | None = None,
+    settings_extra: dict[str, Any] | None = None,
+    after: Callable[[RunResult], None] | None = None,
+) -> None:
+    """The pipeline behind `check` and `review`: config, inputs, batch, baseline, render, exit.
+
+    `review` replaces the per-report function (the model layer plugs in here), `settings_extra`
+    joins the settings digest that `--resume` compares, and `after` sees the run before it is
+    rendered (to state model notices).
+    """
     if resume and results is None:
         _fail("--resume needs --results FILE")
     cfg, settings = _settings(
@@ -322,6 +369,7 @@ def check_cmd(
         ignore=ignore,
         severity=severity,
     )
+    settings.extra = dict(settings_extra or {})
     fmt_name = fmt.value if fmt else (cfg.format or "text")
     if fmt_name not in Format.__members__:
         _fail(
@@ -346,11 +394,14 @@ def check_cmd(
         resume=resume,
         progress=progress,
         keep_texts=fmt_name in NEEDS_TEXT,
+        review=review,
     )
     run = outcome.run
     if accepted is not None:
         run.reports = [accepted.filter(r) for r in run.reports]
         run.meta["baseline"] = str(baseline_path)
+    if after is not None:
+        after(run)
 
     data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
     if fmt_name == "text" and len(run.reports) > 1:

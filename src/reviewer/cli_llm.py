@@ -14,32 +14,25 @@ from typing import Annotated
 
 import typer
 
+from reviewer.cli import (
+    BaselineOpt,
+    ConfigOpt,
+    FailOnOpt,
+    FormatOpt,
+    IgnoreOpt,
+    IsolatedOpt,
+    JobsOpt,
+    LangOption,
+    OutputOpt,
+    PathsArg,
+    ProgressOpt,
+    ResultsOpt,
+    ResumeOpt,
+    SelectOpt,
+    SeverityOpt,
+    run_command,
+)
 from reviewer.errors import ReviewerError
-
-
-class Format(str, Enum):
-    """The formats of `check` (see reviewer.cli.Format)."""
-
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    github = "github"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    none = "none"
-
-
-class LangOpt(str, Enum):
-    zh = "zh"
-    en = "en"
 
 
 class ModeOpt(str, Enum):
@@ -103,44 +96,21 @@ def _settings(
 
 
 def review_cmd(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Report files, directories, globs, or - for stdin.", show_default=False
-        ),
-    ],
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="Output format [default: text].", show_default=False),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(help="Exit 1 when a finding is at or above this severity [default: error]."),
-    ] = None,
-    lang: Annotated[
-        LangOpt | None, typer.Option(help="Language of messages [default: zh].")
-    ] = None,
-    select: Annotated[
-        str | None, typer.Option(help="Comma-separated rule codes or prefixes to run.")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option(help="Comma-separated rule codes or prefixes to skip.")
-    ] = None,
-    severity: Annotated[
-        list[str] | None,
-        typer.Option(help="Override a rule's severity, e.g. L010=info (repeatable)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the output here.")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Config file (default: reviewer.toml or pyproject.toml, upward)."),
-    ] = None,
-    isolated: Annotated[bool, typer.Option(help="Ignore all configuration files.")] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Reports reviewed at once.")
-    ] = None,
+    paths: PathsArg,
+    fmt: FormatOpt = None,
+    fail_on: FailOnOpt = None,
+    lang: LangOption = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    output: OutputOpt = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    results: ResultsOpt = None,
+    resume: ResumeOpt = False,
+    jobs: JobsOpt = None,
+    progress: ProgressOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOption = None,
@@ -155,12 +125,9 @@ def review_cmd(
     """Review REPORTS with the rules and a model (rules only when no model is configured).
 
     Same inputs, formats, configuration and exit codes as `check`; a model that is off or
-    fails is stated in one line on stderr and in each report's meta."""
-    from reviewer import cli
-    from reviewer.batch import review_document, run_batch
-    from reviewer.inputs import Problem, expand
-    from reviewer.models import ReportResult, Severity
-    from reviewer.render import NEEDS_TEXT, render_bytes
+    fails is stated in one line on stderr and in each report's meta.
+    """
+    from reviewer.batch import review_document
     from reviewer.review import augment, notice
 
     try:
@@ -174,23 +141,9 @@ def review_cmd(
             context_tokens,
             False if no_critique else None,
         )
-        cfg, settings = cli._settings(
-            paths,
-            config=config,
-            isolated=isolated,
-            lang=cli.LangOpt(lang.value) if lang else None,
-            select=select,
-            ignore=ignore,
-            severity=severity,
-        )
     except (ReviewerError, TypeError, ValueError) as exc:
         typer.echo(f"reviewer: {' '.join(str(exc).split())}", err=True)
         raise typer.Exit(2) from None
-    fmt_name = fmt.value if fmt else (cfg.format or "text")
-    if fmt_name not in cli.Format.__members__:
-        typer.echo(f"reviewer: unknown format {fmt_name!r}", err=True)
-        raise typer.Exit(2)
-    threshold_name = fail_on.value if fail_on else (cfg.fail_on or "error")
 
     def one(doc, bs):  # type: ignore[no-untyped-def]
         return augment(
@@ -203,43 +156,38 @@ def review_cmd(
             severity_overrides=bs.severity or None,
         )
 
-    expanded = expand(paths)
-    for problem in expanded.errors:
-        typer.echo(f"reviewer: {problem}", err=True)
-    outcome = run_batch(
-        expanded.sources,
-        settings,
-        jobs=jobs or cfg.jobs or 1,
-        keep_texts=fmt_name in NEEDS_TEXT,
-        review=one,
-    )
-    by_source = iter(outcome.run.reports)
-    reports = []
-    for item in expanded.items:
-        if isinstance(item, Problem):
-            reports.append(ReportResult(path=item.name, error=item.reason))
-            outcome.errors.append(str(item))
-        else:
-            reports.append(next(by_source))
-    run = outcome.run
-    run.reports = reports
-    said_off = False
-    for rep in run.reports:
-        llm = rep.meta.get("llm") or {}
-        if llm.get("status") == "off":
-            if not said_off:
-                typer.echo(f"reviewer: {llm.get('reason')}", err=True)
-                said_off = True
-        elif (line := notice(rep)) is not None:
-            typer.echo(f"reviewer: {line}", err=True)
-    data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
-    cli._write(data, output)
-    if outcome.errors:
-        raise typer.Exit(2)
-    if threshold_name != "none":
-        threshold = Severity(threshold_name).rank
-        if any(f.severity.rank >= threshold for r in run.reports for f in r.findings):
-            raise typer.Exit(1)
+    def notices(run) -> None:  # type: ignore[no-untyped-def]
+        said_off = False
+        for rep in run.reports:
+            llm = rep.meta.get("llm") or {}
+            if llm.get("status") == "off":
+                if not said_off:
+                    typer.echo(f"reviewer: {llm.get('reason')}", err=True)
+                    said_off = True
+            elif (line := notice(rep)) is not None:
+                typer.echo(f"reviewer: {line}", err=True)
+
+    options = {k: v for k, v in locals().items() if k in _SHARED}
+    run_command(**options, review=one, settings_extra={"llm": llm_settings.public()}, after=notices)
+
+
+_SHARED = [
+    "paths",
+    "fmt",
+    "fail_on",
+    "lang",
+    "select",
+    "ignore",
+    "severity",
+    "output",
+    "config",
+    "isolated",
+    "baseline",
+    "results",
+    "resume",
+    "jobs",
+    "progress",
+]
 
 
 def extract_cmd(

@@ -127,7 +127,7 @@ def parse_chinese_int(raw: str) -> int | None:
     """Parse a Chinese numeral such as 十一, 二十三, 一百零五, 两 -> int; None if malformed."""
     if not raw or any(ch not in _CN_DIGIT and ch not in _CN_UNIT for ch in raw):
         return None
-    total, current = 0, None
+    total, current, last_mult = 0, None, 10_000
     for ch in raw:
         if ch in _CN_DIGIT:
             if current is not None and current != 0:
@@ -135,8 +135,10 @@ def parse_chinese_int(raw: str) -> int | None:
             current = _CN_DIGIT[ch]
         else:
             mult = _CN_UNIT[ch]
+            if mult >= last_mult:
+                return None  # units must fall: '十十', '十百' are not numerals
             total += (1 if current is None else current) * mult
-            current = None
+            current, last_mult = None, mult
     if current is not None:
         total += current
     return total

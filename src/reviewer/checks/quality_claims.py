@@ -11,7 +11,7 @@ from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import find_quantities
+from reviewer.numbers import find_quantities, parse_chinese_int
 
 UNSUPPORTED_CLAIM = rule(
     code="Q020",
@@ -165,18 +165,6 @@ def _clip(text: str, n: int) -> str:
 # ---------------------------------------------------------------- Q022 garbled numbers
 
 _UNIT_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
-_CN_VALUE = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _DOUBLED = re.compile(
     r"(?<![\d.])(?P<d>[1-9])(?P<c>[一二两三四五六七八九])(?=个|名|项|家|所|座|户|人|次|条)"
 )
@@ -196,7 +184,7 @@ def garbled_numbers(doc: Document) -> Iterator[Hit]:
             },
         )
     for m in _DOUBLED.finditer(norm):
-        if int(m.group("d")) != _CN_VALUE[m.group("c")]:
+        if int(m.group("d")) != parse_chinese_int(m.group("c")):
             continue
         yield GARBLED_NUMBER.hit(
             [(m.start(), m.end() + 1)],

@@ -30,23 +30,10 @@ import re
 from dataclasses import dataclass
 
 from reviewer.document import Document
+from reviewer.numbers import parse_chinese_int
 
 PART = 0
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN = "一二三四五六七八九十〇零两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -109,21 +96,10 @@ class _Head:
 
 
 def cn_number(s: str) -> int | None:
-    """Value of a small Chinese numeral (一 … 九十九); None when it is not one."""
+    """Value of a heading number written in digits or Chinese numerals; None otherwise."""
     if not s:
         return None
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _CN_DIGITS.get(head, -1) if head else 1
-        ones = _CN_DIGITS.get(tail, -1) if tail else 0
-        if tens < 0 or ones < 0 or "十" in tail:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1:
-        return _CN_DIGITS.get(s)
-    return None
+    return int(s) if s.isdigit() else parse_chinese_int(s)
 
 
 def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:

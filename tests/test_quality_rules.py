@@ -314,3 +314,16 @@ def test_broken_numbers() -> None:
 def test_messages_have_an_english_variant() -> None:
     found = review_text("满意度为优秀。\n", select=["Q020"], lang="en")
     assert found and "satisfaction" in found[0].message
+
+
+def test_unsupported_score_is_silent_when_a_flattened_score_table_backs_it() -> None:
+    text = (
+        "一、自评情况\n"
+        "一级指标\n三级指标\n分值\n得分\n"
+        "产出指标\n河道清淤长度\n40\n36\n"
+        "效益指标\n防汛安全事故发生率\n40\n40\n"
+        "满意度指标\n群众满意度\n20\n19\n"
+        "合计\n\n100\n95\n"
+        "经自评，本部门自评得分95分。\n"
+    )
+    assert not [f for f in review_text(text) if f.code == "Q004"]

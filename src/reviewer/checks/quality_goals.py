@@ -442,6 +442,12 @@ _ANNEX_TABLE = re.compile(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评
 
 
 def _indicator_scores(doc: Document) -> int:
+    """How many indicator-level scores the report states (prose or score tables)."""
+    from reviewer.claims.scores import score_groups
+
+    tabled = sum(len(g.items) for g in score_groups(doc) if g.source == "table")
+    if tabled:
+        return tabled
     spans = [(s.start, s.end) for s in self_scores(doc)]
     n = 0
     for m in _INDICATOR_SCORE.finditer(doc.norm):

@@ -278,3 +278,53 @@ def score_vs_unmet(doc: Document) -> Iterator[Hit]:
             },
         )
         return  # one finding per report: the claim is about the score, not each statement
+
+
+FULL_MARKS_FOR_MISS = rule(
+    code="G005",
+    name="missed-target-full-marks",
+    kind="score_vs_problems",
+    severity=Severity.WARNING,
+    family="targets",
+    title_zh="未完成的指标得满分",
+    title_en="A missed target scored in full",
+    message_zh="“{name}”目标 {target}，实际 {actual}，未达到目标，却得满分 {score}/{weight} 分",
+    message_en="'{name}' missed its target ({target}, actual {actual}) yet scored full marks "
+    "{score}/{weight}",
+    what="Finds an indicator whose actual misses its target (see G001) and whose own score, in "
+    "the same table row or statement, equals its weight.",
+    why="Scoring rules give a missed quantitative target a proportional score (actual / target "
+    "× weight); full marks for a miss inflates the self-score.",
+    example="河道清淤长度 | ≥30公里 | 26公里 | 20 | 20",
+    fix="Score the indicator in proportion to what was achieved, or explain the deviation.",
+)
+
+
+@check(FULL_MARKS_FOR_MISS)
+def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
+    from reviewer.claims.scores import score_groups
+
+    items = [
+        item
+        for group in score_groups(doc)
+        for item in group.items
+        if item.weight is not None and item.score is not None
+    ]
+    for m in misses(doc):
+        if m.rank_admission is not None:
+            continue
+        at = m.spans[0][0]
+        for item in items:
+            assert item.weight is not None and item.score is not None
+            if item.start <= at < item.end and item.score.value >= item.weight.value > 0:
+                yield FULL_MARKS_FOR_MISS.hit(
+                    [m.spans[0], (item.score.start, item.score.end), *m.spans[1:]],
+                    {
+                        "name": m.name,
+                        "target": m.target,
+                        "actual": m.actual,
+                        "score": fmt(item.score.value),
+                        "weight": fmt(item.weight.value),
+                    },
+                )
+                break

@@ -1,0 +1,162 @@
+"""Targets vs actuals: G001 target-not-met, G002 impossible-target, G003 weak-target,
+G004 score-vs-unmet-targets."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import codes, review_text
+
+REPORT = """一、部门年度绩效目标
+医保参保率，司法调解率均≥90%。禁毒宣传活动发放资料超过2000份。秀美乡村排名全县前10。
+满意度在90%以上。
+二、绩效评价工作情况
+部门整体绩效自评分为95.29分。
+三、部门整体支出绩效情况
+司法调解率为95%，医保参保率为80%。禁毒宣传活动发放资料1500份。满意度93%。
+积极响应秀美乡村建设号召，但在全县排名中未能靠前。
+"""
+
+
+def g(text: str, code: str):
+    return [f for f in review_text(text, select=[code]) if f.code == code]
+
+
+# ---------------------------------------------------------------- G001 target-not-met
+
+
+def test_missed_targets_are_reported_at_the_actual_with_the_target_as_evidence():
+    found = g(REPORT, "G001")
+    quoted = [f.spans[0].text for f in found]
+    assert quoted == ["医保参保率为80%", "禁毒宣传活动发放资料1500份", "但在全县排名中未能靠前"]
+    first = found[0]
+    assert first.severity == Severity.WARNING and first.kind == "target_not_met"
+    assert "≥90%" in first.message and "80%" in first.message
+    assert "医保参保率" in first.spans[1].text
+
+
+def test_met_targets_are_silent():
+    text = "一、绩效目标\n满意度≥90%。\n二、完成情况\n满意度93%。\n"
+    assert g(text, "G001") == []
+
+
+def test_english_message():
+    found = [f for f in review_text(REPORT, select=["G001"], lang="en") if f.code == "G001"]
+    assert "target ≥90%, actual 80%" in found[0].message
+
+
+def test_an_actual_with_no_role_is_not_compared():
+    # The second statement sits in a problems section: it may be a different measure.
+    text = "一、绩效目标\n医保参保率≥90%。\n二、存在问题\n部分村医保参保率为80%。\n"
+    assert g(text, "G001") == []
+
+
+def test_an_ambiguous_target_is_not_used():
+    text = "一、绩效目标\n医保参保率≥90%。医保参保率≥70%。\n二、完成情况\n医保参保率为80%。\n"
+    assert g(text, "G001") == []
+
+
+def test_a_table_row_that_misses_its_target(monkeypatch):
+    from reviewer.document.tables import Cell, Table
+
+    rows = [["三级指标", "年度指标值", "实际完成值"], ["公厕改造数", "≥20座", "12座"]]
+    text = "\n".join("|".join(r) for r in rows)
+    cells, pos = [], 0
+    for r in rows:
+        cells.append([Cell(c, pos + sum(len(x) + 1 for x in r[:i]), 0) for i, c in enumerate(r)])
+        pos += len("|".join(r)) + 1
+    cells = [[Cell(c.text, c.start, c.start + len(c.text)) for c in row] for row in cells]
+    table = Table(header=cells[0], rows=cells[1:], start=0, end=len(text))
+    monkeypatch.setattr("reviewer.document.tables.tables", lambda d: [table])
+    [f] = g(text, "G001")
+    assert f.spans[0].text == "12座" and "≥20座" in f.message
+
+
+# ---------------------------------------------------------------- G002 impossible-target
+
+
+def test_a_bounded_rate_above_100_is_impossible():
+    found = g("资金投入：(1)各项工作完成及时率>100%;(2)资金发放及时率>100%;", "G002")
+    assert [f.spans[0].text for f in found] == ["各项工作完成及时率>100%", "资金发放及时率>100%"]
+    assert all(f.severity == Severity.ERROR and f.kind == "impossible_target" for f in found)
+
+
+def test_exactly_100_and_unbounded_rates_are_possible():
+    text = "(1)合格率=100%;(2)满意度≥100%;(3)收入增长率>100%;(4)实际完成率≥105%;(5)控制率>100%;"
+    assert g(text, "G002") == []
+
+
+def test_an_actual_above_100_is_not_a_target():
+    assert g("一、完成情况\n预算执行率105%。", "G002") == []
+
+
+# ---------------------------------------------------------------- G003 weak-target
+
+
+def test_an_upper_bound_on_an_execution_rate_is_weak():
+    [f] = g("(2)项目支出预算执行率≤100%;", "G003")
+    assert f.spans[0].text == "项目支出预算执行率≤100%"
+    assert f.severity == Severity.WARNING and f.kind == "weak_target"
+
+
+def test_upper_bounds_on_control_rates_are_legitimate():
+    text = '(1)在职人员控制率≤100%;(2)"三公"经费控制率≤100%;(3)成本控制率≤100%;(4)预算调整率≤5%;'
+    assert g(text, "G003") == []
+
+
+def test_a_lower_bound_on_an_execution_rate_is_fine():
+    assert g("(1)预算执行率≥95%;", "G003") == []
+
+
+# ---------------------------------------------------------------- G004 score-vs-unmet-targets
+
+
+def test_a_high_score_with_missed_targets():
+    [f] = g(REPORT, "G004")
+    assert f.spans[0].text.endswith("95.29分")
+    assert "3 项目标未完成" in f.message and "医保参保率" in f.message
+    assert f.kind == "score_vs_unmet_targets" and f.severity == Severity.WARNING
+
+
+def test_a_modest_score_is_not_questioned():
+    assert g(REPORT.replace("95.29", "78.5"), "G004") == []
+
+
+def test_no_missed_targets_no_finding():
+    text = "一、绩效目标\n满意度≥90%。\n二、评价结论\n自评得分98分。\n三、完成情况\n满意度93%。\n"
+    assert g(text, "G004") == []
+    assert "G004" not in codes(review_text(text))
+
+
+def test_an_upper_bound_on_a_negative_rate_is_fine():
+    assert g("(1)群众不满意率≤5%;(2)验收不合格率<2%;", "G003") == []
+
+
+def test_a_stated_rank_outside_the_target_range():
+    text = "一、绩效目标\n全县综合考核排名前5名。\n二、完成情况\n全县综合考核排名第8名。\n"
+    [f] = g(text, "G001")
+    assert "前5名" in f.message and "第8名" in f.message
+    assert g(text.replace("第8名", "第3名"), "G001") == []
+
+
+_TABLE = (
+    "三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+    "河道清淤长度\n≥30公里\n{actual}\n20\n{score}\n"
+    "群众满意度\n≥90%\n93%\n10\n10\n"
+)
+
+
+def test_missed_target_scored_in_full_is_flagged() -> None:
+    (f,) = [f for f in review_text(_TABLE.format(actual="26公里", score="20")) if f.code == "G005"]
+    assert f.kind == "score_vs_problems"
+    assert f.spans[0].text == "26公里"
+    assert f.data["score"] == "20" and f.data["weight"] == "20"
+
+
+def test_missed_target_scored_in_proportion_is_not_flagged() -> None:
+    text = _TABLE.format(actual="26公里", score="17.33")
+    assert not [f for f in review_text(text) if f.code == "G005"]
+
+
+def test_met_target_with_full_marks_is_not_flagged() -> None:
+    text = _TABLE.format(actual="31公里", score="20")
+    assert not [f for f in review_text(text) if f.code == "G005"]

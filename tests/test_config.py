@@ -51,7 +51,7 @@ jobs = 4
 [tool.reviewer.severity]
 T002 = "warning"
 [tool.reviewer.tolerances]
-rounding = 0.01
+money-yuan = 100
 [tool.reviewer.model]
 model = "qwen2.5:7b"
 base-url = "http://localhost:11434/v1"
@@ -64,7 +64,7 @@ mode = "json"
     assert (cfg.lang, cfg.fail_on, cfg.format, cfg.jobs) == ("en", "warning", "sarif", 4)
     assert cfg.baseline == tmp_path / "base.json"
     assert cfg.severity == {"T002": Severity.WARNING}
-    assert cfg.tolerances == {"rounding": 0.01}
+    assert cfg.tolerances == {"money-yuan": 100}
     assert cfg.model == {
         "model": "qwen2.5:7b",
         "base_url": "http://localhost:11434/v1",

@@ -27,6 +27,7 @@ from reviewer.document import Document
 from reviewer.errors import ReviewerError
 from reviewer.inputs import Source
 from reviewer.models import Lang, ReportResult, RunResult, Severity
+from reviewer.tolerances import Tolerances
 
 
 @dataclass
@@ -178,6 +179,7 @@ def review_document(doc: Document, settings: Settings) -> ReportResult:
         select=settings.select,
         ignore=settings.ignore,
         severity_overrides=settings.severity or None,
+        tolerances=Tolerances.from_dict(settings.tolerances),
     )
     findings, silenced = suppress.apply(
         doc, result.findings, lang=settings.lang, enabled=settings.enabled

@@ -28,6 +28,7 @@ from typing import Any
 
 from reviewer.errors import ReviewerError
 from reviewer.models import Severity
+from reviewer.tolerances import Tolerances
 
 CONFIG_NAMES = ("reviewer.toml", "pyproject.toml")
 LANGS = ("zh", "en")
@@ -165,6 +166,10 @@ def parse(data: dict[str, Any], path: Path) -> Config:
                 cfg.severity[str(code)] = Severity(level_s)
         elif key == "tolerances":
             cfg.tolerances = dict(_table(path, key, value))
+            try:
+                Tolerances.from_dict(cfg.tolerances, where=f"{path}: tolerances")
+            except ReviewerError as exc:
+                raise ConfigError(str(exc)) from None
         elif key == "model":
             table = {k.replace("-", "_"): v for k, v in _table(path, key, value).items()}
             unknown = sorted(set(table) - set(MODEL_KEYS))

@@ -8,6 +8,7 @@ from pathlib import Path
 from reviewer.checks.registry import CHECKS, RULES, Hit, load_all
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
+from reviewer.tolerances import Tolerances
 
 
 def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
@@ -68,13 +69,16 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
+    tolerances: Tolerances | None = None,
 ) -> ReportResult:
     """Review one report with the deterministic rules only (no model, no network).
 
     `source` is a path or an already built `Document`. Raises `InputError` when the file
-    cannot be read.
+    cannot be read. `tolerances` widens what counts as agreement (see `reviewer.tolerances`).
     """
     doc = source if isinstance(source, Document) else load(source)
+    if tolerances is not None:
+        doc.tolerances = tolerances
     findings = run_checks(
         doc, lang=lang, select=select, ignore=ignore, severity_overrides=severity_overrides
     )

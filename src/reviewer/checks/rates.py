@@ -213,12 +213,12 @@ def _ratio(
     return value, min(lo, value), max(hi, value)
 
 
-def _matches(stated: Indicator, lo: Decimal, hi: Decimal) -> bool:
+def _matches(stated: Indicator, lo: Decimal, hi: Decimal, slack: Decimal = Decimal(0)) -> bool:
     """Whether a computed interval agrees with the stated value, rounded or truncated."""
     assert stated.quantity is not None
     s = stated.quantity.base
     h = stated.quantity.half_unit
-    eps = Decimal("1e-9")
+    eps = Decimal("1e-9") + slack
     # Rounded: [s-h, s+h]; truncated: [s, s+2h).
     return hi >= s - h - eps and lo <= s + 2 * h + eps
 
@@ -383,7 +383,8 @@ def rate_mismatch(doc: Document) -> Iterator[Hit]:
         readings = _readings(doc, kind, topic)
         if not readings:
             continue
-        if any(_matches(ind, r.lo, r.hi) for r in readings):
+        slack = doc.tolerances.percent_points
+        if any(_matches(ind, r.lo, r.hi, slack) for r in readings):
             continue
         shown = _closest(readings, ind.quantity.base)
         note_zh = note_en = ""

@@ -10,6 +10,7 @@ from reviewer.claims.amounts import Node, figure_trees
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, fmt
+from reviewer.tolerances import Tolerances
 
 SHARE_MISMATCH = rule(
     code="P001",
@@ -30,14 +31,15 @@ SHARE_MISMATCH = rule(
 )
 
 
-def _within(stated: Quantity, part: Node, total: Node) -> tuple[bool, Decimal]:
+def _within(stated: Quantity, part: Node, total: Node, tol: Tolerances) -> tuple[bool, Decimal]:
     computed = part.value / total.value * 100
     half = Decimal(5) * Decimal(10) ** (-stated.decimals - 1)
     # Rounding of the two figures moves the ratio by at most this much.
     spread = computed * (part.q.half_unit / part.value + total.q.half_unit / total.value)
     if part.q.decimals == 0 and total.q.decimals == 0 and part.q.dimension == "count":
         spread = Decimal(0)
-    return abs(stated.base - computed) <= half + spread + Decimal("1e-9"), computed
+    allowed = half + tol.rounding_of(spread) + tol.percent_points + Decimal("1e-9")
+    return abs(stated.base - computed) <= allowed, computed
 
 
 def _ancestors(node: Node) -> list[Node]:
@@ -65,7 +67,7 @@ def shares(doc: Document) -> Iterator[Hit]:
             ]
         if not totals:
             continue
-        results = [(_within(stated, node, t), t) for t in totals]
+        results = [(_within(stated, node, t, doc.tolerances), t) for t in totals]
         if any(ok for (ok, _), _ in results):
             continue
         (_, computed), total = results[0]

@@ -37,6 +37,7 @@ from reviewer.document.tables import (
 )
 from reviewer.models import Severity
 from reviewer.numbers import MONEY_SCALE, fmt
+from reviewer.tolerances import Tolerances
 
 _SKIP_HEAD = re.compile(
     r"分值|得分|权重|满分|评分|序号|编号|年份|年度|指标值|完成值|目标|标准|代码|"
@@ -69,8 +70,8 @@ class _Fig:
 @register(SUM_MISMATCH, SUM_ROUNDING)
 def table_sums(doc: Document) -> Iterator[Hit]:
     for table in tables(doc):
-        yield from _column_totals(table)
-        yield from _row_totals(table)
+        yield from _column_totals(table, doc.tolerances)
+        yield from _row_totals(table, doc.tolerances)
 
 
 # ---- rows labelled 合计 / 小计 ------------------------------------------------------------
@@ -93,7 +94,7 @@ def _level(label: str) -> int:
     return 0
 
 
-def _column_totals(table: Table) -> Iterator[Hit]:
+def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit]:
     rows = [r for r in table.rows if r]
     labels = [_label(table, r) for r in rows]
     totals = [k for k, lab in enumerate(labels) if is_total_label(lab)]
@@ -131,7 +132,7 @@ def _column_totals(table: Table) -> Iterator[Hit]:
         if is_total_label(head) or (col == 0 and not head):
             continue
         for stated_row, readings in groups:
-            hit = _judge_column(table, rows, col, stated_row, readings, labels)
+            hit = _judge_column(table, rows, col, stated_row, readings, labels, allow)
             if hit is not None:
                 yield hit
 
@@ -212,6 +213,7 @@ def _judge_column(
     stated_row: int,
     readings: list[list[int]],
     labels: list[str],
+    allow: Tolerances,
 ) -> Hit | None:
     row = rows[stated_row]
     if col >= len(row):
@@ -235,7 +237,14 @@ def _judge_column(
         (n.decimals for r in rows if col < len(r) for n in [cell_number(r[col])] if n), default=0
     )
     return _judge(
-        table.header[col].text, label, stated, evaluated, str(unit or ""), len(readings), finest
+        table.header[col].text,
+        label,
+        stated,
+        evaluated,
+        str(unit or ""),
+        len(readings),
+        finest,
+        allow,
     )
 
 
@@ -280,6 +289,13 @@ def _value(num: CellNumber, unit_of: str) -> Decimal:
     return num.value * MONEY_SCALE[num.unit] / MONEY_SCALE[unit_of]
 
 
+def _extra(allow: Tolerances, unit: str) -> Decimal:
+    """The configured allowance in the column's own unit (万元 columns get yuan / 10000)."""
+    if unit in MONEY_SCALE:
+        return allow.money_yuan / MONEY_SCALE[unit]
+    return allow.percent_points if unit in ("%", "‰") else allow.count
+
+
 def _tolerance(nums: list[CellNumber], finest: int = 0, unit: str = "") -> Decimal:
     """Half a unit of the last digit of each figure; whole numbers among decimals are exact.
 
@@ -306,13 +322,16 @@ def _judge(
     unit: str,
     n_readings: int,
     finest: int = 0,
+    allow: Tolerances | None = None,
 ) -> Hit | None:
+    allow = allow or Tolerances()
     scored = []
     for figs in readings:
         nums = [f.num for f in figs if f.num]
         total = sum((_value(n, stated.unit) for n in nums), Decimal(0))
         diff = total - stated.value
-        tol = _tolerance([stated, *nums], finest, unit)
+        tol = allow.rounding_of(_tolerance([stated, *nums], finest, unit))
+        tol += _extra(allow, unit or stated.unit)
         if diff == 0:
             return None
         scored.append((abs(diff) <= tol, abs(diff), figs, total, diff, tol))
@@ -351,7 +370,7 @@ def _judge(
 # ---- a 合计 column ----------------------------------------------------------------------
 
 
-def _row_totals(table: Table) -> Iterator[Hit]:
+def _row_totals(table: Table, allow: Tolerances) -> Iterator[Hit]:
     header = table.header
     t = next((k for k, c in enumerate(header) if _TOTAL_HEAD.match(c.text)), None)
     if t is None or t == 0:
@@ -406,7 +425,7 @@ def _row_totals(table: Table) -> Iterator[Hit]:
         if sum(1 for f in figs if f.num) < 2:
             continue
         unit = column_unit(table, t) or stated.unit
-        hit = _judge(header[t].text, _label(table, row), stated, [figs], unit, 1, finest)
+        hit = _judge(header[t].text, _label(table, row), stated, [figs], unit, 1, finest, allow)
         if hit is not None:
             hit.data["note"] = f"；表格“{_label(table, row)}”行，各列之和对“{header[t].text}”列"
             hit.data["note_en"] = (

@@ -11,6 +11,7 @@ from reviewer.claims.amounts import Node, Relation, relations, tolerance
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
+from reviewer.tolerances import Tolerances
 
 SUM_MISMATCH = rule(
     code="T001",
@@ -56,12 +57,17 @@ SUM_ROUNDING = rule(
 @check(SUM_MISMATCH, SUM_ROUNDING)
 def sums(doc: Document) -> Iterator[Hit]:
     for rel in relations(doc):
-        hit = _judge(rel)
+        hit = _judge(rel, doc.tolerances)
         if hit is not None:
             yield hit
 
 
-def _subset_matches(rel: Relation) -> bool:
+def _allowed(nodes: list[Node], tol: Tolerances) -> Decimal:
+    """What rounding (and the configured allowance) can explain between total and parts."""
+    return tol.rounding_of(tolerance(nodes)) + tol.extra(nodes[0].q.dimension)
+
+
+def _subset_matches(rel: Relation, tol: Tolerances) -> bool:
     """Does leaving out one or two parts reconcile the total? ("财政所的6个另计")"""
     parts = list(rel.parts)
     if any(p.value == rel.total.value for p in parts):
@@ -74,7 +80,7 @@ def _subset_matches(rel: Relation) -> bool:
         for left_out in combinations(range(len(parts)), drop):
             kept = [p for i, p in enumerate(parts) if i not in left_out]
             total = sum((p.value for p in kept), Decimal(0))
-            if abs(total - rel.total.value) <= tolerance([rel.total, *kept]):
+            if abs(total - rel.total.value) <= _allowed([rel.total, *kept], tol):
                 return True
     return False
 
@@ -86,13 +92,13 @@ def _display(node: Node, unit_scale: Decimal) -> str:
     return fmt(node.value / unit_scale)
 
 
-def _judge(rel: Relation) -> Hit | None:
+def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
     total = rel.total
     parts_sum = sum((p.value for p in rel.parts), Decimal(0))
     diff = parts_sum - total.value
     if diff == 0:
         return None
-    tol = tolerance([total, *rel.parts])
+    tol = _allowed([total, *rel.parts], allowance)
     scale = total.q.scale
     unit = total.q.unit if total.q.dimension == "money" else total.q.count_unit
     places = max(n.q.decimals for n in (total, *rel.parts))
@@ -113,7 +119,7 @@ def _judge(rel: Relation) -> Hit | None:
     spans = [(total.label_start, total.q.end)] + [(p.label_start, p.q.end) for p in rel.parts]
     if abs(diff) <= tol:
         return SUM_ROUNDING.hit(spans, data)
-    if not rel.explicit or _subset_matches(rel):
+    if not rel.explicit or _subset_matches(rel, allowance):
         return None
     if rel.partial and diff < 0:
         return None  # "主要是：…" may list only the main items

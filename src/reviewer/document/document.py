@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.document.normalize import normalize
 from reviewer.models import Span
+from reviewer.tolerances import Tolerances
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Document:
     text: str
     path: str = "<text>"
     format: str = "txt"
+    tolerances: Tolerances = field(default_factory=Tolerances)
     norm: str = field(init=False)
     _cache: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 

@@ -154,3 +154,31 @@ def test_importing_the_commands_does_not_load_openai_or_instructor():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_inline_marker_silences_a_model_finding(fake, tmp_path):
+    marked = REPORT.replace(
+        "群众获得感进一步提高。", "群众获得感进一步提高。【reviewer: ignore L010】"
+    )
+    path = tmp_path / "marked.txt"
+    path.write_text(marked, encoding="utf-8")
+    fake.reply_json(EXTRACTION)
+    fake.reply_json(CRITIQUE)
+    got = run(
+        "review",
+        str(path),
+        "-f",
+        "json",
+        "--model",
+        "fake",
+        "--base-url",
+        fake.base_url,
+        "--mode",
+        "json",
+        "--fail-on",
+        "none",
+    )
+    assert got.exit_code == 0, got.stderr
+    rep = json.loads(got.stdout)["reports"][0]
+    assert "L010" not in [f["code"] for f in rep["findings"]]
+    assert rep["meta"]["suppressed"] >= 1

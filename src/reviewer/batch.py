@@ -168,8 +168,12 @@ def load_source(source: Source) -> Document:
     return Document(text=text, path=source.name, format=fmt)
 
 
-def review_document(doc: Document, settings: Settings) -> ReportResult:
-    """Rules + inline suppressions + meta for one document."""
+def review_document(
+    doc: Document,
+    settings: Settings,
+    extend: Callable[[Document, ReportResult], ReportResult] | None = None,
+) -> ReportResult:
+    """Rules (+ `extend`, e.g. the model's findings) + inline suppressions + meta."""
     from reviewer import suppress
     from reviewer.engine import check
 
@@ -181,6 +185,8 @@ def review_document(doc: Document, settings: Settings) -> ReportResult:
         severity_overrides=settings.severity or None,
         tolerances=Tolerances.from_dict(settings.tolerances),
     )
+    if extend is not None:
+        result = extend(doc, result)
     findings, silenced = suppress.apply(
         doc, result.findings, lang=settings.lang, enabled=settings.enabled
     )

@@ -146,15 +146,20 @@ def review_cmd(
         raise typer.Exit(2) from None
 
     def one(doc, bs):  # type: ignore[no-untyped-def]
-        return augment(
-            doc,
-            review_document(doc, bs),
-            llm_settings,
-            lang=bs.lang,
-            select=bs.select,
-            ignore=bs.ignore,
-            severity_overrides=bs.severity or None,
-        )
+        def with_model(d, rules_result):  # type: ignore[no-untyped-def]
+            return augment(
+                d,
+                rules_result,
+                llm_settings,
+                lang=bs.lang,
+                select=bs.select,
+                ignore=bs.ignore,
+                severity_overrides=bs.severity or None,
+            )
+
+        # The model's findings join before inline suppressions are applied, so a reviewer's
+        # `reviewer: ignore L010` marker silences them too.
+        return review_document(doc, bs, extend=with_model)
 
     def notices(run) -> None:  # type: ignore[no-untyped-def]
         said_off = False

@@ -1,0 +1,115 @@
+"""`reviewer eval`: score the rules, the LLM layer and an LLM-only baseline against the gold."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class RecordMode(str, Enum):
+    none = "none"
+    new_episodes = "new_episodes"
+    all = "all"
+    live = "live"
+
+
+def eval_cmd(
+    suite: Annotated[
+        Path, typer.Option("--suite", "-s", help="Suite definition (evals/*.yaml).")
+    ] = Path("evals/default.yaml"),
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Write the results JSON (with every output) here."),
+    ] = Path("eval-results.json"),
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Compare with an earlier results file; exit 1 on a new miss or false alarm."
+        ),
+    ] = None,
+    rescore: Annotated[
+        Path | None,
+        typer.Option(
+            help="Recompute the metrics from the outputs saved in this results file; no calls."
+        ),
+    ] = None,
+    system: Annotated[
+        list[str] | None,
+        typer.Option("--system", help="Only these systems: rules, llm, llm_only."),
+    ] = None,
+    case: Annotated[list[str] | None, typer.Option("--case", help="Only these case ids.")] = None,
+    record_mode: Annotated[
+        RecordMode,
+        typer.Option(
+            help="none replays cassettes (offline); all/new_episodes record; live: no cassette."
+        ),
+    ] = RecordMode.none,
+    model: Annotated[str | None, typer.Option(help="Override the suite's model name.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="Override the endpoint (record/live).")
+    ] = None,
+    detail: Annotated[bool, typer.Option(help="Also print the per-kind tables.")] = True,
+    show_unmatched: Annotated[
+        bool, typer.Option(help="List findings whose kind has no gold item anywhere.")
+    ] = False,
+) -> None:
+    """Run every eval case offline (cassettes) and print TP/FP/FN, precision, recall and F1 per kind
+    and per report for each source. Exit 1 when a threshold fails, a case errors, or --baseline
+    finds a new miss or false alarm; 2 when the eval itself cannot run."""
+    from rich.console import Console
+
+    from reviewer.evals.cases import SYSTEMS, load_suite
+    from reviewer.evals.report import print_regressions, print_results, print_unmatched
+    from reviewer.evals.runner import compare, model_config, run_suite
+    from reviewer.evals.runner import rescore as do_rescore
+
+    console = Console()
+    err = Console(stderr=True)
+    try:
+        s = load_suite(suite)
+    except (OSError, ValueError) as exc:
+        err.print(f"reviewer: cannot read suite {suite}: {exc}")
+        raise typer.Exit(2) from None
+    for name in system or []:
+        if name not in SYSTEMS:
+            err.print(f"reviewer: unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
+            raise typer.Exit(2)
+    try:
+        if rescore:
+            res = do_rescore(rescore, s)
+        else:
+            cfg = model_config(s, model=model, base_url=base_url)
+            res = run_suite(
+                s,
+                systems=system or None,
+                only=case or None,
+                record_mode=record_mode.value,
+                cfg=cfg,
+                progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+            )
+    except (OSError, ValueError) as exc:
+        err.print(f"reviewer: {exc}")
+        raise typer.Exit(2) from None
+    print_results(res, console, detail=detail)
+    if show_unmatched:
+        print_unmatched(res, console)
+    if not (rescore and output == rescore):
+        res.write(output)
+        err.print(f"results written to {output}")
+    failed = any(not t["ok"] for t in res.thresholds())
+    failed |= any(o.status == "error" for per in res.outputs.values() for o in per.values())
+    if baseline:
+        try:
+            base = json.loads(baseline.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            err.print(f"reviewer: cannot read baseline {baseline}: {exc}")
+            raise typer.Exit(2) from None
+        regs, notes = compare(res, base)
+        print_regressions(regs, notes, console)
+        failed |= bool(regs)
+    if failed:
+        raise typer.Exit(1)

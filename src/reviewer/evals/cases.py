@@ -1,0 +1,178 @@
+"""Eval cases (one YAML file per report under fixtures/cases/) and suites (evals/*.yaml).
+
+A case names its report, the gold findings a careful reviewer wants flagged, and claims known
+to be correct (a finding at `error` on one of those is a false alarm whatever its kind):
+
+    id: yonggu-2024
+    report: ../reports/yonggu-2024.txt        # relative to the case file
+    origin: gold.yaml                         # kept in sync with fixtures/gold.yaml by a test
+    gold:
+      - kind: score_sum_mismatch
+        source: arithmetic                    # arithmetic | target | quality
+        severity: error
+        quote: "综合评分结果为93.44分"        # verbatim in the report
+        scope: span                           # or document: that kind anywhere matches
+    correct:
+      - quote: "..."
+
+A suite picks cases and systems, fixes model and prompt versions, and sets thresholds.
+Paths in a suite are relative to the suite file.
+"""
+
+from __future__ import annotations
+
+import glob
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+GoldSource = Literal["arithmetic", "target", "quality"]
+SYSTEMS = ("rules", "llm", "llm_only")
+System = Literal["rules", "llm", "llm_only"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GoldItem(_Strict):
+    """One finding a reviewer wants flagged. `quote` shows where; `scope: document` means the
+    finding is about the report as a whole (something missing), so that kind anywhere matches."""
+
+    kind: str
+    source: GoldSource
+    severity: Literal["error", "warning", "info"]
+    quote: str
+    scope: Literal["span", "document"] = "span"
+    detail: str = ""
+
+    def key(self, case_id: str) -> str:
+        """Stable id used in results files and baseline comparisons."""
+        return f"{case_id}:{self.kind}:{self.quote[:24]}"
+
+
+class CorrectClaim(_Strict):
+    """A claim checked and found to hold: an `error` finding on it is a false alarm."""
+
+    quote: str
+    holds: str = ""
+
+
+class Case(_Strict):
+    id: str
+    report: str
+    description: str = ""
+    origin: str | None = None  # "gold.yaml" when converted from fixtures/gold.yaml
+    tags: list[str] = Field(default_factory=list)
+    gold: list[GoldItem] = Field(default_factory=list)
+    correct: list[CorrectClaim] = Field(default_factory=list)
+    file: Path | None = Field(default=None, exclude=True)
+
+    @property
+    def report_path(self) -> Path:
+        base = self.file.parent if self.file else Path.cwd()
+        return (base / self.report).resolve()
+
+    @cached_property
+    def text(self) -> str:
+        """The report text as the engine decodes it (offsets of findings refer to this)."""
+        from reviewer.document import load
+
+        return load(self.report_path).text
+
+    @property
+    def report_name(self) -> str:
+        return Path(self.report).name
+
+
+def load_case(path: Path) -> Case:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a case is a mapping")
+    return Case(**data, file=path.resolve())
+
+
+def load_cases(paths: list[Path]) -> list[Case]:
+    cases = [load_case(p) for p in paths]
+    seen: set[str] = set()
+    for c in cases:
+        if c.id in seen:
+            raise ValueError(f"duplicate case id {c.id}")
+        seen.add(c.id)
+    return cases
+
+
+class Threshold(_Strict):
+    """`system`'s `metric` over gold items whose source is in `gold_sources` must be >= `min`."""
+
+    system: System
+    metric: Literal["recall", "precision", "f1"]
+    min: float
+    gold_sources: list[GoldSource] = Field(
+        default_factory=lambda: ["arithmetic", "target", "quality"]
+    )
+
+
+class ModelSpec(_Strict):
+    """The model the cassettes were recorded from (for the record and for re-recording)."""
+
+    name: str
+    file: str | None = None
+    sha256: str | None = None
+    base_url: str | None = None
+    server: str | None = None
+    mode: str | None = None
+
+
+class Suite(_Strict):
+    name: str
+    description: str = ""
+    cases: list[str]  # globs, relative to the suite file
+    systems: list[System] = Field(default_factory=lambda: list(SYSTEMS))
+    model: ModelSpec | None = None
+    prompts: dict[str, str] = Field(default_factory=dict)  # prompt name -> version, e.g. v1
+    cassettes: str | None = None  # folder, relative to the suite file
+    baseline: str | None = None  # results file, relative to the suite file
+    thresholds: list[Threshold] = Field(default_factory=list)
+    max_tokens: int = 4096
+    reasks: int = 2  # validation re-asks of the LLM layer (fewer calls = faster recording)
+    file: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("systems")
+    @classmethod
+    def _known(cls, v: list[str]) -> list[str]:
+        return list(dict.fromkeys(v))
+
+    def _rel(self, p: str) -> Path:
+        base = self.file.parent if self.file else Path.cwd()
+        return (base / p).resolve()
+
+    def case_paths(self) -> list[Path]:
+        out: list[Path] = []
+        for pattern in self.cases:
+            hits = sorted(glob.glob(str(self._rel(pattern))))
+            if not hits:
+                raise ValueError(f"suite {self.name}: no case file matches {pattern}")
+            out.extend(Path(h) for h in hits if Path(h) not in out)
+        return out
+
+    def load_cases(self) -> list[Case]:
+        return load_cases(self.case_paths())
+
+    @property
+    def cassette_dir(self) -> Path | None:
+        return self._rel(self.cassettes) if self.cassettes else None
+
+    @property
+    def baseline_path(self) -> Path | None:
+        return self._rel(self.baseline) if self.baseline else None
+
+
+def load_suite(path: Path) -> Suite:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a suite is a mapping")
+    return Suite(**data, file=Path(path).resolve())

@@ -1,0 +1,107 @@
+"""The eval suite on the committed cassettes: the rules keep their recall, the model systems stay
+at or above evals/baseline.json. `test_record_case` is what scripts/record_cassettes.sh runs with
+`--record-mode=all` against a real local model; in replay it checks each cassette still answers."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.evals import cassettes as cas
+from reviewer.evals.cases import load_suite
+from reviewer.evals.runner import Results, compare, run_suite
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = load_suite(ROOT / "evals" / "default.yaml")
+CASES = SUITE.load_cases()
+MODEL_SYSTEMS = [s for s in SUITE.systems if s != "rules"]
+
+
+def _has_cassette(case_id: str) -> bool:
+    return (
+        SUITE.cassette_dir is not None and cas.cassette_path(SUITE.cassette_dir, case_id).exists()
+    )
+
+
+@pytest.fixture(scope="module")
+def rules_results() -> Results:
+    return run_suite(SUITE, systems=["rules"])
+
+
+@pytest.mark.parametrize(
+    "threshold", [t for t in SUITE.thresholds if t.system == "rules"], ids=lambda t: t.metric
+)
+def test_rules_keep_their_recall(rules_results: Results, threshold) -> None:
+    row = next(r for r in rules_results.thresholds() if r["metric"] == threshold.metric)
+    missed = [
+        k
+        for per in rules_results.scores.values()
+        for k in per["rules"].missed
+        if per["rules"].gold[k].source in threshold.gold_sources
+    ]
+    assert row["ok"], f"rules {threshold.metric} {row['value']} < {threshold.min}; missed: {missed}"
+
+
+def test_rules_run_on_every_case(rules_results: Results) -> None:
+    assert {c.id for c in CASES} == set(rules_results.outputs)
+    assert all(per["rules"].status == "ok" for per in rules_results.outputs.values())
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.default_cassette(c.id), id=c.id) for c in CASES],
+)
+def test_record_case(case, record_mode: str) -> None:
+    """One case's model calls inside its cassette (pytest-recording opens it)."""
+    if record_mode == "none" and not _has_cassette(case.id):
+        pytest.skip(f"no cassette for {case.id}; record with `{cas.RECORD_COMMAND}`")
+    res = run_suite(
+        SUITE,
+        systems=MODEL_SYSTEMS,
+        only=[case.id],
+        record_mode=record_mode,
+        cassette=lambda _c: contextlib.nullcontext(),
+    )
+    errors = {s: o.error for s, o in res.outputs[case.id].items() if o.status != "ok"}
+    assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def model_results() -> Results:
+    return run_suite(SUITE, systems=MODEL_SYSTEMS)
+
+
+def _baseline() -> dict:
+    path = SUITE.baseline_path
+    if path is None or not path.exists():
+        pytest.skip("no evals/baseline.json yet; scripts/record_cassettes.sh writes it")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_model_systems_replay_without_errors(model_results: Results) -> None:
+    errors = {
+        (cid, s): o.error
+        for cid, per in model_results.outputs.items()
+        for s, o in per.items()
+        if o.status == "error"
+    }
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("system", MODEL_SYSTEMS)
+def test_model_system_not_below_baseline(model_results: Results, system: str) -> None:
+    base = _baseline()
+    if system not in base.get("metrics", {}):
+        pytest.skip(f"{system} not in the baseline")
+    regs, _notes = compare(model_results, base)
+    mine = [f"{r.what}: {r.key}" for r in regs if r.system == system]
+    assert not mine, mine
+    now = model_results.to_json()["metrics"][system]["total"]
+    before = base["metrics"][system]["total"]
+    for metric in ("recall", "precision"):
+        if before[metric] is not None:
+            assert now[metric] is not None and now[metric] >= before[metric] - 1e-9, (metric, now)

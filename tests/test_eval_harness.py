@@ -290,3 +290,42 @@ def test_eval_command_fails_on_regression_against_baseline(tmp_path: Path) -> No
 def test_eval_command_rejects_a_missing_suite(tmp_path: Path) -> None:
     r = CliRunner().invoke(_app(), ["eval", "--suite", str(tmp_path / "nope.yaml")])
     assert r.exit_code == 2
+
+
+def _with_spans(kind: str, *quotes: str) -> Finding:
+    f = finding(kind, quotes[0])
+    for q in quotes[1:]:
+        s = TEXT.index(q)
+        f.spans.append(Span(start=s, end=s + len(q), line=1, column=s + 1, text=q))
+    return f
+
+
+def test_a_finding_goes_to_the_gold_item_its_claim_overlaps() -> None:
+    gold = [
+        GoldItem(
+            kind="sum_mismatch", source="arithmetic", severity="error", quote="基本支出60万元"
+        ),
+        GoldItem(kind="sum_mismatch", source="arithmetic", severity="error", quote="总支出100万元"),
+    ]
+    # claim 总支出, evidence 基本支出: it must credit the 总支出 item, leaving 基本支出 for the next
+    first = _with_spans("sum_mismatch", "总支出100万元", "基本支出60万元")
+    second = finding("sum_mismatch", "基本支出60万元")
+    sc = score_findings(case(gold=gold), "rules", [first, second], {"sum_mismatch"}, text=TEXT)
+    assert [o.verdict for o in sc.outcomes] == ["tp", "tp"]
+    assert sc.missed == []
+
+
+def test_an_instance_named_in_the_gold_detail_is_a_duplicate_not_fp() -> None:
+    gold = [
+        GoldItem(
+            kind="vague_target",
+            source="quality",
+            severity="warning",
+            quote="总支出100万元",
+            detail="No value; likewise 项目支出30万元.",
+        )
+    ]
+    named = finding("vague_target", "项目支出30万元", code="Q001")
+    other = finding("vague_target", "基本支出60万元", code="Q001")
+    sc = score_findings(case(gold=gold), "rules", [named, other], {"vague_target"}, text=TEXT)
+    assert [o.verdict for o in sc.outcomes] == ["duplicate", "fp"]

@@ -5,8 +5,13 @@ Policy (the same for every system, stated once here):
 * A finding **matches** a gold item when the kinds are equal and one of the finding's spans
   overlaps an occurrence of the gold quote. A `scope: document` gold item (something missing from
   the report) is matched by a finding of its kind anywhere in the report.
+* When a finding could match several gold items, it goes to one not matched yet, preferring an
+  item whose quote its *first* span (the claim) overlaps over one only its evidence overlaps.
 * **TP** counts gold items matched by at least one finding; **FN** counts gold items no finding
   matched. Several findings on one gold item count once (the extras are `duplicates`, not FP).
+* A finding of a gold item's kind whose claim text is named in that item's `detail` ("likewise
+  保障机关顺利开展——顺利开展") is another instance the annotator listed there: a `duplicate` of
+  that item, not an FP.
 * A finding that matches no gold item is a **false positive (FP)** when either
     - its kind is in the suite's gold vocabulary (some case has a gold item of that kind): the
       annotators looked for that kind in every report, so one they did not list is a false alarm;
@@ -52,6 +57,22 @@ def matches(item: GoldItem, text: str, finding: Finding) -> bool:
         return True
     ranges = quote_ranges(text, item.quote)
     return any(overlaps((s.start, s.end), r) for s in finding.spans for r in ranges)
+
+
+def claim_matches(item: GoldItem, text: str, finding: Finding) -> bool:
+    """Does the finding's first span (the claim judged wrong) overlap the gold quote?"""
+    if item.scope == "document" or not finding.spans:
+        return False
+    first = (finding.spans[0].start, finding.spans[0].end)
+    return any(overlaps(first, r) for r in quote_ranges(text, item.quote))
+
+
+def named_in_detail(item: GoldItem, finding: Finding) -> bool:
+    """Is the finding's claim one of the further instances the gold item's detail names?"""
+    if finding.kind != item.kind or not finding.spans or not item.detail:
+        return False
+    claim = "".join(finding.spans[0].text.split())
+    return len(claim) >= 4 and claim in "".join(item.detail.split())
 
 
 def finding_key(case_id: str, f: Finding) -> str:
@@ -123,13 +144,24 @@ def score_findings(
     correct = [r for c in case.correct for r in quote_ranges(text, c.quote)]
     for i, f in enumerate(findings):
         cands = [k for k, g in sc.gold.items() if matches(g, text, f)]
-        # credit a gold item nobody matched yet, a quoted (span) one before a document-wide one
-        cands.sort(key=lambda k: (bool(sc.gold_hits[k]), sc.gold[k].scope == "document"))
+        # credit a gold item nobody matched yet, one whose quote the claim itself overlaps, then
+        # a quoted (span) one before a document-wide one
+        cands.sort(
+            key=lambda k: (
+                bool(sc.gold_hits[k]),
+                not claim_matches(sc.gold[k], text, f),
+                sc.gold[k].scope == "document",
+            )
+        )
         hit = cands[0] if cands else None
         if hit is not None:
             verdict = "duplicate" if sc.gold_hits[hit] else "tp"
             sc.gold_hits[hit].append(i)
             sc.outcomes.append(Outcome(f, verdict, hit))
+            continue
+        also = next((k for k, g in sc.gold.items() if named_in_detail(g, f)), None)
+        if also is not None:
+            sc.outcomes.append(Outcome(f, "duplicate", also, reason="named in the gold detail"))
             continue
         first = (f.spans[0].start, f.spans[0].end) if f.spans else None
         if f.severity.value == "error" and first and any(overlaps(first, r) for r in correct):

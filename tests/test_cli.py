@@ -417,3 +417,22 @@ def test_the_real_rules_on_the_samples_in_every_format(tmp_path: Path) -> None:
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert all(r["ruleId"] in ids for r in run["results"])
     assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"])
+
+
+def test_a_crashing_check_keeps_the_other_findings_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry.load_all()
+
+    def broken(doc: Document) -> Iterator[Hit]:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(engine, "CHECKS", [(("S001",), broken), *registry.CHECKS])
+    bad = tmp_path / "bad-sum.txt"
+    bad.write_text("本年收入500万元，其中：拨款300万元，其他收入250万元。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(bad), "-f", "json"])
+    assert result.exit_code == 2
+    assert "internal error in S001: ValueError: boom" in result.stderr
+    report = json.loads(result.stdout)["reports"][0]
+    assert report["meta"]["internal_errors"] == ["S001: ValueError: boom"]
+    assert "T001" in [f["code"] for f in report["findings"]]  # the other checks still ran

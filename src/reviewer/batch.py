@@ -349,6 +349,10 @@ def run_batch(
                             line = f"{result.path}: {result.error}"
                             outcome.errors.append(line)
                             report_error(line)
+                        for bug in result.meta.get("internal_errors", []):
+                            line = f"{result.path}: internal error in {bug} (other checks ran)"
+                            outcome.errors.append(line)
+                            report_error(line)
                         if sink is not None and not reused:
                             sink.write(result.model_dump_json(exclude_none=True) + "\n")
                             sink.flush()

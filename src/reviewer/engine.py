@@ -38,15 +38,27 @@ def run_checks(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
+    errors: list[str] | None = None,
 ) -> list[Finding]:
-    """All findings of the selected rules, deduplicated and in text order."""
+    """All findings of the selected rules, deduplicated and in text order.
+
+    A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
+    …") and the other checks still run; without it, the exception propagates (tests).
+    """
     load_all()
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     for codes, func in CHECKS:
         if not any(_selected(c, select, ignore) for c in codes):
             continue
-        for hit in func(doc):
+        try:
+            hits = list(func(doc))
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(f"{'/'.join(codes)}: {type(exc).__name__}: {exc}")
+            continue
+        for hit in hits:
             code = hit.rule.code
             if not _selected(code, select, ignore):
                 continue
@@ -79,10 +91,19 @@ def check(
     doc = source if isinstance(source, Document) else load(source)
     if tolerances is not None:
         doc.tolerances = tolerances
+    errors: list[str] = []
     findings = run_checks(
-        doc, lang=lang, select=select, ignore=ignore, severity_overrides=severity_overrides
+        doc,
+        lang=lang,
+        select=select,
+        ignore=ignore,
+        severity_overrides=severity_overrides,
+        errors=errors,
     )
-    return ReportResult(path=doc.path, findings=findings, meta={"sha256": doc.sha256})
+    meta: dict[str, object] = {"sha256": doc.sha256}
+    if errors:
+        meta["internal_errors"] = errors  # the other checks' findings are kept
+    return ReportResult(path=doc.path, findings=findings, meta=meta)
 
 
 def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportResult:

@@ -43,10 +43,11 @@ def _client(settings: Settings) -> Any:
 
 def _meta(settings: Settings, client: Any, status: str, **extra: Any) -> dict[str, Any]:
     from reviewer.llm import prompts
+    from reviewer.llm.schema import CRITIQUE_SCHEMA, EXTRACTION_SCHEMA
 
     meta: dict[str, Any] = {"status": status, **settings.public()}
     meta["prompts"] = {pid: f"{pid}.v{v}" for pid, v in prompts.PROMPT_VERSIONS.items()}
-    meta["schemas"] = ["extraction.1", "critique.1"]
+    meta["schemas"] = [EXTRACTION_SCHEMA, CRITIQUE_SCHEMA]
     meta["cache"] = bool(client.cache)
     meta["usage"] = client.usage.as_dict()
     meta.update({k: v for k, v in extra.items() if v is not None})

@@ -29,7 +29,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from reviewer.llm.grounding import Grounded, Grounder, QuoteError
 
-EXTRACTION_SCHEMA = "extraction.1"
+EXTRACTION_SCHEMA = "extraction.2"  # 2: problems and measures described as such
 CRITIQUE_SCHEMA = "critique.1"
 
 Comparator = Literal[">=", "<=", ">", "<", "=", "top"]
@@ -207,22 +207,37 @@ class Indicator(_Quoted):
         return self
 
 
-class Goal(_Quoted):
-    text: str = Field(description="the goal, as written")
-    quote: str = Field(description="verbatim text of the goal")
+class _Passage(_Quoted):
+    """A passage of the report taken as written (a goal, a problem, a measure)."""
+
+    text: str
+    quote: str
 
     @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> Goal:
+    def _grounded(self, info: ValidationInfo) -> _Passage:
         self._ground(info, self.quote)
         return self
 
 
-class Problem(Goal):
+class Goal(_Passage):
+    """An annual performance goal (年度绩效目标)."""
+
+    text: str = Field(description="the goal, as written")
+    quote: str = Field(description="verbatim text of the goal")
+
+
+class Problem(_Passage):
     """A problem the report admits (存在问题)."""
 
+    text: str = Field(description="the problem, as written")
+    quote: str = Field(description="verbatim text of the problem")
 
-class Measure(Goal):
+
+class Measure(_Passage):
     """An improvement measure the report gives (改进措施)."""
+
+    text: str = Field(description="the measure, as written")
+    quote: str = Field(description="verbatim text of the measure")
 
 
 class Extraction(_Base):

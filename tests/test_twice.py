@@ -1,0 +1,77 @@
+"""One quantity stated twice with different values: D001 value-stated-twice."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+
+def d(text: str):
+    return [f for f in review_text(text, select=["D001"]) if f.code == "D001"]
+
+
+def test_a_final_account_figure_stated_twice_with_different_amounts():
+    text = (
+        "一、收支情况\n2024年部门决算支出2826.23万元。\n"
+        "二、问题\n郑家驿镇人民政府2024年决算支出总计2862.23万元。\n"
+    )
+    [f] = d(text)
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text.endswith("2862.23万元") and f.spans[1].text.endswith("2826.23万元")
+    assert "2826.23万元" in f.message and "第2行" in f.message
+
+
+def test_the_same_amount_in_another_unit_is_the_same_value():
+    text = "本年三公经费支出46000.00元。\n本年三公经费支出4.60万元。\n"
+    assert d(text) == []
+
+
+def test_budget_and_final_account_are_different_quantities():
+    assert d("2024年年初预算支出3247.99万元。2024年决算支出2826.23万元。") == []
+
+
+def test_income_and_spending_are_different_quantities():
+    assert d("2024年决算收入2826.23万元。2024年决算支出2800.00万元。") == []
+
+
+def test_different_years_are_different_quantities():
+    assert d("2024年决算支出2826.23万元。2023年决算支出2500.00万元。") == []
+
+
+def test_parts_and_qualified_labels_are_not_compared():
+    text = (
+        "年初预算支出3247.99万元，其中：基本支出601.41万元。\n"
+        "决算支出2826.23万元，其中：基本支出1437.78万元。\n"
+        "培训费决算支出5万元。\n"
+    )
+    assert d(text) == []
+
+
+def test_an_indicator_actual_given_twice():
+    text = (
+        "一、绩效目标\n医保参保率≥90%。\n"
+        "二、产出指标完成情况\n医保参保率为80%。\n"
+        "三、效益指标完成情况\n医保参保率为85%。\n"
+    )
+    [f] = d(text)
+    assert f.spans[0].text == "医保参保率为85%"
+    assert "80%" in f.message
+
+
+def test_a_target_and_its_actual_are_not_a_contradiction():
+    text = "一、绩效目标\n医保参保率≥90%。\n二、完成情况\n医保参保率为80%。\n"
+    assert d(text) == []
+
+
+def test_unrelated_repeated_labels_are_not_compared():
+    # No target declares these: same words, different years of a list.
+    text = (
+        "一、完成情况\n2020年发展预备党员8名，入党积极分子49名；"
+        "2021年发展预备党员12名，入党积极分子43名。\n"
+    )
+    assert d(text) == []
+
+
+def test_a_sub_item_spending_is_not_the_departments_spending():
+    text = "2024年本年支出1844.31万元。\n公务接待费：本年支出5万元。\n"
+    assert d(text) == []

@@ -53,7 +53,12 @@ def test_outline_lists_headings_with_lines():
 def test_prompts_load_with_version_in_name_and_front_matter():
     for pid in ("extract", "critique"):
         p = prompts.load(pid)
-        assert p.ref == f"{pid}.v1" and p.schema.endswith(".1")
+        from reviewer.llm.schema import CRITIQUE_SCHEMA, EXTRACTION_SCHEMA
+
+        version = prompts.PROMPT_VERSIONS[pid]
+        assert p.ref == f"{pid}.v{version}"
+        # the prompt names the schema version the code sends with it
+        assert p.schema == {"extract": EXTRACTION_SCHEMA, "critique": CRITIQUE_SCHEMA}[pid]
         msgs = p.render(
             part=1,
             parts=1,

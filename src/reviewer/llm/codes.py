@@ -57,6 +57,13 @@ _TABLE = [
     ("L026", "empty_section", "quality", "章节为空", "Empty section"),
     ("L027", "garbled_text", "quality", "语句残缺", "Garbled text"),
     ("L028", "date_before_year_end", "quality", "落款日期早于年度结束", "Dated before year end"),
+    (
+        "L029",
+        "prompt_injection",
+        "quality",
+        "报告中含有针对审核工具的指令",
+        "Instructions to the review tool",
+    ),
     ("L099", "other", "quality", "其他问题", "Other"),
 ]
 L_RULES: dict[str, LRule] = {

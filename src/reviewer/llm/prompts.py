@@ -22,7 +22,7 @@ import yaml
 
 from reviewer.errors import ReviewerError
 
-PROMPT_VERSIONS = {"extract": 1, "critique": 1}
+PROMPT_VERSIONS = {"extract": 1, "critique": 2}
 
 
 class PromptError(ReviewerError):

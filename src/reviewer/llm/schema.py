@@ -30,7 +30,7 @@ from pydantic.json_schema import SkipJsonSchema
 from reviewer.llm.grounding import Grounded, Grounder, QuoteError
 
 EXTRACTION_SCHEMA = "extraction.2"  # 2: problems and measures described as such
-CRITIQUE_SCHEMA = "critique.1"
+CRITIQUE_SCHEMA = "critique.2"  # 2: prompt_injection kind
 
 Comparator = Literal[">=", "<=", ">", "<", "=", "top"]
 _COMPARATORS: list[tuple[str, str]] = [
@@ -303,6 +303,7 @@ CritiqueKind = Literal[
     "empty_section",
     "garbled_text",
     "date_before_year_end",
+    "prompt_injection",
     "other",
 ]
 Criterion = Literal["指向明确", "细化量化", "合理可行", "相应匹配"]

@@ -504,10 +504,11 @@ def rules_cmd(
             title = r.title_zh if lang == LangOpt.zh else r.title_en
             typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {title}")
         return
-    r = rules.get(code.upper())
-    if r is None:
+    found = rules.get(code.upper())
+    if found is None:
         _fail(f"unknown rule {code!r}; `reviewer rules` lists them")
         return
+    r = found
     if fmt == RulesFormat.json:
         typer.echo(json.dumps(_rule_dict(r), ensure_ascii=False, indent=2))
         return

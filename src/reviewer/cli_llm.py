@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,6 +33,11 @@ from reviewer.cli import (
     run_command,
 )
 from reviewer.errors import ReviewerError
+
+if TYPE_CHECKING:
+    from reviewer.batch import Settings as BatchSettings
+    from reviewer.document import Document
+    from reviewer.models import ReportResult, RunResult
 
 
 class ModeOpt(str, Enum):
@@ -145,8 +150,8 @@ def review_cmd(
         typer.echo(f"reviewer: {' '.join(str(exc).split())}", err=True)
         raise typer.Exit(2) from None
 
-    def one(doc, bs):  # type: ignore[no-untyped-def]
-        def with_model(d, rules_result):  # type: ignore[no-untyped-def]
+    def one(doc: Document, bs: BatchSettings) -> ReportResult:
+        def with_model(d: Document, rules_result: ReportResult) -> ReportResult:
             return augment(
                 d,
                 rules_result,
@@ -161,7 +166,7 @@ def review_cmd(
         # `reviewer: ignore L010` marker silences them too.
         return review_document(doc, bs, extend=with_model)
 
-    def notices(run) -> None:  # type: ignore[no-untyped-def]
+    def notices(run: RunResult) -> None:
         said_off = False
         for rep in run.reports:
             llm = rep.meta.get("llm") or {}

@@ -201,14 +201,15 @@ def _judge(c: Change, cur: Quantity) -> tuple[list[tuple[int, int]], dict[str, s
         if _pct_ok(c.pct, lo, hi):
             return None
         v = diff.base / base * 100
-        b = f"{fmt(base / cur.scale)}{cur.unit}"
+        shown = f"{fmt(base / cur.scale)}{cur.unit}"
         op = "−" if c.up else "+"
         return [claim, (cur.start, cur.end)], {
             "claim": f"{word}幅度",
             "claim_en": "Rate of change",
-            "computation": f"上年 = {_m(cur)} {op} {_m(diff)} = {b}，{_m(diff)} ÷ {b} = {_q2(v)}%",
-            "computation_en": f"previous year = {_m(cur)} {'-' if c.up else '+'} {_m(diff)} = {b}; "
-            f"{_m(diff)} / {b} = {_q2(v)}%",
+            "computation": f"上年 = {_m(cur)} {op} {_m(diff)} = {shown}，"
+            f"{_m(diff)} ÷ {shown} = {_q2(v)}%",
+            "computation_en": f"previous year = {_m(cur)} {'-' if c.up else '+'} {_m(diff)} = "
+            f"{shown}; {_m(diff)} / {shown} = {_q2(v)}%",
             "stated": _m(c.pct),
         }
     if prev is None or c.pct is None or prev.base <= prev.half_unit:

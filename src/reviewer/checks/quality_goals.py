@@ -204,10 +204,10 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             text = norm[lo:hi]
             if re.search(r"\d", text):
                 continue
-            m = _VAGUE_CLAUSE.match(text)
-            if m and lo not in judged:
+            vague = _VAGUE_CLAUSE.match(text)
+            if vague and lo not in judged:
                 judged.add(lo)
-                yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": m.group("word")})
+                yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
     # 3. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
         if not re.search(r"目标", s.title):

@@ -278,7 +278,9 @@ def _readings(doc: Document, kind: str, topic: str) -> list[Reading]:
         balances = [f for f in items if f.kind == CARRY_BALANCE]
         spend = [f for f in items if f.kind == SPENDING]
         for b in balances:
-            dens = [(f.value, f.half_unit, _money(f.value), (f,)) for f in spend]
+            dens: list[tuple[Decimal, Decimal, str, tuple[Fact, ...]]] = [
+                (f.value, f.half_unit, _money(f.value), (f,)) for f in spend
+            ]
             dens += [(v, h, zh, p) for v, h, zh, _en, p in _budgets(items)]
             for value, half, zh, parts in dens:
                 v, lo, hi = _ratio(b, (value, half))

@@ -362,8 +362,8 @@ def _judge(
     severity = Severity.ERROR
     if n_readings > 1:
         severity = Severity.WARNING
-        data["note"] += "；表格层级不明确（可能含上下级行），请核实"
-        data["note_en"] += "; the table's row hierarchy is unclear, please verify"
+        data["note"] = f"{data['note']}；表格层级不明确（可能含上下级行），请核实"
+        data["note_en"] = f"{data['note_en']}; the table's row hierarchy is unclear, please verify"
     return SUM_MISMATCH.hit(spans, data, severity=severity)
 
 

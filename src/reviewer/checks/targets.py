@@ -20,6 +20,7 @@ from reviewer.claims.indicators import (
     pairs,
     rank_admissions,
 )
+from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
@@ -234,14 +235,6 @@ def weak_target(doc: Document) -> Iterator[Hit]:
         yield WEAK_TARGET.hit(ind.spans(), {"name": _shown_name(doc, ind), "target": ind.shown()})
 
 
-def _self_scores(doc: Document) -> list:  # type: ignore[type-arg]
-    try:
-        from reviewer.claims.selfscore import self_scores
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return []
-    return list(self_scores(doc))
-
-
 def _miss_zh(m: Miss) -> str:
     if m.rank_admission is not None:
         return f"{m.name}（目标 {m.target}，报告称“{m.rank_admission}”）"
@@ -259,7 +252,7 @@ def score_vs_unmet(doc: Document) -> Iterator[Hit]:
     missed = misses(doc)
     if not missed:
         return
-    for s in _self_scores(doc):
+    for s in self_scores(doc):
         if not (s.value >= 90 or s.grade == "优"):
             continue
         listed_zh = "；".join(_miss_zh(m) for m in missed)

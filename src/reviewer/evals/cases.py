@@ -30,8 +30,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 GoldSource = Literal["arithmetic", "target", "quality"]
-SYSTEMS = ("rules", "llm", "llm_only")
 System = Literal["rules", "llm", "llm_only"]
+SYSTEMS: tuple[System, ...] = ("rules", "llm", "llm_only")
+ALL_SOURCES: tuple[GoldSource, ...] = ("arithmetic", "target", "quality")
 
 
 class _Strict(BaseModel):
@@ -111,9 +112,7 @@ class Threshold(_Strict):
     system: System
     metric: Literal["recall", "precision", "f1"]
     min: float
-    gold_sources: list[GoldSource] = Field(
-        default_factory=lambda: ["arithmetic", "target", "quality"]
-    )
+    gold_sources: list[GoldSource] = Field(default_factory=lambda: list(ALL_SOURCES))
 
 
 class ModelSpec(_Strict):

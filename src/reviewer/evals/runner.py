@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import time
@@ -216,7 +217,7 @@ class ModelConfig:
 def run_llm(case: Case, cfg: ModelConfig) -> Output:
     """The LLM layer's own findings (source `llm`) for the case's report."""
     from reviewer.llm.settings import Settings
-    from reviewer.review import review  # type: ignore[import-not-found]
+    from reviewer.review import review
 
     settings = Settings(
         model=cfg.model,
@@ -328,7 +329,7 @@ def run_suite(
     for case in cases:
         per: dict[str, Output] = {}
         if "rules" in systems:
-            per["rules"] = _guarded(case, "rules", lambda case=case: run_rules(case))
+            per["rules"] = _guarded(case, "rules", functools.partial(run_rules, case))
         model_systems = [s for s in systems if s in MODEL_SYSTEMS]
         if model_systems:
             missing = (
@@ -347,7 +348,7 @@ def run_suite(
                     for s in model_systems:
                         say(f"{case.id}: {s}")
                         runner = SYSTEM_RUNNERS[s]
-                        per[s] = _guarded(case, s, lambda r=runner, c=case: r(c, cfg))
+                        per[s] = _guarded(case, s, functools.partial(runner, case, cfg))
         outputs[case.id] = per
     res = Results(
         suite=suite,

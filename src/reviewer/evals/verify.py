@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reviewer.models import Finding, Severity, Span
 
@@ -170,11 +170,11 @@ def verify_numbers(
     for offset, piece in chunks(text, chunk_chars):
         resp = client.chat.completions.create(
             model=model,
-            messages=prompt.render(piece),  # type: ignore[arg-type]
+            messages=cast(Any, prompt.render(piece)),
             temperature=0,
             seed=0,
             max_tokens=max_tokens,
-            response_format=fmt,  # type: ignore[arg-type]
+            response_format=cast(Any, fmt),
         )
         choice = resp.choices[0]
         content = choice.message.content or ""

@@ -130,7 +130,8 @@ class LLMClient:
             max_retries=s.max_retries,
         )
         completions = client.chat.completions
-        completions.create = self._wrap(completions.create)  # instance attribute shadows it
+        # an instance attribute shadows the method: every call goes through the cache and counter
+        setattr(completions, "create", self._wrap(completions.create))  # noqa: B010
         mode = getattr(instructor.Mode, _MODES[s.resolved_mode])
         self._inst = instructor.from_openai(client, mode=mode)
         return self._inst

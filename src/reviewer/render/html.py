@@ -241,7 +241,7 @@ def side_list(report: ReportResult, prefix: str, lang: Lang, rules: dict[str, ob
         fid = f"{prefix}-f{i}"
         where = f"L{f.spans[0].line}:{f.spans[0].column}" if f.spans else ""
         quote = f"<q>{escape(one_line(f.spans[0].text, 160))}</q>" if f.spans else ""
-        fix = suggestion(f, lang, rules)  # type: ignore[arg-type]
+        fix = suggestion(f, lang, rules)
         fix_html = f'<div class="fix">{tr(lang, "建议", "Fix")}：{escape(fix)}</div>' if fix else ""
         src_label = t(SOURCE.get(f.source, (f.source, f.source)), lang)
         items.append(
@@ -251,7 +251,7 @@ def side_list(report: ReportResult, prefix: str, lang: Lang, rules: dict[str, ob
             f'<span class="tag sev-{f.severity.value}">{severity_label(f.severity, lang)}</span> '
             f'<span class="tag src">{escape(src_label)}</span> '
             f'<span class="code">{escape(f.code)} {escape(where)}</span> '
-            f"<b>{escape(rule_title(f.code, lang, rules))}</b></a>"  # type: ignore[arg-type]
+            f"<b>{escape(rule_title(f.code, lang, rules))}</b></a>"
             f'<div class="msg">{escape(f.message)}</div>{quote}{fix_html}</li>'
         )
     return "<ol>" + "".join(items) + "</ol>"

@@ -50,7 +50,7 @@ def _title(report: ReportResult, lang: Lang) -> str:
 
 
 def _opinion(n: int, f: Finding, lang: Lang, rules: dict[str, object]) -> list[str]:
-    title = rule_title(f.code, lang, rules)  # type: ignore[arg-type]
+    title = rule_title(f.code, lang, rules)
     colon = "：" if lang == "zh" else ": "
     where = ""
     if f.spans:
@@ -66,7 +66,7 @@ def _opinion(n: int, f: Finding, lang: Lang, rules: dict[str, object]) -> list[s
             label = tr(lang, f"相关（L{ev.line}）", f"Related (L{ev.line})")
             lines.append(f"   - {label}{colon}“{esc(one_line(ev.text, 120))}”")
     lines.append(f"   - {tr(lang, '问题', 'Problem')}{colon}{esc(f.message)}")
-    fix = suggestion(f, lang, rules)  # type: ignore[arg-type]
+    fix = suggestion(f, lang, rules)
     if fix:
         lines.append(f"   - {tr(lang, '建议', 'Suggested fix')}{colon}{esc(fix)}")
     return lines

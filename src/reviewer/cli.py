@@ -476,6 +476,7 @@ def _rule_dict(r: Any) -> dict[str, Any]:
         "why": r.why,
         "example": r.example,
         "fix": r.fix,
+        "fix_zh": r.fix_zh,
     }
 
 
@@ -518,7 +519,7 @@ def rules_cmd(
         ("What it does", r.what),
         ("Why is this bad?", r.why),
         ("Example", r.example),
-        ("Fix", r.fix),
+        ("Fix", r.fix + (f"\n修改建议：{r.fix_zh}" if r.fix_zh else "")),
     ):
         typer.echo(f"## {head}\n{body}\n")
 

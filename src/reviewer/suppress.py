@@ -37,6 +37,7 @@ UNUSED_CODE = "X001"
 
 UNUSED = RULES.get(UNUSED_CODE) or rule(
     code=UNUSED_CODE,
+    fix_zh="删除不再需要的忽略标记，或更正其中的规则代码。",
     name="unused-suppression",
     kind="unused_suppression",
     severity=Severity.INFO,

@@ -28,6 +28,7 @@ from reviewer.numbers import find_quantities, fmt, parse_chinese_int
 
 COUNT_MISMATCH = rule(
     code="C001",
+    fix_zh="逐一列出所称的全部机构（单位），或更正个数。",
     name="count-mismatch",
     kind="count_mismatch",
     severity=Severity.ERROR,

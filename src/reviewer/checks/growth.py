@@ -23,6 +23,7 @@ from reviewer.numbers import Quantity, find_quantities, fmt
 
 GROWTH_MISMATCH = rule(
     code="P101",
+    fix_zh="用两年数据重算增减额和增减幅度，或更正有误的数字。",
     name="growth-mismatch",
     kind="growth_mismatch",
     severity=Severity.ERROR,

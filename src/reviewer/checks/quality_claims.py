@@ -15,6 +15,7 @@ from reviewer.numbers import find_quantities, parse_chinese_int
 
 UNSUPPORTED_CLAIM = rule(
     code="Q020",
+    fix_zh="给出支撑该结论的调查（方式、样本量、满意率）或指标数值。",
     name="unsupported-claim",
     kind="unsupported_claim",
     severity=Severity.WARNING,
@@ -35,6 +36,7 @@ UNSUPPORTED_CLAIM = rule(
 
 COPY_PASTE = rule(
     code="Q021",
+    fix_zh="支出部分应写本部分自己的数据（基本支出/项目支出、决算数），不要重复收入部分的句子。",
     name="copy-paste",
     kind="copy_paste",
     severity=Severity.WARNING,
@@ -54,6 +56,7 @@ COPY_PASTE = rule(
 
 GARBLED_NUMBER = rule(
     code="Q022",
+    fix_zh="补全语句，写明数字及其计量对象。",
     name="garbled-number",
     kind="garbled_text",
     severity=Severity.INFO,

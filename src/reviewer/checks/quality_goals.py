@@ -21,6 +21,7 @@ from reviewer.models import Severity
 
 VAGUE_TARGET = rule(
     code="Q001",
+    fix_zh="写明比较符、目标值、计量单位，必要时写明基期，如“办结率≥98%”“较上年增长5%”。",
     name="vague-target",
     kind="vague_target",
     severity=Severity.WARNING,
@@ -57,6 +58,7 @@ VAGUE_TARGET = rule(
 
 MISSING_GOALS = rule(
     code="Q002",
+    fix_zh="设置年度绩效目标，包括产出、效益、满意度指标，各有目标值，并逐项报告实际完成值。",
     name="missing-goals",
     kind="missing_goals",
     severity=Severity.WARNING,
@@ -90,6 +92,7 @@ MISSING_GOALS = rule(
 
 MISSING_ACTUALS = rule(
     code="Q003",
+    fix_zh="在每个目标旁写明实际完成值（如“目标≥95%，实际96%”），在预算数旁写明决算收入和支出。",
     name="missing-actuals",
     kind="missing_actuals",
     severity=Severity.WARNING,
@@ -120,6 +123,7 @@ MISSING_ACTUALS = rule(
 
 UNSUPPORTED_SCORE = rule(
     code="Q004",
+    fix_zh="附上评分表（指标、分值、目标值、实际值、得分），或至少列出各一级指标的得分。",
     name="unsupported-score",
     kind="unsupported_score",
     severity=Severity.WARNING,
@@ -140,6 +144,7 @@ UNSUPPORTED_SCORE = rule(
 
 SCORE_VS_PROBLEMS = rule(
     code="Q005",
+    fix_zh="对存在问题的指标扣分，或说明这些问题为何不影响任何指标得分。",
     name="score-vs-problems",
     kind="score_vs_problems",
     severity=Severity.WARNING,

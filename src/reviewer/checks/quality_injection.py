@@ -11,6 +11,7 @@ from reviewer.models import Severity
 
 PROMPT_INJECTION = rule(
     code="Q030",
+    fix_zh="删除这段文字，并向报送单位了解其来由。",
     name="prompt-injection",
     kind="prompt_injection",
     severity=Severity.WARNING,

@@ -22,6 +22,7 @@ from reviewer.models import Severity
 
 EMPTY_SECTION = rule(
     code="Q010",
+    fix_zh="补写该部分内容；确实不适用的，删去标题或说明原因。",
     name="empty-section",
     kind="empty_section",
     severity=Severity.INFO,
@@ -41,6 +42,7 @@ EMPTY_SECTION = rule(
 
 DUPLICATE_HEADING = rule(
     code="Q011",
+    fix_zh="为后一节拟定与内容相符的标题，或将两节合并。",
     name="duplicate-heading",
     kind="duplicate_heading",
     severity=Severity.WARNING,
@@ -66,6 +68,7 @@ DUPLICATE_HEADING = rule(
 
 TEMPLATE_RESIDUE = rule(
     code="Q012",
+    fix_zh="删除模板标题、填写说明和占位符。",
     name="template-residue",
     kind="template_residue",
     severity=Severity.WARNING,
@@ -84,6 +87,7 @@ TEMPLATE_RESIDUE = rule(
 
 DATE_BEFORE_YEAR_END = rule(
     code="Q013",
+    fix_zh="更正落款日期；若数据为预计数，应注明并在决算后更新。",
     name="date-before-year-end",
     kind="date_before_year_end",
     severity=Severity.WARNING,
@@ -105,6 +109,7 @@ DATE_BEFORE_YEAR_END = rule(
 
 STALE_TEXT = rule(
     code="Q014",
+    fix_zh="把预计的说法改为实际结果：何时完成，或未完成及原因。",
     name="stale-text",
     kind="stale_text",
     severity=Severity.WARNING,
@@ -134,6 +139,7 @@ STALE_TEXT = rule(
 
 UNEXPLAINED_PROBLEM = rule(
     code="Q015",
+    fix_zh="写明问题的规模（金额、比例）、原因和已采取或将采取的措施。",
     name="unexplained-problem",
     kind="unexplained_problem",
     severity=Severity.INFO,

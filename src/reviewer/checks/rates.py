@@ -39,6 +39,7 @@ from reviewer.numbers import fmt
 
 RATE_MISMATCH = rule(
     code="R001",
+    fix_zh="用报告中的数据重算该比率（并注明所依据的预算口径），或更正有误的数字。",
     name="rate-mismatch",
     kind="rate_mismatch",
     severity=Severity.ERROR,
@@ -62,6 +63,7 @@ RATE_MISMATCH = rule(
 
 BALANCE_MISMATCH = rule(
     code="R002",
+    fix_zh="重算预算结余，或更正预算数、支出数。",
     name="budget-balance-mismatch",
     kind="rate_mismatch",
     severity=Severity.ERROR,

@@ -28,6 +28,7 @@ class Rule:
     example: str
     fix: str
     variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+    fix_zh: str = ""  # the fix in Chinese, for 审核意见 drafts (markdown, xlsx, html)
 
     def hit(
         self,

@@ -15,6 +15,7 @@ from reviewer.numbers import fmt
 
 SCORE_SUM_MISMATCH = rule(
     code="S001",
+    fix_zh="按各指标得分重算总分，或更正有误的指标得分，并列出全部评分指标。",
     name="score-sum-mismatch",
     kind="score_sum_mismatch",
     severity=Severity.ERROR,
@@ -39,6 +40,7 @@ SCORE_SUM_MISMATCH = rule(
 
 WEIGHT_SUM_NOT_100 = rule(
     code="S002",
+    fix_zh="列出指标体系的全部指标及其分值，或更正有误的分值。",
     name="weight-sum-not-100",
     kind="weight_sum_not_100",
     severity=Severity.WARNING,
@@ -61,6 +63,7 @@ WEIGHT_SUM_NOT_100 = rule(
 
 SCORE_ABOVE_WEIGHT = rule(
     code="S003",
+    fix_zh="得分不得超过分值：更正得分或分值。",
     name="score-above-weight",
     kind="score_above_weight",
     severity=Severity.ERROR,
@@ -77,6 +80,7 @@ SCORE_ABOVE_WEIGHT = rule(
 
 GRADE_MISMATCH = rule(
     code="S004",
+    fix_zh="按得分所在区间更正等级（优≥90、良80–89.99、中60–79.99、差<60），或更正得分。",
     name="grade-mismatch",
     kind="grade_mismatch",
     severity=Severity.ERROR,

@@ -14,6 +14,7 @@ from reviewer.tolerances import Tolerances
 
 SHARE_MISMATCH = rule(
     code="P001",
+    fix_zh="用最终数据重算占比，或更正计算所依据的金额。",
     name="share-mismatch",
     kind="share_mismatch",
     severity=Severity.ERROR,

@@ -27,6 +27,7 @@ from reviewer.numbers import fmt
 
 TARGET_NOT_MET = rule(
     code="G001",
+    fix_zh="说明未完成的原因和改进措施，并据实扣分；若是笔误，更正数值。",
     name="target-not-met",
     kind="target_not_met",
     severity=Severity.WARNING,
@@ -53,6 +54,7 @@ TARGET_NOT_MET = rule(
 
 IMPOSSIBLE_TARGET = rule(
     code="G002",
+    fix_zh="把目标改为可实现的值（如“=100%”或“≥95%”）。",
     name="impossible-target",
     kind="impossible_target",
     severity=Severity.ERROR,
@@ -71,6 +73,7 @@ IMPOSSIBLE_TARGET = rule(
 
 WEAK_TARGET = rule(
     code="G003",
+    fix_zh="改用下限（如“≥90%”）或区间，体现工作要求。",
     name="weak-target",
     kind="weak_target",
     severity=Severity.WARNING,
@@ -91,6 +94,7 @@ WEAK_TARGET = rule(
 
 SCORE_VS_UNMET = rule(
     code="G004",
+    fix_zh="逐项对照目标值计分并重算总分，或说明未完成的目标为何不扣分。",
     name="score-vs-unmet-targets",
     kind="score_vs_unmet_targets",
     severity=Severity.WARNING,
@@ -275,6 +279,7 @@ def score_vs_unmet(doc: Document) -> Iterator[Hit]:
 
 FULL_MARKS_FOR_MISS = rule(
     code="G005",
+    fix_zh="按实际完成比例计分（实际值/目标值×分值），或说明偏差原因。",
     name="missed-target-full-marks",
     kind="score_vs_problems",
     severity=Severity.WARNING,

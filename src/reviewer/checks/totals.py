@@ -15,6 +15,7 @@ from reviewer.tolerances import Tolerances
 
 SUM_MISMATCH = rule(
     code="T001",
+    fix_zh="更正合计数或有误的分项，或补列缺少的分项。",
     name="sum-mismatch",
     kind="sum_mismatch",
     severity=Severity.ERROR,
@@ -35,6 +36,7 @@ SUM_MISMATCH = rule(
 
 SUM_ROUNDING = rule(
     code="T002",
+    fix_zh="数据本身无误；可注明“尾差”，或调整某一分项的末位数。",
     name="sum-rounding",
     kind="sum_rounding",
     severity=Severity.INFO,

@@ -37,6 +37,7 @@ from reviewer.models import Severity
 
 STATED_TWICE = rule(
     code="D001",
+    fix_zh="核实正确数值，全文统一。",
     name="value-stated-twice",
     kind="contradiction",
     severity=Severity.WARNING,

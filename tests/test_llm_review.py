@@ -232,6 +232,25 @@ def test_an_ungrounded_critique_item_is_dropped_not_reported(fake, doc, tmp_path
     assert result.meta["llm"]["dropped"]["count"] == 1
 
 
+def test_one_passage_given_every_verdict_is_dropped_as_degenerate(fake, doc, tmp_path):
+    # A 0.5B model answered with every kind of the prompt on one sentence: that is an echo of
+    # the prompt, not a judgement.
+    echo = {
+        "items": [
+            {"kind": k, "severity": "warning", "quote": "档案数字化进度滞后。", "reason": "滞后"}
+            for k in ("missing_goals", "missing_actuals", "copy_paste", "stale_text", "other")
+        ]
+        + CRITIQUE["items"]
+    }
+    fake.reply_json(EXTRACTION)
+    fake.reply_json(echo)
+    result = rv.review(doc, settings=settings_for(fake, tmp_path, reasks=0))
+    codes = llm_codes(result)
+    assert "L010" in codes  # the real judgement on another passage stays
+    assert not {"L013", "L014", "L022", "L023", "L099"} & set(codes)
+    assert result.meta["llm"]["dropped"]["count"] == 5
+
+
 # --------------------------------------------------------------------------- answers and modes
 
 

@@ -233,7 +233,13 @@ def run_llm(case: Case, cfg: ModelConfig) -> Output:
     t = time.perf_counter()
     result = review(case.report_path, settings=settings)
     seconds = time.perf_counter() - t
-    findings = [f for f in result.findings if f.source == "llm"]
+    # The model's own findings, plus the rules findings it confirmed: a model finding that
+    # repeats a rule finding is merged into it (data.confirmed_by) and must still count here.
+    findings = [
+        f if f.source == "llm" else f.model_copy(update={"source": "llm"})
+        for f in result.findings
+        if f.source == "llm" or f.data.get("confirmed_by")
+    ]
     meta = dict(result.meta.get("llm") or {})
     status = meta.get("status")
     if result.error or status != "ok":

@@ -397,6 +397,11 @@ def prune_extraction(ex: Extraction) -> list[Dropped]:
     return dropped
 
 
+# One passage given more verdicts than this is a degenerate answer (a small model echoing the
+# list of kinds from the prompt), not a judgement: all its items are dropped.
+MAX_KINDS_PER_QUOTE = 3
+
+
 def prune_critique(cr: Critique) -> list[Dropped]:
     dropped = [
         Dropped(what=f"critique {it.kind}", text=it.quote, reason=it._problem)
@@ -404,4 +409,14 @@ def prune_critique(cr: Critique) -> list[Dropped]:
         if it._problem
     ]
     cr.items = [it for it in cr.items if not it._problem]
+    kinds: dict[str, set[str]] = {}
+    for it in cr.items:
+        kinds.setdefault("".join(it.quote.split()), set()).add(it.kind)
+    echoed = {q for q, ks in kinds.items() if len(ks) > MAX_KINDS_PER_QUOTE}
+    for it in cr.items:
+        q = "".join(it.quote.split())
+        if q in echoed:
+            reason = f"one passage was given {len(kinds[q])} different verdicts (degenerate answer)"
+            dropped.append(Dropped(what=f"critique {it.kind}", text=it.quote, reason=reason))
+    cr.items = [it for it in cr.items if "".join(it.quote.split()) not in echoed]
     return dropped

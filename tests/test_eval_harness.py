@@ -329,3 +329,14 @@ def test_an_instance_named_in_the_gold_detail_is_a_duplicate_not_fp() -> None:
     other = finding("vague_target", "基本支出60万元", code="Q001")
     sc = score_findings(case(gold=gold), "rules", [named, other], {"vague_target"}, text=TEXT)
     assert [o.verdict for o in sc.outcomes] == ["duplicate", "fp"]
+
+
+def test_a_cut_off_model_answer_is_scored_not_an_error() -> None:
+    from reviewer.evals.runner import _answer_failure
+
+    assert _answer_failure(
+        "extraction: the model's answer was cut off at max_tokens=2048 (finish_reason=length)"
+    )
+    assert _answer_failure("critique: the model's answer did not match the schema after 2 attempt(s)")
+    # a request that could not be made or replayed is a harness error
+    assert not _answer_failure("cannot connect to http://127.0.0.1:8765/v1 after 1 attempt(s)")

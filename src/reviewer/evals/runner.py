@@ -214,6 +214,15 @@ class ModelConfig:
         }
 
 
+# Reasons that describe the model's own answer (recorded in the cassette), as opposed to a
+# request that could not be made or replayed.
+_ANSWER_FAILURES = ("cut off at max_tokens", "did not match the schema", "without choices")
+
+
+def _answer_failure(reason: str) -> bool:
+    return any(marker in reason for marker in _ANSWER_FAILURES)
+
+
 def run_llm(case: Case, cfg: ModelConfig) -> Output:
     """The LLM layer's own findings (source `llm`) for the case's report."""
     from reviewer.llm.settings import Settings
@@ -242,6 +251,12 @@ def run_llm(case: Case, cfg: ModelConfig) -> Output:
     ]
     meta = dict(result.meta.get("llm") or {})
     status = meta.get("status")
+    reason = str(meta.get("reason") or "")
+    if not result.error and status in ("failed", "partial") and _answer_failure(reason):
+        # The recorded answer itself was unusable (cut off, off-schema, empty): that is the
+        # model's result on this case and is scored as such, not a harness error.
+        meta["model_failure"] = reason
+        return Output("ok", findings, seconds=seconds, meta=meta)
     if result.error or status != "ok":
         reason = result.error or meta.get("reason") or f"model status {status}"
         reason = (

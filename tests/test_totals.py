@@ -138,3 +138,9 @@ def test_mixed_money_units_are_converted() -> None:
 def test_english_message() -> None:
     (f,) = review_text("收入500万元，其中：拨款300万元，其他150万元。", select=["T001"], lang="en")
     assert f.message.startswith("The parts add up to 300 + 150 = 450")
+
+
+def test_cross_series_parts_go_to_the_total_they_fit() -> None:
+    # 在编/编制 figures under "在职25人，退休12人，其中：" add up to the 25, not the retirees.
+    text = "本局现有在职人员25人，退休人员12人，其中：行政编制18名，事业编制7名。"
+    assert sums(text) == []

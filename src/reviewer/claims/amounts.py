@@ -37,6 +37,7 @@ _LABEL_STRIP_RE = re.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[\s\"'])+"
 )
 _ACTUAL_RE = re.compile(r"实有|实际|在职|在岗|现有|在编|到岗")
+_RETIRED_RE = re.compile(r"退休|离休|离退")
 _QUOTA_RE = re.compile(r"编制|核定|定编|职数|限额")
 _PEOPLE_UNITS = {"人", "名"}
 
@@ -120,7 +121,15 @@ def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
     if q.dimension == "money":
         return "money"
     unit = q.count_unit
-    role = "actual" if _ACTUAL_RE.search(label) else "quota" if _QUOTA_RE.search(label) else ""
+    role = (
+        "retired"
+        if _RETIRED_RE.search(label)
+        else "actual"
+        if _ACTUAL_RE.search(label)
+        else "quota"
+        if _QUOTA_RE.search(label)
+        else ""
+    )
     if not role:
         role = last_role.get(unit, "")
     if role:
@@ -249,14 +258,19 @@ class _Parser:
         # A figure of a sibling series (an 'actual' under a 'quota' total, or a role-less
         # figure) joins the innermost open breakdown of the same kind of thing.
         group = node.series.split(":")[0]
-        for b in reversed(self.stack):
-            if not b.open or b.total.series.split(":")[0] != group or _complete(b):
-                continue
-            if any(o.open and o.total.series == node.series for o in self.stack):
-                continue
-            b.cross_series = True
-            return b
-        return None
+        candidates = [
+            b
+            for b in reversed(self.stack)
+            if b.open and b.total.series.split(":")[0] == group and not _complete(b)
+        ]
+        if not candidates or any(o.open and o.total.series == node.series for o in self.stack):
+            return None
+        # Prefer the innermost breakdown the figure still fits in ("在职25人，退休12人，其中：
+        # 行政编制18名…" belongs to the 25, not the 12).
+        fits = [b for b in candidates if _room(b) >= node.value]
+        chosen = (fits or candidates)[0]
+        chosen.cross_series = True
+        return chosen
 
     def _percent(self, q: Quantity) -> None:
         before = self.norm[max(self.start, q.start - 16) : q.start]
@@ -393,6 +407,12 @@ def _same_year(total: Node, part: Node) -> bool:
     """False when both labels name a year and the years differ."""
     a, b = _YEAR_RE.findall(total.label), _YEAR_RE.findall(part.label)
     return not (a and b and a[-1] != b[-1])
+
+
+def _room(bd: Breakdown) -> Decimal:
+    """How much of the total the parts so far leave (plus rounding)."""
+    used = sum((p.value for p in bd.parts), Decimal(0))
+    return bd.total.value - used + tolerance([bd.total, *bd.parts])
 
 
 def _complete(bd: Breakdown) -> bool:

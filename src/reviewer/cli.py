@@ -9,6 +9,7 @@ is imported inside the command that needs it.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import importlib.util
 import os
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -204,9 +205,12 @@ def _review(
 ) -> Outcome:
     """Expand the inputs and review them; input problems become error reports in place."""
     from reviewer.batch import run_batch
+    from reviewer.checks.registry import load_all
     from reviewer.inputs import Problem, Source, expand
     from reviewer.models import ReportResult
 
+    load_all()
+    _startup_done()
     expanded = expand(paths)
     for problem in expanded.errors:
         typer.echo(f"reviewer: {problem}", err=True)
@@ -530,6 +534,41 @@ def _one_line(exc: BaseException) -> str:
 
 def main() -> None:
     """Entry point: every failure is one line on stderr and an exit code, never a traceback."""
+    # Start-up allocates tens of thousands of long-lived objects (rules, regexes, pydantic
+    # models); with the default threshold (700) the collector walks them again and again.
+    # A higher threshold keeps cyclic garbage bounded in long batches without that cost.
+    gc.set_threshold(100_000, 50, 50)
+    global _PROCESS_ENTRY
+    _PROCESS_ENTRY = True
+    try:
+        _exit(_run_app())
+    except SystemExit as done:
+        _exit(done.code)
+
+
+_PROCESS_ENTRY = False  # True when `main()` runs as the process (not under a test runner)
+
+
+def _startup_done() -> None:
+    """The rules are loaded: keep the collector off those long-lived objects from now on."""
+    if _PROCESS_ENTRY:
+        gc.freeze()
+
+
+def _exit(code: object) -> NoReturn:
+    """Flush and leave without tearing the interpreter down (saves ~50 ms a run)."""
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away: nothing more to say
+        pass
+    os._exit(code if isinstance(code, int) else 0)
+
+
+def _run_app() -> int:
     try:
         rc = app(standalone_mode=False)
     except ReviewerError as exc:
@@ -567,4 +606,4 @@ def main() -> None:
         sys.exit(2)
     if rc == 130:
         typer.echo("reviewer: interrupted", err=True)
-    sys.exit(rc if isinstance(rc, int) else 0)
+    return rc if isinstance(rc, int) else 0

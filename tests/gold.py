@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from reviewer.evals import matching as _matching
 from reviewer.models import Finding
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -54,24 +55,11 @@ def correct_claims() -> tuple[tuple[str, str], ...]:
     return tuple((report, item["quote"]) for report, items in data.items() for item in items)
 
 
-def quote_ranges(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every occurrence of `quote` in `text` as [start, end) offsets."""
-    out, i = [], text.find(quote)
-    while i >= 0:
-        out.append((i, i + len(quote)))
-        i = text.find(quote, i + 1)
-    return out
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+# The eval suite's matching is the one definition of "a finding matches a gold item".
+quote_ranges = _matching.quote_ranges
+overlaps = _matching.overlaps
 
 
 def matches(item: GoldItem, text: str, finding: Finding) -> bool:
     """A finding matches a gold item when the kinds agree and a span overlaps the quote."""
-    if finding.kind != item.kind:
-        return False
-    if item.scope == "document":
-        return True
-    ranges = quote_ranges(text, item.quote)
-    return any(overlaps((s.start, s.end), r) for s in finding.spans for r in ranges)
+    return _matching.matches(item, text, finding)  # type: ignore[arg-type]

@@ -228,33 +228,29 @@ def _is_texty(text: str) -> bool:
     return bad <= max(2, len(sample) // 200)
 
 
+# Byte-order marks and the codec that reads past them; UTF-32's LE mark starts like UTF-16's, so
+# it is tried first.
+_BOMS: tuple[tuple[tuple[bytes, ...], str, str], ...] = (
+    ((b"\xef\xbb\xbf",), "utf-8-sig", "UTF-8"),
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32", "UTF-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16", "UTF-16"),
+)
+
+
 def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
     """Decode text report bytes; UTF-8/16 by BOM or shape, else charset-normalizer's guess.
 
     When charset-normalizer says the text is Chinese (GB2312/GBK/GB18030), GB18030 is used: it is
     the superset, so characters outside GB2312 still decode.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8")
-        except UnicodeDecodeError:
-            raise _fail(
-                path, "starts with a UTF-8 byte-order mark but is not valid UTF-8"
-            ) from None
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        try:
-            return data.decode("utf-32")
-        except UnicodeDecodeError:
-            raise _fail(
-                path, "starts with a UTF-32 byte-order mark but is not valid UTF-32"
-            ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _fail(
-                path, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
-            ) from None
+    for marks, codec, name in _BOMS:
+        if data.startswith(marks):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise _fail(
+                    path, f"starts with a {name} byte-order mark but is not valid {name}"
+                ) from None
     guess16 = _looks_utf16(data)
     if guess16:
         try:

@@ -25,6 +25,14 @@ def _in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Caches (compiled patterns, model answers) go to a temporary folder, never ~/.cache."""
+    if not os.environ.get("REVIEWER_CACHE_DIR"):
+        import tempfile
+
+        os.environ["REVIEWER_CACHE_DIR"] = tempfile.mkdtemp(prefix="reviewer-test-cache-")
+
+
 @pytest.fixture(scope="session")
 def record_mode(request: pytest.FixtureRequest) -> str:
     mode = request.config.getoption("--record-mode", default=None) or "none"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,6 +26,7 @@ from reviewer.document import Document
 from reviewer.errors import ReviewerError
 from reviewer.inputs import Source
 from reviewer.models import Lang, ReportResult, RunResult, Severity
+from reviewer.regex import lazy
 from reviewer.tolerances import Tolerances
 
 
@@ -79,15 +79,15 @@ class Outcome:
 
 # ---------------------------------------------------------------- meta: unit, year, score
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
-_TITLE = re.compile(r"(?:绩效|自评|评价).*报告|报告.*(?:绩效|自评)")
-_UNIT_LABEL = re.compile(r"(?:单位|部门)名称\s*[:：]\s*(?P<unit>[^\s，。；,;]{2,40})")
-_UNIT_BEFORE_YEAR = re.compile(r"^(?P<unit>[^\d\s]{2,40}?)\s*20\d{2}\s*年")
-_UNIT_AFTER_YEAR = re.compile(
+_YEAR = lazy(r"(20\d{2})\s*年")
+_TITLE = lazy(r"(?:绩效|自评|评价).*报告|报告.*(?:绩效|自评)")
+_UNIT_LABEL = lazy(r"(?:单位|部门)名称\s*[:：]\s*(?P<unit>[^\s，。；,;]{2,40})")
+_UNIT_BEFORE_YEAR = lazy(r"^(?P<unit>[^\d\s]{2,40}?)\s*20\d{2}\s*年")
+_UNIT_AFTER_YEAR = lazy(
     r"^20\d{2}\s*年度?(?P<unit>[^\d\s]{2,40}?)"
     r"(?:部门整体|单位整体|整体支出|部门支出|项目支出|本级|整体|部门绩效|绩效)"
 )
-_NOT_UNIT = re.compile(
+_NOT_UNIT = lazy(
     r"附件|报告|范本|模板|\d|^[一二三四五六七八九十（(]|[:：。，]|^(?:部门|单位|整体|项目|本级|县级|市级)"
 )
 _HEAD_LINES = 12

@@ -560,6 +560,8 @@ def _exit(code: object) -> NoReturn:
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
+    if "reviewer.regex" in sys.modules:  # atexit does not run after os._exit
+        sys.modules["reviewer.regex"].save_cache()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -28,14 +28,15 @@ from typing import Any
 
 from reviewer.errors import ReviewerError
 from reviewer.models import Severity
+from reviewer.regex import lazy
 from reviewer.tolerances import Tolerances
 
 CONFIG_NAMES = ("reviewer.toml", "pyproject.toml")
 LANGS = ("zh", "en")
 FAIL_ON = ("error", "warning", "info", "none")
 MODEL_KEYS = ("model", "base_url", "mode")
-_CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
-_FULL_CODE = re.compile(r"^[A-Z][0-9]{3}$")
+_CODE = lazy(r"^[A-Z][0-9]{0,3}$")
+_FULL_CODE = lazy(r"^[A-Z][0-9]{3}$")
 
 
 class ConfigError(ReviewerError):

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 STDIN = "-"
@@ -35,8 +36,7 @@ class Source:
         return self.path is None
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """An argument that names no readable report: the argument and why."""
 
     name: str

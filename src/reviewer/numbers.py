@@ -7,8 +7,10 @@ converted to yuan here, in Python, never by a model.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from reviewer.regex import lazy
 
 # Scale of each money unit in yuan.
 MONEY_SCALE: dict[str, Decimal] = {
@@ -90,7 +92,7 @@ _COUNT_RE = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=
 # 万/亿 in front of a count unit is a multiplier: 29.8万人, 1.5亿斤.
 _MULT = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # A number: not glued to a previous digit, dot or ASCII letter; optional '余'/'多' before a unit.
-NUMBER_RE = re.compile(
+NUMBER_RE = lazy(
     rf"(?<![\d.A-Za-z])(?P<num>{_DIGITS})(?P<approx>余|多)?[ \t]?"
     rf"(?P<unit>(?:万|亿)(?:余)?(?:{_COUNT_RE})|{_UNIT_RE})?"
 )
@@ -109,10 +111,10 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-CN_NUMBER_RE = re.compile(
+CN_NUMBER_RE = lazy(
     r"(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
 )
-_DATE_AFTER = re.compile(r"^(?:年|月|日|号|季度|时|:)")
+_DATE_AFTER = lazy(r"^(?:年|月|日|号|季度|时|:)")
 
 
 def parse_decimal(raw: str) -> Decimal | None:
@@ -150,8 +152,7 @@ def decimals_of(raw: str) -> int:
     return len(raw.split(".", 1)[1]) if "." in raw else 0
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number read from the text, with its unit and where it stands."""
 
     value: Decimal

@@ -20,18 +20,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reviewer import regex as rx
 from reviewer.checks.registry import RULES, rule
 from reviewer.document import Document
 from reviewer.models import Finding, Lang, Severity
+from reviewer.regex import lazy
 
-_MARKER = re.compile(
+_MARKER = lazy(
     r"(?:<!--\s*|【\s*|\[\s*)?"
     r"reviewer\s*(?:[:：]\s*|-\s*)(?:ignore|忽略)"
     r"(?P<codes>(?:[\s:：,，、;；]*[A-Za-z][0-9]{3}\b)*)"
     r"(?:\s*-->|\s*】|\s*\])?",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"[A-Za-z][0-9]{3}")
+_CODE = lazy(r"[A-Za-z][0-9]{3}")
 
 UNUSED_CODE = "X001"
 
@@ -92,7 +94,7 @@ def markers(doc: Document) -> list[Marker]:
 
 def _lines_of(f: Finding) -> range:
     span = f.spans[0]
-    breaks = len(re.findall(r"\r\n|\r|\n", span.text))
+    breaks = len(rx.findall(r"\r\n|\r|\n", span.text))
     return range(span.line, span.line + breaks + 1)
 
 

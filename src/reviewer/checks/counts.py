@@ -21,10 +21,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, fmt, parse_chinese_int
+from reviewer.regex import lazy
 
 COUNT_MISMATCH = rule(
     code="C001",
@@ -51,7 +53,7 @@ COUNT_MISMATCH = rule(
 _UNITS = {"个", "名", "人", "家", "所", "项", "类", "处", "支", "条", "座", "位", "种", "方面"}
 _CN_NUM = "一二两三四五六七八九十"
 # What opens a list right after the count (and an optional noun: "下设3个中心：").
-_OPENER = re.compile(
+_OPENER = lazy(
     r"(?P<noun>[\u4e00-\u9fff]{0,5}?)[ \t]*"
     r"(?:"
     r"[，,]?[ \t]*(?:分别是|分别为|分别有|具体是|具体为|包括|包含|即)[ \t]*[：:]?"
@@ -63,22 +65,23 @@ _OPEN = "（(“\"‘'《〈[【「『"
 _CLOSE = "）)”\"’'》〉]】」』"
 # Enumeration markers: (一) 一、 1. (1) ① 一是 第一.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("pcn", re.compile(rf"[(（]\s*([{_CN_NUM}]{{1,3}})\s*[)）]")),
-    ("par", re.compile(r"[(（]\s*(\d{1,2})\s*[)）]")),
-    ("cn", re.compile(rf"([{_CN_NUM}]{{1,3}})\s*[、.．]")),
-    ("ar", re.compile(r"(\d{1,2})\s*[、.．](?!\d)")),
-    ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
-    ("shi", re.compile(rf"([{_CN_NUM}]{{1,3}})是")),
-    ("di", re.compile(rf"第([{_CN_NUM}]{{1,3}})\s*[，,、：:]")),
+    ("pcn", lazy(rf"[(（]\s*([{_CN_NUM}]{{1,3}})\s*[)）]")),
+    ("par", lazy(r"[(（]\s*(\d{1,2})\s*[)）]")),
+    ("cn", lazy(rf"([{_CN_NUM}]{{1,3}})\s*[、.．]")),
+    ("ar", lazy(r"(\d{1,2})\s*[、.．](?!\d)")),
+    ("circ", lazy(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+    ("shi", lazy(rf"([{_CN_NUM}]{{1,3}})是")),
+    ("di", lazy(rf"第([{_CN_NUM}]{{1,3}})\s*[，,、：:]")),
 ]
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Nesting depth of each numbering style on lines (smaller is outer), as in claims.sections.
 _LEVEL = {"part": 0, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "circ": 5}
-_OUTER = re.compile(r"第[一二三四五六七八九十]+(?:部分|章|篇)|附件|附表")
-_HAS_DIGIT = re.compile(r"\d|[一二两三四五六七八九十百千]+(?:个|名|人|项|家|所|户|座)")
-_JOINERS = re.compile(r"以及|和|及|与|并")
+_OUTER = lazy(r"第[一二三四五六七八九十]+(?:部分|章|篇)|附件|附表")
+_HAS_DIGIT = lazy(r"\d|[一二两三四五六七八九十百千]+(?:个|名|人|项|家|所|户|座)")
+_JOINERS = lazy(r"以及|和|及|与|并")
 _MAX_ITEM = 20  # characters of a name outside brackets
-_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+_BRACKETED = lazy(r"[（(][^（()）]*[)）]")
+_LIST_INTRO = lazy(r"\s*(?:分别是|分别为|分别有|包括|具体是|具体为)\s*[：:]?\s*")
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def _inline_items(norm: str, start: int) -> tuple[list[tuple[int, int]], set[int
 def _continues(norm: str, pos: int) -> bool:
     clause_end = _list_end(norm, pos, _CLAUSE_ENDS) or pos
     clause = norm[pos:clause_end].strip()
-    return bool(re.match(r"(?:以及|还有|另有|和|及|与)", clause)) or "、" in clause
+    return bool(rx.match(r"(?:以及|还有|另有|和|及|与)", clause)) or "、" in clause
 
 
 def _checked(
@@ -187,7 +190,7 @@ def _checked(
     if any(_HAS_DIGIT.search(t) for t in texts):
         return None  # quantities: a sum, not a list of names
     last = texts[-1].rstrip()
-    if last.endswith("等") or re.search(r"等[\u4e00-\u9fff]{0,4}$", last):
+    if last.endswith("等") or rx.search(r"等[\u4e00-\u9fff]{0,4}$", last):
         return None  # open-ended: "A、B等"
     # Joiners inside the last item: "A、B和C" may be three.
     alts = {len(items) + k for k in range(1, len(_JOINERS.findall(texts[-1])) + 1)}
@@ -336,15 +339,12 @@ def _named_later(norm: str, pos: int, label: str) -> tuple[list[tuple[int, int]]
     para_end = norm.find("\n", pos)
     para_end = len(norm) if para_end < 0 else para_end
     window = norm[pos : min(para_end, pos + 400)]
+    intros = list(_LIST_INTRO.finditer(window))
     for k in range(len(label), 1, -1):
         suffix = label[-k:]
-        m = re.search(
-            re.escape(suffix) + r"\s*(?:分别是|分别为|分别有|包括|具体是|具体为)\s*[：:]?\s*",
-            window,
-        )
-        if m:
-            read = _inline_items(norm, pos + m.end())
-            return read
+        for m in intros:  # the first "SUFFIX 分别是" in the window, longest suffix first
+            if window[: m.start()].endswith(suffix):
+                return _inline_items(norm, pos + m.end())
     return None
 
 

@@ -10,16 +10,17 @@ a statement is wrong only when the stated values cannot be reconciled at their o
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.regex import lazy
 
 GROWTH_MISMATCH = rule(
     code="P101",
@@ -40,24 +41,23 @@ GROWTH_MISMATCH = rule(
     fix="Recompute the change from the two years' figures, or correct the figure that is wrong.",
 )
 
-_PHRASE = re.compile(
+_PHRASE = lazy(
     r"(?:比|较|与|和|对比)(?:上年|去年|上一年|上年度|上年同期|去年同期|\d{4}年(?:度)?)(?:同期)?"
     r"(?:相比|比较)?[，,]?(?:同比)?|同比|环比"
 )
-_DIR = re.compile(
+_DIR = lazy(
     r"(?P<dir>增加|增长|上升|提高|增多|多支出|多|减少|下降|降低|减支|少支出|少|节约|节省|压减|缩减)了?"
 )
 _UP = {"增加", "增长", "上升", "提高", "增多", "多支出", "多"}
-_PCT_WORD = re.compile(
+_PCT_WORD = lazy(
     r"[，,]?\s*(?:同比|比上年)?(?P<dir>增长|增加|上升|提高|增幅|涨幅|下降|减少|降低|降幅|减幅|节约)"
     r"(?:了|为|达|约)?\s*$"
 )
-_SENT = re.compile(r"[。；;！？!?\n\r]")
-_PREV_LABEL = re.compile(r"(?:上年|去年|上一年|上年度|上年同期)(?!结转)")
+_SENT = lazy(r"[。；;！？!?\n\r]")
+_PREV_LABEL = lazy(r"(?:上年|去年|上一年|上年度|上年同期)(?!结转)")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One change statement and the figures around it."""
 
     start: int
@@ -71,7 +71,7 @@ class Change:
 
 def _report_year(doc: Document) -> int | None:
     """The year the report is about: the year written most often."""
-    years = Counter(int(y) for y in re.findall(r"(20\d\d)年", doc.norm))
+    years = Counter(int(y) for y in rx.findall(r"(20\d\d)年", doc.norm))
     if not years:
         return None
     top = max(years.values())
@@ -132,9 +132,9 @@ def _changes(doc: Document) -> list[Change]:
             year = _report_year(doc)
             for q in reversed(same):
                 label = norm[max(s, q.start - 14) : q.start]
-                label = re.split(r"[，,：:；;]", label)[-1]
+                label = rx.split(r"[，,：:；;]", label)[-1]
                 is_prev = bool(_PREV_LABEL.search(label))
-                ym = re.search(r"(20\d\d)年", label)
+                ym = rx.search(r"(20\d\d)年", label)
                 if ym and year is not None and int(ym.group(1)) < year:
                     is_prev = True
                 if is_prev:

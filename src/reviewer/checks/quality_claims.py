@@ -3,15 +3,16 @@ sentence copied with its figures into the wrong section, and broken numbers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reviewer import regex as rx
 from reviewer.checks.quality_common import comparator_targets, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, parse_chinese_int
+from reviewer.regex import lazy
 
 UNSUPPORTED_CLAIM = rule(
     code="Q020",
@@ -75,12 +76,12 @@ GARBLED_NUMBER = rule(
 
 # ---------------------------------------------------------------- Q020 unsupported claims
 
-_SATISFACTION = re.compile(
+_SATISFACTION = lazy(
     r"满意(?:度|率)[^。；;，,\n\d]{0,6}?(?:为|是|达到|评价为|均为|属于)?\s*"
     r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)[\"'”]?"
 )
-_EVIDENCE = re.compile(r"\d|问卷|样本|抽样|受访|调查对象")
-_SWEEPING = re.compile(
+_EVIDENCE = lazy(r"\d|问卷|样本|抽样|受访|调查对象")
+_SWEEPING = lazy(
     r"(?:各项|所有|全部|全年)(?:绩效)?(?:目标|指标|任务)[^。；;\n]{0,20}?"
     r"(?:100%|百分之百|全部|均已|均|全面)[^。；;\n]{0,12}?(?:实现|完成|达成|达标|达到(?![\d百]))"
 )
@@ -102,7 +103,7 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 "size, so it cannot be verified",
             },
         )
-    if comparator_targets(norm) or re.search(
+    if comparator_targets(norm) or rx.search(
         r"实际完成值\s*[为:：]?\s*\d|目标值\s*[为:：]?\s*\d", norm
     ):
         return
@@ -167,8 +168,8 @@ def _clip(text: str, n: int) -> str:
 
 # ---------------------------------------------------------------- Q022 garbled numbers
 
-_UNIT_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
-_DOUBLED = re.compile(
+_UNIT_PERCENT = lazy(r"\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
+_DOUBLED = lazy(
     r"(?<![\d.])(?P<d>[1-9])(?P<c>[一二两三四五六七八九])(?=个|名|项|家|所|座|户|人|次|条)"
 )
 

@@ -8,23 +8,24 @@ No rules are declared here; the checks live in `quality_goals`, `quality_structu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.claims.sections import Section, sections
 from reviewer.document import Document
+from reviewer.regex import lazy
 
 # ---------------------------------------------------------------- sentences
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int  # exclusive, includes the closing punctuation
     text: str  # normalized text
 
 
-_SENT_END = re.compile(r"[。！？!?\n]")
+_SENT_END = lazy(r"[。！？!?\n]")
 
 
 def sentences(doc: Document) -> list[Sentence]:
@@ -62,9 +63,9 @@ def sentence_at(doc: Document, offset: int) -> Sentence | None:
 
 # ---------------------------------------------------------------- the report's year and date
 
-_YEAR = re.compile(r"(20\d{2})\s*年度?")
-_FULL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_INTERIM = re.compile(r"半年|上半年|季度|中期|监控|1-6月|1—6月|一至六月")
+_YEAR = lazy(r"(20\d{2})\s*年度?")
+_FULL_DATE = lazy(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_INTERIM = lazy(r"半年|上半年|季度|中期|监控|1-6月|1—6月|一至六月")
 
 
 def title_region(doc: Document) -> tuple[int, int]:
@@ -106,8 +107,7 @@ def is_interim(doc: Document) -> bool:
     return bool(title and _INTERIM.search(title[2]))
 
 
-@dataclass(frozen=True)
-class ReportDate:
+class ReportDate(NamedTuple):
     value: date
     start: int
     end: int
@@ -149,18 +149,18 @@ COMPARATOR = (
     r"(?:[≥≤><=]|>=|<=|不低于|不少于|不高于|不超过|不大于|不小于|低于|高于|少于|多于|超过|"
     r"达到|达|控制在|保持在|在|为|大于|小于|等于|至少|至多|前)"
 )
-_TARGET_RE = re.compile(
+_TARGET_RE = lazy(
     COMPARATOR + r"\s*\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|天|"
     r"项|家|所|辆|件|条|场|台|套|处|间|口|支|头|株|吨|名|村|批|期|小时|分钟|日|月|名)?"
 )
-_PERCENT_RE = re.compile(r"\d+(?:\.\d+)?\s*[%‰]")
-_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT_RE = lazy(r"\d+(?:\.\d+)?\s*[%‰]")
+_NUMBER_RE = lazy(r"\d+(?:\.\d+)?")
 
-GOAL_TITLE = re.compile(
+GOAL_TITLE = lazy(
     r"(?:绩效|年度|总体|整体|具体|工作|履职|部门|项目|单位|总)目标|目标(?:和|及|与)(?:任务|指标)"
     r"|(?:绩效|产出|效益|效果|满意度|数量|质量|时效|成本)指标"
 )
-_NOT_GOAL_TITLE = re.compile(
+_NOT_GOAL_TITLE = lazy(
     r"完成|实现|情况|评价|分析|自评|结果|偏差|原因|管理|设立|设定|设置|有待|问题|措施|建议|申报|"
     r"改进|整改|存在"
 )
@@ -176,7 +176,7 @@ def has_measurable_target(text: str) -> bool:
 
 def comparator_targets(text: str) -> list[re.Match[str]]:
     """Comparator-and-number targets in `text` ("≥95%", "不低于90%")."""
-    return [m for m in re.finditer(r"(?:[≥≤<>]|不低于|不少于|不超过|不高于)\s*\d", text)]
+    return [m for m in rx.finditer(r"(?:[≥≤<>]|不低于|不少于|不超过|不高于)\s*\d", text)]
 
 
 def goal_sections(doc: Document) -> list[Section]:

@@ -4,9 +4,9 @@ and full marks next to a list of problems."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     comparator_targets,
     goal_sections,
@@ -18,6 +18,7 @@ from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
 from reviewer.models import Severity
+from reviewer.regex import lazy
 
 VAGUE_TARGET = rule(
     code="Q001",
@@ -171,23 +172,23 @@ _VAGUE_WORDS = (
     r"有效|保障|明显|显著|进一步\S{0,4}|有所\S{0,2}|有一定\S{0,2}|持续\S{0,4}|稳步\S{0,2}|逐步\S{0,2}"
 )
 # "指标——值" with a direction word as the whole value.
-_DASH_VALUE = re.compile(
+_DASH_VALUE = lazy(
     r"(?P<name>[^\n，。；;：:()\[\]—]{2,30}?)\s*(?:——|—|--)\s*(?P<value>[^\n，。；;,()（）—]{1,8}?)"
     r"\s*(?=[；;，,。\n]|$)"
 )
-_VAGUE_VALUE = re.compile(rf"^(?:{_VAGUE_WORDS})$")
+_VAGUE_VALUE = lazy(rf"^(?:{_VAGUE_WORDS})$")
 # A clause naming an indicator and ending in a direction word, no number.
 _INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
 _ADVERB = (
     r"(?:都|均|将|得到|有|有所|有一定|一定|明显|显著|进一步|持续|"
     r"逐步|不断|稳步|普遍|大幅|全面|有效)"
 )
-_VAGUE_CLAUSE = re.compile(
+_VAGUE_CLAUSE = lazy(
     rf"^(?P<q>.{{1,30}}?{_INDICATOR_NOUN}{_ADVERB}*"
     rf"(?P<word>提升|提高|改善|增强|增加|降低|减少|下降|好转|优化|保障))$"
 )
-_CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
-_LIST_MARK = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三四五六七八九十]+[)）])\s*")
+_CLAUSE_SPLIT = lazy(r"[，,；;。\n]")
+_LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三四五六七八九十]+[)）])\s*")
 
 
 @check(VAGUE_TARGET)
@@ -207,7 +208,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     for s in _top_goal_sections(doc):
         for lo, hi in _clauses(norm, s.start, s.end):
             text = norm[lo:hi]
-            if re.search(r"\d", text):
+            if rx.search(r"\d", text):
                 continue
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
@@ -215,7 +216,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
                 yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
     # 3. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
-        if not re.search(r"目标", s.title):
+        if not rx.search(r"目标", s.title):
             continue
         text = norm[s.body_start : s.end]
         if len(text.strip()) < 15 or has_measurable_target(text):
@@ -260,9 +261,7 @@ def _clause(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         yield lo, hi
 
 
-_METHOD_TITLE = re.compile(
-    r"评价(?:工作|的组织|组织|方法|标准|依据|对象)|组织实施|评价情况|自评情况"
-)
+_METHOD_TITLE = lazy(r"评价(?:工作|的组织|组织|方法|标准|依据|对象)|组织实施|评价情况|自评情况")
 
 
 def _top_goal_sections(doc: Document) -> list[Section]:
@@ -286,15 +285,15 @@ def _clip(text: str, n: int) -> str:
 
 # ---------------------------------------------------------------- Q002 missing goals
 
-_DUTY_TITLE = re.compile(r"职责|职能")
-_DUTY_VERB = re.compile(
+_DUTY_TITLE = lazy(r"职责|职能")
+_DUTY_VERB = lazy(
     r"(?:^|[；;，,。、:：①-⑳]|\d[.、])\s*(?:负责|执行|管理|保护|维护|保障|办理|承担|承办|贯彻|"
     r"组织|落实|编制|审批|审核|协调|发布|领导|指导|监督|讨论和决定|完成上级)"
 )
 
 
 def _ngrams(text: str, n: int = 6) -> set[str]:
-    text = re.sub(r"[\s，。；;、:：,.()（）\"'“”]", "", text)
+    text = rx.sub(r"[\s，。；;、:：,.()（）\"'“”]", "", text)
     return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
 
 
@@ -351,7 +350,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         )
     if goals:
         return
-    if comparator_targets(norm) or re.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+    if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return
     if len(norm.strip()) < 300:
         return  # a fragment, not a report
@@ -360,7 +359,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         anchor = next((s for s in sections(doc) if s.level <= 1), None)
     if anchor is None:
         return
-    annex = bool(re.search(r"附件[^。]{0,60}(?:目标|自评表|评分表)", norm))
+    annex = bool(rx.search(r"附件[^。]{0,60}(?:目标|自评表|评分表)", norm))
     yield MISSING_GOALS.hit(
         [(anchor.start, anchor.title_end)],
         {
@@ -376,19 +375,19 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- Q003 missing actuals
 
-_SCORE_STMT = re.compile(
+_SCORE_STMT = lazy(
     r"(?:赋分|分值|权重|满分)\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?[，,；;]?\s*(?:实际)?得分\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?"
 )
-_TARGET_ANY = re.compile(
+_TARGET_ANY = lazy(
     r"(?:[≥≤<>=]|>=|<=|不低于|不少于|不超过|不高于)\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s，,；;。()（）]{0,2})"
 )
-_LIST_NUM = re.compile(r"[(（]\d{1,2}[)）]|[①-⑳]|^\s*\d{1,2}[.、]")
-_ACTUAL_NUM = re.compile(
+_LIST_NUM = lazy(r"[(（]\d{1,2}[)）]|[①-⑳]|^\s*\d{1,2}[.、]")
+_ACTUAL_NUM = lazy(
     r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|项|家|天|件|篇|场)"
 )
 
-_BUDGET_MONEY = re.compile(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
-_ACTUAL_MONEY = re.compile(
+_BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
     r"|执行率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
@@ -412,7 +411,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         rest = _SCORE_STMT.sub(" ", text)
         rest = _TARGET_ANY.sub(" ", rest)
         rest = _LIST_NUM.sub(" ", rest)
-        if _ACTUAL_NUM.search(rest) or re.search(r"实际(?:完成)?值|完成值|实际为|实际完成\d", rest):
+        if _ACTUAL_NUM.search(rest) or rx.search(r"实际(?:完成)?值|完成值|实际为|实际完成\d", rest):
             continue
         groups.append((line.start + score.start(), line.start + score.end()))
         targets.extend(m.group().strip() for m in found[:2])
@@ -439,11 +438,11 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- Q004 / Q005 self-scores
 
-_INDICATOR_SCORE = re.compile(
+_INDICATOR_SCORE = lazy(
     r"(?:得分|分值|赋分|权重|扣分|计分)\s*[为是:：]?\s*\d+(?:\.\d+)?\s*分?"
     r"|\d+(?:\.\d+)?\s*分[，,；;]\s*(?:得|实得|扣)\s*\d"
 )
-_ANNEX_TABLE = re.compile(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评表|评分表|评价表|打分表|评分)")
+_ANNEX_TABLE = lazy(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评表|评分表|评价表|打分表|评分)")
 
 
 def _indicator_scores(doc: Document) -> int:
@@ -482,8 +481,8 @@ def unsupported_score(doc: Document) -> Iterator[Hit]:
     )
 
 
-_PROBLEM_TITLE = re.compile(r"问题|不足")
-_NOTHING = re.compile(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
+_PROBLEM_TITLE = lazy(r"问题|不足")
+_NOTHING = lazy(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
 
 
 @check(SCORE_VS_PROBLEMS)
@@ -492,10 +491,10 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
     if not full:
         return
     for sec in sections(doc):
-        if not _PROBLEM_TITLE.search(sec.title) or re.search(r"整改|解决|措施$", sec.title):
+        if not _PROBLEM_TITLE.search(sec.title) or rx.search(r"整改|解决|措施$", sec.title):
             continue
         body = doc.norm[sec.body_start : sec.end]
-        if _NOTHING.match(body) or re.match(r"\s*(?:无|没有|未发现)[^。]{0,10}问题", body):
+        if _NOTHING.match(body) or rx.match(r"\s*(?:无|没有|未发现)[^。]{0,10}问题", body):
             continue
         first = next(
             (x for x in sentences(doc) if x.start >= sec.body_start and x.end <= sec.end), None

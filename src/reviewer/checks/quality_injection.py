@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
+from reviewer.regex import lazy
 
 PROMPT_INJECTION = rule(
     code="Q030",
@@ -32,7 +33,7 @@ PROMPT_INJECTION = rule(
     fix="Remove the text; ask the unit why it is there.",
 )
 
-_PATTERNS = re.compile(
+_PATTERNS = lazy(
     r"(?:忽略|无视|忘记|忘掉)(?:以上|上述|之前|此前|前面|前述|所有|全部|你的)[^。\n]{0,12}?"
     r"(?:要求|指令|指示|规则|提示|设定|限制)"
     r"|(?:请|务必)?(?:不要|勿|无需|不必)(?:指出|提出|报告|列出)[^。\n]{0,16}?(?:问题|错误|不足)"

@@ -3,10 +3,10 @@ dated before its year closed, mid-year sentences left in, problems stated withou
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     evaluated_year,
     is_interim,
@@ -19,6 +19,7 @@ from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
 from reviewer.models import Severity
+from reviewer.regex import lazy
 
 EMPTY_SECTION = rule(
     code="Q010",
@@ -159,9 +160,9 @@ UNEXPLAINED_PROBLEM = rule(
 
 # ---------------------------------------------------------------- Q010 empty sections
 
-_NEEDS_TEXT = re.compile(r"问题|原因|建议|措施|说明|结论|分析|整改|改进|意见|不足")
-_TOPIC = re.compile(r"情况|问题|建议|措施|分析|目标|结论|说明|概况|评价|原因|职责|任务|指标")
-_ONLY_NONE = re.compile(r"^[\s:：]*(?:无|暂无|没有|无。|暂无。)[\s。.；;]*$")
+_NEEDS_TEXT = lazy(r"问题|原因|建议|措施|说明|结论|分析|整改|改进|意见|不足")
+_TOPIC = lazy(r"情况|问题|建议|措施|分析|目标|结论|说明|概况|评价|原因|职责|任务|指标")
+_ONLY_NONE = lazy(r"^[\s:：]*(?:无|暂无|没有|无。|暂无。)[\s。.；;]*$")
 
 
 def _children(doc: Document, s: Section) -> list[Section]:
@@ -172,7 +173,7 @@ def _children(doc: Document, s: Section) -> list[Section]:
 def empty_sections(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for s in sections(doc):
-        if s.style == "annex" or re.search(r"附件|附表", s.title):
+        if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
         if _children(doc, s):
             continue
@@ -180,7 +181,7 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
         if _ONLY_NONE.match(body) and body.strip():
             if not _NEEDS_TEXT.search(s.title):
                 continue  # "100万以上项目：无" states a fact
-            m = re.search(r"\S", body)
+            m = rx.search(r"\S", body)
             assert m is not None
             lo = s.start
             hi = s.body_start + m.start() + len(body.strip())
@@ -209,7 +210,7 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
 
 
 def _key(title: str) -> str:
-    return re.sub(r"[\s。.，,、：:；;\"'“”()（）]", "", title)
+    return rx.sub(r"[\s。.，,、：:；;\"'“”()（）]", "", title)
 
 
 @check(DUPLICATE_HEADING)
@@ -249,7 +250,7 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
             ok = _key(other.title)
             if ok == k:
                 break  # reported above when under the same parent
-            parts = [_key(p) for p in re.split(r"[、，,及和与;；]", other.title)]
+            parts = [_key(p) for p in rx.split(r"[、，,及和与;；]", other.title)]
             if k in parts and len(parts) > 1:
                 yield DUPLICATE_HEADING.hit(
                     [(s.start, s.title_end), (other.start, other.title_end)],
@@ -262,14 +263,14 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- Q012 template residue
 
-_TEMPLATE_WORD = re.compile(r"范本|模板|样本|样表|示例|模版")
-_PLACEHOLDER = re.compile(
+_TEMPLATE_WORD = lazy(r"范本|模板|样本|样表|示例|模版")
+_PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|[*＊]{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
 )
-_BRACKET_SLOT = re.compile(
+_BRACKET_SLOT = lazy(
     r"[\[【<《(（]\s*(?:单位名称|部门名称|项目名称|填写|请填写|请输入|此处|日期|年份|金额)\s*[\]】>》)）]"
 )
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy(
     r"[(（](?:根据|请|此处|可|参照|按照|如有|若有|注[:：])[^()（）\n]{2,30}?"
     r"(?:填写|描述|说明|填报|列示|删除|选填|可选|包括[^()（）\n]{0,20})[)）]"
 )
@@ -341,7 +342,7 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- Q014 stale text
 
-_FUTURE = re.compile(
+_FUTURE = lazy(
     r"(?:预计|计划|将于|拟于|争取|力争|有望|预期|计划于|拟在|将在)[^。；;\n]{0,12}?"
     r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
     r"(?:底|末|中旬|下旬|上旬)?\s*(?:前|之前|以前|底前)?"
@@ -390,14 +391,14 @@ def stale_text(doc: Document) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- Q015 unexplained problems
 
-_PROBLEMS = re.compile(r"问题|不足")
+_PROBLEMS = lazy(r"问题|不足")
 
 
 @check(UNEXPLAINED_PROBLEM)
 def unexplained_problems(doc: Document) -> Iterator[Hit]:
     secs = sections(doc)
     for p in secs:
-        if not _PROBLEMS.search(p.title) or re.search(r"措施|建议|整改|改进", p.title):
+        if not _PROBLEMS.search(p.title) or rx.search(r"措施|建议|整改|改进", p.title):
             continue
         kids = [
             s
@@ -415,7 +416,7 @@ def unexplained_problems(doc: Document) -> Iterator[Hit]:
         if not explained:
             continue
         for s in kids:
-            if substance(s) > 0 or re.search(r"\d", s.title):
+            if substance(s) > 0 or rx.search(r"\d", s.title):
                 continue
             lo, hi = s.start, s.title_end
             end = doc.norm.find("\n", hi)

@@ -9,11 +9,11 @@ truncated). The same goes for a stated 预算结余 (budget minus spending).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.facts import (
     ADJUST,
@@ -36,6 +36,7 @@ from reviewer.claims.indicators import ACTUAL, EQ, TARGET, UNKNOWN, Indicator, i
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
+from reviewer.regex import lazy
 
 RATE_MISMATCH = rule(
     code="R001",
@@ -89,16 +90,15 @@ STAFF_RATE = "staff"
 SG_CTRL = "sangong_control"
 SG_CHANGE = "sangong_change"
 
-_EXEC_NAME = re.compile(
+_EXEC_NAME = lazy(
     r"执行率|支出率|完成率|完成(?:全年|年度)?预算|达到(?:全年|年度)?预算|为(?:全年|年度)?预算|占(?:全年|年度)?预算"
 )
-_EXCLUDE_EXEC = re.compile(
+_EXCLUDE_EXEC = lazy(
     r"工作|任务|项目进度|指标|目标|计划|考核|建设|整改|工程|绩效|收入|采购|资产|决议|民生"
 )
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One way to compute the stated figure from the report's facts."""
 
     value: Decimal  # the computed rate (percent) or amount (yuan)
@@ -110,25 +110,25 @@ class Reading:
 
 
 def _rate_kind(name: str) -> str | None:
-    n = re.sub(r"[\s\"'“”]", "", name)
-    if re.search(r"在职人员控制率|人员控制率|编制控制率|人员编制控制率", n):
+    n = rx.sub(r"[\s\"'“”]", "", name)
+    if rx.search(r"在职人员控制率|人员控制率|编制控制率|人员编制控制率", n):
         return STAFF_RATE
     if "三公" in n:
         if "控制率" in n or "执行率" in n:
             return SG_CTRL
-        if re.search(r"变动率|增长率|下降率|增减率|降低率", n):
+        if rx.search(r"变动率|增长率|下降率|增减率|降低率", n):
             return SG_CHANGE
         return None
-    if re.search(r"预算调整率|^调整率$|支出调整率", n):
+    if rx.search(r"预算调整率|^调整率$|支出调整率", n):
         return ADJ
-    if re.search(r"结转结余率|结余结转率|^结余率$|^结转率$|结转结余资金率", n):
+    if rx.search(r"结转结余率|结余结转率|^结余率$|^结转率$|结转结余资金率", n):
         return CARRY
     if n == "成本控制率" or n.endswith("部门成本控制率"):
         return COST
     if (
         _EXEC_NAME.search(n)
         and not _EXCLUDE_EXEC.search(n)
-        and (re.search(r"预算|支出|资金|经费", n) or n == "执行率")
+        and (rx.search(r"预算|支出|资金|经费", n) or n == "执行率")
     ):
         return EXEC
     return None
@@ -348,7 +348,7 @@ def _readings(doc: Document, kind: str, topic: str) -> list[Reading]:
     return out
 
 
-_INTERIM = re.compile(r"(?<![\d])(?:[1-9]|1[01])月(?:底|末|份|止|为止)?|半年|季度|进度|预计")
+_INTERIM = lazy(r"(?<![\d])(?:[1-9]|1[01])月(?:底|末|份|止|为止)?|半年|季度|进度|预计")
 
 
 def _interim(doc: Document, ind: Indicator) -> bool:
@@ -406,7 +406,7 @@ def rate_mismatch(doc: Document) -> Iterator[Hit]:
         yield RATE_MISMATCH.hit(
             spans,
             {
-                "name": re.sub(r"\s+", "", doc.text[ind.name_start : ind.name_end]),
+                "name": rx.sub(r"\s+", "", doc.text[ind.name_start : ind.name_end]),
                 "stated": f"{fmt(ind.quantity.value)}%",
                 "readings": "；".join(r.expr for r in shown),
                 "readings_en": "; ".join(r.expr_en for r in shown),

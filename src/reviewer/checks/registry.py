@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from reviewer.document import Document
 from reviewer.models import Lang, Severity
 
+_NO_VARIANTS: Mapping[str, tuple[str, str]] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class Rule:
+
+class Rule(NamedTuple):
     """A rule's identity and documentation (what / why / example / fix), ruff-style."""
 
     code: str  # e.g. "T001"; the letter is the family prefix
@@ -27,7 +29,7 @@ class Rule:
     why: str
     example: str
     fix: str
-    variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+    variants: Mapping[str, tuple[str, str]] = _NO_VARIANTS  # variant -> (message_zh, message_en)
     fix_zh: str = ""  # the fix in Chinese, for 审核意见 drafts (markdown, xlsx, html)
 
     def hit(

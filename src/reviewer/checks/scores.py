@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.scores import Figure, ScoreGroup, ScoreItem, leaves, score_groups
 from reviewer.claims.selfscore import GRADE_BANDS, SelfScore, grade_for, self_scores
@@ -174,7 +174,7 @@ def _stated_total(doc: Document, group: ScoreGroup) -> tuple[Figure, tuple[int, 
 
 def _selfscore_figure(doc: Document, s: SelfScore) -> Figure:
     """The number inside a self-score claim, as written ("93.44" in "综合评分结果为93.44分")."""
-    nums = list(re.finditer(r"\d+(?:\.\d+)?", doc.norm[s.start : s.end]))
+    nums = list(rx.finditer(r"\d+(?:\.\d+)?", doc.norm[s.start : s.end]))
     if not nums:
         return Figure(s.value, fmt(s.value), s.start, s.end)
     m = nums[-1]

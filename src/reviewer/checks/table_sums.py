@@ -15,7 +15,6 @@ percent column is added up only when its header says it holds shares (占比/比
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,20 +36,21 @@ from reviewer.document.tables import (
 )
 from reviewer.models import Severity
 from reviewer.numbers import MONEY_SCALE, fmt
+from reviewer.regex import lazy
 from reviewer.tolerances import Tolerances
 
-_SKIP_HEAD = re.compile(
+_SKIP_HEAD = lazy(
     r"分值|得分|权重|满分|评分|序号|编号|年份|年度|指标值|完成值|目标|标准|代码|"
     r"率|增长|增减|增幅|同比|环比|变动|差额|偏差|单价|均"
 )
-_SHARE_HEAD = re.compile(r"占比|比重|构成|百分比|份额|比例")
-_TOTAL_HEAD = re.compile(r"^.{0,8}?(?:合\s*计|总\s*计)(?:[（(].*[)）])?$")
-_AMONG = re.compile(r"^\s*(?:其中|含|包括)[:：]?")
+_SHARE_HEAD = lazy(r"占比|比重|构成|百分比|份额|比例")
+_TOTAL_HEAD = lazy(r"^.{0,8}?(?:合\s*计|总\s*计)(?:[（(].*[)）])?$")
+_AMONG = lazy(r"^\s*(?:其中|含|包括)[:：]?")
 _LEVELS = [
-    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
-    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
-    re.compile(r"^\d+[、.．](?!\d)"),
-    re.compile(r"^[（(]\d+[)）]"),
+    lazy(r"^[一二三四五六七八九十]+[、.．]"),
+    lazy(r"^[（(][一二三四五六七八九十]+[)）]"),
+    lazy(r"^\d+[、.．](?!\d)"),
+    lazy(r"^[（(]\d+[)）]"),
 ]
 _MAX_TERMS = 8
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.facts import (
     ADJUST,
@@ -34,6 +35,7 @@ from reviewer.claims.facts import (
 from reviewer.claims.indicators import EQ, Indicator, pairs
 from reviewer.document import Document
 from reviewer.models import Severity
+from reviewer.regex import lazy
 
 STATED_TWICE = rule(
     code="D001",
@@ -57,29 +59,29 @@ STATED_TWICE = rule(
 
 # The canonical name of each fact kind, as it must appear in a label to be compared.
 _CANON: dict[str, re.Pattern[str]] = {
-    OPENING: re.compile(r"年初预算(?:收入|支出)?"),
-    ADJUST: re.compile(r"预算调整|调整预算|追加预算"),
-    FULL: re.compile(r"全年预算|调整后(?:的)?预算"),
-    CARRYOVER: re.compile(r"上年结转(?:资金|收入)?"),
-    SPENDING: re.compile(r"决算支出|支出决算|支出总计|三公经费支出"),
-    INCOME: re.compile(r"决算收入|收入决算|收入总计"),
-    CARRY_BALANCE: re.compile(r"结转结余|结转和结余"),
-    BUDGET_BALANCE: re.compile(r"预算结余"),
+    OPENING: lazy(r"年初预算(?:收入|支出)?"),
+    ADJUST: lazy(r"预算调整|调整预算|追加预算"),
+    FULL: lazy(r"全年预算|调整后(?:的)?预算"),
+    CARRYOVER: lazy(r"上年结转(?:资金|收入)?"),
+    SPENDING: lazy(r"决算支出|支出决算|支出总计|三公经费支出"),
+    INCOME: lazy(r"决算收入|收入决算|收入总计"),
+    CARRY_BALANCE: lazy(r"结转结余|结转和结余"),
+    BUDGET_BALANCE: lazy(r"预算结余"),
 }
 # What may stand before the canonical name: a year, 部门/单位/本级, a unit's own name.
-_NEUTRAL_PREFIX = re.compile(
+_NEUTRAL_PREFIX = lazy(
     r"^(?:(?:20\d\d年度?|本年度?|今年|全年|年末|年底|年初|部门|单位|本单位|本部门|本级|整体|"
     r"[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|院|所|部|厅|委|办))"
     r"[\"'“”]?)*$"
 )
-_NEUTRAL_SUFFIX = re.compile(r"^(?:总计|合计|总额|总数|数|金额|资金)?$")
+_NEUTRAL_SUFFIX = lazy(r"^(?:总计|合计|总额|总数|数|金额|资金)?$")
 
 
 def _fact_key(f: Fact) -> tuple[str, str, str, str, str] | None:
     pat = _CANON.get(f.kind)
     if pat is None:
         return None
-    label = re.sub(r"[\s\"'“”]", "", f.label)
+    label = rx.sub(r"[\s\"'“”]", "", f.label)
     m = pat.search(label)
     if not m:
         return None

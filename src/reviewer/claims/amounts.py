@@ -18,27 +18,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.document import Document
 from reviewer.numbers import Quantity, find_quantities
+from reviewer.regex import lazy
 
 # Words that open a breakdown of the figure just stated. `partial` lists ("主要是") may be
 # incomplete by design.
-_OPEN_RE = re.compile(
+_OPEN_RE = lazy(
     r"(?P<partial>主要(?:是|为|包括|有|用于)[：:])"
     r"|(?P<by>按[^，。；;：:\d]{1,12}?分(?:类|列|为)?(?:其中)?[：:，,]?)"
     r"|(?P<among>其中[：:，,]?)"
     r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
 )
-_TOTAL_LABEL_RE = re.compile(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
+_TOTAL_LABEL_RE = lazy(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
 _DELIMS = "，,；;。：:、()\n!?！？"
-_LABEL_STRIP_RE = re.compile(
+_LABEL_STRIP_RE = lazy(
     r"^(?:其中|包括|包含|分别为|分别是|主要是|主要为|以及|和|及|与|另|含|为|是|共|[\d一二三四五六七八九十]+[.、]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[\s\"'])+"
 )
-_ACTUAL_RE = re.compile(r"实有|实际|在职|在岗|现有|在编|到岗")
-_RETIRED_RE = re.compile(r"退休|离休|离退")
-_QUOTA_RE = re.compile(r"编制|核定|定编|职数|限额")
+_ACTUAL_RE = lazy(r"实有|实际|在职|在岗|现有|在编|到岗")
+_RETIRED_RE = lazy(r"退休|离休|离退")
+_QUOTA_RE = lazy(r"编制|核定|定编|职数|限额")
 _PEOPLE_UNITS = {"人", "名"}
 
 
@@ -81,8 +84,7 @@ class Breakdown:
         return self.marker == "partial"
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A total and its parts, as the checks see them."""
 
     total: Node
@@ -200,9 +202,9 @@ class _Parser:
                 events.append((q.start, 1, "pct", q))
         for m in _OPEN_RE.finditer(self.norm, self.start, self.end):
             events.append((m.start(), 0, "open", m))
-        for m in re.finditer(r"[()。；;]", self.norm[self.start : self.end]):
+        for m in rx.finditer(r"[()。；;]", self.norm[self.start : self.end]):
             events.append((self.start + m.start(), 0, m.group(), m))
-        for m in re.finditer(r"[：:]", self.norm[self.start : self.end]):
+        for m in rx.finditer(r"[：:]", self.norm[self.start : self.end]):
             events.append((self.start + m.start(), 0, "colon", m))
         events.sort(key=lambda e: (e[0], e[1]))
         for pos, _, kind, obj in events:
@@ -274,12 +276,12 @@ class _Parser:
 
     def _percent(self, q: Quantity) -> None:
         before = self.norm[max(self.start, q.start - 16) : q.start]
-        m = re.search(r"占[^，,。；;、\d%]{0,14}$", before)
+        m = rx.search(r"占[^，,。；;、\d%]{0,14}$", before)
         if not m or not self.sentence_nodes:
             return
         target = self.sentence_nodes[-1]
         between = self.norm[target.q.end : q.start]
-        if len(between) <= 18 and not re.search(r"[。；;]", between) and target.share is None:
+        if len(between) <= 18 and not rx.search(r"[。；;]", between) and target.share is None:
             target.share = q
 
     def _open(self, m: re.Match[str]) -> None:
@@ -400,7 +402,7 @@ class _Parser:
                 return
 
 
-_YEAR_RE = re.compile(r"(?:19|20)\d\d(?=年)")
+_YEAR_RE = lazy(r"(?:19|20)\d\d(?=年)")
 
 
 def _same_year(total: Node, part: Node) -> bool:

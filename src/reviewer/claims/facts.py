@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.claims.indicators import _clause_start, _read_tail
 from reviewer.document.document import Document
 from reviewer.numbers import Quantity, find_quantities
+from reviewer.regex import lazy
 
 OPENING = "opening"
 ADJUST = "adjust"
@@ -48,28 +50,27 @@ CARRY_BALANCE = "carry_balance"
 QUOTA = "quota"
 STAFF = "staff"
 
-_FUND_TYPES = re.compile(
+_FUND_TYPES = lazy(
     r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算|预算拨款|"
     r"财政拨款|预算内|预算外|预算单位|预算管理|预算编制|预算绩效"
 )
-_SENT = re.compile(r"[。；;！？!?\n\r]")
-_SUBORDINATE = re.compile(r"^\s*(?:其中|包括|包含|含|主要(?:是|为|包括|有))")
-_PART_OPENER = re.compile(r"其中|包括|包含|分别为|分别是")
+_SENT = lazy(r"[。；;！？!?\n\r]")
+_SUBORDINATE = lazy(r"^\s*(?:其中|包括|包含|含|主要(?:是|为|包括|有))")
+_PART_OPENER = lazy(r"其中|包括|包含|分别为|分别是")
 _TOPICS: list[tuple[str, re.Pattern[str]]] = [
-    ("sangong", re.compile(r"三公")),
-    ("basic", re.compile(r"基本支出|基本经费")),
-    ("project", re.compile(r"项目支出|项目经费|项目资金|专项")),
-    ("personnel", re.compile(r"人员经费|工资福利")),
-    ("public", re.compile(r"公用经费")),
-    ("reception", re.compile(r"公务接待")),
-    ("vehicle", re.compile(r"公务用车|车辆")),
-    ("abroad", re.compile(r"因公出国")),
+    ("sangong", lazy(r"三公")),
+    ("basic", lazy(r"基本支出|基本经费")),
+    ("project", lazy(r"项目支出|项目经费|项目资金|专项")),
+    ("personnel", lazy(r"人员经费|工资福利")),
+    ("public", lazy(r"公用经费")),
+    ("reception", lazy(r"公务接待")),
+    ("vehicle", lazy(r"公务用车|车辆")),
+    ("abroad", lazy(r"因公出国")),
 ]
-_YEAR_RE = re.compile(r"(20\d\d)年|(上年|去年|上一年|上年度|前一年)|(本年|今年|当年|本年度)")
+_YEAR_RE = lazy(r"(20\d\d)年|(上年|去年|上一年|上年度|前一年)|(本年|今年|当年|本年度)")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A labelled figure."""
 
     kind: str
@@ -98,42 +99,42 @@ class Fact:
 
 def classify(label: str, dimension: str, count_unit: str = "") -> tuple[str, int] | None:
     """The kind of a labelled figure (and its sign), or None when the label names no fact."""
-    lab = _FUND_TYPES.sub("", re.sub(r"[\s\"'“”]", "", label))
+    lab = _FUND_TYPES.sub("", rx.sub(r"[\s\"'“”]", "", label))
     if dimension == "money":
         if (
-            re.search(r"上年结转|年初结转|上年度结转|以前年度结转", lab)
+            rx.search(r"上年结转|年初结转|上年度结转|以前年度结转", lab)
             and "结余" not in lab.split("结转", 1)[1][:2]
         ):
             return CARRYOVER, 1
-        if re.search(r"结转结余|结转和结余|结余结转|结转及结余", lab):
+        if rx.search(r"结转结余|结转和结余|结余结转|结转及结余", lab):
             return (CARRY_BALANCE, 1) if "率" not in lab else None
         if "预算结余" in lab:
             return BUDGET_BALANCE, 1
-        if re.search(r"调整后|调整之后", lab) and "预算" in lab:
+        if rx.search(r"调整后|调整之后", lab) and "预算" in lab:
             return FULL, 1
-        if re.search(r"调减|核减预算|预算调减", lab):
+        if rx.search(r"调减|核减预算|预算调减", lab):
             return ADJUST, -1
-        if re.search(r"预算调整|调整预算|追加预算|预算追加|调增|追加", lab):
+        if rx.search(r"预算调整|调整预算|追加预算|预算追加|调增|追加", lab):
             return ADJUST, 1
-        if re.search(r"年初预算|年初部门预算|年初批复", lab):
+        if rx.search(r"年初预算|年初部门预算|年初批复", lab):
             return OPENING, 1
         if "预算" in lab and "决算" not in lab:
-            if re.search(r"全年预算|预算总额|预算总数|全年部门预算", lab):
+            if rx.search(r"全年预算|预算总额|预算总数|全年部门预算", lab):
                 return FULL, 1
             return BUDGET, 1
-        if re.search(
+        if rx.search(
             r"决算支出|支出决算|实际支出|执行数|实际执行|本年支出|全年支出|累计支出|"
             r"支出总计|总支出|支出合计|实际使用|实际发生",
             lab,
         ):
             return SPENDING, 1
-        if re.search(r"决算收入|收入决算|本年收入|全年收入|收入总计|总收入|收入合计", lab):
+        if rx.search(r"决算收入|收入决算|本年收入|全年收入|收入总计|总收入|收入合计", lab):
             return INCOME, 1
         return None
     if dimension == "count" and count_unit in ("人", "名", "个"):
-        if re.search(r"在职|实有|在岗|在编|现有", lab):
+        if rx.search(r"在职|实有|在岗|在编|现有", lab):
             return STAFF, 1
-        if re.search(r"编制|定编", lab):
+        if rx.search(r"编制|定编", lab):
             return QUOTA, 1
     return None
 
@@ -148,7 +149,7 @@ def _side(label: str) -> str:
 
 
 def _year(label: str) -> str:
-    m = _YEAR_RE.search(re.sub(r"(?:上年|上年度|以前年度)结转", "", label))
+    m = _YEAR_RE.search(rx.sub(r"(?:上年|上年度|以前年度)结转", "", label))
     if not m:
         return ""
     if m.group(1):

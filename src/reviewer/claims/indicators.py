@@ -23,13 +23,15 @@ target; 完成情况, 实现情况, 绩效情况 … → actual), and from the c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.document.document import Document
 from reviewer.document.tables import Cell, Table
 from reviewer.numbers import Quantity, find_quantities
+from reviewer.regex import lazy
 
 TARGET = "target"
 ACTUAL = "actual"
@@ -104,7 +106,7 @@ _BEFORE: list[tuple[str, str | None]] = sorted(
 )
 _DISTRIBUTIVE = {"均", "都", "全部", "皆", "各"}
 # Words after a value that make it a bound.
-_AFTER = re.compile(r"\s*(?:及|或)?(以上|以下|以内|之内|之上|左右)")
+_AFTER = lazy(r"\s*(?:及|或)?(以上|以下|以内|之内|之上|左右)")
 _AFTER_COMP = {"以上": GE, "之上": GE, "以下": LE, "以内": LE, "之内": LE}
 # Comparators that read as a target when the section does not say otherwise.
 _TARGET_WORDS = {
@@ -133,44 +135,43 @@ _TARGET_WORDS = {
 }
 
 # Clause boundaries inside a sentence (a comma between digits is a thousands separator).
-_CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，：:（()）；;|]")
-_SENTENCE = re.compile(r"[。；;！？!?\n\r]")
-_PROSE_SENTENCE = re.compile(r"[。！？!?\n\r]")
+_CLAUSE = lazy(r"(?<!\d),|,(?!\d{3}(?!\d))|[，：:（()）；;|]")
+_SENTENCE = lazy(r"[。；;！？!?\n\r]")
+_PROSE_SENTENCE = lazy(r"[。！？!?\n\r]")
 # What may follow a statement's value.
 _VALUE_END = set("，,。；;：:、（()）\n\r!！?？|") | {""}
-_LEAD = re.compile(
+_LEAD = lazy(
     r"(?:\s|、|\[[^\]]{0,40}\]|第?[一二三四五六七八九十]+[、.]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）][、.]?"
     r"|\d{1,2}[、.](?!\d)|[①-⑳]|其中|另外|同时|并且|以及|而且|且|并|但是|但|和|及|即|包括|"
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|\"|')+"
 )
-_YEAR = re.compile(r"^(?:\d{4}|本|今|上|去)年(?:度)?(?:末|底|初)?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = lazy(r"^(?:\d{4}|本|今|上|去)年(?:度)?(?:末|底|初)?")
+_CJK = lazy(r"[\u4e00-\u9fff]")
 # Markers of the role right before a value (after comparator words are stripped).
-_TARGET_MARK = re.compile(
+_TARGET_MARK = lazy(
     r"(?:年度|全年|本年|今年)?(?:指标值|目标值|预期值|计划值|预期目标|目标|计划|预期)(?:数)?$"
 )
-_ACTUAL_MARK = re.compile(r"(?:实际完成值|实际完成数|实际完成|实际值|完成值|实际数|实际)$")
+_ACTUAL_MARK = lazy(r"(?:实际完成值|实际完成数|实际完成|实际值|完成值|实际数|实际)$")
 # A heading names targets or results; results win when both appear ("绩效目标完成情况").
-_RESULTS_HEAD = re.compile(
+_RESULTS_HEAD = lazy(
     r"完成情况|实现情况|实现程度|完成程度|实际完成|绩效情况|完成值|实施效果|取得的?成效|工作成效|"
     r"主要成效|履职成效|实施情况|执行情况|目标完成|指标完成|总体完成"
 )
-_TARGET_HEAD = re.compile(r"目标|指标值|计划")
+_TARGET_HEAD = lazy(r"目标|指标值|计划")
 # The last character of a complete indicator name, used to split 、-groups.
 _NAME_SUFFIX = set("率度数量性额费比值积人户次")
-_RANK_WORD = re.compile(r"排名|排位|名次|位列|位居|进入|跻身|排在|列入|排")
-_QUAL = re.compile(r"(?P<name>[^，,；;。：:\n—]{2,30}?)\s*——+\s*(?P<val>[^，,；;。:：\n\d—]{1,12})")
+_RANK_WORD = lazy(r"排名|排位|名次|位列|位居|进入|跻身|排在|列入|排")
+_QUAL = lazy(r"(?P<name>[^，,；;。：:\n—]{2,30}?)\s*——+\s*(?P<val>[^，,；;。:：\n\d—]{1,12})")
 
 # Names read as "lower is better" (costs, incidents, control ratios).
-LOWER_BETTER = re.compile(
+LOWER_BETTER = lazy(
     r"成本|费用|经费|支出|开支|事故|发生率|发生数|投诉|差错|失误|违规|违纪|违法|案件|事件|"
     r"调整率|结余|变动率|偏差|误差|超支|欠款|负债|能耗|排放|死亡|伤亡|损失|时长|时间|天数|周期|"
     r"用时|控制率|控制数|控制额|控制|发案|上访|信访量|空置"
 )
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """One indicator statement: `name comparator value unit`, as a target or an actual."""
 
     name: str
@@ -248,7 +249,7 @@ class Indicator:
 
 def name_key(name: str) -> str:
     """Normalize a name for pairing: no spaces, quotes, brackets, leading year, 的."""
-    s = re.sub(r"[\s\"'“”‘’「」《》<>【】\[\]()（）]", "", name)
+    s = rx.sub(r"[\s\"'“”‘’「」《》<>【】\[\]()（）]", "", name)
     s = _YEAR.sub("", s)
     return s.replace("的", "")
 
@@ -282,14 +283,14 @@ def _valid_name(name: str) -> bool:
         return False
     if name.startswith(("占", "比", "较", "同比", "环比", "相比")):
         return False
-    return not re.search(r"\d", _YEAR.sub("", name))
+    return not rx.search(r"\d", _YEAR.sub("", name))
 
 
 def _split_group(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split 'A、B、C' into names when every piece is a whole indicator name."""
     parts: list[tuple[int, int]] = []
     pos = start
-    for m in re.finditer("、", norm[start:end]):
+    for m in rx.finditer("、", norm[start:end]):
         parts.append((pos, start + m.start()))
         pos = start + m.end()
     parts.append((pos, end))
@@ -309,7 +310,7 @@ def section_role(doc: Document, offset: int) -> str | None:
     from reviewer.claims.sections import section_path
 
     for sec in reversed(section_path(doc, offset)):
-        title = re.split(r"[。：:；;]", sec.title, maxsplit=1)[0]
+        title = rx.split(r"[。：:；;]", sec.title, maxsplit=1)[0]
         if _RESULTS_HEAD.search(title):
             return ACTUAL
         if _TARGET_HEAD.search(title):
@@ -350,7 +351,7 @@ def _read_tail(norm: str, lo: int, hi: int) -> _Tail:
 def _boundary_after(norm: str, pos: int, end: int) -> tuple[int, str | None, bool] | None:
     """After a value: (end of the statement, bound comparator, compound '/N' follows)."""
     per = None
-    m = re.match(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])", norm[pos:end])
+    m = rx.match(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])", norm[pos:end])
     if m:
         pos += m.end()
     bound = None
@@ -361,7 +362,7 @@ def _boundary_after(norm: str, pos: int, end: int) -> tuple[int, str | None, boo
             return None  # an approximation is not a checkable statement
         pos = m2.end()
     nxt = norm[pos : pos + 1] if pos < end else ""
-    if nxt == "/" and re.match(r"/\d", norm[pos : pos + 2]):
+    if nxt == "/" and rx.match(r"/\d", norm[pos : pos + 2]):
         return pos, bound, True
     if nxt not in _VALUE_END and not (pos >= end):
         return None
@@ -370,7 +371,7 @@ def _boundary_after(norm: str, pos: int, end: int) -> tuple[int, str | None, boo
 
 
 def _unit_of(q: Quantity, norm: str, value_end: int) -> str:
-    m = re.match(r"/([\u4e00-\u9fff]{1,2})", norm[q.end : value_end])
+    m = rx.match(r"/([\u4e00-\u9fff]{1,2})", norm[q.end : value_end])
     return f"{q.unit}/{m.group(1)}" if m else q.unit
 
 
@@ -398,7 +399,7 @@ def _prev_names(norm: str, lo: int, clause_start: int) -> list[tuple[int, int]]:
             w in text for w, _ in _BEFORE if len(w) > 1 and w != "分别"
         ):
             break
-        if re.search(r"[≥≤<>=]", text):
+        if rx.search(r"[≥≤<>=]", text):
             break
         out.append((s, e))
         pos = j
@@ -621,16 +622,16 @@ def _qualitative(doc: Document, s: int, e: int) -> list[Indicator]:
 
 # --------------------------------------------------------------------------- tables
 
-_ACTUAL_COL = re.compile(r"实际完成值|实际完成|完成值|实际值|实际完成情况|实际")
-_TARGET_COL = re.compile(r"年度指标值|指标值|目标值|预期值|计划值|年度目标|预期目标|目标")
-_NAME_COLS = [re.compile(p) for p in (r"三级指标", r"指标名称", r"绩效指标", r"二级指标", r"指标")]
+_ACTUAL_COL = lazy(r"实际完成值|实际完成|完成值|实际值|实际完成情况|实际")
+_TARGET_COL = lazy(r"年度指标值|指标值|目标值|预期值|计划值|年度目标|预期目标|目标")
+_NAME_COLS = [lazy(p) for p in (r"三级指标", r"指标名称", r"绩效指标", r"二级指标", r"指标")]
 
 
 def _columns(header: list[Cell]) -> tuple[int | None, int | None, int | None]:
     """(name column, target column, actual column) of an indicator table header."""
     target = actual = None
     for i, c in enumerate(header):
-        t = re.sub(r"\s", "", c.text)
+        t = rx.sub(r"\s", "", c.text)
         if actual is None and _ACTUAL_COL.search(t):
             actual = i
         elif target is None and _TARGET_COL.search(t):
@@ -640,7 +641,7 @@ def _columns(header: list[Cell]) -> tuple[int | None, int | None, int | None]:
         for i, c in enumerate(header):
             if i in (target, actual):
                 continue
-            if pat.search(re.sub(r"\s", "", c.text)):
+            if pat.search(rx.sub(r"\s", "", c.text)):
                 name = i
                 break
         if name is not None:
@@ -674,7 +675,7 @@ def parse_value(
         return RANK, q, start, vend
     if lead or q.dimension == "bare":
         return None
-    if norm[vend:end].strip() not in ("", "/") and not re.fullmatch(
+    if norm[vend:end].strip() not in ("", "/") and not rx.fullmatch(
         r"/[\u4e00-\u9fff]{1,2}\s*", norm[vend:end]
     ):
         return None
@@ -850,16 +851,15 @@ def met(target: Indicator, actual: Indicator) -> bool | None:
 
 # --------------------------------------------------------------------------- rank admissions
 
-_ADMIT = re.compile(
+_ADMIT = lazy(
     r"(?:排名|排位|名次|排序)[^。；;，,]{0,12}?(?:未能|未|没有|没能|尚未|不够|不太|不)[^。；;，,]{0,3}?"
     r"(?:靠前|进入|达到|达标|进|实现|理想|提升|前列)"
     r"|(?:未能|未|没有|没能|尚未)(?:进入|进|挤进|跻身|排进|排入|位列)[^。；;，,]{0,10}?前"
 )
-_SCOPE = re.compile(r"全(?:县|市|区|省|州|旗|国|镇|乡)|县内|市内|区内|省内")
+_SCOPE = lazy(r"全(?:县|市|区|省|州|旗|国|镇|乡)|县内|市内|区内|省内")
 
 
-@dataclass(frozen=True)
-class Admission:
+class Admission(NamedTuple):
     """A results sentence admitting a ranking target was not reached."""
 
     target: Indicator
@@ -876,7 +876,7 @@ def _subject(t: Indicator) -> str:
     """The ranked thing: the name before 排名/进入…, without quotes ("秀美桃源")."""
     m = _RANK_WORD.search(t.name)
     subject = t.name[: m.start()] if m else t.name
-    return re.sub(r"[\s\"'“”]", "", subject)
+    return rx.sub(r"[\s\"'“”]", "", subject)
 
 
 def _admissions(doc: Document) -> list[Admission]:
@@ -891,7 +891,7 @@ def _admissions(doc: Document) -> list[Admission]:
         s = max((x.end() for x in _SENTENCE.finditer(norm, 0, m.start())), default=0)
         e_m = _SENTENCE.search(norm, m.end())
         e = e_m.start() if e_m else len(norm)
-        sentence = re.sub(r"[\s\"'“”]", "", norm[s:e])
+        sentence = rx.sub(r"[\s\"'“”]", "", norm[s:e])
         chosen = None
         for t in rank_targets:
             subj = _subject(t)

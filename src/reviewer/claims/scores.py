@@ -18,15 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.claims.sections import section_path
 from reviewer.document.document import Document
 from reviewer.document.tables import Cell, Table, tables
 from reviewer.numbers import decimals_of, parse_decimal
+from reviewer.regex import lazy
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number as written, with its offsets (the number and its 分, if any)."""
 
     value: Decimal
@@ -39,8 +41,7 @@ class Figure:
         return decimals_of(self.raw)
 
 
-@dataclass(frozen=True)
-class ScoreItem:
+class ScoreItem(NamedTuple):
     """One indicator's weight and score. `start`/`end` span the whole statement."""
 
     name: str | None
@@ -86,24 +87,24 @@ _UNIT_S = r"(?:\s*分)?"
 _END = r"(?![\d.%])"
 
 # 分值10分，得分9.5分 / 赋分8分，得分8分 / 权重20，得分18
-PAIR_RE = re.compile(
+PAIR_RE = lazy(
     rf"(?P<wkey>{_WKEY}){_IS}(?P<w>{_NUM}){_UNIT_W}{_END}{_GLUE}"
     rf"{_SKEY}{_IS}(?P<s>{_NUM}){_UNIT_S}{_END}"
 )
 # 得分9分（满分10分）
-REVERSE_RE = re.compile(
+REVERSE_RE = lazy(
     rf"{_SKEY}{_IS}(?P<s>{_NUM}){_UNIT_S}{_END}\s*[(（]\s*{_WKEY}{_IS}(?P<w>{_NUM}){_UNIT_W}"
     rf"\s*[)）]"
 )
 # 投入指标（20分），得分18分 / 产出指标20分，得分18分 (the weight has no key word)
-BARE_RE = re.compile(
+BARE_RE = lazy(
     rf"(?<![\d.])(?P<w>{_NUM})\s*分\s*[)）]?\s*[，,：:]?\s*(?:实际|自评|最终)?得分{_IS}"
     rf"(?P<s>{_NUM}){_UNIT_S}{_END}"
 )
 
-_FIGURE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?:分|%)?\s*$")
+_FIGURE_RE = lazy(rf"^\s*(?P<num>{_NUM})\s*(?:分|%)?\s*$")
 # Text before a bare "N分，得分" that shows N is not a weight ("得分95分，得分…", "共3分").
-_NOT_WEIGHT_BEFORE = re.compile(r"(?:得分|扣|加|共|计|合计|减|差)\s*$")
+_NOT_WEIGHT_BEFORE = lazy(r"(?:得分|扣|加|共|计|合计|减|差)\s*$")
 # Group boundaries for prose: items further apart than this are separate groups.
 _MAX_GAP = 400
 
@@ -135,12 +136,12 @@ def _item_name(norm: str, start: int) -> str | None:
     """The indicator's name: the line's label before "：", or the clause before the weight."""
     line_start = norm.rfind("\n", 0, start) + 1
     line = norm[line_start:start]
-    m = re.match(r"\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*([^：:，。；\n]{1,16})[：:]", line)
+    m = rx.match(r"\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*([^：:，。；\n]{1,16})[：:]", line)
     if m:
         return m.group(1).strip() or None
     clause_start = max(norm.rfind(ch, 0, start) for ch in "，,。；;\n") + 1
     clause = norm[clause_start:start].strip(" ：:（(")
-    clause = re.sub(r"(?:此|该|本)?指标$", "", clause).strip()
+    clause = rx.sub(r"(?:此|该|本)?指标$", "", clause).strip()
     return clause[-16:] or None
 
 
@@ -231,15 +232,13 @@ def _prose_group(items: list[ScoreItem], section: tuple[int, int]) -> ScoreGroup
 
 # ---- tables ----------------------------------------------------------------------------------
 
-_WEIGHT_HEAD = re.compile(r"分值|权重|满分|标准分|指标分|应得分")
-_SCORE_HEAD = re.compile(r"得分|自评分|评分|实得")
-_NOT_FIGURE_HEAD = re.compile(r"标准|依据|说明|理由|细则|方法|原因|率")
-_NAME_HEAD = re.compile(r"指标|项目|内容|名称")
-_NOT_NAME_HEAD = re.compile(r"指标值|目标值|完成值|解释|说明|标准")
-_TOTAL_ROW = re.compile(
-    r"^\s*(?:合\s*计|总\s*计|总\s*分|得分合计|综合得分|总得分|合计得分)\s*[：:]?\s*$"
-)
-_SUBTOTAL_ROW = re.compile(r"^\s*小\s*计\s*$")
+_WEIGHT_HEAD = lazy(r"分值|权重|满分|标准分|指标分|应得分")
+_SCORE_HEAD = lazy(r"得分|自评分|评分|实得")
+_NOT_FIGURE_HEAD = lazy(r"标准|依据|说明|理由|细则|方法|原因|率")
+_NAME_HEAD = lazy(r"指标|项目|内容|名称")
+_NOT_NAME_HEAD = lazy(r"指标值|目标值|完成值|解释|说明|标准")
+_TOTAL_ROW = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|得分合计|综合得分|总得分|合计得分)\s*[：:]?\s*$")
+_SUBTOTAL_ROW = lazy(r"^\s*小\s*计\s*$")
 
 
 def _figure(cell: Cell | None) -> Figure | None:

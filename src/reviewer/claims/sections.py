@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reviewer.document import Document
 from reviewer.numbers import parse_chinese_int
+from reviewer.regex import lazy
 
 PART = 0
 
@@ -38,30 +40,29 @@ _CN = "一二三四五六七八九十〇零两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # A leading artefact of document conversion: "[bookmark: _GoBack]", "[image: …]".
-_ARTEFACT = re.compile(r"\s*(?:\[(?:bookmark|image|footnote|comment)[^\]\n]{0,80}\]\s*)*")
+_ARTEFACT = lazy(r"\s*(?:\[(?:bookmark|image|footnote|comment)[^\]\n]{0,80}\]\s*)*")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # style name, pattern matched at the start of the (artefact-stripped) line
-    ("part", re.compile(rf"第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、.:：\s]*")),
-    ("annex", re.compile(r"附(?:件|表)\s*(\d{0,2})(?![\d.])\s*[、.:：]?\s*")),
-    ("cn", re.compile(rf"([{_CN}]{{1,3}})\s*[、.](?!\d)\s*")),
-    ("pcn", re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
-    ("ar", re.compile(r"(\d{1,2})\s*([、.])(?!\d)\s*")),
-    ("par", re.compile(r"\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
-    ("circ", re.compile(rf"([{_CIRCLED}])\s*")),
+    ("part", lazy(rf"第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、.:：\s]*")),
+    ("annex", lazy(r"附(?:件|表)\s*(\d{0,2})(?![\d.])\s*[、.:：]?\s*")),
+    ("cn", lazy(rf"([{_CN}]{{1,3}})\s*[、.](?!\d)\s*")),
+    ("pcn", lazy(rf"\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    ("ar", lazy(r"(\d{1,2})\s*([、.])(?!\d)\s*")),
+    ("par", lazy(r"\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
+    ("circ", lazy(rf"([{_CIRCLED}])\s*")),
 ]
 _STYLE_LEVEL = {"part": PART, "annex": PART, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "circ": 5}
 
 # What closes an inline title: the first sentence or clause terminator.
-_TITLE_END = re.compile(r"[。：:；;]")
+_TITLE_END = lazy(r"[。：:；;]")
 # A short title closed by a terminator, then the body on the same line.
 _MAX_INLINE_TITLE = 25
 # A whole line without a sentence in it.
 _MAX_LINE_TITLE = {PART: 60, 1: 60, 2: 45, 3: 40, 4: 40, 5: 40}
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One heading and everything up to the next heading of the same or a higher level."""
 
     title: str  # the heading text without its number ("存在问题")

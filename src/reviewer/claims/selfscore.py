@@ -12,16 +12,16 @@ their long forms; it is attached to the nearest self-score in the same sentence.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.document.document import Document
 from reviewer.numbers import parse_decimal
+from reviewer.regex import lazy
 
 
-@dataclass(frozen=True)
-class SelfScore:
+class SelfScore(NamedTuple):
     """An overall self-score claim, with the grade stated next to it (if any)."""
 
     value: Decimal  # e.g. 93.44
@@ -37,8 +37,7 @@ class SelfScore:
         return self.start, self.end
 
 
-@dataclass(frozen=True)
-class GradeStatement:
+class GradeStatement(NamedTuple):
     """A stated overall grade such as 综合评定等级为“优”."""
 
     grade: str  # 优/良/中/差
@@ -94,17 +93,17 @@ _ANCHOR = (
 # Glue between the anchor and the number: 为/是/：/达到/共/计, spaces and quotes.
 _GLUE = r"(?:[为是：:\s\"'“”]|达到|达|共计|合计|总计|共|计|了)*"
 _NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-SCORE_RE = re.compile(
+SCORE_RE = lazy(
     rf"(?P<anchor>{_ANCHOR}){_GLUE}{_NUM}(?P<unit>[ \t]?分)?(?![\d.%‰])",
 )
 # Anchors that name a maximum, not a result.
-_MAX_BEFORE = re.compile(r"(?:满分|分值|总分值|满分值|标准分)[为是：:\s]*$")
+_MAX_BEFORE = lazy(r"(?:满分|分值|总分值|满分值|标准分)[为是：:\s]*$")
 # Per-indicator context right before the anchor (same clause).
-_INDICATOR_BEFORE = re.compile(r"(?:指标|(?:该|此|本|单|每)项(?!目)|二级|三级)[^，。；,;\n]{0,6}$")
+_INDICATOR_BEFORE = lazy(r"(?:指标|(?:该|此|本|单|每)项(?!目)|二级|三级)[^，。；,;\n]{0,6}$")
 _CLAUSE_END = "。；;\n"
 
 _GRADE_WORD = r"(?P<grade>不合格|优秀|良好|合格|中等|较差|一般|优|良|中|差)"
-GRADE_RE = re.compile(
+GRADE_RE = lazy(
     r"(?P<anchor>(?:(?:综合|评价|评定|绩效|考核|考评|自评|最终|总体|整体)?(?:评定|评价)?"
     r"(?:等级|等次|档次|评级)|(?:自评|评价|评定|考评|考核|评估)结果|评定))"
     r"(?:[为是：:\s]|评定为|评为|确定为|属于|属)*[\"'“”‘’「『(（\[]?\s*"
@@ -112,7 +111,7 @@ GRADE_RE = re.compile(
     + r"\s*[\"'“”‘’」』)）\]]?(?=$|[^\u4e00-\u9fff]|等|级|档)"
 )
 # A grade anchor right after these words is not the report's overall grade.
-_GRADE_NOT_OVERALL = re.compile(r"(?:满意度|满意|服务|质量|信用|资质|安全|风险)[^，。；,;\n]{0,2}$")
+_GRADE_NOT_OVERALL = lazy(r"(?:满意度|满意|服务|质量|信用|资质|安全|风险)[^，。；,;\n]{0,2}$")
 
 
 def grade_statements(doc: Document) -> list[GradeStatement]:
@@ -193,7 +192,7 @@ def _followed_by_result(norm: str, pos: int) -> bool:
         i = tail.find(ch)
         if i >= 0:
             tail = tail[:i]
-    return bool(re.search(r"(?:得分|实得|评分|自评)[为是：:\s]*\d", tail))
+    return bool(rx.search(r"(?:得分|实得|评分|自评)[为是：:\s]*\d", tail))
 
 
 def _same_sentence(norm: str, a: int, b: int) -> bool:
@@ -216,6 +215,6 @@ def _attach_grades(
             if dist < best_dist:
                 best, best_dist = g, dist
         if best is not None:
-            s = replace(s, grade=best.grade, grade_start=best.grade_start, grade_end=best.grade_end)
+            s = s._replace(grade=best.grade, grade_start=best.grade_start, grade_end=best.grade_end)
         out.append(s)
     return out

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from reviewer import regex as rx
 from reviewer.document.normalize import normalize
 from reviewer.models import Span
 from reviewer.tolerances import Tolerances
@@ -49,7 +49,7 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
+        return [0] + [m.end() for m in rx.finditer(r"\r\n|\r|\n", self.text)]
 
     @cached_property
     def lines(self) -> list[Line]:

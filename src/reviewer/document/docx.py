@@ -9,16 +9,16 @@ merged cell is empty, so numbers are never counted twice.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from reviewer.errors import InputError
+from reviewer.regex import lazy
 
 # `|` inside a cell would split it; a broken bar reads the same and survives normalization.
 _PIPE_SUB = "¦"
-_WS = re.compile(r"\s+")
+_WS = lazy(r"\s+")
 
 
 def docx_text(data: bytes, path: str = "<docx>") -> str:

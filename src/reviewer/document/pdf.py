@@ -9,13 +9,13 @@ has no text layer (scanned pages), is refused with a reason.
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from reviewer.errors import InputError
+from reviewer.regex import lazy
 
 _PIPE_SUB = "¦"
-_WS = re.compile(r"\s+")
+_WS = lazy(r"\s+")
 _PASSWORD = "the PDF is encrypted and needs a password; remove the password first"
 
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.document.document import Document, Line
 from reviewer.numbers import MONEY_SCALE, UNITS, decimals_of, parse_decimal
+from reviewer.regex import lazy
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One table cell: its text (normalized, stripped) and its offsets in the document."""
 
     text: str
@@ -35,8 +36,7 @@ class Cell:
     end: int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table: header cells and body rows, each a list of cells, plus its overall extent.
 
     `kind` is how it was written ('pipe', 'tab' or 'flat'); `unit` is a table-wide unit from a
@@ -49,11 +49,10 @@ class Table:
     start: int
     end: int
     kind: str = "pipe"
-    unit: str | None = field(default=None)
+    unit: str | None = None
 
 
-@dataclass(frozen=True)
-class CellNumber:
+class CellNumber(NamedTuple):
     """The number a cell holds: value as written, its decimals, and a unit written in the cell."""
 
     value: Decimal
@@ -72,15 +71,13 @@ def tables(doc: Document) -> list[Table]:
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # The unit is checked against a set, not a long regex alternation: cheaper to compile at start.
-_NUMBER_CELL = re.compile(rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>[^\d\s]{{0,4}})$")
+_NUMBER_CELL = lazy(rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>[^\d\s]{{0,4}})$")
 _UNIT_SET = frozenset(UNITS)
 # A value with a comparison or approximation: ≥95%, <=5天, 约10万元.
-_QUALIFIED = re.compile(rf"^(?:[≥≤<>=]=?|约|不低于|不少于|不高于|不超过|达到)\s*{_DIGITS}")
-_PLACEHOLDER = re.compile(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
-_TOTAL_LABEL = re.compile(
-    r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$"
-)
-_SUBTOTAL_LABEL = re.compile(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")
+_QUALIFIED = lazy(rf"^(?:[≥≤<>=]=?|约|不低于|不少于|不高于|不超过|达到)\s*{_DIGITS}")
+_PLACEHOLDER = lazy(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
+_TOTAL_LABEL = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$")
+_SUBTOTAL_LABEL = lazy(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")
 
 
 def _unit_ok(unit: str) -> bool:
@@ -133,29 +130,27 @@ def _is_numberish(text: str) -> bool:
 
 # ---- header vocabulary ------------------------------------------------------------------------
 
-_UNIT_IN_HEAD = re.compile(
+_UNIT_IN_HEAD = lazy(
     r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>亿元|万元|千元|元|%|‰|个|人|人次|户|项|分|天|次|家)\s*[)）]"
 )
-_UNIT_SUFFIX = re.compile(r"(?P<unit>亿元|万元|千元|元|%)\s*$")
-_CAPTION_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(?P<unit>亿元|万元|千元|元|%|个|人)")
-_SHARE_HEAD = re.compile(r"占比|比重|比例|构成|百分比|份额")
-_RATE_HEAD = re.compile(r"率|增幅|增长|增减|同比|环比")
-_NUM_HEAD = re.compile(
+_UNIT_SUFFIX = lazy(r"(?P<unit>亿元|万元|千元|元|%)\s*$")
+_CAPTION_UNIT = lazy(r"(?:单位|金额单位)\s*[:：]\s*(?P<unit>亿元|万元|千元|元|%|个|人)")
+_SHARE_HEAD = lazy(r"占比|比重|比例|构成|百分比|份额")
+_RATE_HEAD = lazy(r"率|增幅|增长|增减|同比|环比")
+_NUM_HEAD = lazy(
     r"万元|亿元|金额|资金|经费|预算|决算|执行数|拨付|支出|收入|合计|小计|总计|数额|余额|"
     r"分值|得分|权重|满分|占比|比重|比例|百分比|人数|户数|个数|数量|^数$|%"
 )
 # Headers naming things (label columns); 指标值/完成值 are values, not names.
-_LABEL_HEAD = re.compile(
-    r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称"
-)
-_NOT_LABEL_HEAD = re.compile(r"指标值|目标值|完成值|金额|万元|数$|额$")
-_HEAD_WORDS = re.compile(
+_LABEL_HEAD = lazy(r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称")
+_NOT_LABEL_HEAD = lazy(r"指标值|目标值|完成值|金额|万元|数$|额$")
+_HEAD_WORDS = lazy(
     r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|"
     r"单位|年度|目标|实际|偏差|原因|备注|说明|数量|人数|支出|收入|合计|资金|来源|用途|"
     r"计划|进度|评分|标准|依据|内容|类型|情况|结果|满分"
 )
-_NUMERIC_CHARS = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NUMERIC_CHARS = lazy(r"\d")
+_YEAR = lazy(r"(?:19|20)\d{2}\s*年")
 
 
 def _header_like(text: str) -> bool:
@@ -173,7 +168,7 @@ def _column_kind(head: str) -> str:
         return "num"
     if _LABEL_HEAD.search(head) and not _NOT_LABEL_HEAD.search(head):
         return "label"
-    if _NUM_HEAD.search(head) and not re.search(r"指标值|完成值|目标|说明|原因|依据|标准", head):
+    if _NUM_HEAD.search(head) and not rx.search(r"指标值|完成值|目标|说明|原因|依据|标准", head):
         return "num"
     return "free"
 
@@ -195,7 +190,7 @@ def column_unit(table: Table, col: int) -> str | None:
     if (
         table.unit in MONEY_SCALE
         and _column_kind(head) == "num"
-        and not re.search(r"分值|得分|权重|满分|人数|户数|个数|数量", head)
+        and not rx.search(r"分值|得分|权重|满分|人数|户数|个数|数量", head)
     ):
         return table.unit
     return None
@@ -255,7 +250,7 @@ def _split(line: Line, sep: str) -> list[Cell]:
     return cells
 
 
-_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_RULE = lazy(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 
 
 def _is_pipe_row(text: str) -> bool:
@@ -348,7 +343,7 @@ def _build(
 
 _MAX_FLAT_CELL = 30
 _MAX_COLS = 12
-_PROSE_END = re.compile(r"[。；;：:，,！？!?]$")
+_PROSE_END = lazy(r"[。；;：:，,！？!?]$")
 
 
 def _flat_cell(line: Line) -> bool:
@@ -362,7 +357,7 @@ def _flat_cell(line: Line) -> bool:
     )
 
 
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])|如下$|情况$"
 )
 

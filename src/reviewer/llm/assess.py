@@ -9,7 +9,6 @@ If those modules are absent (an older core), a plain comparison stands in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -20,16 +19,17 @@ from reviewer.llm.grounding import decimal_or_none
 from reviewer.llm.schema import Actual, Extraction, Indicator, Target, comparator_of
 from reviewer.models import Finding, Lang, Severity
 from reviewer.numbers import MONEY_SCALE, Quantity, decimals_of, fmt
+from reviewer.regex import lazy
 
 try:  # the core's own definitions (claims/indicators.py, checks/targets.py)
     from reviewer.checks.targets import BOUNDED, HIGHER_BETTER, LOWER_OK, UNBOUNDED
     from reviewer.claims import indicators as core
 except ImportError:  # pragma: no cover - older core without target claims
     core = None  # type: ignore[assignment]
-    BOUNDED = re.compile(r"(?:及时|合格|覆盖|达标|参保|满意|完成|执行)(?:率|度)$")
-    UNBOUNDED = re.compile(r"增长|增幅|变动|变化|控制|调整|偏差|结余|超")
-    HIGHER_BETTER = re.compile(r"(?:执行|完成|及时|覆盖|合格|达标|参保|满意)(?:率|度)$")
-    LOWER_OK = re.compile(r"控制|结余|调整|变动|偏差|差错|发生|事故|投诉")
+    BOUNDED = lazy(r"(?:及时|合格|覆盖|达标|参保|满意|完成|执行)(?:率|度)$")
+    UNBOUNDED = lazy(r"增长|增幅|变动|变化|控制|调整|偏差|结余|超")
+    HIGHER_BETTER = lazy(r"(?:执行|完成|及时|覆盖|合格|达标|参保|满意)(?:率|度)$")
+    LOWER_OK = lazy(r"控制|结余|调整|变动|偏差|差错|发生|事故|投诉")
 
 
 def _unit(raw_unit: str | None, raw: str | None) -> str:

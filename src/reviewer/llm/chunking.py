@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 from dataclasses import dataclass
 
 from reviewer.document import Document
+from reviewer.regex import lazy
 
 # A section heading: 一、 / 第一部分 / （一） / markdown #, at the start of a line.
-HEADING = re.compile(
+HEADING = lazy(
     r"^[ \t]*(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十]{1,3}[部章节]分?|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
-TOP_HEADING = re.compile(
+TOP_HEADING = lazy(
     r"^[ \t]*(?:#{1,2}\s|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[部章])"
 )
 

@@ -24,13 +24,14 @@ from reviewer.errors import ReviewerError
 from reviewer.llm.cache import DiskCache
 from reviewer.llm.grounding import Grounder
 from reviewer.llm.settings import Settings
+from reviewer.regex import lazy
 
 M = TypeVar("M", bound=BaseModel)
 
-_THINK = re.compile(r"<think>.*?</think>\s*", re.S | re.I)
-_THINK_TAIL = re.compile(r"^.*?</think>\s*", re.S | re.I)  # closing tag only (opened in prompt)
-_FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(.*?)\n?```\s*$", re.S)
-_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+_THINK = lazy(r"<think>.*?</think>\s*", re.S | re.I)
+_THINK_TAIL = lazy(r"^.*?</think>\s*", re.S | re.I)  # closing tag only (opened in prompt)
+_FENCE = lazy(r"^\s*```[A-Za-z]*\s*\n(.*?)\n?```\s*$", re.S)
+_JINJA_OPEN = lazy(r"\{(?=[{%#])")
 
 
 class LLMError(ReviewerError):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class LRule:
+class LRule(NamedTuple):
     code: str
     kind: str
     family: str  # numeric (Python checked the model's extraction) or quality (model judgement)

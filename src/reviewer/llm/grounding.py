@@ -27,12 +27,13 @@ from decimal import Decimal
 from reviewer.document import Document
 from reviewer.document.normalize import normalize
 from reviewer.numbers import find_quantities, parse_decimal
+from reviewer.regex import lazy
 
 MIN_CHARS = 6
 # Clause punctuation the model may type in ASCII or full width; folded one to one for matching.
 _FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "。": "."})
 _STRIP = " \t\r\n\"'“”‘’「」『』《》…."
-_MEANINGFUL = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MEANINGFUL = lazy(r"[\u4e00-\u9fffA-Za-z]")
 _SHORT_LINE = 24  # a line this short is likely one table cell
 _NAME_LOOKBACK = 4  # lines searched above the quote for the indicator's name
 

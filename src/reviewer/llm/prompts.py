@@ -21,6 +21,7 @@ from string import Template
 import yaml
 
 from reviewer.errors import ReviewerError
+from reviewer.regex import lazy
 
 PROMPT_VERSIONS = {"extract": 1, "critique": 2}
 
@@ -66,7 +67,7 @@ def _dirs() -> list[Path]:
     return out
 
 
-_SECTION = re.compile(r"^## (system|user)[ \t]*$", re.M)
+_SECTION = lazy(r"^## (system|user)[ \t]*$", re.M)
 
 
 def parse(text: str, name: str) -> Prompt:

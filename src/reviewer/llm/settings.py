@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from reviewer.cache_dir import default_cache_dir
+
 MODES = ("tools", "json_schema", "json", "md_json")
 OPENAI_URL = "https://api.openai.com/v1"
 # A placeholder key for endpoints that do not check one (llama.cpp, Ollama, LM Studio, vLLM).
@@ -65,13 +67,6 @@ def redact_url(url: str | None) -> str:
     if parts.port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path.rstrip("/"), "", ""))
-
-
-def default_cache_dir(env: Mapping[str, str]) -> Path:
-    if env.get("REVIEWER_CACHE_DIR"):
-        return Path(env["REVIEWER_CACHE_DIR"]).expanduser()
-    base = env.get("XDG_CACHE_HOME") or str(Path("~/.cache").expanduser())
-    return Path(base).expanduser() / "reviewer"
 
 
 @dataclass(frozen=True)

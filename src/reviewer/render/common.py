@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity, Span
+from reviewer.regex import lazy
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SEVERITY = {
@@ -18,7 +18,7 @@ SEVERITY = {
 }
 SOURCE = {"rules": ("规则", "rules"), "llm": ("模型", "model")}
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def t(pair: tuple[str, str], lang: Lang) -> str:

@@ -7,9 +7,8 @@ and a suggested fix. Several reports get a summary table first.
 
 from __future__ import annotations
 
-import re
-
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
+from reviewer.regex import lazy
 from reviewer.render.common import (
     ORDER,
     SUMMARY_HEADERS,
@@ -28,7 +27,7 @@ _GROUPS = {
     Severity.INFO: ("供参考的提示", "For reference"),
 }
 _CN_NUM = "一二三四五六七八九十"
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_SPECIAL = lazy(r"([\\`*_{}\[\]<>#|~])")
 
 
 def esc(text: str) -> str:

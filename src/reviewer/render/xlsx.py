@@ -9,10 +9,10 @@ cells are always stored as strings, so report text starting with `=` never becom
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from reviewer.models import Lang, ReportResult, RunResult, Severity
+from reviewer.regex import lazy
 from reviewer.render.common import (
     SOURCE,
     SUMMARY_HEADERS,
@@ -56,8 +56,8 @@ HEADERS = {
     ),
 }
 WIDTHS = (6, 9, 8, 22, 6, 6, 48, 60, 40, 8, 16)
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BAD_SHEET_CHARS = lazy(r"[\[\]:*?/\\]")
+_ILLEGAL = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _clean(value: str) -> str:

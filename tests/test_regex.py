@@ -200,3 +200,14 @@ def test_reviewer_check_gives_the_same_findings_with_the_cache_empty_filled_and_
     assert _cache_file(tmp_path).stat().st_size > 10_000
     assert run() == first
     assert run(REVIEWER_REGEX_CACHE="0") == first
+
+
+def test_nothing_is_cached_when_assembling_does_not_reproduce_re_compile(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = rx._assemble(r"\d+条", 0)  # valid code, but another pattern's
+    monkeypatch.setattr(rx, "_assemble", lambda pattern, flags: wrong)
+    assert rx.CACHE.compile(r"\d+项", 0) == re.compile(r"\d+项")
+    assert rx.CACHE.compile(r"\d+次", 0) == re.compile(r"\d+次")
+    rx.save_cache()
+    assert not (cache_dir / "regex").exists()

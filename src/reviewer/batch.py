@@ -1,9 +1,10 @@
 """Review many reports: concurrency, a progress bar, resumable JSONL results, per-report meta.
 
-`run_batch` reviews `Source`s (see `reviewer.inputs`) with a thread pool, writes each finished
-report as one JSON line to `results` as soon as it is done (flushed), and with `resume` reuses
-the lines whose path, document sha256 and settings match, so an interrupted batch does not redo
-finished reports. Reports come back in input order whatever order they finished in.
+`run_batch` reviews `Source`s (see `reviewer.inputs`), on a thread pool when `jobs` > 1,
+writes each finished report as one JSON line to `results` as soon as it is done (flushed), and
+with `resume` reuses the lines whose path, document sha256 and settings match, so an
+interrupted batch does not redo finished reports. Reports come back in input order whatever
+order they finished in.
 
 Each report's `meta` holds `sha256`, `settings` (a digest of the settings that produced it),
 `suppressed` (findings silenced by inline markers) and, when the text states them, `unit`,
@@ -17,7 +18,6 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -330,43 +330,62 @@ def run_batch(
             return ReportResult(path=source.name, error=reason), text, False
 
     sink = _open_results(results, resume) if results is not None else None
+
+    def finish(i: int, done_one: tuple[ReportResult, str | None, bool]) -> None:
+        result, text, reused = done_one
+        slots[i] = result
+        if text is not None:
+            outcome.texts[result.path] = text
+        outcome.reused += reused
+        if result.error:
+            line = f"{result.path}: {result.error}"
+            outcome.errors.append(line)
+            report_error(line)
+        for bug in result.meta.get("internal_errors", []):
+            line = f"{result.path}: internal error in {bug} (other checks ran)"
+            outcome.errors.append(line)
+            report_error(line)
+        if sink is not None and not reused:
+            sink.write(result.model_dump_json(exclude_none=True) + "\n")
+            sink.flush()
+        bar.advance(result.path)
+
     try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            pending: dict[Future[tuple[ReportResult, str | None, bool]], int] = {
-                pool.submit(work, s): i for i, s in enumerate(sources)
-            }
-            try:
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        i = pending.pop(fut)
-                        result, text, reused = fut.result()
-                        slots[i] = result
-                        if text is not None:
-                            outcome.texts[result.path] = text
-                        outcome.reused += reused
-                        if result.error:
-                            line = f"{result.path}: {result.error}"
-                            outcome.errors.append(line)
-                            report_error(line)
-                        for bug in result.meta.get("internal_errors", []):
-                            line = f"{result.path}: internal error in {bug} (other checks ran)"
-                            outcome.errors.append(line)
-                            report_error(line)
-                        if sink is not None and not reused:
-                            sink.write(result.model_dump_json(exclude_none=True) + "\n")
-                            sink.flush()
-                        bar.advance(result.path)
-            except BaseException:
-                for fut in pending:
-                    fut.cancel()
-                raise
+        if jobs <= 1 or len(sources) <= 1:
+            for i, source in enumerate(sources):  # no thread pool to start for one at a time
+                finish(i, work(source))
+        else:
+            _run_pool(sources, work, finish, jobs)
     finally:
         bar.close()
         if sink is not None:
             sink.close()
     outcome.run.reports = [r for r in slots if r is not None]
     return outcome
+
+
+def _run_pool(
+    sources: Sequence[Source],
+    work: Callable[[Source], tuple[ReportResult, str | None, bool]],
+    finish: Callable[[int, tuple[ReportResult, str | None, bool]], None],
+    jobs: int,
+) -> None:
+    """`work` on `jobs` threads; `finish` on this thread, in the order reports finish."""
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        pending: dict[Future[tuple[ReportResult, str | None, bool]], int] = {
+            pool.submit(work, s): i for i, s in enumerate(sources)
+        }
+        try:
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    finish(pending.pop(fut), fut.result())
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            raise
 
 
 def _reason(exc: ReviewerError, source: Source) -> str:

@@ -28,7 +28,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -48,7 +47,8 @@ _Args = tuple[Any, ...]
 
 class _PatternCache:
     def __init__(self) -> None:
-        self._entries: dict[_Key, _Args] | None = None
+        self._entries: dict[_Key, _Args] | None = None  # None: the file is not read yet
+        self._enabled = True
         self._used: set[_Key] = set()
         self._new = False
         self._lock = threading.Lock()
@@ -87,11 +87,13 @@ class _PatternCache:
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         flags = int(flags)  # a plain int: `re.RegexFlag` does not marshal
         sre = _sre_module()
-        if sre is None:
-            return re.compile(pattern, flags)
         with self._lock:
             if self._entries is None:
-                self._entries = self._read(self.path())
+                path = self.path() if sre is not None else None
+                self._enabled = path is not None
+                self._entries = self._read(path)
+            if not self._enabled:
+                return re.compile(pattern, flags)
             key = (pattern, flags)
             args = self._entries.get(key)
         if args is not None:
@@ -104,14 +106,18 @@ class _PatternCache:
                     self._used.add(key)
                 return compiled
         reference = re.compile(pattern, flags)  # raises re.error for a bad pattern, as usual
+        assembled: _Args | None = None
         try:
-            args = _assemble(pattern, flags)
-            if sre.compile(pattern, *args) != reference:
-                return reference
-        except Exception:  # another interpreter's internals: no cache, the stdlib's pattern
-            return reference
+            assembled = _assemble(pattern, flags)
+            if sre.compile(pattern, *assembled) != reference:
+                assembled = None
+        except Exception:  # another interpreter's internals: the stdlib's pattern, no cache
+            assembled = None
         with self._lock:
-            self._entries[key] = args
+            if assembled is None:
+                self._enabled = False  # assembling does not reproduce re.compile here: stop
+                return reference
+            self._entries[key] = assembled
             self._used.add(key)
             self._new = True
             if not self._atexit:
@@ -138,6 +144,8 @@ class _PatternCache:
         except ValueError:
             return
         blob = _HEADER + zlib.crc32(body).to_bytes(4, "big") + body
+        import tempfile  # here, not at import: most runs have nothing new to write
+
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +162,7 @@ class _PatternCache:
         """Forget what this process loaded and assembled (tests: simulate a new process)."""
         with self._lock:
             self._entries = None
+            self._enabled = True
             self._used = set()
             self._new = False
 

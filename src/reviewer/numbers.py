@@ -6,6 +6,7 @@ converted to yuan here, in Python, never by a model.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
@@ -201,7 +202,11 @@ class Quantity(NamedTuple):
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All numbers (Arabic, and Chinese numerals before a count unit) in norm[start:end]."""
-    end = len(norm) if end is None else end
+    return list(_quantities(norm, start, len(norm) if end is None else end))
+
+
+@functools.lru_cache(maxsize=4096)  # the checks read the same sentences again and again
+def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     for m in NUMBER_RE.finditer(norm, start, end):
         raw_num = m.group("num")
@@ -240,7 +245,7 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
             )
         )
     out.sort(key=lambda q: q.start)
-    return out
+    return tuple(out)
 
 
 def fmt(value: Decimal | float | int, places: int | None = None) -> str:

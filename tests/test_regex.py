@@ -211,3 +211,25 @@ def test_nothing_is_cached_when_assembling_does_not_reproduce_re_compile(
     assert rx.CACHE.compile(r"\d+次", 0) == re.compile(r"\d+次")
     rx.save_cache()
     assert not (cache_dir / "regex").exists()
+
+
+def test_the_rule_modules_compile_patterns_through_reviewer_regex() -> None:
+    """A `re.compile` at import costs every cold start; `lazy()` costs nothing until used."""
+    import ast
+
+    src = Path(__file__).resolve().parent.parent / "src" / "reviewer"
+    modules = [*src.glob("checks/*.py"), *src.glob("claims/*.py"), *src.glob("document/*.py")]
+    modules += [src / "numbers.py", src / "suppress.py"]
+    direct = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "split"}
+    found = []
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+                and node.func.attr in direct
+            ):
+                found.append(f"{path.relative_to(src)}:{node.lineno}: re.{node.func.attr}")
+    assert found == []

@@ -377,10 +377,17 @@ class _Parser:
             for n in self.sentence_nodes[:-1]
             if n.series == node.series and n.parent is None and not n.breakdowns
         ]
-        if len(parts) >= 2:
-            bd = Breakdown(total=node, marker="sum", marker_start=node.label_start, open=False)
-            bd.parts = parts
-            node.breakdowns.append(bd)
+        if len(parts) < 2:
+            return
+        named_totals = any(_TOTAL_LABEL_RE.search(n.label) for n in parts)
+        adds_up = abs(sum((n.value for n in parts), Decimal(0)) - node.value) <= tolerance(
+            [node, *parts]
+        )
+        if named_totals and not adds_up:
+            return  # "资产总额 A，负债总额 B，净资产总额 C": totals side by side, not parts of C
+        bd = Breakdown(total=node, marker="sum", marker_start=node.label_start, open=False)
+        bd.parts = parts
+        node.breakdowns.append(bd)
 
     def _implicit(self, nodes: list[Node]) -> None:
         """'收入A，其中…' without a marker: a figure followed, in the same sentence, by figures

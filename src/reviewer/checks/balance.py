@@ -1,0 +1,151 @@
+"""The accounting identity of a balance sheet: 资产总额 = 负债总额 + 净资产.
+
+Reports often state a unit's assets, liabilities and net assets in one paragraph ("年末资产总额
+1813.15万元，…；负债总额1173.31万元，净资产总额639.84万元"). The three are read by the label right
+before each figure, within one paragraph; when a paragraph states two dates (年初 and 年末), each
+date's three figures are checked together. Parts such as 流动资产 or 流动负债 are not totals and
+are left to the totals check (T001).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.totals import SUM_ROUNDING
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.regex import lazy
+
+BALANCE_MISMATCH = rule(
+    code="T003",
+    fix_zh="核对资产负债表，更正资产总额、负债总额或净资产中有误的一项。",
+    name="balance-sheet-mismatch",
+    kind="sum_mismatch",
+    severity=Severity.ERROR,
+    family="totals",
+    title_zh="资产总额不等于负债与净资产之和",
+    title_en="Assets do not equal liabilities plus net assets",
+    message_zh="负债 + 净资产 = {expr}，报告称资产总额 {stated}（相差 {diff}{unit}）",
+    message_en="Liabilities + net assets = {expr}, the report states total assets of {stated} "
+    "(off by {diff}{unit})",
+    what="Reads 资产总额 (总资产, 资产合计), 负债总额 and 净资产 stated in one paragraph and "
+    "checks 资产 = 负债 + 净资产 in Python, at the precision of the figures.",
+    why="The identity holds for every balance sheet; when the three figures a report quotes do "
+    "not satisfy it, one of them was copied from the wrong column or year.",
+    example="资产总额1813.15万元，负债总额1173.31万元，净资产总额693.84万元 "
+    "(1173.31 + 693.84 = 1867.15, not 1813.15)",
+    fix="Check the figures against the balance sheet (资产负债表) and correct the one that is "
+    "wrong.",
+)
+
+_ASSETS = lazy(r"(?<![净流动固定无形在建国有])(?:资产总额|资产总计|资产合计|资产总值|总资产)$")
+_LIABILITIES = lazy(r"(?<![流动长期短期])(?:负债总额|负债总计|负债合计|总负债|负债)$")
+_NET = lazy(r"净资产(?:总额|总计|合计)?$")
+_FILLER = lazy(r"(?:为|是|达到?|共计?|合计|约|：|:|\s)+$")
+_CLAUSE = lazy(r"[，,；;。：:（(、]")
+_OPENING = lazy(r"年初|期初|上年末|上年年末|上年底")
+_CLOSING = lazy(r"年末|期末|年底|12月31日|截至|截止")
+
+
+_KINDS = ("assets", "liabilities", "net")
+
+
+class _Figure(NamedTuple):
+    kind: str  # assets, liabilities, net
+    period: str  # "start" (年初, 期初) or "end"
+    label_start: int
+    quantity: Quantity
+
+
+def _figures(norm: str, start: int, end: int) -> list[_Figure]:
+    out: list[_Figure] = []
+    for q in find_quantities(norm, start, end):
+        if q.dimension != "money":
+            continue
+        lo = start
+        for m in _CLAUSE.finditer(norm, start, q.start):
+            lo = m.end()
+        label = norm[lo : q.start]
+        filler = _FILLER.search(label)
+        name = label[: filler.start()] if filler else label
+        kind = (
+            "net"
+            if _NET.search(name)
+            else "assets"
+            if _ASSETS.search(name)
+            else "liabilities"
+            if _LIABILITIES.search(name)
+            else None
+        )
+        if kind is None:
+            continue
+        if _OPENING.search(label):
+            period = "start"
+        elif _CLOSING.search(label) or not out:
+            period = "end"
+        else:
+            period = out[-1].period  # "年初资产总额…，负债总额…": the date carries over
+        out.append(_Figure(kind, period, lo + len(label) - len(label.lstrip()), q))
+    return out
+
+
+def _rounding(quantities: list[Quantity]) -> Decimal:
+    """Half a unit of each figure's last digit; a whole number beside decimals is exact."""
+    finest = max(q.decimals for q in quantities)
+    return sum((q.half_unit for q in quantities if q.decimals > 0 or finest == 0), Decimal(0))
+
+
+@check(BALANCE_MISMATCH, SUM_ROUNDING)
+def balance_sheet(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    pos = 0
+    while pos < len(norm):
+        end = norm.find("\n", pos)
+        end = len(norm) if end < 0 else end
+        figures = _figures(norm, pos, end) if "资产" in norm[pos:end] else []
+        pos = end + 1
+        for period in ("start", "end"):
+            group = [f for f in figures if f.period == period]
+            by_kind = {
+                k: [f for f in group if f.kind == k] for k in ("assets", "liabilities", "net")
+            }
+            if any(len(found) != 1 for found in by_kind.values()):
+                continue  # not exactly one of each: no identity to check
+            hit = _judge(by_kind["assets"][0], by_kind["liabilities"][0], by_kind["net"][0], doc)
+            if hit is not None:
+                yield hit
+
+
+def _judge(assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document) -> Hit | None:
+    a, li, n = assets.quantity, liabilities.quantity, net.quantity
+    diff = li.base + n.base - a.base
+    if diff == 0:
+        return None
+    tol = doc.tolerances.rounding_of(_rounding([a, li, n])) + doc.tolerances.extra("money")
+    scale = a.scale
+    places = max(a.decimals, li.decimals, n.decimals)
+    data = {
+        "expr": f"{fmt(li.base / scale)} + {fmt(n.base / scale)} = "
+        f"{fmt((li.base + n.base) / scale, places)}",
+        "stated": fmt(a.base / scale, places),
+        "diff": fmt(abs(diff) / scale, places),
+        "unit": a.unit,
+        "assets": fmt(a.base / scale),
+        "liabilities": fmt(li.base / scale),
+        "net_assets": fmt(n.base / scale),
+        "tolerance": fmt(tol / scale),
+        "note": "",
+        "note_en": "",
+    }
+    spans = [
+        (assets.label_start, a.end),
+        (liabilities.label_start, li.end),
+        (net.label_start, n.end),
+    ]
+    if abs(diff) <= tol:
+        return SUM_ROUNDING.hit(spans, data)
+    return BALANCE_MISMATCH.hit(spans, data)

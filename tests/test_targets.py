@@ -1,5 +1,5 @@
 """Targets vs actuals: G001 target-not-met, G002 impossible-target, G003 weak-target,
-G004 score-vs-unmet-targets."""
+G004 score-vs-unmet-targets, G006 rate-above-100."""
 
 from __future__ import annotations
 
@@ -160,3 +160,37 @@ def test_missed_target_scored_in_proportion_is_not_flagged() -> None:
 def test_met_target_with_full_marks_is_not_flagged() -> None:
     text = _TABLE.format(actual="31公里", score="20")
     assert not [f for f in review_text(text) if f.code == "G005"]
+
+
+# -- G006 rate-above-100 --------------------------------------------------------------------
+
+
+def test_an_actual_share_above_100_percent_is_an_error() -> None:
+    text = "三、绩效目标完成情况\n群众满意度达到102%，医保参保率110%，资金到位率100%。\n"
+    found = review_text(text, select=["G006"])
+    assert [(f.code, f.severity, f.spans[0].text) for f in found] == [
+        ("G006", Severity.ERROR, "群众满意度达到102%"),
+        ("G006", Severity.ERROR, "医保参保率110%"),
+    ]
+    assert found[0].message == "“群众满意度”实际为 102%，而该比率不可能超过100%，分子或分母有误"
+    assert found[0].kind == "impossible_actual"
+
+
+def test_budget_execution_above_100_percent_is_a_warning() -> None:
+    text = "一、预算执行情况\n全年预算数500万元，实际支出525万元，预算执行率为105%。\n"
+    (f,) = review_text(text, select=["G006"])
+    assert f.severity == Severity.WARNING and f.spans[0].text == "预算执行率为105%"
+    assert "支出超出预算" in f.message
+
+
+def test_rates_that_may_exceed_100_percent_pass() -> None:
+    text = (
+        "三、绩效目标完成情况\n收入预算完成率120%，任务完成率110%，"
+        "三公经费变动率105%，项目投资增长率130%。\n"
+    )
+    assert review_text(text, select=["G006"]) == []
+
+
+def test_a_target_above_100_percent_is_g002_not_g006() -> None:
+    found = review_text("二、绩效目标\n满意度≥105%。\n", select=["G"])
+    assert [f.code for f in found] == ["G002"]

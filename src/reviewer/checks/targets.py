@@ -1,4 +1,5 @@
-"""Targets vs actuals: missed, impossible and weak targets, and a high score despite misses."""
+"""Targets vs actuals: missed, impossible and weak targets, actual rates above 100%, and a high
+score despite misses."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reviewer.claims.indicators import (
     GT,
     LE,
     LT,
+    TARGET,
     Indicator,
     indicators,
     met,
@@ -225,6 +227,58 @@ def impossible_target(doc: Document) -> Iterator[Hit]:
         if (ind.comparator == GT and v >= 100) or (ind.comparator in (GE, EQ) and v > 100):
             yield IMPOSSIBLE_TARGET.hit(
                 ind.spans(), {"name": _shown_name(doc, ind), "target": ind.shown()}
+            )
+
+
+ACTUAL_OVER_100 = rule(
+    code="G006",
+    fix_zh="核对比率的分子和分母：比率类指标不超过100%；执行率超过100%时说明超支原因，"
+    "或把预算调整、追加和上年结转计入预算数后重算。",
+    name="rate-above-100",
+    kind="impossible_actual",
+    severity=Severity.ERROR,
+    family="targets",
+    title_zh="实际比率超过100%",
+    title_en="Actual rate above 100%",
+    message_zh="“{name}”实际为 {actual}，而该比率不可能超过100%，分子或分母有误",
+    message_en="'{name}' is reported as {actual}, a rate that cannot exceed 100%: the numerator "
+    "or the denominator is wrong",
+    what="Flags an actual (完成情况, 实际完成值) above 100% on a rate that is a share of a whole "
+    "(及时率, 合格率, 覆盖率, 参保率, 满意度 …), and, as a warning, a budget execution rate "
+    "(预算执行率, 支出执行率) above 100%.",
+    why="A share of cases cannot exceed the whole, so such an actual is a computation or typing "
+    "error. Spending above the budget is either overspending or a budget figure that leaves out "
+    "adjustments and carry-over; reviewers ask for it either way, and it must not score full.",
+    example="群众满意度达到102%；预算执行率为105%",
+    fix="Check the numerator and the denominator; for execution above 100% explain the "
+    "overspending or recompute against the full-year budget (adjustments and carry-over).",
+    variants={
+        "execution": (
+            "“{name}”为 {actual}，超过100%：支出超出预算，或预算数未含调整、追加和上年结转，请核实",
+            "'{name}' is {actual}, above 100%: spending exceeded the budget, or the budget "
+            "leaves out adjustments and carry-over",
+        )
+    },
+)
+
+
+@check(ACTUAL_OVER_100)
+def actual_over_100(doc: Document) -> Iterator[Hit]:
+    from reviewer.checks.rates import EXEC, _rate_kind
+
+    for ind in indicators(doc):
+        if ind.dimension != "percent" or ind.value is None or ind.comparator != EQ:
+            continue
+        v = ind.base
+        if v is None or v <= 100:
+            continue
+        name = _rate_name(ind)
+        data = {"name": _shown_name(doc, ind), "actual": ind.shown()}
+        if ind.role == ACTUAL and BOUNDED.search(name) and not UNBOUNDED.search(name):
+            yield ACTUAL_OVER_100.hit(ind.spans(), data)
+        elif ind.role != TARGET and _rate_kind(name) == EXEC:
+            yield ACTUAL_OVER_100.hit(
+                ind.spans(), data, severity=Severity.WARNING, variant="execution"
             )
 
 

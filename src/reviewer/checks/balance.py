@@ -128,15 +128,18 @@ def _judge(assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document) -
     tol = doc.tolerances.rounding_of(_rounding([a, li, n])) + doc.tolerances.extra("money")
     scale = a.scale
     places = max(a.decimals, li.decimals, n.decimals)
+
+    def shown(q: Quantity) -> str:  # as written when in the assets' unit, else converted
+        return f"{q.value:f}" if q.scale == scale else fmt(q.base / scale)
+
     data = {
-        "expr": f"{fmt(li.base / scale)} + {fmt(n.base / scale)} = "
-        f"{fmt((li.base + n.base) / scale, places)}",
+        "expr": f"{shown(li)} + {shown(n)} = {fmt((li.base + n.base) / scale, places)}",
         "stated": fmt(a.base / scale, places),
         "diff": fmt(abs(diff) / scale, places),
         "unit": a.unit,
-        "assets": fmt(a.base / scale),
-        "liabilities": fmt(li.base / scale),
-        "net_assets": fmt(n.base / scale),
+        "assets": shown(a),
+        "liabilities": shown(li),
+        "net_assets": shown(n),
         "tolerance": fmt(tol / scale),
         "note": "",
         "note_en": "",

@@ -233,3 +233,16 @@ def test_the_rule_modules_compile_patterns_through_reviewer_regex() -> None:
             ):
                 found.append(f"{path.relative_to(src)}:{node.lineno}: re.{node.func.attr}")
     assert found == []
+
+
+def test_no_home_folder_means_no_cache_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home(env: object = None) -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(rx, "default_cache_dir", no_home)
+    rx.CACHE.reset()
+    try:
+        assert rx.CACHE.compile(r"\d+株", 0) == re.compile(r"\d+株")
+        rx.save_cache()
+    finally:
+        rx.CACHE.reset()

@@ -8,6 +8,7 @@ is imported inside the command that needs it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib
@@ -561,7 +562,8 @@ def _exit(code: object) -> NoReturn:
         print(code, file=sys.stderr)
         code = 1
     if "reviewer.regex" in sys.modules:  # atexit does not run after os._exit
-        sys.modules["reviewer.regex"].save_cache()
+        with contextlib.suppress(Exception):  # a cache never changes how the run ends
+            sys.modules["reviewer.regex"].save_cache()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -62,7 +62,11 @@ class _PatternCache:
         sre = _sre_module()
         if sre is None:
             return None
-        return default_cache_dir() / "regex" / f"{sys.hexversion:x}-{sre.MAGIC}.marshal"
+        try:
+            root = default_cache_dir()
+        except (RuntimeError, OSError, KeyError):  # no home folder to expand `~` against
+            return None
+        return root / "regex" / f"{sys.hexversion:x}-{sre.MAGIC}.marshal"
 
     @staticmethod
     def _read(path: Path | None) -> dict[_Key, _Args]:

@@ -88,3 +88,27 @@ def test_in_english() -> None:
         f.message
         == "Liabilities + net assets = 30 + 80 = 110, the report states total assets of 100 (off by 10万元)"
     )
+
+
+TABLE = """三、资产情况
+| 项目 | 年初数 | 年末数 |
+|---|---|---|
+| 资产总额 | 1250.00 | {end_assets} |
+| 其中：流动资产 | 800.00 | 900.00 |
+| 负债总额 | 310.00 | 295.60 |
+| 净资产 | 940.00 | 1060.80 |
+"""
+
+
+def test_a_balance_sheet_table_is_checked_column_by_column() -> None:
+    assert totals(TABLE.format(end_assets="1356.40")) == []
+    (f,) = totals(TABLE.format(end_assets="1386.40"))
+    assert f.code == "T003"
+    assert f.data["expr"] == "295.60 + 1060.80 = 1356.40" and f.data["stated"] == "1386.40"
+    assert [s.text for s in f.spans] == ["1386.40", "295.60", "1060.80"]
+    assert f.message.endswith("（表中“年末数”一列）")
+
+
+def test_a_table_with_two_rows_of_one_kind_is_not_guessed_between() -> None:
+    text = TABLE.format(end_assets="1386.40") + "| 资产总计 | 1.00 | 2.00 |\n"
+    assert [f.code for f in totals(text) if f.code == "T003"] == []

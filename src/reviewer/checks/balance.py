@@ -3,8 +3,9 @@
 Reports often state a unit's assets, liabilities and net assets in one paragraph ("年末资产总额
 1813.15万元，…；负债总额1173.31万元，净资产总额639.84万元"). The three are read by the label right
 before each figure, within one paragraph; when a paragraph states two dates (年初 and 年末), each
-date's three figures are checked together. Parts such as 流动资产 or 流动负债 are not totals and
-are left to the totals check (T001).
+date's three figures are checked together. In a table, the rows labelled 资产总额, 负债总额 and
+净资产 are checked column by column (年初数, 年末数). Parts such as 流动资产 or 流动负债 are not
+totals and are left to the totals check (T001).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.totals import SUM_ROUNDING
 from reviewer.document import Document
+from reviewer.document.tables import Cell, Table, cell_number, column_unit, tables
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import MONEY_SCALE, Quantity, find_quantities, fmt
 from reviewer.regex import lazy
 
 BALANCE_MISMATCH = rule(
@@ -29,9 +32,9 @@ BALANCE_MISMATCH = rule(
     family="totals",
     title_zh="资产总额不等于负债与净资产之和",
     title_en="Assets do not equal liabilities plus net assets",
-    message_zh="负债 + 净资产 = {expr}，报告称资产总额 {stated}（相差 {diff}{unit}）",
+    message_zh="负债 + 净资产 = {expr}，报告称资产总额 {stated}（相差 {diff}{unit}）{note}",
     message_en="Liabilities + net assets = {expr}, the report states total assets of {stated} "
-    "(off by {diff}{unit})",
+    "(off by {diff}{unit}){note_en}",
     what="Reads 资产总额 (总资产, 资产合计), 负债总额 and 净资产 stated in one paragraph and "
     "checks 资产 = 负债 + 净资产 in Python, at the precision of the figures.",
     why="The identity holds for every balance sheet; when the three figures a report quotes do "
@@ -47,6 +50,10 @@ _LIABILITIES = lazy(r"(?<![流动长期短期])(?:负债总额|负债总计|负�
 _NET = lazy(r"净资产(?:总额|总计|合计)?$")
 _FILLER = lazy(r"(?:为|是|达到?|共计?|合计|约|：|:|\s)+$")
 _CLAUSE = lazy(r"[，,；;。：:（(、]")
+_ASSETS_ROW = lazy(r"资产总额|资产总计|资产合计|资产总值|总资产")
+_LIABILITIES_ROW = lazy(r"负债总额|负债总计|负债合计|总负债|负债")
+_NET_ROW = lazy(r"净资产(?:总额|总计|合计)?")
+_ROW_NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|[\s：:]")
 _OPENING = lazy(r"年初|期初|上年末|上年年末|上年底")
 _CLOSING = lazy(r"年末|期末|年底|12月31日|截至|截止")
 
@@ -118,9 +125,54 @@ def balance_sheet(doc: Document) -> Iterator[Hit]:
             hit = _judge(by_kind["assets"][0], by_kind["liabilities"][0], by_kind["net"][0], doc)
             if hit is not None:
                 yield hit
+    for table in tables(doc):
+        yield from _table(table, doc)
 
 
-def _judge(assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document) -> Hit | None:
+def _row_kind(label: str) -> str | None:
+    name = _ROW_NUMBERING.sub("", label)
+    for kind, pattern in (
+        ("net", _NET_ROW),
+        ("assets", _ASSETS_ROW),
+        ("liabilities", _LIABILITIES_ROW),
+    ):
+        if pattern.fullmatch(name):
+            return kind
+    return None
+
+
+def _table(table: Table, doc: Document) -> Iterator[Hit]:
+    """Rows 资产总额 / 负债总额 / 净资产, each column (年初数, 年末数) on its own."""
+    rows: dict[str, list[list[Cell]]] = {}
+    for row in table.rows:
+        kind = _row_kind(row[0].text) if row else None
+        if kind is not None:
+            rows.setdefault(kind, []).append(row)
+    if any(len(rows.get(k, [])) != 1 for k in _KINDS):
+        return
+    three = [rows[k][0] for k in _KINDS]
+    for col in range(1, min(len(r) for r in three)):
+        unit = column_unit(table, col) or ""
+        figures = []
+        for kind, row in zip(_KINDS, three, strict=True):
+            n = cell_number(row[col])
+            cell_unit = n.unit if n is not None and n.unit else unit
+            if n is None or (cell_unit and cell_unit not in MONEY_SCALE):
+                break
+            raw = doc.norm[n.start : n.end].strip()
+            q = Quantity(n.value, cell_unit, n.decimals, n.start, n.end, raw)
+            figures.append(_Figure(kind, "", n.start, q))
+        else:
+            head = table.header[col].text if col < len(table.header) else ""
+            assets, liabilities, net = figures
+            hit = _judge(assets, liabilities, net, doc, column=rx.sub(r"\s", "", head))
+            if hit is not None:
+                yield hit
+
+
+def _judge(
+    assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document, column: str = ""
+) -> Hit | None:
     a, li, n = assets.quantity, liabilities.quantity, net.quantity
     diff = li.base + n.base - a.base
     if diff == 0:
@@ -141,8 +193,8 @@ def _judge(assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document) -
         "liabilities": shown(li),
         "net_assets": shown(n),
         "tolerance": fmt(tol / scale),
-        "note": "",
-        "note_en": "",
+        "note": f"（表中“{column}”一列）" if column else "",
+        "note_en": f" (table column '{column}')" if column else "",
     }
     spans = [
         (assets.label_start, a.end),

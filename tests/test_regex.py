@@ -246,3 +246,16 @@ def test_no_home_folder_means_no_cache_not_an_error(monkeypatch: pytest.MonkeyPa
         rx.save_cache()
     finally:
         rx.CACHE.reset()
+
+
+def test_a_full_cache_keeps_only_what_the_last_process_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rx, "_MAX_ENTRIES", 2)
+    for p in (r"\d+甲", r"\d+乙"):
+        rx.CACHE.compile(p, 0)
+    rx.save_cache()
+    rx.CACHE.reset()  # a later process (a newer version of the rules) uses other patterns
+    rx.CACHE.compile(r"\d+丙", 0)
+    rx.save_cache()
+    assert set(rx.CACHE._read(rx.CACHE.path())) == {(r"\d+丙", 0)}

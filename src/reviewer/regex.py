@@ -38,7 +38,7 @@ from reviewer.cache_dir import default_cache_dir
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 _HEADER = b"reviewer-regex-cache-1\n"
-_MAX_ENTRIES = 4096  # past this, a save keeps only the patterns this process used
+_MAX_ENTRIES = 1024  # past this, a save keeps only the patterns this process used (~3x the rules)
 
 # (pattern, flags) -> the arguments of `_sre.compile` after the pattern string
 _Key = tuple[str, int]

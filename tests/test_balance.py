@@ -112,3 +112,13 @@ def test_a_balance_sheet_table_is_checked_column_by_column() -> None:
 def test_a_table_with_two_rows_of_one_kind_is_not_guessed_between() -> None:
     text = TABLE.format(end_assets="1386.40") + "| 资产总计 | 1.00 | 2.00 |\n"
     assert [f.code for f in totals(text) if f.code == "T003"] == []
+
+
+def test_a_balance_sheet_table_flattened_one_cell_per_line() -> None:
+    text = (
+        "三、资产情况\n单位：万元\n项目\n年初数\n年末数\n资产总额\n1250.00\n1386.40\n"
+        "负债总额\n310.00\n295.60\n净资产\n940.00\n1060.80\n"
+    )
+    (f,) = totals(text)
+    assert f.code == "T003" and f.data["unit"] == "万元"
+    assert [(s.line, s.text) for s in f.spans] == [(8, "1386.40"), (11, "295.60"), (14, "1060.80")]

@@ -212,3 +212,15 @@ def test_cell_numbers() -> None:
 def test_tables_are_cached_per_document() -> None:
     doc = Document(text=FLAT_AMOUNTS)
     assert tables(doc) is tables(doc)
+
+
+def test_a_flattened_table_with_opening_and_closing_columns() -> None:
+    doc = Document(
+        text="项目\n年初数\n年末数\n资产总额\n1250.00\n1386.40\n负债总额\n310.00\n295.60\n"
+    )
+    (t,) = tables(doc)
+    assert [c.text for c in t.header] == ["项目", "年初数", "年末数"]
+    assert [[c.text for c in row] for row in t.rows] == [
+        ["资产总额", "1250.00", "1386.40"],
+        ["负债总额", "310.00", "295.60"],
+    ]

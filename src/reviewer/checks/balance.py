@@ -45,14 +45,20 @@ BALANCE_MISMATCH = rule(
     "wrong.",
 )
 
-_ASSETS = lazy(r"(?<![净流动固定无形在建国有])(?:资产总额|资产总计|资产合计|资产总值|总资产)$")
-_LIABILITIES = lazy(r"(?<![流动长期短期])(?:负债总额|负债总计|负债合计|总负债|负债)$")
-_NET = lazy(r"净资产(?:总额|总计|合计)?$")
+# (kind, the names of the total, what may not stand right before it: 流动资产 is a part)
+_NAMES = (
+    ("net", r"净资产(?:总额|总计|合计)?", ""),
+    ("assets", r"资产总额|资产总计|资产合计|资产总值|总资产", "净流动固定无形在建国有"),
+    ("liabilities", r"负债总额|负债总计|负债合计|总负债|负债", "流动长期短期"),
+)
+# A label in prose ends with the name; a table row's label is the name.
+_LABEL_ENDS = [
+    (kind, lazy((rf"(?<![{not_after}])" if not_after else "") + rf"(?:{names})$"))
+    for kind, names, not_after in _NAMES
+]
+_ROW_IS = [(kind, lazy(rf"(?:{names})")) for kind, names, _ in _NAMES]
 _FILLER = lazy(r"(?:为|是|达到?|共计?|合计|约|：|:|\s)+$")
 _CLAUSE = lazy(r"[，,；;。：:（(、]")
-_ASSETS_ROW = lazy(r"资产总额|资产总计|资产合计|资产总值|总资产")
-_LIABILITIES_ROW = lazy(r"负债总额|负债总计|负债合计|总负债|负债")
-_NET_ROW = lazy(r"净资产(?:总额|总计|合计)?")
 _ROW_NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|[\s：:]")
 _OPENING = lazy(r"年初|期初|上年末|上年年末|上年底")
 _CLOSING = lazy(r"年末|期末|年底|12月31日|截至|截止")
@@ -79,15 +85,7 @@ def _figures(norm: str, start: int, end: int) -> list[_Figure]:
         label = norm[lo : q.start]
         filler = _FILLER.search(label)
         name = label[: filler.start()] if filler else label
-        kind = (
-            "net"
-            if _NET.search(name)
-            else "assets"
-            if _ASSETS.search(name)
-            else "liabilities"
-            if _LIABILITIES.search(name)
-            else None
-        )
+        kind = next((k for k, ends in _LABEL_ENDS if ends.search(name)), None)
         if kind is None:
             continue
         if _OPENING.search(label):
@@ -131,14 +129,7 @@ def balance_sheet(doc: Document) -> Iterator[Hit]:
 
 def _row_kind(label: str) -> str | None:
     name = _ROW_NUMBERING.sub("", label)
-    for kind, pattern in (
-        ("net", _NET_ROW),
-        ("assets", _ASSETS_ROW),
-        ("liabilities", _LIABILITIES_ROW),
-    ):
-        if pattern.fullmatch(name):
-            return kind
-    return None
+    return next((kind for kind, pattern in _ROW_IS if pattern.fullmatch(name)), None)
 
 
 def _table(table: Table, doc: Document) -> Iterator[Hit]:

@@ -50,3 +50,8 @@ def test_a_missed_target_scored_in_full_is_left_to_g005() -> None:
 def test_other_rates_are_not_scored_by_this_rule() -> None:
     text = TABLE.format(target="≥80%", actual="85%", score="10").replace("预算执行率", "群众满意度")
     assert s005(text) == []
+
+
+def test_a_category_score_after_the_rate_is_not_the_rates_score() -> None:
+    # 预算执行 (20 points) may hold several indicators besides the execution rate.
+    assert s005("四、自评结果\n预算执行率为95%，预算执行指标分值20分，得分20分。\n") == []

@@ -20,6 +20,7 @@ from reviewer.claims.scores import Figure, ScoreItem, score_groups
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
+from reviewer.regex import lazy
 
 EXECUTION_SCORE = rule(
     code="S005",
@@ -44,6 +45,7 @@ EXECUTION_SCORE = rule(
 )
 
 _GAP = 8  # characters at most between the rate and a 分值/得分 statement that follows it
+_JOINS_SCORE = lazy(r"[，,：:\s]*(?:该指标|该项|此项|本项)?[，,：:\s]*")
 
 
 def _is_execution(ind: Indicator) -> bool:
@@ -63,9 +65,12 @@ def _item_for(doc: Document, ind: Indicator, items: list[ScoreItem]) -> ScoreIte
         if item.start <= ind.value_start < item.end:
             return item  # the indicator's own table row or statement
     for item in items:
+        if not 0 <= item.start - ind.value_end <= _GAP:
+            continue
         between = doc.norm[ind.value_end : item.start]
-        if 0 <= item.start - ind.value_end <= _GAP and not any(c in between for c in "。；;\n"):
-            return item  # "预算执行率85%，分值10分，得分10分"
+        named_other = item.name is not None and item.name != ind.name
+        if _JOINS_SCORE.fullmatch(between) and not named_other:
+            return item  # "预算执行率85%，分值10分，得分10分" (not "…，预算执行指标分值20分")
     return None
 
 

@@ -67,3 +67,23 @@ def test_tolerances_from_reviewer_toml_reach_the_checks(tmp_path) -> None:  # ty
     (tmp_path / "reviewer.toml").write_text("[tolerances]\ncents = 1\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(report)])
     assert result.exit_code == 2 and "unknown tolerance" in result.output
+
+
+SCORE_SUM_OFF_BY_ONE = (
+    "四、自评结果\n预算执行指标分值20分，得分19分；产出指标分值40分，得分36分；"
+    "效益指标分值30分，得分28分；满意度指标分值10分，得分10分。综合自评得分92分。\n"
+)
+SCORE_SUM_ROUNDED = (
+    "四、自评结果\n预算执行指标分值20分，得分19.30分；产出指标分值40分，得分36.30分；"
+    "效益指标分值30分，得分28.30分；满意度指标分值10分，得分9.30分。综合自评得分93分。\n"
+)
+
+
+def test_score_points_widen_score_sums() -> None:
+    assert "S001" in codes(SCORE_SUM_OFF_BY_ONE)  # 19 + 36 + 28 + 10 = 93, not 92
+    assert "S001" not in codes(SCORE_SUM_OFF_BY_ONE, Tolerances(score_points=Decimal("0.5")))
+
+
+def test_rounding_off_makes_a_rounded_score_total_a_mismatch() -> None:
+    assert "S001" not in codes(SCORE_SUM_ROUNDED)  # 93.2 written as 93
+    assert "S001" in codes(SCORE_SUM_ROUNDED, Tolerances(rounding=False))

@@ -1,8 +1,9 @@
 """Tolerances a reviewer may widen in config (`[tool.reviewer.tolerances]`).
 
 By default a figure may be off by half a unit of its last written digit (the rounding it carries)
-and nothing more. Some bureaus accept more, e.g. 0.01万元 of 尾差 or 0.1 percentage points on
-shares and rates; these settings add that allowance on top of the rounding.
+and nothing more. Some bureaus accept more, e.g. 0.01万元 of 尾差, 0.1 percentage points on
+shares and rates, or 0.5 points on a score sum; these settings add that allowance on top of the
+rounding.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ KEYS = {
     "money-yuan": "extra allowance on sums of money, in yuan (default 0)",
     "count": "extra allowance on sums of counts such as staff and units (default 0)",
     "percent-points": "extra allowance on shares and stated rates, in points (default 0)",
+    "score-points": "extra allowance on score sums (得分合计 vs 总分), in points (default 0)",
     "rounding": "allow each figure's own rounding (default true; false = exact sums)",
 }
 
@@ -26,6 +28,7 @@ class Tolerances:
     money_yuan: Decimal = Decimal(0)
     count: Decimal = Decimal(0)
     percent_points: Decimal = Decimal(0)
+    score_points: Decimal = Decimal(0)
     rounding: bool = True
 
     @classmethod
@@ -64,4 +67,5 @@ class Tolerances:
             "money": self.money_yuan,
             "count": self.count,
             "percent": self.percent_points,
+            "score": self.score_points,
         }.get(dimension, Decimal(0))

@@ -210,7 +210,8 @@ def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | None:
     scores = [i.score for i in items if i.score is not None]
     ssum = sum((f.value for f in scores), Decimal(0))
     diff = abs(ssum - total.value)
-    if diff <= _tolerance(scores, total):
+    allowed = doc.tolerances.rounding_of(_tolerance(scores, total)) + doc.tolerances.extra("score")
+    if diff <= allowed:
         return None
     note_zh = note_en = ""
     if wsum is not None and wsum < target:

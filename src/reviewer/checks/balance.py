@@ -11,12 +11,12 @@ totals and are left to the totals check (T001).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.totals import SUM_ROUNDING
+from reviewer.claims.amounts import rounding
 from reviewer.document import Document
 from reviewer.document.tables import Cell, Table, cell_number, column_unit, tables
 from reviewer.models import Severity
@@ -98,12 +98,6 @@ def _figures(norm: str, start: int, end: int) -> list[_Figure]:
     return out
 
 
-def _rounding(quantities: list[Quantity]) -> Decimal:
-    """Half a unit of each figure's last digit; a whole number beside decimals is exact."""
-    finest = max(q.decimals for q in quantities)
-    return sum((q.half_unit for q in quantities if q.decimals > 0 or finest == 0), Decimal(0))
-
-
 @check(BALANCE_MISMATCH, SUM_ROUNDING)
 def balance_sheet(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -168,7 +162,7 @@ def _judge(
     diff = li.base + n.base - a.base
     if diff == 0:
         return None
-    tol = doc.tolerances.rounding_of(_rounding([a, li, n])) + doc.tolerances.extra("money")
+    tol = doc.tolerances.rounding_of(rounding([a, li, n])) + doc.tolerances.extra("money")
     scale = a.scale
     places = max(a.decimals, li.decimals, n.decimals)
 

@@ -10,13 +10,13 @@ a statement is wrong only when the stated values cannot be reconciled at their o
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.facts import report_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -67,15 +67,6 @@ class Change(NamedTuple):
     previous: Quantity | None
     diff: Quantity | None
     pct: Quantity | None
-
-
-def _report_year(doc: Document) -> int | None:
-    """The year the report is about: the year written most often."""
-    years = Counter(int(y) for y in rx.findall(r"(20\d\d)年", doc.norm))
-    if not years:
-        return None
-    top = max(years.values())
-    return max(y for y, n in years.items() if n == top)
 
 
 def changes(doc: Document) -> list[Change]:
@@ -129,7 +120,7 @@ def _changes(doc: Document) -> list[Change]:
             ]
             prev = None
             curs: list[Quantity] = []
-            year = _report_year(doc)
+            year = report_year(doc)
             for q in reversed(same):
                 label = norm[max(s, q.start - 14) : q.start]
                 label = rx.split(r"[，,：:；;]", label)[-1]

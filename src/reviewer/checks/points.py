@@ -11,13 +11,12 @@ two rates in the sentence nothing is judged.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.facts import report_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, decimals_of, find_quantities, fmt, parse_decimal
@@ -68,18 +67,9 @@ class _Statement(NamedTuple):
     previous: Quantity
 
 
-def _report_year(norm: str) -> int | None:
-    """The year the report is about: the year written most often (the later one on a tie)."""
-    years = Counter(int(y) for y in rx.findall(r"(20\d\d)年", norm))
-    if not years:
-        return None
-    top = max(years.values())
-    return max(y for y, n in years.items() if n == top)
-
-
 def _statements(doc: Document) -> list[_Statement]:
     norm = doc.norm
-    year = _report_year(norm)
+    year = report_year(doc)
     out: list[_Statement] = []
     s = 0
     for e in [m.start() for m in _SENT.finditer(norm)] + [len(norm)]:

@@ -109,7 +109,7 @@ class Reading(NamedTuple):
     facts: tuple[Fact, ...]
 
 
-def _rate_kind(name: str) -> str | None:
+def rate_kind(name: str) -> str | None:
     n = rx.sub(r"[\s\"'“”]", "", name)
     if rx.search(r"在职人员控制率|人员控制率|编制控制率|人员编制控制率", n):
         return STAFF_RATE
@@ -378,7 +378,7 @@ def rate_mismatch(doc: Document) -> Iterator[Hit]:
             continue
         if ind.role not in (ACTUAL, UNKNOWN) or ind.quantity is None or ind.distributive:
             continue
-        kind = _rate_kind(ind.name)
+        kind = rate_kind(ind.name)
         if kind is None or _interim(doc, ind):
             continue
         topic = "sangong" if kind in (SG_CTRL, SG_CHANGE) else _claim_topic(doc, ind)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.targets import misses
 from reviewer.claims.indicators import EQ, TARGET, Indicator, indicators
-from reviewer.claims.scores import Figure, ScoreItem, score_groups
+from reviewer.claims.scores import ScoreItem, score_groups
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
@@ -49,14 +49,14 @@ _JOINS_SCORE = lazy(r"[，,：:\s]*(?:该指标|该项|此项|本项)?[，,：:\
 
 
 def _is_execution(ind: Indicator) -> bool:
-    from reviewer.checks.rates import EXEC, _rate_kind
+    from reviewer.checks.rates import EXEC, rate_kind
 
     return (
         ind.dimension == "percent"
         and ind.comparator == EQ
         and ind.role != TARGET
         and ind.base is not None
-        and _rate_kind(ind.name) == EXEC
+        and rate_kind(ind.name) == EXEC
     )
 
 
@@ -72,10 +72,6 @@ def _item_for(doc: Document, ind: Indicator, items: list[ScoreItem]) -> ScoreIte
         if _JOINS_SCORE.fullmatch(between) and not named_other:
             return item  # "预算执行率85%，分值10分，得分10分" (not "…，预算执行指标分值20分")
     return None
-
-
-def _half(f: Figure) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-f.decimals - 1)
 
 
 @check(EXECUTION_SCORE)
@@ -99,7 +95,7 @@ def execution_score(doc: Document) -> Iterator[Hit]:
         if rate is None or ind.quantity is None:
             continue
         expected = min(weight, rate / 100 * weight)
-        tol = _half(item.score) + ind.quantity.half_unit / 100 * weight
+        tol = item.score.half_unit + ind.quantity.half_unit / 100 * weight
         if score - expected <= tol:
             continue
         if score >= weight and any(ind.start <= at < ind.end for at in missed_at):

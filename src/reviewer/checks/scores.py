@@ -127,11 +127,7 @@ def _tolerance(items: list[Figure], total: Figure) -> Decimal:
     be rounded from finer values (24.375 -> 24.38); items written as whole numbers or to one
     decimal are taken as exact, as scores are given in whole or half points.
     """
-
-    def half(f: Figure) -> Decimal:
-        return Decimal(5) * Decimal(10) ** (-f.decimals - 1)
-
-    return half(total) + sum((half(f) for f in items if f.decimals >= 2), Decimal(0))
+    return total.half_unit + sum((f.half_unit for f in items if f.decimals >= 2), Decimal(0))
 
 
 def _reading(group: ScoreGroup, target: Decimal) -> list[ScoreItem]:

@@ -264,7 +264,7 @@ ACTUAL_OVER_100 = rule(
 
 @check(ACTUAL_OVER_100)
 def actual_over_100(doc: Document) -> Iterator[Hit]:
-    from reviewer.checks.rates import EXEC, _rate_kind
+    from reviewer.checks.rates import EXEC, rate_kind
 
     for ind in indicators(doc):
         if ind.dimension != "percent" or ind.value is None or ind.comparator != EQ:
@@ -276,7 +276,7 @@ def actual_over_100(doc: Document) -> Iterator[Hit]:
         data = {"name": _shown_name(doc, ind), "actual": ind.shown()}
         if ind.role == ACTUAL and BOUNDED.search(name) and not UNBOUNDED.search(name):
             yield ACTUAL_OVER_100.hit(ind.spans(), data)
-        elif ind.role != TARGET and _rate_kind(name) == EXEC:
+        elif ind.role != TARGET and rate_kind(name) == EXEC:
             yield ACTUAL_OVER_100.hit(
                 ind.spans(), data, severity=Severity.WARNING, variant="execution"
             )

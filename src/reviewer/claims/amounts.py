@@ -103,20 +103,20 @@ class Relation(NamedTuple):
 
 
 def tolerance(nodes: list[Node]) -> Decimal:
-    """The largest difference rounding alone can explain between a total and its parts.
+    """The largest difference rounding alone can explain between a total and its parts."""
+    return rounding([n.q for n in nodes])
+
+
+def rounding(quantities: list[Quantity]) -> Decimal:
+    """How far a sum of `quantities` may stray from their stated total by rounding alone.
 
     Each figure may be off by half a unit of its last written digit. A whole number written
     among figures with decimals is taken as exact ("5万元" beside "574.73万元").
     """
-    finest = max((n.q.decimals for n in nodes), default=0)
-    tol = Decimal(0)
-    for n in nodes:
-        if n.q.decimals == 0 and finest > 0:
-            continue
-        tol += n.q.half_unit
-    if finest == 0 and all(n.q.dimension == "count" for n in nodes):
+    finest = max((q.decimals for q in quantities), default=0)
+    if finest == 0 and all(q.dimension == "count" for q in quantities):
         return Decimal(0)  # counts of people and things are exact
-    return tol
+    return sum((q.half_unit for q in quantities if q.decimals > 0 or finest == 0), Decimal(0))
 
 
 def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
@@ -379,11 +379,7 @@ class _Parser:
         ]
         if len(parts) < 2:
             return
-        named_totals = any(_TOTAL_LABEL_RE.search(n.label) for n in parts)
-        adds_up = abs(sum((n.value for n in parts), Decimal(0)) - node.value) <= tolerance(
-            [node, *parts]
-        )
-        if named_totals and not adds_up:
+        if any(_TOTAL_LABEL_RE.search(n.label) for n in parts) and not _adds_up(node, parts):
             return  # "资产总额 A，负债总额 B，净资产总额 C": totals side by side, not parts of C
         bd = Breakdown(total=node, marker="sum", marker_start=node.label_start, open=False)
         bd.parts = parts
@@ -422,6 +418,11 @@ def _room(bd: Breakdown) -> Decimal:
     """How much of the total the parts so far leave (plus rounding)."""
     used = sum((p.value for p in bd.parts), Decimal(0))
     return bd.total.value - used + tolerance([bd.total, *bd.parts])
+
+
+def _adds_up(total: Node, parts: list[Node]) -> bool:
+    diff = abs(sum((p.value for p in parts), Decimal(0)) - total.value)
+    return diff <= tolerance([total, *parts])
 
 
 def _complete(bd: Breakdown) -> bool:

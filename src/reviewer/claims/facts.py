@@ -225,6 +225,19 @@ def _extract(doc: Document) -> list[Fact]:
     return out
 
 
+def report_year(doc: Document) -> int | None:
+    """The year the report is about: the year written most often (the later one on a tie)."""
+    return doc.cached("report_year", _report_year)
+
+
+def _report_year(doc: Document) -> int | None:
+    years = Counter(int(y) for y in rx.findall(r"(20\d\d)年", doc.norm))
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
+
+
 def main_year(doc: Document) -> str:
     """The year most facts are labelled with ("" when none is)."""
     years = Counter(f.year for f in facts(doc) if f.year.isdigit())

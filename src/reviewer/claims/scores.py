@@ -40,6 +40,11 @@ class Figure(NamedTuple):
     def decimals(self) -> int:
         return decimals_of(self.raw)
 
+    @property
+    def half_unit(self) -> Decimal:
+        """Half the last written digit: the rounding the figure may carry."""
+        return Decimal(5) * Decimal(10) ** (-self.decimals - 1)
+
 
 class ScoreItem(NamedTuple):
     """One indicator's weight and score. `start`/`end` span the whole statement."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer.checks.rates import EXEC, rate_kind
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.targets import misses
 from reviewer.claims.indicators import EQ, TARGET, Indicator, indicators
@@ -49,8 +50,6 @@ _JOINS_SCORE = lazy(r"[，,：:\s]*(?:该指标|该项|此项|本项)?[，,：:\
 
 
 def _is_execution(ind: Indicator) -> bool:
-    from reviewer.checks.rates import EXEC, rate_kind
-
     return (
         ind.dimension == "percent"
         and ind.comparator == EQ

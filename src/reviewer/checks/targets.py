@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.checks.rates import EXEC, rate_kind
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.indicators import (
     ACTUAL,
@@ -264,8 +265,6 @@ ACTUAL_OVER_100 = rule(
 
 @check(ACTUAL_OVER_100)
 def actual_over_100(doc: Document) -> Iterator[Hit]:
-    from reviewer.checks.rates import EXEC, rate_kind
-
     for ind in indicators(doc):
         if ind.dimension != "percent" or ind.value is None or ind.comparator != EQ:
             continue

@@ -271,6 +271,13 @@ def test_satisfaction_grade_without_rate() -> None:
     assert q(rated, "Q020") == []
 
 
+def test_table_cells_named_satisfaction_are_not_a_grade() -> None:
+    # A flattened indicator table: 一级指标 "满意度指标", then 二级指标 "满意度" on the next line.
+    table = "一级指标\n二级指标\n三级指标\n满意度指标\n满意度\n群众满意度\n"
+    assert q(table, "Q020") == []
+    assert len(q("群众满意度较高。\n", "Q020")) == 1
+
+
 def test_sweeping_achievement_claim() -> None:
     text = "四、目标实现程度\n各项绩效目标均已按照预算达到100%实现。\n"
     found = q(text, "Q020")

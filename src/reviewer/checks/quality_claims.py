@@ -76,9 +76,11 @@ GARBLED_NUMBER = rule(
 
 # ---------------------------------------------------------------- Q020 unsupported claims
 
+# Within one line (a flattened table's next cell is not a grade), and a whole word: the 满意 of
+# 满意度 is not a grade.
 _SATISFACTION = lazy(
-    r"满意(?:度|率)[^。；;，,\n\d]{0,6}?(?:为|是|达到|评价为|均为|属于)?\s*"
-    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)[\"'”]?"
+    r"满意(?:度|率)[^。；;，,\n\d]{0,6}?(?:为|是|达到|评价为|均为|属于)?[ \t]*"
+    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)(?![度率])[\"'”]?"
 )
 _EVIDENCE = lazy(r"\d|问卷|样本|抽样|受访|调查对象")
 _SWEEPING = lazy(

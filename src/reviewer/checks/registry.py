@@ -31,6 +31,8 @@ class Rule(NamedTuple):
     fix: str
     variants: Mapping[str, tuple[str, str]] = _NO_VARIANTS  # variant -> (message_zh, message_en)
     fix_zh: str = ""  # the fix in Chinese, for 审核意见 drafts (markdown, xlsx, html)
+    # A near miss: a report fragment that must NOT fire the rule (`example` must fire it).
+    counterexample: str = ""
 
     def hit(
         self,

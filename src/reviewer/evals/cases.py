@@ -67,6 +67,14 @@ class Case(_Strict):
     report: str
     description: str = ""
     origin: str | None = None  # "gold.yaml" when converted from fixtures/gold.yaml
+    # A real published report (fixtures/corpus/): where it was found and what it is.
+    url: str | None = None
+    province: str | None = None
+    report_type: Literal["department", "project", "transfer", "other"] | None = None
+    year: int | None = None
+    layouts: list[Literal["prose", "pipe", "cell_per_line", "run_together", "tab", "docx"]] = (
+        Field(default_factory=list)
+    )
     tags: list[str] = Field(default_factory=list)
     gold: list[GoldItem] = Field(default_factory=list)
     correct: list[CorrectClaim] = Field(default_factory=list)

@@ -1,0 +1,72 @@
+"""Recall of the rules on the real-report corpus, by layout and by gold source (the README table).
+
+    python evals/corpus_table.py            # markdown table on stdout
+
+A gold item's layout is read from the line its quote sits on: a line holding `|` is `pipe`; a
+sentence (it has 。，；, or is long prose) is `prose`; otherwise the item sits in the report's table
+part and takes the report's table layout (`run_together` or `cell_per_line`, as its case says).
+Counts are TP / gold items; precision is over every finding the matching policy judges
+(src/reviewer/evals/matching.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from reviewer.evals.cases import Case, GoldItem, load_suite
+from reviewer.evals.runner import run_suite
+
+SUITE = Path(__file__).resolve().parent / "corpus.yaml"
+LAYOUTS = ("prose", "pipe", "cell_per_line", "run_together")
+SOURCES = ("arithmetic", "target", "quality")
+
+
+def item_layout(case: Case, item: GoldItem) -> str:
+    text = case.text
+    at = text.find(item.quote)
+    if item.scope == "document" or at < 0:
+        return "prose"
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    if "|" in line:
+        return "pipe"
+    tables = [lay for lay in case.layouts if lay in ("run_together", "cell_per_line")]
+    if not tables or any(p in line for p in "。，；") or len(line) > 80:
+        return "prose"
+    return tables[0]
+
+
+def main() -> int:
+    suite = load_suite(SUITE)
+    results = run_suite(suite, systems=["rules"])
+    found: Counter[tuple[str, str]] = Counter()
+    total: Counter[tuple[str, str]] = Counter()
+    tp = fp = 0
+    for case in results.cases:
+        sc = results.scores[case.id]["rules"]
+        tp += sum(1 for o in sc.outcomes if o.verdict == "tp")
+        fp += sum(1 for o in sc.outcomes if o.verdict == "fp")
+        for key, item in sc.gold.items():
+            cell = (item_layout(case, item), item.source)
+            total[cell] += 1
+            found[cell] += bool(sc.gold_hits[key])
+
+    def fmt(layouts: tuple[str, ...], source: str) -> str:
+        n = sum(total[(lay, source)] for lay in layouts)
+        k = sum(found[(lay, source)] for lay in layouts)
+        return f"{k}/{n} ({k / n:.0%})" if n else "–"
+
+    print(f"Corpus: {len(results.cases)} reports; rules precision {tp}/{tp + fp}\n")
+    print("| layout | " + " | ".join(SOURCES) + " |")
+    print("|---|" + "---|" * len(SOURCES))
+    for lay in LAYOUTS:
+        print(f"| {lay} | " + " | ".join(fmt((lay,), s) for s in SOURCES) + " |")
+    print("| **all** | " + " | ".join(fmt(LAYOUTS, s) for s in SOURCES) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

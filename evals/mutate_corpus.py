@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-per-report", type=int, default=40)
     ap.add_argument("--no-docx", action="store_true", help="skip the .docx rebuild")
+    ap.add_argument("--target", choices=("anchor", "part"), default="anchor")
     ap.add_argument("-o", "--output", type=Path, default=Path("mutate-results.json"))
     args = ap.parse_args(argv)
 
@@ -49,14 +50,22 @@ def main(argv: list[str] | None = None) -> int:
         every.extend(files)
         t0 = time.perf_counter()
         res = run_mutations(
-            files, seed=args.seed, max_per_report=args.max_per_report, docx=not args.no_docx
+            files,
+            seed=args.seed,
+            max_per_report=args.max_per_report,
+            docx=not args.no_docx,
+            target=args.target,
         )
         console.rule(f"{name}: {len(files)} reports ({time.perf_counter() - t0:.1f} s)")
         print_mutation(res, console)
         out[name] = res.as_dict()
     if len(out) > 1:
         res = run_mutations(
-            every, seed=args.seed, max_per_report=args.max_per_report, docx=not args.no_docx
+            every,
+            seed=args.seed,
+            max_per_report=args.max_per_report,
+            docx=not args.no_docx,
+            target=args.target,
         )
         console.rule(f"all: {len(every)} reports")
         print_mutation(res, console, missed=False, errors=False)

@@ -140,6 +140,14 @@ def test_one_cell_per_line_columns_by_trying_each_column_count() -> None:
     assert shown(piped) == ["column/cell 21 = 15 6", "column/cell 17 = 12 5"]
 
 
+def test_a_table_run_together_on_one_line() -> None:
+    line = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 "
+    assert shown(line + "\n") == ["rate/run 86 = 37.24 43.2"]
+    # a label between the figures and the percent starts another row: not their quotient
+    other = "指标7:接种证 221人 221人 2 2 指标8:接种率 100.00% 97.30% 2 1.9 3 4 5\n"
+    assert shown(other, "rate") == []
+
+
 # --- counts ------------------------------------------------------------------------------------
 
 
@@ -205,6 +213,16 @@ def test_a_mutation_is_reproducible_and_keeps_full_width_digits() -> None:
     assert normalize(mutated)[fig.start : fig.end] != normalize(text)[fig.start : fig.end]
 
 
+def test_a_part_can_be_mutated_instead_of_the_total() -> None:
+    text = "支出合计860.00万元，其中基本支出520.00万元，项目支出340.00万元。\n"
+    rel = _one(text, "sum")
+    got = plant(text, rel, random.Random("1"), target="part")
+    assert got is not None
+    fig, m = got
+    assert fig != rel.anchor and fig in rel.parts
+    assert breaks(rel, fig, Decimal(m.new))
+
+
 def test_a_chinese_count_changes_one_numeral() -> None:
     text = "主要做了三个方面：一是宣传；二是培训；三是督查。\n"
     rel = _one(text, "count")
@@ -225,6 +243,13 @@ def test_docx_rebuild_makes_word_tables_the_loader_reads_back() -> None:
     rels = {(r.kind, r.layout) for r in find_relations(back)}
     assert ("column", "pipe") in rels and ("count", "prose") in rels
     assert docx_round_trip("只有文字，没有表格。\n") is None
+
+
+def test_docx_rebuild_turns_a_cell_run_into_a_table_when_its_shape_is_known() -> None:
+    back = docx_round_trip(CELLS)
+    assert back is not None
+    assert "| 在职 | 15 | 12 |" in back and "| 合计 | 21 | 17 |" in back
+    assert shown(back, "column") == ["column/pipe 21 = 15 6", "column/pipe 17 = 12 5"]
 
 
 def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:

@@ -79,6 +79,9 @@ def eval_cmd(
     fmt: Annotated[
         str, typer.Option("--format", help="With --mutate: text (tables) or json (stdout).")
     ] = "text",
+    target: Annotated[
+        str, typer.Option(help="With --mutate: mutate the anchor (total/rate/count) or a part.")
+    ] = "anchor",
 ) -> None:
     """Run every eval case offline (cassettes) and print TP/FP/FN, precision, recall and F1 per kind
     and per report for each source. Exit 1 when a threshold fails, a case errors, or --baseline
@@ -86,7 +89,7 @@ def eval_cmd(
     from rich.console import Console
 
     if mutate:
-        _mutate(paths or [], suite, output, seed, max_per_report, docx, fmt)
+        _mutate(paths or [], suite, output, seed, max_per_report, docx, fmt, target)
         return
     from reviewer.evals.cases import SYSTEMS, load_suite
     from reviewer.evals.report import print_regressions, print_results, print_unmatched
@@ -142,7 +145,14 @@ def eval_cmd(
 
 
 def _mutate(
-    paths: list[Path], suite: Path, output: Path, seed: int, limit: int, docx: bool, fmt: str
+    paths: list[Path],
+    suite: Path,
+    output: Path,
+    seed: int,
+    limit: int,
+    docx: bool,
+    fmt: str,
+    target: str,
 ) -> None:
     """`reviewer eval --mutate`: parse, run `reviewer.evals.mutate.run_mutations`, render."""
     from rich.console import Console
@@ -152,8 +162,8 @@ def _mutate(
     from reviewer.evals.mutate_render import print_mutation
 
     err = Console(stderr=True)
-    if fmt not in ("text", "json"):
-        err.print(f"reviewer: --format {fmt!r}: choose text or json")
+    if fmt not in ("text", "json") or target not in ("anchor", "part"):
+        err.print("reviewer: --format is text or json; --target is anchor or part")
         raise typer.Exit(2)
     try:
         files = report_paths(paths, suite)
@@ -162,6 +172,7 @@ def _mutate(
             seed=seed,
             max_per_report=limit,
             docx=docx,
+            target=target,
             progress=lambda m: err.print(f"[dim]{m}[/dim]"),
         )
     except (OSError, ValueError, ReviewerError) as exc:

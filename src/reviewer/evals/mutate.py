@@ -3,7 +3,8 @@
 For each report, `reviewer.evals.relations` finds the relations by brute force. A sample of them
 (seeded, round-robin over relation type × layout, at most `max_per_report`) each gets one
 mutation — two different adjacent digits swapped, or one digit changed — in one figure: the total,
-rate or count first, an addend when no mutation of the anchor qualifies. A mutation qualifies
+rate or count first, an addend when no mutation of the anchor qualifies (`target="part"`: an
+addend, numerator or denominator first). A mutation qualifies
 when it keeps the token's shape (same length, no leading zero, nonzero) and breaks the relation
 beyond the stated precision: the mutated figure's rounding interval and the interval the other
 figures allow (each ± half a unit of its last digit) no longer meet. Every mutation is
@@ -37,7 +38,7 @@ from reviewer.evals.relations import Figure, Relation, find_relations
 from reviewer.models import Finding
 
 CN_DIGITS = "一二三四五六七八九"
-LAYOUT_ORDER = ("prose", "pipe", "cell", "tab", "docx")
+LAYOUT_ORDER = ("prose", "pipe", "cell", "run", "tab", "docx")
 KIND_ORDER = ("sum", "column", "rate", "count")
 
 
@@ -130,9 +131,14 @@ def candidates(text: str, rel: Relation, fig: Figure) -> list[Mutation]:
     return out
 
 
-def plant(text: str, rel: Relation, rng: random.Random) -> tuple[Figure, Mutation] | None:
-    """One mutation of `rel`: its anchor when a variant qualifies, else one of its parts."""
-    for fig in (rel.anchor, *rng.sample(rel.parts, len(rel.parts))):
+def plant(
+    text: str, rel: Relation, rng: random.Random, target: str = "anchor"
+) -> tuple[Figure, Mutation] | None:
+    """One mutation of `rel`: its anchor when a variant qualifies, else one of its parts; with
+    `target="part"`, a part first (in a seeded order), the anchor when none qualifies."""
+    parts = rng.sample(rel.parts, len(rel.parts))
+    order = (*parts, rel.anchor) if target == "part" else (rel.anchor, *parts)
+    for fig in order:
         cands = candidates(text, rel, fig)
         if not cands:
             continue
@@ -255,6 +261,7 @@ def _run_layout(
     limit: int,
     checker: Checker,
     tag: str,
+    target: str = "anchor",
 ) -> None:
     base_findings = checker(make_doc(text))
     before = {_key(f) for f in base_findings}
@@ -269,7 +276,7 @@ def _run_layout(
     rng = random.Random(f"{seed}:{name}:{tag}")
     for rel in select(rels, limit, rng):
         rrng = random.Random(f"{seed}:{name}:{tag}:{rel.kind}:{rel.anchor.start}")
-        got = plant(text, rel, rrng)
+        got = plant(text, rel, rrng, target)
         if got is None:
             continue
         fig, m = got
@@ -299,6 +306,7 @@ def mutate_report(
     max_per_report: int = 40,
     docx: bool = True,
     checker: Checker | None = None,
+    target: str = "anchor",
 ) -> ReportRun:
     """Plant mutations in one report (text layouts, then its .docx rebuild) and score them."""
     from reviewer.document import load
@@ -325,7 +333,7 @@ def mutate_report(
 
         if not has_table(text):
             return run
-        dtext = docx_round_trip(text)
+        dtext = docx_round_trip(text)  # cell runs become Word tables when their shape is known
         if dtext is None:
             run.notes.append("docx: the rebuilt file does not read back the same; skipped")
             return run
@@ -340,6 +348,7 @@ def mutate_report(
             limit=max_per_report,
             checker=check_fn,
             tag="docx",
+            target=target,
         )
     return run
 
@@ -353,6 +362,7 @@ class MutationResult:
     seed: int
     max_per_report: int
     reports: list[ReportRun]
+    target: str = "anchor"
 
     def planted(self) -> list[Planted]:
         return [p for r in self.reports for p in r.planted]
@@ -386,6 +396,7 @@ class MutationResult:
         return {
             "seed": self.seed,
             "max_per_report": self.max_per_report,
+            "target": self.target,
             "reports": len(self.reports),
             "table": self.table(),
             "missed": [p.as_dict() for p in self.planted() if not p.detected],
@@ -425,6 +436,7 @@ def run_mutations(
     docx: bool = True,
     checker: Checker | None = None,
     progress: Callable[[str], None] | None = None,
+    target: str = "anchor",
 ) -> MutationResult:
     """The mutation eval over `paths` (see the module doc)."""
     reports: list[ReportRun] = []
@@ -432,9 +444,16 @@ def run_mutations(
         if progress:
             progress(str(p))
         reports.append(
-            mutate_report(p, seed=seed, max_per_report=max_per_report, docx=docx, checker=checker)
+            mutate_report(
+                p,
+                seed=seed,
+                max_per_report=max_per_report,
+                docx=docx,
+                checker=checker,
+                target=target,
+            )
         )
-    return MutationResult(seed=seed, max_per_report=max_per_report, reports=reports)
+    return MutationResult(seed=seed, max_per_report=max_per_report, reports=reports, target=target)
 
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx")

@@ -15,8 +15,8 @@ def _pct(v: float | None) -> str:
 
 def recall_table(res: MutationResult) -> Table:
     t = Table(
-        title=f"mutation recall ({len(res.reports)} reports, seed {res.seed}, "
-        f"at most {res.max_per_report} per report and layout)",
+        title=f"mutation recall ({len(res.reports)} reports, seed {res.seed}, mutating the "
+        f"{res.target}, at most {res.max_per_report} per report and again per .docx rebuild)",
         title_justify="left",
     )
     for col in ("relation", "layout", "found", "planted", "detected", "recall"):

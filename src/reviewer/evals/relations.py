@@ -100,15 +100,17 @@ UNITS = (
 _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A figure in running text: a number, optional spaces, a unit; not a part of a longer number,
-# not an ordinal (第3), not a date or a code.
-_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/:])({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![\d])")
+# not an ordinal (第3), not a date or a code, not a per-unit figure (500元/生).
+_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/:])({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![/／])")
 # A cell that is only a figure (unit optional): a table cell or a one-cell-per-line line.
 _CELL_FIG = re.compile(rf"\s*({_NUM})\s*({_UNIT_RX})?\s*")
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额")
 _SUBTOTAL = re.compile(r"小\s*计")
+_TOKEN = re.compile(r"\S+")
+_LABEL_GAP = re.compile(r"[^\s|\d.,%/\-—]")
 _RULE_ROW = re.compile(r"^\s*\|?[\s:|\-]+\|?\s*$")
 
-LAYOUTS = ("prose", "pipe", "cell", "tab")
+LAYOUTS = ("prose", "pipe", "cell", "run", "tab")
 
 
 class Figure(NamedTuple):
@@ -197,12 +199,21 @@ def _inner(ln: Line) -> str:
 
 
 def _is_row(ln: Line) -> bool:
-    """A `|` table row: >= 2 non-empty cells between pipes."""
-    return ln.text.count("|") >= 2 and sum(bool(c.strip()) for c in _inner(ln).split("|")) >= 2
+    """A `|` table row: >= 2 cells, i.e. a `|` between cells once the outer ones are stripped."""
+    return "|" in _inner(ln)
+
+
+def _is_run_together(text: str) -> bool:
+    """A table flattened onto one line, cells separated by spaces: >= 6 bare-number tokens and
+    fewer than a third as many sentence marks (，。；)."""
+    numbers = sum(_is_number_cell(t) for t in text.split())
+    marks = sum(text.count(c) for c in "，。；")
+    return numbers >= 6 and marks * 3 < numbers
 
 
 def line_layouts(lines: list[Line]) -> list[str]:
-    """The layout of each line: pipe (a row of >= 2 `|` cells), tab, cell, or prose.
+    """The layout of each line: pipe (a row of >= 2 `|` cells), tab, run (a table run together
+    on one line), cell, or prose.
 
     A cell line is in a run of short lines (<= 30 characters once a lone `|` is stripped; not
     ending a sentence) holding >= 4 cells, >= 2 of them bare numbers. Empty lines inside a run
@@ -213,6 +224,10 @@ def line_layouts(lines: list[Line]) -> list[str]:
             kinds[i] = "pipe"
         elif "\t" in ln.text.strip():
             kinds[i] = "tab"
+
+    for i, ln in enumerate(lines):
+        if kinds[i] == "prose" and _is_run_together(ln.text):
+            kinds[i] = "run"
 
     def short(k: int) -> bool:
         inner = _inner(lines[k])
@@ -304,7 +319,7 @@ def blocks(norm: str) -> list[Block]:
     while i < len(lines):
         kind = kinds[i]
         j = i + 1
-        if kind != "prose":
+        if kind not in ("prose", "run"):
             while j < len(lines) and kinds[j] == kind:
                 j += 1
         group = lines[i:j]
@@ -328,18 +343,20 @@ def blocks(norm: str) -> list[Block]:
                     else:
                         figs.extend(_prose_figs(norm, s, e, kind, b, r, c))
                 rows.append(row)
-        else:  # cell: one row per non-empty line
-            for ln in group:
-                if ln.text == "":
-                    continue
+        else:  # cell: one row per non-empty line; run: one row per token
+            spans = (
+                [cell_span(ln) for ln in group if ln.text != ""]
+                if kind == "cell"
+                else [m.span() for m in _TOKEN.finditer(norm, group[0].start, group[0].end)]
+            )
+            for s, e in spans:
                 r = len(rows)
-                s, e = cell_span(ln)
-                fig = _cell_fig(norm, s, e, "cell", b, r, 0) if e > s else None
+                fig = _cell_fig(norm, s, e, kind, b, r, 0) if e > s else None
                 rows.append([(s, e, fig)])
                 if fig is not None:
                     figs.append(fig)
                 else:
-                    figs.extend(_prose_figs(norm, s, e, "cell", b, r, 0))
+                    figs.extend(_prose_figs(norm, s, e, kind, b, r, 0))
         out.append(Block(kind, group[0].start, group[-1].end, figs, rows, group))
         i = j
     return out
@@ -467,7 +484,7 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
                 f
                 for f in b.figures[:i]
                 if f.unit not in ("%", "个百分点", "分")
-                and (b.layout in ("prose", "cell") or f.row == rate.row)
+                and (b.layout in ("prose", "cell", "run") or f.row == rate.row)
             ][-window:]
             best: tuple[Figure, Figure] | None = None
             for den in reversed(before):
@@ -475,8 +492,11 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
                     if num is den or num.unit != den.unit:
                         continue
                     last = max(num.uend, den.uend)
-                    if b.layout == "prose" and any(ch.isdigit() for ch in norm[last : rate.start]):
+                    gap = norm[last : rate.start]
+                    if b.layout == "prose" and any(ch.isdigit() for ch in gap):
                         continue  # in running text the quotient's figures come right before it
+                    if b.layout in ("cell", "run") and _LABEL_GAP.search(gap):
+                        continue  # a label cell between them starts another row
                     if rate_equals(rate, num, den):
                         best = (num, den)
                         break
@@ -522,6 +542,13 @@ def _column_totals_in(b: Block, norm: str) -> Iterator[Relation]:
 
 
 def _cell_run_columns(b: Block, norm: str) -> Iterator[Relation]:
+    for rel, _, _ in cell_run_shapes(b, norm):
+        yield rel
+
+
+def cell_run_shapes(b: Block, norm: str) -> Iterator[tuple[Relation, int, int]]:
+    """Column relations of a one-cell-per-line (or run-together) block, each with the column
+    count that made it and the index of its total row's label cell."""
     cells = [fig for _, _, fig in (row[0] for row in b.rows)]
     texts = [norm[s:e] for s, e, _ in (row[0] for row in b.rows)]
     n = len(cells)
@@ -547,7 +574,8 @@ def _cell_run_columns(b: Block, norm: str) -> Iterator[Relation]:
                         q += direction * k
                     if sum_equals(total, addends):
                         done.add(p)
-                        yield Relation("column", total, tuple(sorted(addends, key=_key)), "cell")
+                        rel = Relation("column", total, tuple(sorted(addends, key=_key)), b.layout)
+                        yield rel, k, i
                         break
 
 
@@ -556,7 +584,7 @@ def find_columns(blks: list[Block], norm: str) -> list[Relation]:
     for b in blks:
         if b.layout in ("pipe", "tab"):
             out.extend(_column_totals_in(b, norm))
-        elif b.layout == "cell":
+        elif b.layout in ("cell", "run"):
             out.extend(_cell_run_columns(b, norm))
     return out
 

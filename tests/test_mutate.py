@@ -260,6 +260,8 @@ def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:
     assert {"pipe", "docx"} <= layouts
     col = [p for p in res.planted() if p.kind == "column"]
     assert col and all(p.detected for p in col), [p.quote for p in col if not p.detected]
+    parts = run_mutations([f], seed=1, max_per_report=10, docx=False, target="part")
+    assert parts.planted() and all(p.target == "part" for p in parts.planted())
 
 
 # --- recall on the samples ---------------------------------------------------------------------

@@ -327,6 +327,7 @@ def mutate_report(
         limit=max_per_report,
         checker=check_fn,
         tag="text",
+        target=target,
     )
     if docx:
         from reviewer.evals.docx_build import docx_document, docx_round_trip, has_table

@@ -68,6 +68,15 @@ def test_no_sum_of_peers_in_a_list_or_of_ones() -> None:
     assert shown("领导职数3名，其中书记1名，镇长1名，副书记1名。\n", "sum") == []
 
 
+def test_no_sum_of_a_prefix_of_a_longer_list() -> None:
+    # 11 = 4 + 7, but the list goes on (；丁中心实有3人): a coincidence, not a breakdown
+    text = "甲中心实有11人；乙中心实有4人；丙中心实有7人；丁中心实有3人。\n"
+    assert shown(text, "sum") == []
+    assert shown("一级指标3个，二级指标9个，三级指标13个，共计25个。\n", "sum") == [
+        "sum/prose 25 = 3 9 13"
+    ]
+
+
 def test_a_run_is_given_one_total() -> None:
     text = "总投资61.8万元，其中中央资金30.9万元，县级配套30.9万元，下达资金61.8万元。\n"
     assert shown(text, "sum") == ["sum/prose 61.8 = 30.9 30.9"]
@@ -268,21 +277,29 @@ def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:
 
 
 def test_recall_on_the_sample_reports_stays_above_the_measured_floor() -> None:
-    # Measured (seed 0, at most 40 per report): 31 relations, 31 planted, 30 detected (96.8%);
-    # the miss is wudu's 领导职数11名 whose addends the tool reads differently. Floors: 28
-    # relations found, recall >= 0.90 (measured minus ~7 points) overall and for sums.
+    # Measured (seed 0, at most 40 per report, the eight sample reports; no table, so no .docx
+    # run): 28 relations (16 sums, 10 rates, 2 counts), all 28 mutated totals/rates/counts
+    # detected. Floors: 26 relations, recall >= 0.93 (measured minus 7 points).
     res = run_mutations(SAMPLES, seed=0, max_per_report=40)
     overall = res.table()[-1]
-    assert overall["found"] >= 28
-    assert overall["planted"] >= 28
-    assert (res.recall() or 0) >= 0.90
-    assert (res.recall("prose", "sum") or 0) >= 0.85
-    assert (res.recall("prose", "rate") or 0) >= 0.90
+    assert overall["found"] >= 26
+    assert overall["planted"] >= 26
+    assert (res.recall() or 0) >= 0.93
+    assert (res.recall("prose", "sum") or 0) >= 0.9
+    assert (res.recall("prose", "rate") or 0) >= 0.9
     assert res.recall("prose", "count") == 1.0
     # the error findings of the unmutated reports are listed, with code, message and quote
     errs = [e for r in res.reports for e in r.errors]
     assert any(e["code"] == "T001" and "43" in e["quote"] for e in errs)
     assert json.loads(json.dumps(res.as_dict()))["table"][-1]["kind"] == "all"
+
+
+def test_recall_of_mutated_parts_on_the_sample_reports() -> None:
+    # Measured with target="part": 25 of 28 detected (89.3%); the three misses are breakdowns
+    # whose changed part the checks do not reconcile (miaoqian 19个, yonggu 25名, zhengjiayi
+    # 50个). Floor: 0.82.
+    res = run_mutations(SAMPLES, seed=0, max_per_report=40, target="part")
+    assert (res.recall() or 0) >= 0.82
 
 
 def test_the_eval_command_with_mutate(tmp_path: Path) -> None:

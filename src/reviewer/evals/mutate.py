@@ -16,7 +16,8 @@ code, spans and message), one has severity error or warning, comes from a numeri
 Q, X or L), and has a span overlapping the mutated figure or the relation's anchor (the total,
 rate or count). A finding elsewhere does not count, nor does an `info` rounding note.
 
-Layouts: `prose`, `pipe`, `cell`, `tab` are read from the text; `docx` rebuilds the report as a
+Layouts: `prose`, `pipe`, `cell` (one cell per line), `run` (a table run together on one line)
+and `tab` are read from the text; `docx` rebuilds the report as a
 Word file (`reviewer.evals.docx_build`), where `|` and tab tables become real Word tables, and
 runs the real loader on it; its relations are those whose figures sit in a Word table, found and
 mutated in the loader's text (offsets refer to it).

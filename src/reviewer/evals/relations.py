@@ -21,11 +21,13 @@ themselves). This module has its own figure tokenizer and four finders:
 Guards against coincidences: every figure nonzero, >= 2 addends, same unit, exact equality at
 the stated precision (the sum rounded to the total's decimals equals the total; the quotient
 rounded to the percent's decimals equals the percent), bounded windows; a total of 1 or 2
-that is an integer sum of integers, and a run of 1s, are ignored (1 + 1 = 2 is everywhere).
+that is an integer sum of integers, and a run of mostly 1s, are ignored (1 + 1 = 2 is
+everywhere); a run must be a whole list, not the prefix of a longer one.
 
 Offsets refer to the text given (normalized with `reviewer.document.normalize`, which keeps
 offsets), and each figure carries the layout of the line it sits on: `prose`, `pipe`
-(a `|` table row), `cell` (one cell per line) or `tab`.
+(a `|` table row), `cell` (one cell per line), `run` (a table run together on one line, cells
+split by spaces) or `tab`.
 """
 
 from __future__ import annotations
@@ -376,9 +378,10 @@ def sum_equals(total: Figure, parts: list[Figure]) -> bool:
     s = sum((p.value for p in parts), Decimal(0))
     if s != total.value:
         return False
-    # 1 + 1 = 2 and runs of 1s (one person per post) add up by chance everywhere.
+    # 1 + 1 = 2 and runs of mostly 1s (one person per post) add up by chance everywhere.
     trivial = total.decimals == 0 and total.value <= 2 and all(p.decimals == 0 for p in parts)
-    return not trivial and not all(p.value == 1 for p in parts)
+    ones = sum(p.value == 1 for p in parts)
+    return not trivial and ones * 2 <= len(parts)
 
 
 def _round(value: Decimal, decimals: int) -> Decimal:
@@ -398,7 +401,9 @@ def rate_equals(rate: Figure, num: Figure, den: Figure) -> bool:
 def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
     """Sums over adjacent runs of one unit within one sequence; one relation per total.
 
-    A total after its run must stand in the same sentence as the run (no 。 between); a run
+    A run must be a whole list: a figure of its unit right before or after it in the same
+    sentence, joined by the same punctuation as the run's own figures, continues the list. A
+    total after its run must stand in the same sentence as the run; a run
     that holds both another relation's total and its addends is dropped (it would count them
     twice), and so is a total read after its run that is itself an addend elsewhere (nested
     lists of 1s make such sums by chance)."""
@@ -411,14 +416,14 @@ def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
             rel: tuple[Relation, bool] | None = None
             peers = i + 2 < len(same) and _peers(norm, total, same[i + 1], same[i + 2])
             for j in range(i + 3, min(len(same), i + 1 + max_run) + 1):  # run after the total
-                if not peers and sum_equals(total, same[i + 1 : j]):
+                if not peers and _ends(norm, same, j, total) and sum_equals(total, same[i + 1 : j]):
                     rel = (Relation("sum", total, tuple(same[i + 1 : j]), total.layout), False)
                     break
             if rel is None:
                 for k in range(i - 2, max(-1, i - 1 - max_run), -1):  # run before the total
                     if "。" in norm[same[i - 1].end : total.start]:
                         break
-                    if sum_equals(total, same[k:i]):
+                    if _starts(norm, same, k, total) and sum_equals(total, same[k:i]):
                         rel = (Relation("sum", total, tuple(same[k:i]), total.layout), True)
                         break
             if rel is not None:
@@ -443,6 +448,32 @@ def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
             continue
         out.append(r)
     return out
+
+
+def _gap(norm: str, same: list[Figure], i: int) -> str:
+    """The punctuation between same[i] and same[i + 1]."""
+    return _punct(norm[same[i].uend : same[i + 1].start])
+
+
+def _ends(norm: str, same: list[Figure], j: int, total: Figure) -> bool:
+    """Whether a run ending before same[j] is a whole list, not the prefix of a longer one: the
+    next figure of its unit is not joined to it the way the run's own figures are joined
+    (一级指标3个，二级指标9个，三级指标12个 does not make 12 = 3 + 9), unless that figure
+    restates the total (…，共计61.8万元)."""
+    if j >= len(same) or "。" in norm[same[j - 1].uend : same[j].start]:
+        return True
+    if same[j].value == total.value:
+        return True
+    return _gap(norm, same, j - 1) != _gap(norm, same, j - 2)
+
+
+def _starts(norm: str, same: list[Figure], k: int, total: Figure) -> bool:
+    """Whether a run starting at same[k] is a whole list (the same test, backwards)."""
+    if k == 0 or "。" in norm[same[k - 1].uend : same[k].start]:
+        return True
+    if same[k - 1].value == total.value:
+        return True
+    return _gap(norm, same, k - 1) != _gap(norm, same, k)
 
 
 def _punct(gap: str) -> str:

@@ -282,7 +282,11 @@ def _run_layout(
             continue
         fig, m = got
         mutated = apply(text, m)
-        codes = detecting(checker(make_doc(mutated)), before, fig, rel)
+        doc = make_doc(mutated)
+        if doc.text != mutated:  # the .docx did not read back as written: offsets would lie
+            run.notes.append(f"{tag}: {m.old}→{m.new} at {m.start} did not read back; not planted")
+            continue
+        codes = detecting(checker(doc), before, fig, rel)
         run.planted.append(
             Planted(
                 report=name,

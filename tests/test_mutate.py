@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from reviewer.cli_eval import eval_cmd
 from reviewer.document.normalize import normalize
 from reviewer.evals.docx_build import docx_document, docx_round_trip
-from reviewer.evals.mutate import apply, breaks, candidates, plant, run_mutations
+from reviewer.evals.mutate import Checker, apply, breaks, candidates, plant, run_mutations
 from reviewer.evals.relations import Relation, find_relations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -328,3 +328,31 @@ def test_part_of_the_corpus_runs_when_it_is_present() -> None:
     assert len(res.reports) == len(corpus)
     for p in res.planted():
         assert p.new in p.quote and p.new != p.old
+
+
+def test_detection_needs_a_new_numeric_error_or_warning_on_the_relation(tmp_path: Path) -> None:
+    from reviewer.document import Document
+    from reviewer.models import Finding, Severity
+
+    f = tmp_path / "r.txt"
+    f.write_text("收入合计860.00万元，其中财政拨款800.00万元，其他收入60.00万元。\n", "utf-8")
+
+    def fake(code: str, severity: Severity, where: str) -> Checker:
+        def checker(doc: Document) -> list[Finding]:
+            if doc.norm[4:10] == "860.00":  # the unmutated report: nothing to say
+                return []
+            start = doc.text.index(where)
+            span = doc.span(start, start + len(where))
+            return [Finding(code=code, kind="k", severity=severity, message="m", spans=[span])]
+
+        return checker
+
+    def run(checker: Checker) -> list[tuple[bool, list[str], list[str]]]:
+        res = run_mutations([f], max_per_report=5, checker=checker)
+        return [(p.detected, p.codes, p.near) for p in res.planted()]
+
+    elsewhere: tuple[bool, list[str], list[str]] = (False, [], ["T001:error@elsewhere"])
+    assert run(fake("T001", Severity.ERROR, "收入合计")) == [elsewhere]  # not on a figure
+    assert run(fake("T001", Severity.ERROR, "万元，其中财政拨款8")) == [(True, ["T001"], [])]
+    assert run(fake("T002", Severity.INFO, "万元，其中财政拨款8")) == [(False, [], ["T002:info"])]
+    assert run(fake("Q001", Severity.ERROR, "万元，其中财政拨款8")) == [(False, [], ["Q001:error"])]

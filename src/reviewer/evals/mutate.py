@@ -200,6 +200,21 @@ def detecting(
     return sorted(set(out))
 
 
+def near_misses(findings: Iterable[Finding], before: set[Any], rel: Relation) -> list[str]:
+    """For a missed mutation: the new findings that do not count but say something — any
+    severity or family on one of the relation's figures ("T002:info"), or a numeric
+    error/warning elsewhere ("T001:error@elsewhere"). Empty: the checks were silent."""
+    out: list[str] = []
+    for f in findings:
+        if _key(f) in before:
+            continue
+        if any(_overlaps(f, x.start, x.uend) for x in rel.figures()):
+            out.append(f"{f.code}:{f.severity.value}")
+        elif counts_as_detection(f):
+            out.append(f"{f.code}:{f.severity.value}@elsewhere")
+    return sorted(set(out))
+
+
 @dataclass
 class Planted:
     report: str
@@ -213,6 +228,7 @@ class Planted:
     relation: str  # "1844.31 = 1366.27 + 46.23 + 431.81"
     detected: bool
     codes: list[str]
+    near: list[str] = field(default_factory=list)  # a miss: what fired instead (near_misses)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -286,7 +302,8 @@ def _run_layout(
         if doc.text != mutated:  # the .docx did not read back as written: offsets would lie
             run.notes.append(f"{tag}: {m.old}→{m.new} at {m.start} did not read back; not planted")
             continue
-        codes = detecting(checker(doc), before, fig, rel)
+        found = checker(doc)
+        codes = detecting(found, before, fig, rel)
         run.planted.append(
             Planted(
                 report=name,
@@ -300,6 +317,7 @@ def _run_layout(
                 relation=describe(text, rel),
                 detected=bool(codes),
                 codes=codes,
+                near=[] if codes else near_misses(found, before, rel),
             )
         )
 

@@ -43,7 +43,8 @@ def print_mutation(
             console.print(
                 f"  {escape(p.report)} {p.kind}/{p.layout} {p.target} "
                 f"{escape(p.old)}→{escape(p.new)}: …{escape(p.quote)}… "
-                f"[dim]({escape(p.relation)})[/dim]"
+                f"[dim]({escape(p.relation)}; "
+                f"{escape(', '.join(p.near)) if p.near else 'no new finding'})[/dim]"
             )
     if errors:
         errs = [(r.path, e) for r in res.reports for e in r.errors]

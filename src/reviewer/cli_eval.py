@@ -18,6 +18,12 @@ class RecordMode(str, Enum):
 
 
 def eval_cmd(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="With --mutate: reports (files, folders, globs); default: the suite's."
+        ),
+    ] = None,
     suite: Annotated[
         Path, typer.Option("--suite", "-s", help="Suite definition (evals/*.yaml).")
     ] = Path("evals/default.yaml"),
@@ -56,12 +62,35 @@ def eval_cmd(
     show_unmatched: Annotated[
         bool, typer.Option(help="List findings whose kind has no gold item anywhere.")
     ] = False,
+    mutate: Annotated[
+        bool,
+        typer.Option(
+            "--mutate",
+            help="Mutation eval: plant a typo in each relation the reports state, report recall.",
+        ),
+    ] = False,
+    seed: Annotated[int, typer.Option(help="With --mutate: the random seed.")] = 0,
+    max_per_report: Annotated[
+        int, typer.Option(help="With --mutate: mutations per report and per text/docx run.")
+    ] = 40,
+    docx: Annotated[
+        bool, typer.Option(help="With --mutate: also rebuild each report as a .docx.")
+    ] = True,
+    fmt: Annotated[
+        str, typer.Option("--format", help="With --mutate: text (tables) or json (stdout).")
+    ] = "text",
+    target: Annotated[
+        str, typer.Option(help="With --mutate: mutate the anchor (total/rate/count) or a part.")
+    ] = "anchor",
 ) -> None:
     """Run every eval case offline (cassettes) and print TP/FP/FN, precision, recall and F1 per kind
     and per report for each source. Exit 1 when a threshold fails, a case errors, or --baseline
     finds a new miss or false alarm; 2 when the eval itself cannot run."""
     from rich.console import Console
 
+    if mutate:
+        _mutate(paths or [], suite, output, seed, max_per_report, docx, fmt, target)
+        return
     from reviewer.evals.cases import SYSTEMS, load_suite
     from reviewer.evals.report import print_regressions, print_results, print_unmatched
     from reviewer.evals.runner import compare, model_config, run_suite
@@ -113,3 +142,47 @@ def eval_cmd(
         failed |= bool(regs)
     if failed:
         raise typer.Exit(1)
+
+
+def _mutate(
+    paths: list[Path],
+    suite: Path,
+    output: Path,
+    seed: int,
+    limit: int,
+    docx: bool,
+    fmt: str,
+    target: str,
+) -> None:
+    """`reviewer eval --mutate`: parse, run `reviewer.evals.mutate.run_mutations`, render."""
+    from rich.console import Console
+
+    from reviewer.errors import ReviewerError
+    from reviewer.evals.mutate import report_paths, run_mutations
+    from reviewer.evals.mutate_render import print_mutation
+
+    err = Console(stderr=True)
+    if fmt not in ("text", "json") or target not in ("anchor", "part"):
+        err.print("reviewer: --format is text or json; --target is anchor or part")
+        raise typer.Exit(2)
+    try:
+        files = report_paths(paths, suite)
+        res = run_mutations(
+            files,
+            seed=seed,
+            max_per_report=limit,
+            docx=docx,
+            target=target,
+            progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+        )
+    except (OSError, ValueError, ReviewerError) as exc:
+        err.print(f"reviewer: {exc}")
+        raise typer.Exit(2) from None
+    data = json.dumps(res.as_dict(), ensure_ascii=False, indent=1)
+    if fmt == "json":
+        typer.echo(data)
+    else:
+        print_mutation(res, Console())
+    if output != Path("eval-results.json"):  # an explicit -o
+        output.write_text(data + "\n", encoding="utf-8")
+        err.print(f"results written to {output}")

@@ -1,0 +1,126 @@
+"""Rebuild a text report as a .docx (python-docx) for the mutation eval's `docx` layout.
+
+Each line becomes a paragraph, except runs of `|` rows and of tab-separated rows, which become
+real Word tables (a `|---|` rule row is dropped; short rows are padded with empty cells), and
+one-cell-per-line or run-together tables whose column count a column relation revealed
+(`tabulate`), which become Word tables too.
+`docx_round_trip(text)` is the text the real loader reads back from that file; rebuilding that
+text again must give the same text back, so a mutation planted in it is at the same offsets in
+the loader's text of the mutated file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from pathlib import Path
+
+from reviewer.document import Document, load
+from reviewer.document.loader import text_of_bytes
+
+_RULE_ROW = re.compile(r"^\s*\|?[\s:|\-]+\|?\s*$")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _kind(line: str) -> str:
+    if line.count("|") >= 2:
+        return "pipe"
+    if "\t" in line.strip():
+        return "tab"
+    return "para"
+
+
+def _cells(line: str, kind: str) -> list[str]:
+    if kind == "tab":
+        return [c.strip() for c in line.strip().split("\t")]
+    parts = line.strip().split("|")
+    if parts and not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    return [c.strip() for c in parts]
+
+
+def build_docx(text: str) -> bytes:
+    """A .docx whose body is `text`: paragraphs, with `|` and tab rows as Word tables."""
+    import docx
+
+    document = docx.Document()
+    lines = _XML_BAD.sub(" ", text).splitlines()
+    i = 0
+    while i < len(lines):
+        kind = _kind(lines[i])
+        if kind == "para":
+            document.add_paragraph(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _kind(lines[j]) == kind:
+            j += 1
+        rows = [
+            _cells(ln, kind) for ln in lines[i:j] if not (kind == "pipe" and _RULE_ROW.match(ln))
+        ]
+        width = max((len(r) for r in rows), default=0)
+        if rows and width:
+            table = document.add_table(rows=len(rows), cols=width)
+            for tr, row in zip(table.rows, rows, strict=True):
+                for tc, cell in zip(tr.cells, row, strict=False):  # row.cells, not O(n) cell()
+                    tc.text = cell
+        i = j
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def has_table(text: str) -> bool:
+    """Whether `text` has a table to rebuild: `|` or tab rows, or a tabulable cell run."""
+    return any(_kind(ln) != "para" for ln in tabulate(text).splitlines())
+
+
+def docx_round_trip(text: str) -> str | None:
+    """The loader's text of `text` rebuilt as a .docx; None when there is no table to rebuild
+    or the rebuild is not stable (the loader's text rebuilt does not read back the same)."""
+    text = tabulate(text)
+    if not has_table(text):
+        return None
+    first, _ = text_of_bytes(build_docx(text), "<rebuilt.docx>")
+    again, _ = text_of_bytes(build_docx(first), "<rebuilt.docx>")
+    return first if again == first else None
+
+
+def docx_document(text: str, path: str = "<rebuilt.docx>") -> Document:
+    """`text` rebuilt as a .docx file and read back by the real loader (`document.load`)."""
+    data = build_docx(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "report.docx"
+        f.write_bytes(data)
+        doc = load(f)
+    doc.path = path
+    return doc
+
+
+def tabulate(text: str) -> str:
+    """`text` with each one-cell-per-line or run-together table rewritten as `|` rows, when a
+    column relation found in it gives its column count (the rows start at its total's label);
+    other tables and all prose are left as they are."""
+    from reviewer.document.normalize import normalize
+    from reviewer.evals.relations import blocks, cell_run_shapes
+
+    norm = normalize(text)
+    out = text
+    for b in reversed(blocks(norm)):
+        if b.layout not in ("cell", "run"):
+            continue
+        shape = next(cell_run_shapes(b, norm), None)
+        if shape is None:
+            continue
+        _, k, label = shape
+        cells = [text[s:e].replace("|", "¦").strip() for s, e, _ in (r[0] for r in b.rows)]
+        phase = label % k
+        lines = cells[:phase]
+        for i in range(phase, len(cells), k):
+            row = cells[i : i + k] + [""] * max(0, i + k - len(cells))
+            lines.append("| " + " | ".join(row) + " |")
+        out = out[: b.start] + "\n".join(lines) + out[b.end :]
+    return out

@@ -1,0 +1,358 @@
+"""The mutation eval: relations found by brute force (with near misses that are not relations),
+typos planted in them, the .docx rebuild, and recall on the sample reports."""
+
+from __future__ import annotations
+
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from reviewer.cli_eval import eval_cmd
+from reviewer.document.normalize import normalize
+from reviewer.evals.docx_build import docx_document, docx_round_trip
+from reviewer.evals.mutate import Checker, apply, breaks, candidates, plant, run_mutations
+from reviewer.evals.relations import Relation, find_relations
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "fixtures" / "reports").glob("*.txt"))
+
+
+def shown(text: str, kind: str | None = None) -> list[str]:
+    """Each relation as 'kind anchor = parts' in the text's own figures."""
+    out = []
+    for r in find_relations(text):
+        if kind and r.kind != kind:
+            continue
+        fig = text[r.anchor.start : r.anchor.end]
+        parts = " ".join(text[p.start : p.end] for p in r.parts)
+        out.append(
+            f"{r.kind}/{r.layout} {fig} = {parts}".strip() + (f" #{r.items}" * bool(r.items))
+        )
+    return out
+
+
+# --- sums --------------------------------------------------------------------------------------
+
+
+def test_a_total_and_the_adjacent_run_it_equals() -> None:
+    text = "2024年度收入合计860.00万元，其中财政拨款800.00万元，其他收入60.00万元。\n"
+    assert shown(text) == ["sum/prose 860.00 = 800.00 60.00"]
+
+
+def test_a_total_after_its_parts_in_the_same_sentence() -> None:
+    text = "公务员32人、工勤人员1人、事业人员62人，共计95人。\n"
+    assert shown(text) == ["sum/prose 95 = 32 1 62"]
+
+
+def test_no_sum_across_a_unit_change() -> None:
+    # 60万元 = 600000元, but the run changes unit: not a relation this eval trusts
+    text = "收入合计860.00万元，其中财政拨款800.00万元，其他收入600000元。\n"
+    assert shown(text, "sum") == []
+
+
+def test_no_sum_of_distant_figures() -> None:
+    # 39 + 97 = 136 by chance: another sentence, another paragraph, or an approximate figure
+    # (1400余人) between them
+    assert shown("慰问残疾人39人，签约97人。\n办理退休136人。\n", "sum") == []
+    assert shown("慰问残疾人39人，签约97人。参保1400余人，办理退休136人。\n", "sum") == []
+    assert shown("慰问残疾人39人，签约97人。办理退休136人。\n", "sum") == []
+
+
+def test_no_sum_of_peers_in_a_list_or_of_ones() -> None:
+    text = "分值设置为：产出指标50分、效益指标30分、满意度指标10分、预算执行率10分。\n"
+    assert shown(text, "sum") == []
+    assert shown("领导职数3名，其中书记1名，镇长1名，副书记1名。\n", "sum") == []
+
+
+def test_no_sum_of_a_prefix_of_a_longer_list() -> None:
+    # 11 = 4 + 7, but the list goes on (；丁中心实有3人): a coincidence, not a breakdown
+    text = "甲中心实有11人；乙中心实有4人；丙中心实有7人；丁中心实有3人。\n"
+    assert shown(text, "sum") == []
+    assert shown("一级指标3个，二级指标9个，三级指标13个，共计25个。\n", "sum") == [
+        "sum/prose 25 = 3 9 13"
+    ]
+
+
+def test_a_run_is_given_one_total() -> None:
+    text = "总投资61.8万元，其中中央资金30.9万元，县级配套30.9万元，下达资金61.8万元。\n"
+    assert shown(text, "sum") == ["sum/prose 61.8 = 30.9 30.9"]
+
+
+# --- rates -------------------------------------------------------------------------------------
+
+
+def test_a_rate_equal_to_a_quotient_at_its_precision() -> None:
+    text = "支出合计860.00万元，其中基本支出520.00万元，占60.47%。\n"
+    assert shown(text, "rate") == ["rate/prose 60.47 = 520.00 860.00"]
+    # one decimal: 520/860 = 60.465…% reads 60.5%
+    assert shown("支出合计860.00万元，其中基本支出520.00万元，占60.5%。\n", "rate") != []
+
+
+def test_no_rate_when_the_percent_is_not_a_quotient() -> None:
+    assert shown("支出合计860.00万元，其中基本支出520.00万元，占61.47%。\n", "rate") == []
+    assert shown("支出合计860.00万元，群众满意度95%。\n", "rate") == []
+    # a quotient of scores, or of figures with another number between them and the percent
+    assert shown("效益指标30分，满分50分，指标3:接种率60%。\n", "rate") == []
+    assert shown("建立接种证221人 221人 2 2 指标8:接种率 100.00%\n", "rate") == []
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+PIPE = """单位：万元
+| 项目 | 年初预算数 | 全年执行数 | 执行率 |
+|---|---|---|---|
+| 基本支出 | 520.00 | 500.00 | 96.15% |
+| 项目支出 | 330.00 | 300.00 | 90.91% |
+| 合计 | 850.00 | 800.00 | 94.12% |
+"""
+
+CELLS = """人员情况
+编制人数
+实有人数
+在职
+15
+12
+退休
+6
+5
+合计
+21
+17
+"""
+
+
+def test_a_pipe_table_column_and_its_total_row() -> None:
+    got = shown(PIPE)
+    assert "column/pipe 850.00 = 520.00 330.00" in got
+    assert "column/pipe 800.00 = 500.00 300.00" in got
+    assert "rate/pipe 96.15 = 500.00 520.00" in got
+
+
+def test_no_column_relation_when_the_total_row_does_not_add_up() -> None:
+    assert (
+        shown(PIPE.replace("| 合计 | 850.00 | 800.00", "| 合计 | 860.00 | 810.00"), "column") == []
+    )
+    # and no total row, no column relation
+    assert shown(PIPE.replace("合计", "其他"), "column") == []
+
+
+def test_one_cell_per_line_columns_by_trying_each_column_count() -> None:
+    assert shown(CELLS) == ["column/cell 21 = 15 6", "column/cell 17 = 12 5"]
+    # blank lines between cells, and cells written `cell |`, read the same
+    spaced = "\n\n".join(CELLS.splitlines()) + "\n"
+    assert shown(spaced) == ["column/cell 21 = 15 6", "column/cell 17 = 12 5"]
+    piped = "".join(f"{ln} |\n" for ln in CELLS.splitlines())
+    assert shown(piped) == ["column/cell 21 = 15 6", "column/cell 17 = 12 5"]
+
+
+def test_a_table_run_together_on_one_line() -> None:
+    line = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 "
+    assert shown(line + "\n") == ["rate/run 86 = 37.24 43.2"]
+    # a label between the figures and the percent starts another row: not their quotient
+    other = "指标7:接种证 221人 221人 2 2 指标8:接种率 100.00% 97.30% 2 1.9 3 4 5\n"
+    assert shown(other, "rate") == []
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+
+def test_a_count_and_its_list() -> None:
+    assert shown("局机关内设股室3个：办公室、财务股、业务股。\n") == ["count/prose 3 = #3"]
+    assert shown("主要做了三个方面：一是宣传；二是培训；三是督查。\n") == ["count/prose 三 = #3"]
+    numbered = "本年完成4项工作：\n1.培训\n2.调研\n3.督查\n4.宣传\n"
+    assert shown(numbered) == ["count/prose 4 = #4"]
+
+
+def test_no_count_when_the_list_is_open_or_differs() -> None:
+    assert shown("局机关内设股室3个：办公室、财务股等。\n") == []
+    assert shown("局机关内设股室4个：办公室、财务股、业务股。\n") == []
+    assert shown("第3个：办公室、财务股、业务股。\n") == []
+
+
+# --- the mutator -------------------------------------------------------------------------------
+
+
+def _one(text: str, kind: str) -> Relation:
+    return next(r for r in find_relations(text) if r.kind == kind)
+
+
+def test_a_mutation_breaks_the_relation_beyond_rounding_and_keeps_the_shape() -> None:
+    text = "支出合计860.00万元，其中基本支出520.00万元，项目支出340.00万元。\n"
+    rel = _one(text, "sum")
+    for m in candidates(text, rel, rel.anchor):
+        assert len(m.new) == len(m.old) and m.new != m.old
+        assert not (m.new[0] == "0" and m.new[1] != ".")
+        assert breaks(rel, rel.anchor, Decimal(m.new))
+    # 860.01 is within the figures' rounding (520.004 + 340.004 = 860.008); 860.02 is not
+    news = {m.new for m in candidates(text, rel, rel.anchor)}
+    assert "860.01" not in news and "860.02" in news
+    assert "060.00" not in news  # no leading zero
+
+
+def test_a_rate_mutation_leaves_the_quotients_rounding_interval() -> None:
+    # 520.00 / 860.00 lies in [60.4638%, 60.4665%] given the figures' rounding
+    text = "支出合计860.00万元，其中基本支出520.00万元，占60.47%。\n"
+    rate = _one(text, "rate")
+    news = {m.new for m in candidates(text, rate, rate.anchor)}
+    assert "60.46" not in news and "60.45" in news and "60.74" in news
+
+
+def test_a_mutation_within_the_parts_rounding_is_refused() -> None:
+    # 1.23 + 2.35 = 3.58: 3.57 and 3.59 are within the three figures' rounding, 3.56 is not
+    text = "合计3.58万元，其中甲1.23万元，乙2.35万元。\n"
+    rel = _one(text, "sum")
+    news = {m.new for m in candidates(text, rel, rel.anchor)}
+    assert "3.57" not in news and "3.59" not in news and "3.56" in news
+
+
+def test_a_mutation_is_reproducible_and_keeps_full_width_digits() -> None:
+    text = "收入合计８６０．００万元，其中财政拨款８００．００万元，其他收入６０．００万元。\n"
+    rel = _one(text, "sum")
+    a = plant(text, rel, random.Random("7:x"))
+    b = plant(text, rel, random.Random("7:x"))
+    assert a is not None and a == b
+    fig, m = a
+    assert all(not ch.isascii() for ch in m.new if ch not in ".")
+    mutated = apply(text, m)
+    assert len(mutated) == len(text)
+    assert normalize(mutated)[fig.start : fig.end] != normalize(text)[fig.start : fig.end]
+
+
+def test_a_part_can_be_mutated_instead_of_the_total() -> None:
+    text = "支出合计860.00万元，其中基本支出520.00万元，项目支出340.00万元。\n"
+    rel = _one(text, "sum")
+    got = plant(text, rel, random.Random("1"), target="part")
+    assert got is not None
+    fig, m = got
+    assert fig != rel.anchor and fig in rel.parts
+    assert breaks(rel, fig, Decimal(m.new))
+
+
+def test_a_chinese_count_changes_one_numeral() -> None:
+    text = "主要做了三个方面：一是宣传；二是培训；三是督查。\n"
+    rel = _one(text, "count")
+    news = {m.new for m in candidates(text, rel, rel.anchor)}
+    assert "三" not in news and news <= set("一二四五六七八九") and news
+
+
+# --- the .docx rebuild -------------------------------------------------------------------------
+
+
+def test_docx_rebuild_makes_word_tables_the_loader_reads_back() -> None:
+    text = "一、预算执行情况\n" + PIPE + "本年共开展4项工作：培训、调研、督查、宣传。\n"
+    back = docx_round_trip(text)
+    assert back is not None
+    assert "| 合计 | 850.00 | 800.00 | 94.12% |" in back and "|---|" not in back
+    assert docx_document(back).text == back  # the real loader, on the file rebuilt again
+    assert docx_document(back).format == "docx"
+    rels = {(r.kind, r.layout) for r in find_relations(back)}
+    assert ("column", "pipe") in rels and ("count", "prose") in rels
+    assert docx_round_trip("只有文字，没有表格。\n") is None
+
+
+def test_docx_rebuild_turns_a_cell_run_into_a_table_when_its_shape_is_known() -> None:
+    back = docx_round_trip(CELLS)
+    assert back is not None
+    assert "| 在职 | 15 | 12 |" in back and "| 合计 | 21 | 17 |" in back
+    assert shown(back, "column") == ["column/pipe 21 = 15 6", "column/pipe 17 = 12 5"]
+
+
+def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("一、预算执行情况\n" + PIPE, encoding="utf-8")
+    res = run_mutations([f], seed=1, max_per_report=10)
+    layouts = {p.layout for p in res.planted()}
+    assert {"pipe", "docx"} <= layouts
+    col = [p for p in res.planted() if p.kind == "column"]
+    assert col and all(p.detected for p in col), [p.quote for p in col if not p.detected]
+    parts = run_mutations([f], seed=1, max_per_report=10, docx=False, target="part")
+    assert parts.planted() and all(p.target == "part" for p in parts.planted())
+
+
+# --- recall on the samples ---------------------------------------------------------------------
+
+
+def test_recall_on_the_sample_reports_stays_above_the_measured_floor() -> None:
+    # Measured (seed 0, at most 40 per report, the eight sample reports; no table, so no .docx
+    # run): 28 relations (16 sums, 10 rates, 2 counts), all 28 mutated totals/rates/counts
+    # detected. Floors: 26 relations, recall >= 0.93 (measured minus 7 points).
+    res = run_mutations(SAMPLES, seed=0, max_per_report=40)
+    overall = res.table()[-1]
+    assert overall["found"] >= 26
+    assert overall["planted"] >= 26
+    assert (res.recall() or 0) >= 0.93
+    assert (res.recall("prose", "sum") or 0) >= 0.9
+    assert (res.recall("prose", "rate") or 0) >= 0.9
+    assert res.recall("prose", "count") == 1.0
+    # the error findings of the unmutated reports are listed, with code, message and quote
+    errs = [e for r in res.reports for e in r.errors]
+    assert any(e["code"] == "T001" and "43" in e["quote"] for e in errs)
+    assert json.loads(json.dumps(res.as_dict()))["table"][-1]["kind"] == "all"
+
+
+def test_recall_of_mutated_parts_on_the_sample_reports() -> None:
+    # Measured with target="part": 25 of 28 detected (89.3%); the three misses are breakdowns
+    # whose changed part the checks do not reconcile (miaoqian 19个, yonggu 25名, zhengjiayi
+    # 50个). Floor: 0.82.
+    res = run_mutations(SAMPLES, seed=0, max_per_report=40, target="part")
+    assert (res.recall() or 0) >= 0.82
+
+
+def test_the_eval_command_with_mutate(tmp_path: Path) -> None:
+    app = typer.Typer()
+    app.command("eval")(eval_cmd)
+    app.command("noop")(lambda: None)
+    sample = str(ROOT / "fixtures" / "reports" / "planted-2024.txt")
+    r = CliRunner().invoke(app, ["eval", "--mutate", "--format", "json", "--seed", "3", sample])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["seed"] == 3 and data["reports"] == 1
+    assert data["table"][-1]["planted"] >= 2
+    r = CliRunner().invoke(app, ["eval", "--mutate", "--max-per-report", "1", sample])
+    assert r.exit_code == 0 and "mutation recall" in r.output and "relation" in r.output
+
+
+def test_part_of_the_corpus_runs_when_it_is_present() -> None:
+    # The real-report corpus (fixtures/corpus/reports/, collected on other branches) grows; its
+    # recall is measured by evals/mutate_corpus.py, not pinned here. Every fourth report, at most
+    # 8, must run through both the text and .docx paths and plant only mutations that show.
+    corpus = sorted((ROOT / "fixtures" / "corpus" / "reports").glob("*.txt"))[::4][:8]
+    if not corpus:
+        pytest.skip("no corpus report on this branch yet")
+    res = run_mutations(corpus, seed=0, max_per_report=5)
+    assert len(res.reports) == len(corpus)
+    for p in res.planted():
+        assert p.new in p.quote and p.new != p.old
+
+
+def test_detection_needs_a_new_numeric_error_or_warning_on_the_relation(tmp_path: Path) -> None:
+    from reviewer.document import Document
+    from reviewer.models import Finding, Severity
+
+    f = tmp_path / "r.txt"
+    f.write_text("收入合计860.00万元，其中财政拨款800.00万元，其他收入60.00万元。\n", "utf-8")
+
+    def fake(code: str, severity: Severity, where: str) -> Checker:
+        def checker(doc: Document) -> list[Finding]:
+            if doc.norm[4:10] == "860.00":  # the unmutated report: nothing to say
+                return []
+            start = doc.text.index(where)
+            span = doc.span(start, start + len(where))
+            return [Finding(code=code, kind="k", severity=severity, message="m", spans=[span])]
+
+        return checker
+
+    def run(checker: Checker) -> list[tuple[bool, list[str], list[str]]]:
+        res = run_mutations([f], max_per_report=5, checker=checker)
+        return [(p.detected, p.codes, p.near) for p in res.planted()]
+
+    elsewhere: tuple[bool, list[str], list[str]] = (False, [], ["T001:error@elsewhere"])
+    assert run(fake("T001", Severity.ERROR, "收入合计")) == [elsewhere]  # not on a figure
+    assert run(fake("T001", Severity.ERROR, "万元，其中财政拨款8")) == [(True, ["T001"], [])]
+    assert run(fake("T002", Severity.INFO, "万元，其中财政拨款8")) == [(False, [], ["T002:info"])]
+    assert run(fake("Q001", Severity.ERROR, "万元，其中财政拨款8")) == [(False, [], ["Q001:error"])]

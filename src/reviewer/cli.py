@@ -480,6 +480,7 @@ def _rule_dict(r: Any) -> dict[str, Any]:
         "what": r.what,
         "why": r.why,
         "example": r.example,
+        "counterexample": r.counterexample,
         "fix": r.fix,
         "fix_zh": r.fix_zh,
     }

@@ -8,7 +8,6 @@ is imported inside the command that needs it.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import importlib
@@ -562,9 +561,6 @@ def _exit(code: object) -> NoReturn:
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
-    if "reviewer.regex" in sys.modules:  # atexit does not run after os._exit
-        with contextlib.suppress(Exception):  # a cache never changes how the run ends
-            sys.modules["reviewer.regex"].save_cache()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -42,13 +42,9 @@ VAGUE_TARGET = rule(
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
     "targets down because no result can be scored against them.",
     example=(
-        "二、年度绩效目标\n"
-        "持续提升工作效率及工作质量；人均收入和地区经济增长都有一定提升。\n"
+        "二、年度绩效目标\n持续提升工作效率及工作质量；人均收入和地区经济增长都有一定提升。\n"
     ),
-    counterexample=(
-        "二、年度绩效目标\n"
-        "农村道路硬化≥20公里；群众满意度≥90%；人均收入增长≥6%。\n"
-    ),
+    counterexample=("二、年度绩效目标\n农村道路硬化≥20公里；群众满意度≥90%；人均收入增长≥6%。\n"),
     fix="State comparator, value, unit and where useful the baseline: '办结率≥98%', "
     "'较上年增长5%'.",
     variants={
@@ -138,8 +134,7 @@ MISSING_ACTUALS = rule(
         "政府性基金收入1372.24万元。\n"
     ),
     counterexample=(
-        "一、预算情况\n"
-        "2022年预算收入3167.20万元，决算支出3000.50万元，预算执行率94.74%。\n"
+        "一、预算情况\n2022年预算收入3167.20万元，决算支出3000.50万元，预算执行率94.74%。\n"
     ),
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
@@ -169,10 +164,7 @@ UNSUPPORTED_SCORE = rule(
     "indicator-level scores (no other 得分 or 分值 figures).",
     why="A self-score is the sum of indicator scores; reported alone it cannot be verified and "
     "is a common sign of an inflated self-evaluation.",
-    example=(
-        "四、自评结论\n"
-        "本部门2022年度部门整体支出绩效自评综合得分98分，评价等级为“优”。\n"
-    ),
+    example=("四、自评结论\n本部门2022年度部门整体支出绩效自评综合得分98分，评价等级为“优”。\n"),
     counterexample=(
         "四、自评结论\n"
         "预算执行指标分值20分，得分19分；产出指标分值40分，得分40分；效益指标分值30分，"

@@ -37,14 +37,8 @@ EMPTY_SECTION = rule(
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…).",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
-    example=(
-        "八、有关建议\n"
-        "无"
-    ),
-    counterexample=(
-        "八、有关建议\n"
-        "建议进一步细化绩效目标，提高预算编制的准确性。"
-    ),
+    example=("八、有关建议\n无"),
+    counterexample=("八、有关建议\n建议进一步细化绩效目标，提高预算编制的准确性。"),
     fix="Write the section, or drop the heading and say in the text why it does not apply.",
 )
 

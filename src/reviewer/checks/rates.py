@@ -58,8 +58,7 @@ RATE_MISMATCH = rule(
     "feed the score (预算执行率 is usually worth 10 points).",
     example="年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率95%。",
     counterexample=(
-        "年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，"
-        "预算执行率87.01%。"
+        "年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率87.01%。"
     ),
     fix="Recompute the rate from the figures (and say which budget it is against), or correct "
     "the figure that is wrong.",

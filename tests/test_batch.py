@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.batch import Settings, read_results, report_meta, review_document, run_batch
+from reviewer.batch import read_results, run_batch
 from reviewer.document import Document
+from reviewer.engine import review_document
 from reviewer.inputs import Source
 from reviewer.models import ReportResult
+from reviewer.policy import Policy as Settings
+from reviewer.report_meta import report_meta
 from tests.test_cli import CLEAN, REPORT, install_fake_rules
 
 

@@ -241,23 +241,14 @@ def test_results_file_and_resume(reports: Path, monkeypatch: pytest.MonkeyPatch)
     lines = Path("run.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
 
-    calls: list[str] = []
-    import reviewer.batch
-
-    real = reviewer.batch.review_document
-
-    def counting(doc: Document, settings: Any) -> Any:
-        calls.append(doc.path)
-        return real(doc, settings)
-
-    monkeypatch.setattr(reviewer.batch, "review_document", counting)
     (reports / "reports" / "b.txt").write_text(CLEAN + "进一步提高。\n", encoding="utf-8")
     second = invoke("check", "reports", "-f", "json", "--results", "run.jsonl", "--resume")
-    assert calls == ["reports/b.txt"]  # a.txt unchanged: reused; b.txt changed: reviewed
     a1 = json.loads(first.stdout)["reports"][0]
     a2 = json.loads(second.stdout)["reports"][0]
     assert a1 == a2
-    assert len(Path("run.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    lines = Path("run.jsonl").read_text(encoding="utf-8").splitlines()
+    # a.txt unchanged: reused, not written again; b.txt changed: reviewed and appended
+    assert len(lines) == 3 and json.loads(lines[-1])["path"] == "reports/b.txt"
 
 
 def test_resume_needs_a_results_file(reports: Path) -> None:
@@ -389,8 +380,9 @@ def sample_run(lang: str = "zh") -> Any:
     """A RunResult as the CLI builds it: a report with findings, a clean one, an unreadable one.
 
     Needs the `fake_rules` fixture (or `install_fake_rules()`)."""
-    from reviewer.batch import Settings, review_document
+    from reviewer.engine import review_document
     from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy as Settings
 
     settings = Settings(lang=lang)  # type: ignore[arg-type]
     return RunResult(

@@ -13,6 +13,7 @@ import pytest
 
 import reviewer.review as rv
 from reviewer.document import Document
+from reviewer.engine import check
 from reviewer.llm.settings import Settings
 from tests.fake_openai import FakeOpenAI
 
@@ -328,7 +329,7 @@ def test_429_with_retry_after_then_success(fake, doc, tmp_path):
 def test_500_every_time_gives_rules_only_and_states_the_failure(fake, doc, tmp_path):
     for _ in range(3):
         fake.error(500, retry_after=0.01)
-    rules_only = rv.check(doc)
+    rules_only = check(doc)
     result = rv.review(doc, settings=settings_for(fake, tmp_path, max_retries=2))
     llm = result.meta["llm"]
     assert llm["status"] == "failed"
@@ -399,7 +400,7 @@ def test_no_model_configured_is_rules_only(doc, monkeypatch):
         "status": "off",
         "reason": "no model configured (set REVIEWER_MODEL or --model); rules only",
     }
-    assert [f.code for f in result.findings] == [f.code for f in rv.check(doc).findings]
+    assert [f.code for f in result.findings] == [f.code for f in check(doc).findings]
 
 
 def test_extract_without_a_model_raises_a_one_line_error(doc, monkeypatch):

@@ -64,9 +64,10 @@ def test_results_point_at_rules_with_levels_and_code_point_regions(fake_rules: N
 
 
 def test_fingerprints_follow_the_quote_not_the_line(fake_rules: None) -> None:
-    from reviewer.batch import Settings, review_document
     from reviewer.document import Document
+    from reviewer.engine import review_document
     from reviewer.models import RunResult
+    from reviewer.policy import Policy as Settings
 
     def prints(text: str) -> list[str]:
         report = review_document(Document(text=text, path="a.txt"), Settings())

@@ -25,10 +25,11 @@ from typer.core import TyperGroup
 from reviewer.errors import ReviewerError
 
 if TYPE_CHECKING:
-    from reviewer.batch import Outcome, Settings
+    from reviewer.batch import Outcome
     from reviewer.config import Config
     from reviewer.document import Document
     from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy
 
 # Commands that live in other modules, registered lazily: listed only when their module exists,
 # imported only when used (or when --help lists them).
@@ -168,11 +169,11 @@ def _settings(
     select: str | None,
     ignore: str | None,
     severity: list[str] | None,
-) -> tuple[Config, Settings]:
+) -> tuple[Config, Policy]:
     """Config file merged with the flags (flags win)."""
-    from reviewer.batch import Settings
     from reviewer.config import resolve
     from reviewer.models import Severity
+    from reviewer.policy import Policy
 
     cfg = resolve(config, _start_dir(paths), isolated=isolated)
     overrides = dict(cfg.severity)
@@ -182,7 +183,7 @@ def _settings(
             _fail(f"--severity expects CODE=error|warning|info, not {item!r}")
         overrides[code.strip().upper()] = Severity(level.strip().lower())
     cli_select = _codes(select)
-    settings = Settings(
+    settings = Policy(
         lang=(lang.value if lang else cfg.lang or "zh"),  # type: ignore[arg-type]
         select=cli_select if cli_select is not None else cfg.effective_select(),
         ignore=_codes(ignore) if ignore is not None else (cfg.ignore or None),
@@ -194,14 +195,14 @@ def _settings(
 
 def _review(
     paths: list[str],
-    settings: Settings,
+    settings: Policy,
     *,
     jobs: int,
     results: Path | None,
     resume: bool,
     progress: bool | None,
     keep_texts: bool,
-    review: Callable[[Document, Settings], ReportResult] | None = None,
+    review: Callable[[Document, Policy], ReportResult] | None = None,
 ) -> Outcome:
     """Expand the inputs and review them; input problems become error reports in place."""
     from reviewer.batch import run_batch
@@ -352,7 +353,7 @@ def run_command(
     resume: bool,
     jobs: int | None,
     progress: bool | None,
-    review: Callable[[Document, Settings], ReportResult] | None = None,
+    review: Callable[[Document, Policy], ReportResult] | None = None,
     settings_extra: dict[str, Any] | None = None,
     after: Callable[[RunResult], None] | None = None,
 ) -> None:
@@ -496,7 +497,6 @@ def rules_cmd(
     """List all rules, or explain one: what it checks, why, an example, and the fix."""
     import json
 
-    import reviewer.suppress  # noqa: F401  (registers X001 unused-suppression)
     from reviewer.checks import registry
 
     registry.load_all()

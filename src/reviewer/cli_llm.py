@@ -35,9 +35,9 @@ from reviewer.cli import (
 from reviewer.errors import ReviewerError
 
 if TYPE_CHECKING:
-    from reviewer.batch import Settings as BatchSettings
     from reviewer.document import Document
     from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy
 
 
 class ModeOpt(str, Enum):
@@ -132,8 +132,7 @@ def review_cmd(
     Same inputs, formats, configuration and exit codes as `check`; a model that is off or
     fails is stated in one line on stderr and in each report's meta.
     """
-    from reviewer.batch import review_document
-    from reviewer.review import augment, notice
+    from reviewer.review import notice, review_document
 
     try:
         llm_settings = _settings(
@@ -150,21 +149,8 @@ def review_cmd(
         typer.echo(f"reviewer: {' '.join(str(exc).split())}", err=True)
         raise typer.Exit(2) from None
 
-    def one(doc: Document, bs: BatchSettings) -> ReportResult:
-        def with_model(d: Document, rules_result: ReportResult) -> ReportResult:
-            return augment(
-                d,
-                rules_result,
-                llm_settings,
-                lang=bs.lang,
-                select=bs.select,
-                ignore=bs.ignore,
-                severity_overrides=bs.severity or None,
-            )
-
-        # The model's findings join before inline suppressions are applied, so a reviewer's
-        # `reviewer: ignore L010` marker silences them too.
-        return review_document(doc, bs, extend=with_model)
+    def one(doc: Document, policy: Policy) -> ReportResult:
+        return review_document(doc, policy, llm_settings)
 
     def notices(run: RunResult) -> None:
         said_off = False

@@ -16,12 +16,7 @@ from reviewer.inputs import Source
 from reviewer.models import ReportResult
 from reviewer.policy import Policy as Settings
 from reviewer.report_meta import report_meta
-from tests.test_cli import CLEAN, REPORT, install_fake_rules
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import CLEAN, REPORT
 
 
 @pytest.fixture

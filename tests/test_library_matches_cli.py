@@ -59,11 +59,11 @@ def test_inline_suppressions_apply_in_the_library_too(tmp_path: Path) -> None:
 
 
 def test_review_returns_what_the_cli_prints_with_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    import reviewer.review
+    from reviewer.llm.review import review
 
     for var in ("REVIEWER_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(var, raising=False)
     path = REPORTS / "injection-2024.txt"
-    lib = json.loads(reviewer.review.review(path).model_dump_json(exclude_none=True))
+    lib = json.loads(review(path).model_dump_json(exclude_none=True))
     assert lib["meta"]["llm"]["status"] == "off"
     assert _cli("review", str(path)) == [lib]

@@ -11,19 +11,11 @@ import socket
 
 import pytest
 
-import reviewer.review as rv
+import reviewer.llm.review as rv
 from reviewer.document import Document
 from reviewer.engine import check
 from reviewer.llm.settings import Settings
 from tests.fake_openai import FakeOpenAI
-
-
-@pytest.fixture
-def fake():
-    """A fake OpenAI-compatible server on 127.0.0.1 (see tests/fake_openai.py)."""
-    with FakeOpenAI() as server:
-        yield server
-
 
 KEY = "sk-test-DO-NOT-LEAK-4f2a9c"
 
@@ -184,13 +176,13 @@ def test_requests_are_deterministic_and_carry_no_key(fake, doc, tmp_path):
         assert req.headers.get("authorization") == f"Bearer {KEY}"
 
 
-def test_callable_module_is_the_review_function(fake, doc, tmp_path):
-    import reviewer
+def test_the_package_exports_review_and_extract(fake, doc, tmp_path):
+    from reviewer import extract, review
 
     fake.reply_json(EXTRACTION)
-    result = reviewer.review(doc, settings=settings_for(fake, tmp_path, critique=False))
+    result = review(doc, settings=settings_for(fake, tmp_path, critique=False))
     assert result.meta["llm"]["status"] == "ok"
-    assert callable(reviewer.review.extract)
+    assert extract is rv.extract
 
 
 # --------------------------------------------------------------------------- grounding

@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
-
 from reviewer.models import Span
 from reviewer.render import render
 from reviewer.render.common import span_end
 from reviewer.render.sarif import uri
-from tests.test_cli import REPORT, install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT, sample_run
 
 
 def sarif(run: Any, lang: str = "zh") -> dict[str, Any]:

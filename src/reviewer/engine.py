@@ -2,7 +2,7 @@
 
 `check()` runs the registered checks over a document and applies the `Policy` (see `finish`),
 so the library returns exactly the findings `reviewer check` prints for the same settings.
-The model layer (`reviewer.review`) hands its findings to the same `finish`, so rule and model
+The model layer (`reviewer.llm.review`) hands its findings to the same `finish`, so rule and model
 findings go through one policy:
 
 * selection (ruff-style prefixes) and severity overrides;
@@ -20,7 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from reviewer.checks.registry import CHECKS, RULES, Hit, Rule, load_all
+from reviewer.checks.registry import Hit, Rule, catalog
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
 from reviewer.policy import Policy, selected
@@ -54,12 +54,12 @@ def run_checks(
     A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
     …") and the other checks still run; without it, the exception propagates (tests).
     """
-    load_all()
+    _, checks = catalog()
     select = list(select) if select else None
     ignore = list(ignore) if ignore else None
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
-    for codes, func in CHECKS:
+    for codes, func in checks:
         if not any(selected(c, select, ignore) for c in codes):
             continue
         try:
@@ -210,5 +210,4 @@ def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportR
 
 def rules() -> dict[str, Rule]:
     """The rule catalog: every code, the model's (L) and the tool's own (X) included."""
-    load_all()
-    return dict(RULES)
+    return dict(catalog()[0])

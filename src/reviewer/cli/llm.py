@@ -1,8 +1,6 @@
 """`reviewer review` and `reviewer extract`: the model-assisted commands.
 
-Registered in cli.py with `app.command("review")(review_cmd)` and
-`app.command("extract")(extract_cmd)`. Parsing and rendering only; the work is in
-`reviewer.review`.
+Parsing and rendering only; the work is in `reviewer.llm.review`.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reviewer.cli import (
+from reviewer.cli.options import (
     BaselineOpt,
     ConfigOpt,
     FailOnOpt,
@@ -30,8 +28,8 @@ from reviewer.cli import (
     ResumeOpt,
     SelectOpt,
     SeverityOpt,
-    run_command,
 )
+from reviewer.cli.run import run_command
 from reviewer.errors import ReviewerError
 
 if TYPE_CHECKING:
@@ -132,7 +130,7 @@ def review_cmd(
     Same inputs, formats, configuration and exit codes as `check`; a model that is off or
     fails is stated in one line on stderr and in each report's meta.
     """
-    from reviewer.review import notice, review_document
+    from reviewer.llm.review import notice, review_document
 
     try:
         llm_settings = _settings(
@@ -200,7 +198,7 @@ def extract_cmd(
     context_tokens: ContextOpt = None,
 ) -> None:
     """Print the model's grounded extraction of REPORT as JSON (values as written)."""
-    from reviewer.review import extract
+    from reviewer.llm.review import extract
 
     try:
         settings = _settings(model, base_url, mode, no_cache, timeout, max_retries, context_tokens)

@@ -1,8 +1,8 @@
 """`review()`: the rules plus the model. Library API; the CLI only wraps it.
 
-    import reviewer.review
-    result = reviewer.review("report.txt")            # rules + model (if one is configured)
-    ex = reviewer.review.extract("report.txt")        # the model's grounded extraction
+    from reviewer import extract, review
+    result = review("report.txt")            # rules + model (if one is configured)
+    ex = extract("report.txt")               # the model's grounded extraction
 
 With no model configured, or when the model fails after its retries, `review()` still returns
 the rules' findings and says why in `result.meta["llm"]` (`status`: off / ok / partial /
@@ -11,8 +11,6 @@ failed, `reason`). It never raises for a model failure.
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -196,13 +194,3 @@ def notice(result: ReportResult) -> str | None:
     if dropped:
         parts.append(f"{dropped} ungrounded item{'s' if dropped != 1 else ''} dropped")
     return f"{result.path}: " + "; ".join(parts) if parts else None
-
-
-class _CallableModule(types.ModuleType):
-    """`reviewer.review(...)` calls `review()`, while `reviewer.review.extract` stays reachable."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> ReportResult:
-        return review(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -67,3 +67,34 @@ def test_review_returns_what_the_cli_prints_with_no_model(monkeypatch: pytest.Mo
     lib = json.loads(review(path).model_dump_json(exclude_none=True))
     assert lib["meta"]["llm"]["status"] == "off"
     assert _cli("review", str(path)) == [lib]
+
+
+def test_review_returns_what_the_cli_prints_with_a_model(fake: Any, tmp_path: Path) -> None:
+    """Rule and model findings go through one policy: the library and `reviewer review` agree,
+    selection, severity overrides and an inline marker on a model finding included."""
+    from reviewer.llm.review import review
+    from reviewer.llm.settings import Settings
+    from tests.test_llm_review import CRITIQUE, EXTRACTION, REPORT
+
+    marked = REPORT.replace(
+        "群众获得感进一步提高。", "群众获得感进一步提高。【reviewer: ignore L010】"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(marked, encoding="utf-8")
+    flags = ["--model", "fake", "--base-url", fake.base_url, "--mode", "json", "--no-cache"]
+    for _ in range(2):  # one answer per stage, for the CLI run and then the library run
+        fake.reply_json(EXTRACTION)
+        fake.reply_json(CRITIQUE)
+    cli = _cli("review", str(path), *flags, "--severity", "L001=info", "--ignore", "Q")
+    settings = Settings.from_env(model="fake", base_url=fake.base_url, mode="json", cache=False)
+    result = review(
+        path, settings=settings, ignore=["Q"], severity_overrides={"L001": Severity.INFO}
+    )
+    lib = json.loads(result.model_dump_json(exclude_none=True))
+    assert cli == [lib]
+    codes = [f["code"] for f in lib["findings"]]
+    assert lib["meta"]["llm"]["status"] == "ok"
+    confirmed = {c for f in lib["findings"] for c in f["data"].get("confirmed_by", [])}
+    assert "L001" in confirmed  # the model's verdict folded into the rule finding it repeats
+    assert not any(c.startswith("Q") for c in codes)
+    assert "L010" not in codes and lib["meta"]["suppressed"] == 1  # silenced by the marker

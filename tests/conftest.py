@@ -105,7 +105,7 @@ def _in_ci() -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Caches (compiled patterns, model answers) go to a temporary folder, never ~/.cache."""
+    """Model answers are cached in a temporary folder, never ~/.cache."""
     if not os.environ.get("REVIEWER_CACHE_DIR"):
         import tempfile
 

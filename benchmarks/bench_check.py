@@ -1,15 +1,12 @@
 """Time `reviewer.check` over many reports; print reports/s and peak memory; time cold starts.
 
-    python benchmarks/bench_check.py [--copies 40] [--cold-runs 15]
+    python benchmarks/bench_check.py [--copies 40] [--cold-runs 15] [--also old=DIR/bin/reviewer]
 
 The sample reports are reviewed `copies` times each (fresh `Document`s, so no cache is shared),
 then a cold `reviewer check` of one report (a new process each time, through the installed
-console script when there is one, else `python -m reviewer`) is timed `cold-runs` times in three
-settings, interleaved so that a slow spell of the machine hits all three alike:
-
-* `first run`: an empty pattern cache (a fresh `REVIEWER_CACHE_DIR`), as right after install;
-* `cached`: the pattern cache filled by an earlier run (every later run);
-* `cache off`: `REVIEWER_REGEX_CACHE=0`, every pattern compiled by `re`.
+console script when there is one, else `python -m reviewer`) is timed `cold-runs` times. Each
+`--also LABEL=EXECUTABLE` (another install's `reviewer` script, e.g. the previous version) is
+timed in the same loop, interleaved, so that a slow spell of a loaded machine hits all alike.
 """
 
 from __future__ import annotations
@@ -57,28 +54,16 @@ def _command() -> list[str]:
     return [*base, "check", str(REPORTS[-1]), "--fail-on", "none"]
 
 
-def cold(runs: int) -> dict[str, list[float]]:
-    """Wall times of a new `reviewer check` process in each cache setting."""
-    import os
-    import tempfile
-
-    times: dict[str, list[float]] = {"first run": [], "cached": [], "cache off": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        filled = os.path.join(tmp, "filled")
-        settings = {
-            "first run": lambda i: {"REVIEWER_CACHE_DIR": os.path.join(tmp, f"empty-{i}")},
-            "cached": lambda i: {"REVIEWER_CACHE_DIR": filled},
-            "cache off": lambda i: {"REVIEWER_CACHE_DIR": filled, "REVIEWER_REGEX_CACHE": "0"},
-        }
-        run = _command()
-        subprocess.run(
-            run, check=True, capture_output=True, env={**os.environ, **settings["cached"](0)}
-        )
-        for i in range(runs):
-            for name, env in settings.items():
-                start = time.perf_counter()
-                subprocess.run(run, check=True, capture_output=True, env={**os.environ, **env(i)})
-                times[name].append(time.perf_counter() - start)
+def cold(runs: int, commands: dict[str, list[str]]) -> dict[str, list[float]]:
+    """Wall times of a new `reviewer check` process for each command, interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for run in commands.values():  # warm the file system cache once
+        subprocess.run(run, check=True, capture_output=True)
+    for _ in range(runs):
+        for name, run in commands.items():
+            start = time.perf_counter()
+            subprocess.run(run, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - start)
     return times
 
 
@@ -86,6 +71,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--copies", type=int, default=40)
     ap.add_argument("--cold-runs", type=int, default=15)
+    ap.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LABEL=EXECUTABLE",
+        help="Another `reviewer` executable to time in the same loop (e.g. the previous version).",
+    )
     args = ap.parse_args()
     rate, peak_mib, rss_mib, n = throughput(args.copies)
     chars = sum(len(p.read_text(encoding="utf-8")) for p in REPORTS) * args.copies
@@ -95,7 +87,11 @@ def main() -> None:
     )
     shown = " ".join(Path(a).name for a in _command()[:3])
     print(f"cold `{shown}` (1 report, a new process each run):")
-    for name, times in cold(args.cold_runs).items():
+    commands = {"this": _command()}
+    for item in args.also:
+        label, _, exe = item.partition("=")
+        commands[label] = [exe, *_command()[-4:]]
+    for name, times in cold(args.cold_runs, commands).items():
         ordered = sorted(times)
         p90 = ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
         print(

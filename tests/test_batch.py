@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.batch import Settings, read_results, report_meta, review_document, run_batch
+from reviewer.batch import read_results, run_batch
 from reviewer.document import Document
+from reviewer.engine import review_document
 from reviewer.inputs import Source
 from reviewer.models import ReportResult
-from tests.test_cli import CLEAN, REPORT, install_fake_rules
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from reviewer.policy import Policy as Settings
+from reviewer.report_meta import report_meta
+from tests.test_cli import CLEAN, REPORT
 
 
 @pytest.fixture

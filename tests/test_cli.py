@@ -2,7 +2,7 @@
 
 The CLI is tested against three fake rules (Z001 error, Z002 warning, Z003 info) that flag fixed
 words, so these tests specify the CLI and not the arithmetic of the real checks.
-`install_fake_rules()` is shared with the other CLI/render test files.
+The fake rules (`fake_rules` fixture) live in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -19,64 +19,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from reviewer import engine
 from reviewer.checks import registry
-from reviewer.checks.registry import Hit, Rule
+from reviewer.checks.registry import Hit
 from reviewer.cli import Format, app
 from reviewer.document import Document
-from reviewer.models import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _rule(code: str, name: str, severity: Severity, title: str, message: str) -> Rule:
-    return Rule(
-        code=code,
-        name=name,
-        kind=name.replace("-", "_"),
-        severity=severity,
-        family="totals",
-        title_zh=title,
-        title_en=f"{name} (en)",
-        message_zh=message + "：{quote}",
-        message_en=f"{name}: " + "{quote}",
-        what=f"What {code} does.",
-        why=f"Why {code} matters.",
-        example=f"Example of {code}.",
-        fix=f"Fix for {code}.",
-    )
-
-
-Z001 = _rule("Z001", "fake-total", Severity.ERROR, "合计不符（测试）", "合计与分项不符")
-Z002 = _rule("Z002", "fake-vague", Severity.WARNING, "目标模糊（测试）", "目标不可衡量")
-Z003 = _rule("Z003", "fake-rounding", Severity.INFO, "尾差（测试）", "存在尾差")
-
-
-def _fake_check(doc: Document) -> Iterator[Hit]:
-    for m in re.finditer(r"合计99人", doc.text):
-        spans = [(m.start(), m.end())]
-        ev = re.compile(r"其中[^。]*").search(doc.text, m.end())
-        if ev:
-            spans.append((ev.start(), ev.end()))
-        yield Z001.hit(spans, {"quote": m.group(0)})
-    for m in re.finditer(r"进一步提高", doc.text):
-        yield Z002.hit([(m.start(), m.end())], {"quote": m.group(0)})
-    for m in re.finditer(r"尾差", doc.text):
-        yield Z003.hit([(m.start(), m.end())], {"quote": m.group(0)})
-
-
-def install_fake_rules(setattr_: Any = setattr) -> None:
-    """Replace the rule registry with the fake rules (plus X001) and make load_all a no-op."""
-    import reviewer.suppress
-
-    rules = {r.code: r for r in (Z001, Z002, Z003)}
-    rules[reviewer.suppress.UNUSED_CODE] = reviewer.suppress.UNUSED
-    checks = [(("Z001", "Z002", "Z003"), _fake_check)]
-    setattr_(registry, "RULES", rules)
-    setattr_(registry, "CHECKS", checks)
-    setattr_(registry, "load_all", lambda: None)
-    setattr_(engine, "CHECKS", checks)
-    setattr_(engine, "load_all", lambda: None)
 
 
 REPORT = """某某县财政局
@@ -92,11 +40,6 @@ CLEAN = """某某县教育局
 2024年度部门整体支出绩效自评报告
 年末实有人员43人，其中在编40人、编外3人。
 """
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
 
 
 @pytest.fixture
@@ -123,7 +66,7 @@ def run_main(
     """`reviewer ARGS` in a real process (through `main`), with the fake rules installed."""
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "from tests.test_cli import install_fake_rules; install_fake_rules()\n"
+        "from tests.conftest import install_fake_rules; install_fake_rules()\n"
         "from reviewer.cli import main; main()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -241,23 +184,14 @@ def test_results_file_and_resume(reports: Path, monkeypatch: pytest.MonkeyPatch)
     lines = Path("run.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
 
-    calls: list[str] = []
-    import reviewer.batch
-
-    real = reviewer.batch.review_document
-
-    def counting(doc: Document, settings: Any) -> Any:
-        calls.append(doc.path)
-        return real(doc, settings)
-
-    monkeypatch.setattr(reviewer.batch, "review_document", counting)
     (reports / "reports" / "b.txt").write_text(CLEAN + "进一步提高。\n", encoding="utf-8")
     second = invoke("check", "reports", "-f", "json", "--results", "run.jsonl", "--resume")
-    assert calls == ["reports/b.txt"]  # a.txt unchanged: reused; b.txt changed: reviewed
     a1 = json.loads(first.stdout)["reports"][0]
     a2 = json.loads(second.stdout)["reports"][0]
     assert a1 == a2
-    assert len(Path("run.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    lines = Path("run.jsonl").read_text(encoding="utf-8").splitlines()
+    # a.txt unchanged: reused, not written again; b.txt changed: reviewed and appended
+    assert len(lines) == 3 and json.loads(lines[-1])["path"] == "reports/b.txt"
 
 
 def test_resume_needs_a_results_file(reports: Path) -> None:
@@ -379,8 +313,11 @@ def test_real_process_exit_codes_and_clean_stdout(reports: Path) -> None:
 def test_cold_start_imports_no_renderer_dependencies() -> None:
     code = "import sys, reviewer.cli; print(','.join(sorted(sys.modules)))"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     modules = set(out.stdout.strip().split(","))
+    assert "reviewer.cli" in modules and "typer" in modules  # the import did run
     for heavy in ("rich", "openpyxl", "pydantic", "docx", "pdfplumber", "reviewer.engine"):
         assert heavy not in modules, heavy
 
@@ -388,9 +325,10 @@ def test_cold_start_imports_no_renderer_dependencies() -> None:
 def sample_run(lang: str = "zh") -> Any:
     """A RunResult as the CLI builds it: a report with findings, a clean one, an unreadable one.
 
-    Needs the `fake_rules` fixture (or `install_fake_rules()`)."""
-    from reviewer.batch import Settings, review_document
+    Needs the `fake_rules` fixture."""
+    from reviewer.engine import review_document
     from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy as Settings
 
     settings = Settings(lang=lang)  # type: ignore[arg-type]
     return RunResult(
@@ -427,10 +365,11 @@ def test_a_crashing_check_keeps_the_other_findings_and_exits_2(
     def broken(doc: Document) -> Iterator[Hit]:
         raise ValueError("boom")
 
-    monkeypatch.setattr(engine, "CHECKS", [(("S001",), broken), *registry.CHECKS])
     bad = tmp_path / "bad-sum.txt"
     bad.write_text("本年收入500万元，其中：拨款300万元，其他收入250万元。", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(bad), "-f", "json"])
+    rules, checks = registry.catalog()
+    with registry.replaced(rules.values(), [(("S001",), broken), *checks]):
+        result = CliRunner().invoke(app, ["check", str(bad), "-f", "json"])
     assert result.exit_code == 2
     assert "internal error in S001: ValueError: boom" in result.stderr
     report = json.loads(result.stdout)["reports"][0]

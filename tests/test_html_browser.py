@@ -14,12 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reviewer.cli import app
-from tests.test_cli import REPORT, install_fake_rules
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT
 
 
 def _browser() -> str | None:

@@ -12,17 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from reviewer.cli import app as main_app
-from reviewer.cli_llm import extract_cmd, review_cmd
-from tests.fake_openai import FakeOpenAI
+from reviewer.cli.llm import extract_cmd, review_cmd
 from tests.test_llm_review import CRITIQUE, EXTRACTION, KEY, REPORT
-
-
-@pytest.fixture
-def fake():
-    """A fake OpenAI-compatible server on 127.0.0.1 (see tests/fake_openai.py)."""
-    with FakeOpenAI() as server:
-        yield server
-
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 app.command("review")(review_cmd)
@@ -149,7 +140,7 @@ def test_extract_without_a_model_exits_2_with_one_line(report):
 
 def test_importing_the_commands_does_not_load_openai_or_instructor():
     code = (
-        "import sys, reviewer, reviewer.cli_llm, reviewer.review, reviewer.llm.schema;"
+        "import sys, reviewer, reviewer.cli.llm, reviewer.llm.review, reviewer.llm.schema;"
         "print(any(m.split('.')[0] in ('openai', 'instructor') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

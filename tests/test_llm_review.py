@@ -11,18 +11,11 @@ import socket
 
 import pytest
 
-import reviewer.review as rv
+import reviewer.llm.review as rv
 from reviewer.document import Document
+from reviewer.engine import check
 from reviewer.llm.settings import Settings
 from tests.fake_openai import FakeOpenAI
-
-
-@pytest.fixture
-def fake():
-    """A fake OpenAI-compatible server on 127.0.0.1 (see tests/fake_openai.py)."""
-    with FakeOpenAI() as server:
-        yield server
-
 
 KEY = "sk-test-DO-NOT-LEAK-4f2a9c"
 
@@ -183,13 +176,13 @@ def test_requests_are_deterministic_and_carry_no_key(fake, doc, tmp_path):
         assert req.headers.get("authorization") == f"Bearer {KEY}"
 
 
-def test_callable_module_is_the_review_function(fake, doc, tmp_path):
-    import reviewer
+def test_the_package_exports_review_and_extract(fake, doc, tmp_path):
+    from reviewer import extract, review
 
     fake.reply_json(EXTRACTION)
-    result = reviewer.review(doc, settings=settings_for(fake, tmp_path, critique=False))
+    result = review(doc, settings=settings_for(fake, tmp_path, critique=False))
     assert result.meta["llm"]["status"] == "ok"
-    assert callable(reviewer.review.extract)
+    assert extract is rv.extract
 
 
 # --------------------------------------------------------------------------- grounding
@@ -328,7 +321,7 @@ def test_429_with_retry_after_then_success(fake, doc, tmp_path):
 def test_500_every_time_gives_rules_only_and_states_the_failure(fake, doc, tmp_path):
     for _ in range(3):
         fake.error(500, retry_after=0.01)
-    rules_only = rv.check(doc)
+    rules_only = check(doc)
     result = rv.review(doc, settings=settings_for(fake, tmp_path, max_retries=2))
     llm = result.meta["llm"]
     assert llm["status"] == "failed"
@@ -399,7 +392,7 @@ def test_no_model_configured_is_rules_only(doc, monkeypatch):
         "status": "off",
         "reason": "no model configured (set REVIEWER_MODEL or --model); rules only",
     }
-    assert [f.code for f in result.findings] == [f.code for f in rv.check(doc).findings]
+    assert [f.code for f in result.findings] == [f.code for f in check(doc).findings]
 
 
 def test_extract_without_a_model_raises_a_one_line_error(doc, monkeypatch):

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.render import render
 from reviewer.render.github import escape_data, escape_property
-from tests.test_cli import REPORT, install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT, sample_run
 
 
 def test_one_annotation_per_finding_with_location_and_title(fake_rules: None) -> None:

@@ -11,12 +11,7 @@ import pytest
 from reviewer.models import Finding, ReportResult, RunResult, Severity, Span
 from reviewer.render import render
 from reviewer.render.html import highlight
-from tests.test_cli import REPORT, install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT, sample_run
 
 
 def page(run: RunResult, lang: str = "zh") -> str:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from reviewer.models import ReportResult
 from reviewer.render import render
-from tests.test_cli import install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import sample_run
 
 
 def test_one_report_per_line_matching_the_json_contract(fake_rules: None) -> None:

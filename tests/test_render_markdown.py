@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from reviewer.render import render
-from tests.test_cli import install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import sample_run
 
 
 def test_opinions_are_numbered_and_grouped_by_severity(fake_rules: None) -> None:

@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
-
 from reviewer.models import Span
 from reviewer.render import render
 from reviewer.render.common import span_end
 from reviewer.render.sarif import uri
-from tests.test_cli import REPORT, install_fake_rules, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT, sample_run
 
 
 def sarif(run: Any, lang: str = "zh") -> dict[str, Any]:
@@ -64,9 +57,10 @@ def test_results_point_at_rules_with_levels_and_code_point_regions(fake_rules: N
 
 
 def test_fingerprints_follow_the_quote_not_the_line(fake_rules: None) -> None:
-    from reviewer.batch import Settings, review_document
     from reviewer.document import Document
+    from reviewer.engine import review_document
     from reviewer.models import RunResult
+    from reviewer.policy import Policy as Settings
 
     def prints(text: str) -> list[str]:
         report = review_document(Document(text=text, path="a.txt"), Settings())

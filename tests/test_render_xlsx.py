@@ -9,13 +9,7 @@ import pytest
 
 from reviewer.models import Finding, ReportResult, RunResult, Severity, Span
 from reviewer.render import render, render_bytes
-from tests.test_cli import REPORT, install_fake_rules, invoke, sample_run
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
-
+from tests.test_cli import REPORT, invoke, sample_run
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -7,12 +7,7 @@ import pytest
 from reviewer.document import Document
 from reviewer.models import Finding
 from reviewer.suppress import UNUSED_CODE, apply, markers
-from tests.test_cli import REPORT, install_fake_rules
-
-
-@pytest.fixture
-def fake_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_rules(monkeypatch.setattr)
+from tests.test_cli import REPORT
 
 
 def review(text: str, enabled: set[str] | None = None) -> tuple[list[Finding], int]:

@@ -2,9 +2,10 @@
 
 Library API (the CLI only wraps it):
 
-    from reviewer import check
+    from reviewer import check, extract, review
     result = check("report.txt")          # rules only, offline
     for f in result.findings: print(f.code, f.message)
+    result = review("report.txt")         # rules + model, when one is configured
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from reviewer.document import Document as Document
     from reviewer.engine import check as check
     from reviewer.engine import check_text as check_text
+    from reviewer.llm.review import extract as extract
+    from reviewer.llm.review import review as review
     from reviewer.models import Finding as Finding
     from reviewer.models import ReportResult as ReportResult
     from reviewer.models import RunResult as RunResult
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "check": "reviewer.engine",
     "check_text": "reviewer.engine",
+    "review": "reviewer.llm.review",
+    "extract": "reviewer.llm.review",
     "Document": "reviewer.document",
     "Finding": "reviewer.models",
     "ReportResult": "reviewer.models",
@@ -34,15 +39,10 @@ _LAZY = {
     "Span": "reviewer.models",
 }
 
-__all__ = [*_LAZY, "__version__", "review"]
+__all__ = [*_LAZY, "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "review":
-        # `reviewer.review` is a callable module: review(path) and review.extract(path).
-        import importlib
-
-        return importlib.import_module("reviewer.review")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'reviewer' has no attribute {name!r}")

@@ -1,3 +1,5 @@
+"""`python -m reviewer`: the command line."""
+
 from reviewer.cli import main
 
 main()

@@ -1,22 +1,16 @@
-"""Review many reports: concurrency, a progress bar, resumable JSONL results, per-report meta.
+"""Review many reports: concurrency, a progress bar, resumable JSONL results.
 
-`run_batch` reviews `Source`s (see `reviewer.inputs`), on a thread pool when `jobs` > 1,
-writes each finished report as one JSON line to `results` as soon as it is done (flushed), and
-with `resume` reuses the lines whose path, document sha256 and settings match, so an
-interrupted batch does not redo finished reports. Reports come back in input order whatever
-order they finished in.
-
-Each report's `meta` holds `sha256`, `settings` (a digest of the settings that produced it),
-`suppressed` (findings silenced by inline markers) and, when the text states them, `unit`,
-`year`, `self_score` and `grade`.
+`run_batch` only fans out: it reviews `Source`s (see `reviewer.inputs`) with one per-report
+function (default `reviewer.engine.review_document`, which owns the per-report policy), on a
+thread pool when `jobs` > 1, writes each finished report as one JSON line to `results` as soon
+as it is done (flushed), and with `resume` reuses the lines whose path, document sha256 and
+policy digest match, so an interrupted batch does not redo finished reports. Reports come back
+in input order whatever order they finished in.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,45 +19,10 @@ from typing import IO, Any
 from reviewer.document import Document
 from reviewer.errors import ReviewerError
 from reviewer.inputs import Source
-from reviewer.models import Lang, ReportResult, RunResult, Severity
-from reviewer.regex import lazy
-from reviewer.tolerances import Tolerances
+from reviewer.models import ReportResult, RunResult
+from reviewer.policy import Policy
 
-
-@dataclass
-class Settings:
-    """What decides a report's findings (and so whether a stored result can be reused)."""
-
-    lang: Lang = "zh"
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    severity: dict[str, Severity] = field(default_factory=dict)
-    tolerances: dict[str, Any] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)  # e.g. the model settings of `review`
-
-    def digest(self) -> str:
-        from reviewer import __version__
-
-        blob = json.dumps(
-            {
-                "version": __version__,
-                "lang": self.lang,
-                "select": self.select,
-                "ignore": self.ignore,
-                "severity": {k: v.value for k, v in sorted(self.severity.items())},
-                "tolerances": self.tolerances,
-                "extra": self.extra,
-            },
-            sort_keys=True,
-            default=str,
-        )
-        return hashlib.sha256(blob.encode()).hexdigest()[:12]
-
-    def enabled(self, code: str) -> bool:
-        """Whether rule `code` runs under these settings (ruff-style prefixes)."""
-        from reviewer.engine import _selected
-
-        return _selected(code, self.select, self.ignore)
+Settings = Policy  # the name this module used to define it under
 
 
 @dataclass
@@ -75,82 +34,6 @@ class Outcome:
     errors: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     reused: int = 0
-
-
-# ---------------------------------------------------------------- meta: unit, year, score
-
-_YEAR = lazy(r"(20\d{2})\s*年")
-_TITLE = lazy(r"(?:绩效|自评|评价).*报告|报告.*(?:绩效|自评)")
-_UNIT_LABEL = lazy(r"(?:单位|部门)名称\s*[:：]\s*(?P<unit>[^\s，。；,;]{2,40})")
-_UNIT_BEFORE_YEAR = lazy(r"^(?P<unit>[^\d\s]{2,40}?)\s*20\d{2}\s*年")
-_UNIT_AFTER_YEAR = lazy(
-    r"^20\d{2}\s*年度?(?P<unit>[^\d\s]{2,40}?)"
-    r"(?:部门整体|单位整体|整体支出|部门支出|项目支出|本级|整体|部门绩效|绩效)"
-)
-_NOT_UNIT = lazy(
-    r"附件|报告|范本|模板|\d|^[一二三四五六七八九十（(]|[:：。，]|^(?:部门|单位|整体|项目|本级|县级|市级)"
-)
-_HEAD_LINES = 12
-
-
-def _title_lines(doc: Document) -> list[str]:
-    return [ln.text.strip() for ln in doc.lines[:40] if ln.text.strip()][:_HEAD_LINES]
-
-
-def report_meta(doc: Document) -> dict[str, Any]:
-    """Unit, year, self-score and grade as the report states them (keys only when found)."""
-    meta: dict[str, Any] = {}
-    head = _title_lines(doc)
-    unit = year = None
-    for i, line in enumerate(head):
-        m = _UNIT_LABEL.search(line)
-        if m and unit is None:
-            unit = m.group("unit")
-        if not _TITLE.search(line):
-            continue
-        y = _YEAR.search(line)
-        if y and year is None:
-            year = int(y.group(1))
-        if unit is None:
-            for pat in (_UNIT_BEFORE_YEAR, _UNIT_AFTER_YEAR):
-                m = pat.search(line)
-                if m and not _NOT_UNIT.search(m.group("unit")):
-                    unit = m.group("unit")
-                    break
-        if unit is None and i > 0 and not _NOT_UNIT.search(head[i - 1]) and len(head[i - 1]) <= 40:
-            unit = head[i - 1]
-        if year is not None:
-            break
-    if year is None:  # no year in the title: the year the text names most often
-        years = Counter(int(y) for y in _YEAR.findall(doc.norm))
-        year = years.most_common(1)[0][0] if years else None
-    if unit:
-        meta["unit"] = unit
-    if year:
-        meta["year"] = year
-    meta.update(_score_meta(doc))
-    return meta
-
-
-def _score_meta(doc: Document) -> dict[str, Any]:
-    try:
-        from reviewer.claims.selfscore import grade_statements, self_scores
-    except ImportError:  # the claim parser is optional
-        return {}
-    out: dict[str, Any] = {}
-    try:
-        scores = self_scores(doc)
-        grades = grade_statements(doc)
-    except Exception:  # meta is a convenience: never fail a review over it
-        return {}
-    if scores:
-        best = next((s for s in scores if s.grade), scores[0])
-        out["self_score"] = float(best.value)
-        if best.grade:
-            out["grade"] = best.grade
-    if "grade" not in out and grades:
-        out["grade"] = grades[0].grade
-    return out
 
 
 # ---------------------------------------------------------------- one report
@@ -166,34 +49,6 @@ def load_source(source: Source) -> Document:
 
     text, fmt = text_of_bytes(source.data or b"", source.name)  # txt, docx or pdf by content
     return Document(text=text, path=source.name, format=fmt)
-
-
-def review_document(
-    doc: Document,
-    settings: Settings,
-    extend: Callable[[Document, ReportResult], ReportResult] | None = None,
-) -> ReportResult:
-    """Rules (+ `extend`, e.g. the model's findings) + inline suppressions + meta."""
-    from reviewer import suppress
-    from reviewer.engine import check
-
-    result = check(
-        doc,
-        lang=settings.lang,
-        select=settings.select,
-        ignore=settings.ignore,
-        severity_overrides=settings.severity or None,
-        tolerances=Tolerances.from_dict(settings.tolerances),
-    )
-    if extend is not None:
-        result = extend(doc, result)
-    findings, silenced = suppress.apply(
-        doc, result.findings, lang=settings.lang, enabled=settings.enabled
-    )
-    meta = {**result.meta, "settings": settings.digest(), **report_meta(doc)}
-    if silenced:
-        meta["suppressed"] = silenced
-    return ReportResult(path=result.path, findings=findings, meta=meta)
 
 
 # ---------------------------------------------------------------- results file
@@ -289,7 +144,7 @@ class _Progress:
 
 def run_batch(
     sources: Sequence[Source],
-    settings: Settings,
+    settings: Policy,
     *,
     jobs: int = 1,
     results: Path | None = None,
@@ -297,14 +152,17 @@ def run_batch(
     progress: bool = False,
     keep_texts: bool = False,
     on_error: Callable[[str], None] | None = None,
-    review: Callable[[Document, Settings], ReportResult] | None = None,
+    review: Callable[[Document, Policy], ReportResult] | None = None,
 ) -> Outcome:
     """Review `sources` and return their results in input order.
 
     `on_error` is called with one line for each report that cannot be read (default: the line
     goes to stderr, above the progress bar).
     """
-    review_one = review or review_document
+    if review is None:
+        from reviewer.engine import review_document
+
+        review = review_document
     digest = settings.digest()
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
@@ -322,7 +180,7 @@ def run_batch(
         if cached is not None:
             return cached, text, True
         try:
-            return review_one(doc, settings), text, False
+            return review(doc, settings), text, False
         except ReviewerError as exc:
             return ReportResult(path=source.name, error=_reason(exc, source)), text, False
         except Exception as exc:  # a bug in one check must not sink the whole batch

@@ -1,21 +1,30 @@
-"""Run the registered checks over a document and turn their hits into findings."""
+"""One report through the rules and the per-report policy: the library API behind every command.
+
+`check()` runs the registered checks over a document and applies the `Policy` (see `finish`),
+so the library returns exactly the findings `reviewer check` prints for the same settings.
+The model layer (`reviewer.llm.review`) hands its findings to the same `finish`, so rule and model
+findings go through one policy:
+
+* selection (ruff-style prefixes) and severity overrides;
+* deduplication (one finding per rule and claim; a model finding that repeats a rule finding is
+  folded into it);
+* inline suppressions (`reviewer: ignore T001`), and `X001` for a marker that silences nothing;
+* the report's meta: sha256, the policy's digest, unit / year / self-score / grade, the number
+  of suppressed findings, and the checks that raised (`internal_errors`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
-from reviewer.checks.registry import CHECKS, RULES, Hit, load_all
+from reviewer.checks.registry import Hit, Rule, catalog
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
+from reviewer.policy import Policy, selected
 from reviewer.tolerances import Tolerances
-
-
-def _selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
-    """ruff-style selection: a code is selected by itself or by any prefix of it."""
-    if select and not any(code.startswith(s) for s in select):
-        return False
-    return not (ignore and any(code.startswith(s) for s in ignore))
 
 
 def to_finding(doc: Document, hit: Hit, lang: Lang) -> Finding:
@@ -40,16 +49,18 @@ def run_checks(
     severity_overrides: dict[str, Severity] | None = None,
     errors: list[str] | None = None,
 ) -> list[Finding]:
-    """All findings of the selected rules, deduplicated and in text order.
+    """The findings of the selected rules, deduplicated and in text order (no suppressions).
 
     A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
     …") and the other checks still run; without it, the exception propagates (tests).
     """
-    load_all()
+    _, checks = catalog()
+    select = list(select) if select else None
+    ignore = list(ignore) if ignore else None
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
-    for codes, func in CHECKS:
-        if not any(_selected(c, select, ignore) for c in codes):
+    for codes, func in checks:
+        if not any(selected(c, select, ignore) for c in codes):
             continue
         try:
             hits = list(func(doc))
@@ -60,7 +71,7 @@ def run_checks(
             continue
         for hit in hits:
             code = hit.rule.code
-            if not _selected(code, select, ignore):
+            if not selected(code, select, ignore):
                 continue
             if severity_overrides and code in severity_overrides:
                 hit.severity = severity_overrides[code]
@@ -74,6 +85,93 @@ def run_checks(
     return findings
 
 
+def rule_findings(doc: Document, policy: Policy) -> tuple[list[Finding], dict[str, Any]]:
+    """The rules' findings under `policy`, and meta naming the checks that raised (if any)."""
+    if policy.tolerances:
+        doc.tolerances = Tolerances.from_dict(policy.tolerances)
+    errors: list[str] = []
+    findings = run_checks(
+        doc,
+        lang=policy.lang,
+        select=policy.select,
+        ignore=policy.ignore,
+        severity_overrides=policy.severity or None,
+        errors=errors,
+    )
+    return findings, ({"internal_errors": errors} if errors else {})
+
+
+def finish(
+    doc: Document,
+    findings: list[Finding],
+    policy: Policy,
+    *,
+    extra: Iterable[Finding] = (),
+    meta: dict[str, Any] | None = None,
+) -> ReportResult:
+    """Apply the per-report policy: `findings` (the rules', already selected) plus `extra`
+    (the model's: selected and given their severity overrides here), merged, then inline
+    suppressions and X001, then the report's meta."""
+    from reviewer import suppress
+    from reviewer.report_meta import report_meta
+
+    wanted = [f for f in extra if policy.enabled(f.code)]
+    for f in wanted:
+        if f.code in policy.severity:
+            f.severity = policy.severity[f.code]
+    if wanted:
+        from reviewer.llm.merge import merge
+
+        findings = merge(findings, wanted)
+    findings, silenced = suppress.apply(doc, findings, lang=policy.lang, enabled=policy.enabled)
+    out: dict[str, Any] = {"sha256": doc.sha256, **(meta or {})}
+    out["settings"] = policy.digest()
+    out.update(report_meta(doc))
+    if silenced:
+        out["suppressed"] = silenced
+    return ReportResult(path=doc.path, findings=findings, meta=out)
+
+
+def review_document(doc: Document, policy: Policy) -> ReportResult:
+    """The rules' review of one loaded report under `policy` (what `reviewer check` runs)."""
+    findings, meta = rule_findings(doc, policy)
+    return finish(doc, findings, policy, meta=meta)
+
+
+def make_policy(
+    policy: Policy | None = None,
+    *,
+    lang: Lang = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity_overrides: dict[str, Severity] | None = None,
+    tolerances: Tolerances | dict[str, Any] | None = None,
+) -> Policy:
+    """`policy` itself, or one built from the keyword arguments of `check()` / `review()`."""
+    if policy is not None:
+        return policy
+    if isinstance(tolerances, Tolerances):
+        tolerances = _tolerance_table(tolerances)
+    return Policy(
+        lang=lang,
+        select=list(select) if select else None,
+        ignore=list(ignore) if ignore else None,
+        severity=dict(severity_overrides or {}),
+        tolerances=dict(tolerances or {}),
+    )
+
+
+def _tolerance_table(t: Tolerances) -> dict[str, Any]:
+    """The config table (`[tool.reviewer.tolerances]`) that gives `t`: its non-default keys."""
+    default = Tolerances()
+    table: dict[str, Any] = {}
+    for f in fields(t):
+        value = getattr(t, f.name)
+        if value != getattr(default, f.name):
+            table[f.name.replace("_", "-")] = value if isinstance(value, bool) else str(value)
+    return table
+
+
 def check(
     source: str | Path | Document,
     *,
@@ -81,29 +179,28 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
-    tolerances: Tolerances | None = None,
+    tolerances: Tolerances | dict[str, Any] | None = None,
+    policy: Policy | None = None,
 ) -> ReportResult:
     """Review one report with the deterministic rules only (no model, no network).
 
-    `source` is a path or an already built `Document`. Raises `InputError` when the file
-    cannot be read. `tolerances` widens what counts as agreement (see `reviewer.tolerances`).
+    `source` is a path or an already built `Document`. Raises `InputError` when the file cannot
+    be read. The keyword arguments are those of `reviewer check` (`tolerances` widens what
+    counts as agreement, see `reviewer.tolerances`); `policy` gives them all at once. Inline
+    suppression markers in the report are applied, as on the command line.
     """
     doc = source if isinstance(source, Document) else load(source)
-    if tolerances is not None:
-        doc.tolerances = tolerances
-    errors: list[str] = []
-    findings = run_checks(
-        doc,
+    pol = make_policy(
+        policy,
         lang=lang,
         select=select,
         ignore=ignore,
         severity_overrides=severity_overrides,
-        errors=errors,
+        tolerances=tolerances,
     )
-    meta: dict[str, object] = {"sha256": doc.sha256}
-    if errors:
-        meta["internal_errors"] = errors  # the other checks' findings are kept
-    return ReportResult(path=doc.path, findings=findings, meta=meta)
+    if isinstance(tolerances, Tolerances) and policy is None:
+        doc.tolerances = tolerances
+    return review_document(doc, pol)
 
 
 def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportResult:
@@ -111,6 +208,6 @@ def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportR
     return check(Document(text=text, path=path), lang=lang)
 
 
-def rules() -> dict[str, object]:
-    load_all()
-    return dict(RULES)
+def rules() -> dict[str, Rule]:
+    """The rule catalog: every code, the model's (L) and the tool's own (X) included."""
+    return dict(catalog()[0])

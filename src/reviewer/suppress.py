@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reviewer import regex as rx
-from reviewer.checks.registry import RULES, rule
+from reviewer.checks.notices import UNUSED, UNUSED_CODE
 from reviewer.document import Document
-from reviewer.models import Finding, Lang, Severity
+from reviewer.models import Finding, Lang
 from reviewer.regex import lazy
 
 _MARKER = lazy(
@@ -34,27 +34,6 @@ _MARKER = lazy(
     re.IGNORECASE,
 )
 _CODE = lazy(r"[A-Za-z][0-9]{3}")
-
-UNUSED_CODE = "X001"
-
-UNUSED = RULES.get(UNUSED_CODE) or rule(
-    code=UNUSED_CODE,
-    fix_zh="删除不再需要的忽略标记，或更正其中的规则代码。",
-    name="unused-suppression",
-    kind="unused_suppression",
-    severity=Severity.INFO,
-    family="meta",
-    title_zh="未使用的忽略标记",
-    title_en="Suppression marker that silences nothing",
-    message_zh="忽略标记 {marker} 未屏蔽任何问题（{codes}），可删除",
-    message_en="The suppression {marker} silences nothing ({codes}); it can be removed",
-    what="Finds `reviewer: ignore` markers in the report text that did not silence any finding "
-    "on the line they apply to.",
-    why="A stale marker hides the next real problem on that line; the report was probably edited "
-    "after the marker was added.",
-    example="【reviewer: ignore T001】 on a line whose total is now correct.",
-    fix="Remove the marker, or move it next to the claim it is meant to silence.",
-)
 
 
 @dataclass

@@ -39,8 +39,8 @@ BALANCE_MISMATCH = rule(
     "checks 资产 = 负债 + 净资产 in Python, at the precision of the figures.",
     why="The identity holds for every balance sheet; when the three figures a report quotes do "
     "not satisfy it, one of them was copied from the wrong column or year.",
-    example="资产总额1813.15万元，负债总额1173.31万元，净资产总额693.84万元 "
-    "(1173.31 + 693.84 = 1867.15, not 1813.15)",
+    example="资产总额1813.15万元，负债总额1173.31万元，净资产总额693.84万元。",
+    counterexample="资产总额1867.15万元，负债总额1173.31万元，净资产总额693.84万元。",
     fix="Check the figures against the balance sheet (资产负债表) and correct the one that is "
     "wrong.",
 )

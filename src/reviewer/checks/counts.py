@@ -44,8 +44,8 @@ COUNT_MISMATCH = rule(
     "X) and counts the items listed.",
     why="A count that disagrees with its own list means a unit was left out of the list or the "
     "count is stale; organisation and staffing figures are the first thing reviewers reconcile.",
-    example="内设机构6个：党政办公室、党建办公室、经济发展办公室、平安法治和应急管理办公室 "
-    "(6 claimed, 4 named)",
+    example="局机关内设股室5个：办公室、计划财务股、农田建设股、种植业股。",
+    counterexample="局机关内设股室4个：办公室、计划财务股、农田建设股、种植业股。",
     fix="Name every counted unit, or correct the count.",
 )
 

@@ -37,7 +37,8 @@ GROWTH_MISMATCH = rule(
     "figures of the same sentence and checks that they agree (any two determine the third).",
     why="Growth rates are often computed from a different base or left over from last year's "
     "report; a change that does not follow from the stated figures is a wrong number.",
-    example="本年支出1844.31万元，比上年增加100万元，增长8.5% (100 ÷ 1744.31 = 5.73%)",
+    example="本年支出1844.31万元，比上年增加100万元，增长8.5%。",
+    counterexample="本年支出1844.31万元，比上年增加100万元，增长5.73%。",
     fix="Recompute the change from the two years' figures, or correct the figure that is wrong.",
 )
 

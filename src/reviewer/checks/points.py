@@ -38,7 +38,8 @@ POINTS_MISMATCH = rule(
     "rate and the previous year's rate) and checks B − A = ±N at the figures' precision.",
     why="A change in points is often confused with a relative change, or kept from last year's "
     "report; when it does not follow from the two rates stated, one of the numbers is wrong.",
-    example="预算执行率95%，较上年的90%提高了3个百分点 (95 − 90 = 5 points)",
+    example="预算执行率95%，较上年的90%提高了3个百分点。",
+    counterexample="预算执行率95%，较上年的90%提高了5个百分点。",
     fix="Recompute the change from the two rates, or correct the rate that is wrong.",
 )
 

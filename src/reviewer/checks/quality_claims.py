@@ -31,7 +31,8 @@ UNSUPPORTED_CLAIM = rule(
     "comparator target in the report silences the second pattern.",
     why="Reviewers accept a result only with its evidence: a satisfaction rate with the number "
     "of people asked, or the indicators that were met.",
-    example="满意度为优秀; 各项绩效目标均已按照预算达到100%实现",
+    example="群众满意度为优秀，各项绩效目标均已按照预算达到100%实现。",
+    counterexample="群众满意度为95.6%（发放问卷200份，回收192份）。",
     fix="Give the survey (method, sample size, rate) or the indicator values behind the claim.",
 )
 
@@ -50,8 +51,21 @@ COPY_PASTE = rule(
     "sentence in another section, e.g. the spending paragraph repeating the income paragraph.",
     why="Income and spending rarely split into identical parts; identical figures with "
     "income labels under a spending heading mean the spending breakdown was never written.",
-    example="（一）收入：2023年财政拨款预算收入1282.33万元，一般公共预算拨款收入1008.65万元；… "
-    "（二）支出：2023年支出预算1282.33万元，一般公共预算拨款收入1008.65万元；…",
+    example=(
+        "（一）收入情况\n"
+        "2023年财政拨款预算收入1282.33万元，一般公共预算拨款收入1008.65万元，"
+        "政府性基金预算拨款收入273.68万元。\n"
+        "（二）支出情况\n"
+        "2023年支出预算1282.33万元，一般公共预算拨款收入1008.65万元，"
+        "政府性基金预算拨款收入273.68万元。\n"
+    ),
+    counterexample=(
+        "（一）收入情况\n"
+        "2023年财政拨款预算收入1282.33万元，一般公共预算拨款收入1008.65万元，"
+        "政府性基金预算拨款收入273.68万元。\n"
+        "（二）支出情况\n"
+        "2023年支出预算1282.33万元，其中基本支出906.12万元，项目支出376.21万元。\n"
+    ),
     fix="Write the spending section with its own figures (基本支出/项目支出, 决算数).",
 )
 
@@ -70,6 +84,7 @@ GARBLED_NUMBER = rule(
     "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
+    counterexample="严格执行12个百分点",
     fix="Rewrite the phrase with the figure and what it counts.",
 )
 

@@ -41,7 +41,10 @@ VAGUE_TARGET = rule(
     "target at all.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
     "targets down because no result can be scored against them.",
-    example="持续提升工作效率及工作质量——提升；人均收入和地区经济增长都有一定提升",
+    example=(
+        "二、年度绩效目标\n持续提升工作效率及工作质量；人均收入和地区经济增长都有一定提升。\n"
+    ),
+    counterexample=("二、年度绩效目标\n农村道路硬化≥20公里；群众满意度≥90%；人均收入增长≥6%。\n"),
     fix="State comparator, value, unit and where useful the baseline: '办结率≥98%', "
     "'较上年增长5%'.",
     variants={
@@ -77,7 +80,23 @@ MISSING_GOALS = rule(
     "(执行, 管理, 负责, 保护…) without a single figure.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
-    example="绩效目标：执行本级人大的决议和上级的决定和命令，发布决定和命令；…",
+    example=(
+        "一、部门基本情况\n"
+        "（一）部门职能\n"
+        "执行本级人民代表大会的决议和上级国家行政机关的决定和命令，发布决定和命令；"
+        "负责本行政区域内的经济和社会发展。\n"
+        "二、部门绩效目标\n"
+        "执行本级人民代表大会的决议和上级国家行政机关的决定和命令，发布决定和命令；"
+        "负责本行政区域内的经济和社会发展。\n"
+    ),
+    counterexample=(
+        "一、部门基本情况\n"
+        "（一）部门职能\n"
+        "执行本级人民代表大会的决议和上级国家行政机关的决定和命令，发布决定和命令；"
+        "负责本行政区域内的经济和社会发展。\n"
+        "二、部门绩效目标\n"
+        "完成农村道路硬化≥20公里，群众满意度≥90%，预算执行率≥95%。\n"
+    ),
     fix="Set annual goals with output, effect and satisfaction indicators, each with a target "
     "value, and report the actual value next to each.",
     variants={
@@ -109,7 +128,14 @@ MISSING_ACTUALS = rule(
     "spending at all.",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
-    example="部门履职：(1)实际完成率≥100%;(2)各项工作完成及时率>100%，此指标赋分25分，得分24.38分",
+    example=(
+        "一、预算情况\n"
+        "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元，"
+        "政府性基金收入1372.24万元。\n"
+    ),
+    counterexample=(
+        "一、预算情况\n2022年预算收入3167.20万元，决算支出3000.50万元，预算执行率94.74%。\n"
+    ),
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
     variants={
@@ -138,7 +164,13 @@ UNSUPPORTED_SCORE = rule(
     "indicator-level scores (no other 得分 or 分值 figures).",
     why="A self-score is the sum of indicator scores; reported alone it cannot be verified and "
     "is a common sign of an inflated self-evaluation.",
-    example="2022年度部门整体支出绩效自评综合得分98分 (no indicator scores anywhere)",
+    example=("四、自评结论\n本部门2022年度部门整体支出绩效自评综合得分98分，评价等级为“优”。\n"),
+    counterexample=(
+        "四、自评结论\n"
+        "预算执行指标分值20分，得分19分；产出指标分值40分，得分40分；效益指标分值30分，"
+        "得分30分；满意度指标分值10分，得分9分。"
+        "本部门2022年度部门整体支出绩效自评综合得分98分，评价等级为“优”。\n"
+    ),
     fix="Give the score table (indicator, weight, target, actual, score) or its totals per "
     "first-level indicator.",
 )
@@ -159,7 +191,20 @@ SCORE_VS_PROBLEMS = rule(
     what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content.",
     why="Full marks mean every indicator was fully met; a report that names its own problems "
     "contradicts that, a sign of an inflated self-score.",
-    example="绩效评价得分：100分 … (二)存在问题。…同时项目执行率需进一步提高。",
+    example=(
+        "四、评价结论及建议\n"
+        "（一）评价结论。\n"
+        "本单位认真开展了部门整体支出绩效评价工作，绩效评价得分：100分。\n"
+        "（二）存在问题。\n"
+        "预决算项目支出编制需进一步明确、精细化。同时项目执行率需进一步提高。\n"
+    ),
+    counterexample=(
+        "四、评价结论及建议\n"
+        "（一）评价结论。\n"
+        "本单位认真开展了部门整体支出绩效评价工作，绩效评价得分：96分。\n"
+        "（二）存在问题。\n"
+        "预决算项目支出编制需进一步明确、精细化。同时项目执行率需进一步提高。\n"
+    ),
     fix="Score the indicators affected by the problems below their weight, or explain why "
     "the problems did not affect any indicator.",
 )

@@ -37,7 +37,8 @@ EMPTY_SECTION = rule(
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…).",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
-    example="八、有关建议\\n无",
+    example=("八、有关建议\n无"),
+    counterexample=("八、有关建议\n建议进一步细化绩效目标，提高预算编制的准确性。"),
     fix="Write the section, or drop the heading and say in the text why it does not apply.",
 )
 
@@ -57,7 +58,20 @@ DUPLICATE_HEADING = rule(
     "六、存在问题).",
     why="A repeated heading usually means a paragraph was copied and its heading not changed, "
     "or that the report's outline was assembled from pieces.",
-    example="(一)项目进度不均衡 … (二)项目进度不均衡",
+    example=(
+        "五、存在问题\n"
+        "（一）项目进度不均衡\n"
+        "部分项目开工较晚，年底集中支付。\n"
+        "（二）项目进度不均衡\n"
+        "部分项目开工较晚，年底集中支付。\n"
+    ),
+    counterexample=(
+        "五、存在问题\n"
+        "（一）项目进度不均衡\n"
+        "部分项目开工较晚，年底集中支付。\n"
+        "（二）资金使用效率不高\n"
+        "部分资金结余较多。\n"
+    ),
     fix="Give the second section its own heading, or merge the two.",
     variants={
         "topic": (
@@ -83,6 +97,7 @@ TEMPLATE_RESIDUE = rule(
     "(（根据…填写）, （请…）).",
     why="Template residue shows the report was not finished or not read before submission.",
     example="县级部门整体绩效自评报告范本",
+    counterexample="县级部门整体绩效自评报告",
     fix="Delete the template's title, instructions and placeholders.",
 )
 
@@ -104,7 +119,20 @@ DATE_BEFORE_YEAR_END = rule(
     "Mid-year and monitoring reports (半年, 监控) are skipped.",
     why="A whole-year self-evaluation needs the year's final accounts; a date inside the year "
     "means either the figures are estimates or the date is wrong.",
-    example="2024年部门整体支出绩效评价报告 … 2024年12月26日",
+    example=(
+        "某县民政局2024年部门整体支出绩效评价报告\n"
+        "一、基本情况\n"
+        "本年支出100万元。\n"
+        "某县民政局\n"
+        "2024年12月26日\n"
+    ),
+    counterexample=(
+        "某县民政局2024年部门整体支出绩效评价报告\n"
+        "一、基本情况\n"
+        "本年支出100万元。\n"
+        "某县民政局\n"
+        "2025年3月26日\n"
+    ),
     fix="Correct the date, or mark figures that are estimates and update them with the 决算.",
 )
 
@@ -125,7 +153,20 @@ STALE_TEXT = rule(
     "own date (a day without a year is read in the evaluated year).",
     why="A sentence like 预计…前完工 in a year-end report was copied from a mid-year draft; "
     "the reader cannot tell whether the work was done.",
-    example="目前已经完成90%，预计在12月20日前可全部完工 (report dated 2024年3月29日)",
+    example=(
+        "某镇人民政府2023年度部门整体支出绩效评价报告\n"
+        "一、项目实施情况\n"
+        "道路硬化工程目前已经完成90%，预计在12月20日前可全部完工。\n"
+        "某镇人民政府\n"
+        "2024年3月29日\n"
+    ),
+    counterexample=(
+        "某镇人民政府2023年度部门整体支出绩效评价报告\n"
+        "一、项目实施情况\n"
+        "道路硬化工程已于2023年12月20日全部完工并通过验收。\n"
+        "某镇人民政府\n"
+        "2024年3月29日\n"
+    ),
     fix="Replace the forecast with the outcome: completed on which date, or not and why.",
     variants={
         "no_date": (
@@ -153,7 +194,26 @@ UNEXPLAINED_PROBLEM = rule(
     what="In a problems section (存在问题…), finds a numbered item that is a bare line with no "
     "figure, when its sibling items are explained.",
     why="Rules ask the report to 分析透彻: each problem needs its size, cause and a measure.",
-    example="4.公用经费和项目经费存在缺口。",
+    example=(
+        "六、存在的主要问题和原因\n"
+        "1.招商引资力度不够，现有产业转型升级步伐不快。一是对外宣传力度不够，二是财力有限，"
+        "全年招商引资到位资金仅1200万元，比上年减少15%。\n"
+        "2.社会治理离群众期待还有差距。一是禁毒工作打击力度不够，二是吸毒人员管控难度较大，"
+        "全年新发现吸毒人员3人。\n"
+        "3.公用经费和项目经费存在缺口。\n"
+        "七、改进措施和建议\n"
+        "加大招商力度。\n"
+    ),
+    counterexample=(
+        "六、存在的主要问题和原因\n"
+        "1.招商引资力度不够，现有产业转型升级步伐不快。一是对外宣传力度不够，二是财力有限，"
+        "全年招商引资到位资金仅1200万元，比上年减少15%。\n"
+        "2.社会治理离群众期待还有差距。一是禁毒工作打击力度不够，二是吸毒人员管控难度较大，"
+        "全年新发现吸毒人员3人。\n"
+        "3.公用经费和项目经费存在缺口，全年缺口约35万元，原因是上级补助减少。\n"
+        "七、改进措施和建议\n"
+        "加大招商力度。\n"
+    ),
     fix="Give the size of the problem (amount, share), the cause, and the measure taken.",
 )
 

@@ -56,8 +56,10 @@ RATE_MISMATCH = rule(
     "tried (opening, opening + adjustment, with carry-over, the stated full-year budget).",
     why="A rate that no reading of the report's own figures gives is a wrong number, and rates "
     "feed the score (预算执行率 is usually worth 10 points).",
-    example="年初预算3247.99万元，调整73.48万元，决算支出2826.23万元，预算执行率95% "
-    "(2826.23 ÷ 3321.47 = 85.09%, 2826.23 ÷ 3247.99 = 87.01%)",
+    example="年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率95%。",
+    counterexample=(
+        "年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率87.01%。"
+    ),
     fix="Recompute the rate from the figures (and say which budget it is against), or correct "
     "the figure that is wrong.",
 )
@@ -78,7 +80,8 @@ BALANCE_MISMATCH = rule(
     "reasonable budget (opening, opening + adjustment, with carry-over, full-year).",
     why="The balance is derived from two figures stated elsewhere; a mismatch means one of the "
     "three is wrong.",
-    example="全年预算3321.47万元，决算支出2826.23万元，年底预算结余395.24万元 (should be 495.24)",
+    example="全年预算3321.47万元，决算支出2826.23万元，年底预算结余395.24万元。",
+    counterexample="全年预算3321.47万元，决算支出2826.23万元，年底预算结余495.24万元。",
     fix="Recompute the balance or correct the budget or spending figure.",
 )
 

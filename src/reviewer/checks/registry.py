@@ -1,8 +1,15 @@
-"""The rule registry: every deterministic check is registered once with its code and its docs."""
+"""The rule catalog: every rule (T…X, the model's L codes included) is declared once with its
+code and its docs, and every deterministic check is registered next to its rules.
+
+`catalog()` is what the engine runs and `reviewer rules` lists: the registered rules and
+checks, or, inside `replaced(rules, checks)`, another catalog (tests run the pipeline on fake
+rules that way, without touching this module's globals).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -102,3 +109,28 @@ def load_all() -> None:
 
     for info in pkgutil.walk_packages(pkg.__path__, prefix="reviewer.checks."):
         importlib.import_module(info.name)
+
+
+Catalog = tuple[Mapping[str, Rule], list[tuple[tuple[str, ...], CheckFunc]]]
+_REPLACED: list[Catalog] = []  # innermost last
+
+
+def catalog() -> Catalog:
+    """The rules and checks in force: the registered ones, unless `replaced(...)` is active."""
+    if _REPLACED:
+        return _REPLACED[-1]
+    load_all()
+    return RULES, CHECKS
+
+
+@contextmanager
+def replaced(
+    rules: Iterable[Rule], checks: Iterable[tuple[tuple[str, ...], CheckFunc]]
+) -> Iterator[Catalog]:
+    """Run the engine on these rules and checks instead of the registered ones (tests)."""
+    entry: Catalog = ({r.code: r for r in rules}, list(checks))
+    _REPLACED.append(entry)
+    try:
+        yield entry
+    finally:
+        _REPLACED.remove(entry)

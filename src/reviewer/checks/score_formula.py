@@ -41,7 +41,8 @@ EXECUTION_SCORE = rule(
     "table row, or 分值/得分 in the same sentence) and compares the score with rate × weight.",
     why="Most scoring notices score budget execution in proportion (得分 = 执行率 × 分值, capped "
     "at the weight); a higher score inflates the self-evaluation.",
-    example="预算执行率85%，分值10分，得分10分 (0.85 × 10 = 8.5)",
+    example="预算执行率85%，分值10分，得分10分",
+    counterexample="预算执行率85%，分值10分，得分8.5分",
     fix="Recompute the score as rate × weight, or state the scoring rule the report used.",
 )
 

@@ -32,8 +32,16 @@ SCORE_SUM_MISMATCH = rule(
     why="The self-score is the headline of the report and decides its grade; when it is not the "
     "sum of the indicator scores behind it, either a score or the total is wrong and the grade "
     "cannot be trusted.",
-    example="综合评分结果为93.44分 … 此指标赋分8分，得分8分 … 此指标赋分10分，得分9.01分 "
-    "(8 + 3.6 + … + 9.01 = 85.53, not 93.44)",
+    example=(
+        "按照部门整体支出绩效评价指标体系，预算执行指标分值20分，得分19分；"
+        "产出指标分值40分，得分36分；效益指标分值30分，得分28分；满意度指标分值10分，"
+        "得分9分。综合自评得分94分，评价等级为“优”。"
+    ),
+    counterexample=(
+        "按照部门整体支出绩效评价指标体系，预算执行指标分值20分，得分19分；"
+        "产出指标分值40分，得分36分；效益指标分值30分，得分28分；满意度指标分值10分，"
+        "得分9分。综合自评得分92分，评价等级为“优”。"
+    ),
     fix="Recompute the total from the indicator scores, or correct the indicator score that is "
     "wrong; list every indicator that was scored.",
 )
@@ -55,8 +63,16 @@ WEIGHT_SUM_NOT_100 = rule(
     why="The weights of one evaluation framework add up to 100. A shortfall means indicators are "
     "missing from the report (their scores cannot be checked); an excess means an indicator is "
     "counted twice or a weight is wrong.",
-    example="此指标赋分8分 … 此指标赋分10分: 8 + 4 + 2 + 2 + 2 + 2 + 25 + 18.75 + 6.25 + 10 + "
-    "10 = 90",
+    example=(
+        "四、自评结果\n"
+        "预算执行指标分值20分，得分19分；产出指标分值40分，得分36分；效益指标分值20分，"
+        "得分18分；满意度指标分值10分，得分9分。综合自评得分82分。"
+    ),
+    counterexample=(
+        "四、自评结果\n"
+        "预算执行指标分值20分，得分19分；产出指标分值40分，得分36分；效益指标分值30分，"
+        "得分28分；满意度指标分值10分，得分9分。综合自评得分92分。"
+    ),
     fix="Report every indicator of the framework with its weight, or correct the weight that is "
     "wrong.",
 )
@@ -75,6 +91,7 @@ SCORE_ABOVE_WEIGHT = rule(
     what="Compares each indicator's score with the weight (分值/赋分/权重/满分) stated with it.",
     why="An indicator cannot earn more than its weight; a score above it inflates the total.",
     example="预算执行率：分值10分，得分12分",
+    counterexample="预算执行率：分值10分，得分9分",
     fix="Cap the score at the weight, or correct the weight.",
 )
 
@@ -93,7 +110,8 @@ GRADE_MISMATCH = rule(
     "不合格) with the band the score falls in: 优 ≥ 90, 良 80–89.99, 中 60–79.99, 差 < 60.",
     why="The grade follows mechanically from the score; a mismatch means the score or the grade "
     "is wrong, and the grade is what readers remember.",
-    example="自评得分86分，评价等级为优 (86 is 良)",
+    example="自评得分86分，评价等级为优。",
+    counterexample="自评得分86分，评价等级为良。",
     fix="Correct the grade to the score's band, or correct the score.",
 )
 

@@ -27,7 +27,8 @@ SHARE_MISMATCH = rule(
     "divided by the total it is a part of, to the precision the share is written with.",
     why="Shares are derived numbers; when one disagrees with its own figures, either the share or "
     "a figure is wrong, and readers cannot tell which.",
-    example="支出1000万元，其中：基本支出600万元，占65%；项目支出400万元，占40%。(600/1000 = 60%)",
+    example="支出1000万元，其中：基本支出600万元，占65%；项目支出400万元，占40%。",
+    counterexample="支出1000万元，其中：基本支出600万元，占60%；项目支出400万元，占40%。",
     fix="Recompute the share from the final figures, or correct the figure it was computed from.",
 )
 

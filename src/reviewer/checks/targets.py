@@ -45,7 +45,8 @@ TARGET_NOT_MET = rule(
     "A ranking target (排名前N) also counts as missed when the results admit it (排名未能靠前).",
     why="A missed target must be explained (偏差原因) and marked down in the self-score; "
     "reports often list the miss without saying so.",
-    example="目标：医保参保率≥90%；完成情况：医保参保率为80%。",
+    example="2.公共图书馆年接待读者人次：年度目标值≥8万人次，实际完成6.5万人次。",
+    counterexample="2.公共图书馆年接待读者人次：年度目标值≥8万人次，实际完成8.5万人次。",
     fix="Explain why the target was missed and what will be done, and score the indicator "
     "accordingly; or correct the figure if it was mistyped.",
     variants={
@@ -72,6 +73,7 @@ IMPOSSIBLE_TARGET = rule(
     why="A share of cases cannot exceed the whole; such a target is a drafting error and "
     "cannot be scored.",
     example="各项工作完成及时率>100%",
+    counterexample="各项工作完成及时率≥95%",
     fix="Set the target to a reachable value (=100% or ≥95%).",
 )
 
@@ -93,6 +95,7 @@ WEAK_TARGET = rule(
     why="An upper bound on a performance rate is met by spending or doing nothing, so the "
     "target says nothing about performance.",
     example="项目支出预算执行率≤100%",
+    counterexample="项目支出预算执行率≥95%",
     fix="Use a lower bound (≥90%) or a range.",
 )
 
@@ -111,7 +114,16 @@ SCORE_VS_UNMET = rule(
     "shows as missed (see G001).",
     why="Missed targets should cost points; a score of 优 alongside missed targets suggests the "
     "score was not derived from the indicators.",
-    example="自评分为95.29分 while 预算执行率 85% misses ≥95% and 医保参保率 80% misses ≥90%.",
+    example=(
+        "1.送戏下乡场次：年度目标值≥120场，实际完成120场。\n"
+        "2.公共图书馆年接待读者人次：年度目标值≥8万人次，实际完成6.5万人次。\n"
+        "本部门2024年度整体支出绩效自评得分100分，评价等级为“优”。"
+    ),
+    counterexample=(
+        "1.送戏下乡场次：年度目标值≥120场，实际完成120场。\n"
+        "2.公共图书馆年接待读者人次：年度目标值≥8万人次，实际完成8.5万人次。\n"
+        "本部门2024年度整体支出绩效自评得分100分，评价等级为“优”。"
+    ),
     fix="Score each indicator against its target and recompute the total, or explain why the "
     "missed targets did not reduce the score.",
 )
@@ -251,6 +263,7 @@ ACTUAL_OVER_100 = rule(
     "error. Spending above the budget is either overspending or a budget figure that leaves out "
     "adjustments and carry-over; reviewers ask for it either way, and it must not score full.",
     example="群众满意度达到102%；预算执行率为105%",
+    counterexample="群众满意度达到98%；预算执行率为95%",
     fix="Check the numerator and the denominator; for execution above 100% explain the "
     "overspending or recompute against the full-year budget (adjustments and carry-over).",
     variants={
@@ -346,7 +359,16 @@ FULL_MARKS_FOR_MISS = rule(
     "the same table row or statement, equals its weight.",
     why="Scoring rules give a missed quantitative target a proportional score (actual / target "
     "× weight); full marks for a miss inflates the self-score.",
-    example="河道清淤长度 | ≥30公里 | 26公里 | 20 | 20",
+    example=(
+        "指标名称 | 目标值 | 实际值 | 分值 | 得分\n"
+        "河道清淤长度 | ≥30公里 | 26公里 | 20 | 20\n"
+        "群众满意度 | ≥90% | 95% | 10 | 10"
+    ),
+    counterexample=(
+        "指标名称 | 目标值 | 实际值 | 分值 | 得分\n"
+        "河道清淤长度 | ≥30公里 | 26公里 | 20 | 17\n"
+        "群众满意度 | ≥90% | 95% | 10 | 10"
+    ),
     fix="Score the indicator in proportion to what was achieved, or explain the deviation.",
 )
 

@@ -29,8 +29,10 @@ SUM_MISMATCH = rule(
     "colon, a parenthesised breakdown) and adds the parts up in Python.",
     why="A total that is not the sum of its parts means one of the figures is wrong; reviewers "
     "check these by hand and an LLM cannot be trusted to add.",
-    example="核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。"
-    "(16 + 11 + 4 + 7 + 3 = 41, not 43)",
+    example="核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。",
+    counterexample=(
+        "核定事业编制50个，实有41人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。"
+    ),
     fix="Correct the total or the part that is wrong, or name the part that is missing.",
 )
 
@@ -51,7 +53,8 @@ SUM_ROUNDING = rule(
     "(half a unit of the last written digit of each).",
     why="Rounding differences are normal but readers notice them; a note that the difference is "
     "rounding saves the reviewer a recomputation.",
-    example="决算支出1195.57万元：基本支出981.38万元，项目支出214.18万元 (sum 1195.56)",
+    example="决算支出1195.57万元：基本支出981.38万元，项目支出214.18万元。",
+    counterexample="决算支出1195.57万元：基本支出981.38万元，项目支出214.19万元。",
     fix="Nothing is wrong; optionally note 尾差 or adjust the last digit of one part.",
 )
 

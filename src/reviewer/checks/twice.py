@@ -53,7 +53,16 @@ STATED_TWICE = rule(
     "repeated with another amount.",
     why="Two values for one quantity mean at least one is wrong, and every rate computed from "
     "it is in doubt.",
-    example="2024年部门决算支出2826.23万元 … 2024年部门决算支出2862.23万元",
+    example=(
+        "2024年部门决算支出2826.23万元，较上年有所下降。\n"
+        "……\n"
+        "2024年部门决算支出2862.23万元，其中基本支出2000万元。"
+    ),
+    counterexample=(
+        "2024年部门决算支出2826.23万元，较上年有所下降。\n"
+        "……\n"
+        "2024年部门决算支出2826.23万元，其中基本支出2000万元。"
+    ),
     fix="Find the right value and use it everywhere.",
 )
 

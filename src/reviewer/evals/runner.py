@@ -2,7 +2,7 @@
 
 Systems:
 * `rules`    — `reviewer.engine.check` (deterministic, offline);
-* `llm`      — the findings of source `llm` from `reviewer.review.review` (the LLM layer);
+* `llm`      — the findings of source `llm` from `reviewer.llm.review.review` (the LLM layer);
 * `llm_only` — the model verifying the numbers by itself (`evals.verify`), a baseline.
 
 Model calls replay the case's cassette (fixtures/cassettes/<case>.yaml) unless `record_mode` says
@@ -225,8 +225,8 @@ def _answer_failure(reason: str) -> bool:
 
 def run_llm(case: Case, cfg: ModelConfig) -> Output:
     """The LLM layer's own findings (source `llm`) for the case's report."""
+    from reviewer.llm.review import review
     from reviewer.llm.settings import Settings
-    from reviewer.review import review
 
     settings = Settings(
         model=cfg.model,

@@ -14,7 +14,7 @@ counts them, never silently.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from reviewer.llm.codes import CRITIQUE_KINDS
 from reviewer.llm.grounding import Grounded, Grounder, QuoteError
 
 EXTRACTION_SCHEMA = "extraction.2"  # 2: problems and measures described as such
@@ -281,31 +282,10 @@ class Extraction(_Base):
         return self
 
 
-CritiqueKind = Literal[
-    "vague_target",
-    "weak_target",
-    "impossible_target",
-    "infeasible_target",
-    "mismatched_goal",
-    "missing_goals",
-    "missing_actuals",
-    "unexplained_miss",
-    "missing_measures",
-    "unexplained_problem",
-    "contradiction",
-    "unsupported_claim",
-    "unsupported_score",
-    "score_vs_problems",
-    "copy_paste",
-    "stale_text",
-    "template_residue",
-    "duplicate_heading",
-    "empty_section",
-    "garbled_text",
-    "date_before_year_end",
-    "prompt_injection",
-    "other",
-]
+if TYPE_CHECKING:
+    CritiqueKind = str
+else:  # the enum of the model's answer: the critique kinds of the rule catalog (L codes)
+    CritiqueKind = Literal[CRITIQUE_KINDS]
 Criterion = Literal["指向明确", "细化量化", "合理可行", "相应匹配"]
 
 
@@ -326,7 +306,7 @@ class CritiqueItem(_Quoted):
     def _kind(cls, v: Any) -> Any:
         if isinstance(v, str):
             v = v.strip().lower().replace("-", "_").replace(" ", "_")
-            if v not in CritiqueKind.__args__:  # type: ignore[attr-defined]
+            if v not in CRITIQUE_KINDS:
                 return "other"
         return v
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -50,14 +49,13 @@ def span_end(span: Span) -> tuple[int, int]:
 
 
 def rules_table() -> dict[str, Any]:
-    """The rule registry with every check module (and the suppression rule) loaded."""
+    """The rule catalog (titles and docs of every code a finding may carry)."""
     from reviewer.checks import registry
 
-    with contextlib.suppress(Exception):  # a broken check module must not stop the rendering
-        registry.load_all()
-    import reviewer.suppress  # noqa: F401  (registers X001)
-
-    return registry.RULES
+    try:
+        return dict(registry.catalog()[0])
+    except Exception:  # a broken check module must not stop the rendering
+        return dict(registry.RULES)
 
 
 def rule_title(code: str, lang: Lang, rules: dict[str, Any]) -> str:

@@ -1,8 +1,6 @@
 """`reviewer review` and `reviewer extract`: the model-assisted commands.
 
-Registered in cli.py with `app.command("review")(review_cmd)` and
-`app.command("extract")(extract_cmd)`. Parsing and rendering only; the work is in
-`reviewer.review`.
+Parsing and rendering only; the work is in `reviewer.llm.review`.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reviewer.cli import (
+from reviewer.cli.options import (
     BaselineOpt,
     ConfigOpt,
     FailOnOpt,
@@ -30,14 +28,14 @@ from reviewer.cli import (
     ResumeOpt,
     SelectOpt,
     SeverityOpt,
-    run_command,
 )
+from reviewer.cli.run import run_command
 from reviewer.errors import ReviewerError
 
 if TYPE_CHECKING:
-    from reviewer.batch import Settings as BatchSettings
     from reviewer.document import Document
     from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy
 
 
 class ModeOpt(str, Enum):
@@ -132,8 +130,7 @@ def review_cmd(
     Same inputs, formats, configuration and exit codes as `check`; a model that is off or
     fails is stated in one line on stderr and in each report's meta.
     """
-    from reviewer.batch import review_document
-    from reviewer.review import augment, notice
+    from reviewer.llm.review import notice, review_document
 
     try:
         llm_settings = _settings(
@@ -150,21 +147,8 @@ def review_cmd(
         typer.echo(f"reviewer: {' '.join(str(exc).split())}", err=True)
         raise typer.Exit(2) from None
 
-    def one(doc: Document, bs: BatchSettings) -> ReportResult:
-        def with_model(d: Document, rules_result: ReportResult) -> ReportResult:
-            return augment(
-                d,
-                rules_result,
-                llm_settings,
-                lang=bs.lang,
-                select=bs.select,
-                ignore=bs.ignore,
-                severity_overrides=bs.severity or None,
-            )
-
-        # The model's findings join before inline suppressions are applied, so a reviewer's
-        # `reviewer: ignore L010` marker silences them too.
-        return review_document(doc, bs, extend=with_model)
+    def one(doc: Document, policy: Policy) -> ReportResult:
+        return review_document(doc, policy, llm_settings)
 
     def notices(run: RunResult) -> None:
         said_off = False
@@ -214,7 +198,7 @@ def extract_cmd(
     context_tokens: ContextOpt = None,
 ) -> None:
     """Print the model's grounded extraction of REPORT as JSON (values as written)."""
-    from reviewer.review import extract
+    from reviewer.llm.review import extract
 
     try:
         settings = _settings(model, base_url, mode, no_cache, timeout, max_retries, context_tokens)

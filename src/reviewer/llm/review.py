@@ -1,8 +1,8 @@
 """`review()`: the rules plus the model. Library API; the CLI only wraps it.
 
-    import reviewer.review
-    result = reviewer.review("report.txt")            # rules + model (if one is configured)
-    ex = reviewer.review.extract("report.txt")        # the model's grounded extraction
+    from reviewer import extract, review
+    result = review("report.txt")            # rules + model (if one is configured)
+    ex = extract("report.txt")               # the model's grounded extraction
 
 With no model configured, or when the model fails after its retries, `review()` still returns
 the rules' findings and says why in `result.meta["llm"]` (`status`: off / ok / partial /
@@ -11,20 +11,21 @@ failed, `reason`). It never raises for a model failure.
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.document import Document, load
-from reviewer.engine import _selected, check
+from reviewer.engine import finish, make_policy, rule_findings
 from reviewer.errors import ReviewerError
 from reviewer.models import Lang, ReportResult, Severity
+from reviewer.policy import Policy
 
 if TYPE_CHECKING:
     from reviewer.llm.schema import Extraction
     from reviewer.llm.settings import Settings
+    from reviewer.tolerances import Tolerances
 
 
 def _doc(source: str | Path | Document) -> Document:
@@ -62,64 +63,44 @@ def review(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
+    tolerances: Tolerances | dict[str, Any] | None = None,
     critique: bool | None = None,
+    policy: Policy | None = None,
 ) -> ReportResult:
     """Review one report with the rules and, when configured, a model.
 
-    `settings` defaults to `Settings.from_env()`. Raises `InputError` only when the report
-    cannot be read; model problems are reported in `meta["llm"]`.
+    `settings` (the model's) defaults to `Settings.from_env()`; the other keyword arguments are
+    those of `check()`, and the model's findings go through the same policy (selection,
+    severity, suppressions). Raises `InputError` only when the report cannot be read; model
+    problems are reported in `meta["llm"]`.
     """
     from reviewer.llm.settings import Settings
 
     doc = _doc(source)
-    result = check(
-        doc,
-        lang=lang,
-        select=list(select) if select else None,
-        ignore=list(ignore) if ignore else None,
-        severity_overrides=severity_overrides,
-    )
-    return augment(
-        doc,
-        result,
-        settings or Settings.from_env(),
+    pol = make_policy(
+        policy,
         lang=lang,
         select=select,
         ignore=ignore,
         severity_overrides=severity_overrides,
-        critique=critique,
+        tolerances=tolerances,
     )
+    return review_document(doc, pol, settings or Settings.from_env(), critique=critique)
 
 
-def augment(
-    doc: Document,
-    result: ReportResult,
-    settings: Settings,
-    *,
-    lang: Lang = "zh",
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-    severity_overrides: dict[str, Severity] | None = None,
-    critique: bool | None = None,
+def review_document(
+    doc: Document, policy: Policy, settings: Settings, *, critique: bool | None = None
 ) -> ReportResult:
-    """Add the model's findings to a rules `result` for `doc` (merged, in text order) and
-    record the model run in `result.meta["llm"]`. Never raises for a model failure."""
+    """The rules and the model on one loaded report, through the engine's per-report policy
+    (what `reviewer review` runs). Never raises for a model failure."""
+    policy = replace(policy, extra={**policy.extra, "llm": settings.public()})
+    findings, meta = rule_findings(doc, policy)
     reason = settings.unavailable_reason()
     if reason:
-        result.meta["llm"] = {"status": "off", "reason": f"{reason}; rules only"}
-        return result
-    sel = list(select) if select else None
-    ign = list(ignore) if ignore else None
-    llm_findings, meta = _run_model(doc, settings, lang, critique)
-    wanted = [f for f in llm_findings if _selected(f.code, sel, ign)]
-    for f in wanted:
-        if severity_overrides and f.code in severity_overrides:
-            f.severity = severity_overrides[f.code]
-    from reviewer.llm.merge import merge
-
-    result.findings = merge(result.findings, wanted)
-    result.meta["llm"] = meta
-    return result
+        meta["llm"] = {"status": "off", "reason": f"{reason}; rules only"}
+        return finish(doc, findings, policy, meta=meta)
+    model_findings, meta["llm"] = _run_model(doc, settings, policy.lang, critique)
+    return finish(doc, findings, policy, extra=model_findings, meta=meta)
 
 
 def _run_model(
@@ -213,13 +194,3 @@ def notice(result: ReportResult) -> str | None:
     if dropped:
         parts.append(f"{dropped} ungrounded item{'s' if dropped != 1 else ''} dropped")
     return f"{result.path}: " + "; ".join(parts) if parts else None
-
-
-class _CallableModule(types.ModuleType):
-    """`reviewer.review(...)` calls `review()`, while `reviewer.review.extract` stays reachable."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> ReportResult:
-        return review(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

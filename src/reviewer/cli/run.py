@@ -1,0 +1,167 @@
+"""The pipeline behind `check`, `review` and `baseline`: inputs, the batch, the baseline, the
+output and the exit code. The review itself (policy included) is the library's."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from reviewer.cli.options import FailOn, Format, LangOpt, fail, policy
+
+if TYPE_CHECKING:
+    from reviewer.batch import Outcome
+    from reviewer.document import Document
+    from reviewer.models import ReportResult, RunResult
+    from reviewer.policy import Policy
+
+Review = Callable[["Document", "Policy"], "ReportResult"]
+
+
+def review_inputs(
+    paths: list[str],
+    settings: Policy,
+    *,
+    jobs: int,
+    results: Path | None,
+    resume: bool,
+    progress: bool | None,
+    keep_texts: bool,
+    review: Review | None = None,
+) -> Outcome:
+    """Expand the inputs and review them; input problems become error reports in place."""
+    from reviewer.batch import run_batch
+    from reviewer.inputs import Problem, Source, expand
+    from reviewer.models import ReportResult
+
+    expanded = expand(paths)
+    for problem in expanded.errors:
+        typer.echo(f"reviewer: {problem}", err=True)
+    sources: list[Source] = expanded.sources
+    show = sys.stderr.isatty() if progress is None else progress
+    outcome: Outcome = run_batch(
+        sources,
+        settings,
+        jobs=jobs,
+        results=results,
+        resume=resume,
+        progress=show,
+        keep_texts=keep_texts,
+        review=review,
+    )
+    by_source = iter(outcome.run.reports)
+    reports = []
+    for item in expanded.items:
+        if isinstance(item, Problem):
+            reports.append(ReportResult(path=item.name, error=item.reason))
+            outcome.errors.append(str(item))
+        else:
+            reports.append(next(by_source))
+    outcome.run.reports = reports
+    return outcome
+
+
+def write(data: bytes, output: Path | None) -> None:
+    if output is not None:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
+def run_command(
+    paths: list[str],
+    *,
+    fmt: Format | None,
+    fail_on: FailOn | None,
+    lang: LangOpt | None,
+    select: str | None,
+    ignore: str | None,
+    severity: list[str] | None,
+    output: Path | None,
+    config: Path | None,
+    isolated: bool,
+    baseline: Path | None,
+    results: Path | None,
+    resume: bool,
+    jobs: int | None,
+    progress: bool | None,
+    review: Review | None = None,
+    settings_extra: dict[str, Any] | None = None,
+    after: Callable[[RunResult], None] | None = None,
+) -> None:
+    """Config, inputs, batch, baseline, render, exit code.
+
+    `review` replaces the per-report function (the model layer plugs in here), `settings_extra`
+    joins the policy digest that `--resume` compares, and `after` sees the run before it is
+    rendered (to state model notices).
+    """
+    if resume and results is None:
+        fail("--resume needs --results FILE")
+    cfg, settings = policy(
+        paths,
+        config=config,
+        isolated=isolated,
+        lang=lang,
+        select=select,
+        ignore=ignore,
+        severity=severity,
+    )
+    settings.extra = dict(settings_extra or {})
+    fmt_name = fmt.value if fmt else (cfg.format or "text")
+    if fmt_name not in Format.__members__:
+        fail(
+            f"{cfg.path}: unknown format {fmt_name!r}; choose from {', '.join(Format.__members__)}"
+        )
+    threshold_name = fail_on.value if fail_on else (cfg.fail_on or "error")
+    if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
+        fail("xlsx is a binary format: write it to a file with -o FILE")
+
+    from reviewer.baseline import Baseline
+    from reviewer.models import Severity
+    from reviewer.render import NEEDS_TEXT, render_bytes
+
+    baseline_path = baseline or cfg.baseline
+    accepted = Baseline.load(baseline_path) if baseline_path else None
+
+    outcome = review_inputs(
+        paths,
+        settings,
+        jobs=jobs or cfg.jobs or 1,
+        results=results,
+        resume=resume,
+        progress=progress,
+        keep_texts=fmt_name in NEEDS_TEXT,
+        review=review,
+    )
+    run = outcome.run
+    if accepted is not None:
+        run.reports = [accepted.filter(r) for r in run.reports]
+        run.meta["baseline"] = str(baseline_path)
+    if after is not None:
+        after(run)
+
+    data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
+    if fmt_name == "text" and len(run.reports) > 1:
+        from reviewer.render.common import summary_table
+
+        data += ("\n" + summary_table(run, settings.lang) + "\n").encode("utf-8")
+    write(data, output)
+
+    if outcome.errors:
+        raise typer.Exit(2)
+    if threshold_name != "none":
+        threshold = Severity(threshold_name).rank
+        if any(f.severity.rank >= threshold for r in run.reports for f in r.findings):
+            raise typer.Exit(1)

@@ -379,3 +379,30 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
                     },
                 )
                 break
+        else:
+            yield from _form_full_marks(doc, m)
+
+
+def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
+    """A miss in an indicator row of a self-evaluation form scored at its weight."""
+    from reviewer.claims.indicator_forms import form_rows
+
+    at = m.spans[0][0]
+    for row in form_rows(doc):
+        if row.actual is None or row.weight is None or row.score is None:
+            continue
+        if not row.actual.start <= at < row.actual.end:
+            continue
+        weight, score = row.weight.quantity.value, row.score.quantity.value
+        if score >= weight > 0:
+            yield FULL_MARKS_FOR_MISS.hit(
+                [m.spans[0], (row.score.start, row.score.end), *m.spans[1:]],
+                {
+                    "name": m.name,
+                    "target": m.target,
+                    "actual": m.actual,
+                    "score": fmt(score),
+                    "weight": fmt(weight),
+                },
+            )
+        return

@@ -471,3 +471,16 @@ def percent_value(num: CellNumber, kind_hint: str = "") -> list[Decimal]:
     if num.unit:
         return []
     return [num.value, num.value * 100]
+
+
+# ---- public helpers for other form readers -------------------------------------------------------
+
+
+def line_cells(line: Line, sep: str = "|") -> list[Cell]:
+    """The cells of one `sep`-separated line with their offsets (outer pipes dropped)."""
+    return _sep_cells(line, sep)
+
+
+def double_spaced(lines: list[Line]) -> bool:
+    """Cells written one per line with an empty line between every two of them."""
+    return _double_spaced(lines)

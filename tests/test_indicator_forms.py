@@ -41,7 +41,8 @@ PIPE = (
 
 def test_pipe_rows_with_merged_leading_cells_are_read() -> None:
     rows = _rows(PIPE)
-    assert set(rows) == {"改造农村公路", "新建候车亭", "工程验收合格率"}
+    assert set(rows) == {"改造农村公路", "新建候车亭", "工程验收合格率", "群众出行条件"}
+    assert rows["群众出行条件"].target is None  # qualitative: read as words, not figures
     road = rows["改造农村公路"]
     assert road.target is not None and road.target.comparator == GE
     assert (_fig(road, "target"), _fig(road, "actual")) == ("50公里", "52公里")
@@ -173,7 +174,11 @@ def test_glued_target_and_actual_are_read_when_each_ends_in_a_unit() -> None:
     assert (_fig(r, "target"), _fig(r, "actual")) == ("100%", "80%")
     assert r.weight is None and r.score is None and r.hidden == "1111"  # never split
     assert "工程资金金额" not in rows  # 43.237.24…: no unit to tell the figures apart
-    assert _codes(GLUED, ["G001"]) == ["G001"]
+    found = review_text(GLUED, select=["G001"])
+    assert [("合格率" in f.message, "较及时" in f.message) for f in found] == [
+        (True, False),
+        (False, True),
+    ]
 
 
 def test_glued_weight_and_score_are_reported_once_as_unchecked() -> None:
@@ -211,3 +216,51 @@ def test_rule_example_fires_and_counterexample_does_not(code: str) -> None:
     r = RULES[code]
     assert code in _codes(r.example, [code])
     assert r.counterexample and code not in _codes(r.counterexample, [code])
+
+
+# ---- qualitative rows ---------------------------------------------------------------------------
+
+QUAL_RUN = (
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "效益指标(30分) 社会效益指标 群众办事便利程度 效果明显 达成预期指标 10 10 "
+    "满意度指标 服务对象满意度指标 窗口服务评价 好 好 10 10\n"
+)
+
+
+def test_a_qualitative_row_is_read_when_three_text_cells_precede_weight_and_score() -> None:
+    rows = _rows(QUAL_RUN)
+    r = rows["群众办事便利程度"]  # the 效益指标(30分) and 社会效益指标 labels are no cells of it
+    assert r.target_text is not None and r.target_text.text == "效果明显"
+    assert r.actual_text is not None and r.actual_text.text == "达成预期指标"
+
+
+def test_a_direction_word_as_a_target_cell_is_one_vague_target_finding() -> None:
+    text = QUAL_RUN.replace(
+        "满意度指标", "生态效益指标 周边环境影响程度 效果明显 达成预期指标 10 10 满意度指标"
+    )
+    found = review_text(text, select=["Q001"])
+    assert len(found) == 1 and len(found[0].spans) == 2  # one per form, every cell a span
+    assert "效果明显" in found[0].message
+
+
+def test_a_grade_word_as_a_target_cell_is_not_vague() -> None:
+    text = QUAL_RUN.replace("效果明显", "便利")
+    assert _codes(text, ["Q001"]) == []  # 好 / 便利: a qualitative grade, scored in bands
+
+
+def test_an_actual_one_grade_below_its_target_is_a_missed_target() -> None:
+    cells = PIPE.replace("| 明显改善 | 明显改善 |", "| 及时 | 较及时 |")
+    found = review_text(cells, select=["G001"])
+    assert any("较及时" in f.message for f in found)
+    assert not any("较及时" in f.message for f in review_text(PIPE, select=["G001"]))
+
+
+def test_a_glued_qualitative_row_splits_only_on_target_then_lower_grade_target() -> None:
+    rows = _rows(GLUED)
+    r = rows["完成及时性"]
+    assert (r.target_text and r.target_text.text, r.actual_text and r.actual_text.text) == (
+        "及时",
+        "较及时",
+    )
+    text = GLUED.replace("完成及时性及时较及时77", "档案管理有效性有效有效55")
+    assert not any(r.target_text for r in form_rows(Document(text=text)))

@@ -1,6 +1,8 @@
 """The indicator block of a self-evaluation form checked row by row (read by
 `reviewer.claims.indicator_forms`): a score above the proportional value of what was achieved
-(S006), and rows whose weight and score run together so their score cannot be checked (S007).
+(S006), rows whose weight and score run together so their score cannot be checked (S007), and
+qualitative target cells that only name a direction (效果明显, 不断提升: Q001, one finding per
+form).
 
 Targets vs actuals of the same rows go through the common indicator records (G001, G002, G004,
 G005), so they are not repeated here.
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer.checks.quality_goals import VAGUE_TARGET
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.indicator_forms import (
     FormRow,
@@ -22,6 +25,7 @@ from reviewer.claims.indicators import EQ, LE, LOWER_BETTER, LT, SYMBOL
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
+from reviewer.regex import lazy
 
 _FORM = (
     "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
@@ -143,4 +147,32 @@ def hidden_score(doc: Document) -> Iterator[Hit]:
         yield HIDDEN_SCORE.hit(
             [(r.start, r.hidden_end) for r in hidden],
             {"count": len(hidden), "rows": shown},
+        )
+
+
+# A target cell that is only a direction or an intensity word, with no object or measure.
+_VAGUE_CELL = lazy(
+    r"^(?:效果|成效|作用|影响|效益)?(?:不断|逐步|持续|稳步|进一步|有所|明显|显著|大幅)?"
+    r"(?:明显|显著|有效|提升|提高|改善|增强|加强|优化)$"
+)
+
+
+@check(VAGUE_TARGET)
+def form_vague_targets(doc: Document) -> Iterator[Hit]:
+    for block in indicator_blocks(doc):
+        vague = [
+            r
+            for r in block.rows
+            if r.target_text is not None and _VAGUE_CELL.match(r.target_text.text.replace(" ", ""))
+        ]
+        if not vague:
+            continue
+        quote = "；".join(
+            f"{r.name} {r.target_text.text}" for r in vague[:3] if r.target_text is not None
+        )
+        first = vague[0].target_text
+        assert first is not None
+        yield VAGUE_TARGET.hit(
+            [(r.name_start, r.target_text.end) for r in vague if r.target_text is not None],
+            {"quote": quote + (" …" if len(vague) > 3 else ""), "word": first.text},
         )

@@ -174,6 +174,7 @@ def _misses(doc: Document) -> list[Miss]:
                 spans=[*a.spans(), *t.spans()],
             )
         )
+    out.extend(_form_qualitative_misses(doc))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -186,6 +187,26 @@ def _misses(doc: Document) -> list[Miss]:
             )
         )
     out.sort(key=lambda m: m.spans[0][0])
+    return out
+
+
+def _form_qualitative_misses(doc: Document) -> list[Miss]:
+    """Form rows whose actual is the target one grade lower (及时 / 较及时, 达标 / 基本达标)."""
+    from reviewer.claims.indicator_forms import downgraded, form_rows
+
+    out: list[Miss] = []
+    for row in form_rows(doc):
+        t, a = row.target_text, row.actual_text
+        if t is None or a is None or not downgraded(t.text, a.text):
+            continue
+        out.append(
+            Miss(
+                name=rx.sub(r"\s+", "", row.name),
+                target=t.text,
+                actual=a.text,
+                spans=[(a.start, a.end), (row.name_start, t.end)],
+            )
+        )
     return out
 
 

@@ -107,8 +107,9 @@ _GLUED = lazy(
 _GLUED_VALUE = lazy(rf"(?P<comp>{_COMP_ALT})?(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?")
 _SCORE_CELL = lazy(r"^(?P<num>\d+(?:\.\d+)?)分?$")
 _LEVEL = lazy(
-    r"^(?:(?:一级|二级|三级|绩效)?(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|"
-    r"可持续影响|服务对象满意度|长效管理|社会|经济|生态|绩效)?指标等?\s*)+"
+    r"^(?:(?:(?:一级|二级|三级|绩效)?(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|"
+    r"生态效益|可持续影响|服务对象满意度|长效管理|社会|经济|生态|绩效)?指标等?"
+    r"|(?:经济|社会|生态)效益|可持续影响|服务对象满意度|产出(?:数量|质量|时效|成本))\s*)+"
 )
 _NUMBERED = lazy(r"^指标\s*\d+\s*[:：.、]?\s*")
 _HEAD_WORD = lazy(
@@ -130,6 +131,9 @@ class FormValue(NamedTuple):
 class FormRow(NamedTuple):
     """One indicator row of the form: its name, target, actual, weight and score.
 
+    A qualitative row (target and actual in words) has `target_text` / `actual_text` instead of
+    `target` / `actual`.
+
     `hidden` holds the glued digits when the weight and the score run together with no
     separator (`1111`): they are not split, so `weight` and `score` are None.
     """
@@ -147,6 +151,8 @@ class FormRow(NamedTuple):
     hidden: str = ""
     hidden_start: int = 0
     hidden_end: int = 0
+    target_text: Cell | None = None  # a qualitative target cell (有效, 及时)
+    actual_text: Cell | None = None  # a qualitative actual cell (较及时)
 
 
 class FormBlock(NamedTuple):
@@ -458,8 +464,18 @@ def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
     hidden = tail if tail is not None and len(figure_cols) == 2 else None
     if target is None and hidden is None:
         return None
+    target_text = actual_text = None
+    if target is None:
+        split = _split_downgrade(doc.norm[span[0] : span[1]])
+        if split is not None:
+            t0, a0 = span[0] + split[0], span[0] + split[1]
+            target_text = Cell(doc.norm[t0:a0], t0, a0)
+            actual_text = Cell(doc.norm[a0 : span[1]], a0, span[1])
+            span = (span[0], t0)
     end = base + m.end("vals")
     return FormRow(
+        target_text=target_text,
+        actual_text=actual_text,
         name=doc.norm[span[0] : span[1]],
         name_start=span[0],
         name_end=span[1],
@@ -476,15 +492,61 @@ def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
     )
 
 
+def _is_label(text: str) -> bool:
+    t = rx.sub(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]", "", _squeeze(text))
+    return bool(_LEVEL.fullmatch(t) or _HEAD_WORD.search(t))
+
+
+def _qualitative(
+    doc: Document, texts: list[_Cell], values: list[_Item], cols: list[str]
+) -> FormRow | None:
+    """name | target in words | actual in words | weight | score: read only when exactly three
+    text cells (level labels aside) stand before figures that fill the weight and score."""
+    figure_cols = [c for c in cols if c in (WEIGHT_COL, SCORE_COL)]
+    words = [c for c in texts if not _is_label(c.text)]
+    if len(words) != 3 or len(figure_cols) != 2:
+        return None
+    run = any(c.run for c in words) or any(i.cell.run for i in values)
+    if len(values) < 2 or (run and len(values) != 2):
+        return None
+    if any(i.kind != "E" for i in values[2:]) or any(i.kind != "V" for i in values[:2]):
+        return None
+    weight, score = _score_value(values[0].value), _score_value(values[1].value)
+    if not isinstance(weight, FormValue) or not isinstance(score, FormValue):
+        return None
+    if not 0 < weight.quantity.value <= 100:
+        return None
+    name, target, actual = words
+    span = _name_span(doc, name.start, name.end)
+    if span is None or any(rx.search(r"\d", c.text) for c in (target, actual)):
+        return None
+    return FormRow(
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=None,
+        actual=None,
+        weight=weight,
+        score=score,
+        start=span[0],
+        end=values[1].cell.end,
+        layout="run" if run else "cells",
+        target_text=Cell(target.text, target.start, target.end),
+        actual_text=Cell(actual.text, actual.start, actual.end),
+    )
+
+
 def _rows(doc: Document, cells: list[_Cell], cols: list[str]) -> list[FormRow]:
     items = _items(doc, cells, cols)
     out: list[FormRow] = []
     k = 0
+    since = 0  # where the current row's cells begin (after the previous row's figures)
     while k < len(items):
         it = items[k]
         if it.kind == "G" and it.row is not None:
             out.append(it.row)
             k += 1
+            since = k
             continue
         if it.kind != "T":
             k += 1
@@ -495,8 +557,12 @@ def _rows(doc: Document, cells: list[_Cell], cols: list[str]) -> list[FormRow]:
         values = items[k + 1 : j]
         if any(v.kind == "V" for v in values):
             row = _row(doc, it.cell, values, cols)
+            if row is None:
+                texts = [x.cell for x in items[since : k + 1] if x.kind == "T"]
+                row = _qualitative(doc, texts, values, cols)
             if row is not None:
                 out.append(row)
+            since = j
         k = j
     return out
 
@@ -534,6 +600,32 @@ def form_indicators(doc: Document) -> list[Indicator]:
         if row.actual is not None:
             out.append(_indicator(row, row.actual, ACTUAL))
     return out
+
+
+# A qualitative actual one grade below its target: 及时 → 较及时, 达标 → 基本达标.
+_DOWNGRADE = ("较", "比较", "基本", "部分", "大部分", "尚未", "未", "不够")
+
+
+def downgraded(target: str, actual: str) -> bool:
+    """The actual is the target with a lower-grade word in front (及时 / 较及时)."""
+    t, a = _squeeze(target), _squeeze(actual)
+    return bool(t) and any(a == p + t for p in _DOWNGRADE)
+
+
+def _split_downgrade(text: str) -> tuple[int, int] | None:
+    """`名称及时较及时` → where the target word starts and where the actual starts, when exactly
+    one split reads as name + word + lower-grade word + word."""
+    found: list[tuple[int, int]] = []
+    for p in _DOWNGRADE:
+        for n in range(1, 7):
+            a_start = len(text) - n - len(p)
+            t_start = a_start - n
+            if t_start < 2:
+                break
+            word = text[a_start + len(p) :]
+            if text[a_start : a_start + len(p)] == p and text[t_start:a_start] == word:
+                found.append((t_start, a_start))
+    return found[0] if len(found) == 1 else None
 
 
 def proportional_score(row: FormRow, lower_is_better: bool) -> Decimal | None:

@@ -264,3 +264,21 @@ def test_a_glued_qualitative_row_splits_only_on_target_then_lower_grade_target()
     )
     text = GLUED.replace("完成及时性及时较及时77", "档案管理有效性有效有效55")
     assert not any(r.target_text for r in form_rows(Document(text=text)))
+
+
+def test_a_score_above_its_weight_in_a_ragged_row_is_an_error() -> None:
+    row = "| | 新建公厕 | 20座 | 20座 | 10 | 12 |\n"
+    found = review_text(PIPE + row, select=["S003"])
+    assert len(found) == 1 and "新建公厕" in found[0].message
+    assert found[0].severity == Severity.ERROR
+    assert _codes(PIPE, ["S003"]) == []  # every score within its weight
+
+
+def test_run_together_rows_that_cannot_be_split_are_reported_once_as_unchecked() -> None:
+    found = review_text(RUN, select=["S007"])
+    assert len(found) == 1 and found[0].severity == Severity.INFO
+    assert "24694人 22584人" in found[0].message  # named, not split
+    text = RUN.replace(
+        "指标5:家庭医生签约人数 指标6:宣传活动 14次 14次 2 2 24694人 22584人 2 1.7", ""
+    )
+    assert _codes(text, ["S007"]) == []

@@ -2,7 +2,8 @@
 `reviewer.claims.indicator_forms`): a score above the proportional value of what was achieved
 (S006), rows whose weight and score run together so their score cannot be checked (S007), and
 qualitative target cells that only name a direction (效果明显, 不断提升: Q001, one finding per
-form).
+form), and a score above its weight in a row of explicit cells (S003; rows run together on one
+line are only read when the score is within the weight, so a shifted row is never judged).
 
 Targets vs actuals of the same rows go through the common indicator records (G001, G002, G004,
 G005), so they are not repeated here.
@@ -10,12 +11,14 @@ G005), so they are not repeated here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from reviewer.checks.quality_goals import VAGUE_TARGET
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.scores import SCORE_ABOVE_WEIGHT
 from reviewer.claims.indicator_forms import (
+    SCORE_COL,
     FormRow,
     FormValue,
     indicator_blocks,
@@ -62,26 +65,37 @@ INDICATOR_SCORE_FORMULA = rule(
 
 HIDDEN_SCORE = rule(
     code="S007",
-    fix_zh="在绩效自评表中把分值和得分分列填写（如“11 | 11”），以便核对各项得分。",
+    fix_zh="在绩效自评表中把各列分开填写（如“11 | 11”），空白单元格保留，以便核对各项目标和得分。",
     name="indicator-score-unreadable",
     kind="table_unreadable",
     severity=Severity.INFO,
     family="scores",
-    title_zh="自评表分值与得分连写，无法核对",
-    title_en="Weight and score run together in the form",
+    title_zh="自评表指标行的分值和得分无法分开，未核对",
+    title_en="Indicator rows whose weight and score cannot be told apart",
     message_zh="自评表有 {count} 行的分值和得分连写在一起（{rows}），无法确定各自的数值，"
     "这些行的得分未核对",
     message_en="{count} row(s) of the form have the weight and the score run together ({rows}); "
     "they cannot be told apart, so those scores were not checked",
     what="Reports indicator rows of a form whose weight and score reach the reader as one run of "
-    "digits (`合格率100%80%1111`): 11 and 11, or 1 and 111, cannot be told apart.",
-    why="The tool never guesses a number; the reader should know these scores were not checked "
-    "(a missed target scored in full would go unnoticed).",
+    "digits (`合格率100%80%1111`: 11 and 11, or 1 and 111), and rows run together on one line "
+    "whose count of figures does not match the header's columns (empty cells left no trace, "
+    "or two rows' figures follow one name).",
+    why="The tool never guesses a number; the reader should know these targets and scores were "
+    "not checked (a missed target scored in full would go unnoticed).",
     example="绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
     "产出指标数量指标项目一次验收合格率100%80%1111管理不够到位\n",
-    fix="Publish the form with the weight and the score in separate cells.",
+    fix="Publish the form with every column in its own cell, empty cells kept.",
     counterexample="绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
     "产出指标 数量指标 项目一次验收合格率 100% 80% 11 9\n",
+    variants={
+        "run": (
+            "自评表有 {count} 行的数字个数与表头的列数不符（{rows}），空白单元格已丢失或两行的数字"
+            "连在一起，无法确定各数所属的列，这些行的目标和得分未核对",
+            "{count} row(s) of the form hold a count of figures that does not match the header's "
+            "columns ({rows}): empty cells were lost or two rows run together, so their targets "
+            "and scores were not checked",
+        )
+    },
 )
 
 
@@ -135,19 +149,23 @@ def indicator_score_formula(doc: Document) -> Iterator[Hit]:
             )
 
 
+def _quoted(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
+    shown = "；".join(f"“{doc.norm[s:e]}”" for s, e in spans[:5])
+    return shown + (" …" if len(spans) > 5 else "")
+
+
 @check(HIDDEN_SCORE)
 def hidden_score(doc: Document) -> Iterator[Hit]:
     for block in indicator_blocks(doc):
-        hidden = [r for r in block.rows if r.hidden]
-        if not hidden:
-            continue
-        shown = "；".join(f"“{doc.norm[r.start : r.hidden_end]}”" for r in hidden[:5])
-        if len(hidden) > 5:
-            shown += " …"
-        yield HIDDEN_SCORE.hit(
-            [(r.start, r.hidden_end) for r in hidden],
-            {"count": len(hidden), "rows": shown},
-        )
+        glued = [(r.start, r.hidden_end) for r in block.rows if r.hidden]
+        if glued:
+            yield HIDDEN_SCORE.hit(glued, {"count": len(glued), "rows": _quoted(doc, glued)})
+        if block.unsure and SCORE_COL in block.columns:
+            yield HIDDEN_SCORE.hit(
+                list(block.unsure),
+                {"count": len(block.unsure), "rows": _quoted(doc, block.unsure)},
+                variant="run",
+            )
 
 
 # A target cell that is only a direction or an intensity word, with no object or measure.
@@ -175,4 +193,32 @@ def form_vague_targets(doc: Document) -> Iterator[Hit]:
         yield VAGUE_TARGET.hit(
             [(r.name_start, r.target_text.end) for r in vague if r.target_text is not None],
             {"quote": quote + (" …" if len(vague) > 3 else ""), "word": first.text},
+        )
+
+
+@check(SCORE_ABOVE_WEIGHT)
+def form_score_above_weight(doc: Document) -> Iterator[Hit]:
+    from reviewer.claims.scores import score_groups
+
+    judged = {
+        (item.score.start, item.score.end)
+        for group in score_groups(doc)
+        for item in group.items
+        if item.score is not None
+    }
+    for row in (r for b in indicator_blocks(doc) for r in b.rows):
+        if row.layout != "cells" or row.weight is None or row.score is None:
+            continue
+        w, sc = row.weight, row.score
+        if sc.quantity.value <= w.quantity.value or (sc.start, sc.end) in judged:
+            continue
+        yield SCORE_ABOVE_WEIGHT.hit(
+            [(sc.start, sc.end), (w.start, w.end)],
+            {
+                "name": f"“{row.name}”",
+                "name_en": f"{row.name} ",
+                "score": fmt(sc.quantity.value),
+                "weight": fmt(w.quantity.value),
+                "excess": fmt(sc.quantity.value - w.quantity.value),
+            },
         )

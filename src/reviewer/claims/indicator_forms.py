@@ -162,6 +162,9 @@ class FormBlock(NamedTuple):
     rows: list[FormRow]
     start: int
     end: int
+    # Rows run together on one line whose figures could not be put under their columns
+    # (empty cells left no trace, or two rows' figures follow one name): (start, end) each.
+    unsure: tuple[tuple[int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- blocks
@@ -203,10 +206,10 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         if cols is None:
             continue
         cells, end = _stream(doc, m.start())
-        rows = _rows(doc, cells, cols)
+        rows, unsure = _rows(doc, cells, cols)
         pos = max(end, m.end())
         if rows:
-            out.append(FormBlock(cols, rows, m.start(), end))
+            out.append(FormBlock(cols, rows, m.start(), end, tuple(unsure)))
     return out
 
 
@@ -536,9 +539,12 @@ def _qualitative(
     )
 
 
-def _rows(doc: Document, cells: list[_Cell], cols: list[str]) -> list[FormRow]:
+def _rows(
+    doc: Document, cells: list[_Cell], cols: list[str]
+) -> tuple[list[FormRow], list[tuple[int, int]]]:
     items = _items(doc, cells, cols)
     out: list[FormRow] = []
+    unsure: list[tuple[int, int]] = []
     k = 0
     since = 0  # where the current row's cells begin (after the previous row's figures)
     while k < len(items):
@@ -562,9 +568,11 @@ def _rows(doc: Document, cells: list[_Cell], cols: list[str]) -> list[FormRow]:
                 row = _qualitative(doc, texts, values, cols)
             if row is not None:
                 out.append(row)
+            elif it.cell.run and _name_span(doc, it.cell.start, it.cell.end) is not None:
+                unsure.append((it.cell.start, values[-1].cell.end))
             since = j
         k = j
-    return out
+    return out, unsure
 
 
 # --------------------------------------------------------------------------- indicators

@@ -282,3 +282,25 @@ def test_run_together_rows_that_cannot_be_split_are_reported_once_as_unchecked()
         "指标5:家庭医生签约人数 指标6:宣传活动 14次 14次 2 2 24694人 22584人 2 1.7", ""
     )
     assert _codes(text, ["S007"]) == []
+
+
+def test_a_nature_cell_between_name_and_target_is_not_the_name() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 培训人数 | 正向指标 | 100人 | 98人 | 10 | 9 |\n"
+        "| 成本指标 | 人均培训成本 | 反向指标 | 500元 | 520元 | 10 | 9 |\n"
+    )
+    rows = _rows(text)
+    assert set(rows) == {"培训人数", "人均培训成本"}
+    assert rows["人均培训成本"].target.comparator == "<="  # type: ignore[union-attr]
+    found = review_text(text, select=["G001"])
+    assert len(found) == 2 and "人均培训成本" in found[1].message  # 520元 above ≤500元
+
+
+def test_a_worded_actual_before_figures_is_never_taken_for_a_name() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |\n"
+        "产出指标 | 成本指标 | 设备采购成本 | ≤ | 30 | 万元 | 完成 | 90 | 90 |\n"
+        "| 质量指标 | 通过专家评审 | 通过 | 通过 | 10 |\n"
+    )
+    assert form_rows(Document(text=text)) == []  # 完成 / 通过 are values, 90 and 10 scores

@@ -111,6 +111,11 @@ _LEVEL = lazy(
     r"生态效益|可持续影响|服务对象满意度|长效管理|社会|经济|生态|绩效)?指标等?"
     r"|(?:经济|社会|生态)效益|可持续影响|服务对象满意度|产出(?:数量|质量|时效|成本))\s*)+"
 )
+# The 指标性质 column written as words: never a name; 反向 / 越小越好 makes '=' an upper bound.
+_NATURE = lazy(
+    r"^(?:(?:定量|定性|正向|反向|共性|个性|核心)(?:指标)?|越大越好|越小越好|越高越好|越低越好)$"
+)
+_LOWER_NATURE = lazy(r"反向|越小越好|越低越好")
 _NUMBERED = lazy(r"^指标\s*\d+\s*[:：.、]?\s*")
 _HEAD_WORD = lazy(
     r"指标值|完成值|实际值|目标值|分值|得分|权重|度量单位|计量单位|指标性质|偏差原因|未完成原因|"
@@ -409,6 +414,9 @@ def _row(doc: Document, name: _Cell, values: list[_Item], cols: list[str]) -> Fo
     weight, score = _score_value(mapped.get(WEIGHT_COL)), _score_value(mapped.get(SCORE_COL))
     if weight is False or score is False or target is None:
         return None  # a figure column holds something else: the cells are shifted
+    q = target.quantity
+    if actual is None and not q.unit and target.comparator == EQ:
+        return None  # a lone bare figure may be a score after a worded actual (完成 | 10)
     assert not isinstance(weight, bool) and not isinstance(score, bool)
     if weight is not None and not (0 < weight.quantity.value <= 100):
         return None
@@ -539,6 +547,15 @@ def _qualitative(
     )
 
 
+def _nature_bound(row: FormRow | None, nature: str) -> FormRow | None:
+    """A '=' target of a 反向 (lower is better) indicator is an upper bound."""
+    if row is None or row.target is None or row.target.comparator != EQ:
+        return row
+    if not _LOWER_NATURE.search(nature):
+        return row
+    return row._replace(target=row.target._replace(comparator=LE))
+
+
 def _rows(
     doc: Document, cells: list[_Cell], cols: list[str]
 ) -> tuple[list[FormRow], list[tuple[int, int]]]:
@@ -562,7 +579,22 @@ def _rows(
             j += 1
         values = items[k + 1 : j]
         if any(v.kind == "V" for v in values):
-            row = _row(doc, it.cell, values, cols)
+            prev = items[k - 1] if k > 0 else None
+            if (
+                prev is not None
+                and prev.kind == "V"
+                and not it.cell.run
+                and doc.line_at(prev.cell.end).index == doc.line_at(it.cell.start).index
+            ):
+                k, since = j, j  # a word cell after a figure on its line is a value, no name
+                continue
+            name, nature = it.cell, ""
+            if _NATURE.match(_squeeze(name.text)):
+                nature = _squeeze(name.text)
+                before = [x for x in items[since:k] if x.kind == "T" and not _is_label(x.cell.text)]
+                name = before[-1].cell if before else name
+            row = _row(doc, name, values, cols)
+            row = _nature_bound(row, nature)
             if row is None:
                 texts = [x.cell for x in items[since : k + 1] if x.kind == "T"]
                 row = _qualitative(doc, texts, values, cols)

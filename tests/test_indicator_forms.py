@@ -304,3 +304,12 @@ def test_a_worded_actual_before_figures_is_never_taken_for_a_name() -> None:
         "| 质量指标 | 通过专家评审 | 通过 | 通过 | 10 |\n"
     )
     assert form_rows(Document(text=text)) == []  # 完成 / 通过 are values, 90 and 10 scores
+
+
+def test_a_weight_column_before_the_target_is_read_in_header_order() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 |\n"
+        "产出指标 | 数量指标 | 安装水位标尺 | 10 | 100 | 98 | 9 |\n"
+    )
+    r = _rows(text)["安装水位标尺"]
+    assert [_fig(r, c) for c in ("weight", "target", "actual", "score")] == ["10", "100", "98", "9"]

@@ -48,6 +48,7 @@ TARGET_COL = "target"
 ACTUAL_COL = "actual"
 WEIGHT_COL = "weight"
 SCORE_COL = "score"
+_COMMON_ORDER = [TARGET_COL, ACTUAL_COL, WEIGHT_COL, SCORE_COL]
 
 _ANCHOR = lazy(r"指[\s|]*标[\s|]*值|目[\s|]*标[\s|]*值")
 _ACTUAL_KEY = lazy(r"完成值|实际值|实际完成")
@@ -189,16 +190,21 @@ def _squeeze(text: str) -> str:
 
 
 def _columns(doc: Document, anchor: int) -> list[str] | None:
-    around = _squeeze(doc.norm[max(0, anchor - _HEAD_BEFORE) : anchor + _HEAD_AFTER])
+    """The figure columns in header order: 年度指标值 / 实际完成值 / 分值 / 得分 in most forms, but
+    some put 分值 before 年度指标值 (read from the last name column heading on)."""
+    before = doc.norm[max(0, anchor - _HEAD_BEFORE) : anchor]
+    heads = list(_NAME_KEY.finditer(_squeeze(before)))
     after = _squeeze(doc.norm[anchor : anchor + _HEAD_AFTER])
-    if not _ACTUAL_KEY.search(after) or not _NAME_KEY.search(around):
+    if not _ACTUAL_KEY.search(after) or not (heads or _NAME_KEY.search(after)):
         return None
-    cols = [TARGET_COL, ACTUAL_COL]
-    if _WEIGHT_KEY.search(after):
-        cols.append(WEIGHT_COL)
-    if _SCORE_KEY.search(after):
-        cols.append(SCORE_COL)
-    return cols
+    lead = _squeeze(before)[heads[-1].end() :] if heads else ""
+    head = lead + after
+    at = {TARGET_COL: len(lead)}
+    for col, key in ((ACTUAL_COL, _ACTUAL_KEY), (WEIGHT_COL, _WEIGHT_KEY), (SCORE_COL, _SCORE_KEY)):
+        m = key.search(head, len(lead)) if col == ACTUAL_COL else key.search(head)
+        if m is not None:
+            at[col] = m.start()
+    return sorted(at, key=lambda c: at[c])
 
 
 def _find_blocks(doc: Document) -> list[FormBlock]:
@@ -465,14 +471,15 @@ def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
         if q is None:
             return None
         parsed.append(FormValue(_COMPS.get(tm.group("comp") or "", EQ), q, s, e))
-    figure_cols = [c for c in cols if c in (WEIGHT_COL, SCORE_COL)]
+    if cols[:2] != [TARGET_COL, ACTUAL_COL]:
+        return None
     target = parsed[0] if parsed else None
     actual = parsed[1] if len(parsed) > 1 else None
     if len(parsed) > 2 or (target is None and tail is None):
         return None
     if target is not None and actual is not None and target.quantity.unit != actual.quantity.unit:
         return None
-    hidden = tail if tail is not None and len(figure_cols) == 2 else None
+    hidden = tail if tail is not None and cols == _COMMON_ORDER else None
     if target is None and hidden is None:
         return None
     target_text = actual_text = None
@@ -513,9 +520,8 @@ def _qualitative(
 ) -> FormRow | None:
     """name | target in words | actual in words | weight | score: read only when exactly three
     text cells (level labels aside) stand before figures that fill the weight and score."""
-    figure_cols = [c for c in cols if c in (WEIGHT_COL, SCORE_COL)]
     words = [c for c in texts if not _is_label(c.text)]
-    if len(words) != 3 or len(figure_cols) != 2:
+    if len(words) != 3 or cols != _COMMON_ORDER:
         return None
     run = any(c.run for c in words) or any(i.cell.run for i in values)
     if len(values) < 2 or (run and len(values) != 2):

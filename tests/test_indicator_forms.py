@@ -313,3 +313,20 @@ def test_a_weight_column_before_the_target_is_read_in_header_order() -> None:
     )
     r = _rows(text)["安装水位标尺"]
     assert [_fig(r, c) for c in ("weight", "target", "actual", "score")] == ["10", "100", "98", "9"]
+
+
+def test_cells_opened_by_a_pipe_with_a_cell_broken_over_two_lines() -> None:
+    text = (
+        "| 一级指标\n| 二级指标\n| 三级指标\n| 年度指标值\n| 实际完成值\n| 分值\n| 得分\n"
+        "| 效益指标\n| 社会效益\n       指标\n| 群众知晓率\n| ≥90%\n| 85%\n| 10\n| 9\n"
+        "| 满意度指标\n| 服务对象满意度\n| ≥95%\n| 96%\n| 10\n| 10\n"
+    )
+    rows = _rows(text)
+    assert set(rows) == {"群众知晓率", "服务对象满意度"}
+    assert _codes(text, ["G001"]) == ["G001"]  # 85% < 90%; 96% meets 95%
+
+
+def test_an_impossible_target_in_a_form_row_is_found() -> None:
+    row = "| 时效指标 | 工程完工及时率 | ≥105% | 100% | 10 | 10 |\n"
+    assert _codes(PIPE + row, ["G002"]) == ["G002"]
+    assert _codes(PIPE, ["G002"]) == []

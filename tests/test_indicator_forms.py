@@ -330,3 +330,33 @@ def test_an_impossible_target_in_a_form_row_is_found() -> None:
     row = "| 时效指标 | 工程完工及时率 | ≥105% | 100% | 10 | 10 |\n"
     assert _codes(PIPE + row, ["G002"]) == ["G002"]
     assert _codes(PIPE, ["G002"]) == []
+
+
+# ---- the form's total score (S001) ----------------------------------------------------------------
+
+TOTAL = (
+    "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 | 100 | 100 | 100 | 10 | 100% | 10 |\n"
+    "其中：本年财政拨款 | 100 | 100 | 100 |\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 改造农村公路 | ≥50公里 | 52公里 | 50 | 50 |\n"
+    "| 效益指标 | 社会效益指标 | 受益群众人数 | ≥3000人 | 3100人 | 30 | 30 |\n"
+    "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 |\n"
+    "总分 | 100 | {total} |\n"
+)
+
+
+def test_a_form_total_that_is_not_the_sum_of_its_scores_is_an_error() -> None:
+    found = review_text(TOTAL.format(total="95"), select=["S001"])
+    assert len(found) == 1 and found[0].severity == Severity.ERROR
+    assert "10 + 50 + 30 + 10 = 100" in found[0].message  # the funds score counts
+
+
+def test_a_form_total_that_adds_up_is_silent() -> None:
+    assert _codes(TOTAL.format(total="100"), ["S001"]) == []
+
+
+def test_a_form_whose_weights_do_not_add_up_is_not_summed() -> None:
+    # a row the reader could not take (qualitative, shifted) would be missing from the sum
+    text = TOTAL.format(total="95").replace("| 30 | 30 |", "| 20 | 20 |")
+    assert _codes(text, ["S001"]) == []

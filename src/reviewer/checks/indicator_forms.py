@@ -2,8 +2,10 @@
 `reviewer.claims.indicator_forms`): a score above the proportional value of what was achieved
 (S006), rows whose weight and score run together so their score cannot be checked (S007), and
 qualitative target cells that only name a direction (效果明显, 不断提升: Q001, one finding per
-form), and a score above its weight in a row of explicit cells (S003; rows run together on one
-line are only read when the score is within the weight, so a shifted row is never judged).
+form), a score above its weight in a row of explicit cells (S003; rows run together on one
+line are only read when the score is within the weight, so a shifted row is never judged), and
+the form's 总分 against the funds score plus the indicator scores (S001) — only when the weights
+show every row was read (they add up to the stated weight total, or to 100).
 
 Targets vs actuals of the same rows go through the common indicator records (G001, G002, G004,
 G005), so they are not repeated here.
@@ -16,7 +18,7 @@ from decimal import Decimal
 
 from reviewer.checks.quality_goals import VAGUE_TARGET
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.checks.scores import SCORE_ABOVE_WEIGHT
+from reviewer.checks.scores import SCORE_ABOVE_WEIGHT, SCORE_SUM_MISMATCH
 from reviewer.claims.indicator_forms import (
     SCORE_COL,
     FormRow,
@@ -27,7 +29,7 @@ from reviewer.claims.indicator_forms import (
 from reviewer.claims.indicators import EQ, LE, LOWER_BETTER, LT, SYMBOL
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import decimals_of, fmt
 from reviewer.regex import lazy
 
 _FORM = (
@@ -220,5 +222,84 @@ def form_score_above_weight(doc: Document) -> Iterator[Hit]:
                 "score": fmt(sc.quantity.value),
                 "weight": fmt(w.quantity.value),
                 "excess": fmt(sc.quantity.value - w.quantity.value),
+            },
+        )
+
+
+_FORM_TOTAL = lazy(
+    r"(?:总分|合计|总计)[\s|:：]*(?P<a>\d+(?:\.\d+)?)\s*分?(?:[\s|]+(?P<b>\d+(?:\.\d+)?)\s*分?)?"
+)
+_TOTAL_WINDOW = 200
+_FUNDS_WINDOW = 3000
+
+
+def _funds_weight_score(doc: Document, start: int) -> tuple[Decimal, Decimal] | None:
+    """The 预算执行率 weight and score of the funds block of the same form, if it has them."""
+    from reviewer.document.forms import SCORE, WEIGHT, funds_blocks
+
+    before = [b for b in funds_blocks(doc) if b.end <= start and start - b.end < _FUNDS_WINDOW]
+    if not before or before[-1].total is None:
+        return None
+    total = before[-1].total
+    assert total is not None
+    w, sc = total.number(WEIGHT), total.number(SCORE)
+    if w is None or sc is None:
+        return None
+    return w.value, sc.value
+
+
+def _judged_by_tables(doc: Document, claim: tuple[int, int]) -> bool:
+    """A score table of `claims.scores` already holds this total or the self-score there."""
+    from reviewer.claims.scores import score_groups
+    from reviewer.claims.selfscore import self_scores
+
+    for g in score_groups(doc):
+        if g.total is not None and g.total.start <= claim[0] < g.total.end:
+            return True
+        if g.items and g.start <= claim[0] <= g.end + _TOTAL_WINDOW:
+            return True
+    return any(s.start <= claim[0] < s.end for s in self_scores(doc)) and bool(score_groups(doc))
+
+
+@check(SCORE_SUM_MISMATCH)
+def form_score_sum(doc: Document) -> Iterator[Hit]:
+    for block in indicator_blocks(doc):
+        rows = block.rows
+        if block.unsure or any(r.hidden or r.weight is None or r.score is None for r in rows):
+            continue
+        m = _FORM_TOTAL.search(doc.norm, block.end, block.end + _TOTAL_WINDOW)
+        if m is None or m.start() - block.end > _TOTAL_WINDOW // 2:
+            continue
+        weights = [r.weight.quantity.value for r in rows if r.weight is not None]
+        scores = [r.score for r in rows if r.score is not None]
+        terms = [sc.quantity.value for sc in scores]
+        funds = _funds_weight_score(doc, block.start)
+        if funds is not None:
+            weights.insert(0, funds[0])
+            terms.insert(0, funds[1])
+        stated_weight = Decimal(m.group("a")) if m.group("b") else Decimal(100)
+        stated = Decimal(m.group("b") or m.group("a"))
+        if sum(weights) != stated_weight:
+            continue  # rows may be missing: the sum would prove nothing
+        total = sum(terms, Decimal(0))
+        decimals = decimals_of(m.group("b") or m.group("a"))
+        if abs(total - stated) <= Decimal(5) / (Decimal(10) ** (decimals + 1)):
+            continue
+        claim = m.span("b") if m.group("b") else m.span("a")
+        if _judged_by_tables(doc, claim):
+            continue
+        expr = " + ".join(fmt(t) for t in terms)
+        yield SCORE_SUM_MISMATCH.hit(
+            [claim, *((sc.start, sc.end) for sc in scores)],
+            {
+                "expr": expr,
+                "sum": fmt(total),
+                "stated": fmt(stated),
+                "diff": fmt(abs(total - stated)),
+                "terms": [fmt(t) for t in terms],
+                "count": len(terms),
+                "weight_sum": fmt(sum(weights, Decimal(0))),
+                "note": "（含预算执行率得分）" if funds is not None else "",
+                "note_en": " (budget execution score included)" if funds is not None else "",
             },
         )

@@ -23,6 +23,7 @@ Nothing here guesses a number: a row whose figures cannot be put under their col
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -264,7 +265,8 @@ def _line_stream(ln: Line, spaced: bool, anchor: int) -> list[_Cell] | None:
 def _stream(doc: Document, anchor: int) -> tuple[list[_Cell], int]:
     lines = doc.lines
     first = doc.line_at(anchor).index
-    window = [ln for ln in lines[first:] if ln.start < anchor + _WINDOW]
+    rest = itertools.islice(lines, first, None)
+    window = list(itertools.takewhile(lambda ln: ln.start < anchor + _WINDOW, rest))
     spaced = double_spaced([ln for ln in window if "|" not in ln.text])
     cells: list[_Cell] = []
     end = anchor

@@ -186,6 +186,7 @@ def _misses(doc: Document) -> list[Miss]:
                 spans=[*a.spans(), *t.spans()],
             )
         )
+    out.extend(_form_qualitative_misses(doc))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -198,6 +199,26 @@ def _misses(doc: Document) -> list[Miss]:
             )
         )
     out.sort(key=lambda m: m.spans[0][0])
+    return out
+
+
+def _form_qualitative_misses(doc: Document) -> list[Miss]:
+    """Form rows whose actual is the target one grade lower (及时 / 较及时, 达标 / 基本达标)."""
+    from reviewer.claims.indicator_forms import downgraded, form_rows
+
+    out: list[Miss] = []
+    for row in form_rows(doc):
+        t, a = row.target_text, row.actual_text
+        if t is None or a is None or not downgraded(t.text, a.text):
+            continue
+        out.append(
+            Miss(
+                name=rx.sub(r"\s+", "", row.name),
+                target=t.text,
+                actual=a.text,
+                spans=[(a.start, a.end), (row.name_start, t.end)],
+            )
+        )
     return out
 
 
@@ -401,3 +422,30 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
                     },
                 )
                 break
+        else:
+            yield from _form_full_marks(doc, m)
+
+
+def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
+    """A miss in an indicator row of a self-evaluation form scored at its weight."""
+    from reviewer.claims.indicator_forms import form_rows
+
+    at = m.spans[0][0]
+    for row in form_rows(doc):
+        if row.actual is None or row.weight is None or row.score is None:
+            continue
+        if not row.actual.start <= at < row.actual.end:
+            continue
+        weight, score = row.weight.quantity.value, row.score.quantity.value
+        if score >= weight > 0:
+            yield FULL_MARKS_FOR_MISS.hit(
+                [m.spans[0], (row.score.start, row.score.end), *m.spans[1:]],
+                {
+                    "name": m.name,
+                    "target": m.target,
+                    "actual": m.actual,
+                    "score": fmt(score),
+                    "weight": fmt(weight),
+                },
+            )
+        return

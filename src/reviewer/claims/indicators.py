@@ -747,6 +747,13 @@ def _extract(doc: Document) -> list[Indicator]:
         if got:
             found.extend(got)
             skip.append((t.start, t.end))
+    # Indicator blocks of self-evaluation forms (ragged, one cell per line, run together):
+    # rows the table reader did not already read.
+    from reviewer.claims.indicator_forms import form_indicators, indicator_blocks
+
+    read = {(i.name_start, i.role) for i in found}
+    found.extend(i for i in form_indicators(doc) if (i.name_start, i.role) not in read)
+    skip.extend((b.start, b.end) for b in indicator_blocks(doc))
     prose = [i for i in _prose(doc, skip) if not any(s <= i.start < e for s, e in skip)]
     found.extend(prose)
     found.sort(key=lambda i: (i.start, i.name_start))

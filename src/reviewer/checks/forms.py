@@ -1,0 +1,435 @@
+"""The funds block of a self-evaluation form (年度资金总额 / 其中 rows) checked against itself.
+
+Read by `reviewer.document.forms`. Per row: 执行率 = 全年执行数 ÷ the budget the form names
+(全年预算数 when it has one, or the column a note under the form names); the score against
+执行率 × 分值 (capped at the 分值; S005, as for prose); a rate or score with an empty 执行数 cell;
+spending above the budget scored in full. Per block: each money column of 年度资金总额 against
+the sum of its 其中 rows (T001/T002, or T004 when the total is 0 or empty), and a row whose
+figures cannot be put under their columns (T005, info: not checked, never guessed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.score_formula import EXECUTION_SCORE
+from reviewer.checks.totals import SUM_MISMATCH, SUM_ROUNDING
+from reviewer.document import Document
+from reviewer.document.forms import (
+    COLUMN_NAMES,
+    EXEC,
+    FULL,
+    MONEY,
+    OPENING,
+    RATE,
+    SCORE,
+    WEIGHT,
+    FundsBlock,
+    FundsRow,
+    funds_blocks,
+    percent_value,
+)
+from reviewer.document.tables import CellNumber
+from reviewer.models import Severity
+from reviewer.numbers import fmt
+
+_FORM = (
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+    "年度资金总额 {total}\n其中：本年财政拨款 {part}\n上年结转资金\n其他资金\n年度总体目标\n"
+)
+
+FORM_TOTAL_EMPTY = rule(
+    code="T004",
+    fix_zh="填写“年度资金总额”行（应为各资金来源之和），并据此重算执行率和得分。",
+    name="form-total-empty",
+    kind="sum_mismatch",
+    severity=Severity.ERROR,
+    family="totals",
+    title_zh="自评表资金总额为0或空白，而其中各项不为0",
+    title_en="The form's funds total is zero or empty while its parts are not",
+    message_zh="“{label}”行{columns}为 {stated}，而其中各项合计 {parts}：总额未填或填错，"
+    "执行率和得分也就没有依据",
+    message_en="The '{label}' row reads {stated} under {columns_en}, while its parts add up to "
+    "{parts}: the total is missing or wrong, so the rate and score have no basis",
+    what="In the funds block of a self-evaluation form, a money column (年初预算数, 全年预算数, "
+    "全年执行数) of the 年度资金总额 row that is 0 or empty above 其中 rows that are not.",
+    why="The total row is what the execution rate and its score are computed from; a total of 0 "
+    "over funded parts means the form was not filled in, and its rate and score are baseless.",
+    example=_FORM.format(total="0 0 0 10 0 0", part="90 89.974 89.974"),
+    counterexample=_FORM.format(total="90 89.974 89.974 10 100% 10", part="90 89.974 89.974"),
+    fix="Fill in the total row (the sum of the funding sources) and recompute the rate and score.",
+    variants={
+        "blank": (
+            "“{label}”行{columns}为空白，而其中各项合计 {parts}：总额未填，执行率和得分没有依据",
+            "The '{label}' row is empty under {columns_en}, while its parts add up to {parts}: "
+            "the total is missing, so the rate and score have no basis",
+        )
+    },
+)
+
+FORM_ROW_UNSPLIT = rule(
+    code="T005",
+    fix_zh="按原表格式发布（保留空白单元格或分隔符），使每个数字可对应到所在列。",
+    name="form-row-unsplit",
+    kind="table_unreadable",
+    severity=Severity.INFO,
+    family="totals",
+    title_zh="表格行无法拆分到各列，未核对",
+    title_en="A table row cannot be split into its columns; not checked",
+    message_zh="“{label}”行：{reason}，该行未核对",
+    message_en="Row '{label}': {reason_en}; the row was not checked",
+    what="A row of a form's funds block whose figures cannot be put under the columns the header "
+    "names: figures printed with no separator (202010100.00%10), or fewer figures than columns "
+    "after the empty cells were lost in flattening.",
+    why="The tool never guesses which column a figure belongs to; the reader should know that "
+    "this row's rate, score and totals were not verified.",
+    example=_FORM.format(total="20 20 10 100.00% 10", part="20 20 10"),
+    counterexample=_FORM.format(total="20 20 10 10 50% 5", part="20 20 10"),
+    fix="Publish the form with its empty cells (or separators) kept, so each figure has a column.",
+)
+
+FORM_RATE_MISMATCH = rule(
+    code="R003",
+    fix_zh="按“执行率 = 全年执行数 ÷ 全年预算数”重算执行率，或更正预算数、执行数。",
+    name="form-rate-mismatch",
+    kind="rate_mismatch",
+    severity=Severity.ERROR,
+    family="rates",
+    title_zh="自评表执行率与执行数、预算数不符",
+    title_en="The form's execution rate does not match its figures",
+    message_zh="“{label}”行执行率填 {stated}，而 {expr}{note}",
+    message_en="Row '{label}' states an execution rate of {stated}, but {expr}{note_en}",
+    what="Recomputes each 执行率 of a form's funds block as 全年执行数 ÷ the budget the form names "
+    "(全年预算数 when present, or the column a note under the form names), to the precision "
+    "stated, rounded or truncated.",
+    why="The execution rate decides the budget-execution score (usually 10 points); a rate the "
+    "form's own figures do not give is a wrong number.",
+    example=_FORM.format(total="100 100 80 10 90% 9", part="100 100 80"),
+    counterexample=_FORM.format(total="100 100 80 10 80% 8", part="100 100 80"),
+    fix="Recompute the rate as spending ÷ full-year budget, or correct the budget or spending.",
+    variants={
+        "opening": (
+            "“{label}”行执行率填 {stated}，与 {expr_other} 相符，而表头所列全年预算数给出 {expr}："
+            "执行率应以全年（调整后）预算数计算，请核实",
+            "Row '{label}' states {stated}, which matches {expr_other}, while the full-year "
+            "budget the form names gives {expr}: the rate should use the adjusted budget",
+        )
+    },
+)
+
+FORM_RATE_NO_SPENDING = rule(
+    code="R004",
+    fix_zh="填写全年执行数；无执行数时执行率和得分不应填写或计分。",
+    name="form-rate-without-spending",
+    kind="rate_mismatch",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="执行数空白却填了执行率或得分",
+    title_en="Execution rate or score given with an empty spending cell",
+    message_zh="“{label}”行全年执行数为空白，却填了{what_zh}：执行率和得分没有依据",
+    message_en="Row '{label}' has no spending figure but states {what_en}: the rate and score "
+    "have no basis",
+    what="A row of a form's funds block with an empty 全年执行数 cell but a non-zero 执行率 or "
+    "得分.",
+    why="Without the spending figure the rate cannot be computed or checked; reviewers see it as "
+    "a form filled in to look complete.",
+    example=_FORM.format(total="100 100 — 10 100% 10", part="100 100"),
+    counterexample=_FORM.format(total="100 100 100 10 100% 10", part="100 100 100"),
+    fix="Fill in the spending figure; without it, leave the rate and score empty.",
+)
+
+FORM_OVERSPENT_FULL = rule(
+    code="R005",
+    fix_zh="说明超预算执行的原因并核实预算数（是否漏计调整、追加和上年结转）；超支不应得满分。",
+    name="overspent-scored-full",
+    kind="score_formula",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="执行数超过预算仍得满分",
+    title_en="Spending above the budget scored in full",
+    message_zh="“{label}”行执行数 {spent} 超过{budget_name} {budget}（{rate}），"
+    "得分 {score} 为满分：超预算执行应说明原因，不宜得满分",
+    message_en="Row '{label}' spends {spent}, above its budget of {budget} ({rate}), yet scores "
+    "the full {score}: overspending needs explaining and should not score full",
+    what="A row of a form's funds block whose 全年执行数 exceeds its budget (beyond rounding) "
+    "while its 得分 equals its 分值.",
+    why="Spending above the budget is either overspending or a budget that leaves out "
+    "adjustments; either way the execution score should not be full.",
+    example=_FORM.format(total="100 100 130 10 130% 10", part="100 100 130"),
+    counterexample=_FORM.format(total="100 130 130 10 100% 10", part="100 130 130"),
+    fix="Explain the overspending and check the budget figure; do not score it in full.",
+)
+
+
+@check(FORM_ROW_UNSPLIT)
+def unsplit_rows(doc: Document) -> Iterator[Hit]:
+    for block in funds_blocks(doc):
+        for row in block.rows:
+            if not row.unsure:
+                continue
+            end = max([row.label.end, *(c.end for c in row.cells)])
+            yield FORM_ROW_UNSPLIT.hit(
+                [(row.label.start, end)],
+                {
+                    "label": _label(row),
+                    "reason": row.unsure,
+                    "reason_en": "its figures cannot be put under the header's columns "
+                    "(separators or empty cells lost)",
+                },
+            )
+
+
+def _label(row: FundsRow) -> str:
+    return row.label.text.rstrip(":：").replace(" ", "")
+
+
+def _half(n: CellNumber) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
+
+
+def _ratio(spent: CellNumber, budget: CellNumber) -> tuple[Decimal, Decimal, Decimal] | None:
+    if budget.value <= 0:
+        return None
+    v = spent.value / budget.value * 100
+    lo = (spent.value - _half(spent)) / (budget.value + _half(budget)) * 100
+    d = budget.value - _half(budget)
+    hi = (spent.value + _half(spent)) / d * 100 if d > 0 else v
+    return v, min(lo, v), max(hi, v)
+
+
+def _agrees(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
+    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    eps = Decimal("1e-9") + slack
+    return hi >= stated - h - eps and lo <= stated + 2 * h + eps
+
+
+def _pct(v: Decimal) -> str:
+    return f"{fmt(v.quantize(Decimal('0.01')))}%"
+
+
+@check(FORM_RATE_MISMATCH)
+def form_rates(doc: Document) -> Iterator[Hit]:
+    slack = doc.tolerances.percent_points
+    for block in funds_blocks(doc):
+        kind = block.budget_kind()
+        if kind is None:
+            continue
+        for row in block.rows:
+            stated, spent, budget = row.number(RATE), row.number(EXEC), row.number(kind)
+            if stated is None or spent is None or budget is None:
+                continue
+            ratio = _ratio(spent, budget)
+            if ratio is None:
+                continue
+            v, lo, hi = ratio
+            readings = percent_value(stated)
+            if not readings or any(_agrees(r, stated.decimals, lo, hi, slack) for r in readings):
+                continue
+            name = COLUMN_NAMES[kind]
+            expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {_pct(v)}"
+            data = {
+                "label": _label(row),
+                "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
+                "expr": expr,
+                "computed": _pct(v),
+                "note": "",
+                "note_en": "",
+            }
+            spans = [
+                (stated.start, stated.end),
+                (spent.start, spent.end),
+                (budget.start, budget.end),
+            ]
+            other_kind = OPENING if kind == FULL else FULL
+            other = row.number(other_kind) if other_kind in block.columns else None
+            alt = _ratio(spent, other) if other is not None else None
+            if alt is not None and any(
+                _agrees(r, stated.decimals, alt[1], alt[2], slack) for r in readings
+            ):
+                assert other is not None
+                data["expr_other"] = (
+                    f"{fmt(spent.value)} ÷ {fmt(other.value)}（{COLUMN_NAMES[other_kind]}）"
+                    f"= {_pct(alt[0])}"
+                )
+                if kind == FULL:
+                    yield FORM_RATE_MISMATCH.hit(
+                        spans, data, severity=Severity.WARNING, variant="opening"
+                    )
+                continue  # a note naming 年初预算数 while the rate uses 全年: not worth a finding
+            yield FORM_RATE_MISMATCH.hit(spans, data)
+
+
+def _rate_of(block: FundsBlock, row: FundsRow) -> tuple[Decimal, Decimal] | None:
+    """The row's execution rate in percent and its rounding: as stated, else computed."""
+    stated = row.number(RATE)
+    if stated is not None:
+        readings = percent_value(stated)
+        if stated.unit == "%" and readings:
+            return readings[0], _half(stated)
+    kind = block.budget_kind()
+    spent = row.number(EXEC)
+    budget = row.number(kind) if kind else None
+    if spent is None or budget is None:
+        return None
+    ratio = _ratio(spent, budget)
+    if ratio is None:
+        return None
+    return ratio[0], (ratio[2] - ratio[1]) / 2
+
+
+@check(EXECUTION_SCORE)
+def form_scores(doc: Document) -> Iterator[Hit]:
+    for block in funds_blocks(doc):
+        for row in block.rows:
+            weight, score = row.number(WEIGHT), row.number(SCORE)
+            if weight is None or score is None or weight.value <= 0:
+                continue
+            rate = _rate_of(block, row)
+            if rate is None:
+                continue
+            value, half = rate
+            expected = min(weight.value, value / 100 * weight.value)
+            tol = _half(score) + half / 100 * weight.value + doc.tolerances.score_points
+            if score.value - expected <= tol:
+                continue
+            yield EXECUTION_SCORE.hit(
+                [(score.start, score.end), (weight.start, weight.end)],
+                {
+                    "name": f"{_label(row)}（执行率）",
+                    "rate": _pct(value),
+                    "weight": fmt(weight.value),
+                    "score": fmt(score.value),
+                    "expected": fmt(expected.quantize(Decimal("0.01"))),
+                },
+            )
+
+
+@check(FORM_RATE_NO_SPENDING)
+def rate_without_spending(doc: Document) -> Iterator[Hit]:
+    for block in funds_blocks(doc):
+        if EXEC not in block.columns:
+            continue
+        for row in block.rows:
+            if row.unsure or EXEC in row.values:
+                continue
+            given = [
+                (k, n)
+                for k in (RATE, SCORE)
+                for n in [row.number(k)]
+                if n is not None and n.value > 0
+            ]
+            if not given:
+                continue
+            what_zh = "、".join(f"{COLUMN_NAMES[k]} {fmt(n.value)}{n.unit}" for k, n in given)
+            what_en = ", ".join(
+                f"{'a rate' if k == RATE else 'a score'} of {fmt(n.value)}{n.unit}"
+                for k, n in given
+            )
+            yield FORM_RATE_NO_SPENDING.hit(
+                [(n.start, n.end) for _k, n in given] + [(row.label.start, row.label.end)],
+                {"label": _label(row), "what_zh": what_zh, "what_en": what_en},
+            )
+
+
+@check(FORM_OVERSPENT_FULL)
+def overspent_full(doc: Document) -> Iterator[Hit]:
+    for block in funds_blocks(doc):
+        kind = block.budget_kind()
+        if kind is None:
+            continue
+        for row in block.rows:
+            spent, budget = row.number(EXEC), row.number(kind)
+            weight, score = row.number(WEIGHT), row.number(SCORE)
+            if spent is None or budget is None or weight is None or score is None:
+                continue
+            if score.value < weight.value or budget.value <= 0:
+                continue
+            if spent.value - budget.value <= _half(spent) + _half(budget):
+                continue
+            yield FORM_OVERSPENT_FULL.hit(
+                [(score.start, score.end), (spent.start, spent.end), (budget.start, budget.end)],
+                {
+                    "label": _label(row),
+                    "spent": fmt(spent.value),
+                    "budget": fmt(budget.value),
+                    "budget_name": COLUMN_NAMES[kind],
+                    "rate": _pct(spent.value / budget.value * 100),
+                    "score": fmt(score.value),
+                },
+            )
+
+
+# ---- the total row against its parts ------------------------------------------------------------
+
+
+@check(FORM_TOTAL_EMPTY, SUM_MISMATCH, SUM_ROUNDING)
+def form_totals(doc: Document) -> Iterator[Hit]:
+    for block in funds_blocks(doc):
+        total = block.total
+        if total is None or total.unsure:
+            continue
+        for group in sorted({r.group for r in block.rows if not r.is_total}):
+            parts = [r for r in block.rows if r.group == group]
+            if not parts or any(p.unsure for p in parts):
+                continue
+            yield from _judge_group(block, total, parts)
+
+
+def _judge_group(block: FundsBlock, total: FundsRow, parts: list[FundsRow]) -> Iterator[Hit]:
+    empty_cols: list[tuple[str, CellNumber | None, Decimal]] = []
+    for kind in block.columns:
+        if kind not in MONEY:
+            continue
+        nums = [n for p in parts for n in [p.number(kind)] if n is not None]
+        if not nums:
+            continue
+        psum = sum((n.value for n in nums), Decimal(0))
+        stated = total.number(kind)
+        if stated is None or stated.value == 0:
+            if psum > 0:
+                empty_cols.append((kind, stated, psum))
+            continue
+        diff = psum - stated.value
+        if diff == 0:
+            continue
+        tol = _half(stated) + sum((_half(n) for n in nums), Decimal(0))
+        unit = block.unit
+        terms = " + ".join(fmt(n.value) for n in nums)
+        data = {
+            "expr": f"{terms} = {fmt(psum)}",
+            "stated": fmt(stated.value, stated.decimals),
+            "diff": fmt(abs(diff)),
+            "unit": unit,
+            "note": f"；自评表“{COLUMN_NAMES[kind]}”列，“{_label(total)}”行与其中各项",
+            "note_en": f"; form column “{COLUMN_NAMES[kind]}”, row “{_label(total)}” vs its parts",
+            "parts": [fmt(n.value) for n in nums],
+            "parts_sum": fmt(psum),
+            "column": COLUMN_NAMES[kind],
+            "row": _label(total),
+        }
+        spans = [(stated.start, stated.end), *((n.start, n.end) for n in nums)]
+        if abs(diff) <= tol:
+            yield SUM_ROUNDING.hit(spans, data)
+        else:
+            severity = Severity.ERROR if len(parts) >= 2 else Severity.WARNING
+            yield SUM_MISMATCH.hit(spans, data, severity=severity)
+    if empty_cols:
+        blank = all(s is None for _k, s, _p in empty_cols)
+        first = next((s for _k, s, _p in empty_cols if s is not None), None)
+        spans = [(first.start, first.end)] if first else [(total.label.start, total.label.end)]
+        for p in parts:
+            spans += [(n.start, n.end) for k in MONEY for n in [p.number(k)] if n is not None]
+        yield FORM_TOTAL_EMPTY.hit(
+            spans,
+            {
+                "label": _label(total),
+                "columns": "“" + "”“".join(COLUMN_NAMES[k] for k, _s, _p in empty_cols) + "”",
+                "columns_en": ", ".join(COLUMN_NAMES[k] for k, _s, _p in empty_cols),
+                "stated": "0" if not blank else "空白",
+                "parts": " / ".join(fmt(p) for _k, _s, p in empty_cols),
+            },
+            severity=Severity.WARNING if blank else None,
+            variant="blank" if blank else None,
+        )

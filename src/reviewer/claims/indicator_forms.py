@@ -1,0 +1,696 @@
+"""The indicator block of a provincial self-evaluation form (绩效指标), read as cells.
+
+The block has a header naming its columns (一级 / 二级 / 三级指标 or 指标名称, 指标性质, 年度指标值
+or 目标值, 度量单位, 实际完成值 or 完成值, 分值 or 权重, 得分, 偏差原因…) and one row per
+indicator. Published on the web it reaches us flattened, and is read here as one stream of cells:
+
+* pipe rows, ragged: merged 一级/二级 cells leave empty or missing cells at the start of a row
+  (`| | 指标名 | ≥50个 | 52个 | 10 | 10 |`), and a row may break over lines;
+* one cell per line, closed (`x |`) or opened (`| x`) by a pipe, a lone `|` being an empty cell,
+  or double-spaced cells where a line of spaces is an empty cell; a header cell may be split over
+  two lines (`年度` / `指标值`): the header is read squeezed, so that does not shift anything;
+* cells run together on one line, separated by spaces (`指标名 ≥50个 52个 8 8`): empty cells leave
+  no trace, so a row is read only when its count of figures equals the header's figure columns;
+* cells glued with no separator (`指标名100%80%1111原因`): the target and the actual are read when
+  each ends in a unit, so their boundary is certain; a bare run of digits after them (weight and
+  score glued, `1111`) is never split: the row's score is `hidden`.
+
+A comparator may stand in its own cell (指标性质 `≥` | `100` | `%`) and is folded into the value;
+`═ ≧ ≦` read as `= ≥ ≤`. Qualitative cells (有效, 较及时) are not read as values.
+
+Nothing here guesses a number: a row whose figures cannot be put under their columns is left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.claims.indicators import (
+    ACTUAL,
+    EQ,
+    GE,
+    GT,
+    LE,
+    LT,
+    TARGET,
+    Indicator,
+    name_key,
+)
+from reviewer.document.document import Document, Line
+from reviewer.document.forms import double_spaced, line_cells
+from reviewer.document.tables import Cell, is_placeholder
+from reviewer.numbers import UNITS, Quantity, decimals_of, parse_decimal
+from reviewer.regex import lazy
+
+TARGET_COL = "target"
+ACTUAL_COL = "actual"
+WEIGHT_COL = "weight"
+SCORE_COL = "score"
+_COMMON_ORDER = [TARGET_COL, ACTUAL_COL, WEIGHT_COL, SCORE_COL]
+
+_ANCHOR = lazy(r"指[\s|]*标[\s|]*值|目[\s|]*标[\s|]*值")
+_ACTUAL_KEY = lazy(r"完成值|实际值|实际完成")
+_NAME_KEY = lazy(r"三级指标|指标名称|二级指标|绩效指标")
+_WEIGHT_KEY = lazy(r"分值|权重")
+_SCORE_KEY = lazy(r"得分")
+_STOP = lazy(
+    r"^(?:总分|合计|总计|其他需要说明|评价结论|存在问题|改进措施|序号|年度资金总额|项目资金)"
+)
+_HEAD_BEFORE = 200
+_HEAD_AFTER = 300
+_WINDOW = 6000
+
+_COMPS: dict[str, str] = {
+    "≥": GE,
+    "≧": GE,
+    ">=": GE,
+    "不低于": GE,
+    "不少于": GE,
+    "不小于": GE,
+    "大于等于": GE,
+    "≤": LE,
+    "≦": LE,
+    "<=": LE,
+    "不高于": LE,
+    "不超过": LE,
+    "不大于": LE,
+    "不多于": LE,
+    "小于等于": LE,
+    ">": GT,
+    "大于": GT,
+    "高于": GT,
+    "超过": GT,
+    "<": LT,
+    "小于": LT,
+    "低于": LT,
+    "少于": LT,
+    "=": EQ,
+    "═": EQ,
+    "==": EQ,
+}
+_COMP_ALT = "|".join(sorted(_COMPS, key=len, reverse=True))
+_COMP_ONLY = lazy(rf"^(?:{_COMP_ALT})$")
+_VALUE = lazy(
+    rf"^(?P<comp>{_COMP_ALT})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>[A-Za-z%‰]{1,3}|[\u4e00-\u9fff]{1,3}?(?:/[\u4e00-\u9fff]{1,2})?)?"
+    r"(?P<after>及以上|以上|及以下|以下|以内)?$"
+)
+_AFTER = {"及以上": GE, "以上": GE, "及以下": LE, "以下": LE, "以内": LE}
+_EXTRA_UNITS = ("种", "类", "节", "学时", "课时", "单", "台套", "万人", "万元")
+_UNIT_ONLY = frozenset([*UNITS, *_EXTRA_UNITS])
+_UNIT_ALT = "|".join(sorted(_UNIT_ONLY, key=len, reverse=True))
+_GLUED = lazy(
+    rf"^(?P<name>\D*?[\u4e00-\u9fff)）])(?P<vals>(?:(?:{_COMP_ALT})?\d+(?:\.\d+)?"
+    rf"(?:{_UNIT_ALT})?){{2,}})(?P<rest>\D*)$"
+)
+_GLUED_VALUE = lazy(rf"(?P<comp>{_COMP_ALT})?(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?")
+_SCORE_CELL = lazy(r"^(?P<num>\d+(?:\.\d+)?)分?$")
+_LEVEL = lazy(
+    r"^(?:(?:(?:一级|二级|三级|绩效)?(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|"
+    r"生态效益|可持续影响|服务对象满意度|长效管理|社会|经济|生态|绩效)?指标等?"
+    r"|(?:经济|社会|生态)效益|可持续影响|产出(?:数量|质量|时效|成本))\s*)+"
+)
+# The 指标性质 column written as words: never a name; 反向 / 越小越好 makes '=' an upper bound.
+_NATURE = lazy(
+    r"^(?:(?:定量|定性|正向|反向|共性|个性|核心)(?:指标)?|越大越好|越小越好|越高越好|越低越好)$"
+)
+_LOWER_NATURE = lazy(r"反向|越小越好|越低越好")
+_NUMBERED = lazy(r"^指标\s*\d+\s*[:：.、]?\s*")
+_HEAD_WORD = lazy(
+    r"指标值|完成值|实际值|目标值|分值|得分|权重|度量单位|计量单位|指标性质|偏差原因|未完成原因|"
+    r"^(?:一级|二级|三级)?指标(?:名称)?$|^(?:年度|实际)$|改进措施"
+)
+_CJK = lazy(r"[\u4e00-\u9fff]")
+
+
+class FormValue(NamedTuple):
+    """A figure read from one or more cells (`≥` | `100` | `%` make one value)."""
+
+    comparator: str
+    quantity: Quantity
+    start: int
+    end: int
+
+
+class FormRow(NamedTuple):
+    """One indicator row of the form: its name, target, actual, weight and score.
+
+    A qualitative row (target and actual in words) has `target_text` / `actual_text` instead of
+    `target` / `actual`.
+
+    `hidden` holds the glued digits when the weight and the score run together with no
+    separator (`1111`): they are not split, so `weight` and `score` are None.
+    """
+
+    name: str
+    name_start: int
+    name_end: int
+    target: FormValue | None
+    actual: FormValue | None
+    weight: FormValue | None
+    score: FormValue | None
+    start: int
+    end: int
+    layout: str  # 'cells' (explicit cells), 'run' (space-separated), 'glued'
+    hidden: str = ""
+    hidden_start: int = 0
+    hidden_end: int = 0
+    target_text: Cell | None = None  # a qualitative target cell (有效, 及时)
+    actual_text: Cell | None = None  # a qualitative actual cell (较及时)
+
+
+class FormBlock(NamedTuple):
+    """An indicator block: its figure columns in order and its rows."""
+
+    columns: list[str]
+    rows: list[FormRow]
+    start: int
+    end: int
+    # Rows run together on one line whose figures could not be put under their columns
+    # (empty cells left no trace, or two rows' figures follow one name): (start, end) each.
+    unsure: tuple[tuple[int, int], ...] = ()
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def indicator_blocks(doc: Document) -> list[FormBlock]:
+    """Every indicator block of a self-evaluation form in `doc` (cached)."""
+    return doc.cached("indicator_form_blocks", _find_blocks)
+
+
+def form_rows(doc: Document) -> list[FormRow]:
+    return [r for b in indicator_blocks(doc) for r in b.rows]
+
+
+def _squeeze(text: str) -> str:
+    return rx.sub(r"[\s|]+", "", text)
+
+
+def _columns(doc: Document, anchor: int) -> list[str] | None:
+    """The figure columns in header order: 年度指标值 / 实际完成值 / 分值 / 得分 in most forms, but
+    some put 分值 before 年度指标值 (read from the last name column heading on)."""
+    before = doc.norm[max(0, anchor - _HEAD_BEFORE) : anchor]
+    heads = list(_NAME_KEY.finditer(_squeeze(before)))
+    after = _squeeze(doc.norm[anchor : anchor + _HEAD_AFTER])
+    if not _ACTUAL_KEY.search(after) or not (heads or _NAME_KEY.search(after)):
+        return None
+    lead = _squeeze(before)[heads[-1].end() :] if heads else ""
+    head = lead + after
+    at = {TARGET_COL: len(lead)}
+    for col, key in ((ACTUAL_COL, _ACTUAL_KEY), (WEIGHT_COL, _WEIGHT_KEY), (SCORE_COL, _SCORE_KEY)):
+        m = key.search(head, len(lead)) if col == ACTUAL_COL else key.search(head)
+        if m is not None:
+            at[col] = m.start()
+    return sorted(at, key=lambda c: at[c])
+
+
+def _find_blocks(doc: Document) -> list[FormBlock]:
+    out: list[FormBlock] = []
+    pos = 0
+    for m in _ANCHOR.finditer(doc.norm):
+        if m.start() < pos:
+            continue
+        cols = _columns(doc, m.start())
+        if cols is None:
+            continue
+        cells, end = _stream(doc, m.start())
+        rows, unsure = _rows(doc, cells, cols)
+        pos = max(end, m.end())
+        if rows:
+            out.append(FormBlock(cols, rows, m.start(), end, tuple(unsure)))
+    return out
+
+
+# --------------------------------------------------------------------------- the cell stream
+
+
+class _Cell(NamedTuple):
+    text: str
+    start: int
+    end: int
+    run: bool  # a token of cells run together on a line (no empty cells kept)
+
+
+def _line_stream(ln: Line, spaced: bool, anchor: int) -> list[_Cell] | None:
+    """The cells of one line; None when the line is prose that ends the block."""
+    text = ln.text
+    if "|" in text:
+        if text.strip() == "|":
+            return [_Cell("", ln.start, ln.start, False)]
+        return [_Cell(c.text, c.start, c.end, False) for c in line_cells(ln) if c.end > anchor]
+    s = text.strip()
+    if not s:
+        if spaced and text:
+            return [_Cell("", ln.start, ln.start, False)]
+        return []
+    lead = max(0, anchor - ln.start)
+    tokens = [
+        (m.group(), ln.start + m.start())
+        for m in rx.finditer(r"\S+", text)
+        if ln.start + m.end() > anchor
+    ]
+    if len(tokens) >= 3 and any(rx.search(r"\d", t) for t, _ in tokens):
+        return [_Cell(t, st, st + len(t), True) for t, st in tokens]
+    if len(s) > 80 and not rx.search(r"\d[%‰]?\D{0,12}$", s):
+        return None
+    start = max(ln.start + len(text) - len(text.lstrip()), ln.start + lead)
+    body = text[start - ln.start :].rstrip()
+    return [_Cell(body, start, start + len(body), len(tokens) > 1)]
+
+
+def _stream(doc: Document, anchor: int) -> tuple[list[_Cell], int]:
+    lines = doc.lines
+    first = doc.line_at(anchor).index
+    rest = itertools.islice(lines, first, None)
+    window = list(itertools.takewhile(lambda ln: ln.start < anchor + _WINDOW, rest))
+    spaced = double_spaced([ln for ln in window if "|" not in ln.text])
+    cells: list[_Cell] = []
+    end = anchor
+    for ln in window:
+        got = _line_stream(ln, spaced, anchor)
+        if got is None:
+            break
+        stop = False
+        for c in got:
+            if c.text and _STOP.match(_squeeze(c.text)) and c.start > anchor:
+                stop = True
+                break
+            cells.append(c)
+            end = max(end, c.end)
+        if stop:
+            break
+    return cells, end
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _quantity(num: str, unit: str, start: int, end: int, raw: str) -> Quantity | None:
+    value = parse_decimal(num)
+    if value is None:
+        return None
+    return Quantity(value, unit, decimals_of(num), start, end, raw)
+
+
+def _value(text: str, start: int, end: int) -> FormValue | None:
+    t = text.replace(" ", "")
+    m = _VALUE.match(t)
+    if not m:
+        return None
+    comp = _COMPS.get(m.group("comp") or "", EQ)
+    after = m.group("after")
+    if after and comp == EQ:
+        comp = _AFTER[after]
+    q = _quantity(m.group("num"), m.group("unit") or "", start, end, text)
+    return FormValue(comp, q, start, end) if q is not None else None
+
+
+class _Item(NamedTuple):
+    kind: str  # 'E' empty, 'V' value, 'T' text, 'G' glued row
+    cell: _Cell
+    value: FormValue | None = None
+    row: FormRow | None = None
+
+
+def _items(doc: Document, cells: list[_Cell], cols: list[str]) -> list[_Item]:
+    out: list[_Item] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        t = c.text.replace(" ", "")
+        if not t or is_placeholder(Cell(t, c.start, c.end)):
+            out.append(_Item("E", c))
+            k += 1
+            continue
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if _COMP_ONLY.match(t) and nxt is not None:
+            m = _VALUE.match(nxt.text.replace(" ", ""))
+            v = _value(nxt.text, c.start, nxt.end) if m and not m.group("comp") else None
+            if v is not None:
+                v = v._replace(comparator=_COMPS[t])
+                out.append(_Item("V", c, v))
+                k += 2
+                continue
+        prev = out[-1] if out else None
+        if (
+            t in _UNIT_ONLY
+            and prev is not None
+            and prev.kind == "V"
+            and prev.value is not None
+            and not prev.value.quantity.unit
+        ):
+            pv = prev.value
+            q = pv.quantity._replace(unit=t, end=c.end)
+            out[-1] = prev._replace(value=pv._replace(quantity=q, end=c.end))
+            k += 1
+            continue
+        v = _value(c.text, c.start, c.end)
+        if v is not None:
+            out.append(_Item("V", c, v))
+        else:
+            row = _glued(doc, c, cols) if not c.text.count(" ") else None
+            out.append(_Item("G", c, row=row) if row is not None else _Item("T", c))
+        k += 1
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _name_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The indicator name inside norm[start:end]: numbering and 一级/二级 labels cut off."""
+    text = doc.norm[start:end]
+    m = _NUMBERED.match(text)
+    cut = m.end() if m else 0
+    m2 = _LEVEL.match(text, cut)
+    if m2 and m2.end() < len(text):
+        cut = m2.end()
+    s = start + cut
+    e = end
+    while s < e and doc.norm[s] in " \t\"'“”":
+        s += 1
+    while e > s and doc.norm[e - 1] in " \t\"'“”:：":
+        e -= 1
+    name = doc.norm[s:e]
+    if len(_CJK.findall(name)) < 2 or len(name) > 40 or _HEAD_WORD.search(_squeeze(name)):
+        return None
+    if _LEVEL.fullmatch(name.replace(" ", "")):
+        return None
+    return s, e
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _same_unit(target: FormValue, actual: FormValue) -> tuple[FormValue, FormValue]:
+    """A bare figure takes the unit of the other cell of its row (the 度量单位 column)."""
+    tu, au = target.quantity.unit, actual.quantity.unit
+    if tu and not au:
+        actual = actual._replace(quantity=actual.quantity._replace(unit=tu))
+    elif au and not tu and target.comparator == EQ:
+        target = target._replace(quantity=target.quantity._replace(unit=au))
+    return target, actual
+
+
+def _score_value(v: FormValue | None) -> FormValue | bool | None:
+    """A weight or score cell: a bare number or N分 (False when it is something else)."""
+    if v is None:
+        return None
+    if v.comparator != EQ or v.quantity.unit not in ("", "分"):
+        return False
+    return v
+
+
+def _row(doc: Document, name: _Cell, values: list[_Item], cols: list[str]) -> FormRow | None:
+    span = _name_span(doc, name.start, name.end)
+    if span is None:
+        return None
+    run = name.run or any(i.cell.run for i in values)
+    n = len(cols)
+    if run and len(values) != n:
+        return None  # empty cells left no trace: the figures cannot be put under their columns
+    if len(values) < n or any(i.kind != "E" for i in values[n:]):
+        return None
+    mapped = {
+        col: (i.value if i.kind == "V" else None) for col, i in zip(cols, values, strict=False)
+    }
+    target, actual = mapped.get(TARGET_COL), mapped.get(ACTUAL_COL)
+    weight, score = _score_value(mapped.get(WEIGHT_COL)), _score_value(mapped.get(SCORE_COL))
+    if weight is False or score is False or target is None:
+        return None  # a figure column holds something else: the cells are shifted
+    q = target.quantity
+    if actual is None and not q.unit and target.comparator == EQ:
+        return None  # a lone bare figure may be a score after a worded actual (完成 | 10)
+    assert not isinstance(weight, bool) and not isinstance(score, bool)
+    if weight is not None and not (0 < weight.quantity.value <= 100):
+        return None
+    if run and (weight is None or score is None or score.quantity.value > weight.quantity.value):
+        return None
+    if actual is not None:
+        target, actual = _same_unit(target, actual)
+    end = max(i.cell.end for i in values)
+    return FormRow(
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=target,
+        actual=actual,
+        weight=weight,
+        score=score,
+        start=span[0],
+        end=end,
+        layout="run" if run else "cells",
+    )
+
+
+def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
+    """`指标名100%80%1111原因`: target and actual when each ends in a unit; a bare digit tail
+    (weight and score glued) is kept as `hidden`, never split."""
+    m = _GLUED.match(cell.text)
+    if not m:
+        return None
+    base = cell.start
+    span = _name_span(doc, base, base + m.end("name"))
+    if span is None:
+        return None
+    vals_start = base + m.start("vals")
+    tokens = list(_GLUED_VALUE.finditer(m.group("vals")))
+    parsed: list[FormValue] = []
+    tail = None
+    for k, tm in enumerate(tokens):
+        unit = tm.group("unit") or ""
+        s, e = vals_start + tm.start(), vals_start + tm.end()
+        if not unit:
+            if k != len(tokens) - 1:
+                return None
+            tail = (tm.group(), s, e)
+            break
+        q = _quantity(tm.group("num"), unit, s, e, tm.group())
+        if q is None:
+            return None
+        parsed.append(FormValue(_COMPS.get(tm.group("comp") or "", EQ), q, s, e))
+    if cols[:2] != [TARGET_COL, ACTUAL_COL]:
+        return None
+    target = parsed[0] if parsed else None
+    actual = parsed[1] if len(parsed) > 1 else None
+    if len(parsed) > 2 or (target is None and tail is None):
+        return None
+    if target is not None and actual is not None and target.quantity.unit != actual.quantity.unit:
+        return None
+    hidden = tail if tail is not None and cols == _COMMON_ORDER else None
+    if target is None and hidden is None:
+        return None
+    target_text = actual_text = None
+    if target is None:
+        split = _split_downgrade(doc.norm[span[0] : span[1]])
+        if split is not None:
+            t0, a0 = span[0] + split[0], span[0] + split[1]
+            target_text = Cell(doc.norm[t0:a0], t0, a0)
+            actual_text = Cell(doc.norm[a0 : span[1]], a0, span[1])
+            span = (span[0], t0)
+    end = base + m.end("vals")
+    return FormRow(
+        target_text=target_text,
+        actual_text=actual_text,
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=target if actual is not None else None,
+        actual=actual,
+        weight=None,
+        score=None,
+        start=span[0],
+        end=end,
+        layout="glued",
+        hidden=hidden[0] if hidden else "",
+        hidden_start=hidden[1] if hidden else 0,
+        hidden_end=hidden[2] if hidden else 0,
+    )
+
+
+def _is_label(text: str) -> bool:
+    t = rx.sub(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]", "", _squeeze(text))
+    return bool(_LEVEL.fullmatch(t) or _HEAD_WORD.search(t))
+
+
+def _qualitative(
+    doc: Document, texts: list[_Cell], values: list[_Item], cols: list[str]
+) -> FormRow | None:
+    """name | target in words | actual in words | weight | score: read only when exactly three
+    text cells (level labels aside) stand before figures that fill the weight and score."""
+    words = [c for c in texts if not _is_label(c.text)]
+    if len(words) != 3 or cols != _COMMON_ORDER:
+        return None
+    run = any(c.run for c in words) or any(i.cell.run for i in values)
+    if len(values) < 2 or (run and len(values) != 2):
+        return None
+    if any(i.kind != "E" for i in values[2:]) or any(i.kind != "V" for i in values[:2]):
+        return None
+    weight, score = _score_value(values[0].value), _score_value(values[1].value)
+    if not isinstance(weight, FormValue) or not isinstance(score, FormValue):
+        return None
+    if not 0 < weight.quantity.value <= 100:
+        return None
+    name, target, actual = words
+    span = _name_span(doc, name.start, name.end)
+    if span is None or any(rx.search(r"\d", c.text) for c in (target, actual)):
+        return None
+    return FormRow(
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=None,
+        actual=None,
+        weight=weight,
+        score=score,
+        start=span[0],
+        end=values[1].cell.end,
+        layout="run" if run else "cells",
+        target_text=Cell(target.text, target.start, target.end),
+        actual_text=Cell(actual.text, actual.start, actual.end),
+    )
+
+
+def _nature_bound(row: FormRow | None, nature: str) -> FormRow | None:
+    """A '=' target of a 反向 (lower is better) indicator is an upper bound."""
+    if row is None or row.target is None or row.target.comparator != EQ:
+        return row
+    if not _LOWER_NATURE.search(nature):
+        return row
+    return row._replace(target=row.target._replace(comparator=LE))
+
+
+def _rows(
+    doc: Document, cells: list[_Cell], cols: list[str]
+) -> tuple[list[FormRow], list[tuple[int, int]]]:
+    items = _items(doc, cells, cols)
+    out: list[FormRow] = []
+    unsure: list[tuple[int, int]] = []
+    k = 0
+    since = 0  # where the current row's cells begin (after the previous row's figures)
+    while k < len(items):
+        it = items[k]
+        if it.kind == "G" and it.row is not None:
+            out.append(it.row)
+            k += 1
+            since = k
+            continue
+        if it.kind != "T":
+            k += 1
+            continue
+        j = k + 1
+        while j < len(items) and items[j].kind in ("E", "V"):
+            j += 1
+        values = items[k + 1 : j]
+        if any(v.kind == "V" for v in values):
+            prev = items[k - 1] if k > 0 else None
+            if (
+                prev is not None
+                and prev.kind == "V"
+                and not it.cell.run
+                and doc.line_at(prev.cell.end).index == doc.line_at(it.cell.start).index
+            ):
+                k, since = j, j  # a word cell after a figure on its line is a value, no name
+                continue
+            name, nature = it.cell, ""
+            if _NATURE.match(_squeeze(name.text)):
+                nature = _squeeze(name.text)
+                before = [x for x in items[since:k] if x.kind == "T" and not _is_label(x.cell.text)]
+                name = before[-1].cell if before else name
+            row = _row(doc, name, values, cols)
+            row = _nature_bound(row, nature)
+            if row is None:
+                texts = [x.cell for x in items[since : k + 1] if x.kind == "T"]
+                row = _qualitative(doc, texts, values, cols)
+            if row is not None:
+                out.append(row)
+            elif it.cell.run and _name_span(doc, it.cell.start, it.cell.end) is not None:
+                unsure.append((it.cell.start, values[-1].cell.end))
+            since = j
+        k = j
+    return out, unsure
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def _indicator(row: FormRow, v: FormValue, role: str) -> Indicator:
+    q = v.quantity
+    return Indicator(
+        name=row.name,
+        key=name_key(row.name),
+        comparator=v.comparator,
+        value=q.value,
+        unit=q.unit,
+        role=role,
+        start=v.start,
+        end=v.end,
+        name_start=row.name_start,
+        name_end=row.name_end,
+        value_start=v.start,
+        value_end=v.end,
+        quantity=q,
+        source="table",
+        explicit_role=True,
+    )
+
+
+def form_indicators(doc: Document) -> list[Indicator]:
+    """The targets and actuals of every indicator form row (targets without an actual too)."""
+    out: list[Indicator] = []
+    for row in form_rows(doc):
+        if row.target is not None:
+            out.append(_indicator(row, row.target, TARGET))
+        if row.actual is not None:
+            out.append(_indicator(row, row.actual, ACTUAL))
+    return out
+
+
+# A qualitative actual one grade below its target: 及时 → 较及时, 达标 → 基本达标.
+_DOWNGRADE = ("较", "比较", "基本", "部分", "大部分", "尚未", "未", "不够")
+
+
+def downgraded(target: str, actual: str) -> bool:
+    """The actual is the target with a lower-grade word in front (及时 / 较及时)."""
+    t, a = _squeeze(target), _squeeze(actual)
+    return bool(t) and any(a == p + t for p in _DOWNGRADE)
+
+
+def _split_downgrade(text: str) -> tuple[int, int] | None:
+    """`名称及时较及时` → where the target word starts and where the actual starts, when exactly
+    one split reads as name + word + lower-grade word + word."""
+    found: list[tuple[int, int]] = []
+    for p in _DOWNGRADE:
+        for n in range(1, 7):
+            a_start = len(text) - n - len(p)
+            t_start = a_start - n
+            if t_start < 2:
+                break
+            word = text[a_start + len(p) :]
+            if text[a_start : a_start + len(p)] == p and text[t_start:a_start] == word:
+                found.append((t_start, a_start))
+    return found[0] if len(found) == 1 else None
+
+
+def proportional_score(row: FormRow, lower_is_better: bool) -> Decimal | None:
+    """weight × actual / target (higher is better) or weight × target / actual (lower is
+    better), capped at the weight; None when the row does not allow the computation."""
+    if row.target is None or row.actual is None or row.weight is None:
+        return None
+    t, a, w = row.target, row.actual, row.weight.quantity.value
+    if a.comparator != EQ or t.quantity.unit != a.quantity.unit:
+        return None
+    tv, av = t.quantity.base, a.quantity.base
+    if tv <= 0 or av < 0:
+        return None
+    if t.comparator in (LE, LT) or (t.comparator == EQ and lower_is_better):
+        if av == 0:
+            return w
+        return min(w, w * tv / av)
+    if t.comparator in (GE, GT, EQ):
+        return min(w, w * av / tv)
+    return None

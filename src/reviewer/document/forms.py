@@ -1,0 +1,486 @@
+"""The funds block of a provincial self-evaluation form (绩效自评表), read as cells.
+
+The block after 财预〔2020〕10号 has a header naming its columns (年初预算数 / 全年预算数 /
+全年执行数 / 分值 / 执行率 / 得分, in that order in most provinces, some columns left out) and
+rows 年度资金总额, then its parts: 其中：本年财政拨款 / 上年结转资金 / 其他资金, or 按收入性质分
+(一般公共预算 / 政府性基金 / 财政专户 / 单位资金 …) and 按支出性质分 (基本支出 / 项目支出).
+
+Published on the web the form reaches us in one of four shapes, all read into one stream of cells:
+
+* pipe or tab rows, ragged: a row may lose its trailing cells (merged), the header may stand on
+  two lines, a value row may break across lines — a row is its label and the cells up to the
+  next row label, so line breaks do not matter;
+* one cell per line: when the cells are double-spaced (a blank line between cells), a line with
+  only spaces or a lone `|` is an empty cell; when single-spaced, an empty line is one;
+* cells run together on one line, separated by spaces: empty cells leave no trace, so a row is
+  taken only when its count of figures says which columns they are (all columns, or the money
+  columns only); otherwise the row is `unsure` and says why;
+* figures run together with no separator at all (`202010100.00%10`): never split, `unsure`.
+
+Nothing here guesses a number: a row that cannot be mapped to its columns keeps `unsure` set and
+its `values` empty.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.document.document import Document, Line
+from reviewer.document.tables import Cell, CellNumber, cell_number, is_placeholder
+from reviewer.regex import lazy
+
+OPENING = "opening"
+FULL = "full"
+EXEC = "exec"
+WEIGHT = "weight"
+RATE = "rate"
+SCORE = "score"
+MONEY = (OPENING, FULL, EXEC)
+
+COLUMN_NAMES = {
+    OPENING: "年初预算数",
+    FULL: "全年预算数",
+    EXEC: "全年执行数",
+    WEIGHT: "分值",
+    RATE: "执行率",
+    SCORE: "得分",
+}
+
+# Longest alternatives first: 年初预算数 before 预算数.
+_HEAD_KEYS = lazy(
+    r"(?P<opening>年初预算数|年初预算|年初数)"
+    r"|(?P<full>全年预算数|调整后预算数|调整后预算|全年预算|年度预算数|预算数)"
+    r"|(?P<exec>全年执行数|实际执行数|全年实际支出|执行数|实际支出数?|决算数)"
+    r"|(?P<weight>分值|权重)"
+    r"|(?P<rate>执行率)"
+    r"|(?P<score>得分)"
+)
+_ANCHOR = lazy(r"(?:年度)?资金总额|总额")
+_TOTAL_LABEL = lazy(r"^(?:年度资金总额|资金总额|总额|年度资金合计|合计|总计)$")
+_GROUP_LABEL = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分$")
+_PART_LABEL = lazy(
+    r"^(?:(?:本年|当年|本级|中央|省级?|市级?|县级?|区级?|地方|上级|财政)?"
+    r"(?:财政)?(?:拨款|补助|资金|专项资金|转移支付)"
+    r"|上年结转(?:资金)?|结转(?:结余)?资金|其他(?:资金)?|自筹(?:资金)?"
+    r"|一般公共预算(?:资金|拨款)?|政府性基金(?:预算)?(?:资金|拨款)?|国有资本经营预算(?:资金)?"
+    r"|财政专户(?:管理资金|资金)?|单位资金|社会(?:投入|资金)|基本支出|项目支出)$"
+)
+_AMONG = lazy(r"^其中[:：]?")
+_DIGIT_RUN = lazy(r"^[-+]?[\d.,]+%?[\d.,%]*$")
+_SPLIT_LABEL = lazy(r"^(?P<label>[^\d:：]{2,14})[:：](?P<rest>.+)$")
+_HEADER_WINDOW = 400
+_BLOCK_WINDOW = 1500
+
+
+class FundsRow(NamedTuple):
+    """One row of the funds block.
+
+    `values` maps a column kind to its cell (absent: empty or merged cell); `group` is the
+    breakdown it belongs to (0 for the total, 1 for 其中 / 按收入性质分 parts, 2 for 按支出性质分);
+    `unsure` says why the row's figures could not be put under their columns (then `values` is
+    empty).
+    """
+
+    label: Cell
+    group: int
+    values: dict[str, Cell]
+    cells: list[Cell]
+    unsure: str = ""
+
+    @property
+    def is_total(self) -> bool:
+        return self.group == 0
+
+    def number(self, kind: str) -> CellNumber | None:
+        cell = self.values.get(kind)
+        return cell_number(cell) if cell is not None else None
+
+
+class FundsBlock(NamedTuple):
+    """A funds block: its columns in order, its rows, and how it was written."""
+
+    columns: list[str]
+    rows: list[FundsRow]
+    layout: str  # 'pipe', 'tab', 'cells' (one per line), 'run' (run together on a line)
+    start: int
+    end: int
+    unit: str = ""  # 万元 or 元, from the header (项目资金（万元）)
+    note_budget: str = ""  # the budget column a note under the form names (执行率=执行数/…)
+
+    @property
+    def total(self) -> FundsRow | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+    def budget_kind(self) -> str | None:
+        """The budget the rate is computed against: the one a note names, else 全年预算数."""
+        if self.note_budget in self.columns:
+            return self.note_budget
+        if FULL in self.columns:
+            return FULL
+        return OPENING if OPENING in self.columns else None
+
+
+def funds_blocks(doc: Document) -> list[FundsBlock]:
+    """Every funds block in `doc` (cached)."""
+    return doc.cached("funds_blocks", _find_blocks)
+
+
+def _find_blocks(doc: Document) -> list[FundsBlock]:
+    out: list[FundsBlock] = []
+    pos = 0
+    for m in _ANCHOR.finditer(doc.norm):
+        if m.start() < pos:
+            continue
+        columns = _header(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()])
+        if columns is None:
+            continue
+        block = _read_block(doc, m.start(), m.end(), columns)
+        if block is not None:
+            before = doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()]
+            unit = rx.search(r"[(（]\s*(万元|元)\s*[)）]", before)
+            block = block._replace(
+                unit=unit.group(1) if unit else "",
+                note_budget=_note_budget(doc.norm[block.start : block.end + _HEADER_WINDOW]),
+            )
+            out.append(block)
+            pos = block.end
+    return out
+
+
+def _stack_header(before: str) -> str:
+    """A pipe or tab header split over lines with one cell per column ("年初 | 全年" over
+    "预算数 | 预算数") read column by column; other text as it stands."""
+    lines = before.split("\n")
+    while lines and not lines[-1].strip(" |\t"):
+        lines.pop()  # the anchor's own line, up to the anchor: merged cells only
+    for sep in ("|", "\t"):
+        stack: list[list[str]] = []
+        for ln in reversed(lines[-4:]):
+            if sep not in ln or rx.search(r"\d", ln):
+                break
+            cells = [c.strip() for c in ln.strip().strip(sep).split(sep)]
+            if stack and len(cells) != len(stack[0]):
+                break
+            stack.insert(0, cells)
+        if len(stack) >= 2:
+            joined = ["".join(parts) for parts in zip(*stack, strict=True)]
+            head = "\n".join(lines[: len(lines) - len(stack)])
+            return head + "\n" + " ".join(joined)
+    return before
+
+
+def _header(before: str) -> list[str] | None:
+    """The columns named just before the anchor, in order (None when this is no funds header)."""
+    squeezed = rx.sub(r"[\s|]+", "", _stack_header(before))
+    # Only the header right before the anchor: from the last 项目资金 or 预算执行情况 heading on.
+    cut = max(squeezed.rfind(h) for h in ("项目资金", "资金情况", "预算执行情况"))
+    if cut >= 0:
+        squeezed = squeezed[cut:]
+    found = [
+        (m.lastgroup, m.group().removeprefix("年度"))
+        for m in _HEAD_KEYS.finditer(squeezed[-160:])
+        if m.lastgroup
+    ]
+    # 年度预算数（万元） spanning 年初预算 / 调整后预算数 is a group heading, not a column.
+    if any(k == FULL and t != "预算数" for k, t in found):
+        found = [(k, t) for k, t in found if not (k == FULL and t == "预算数")]
+    cols: list[str] = []
+    for kind, _text in found:
+        if kind is not None and kind not in cols:
+            cols.append(kind)
+    has_budget = OPENING in cols or FULL in cols
+    if EXEC not in cols or not has_budget or len(cols) < 3:
+        return None
+    return cols
+
+
+_NOTE_RATE = lazy(
+    r"执行率\s*=\s*[^/／÷。；;|]{0,12}?执行数\s*[/／÷]\s*(?P<den>[^。；;，,|(（\s]{2,10})"
+)
+
+
+def _note_budget(text: str) -> str:
+    """The budget a note under the form divides by (预算执行率=预算执行数/调整后预算数)."""
+    m = _NOTE_RATE.search(text)
+    if not m:
+        return ""
+    den = m.group("den")
+    if "年初" in den:
+        return OPENING
+    if rx.search(r"全年|调整后|预算数", den):
+        return FULL
+    return ""
+
+
+# ---- the cell stream ---------------------------------------------------------------------------
+
+
+def _layout(line: Line, anchor_end: int) -> str:
+    rest = line.text[anchor_end - line.start :]
+    core = line.text.strip().strip("|")
+    if "|" in core:
+        return "pipe"
+    if "|" in line.text:
+        return "cells"  # one cell per line, each closed (or opened) by a lone pipe
+    if "\t" in line.text:
+        return "tab"
+    tokens = rest.replace("：", " ").replace(":", " ").split()
+    if any(rx.search(r"\d", t) for t in tokens):
+        return "run"
+    return "cells"
+
+
+def _sep_cells(line: Line, sep: str) -> list[Cell]:
+    text = line.text
+    edges = [-1, *(k for k, ch in enumerate(text) if ch == sep), len(text)]
+    cells = []
+    for a, b in itertools.pairwise(edges):
+        seg = text[a + 1 : b]
+        lead = len(seg) - len(seg.lstrip())
+        body = seg.strip()
+        start = line.start + a + 1 + lead
+        cells.append(Cell(body, start, start + len(body)))
+    if sep == "|":
+        if cells and not cells[0].text and text.lstrip().startswith("|"):
+            cells = cells[1:]
+        if cells and not cells[-1].text and text.rstrip().endswith("|"):
+            cells = cells[:-1]
+    return cells
+
+
+def _tokens(line: Line, from_offset: int) -> list[Cell]:
+    out = []
+    for m in rx.finditer(r"\S+", line.text):
+        start = line.start + m.start()
+        if start + len(m.group()) <= from_offset:
+            continue
+        out.append(Cell(m.group(), start, start + len(m.group())))
+    return out
+
+
+def _double_spaced(lines: list[Line]) -> bool:
+    """Cells written one per line with an empty line between every two of them."""
+    sample = lines[:60]
+    filled = [k for k, ln in enumerate(sample) if ln.text]
+    if len(filled) < 4:
+        return False
+    gaps = [b - a for a, b in itertools.pairwise(filled)]
+    return sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
+
+
+def _is_text(cell: Cell) -> bool:
+    """Words in a figure position (not a number, a dash, or digits run together)."""
+    t = cell.text.replace(" ", "")
+    return (
+        bool(t)
+        and cell_number(cell) is None
+        and not is_placeholder(cell)
+        and not (_DIGIT_RUN.match(t))
+    )
+
+
+def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
+    """The cells from the anchor on (blank cells as empty `Cell`s in the explicit layouts)."""
+    lines = doc.lines
+    first = doc.line_at(anchor).index
+    last = first
+    limit = anchor + _BLOCK_WINDOW
+    while last + 1 < len(lines) and lines[last + 1].start < limit:
+        last += 1
+    cells: list[Cell] = []
+    window = lines[first : last + 1]
+    if layout in ("pipe", "tab"):
+        sep = "|" if layout == "pipe" else "\t"
+        for ln in window:
+            if not ln.text.strip():
+                continue
+            if sep not in ln.text:
+                break
+            row = [c for c in _sep_cells(ln, sep) if c.start >= anchor]
+            # Empty cells before the row label on a line are the merged 项目资金 cell.
+            while row and not row[0].text and len(row) > 1:
+                row = row[1:]
+            if row and _is_text(row[0]) and not _is_label(row[0].text):
+                break  # the next part of the form
+            # A text cell after the figures is the 原因/说明 column: the rest of the line goes.
+            cut = next(
+                (k for k, c in enumerate(row) if k and _is_text(c) and not _is_label(c.text)),
+                len(row),
+            )
+            cells.extend(row[:cut])
+        return cells
+    if layout == "run":
+        for ln in window:
+            cells.extend(_tokens(ln, anchor))
+        return cells
+    spaced = _double_spaced(window)
+    for ln in window:
+        s = ln.text.strip()
+        core = s.strip("|").strip()
+        if not core:
+            blank = not spaced or ln.text != ""
+            if blank and ln.index != first:
+                cells.append(Cell("", ln.start, ln.start))
+            continue
+        lead = ln.text.index(core)
+        start = max(ln.start + lead, anchor) if ln.index == first else ln.start + lead
+        if ln.index == first:
+            core = doc.norm[start : ln.start + lead + len(core)]
+        cells.append(Cell(core, start, start + len(core)))
+    return cells
+
+
+# ---- rows ---------------------------------------------------------------------------------------
+
+
+def _name(text: str) -> str:
+    return _AMONG.sub("", text.replace(" ", "")).rstrip(":：")
+
+
+def _is_label(text: str) -> bool:
+    t = _name(text)
+    return bool(_TOTAL_LABEL.match(t) or _PART_LABEL.match(t) or _GROUP_LABEL.match(t))
+
+
+def _split_label(cell: Cell) -> list[Cell]:
+    """ "年度资金总额:20" → the label and the figure written against it."""
+    m = _SPLIT_LABEL.match(cell.text)
+    if not m or not _is_label(m.group("label")) or _AMONG.fullmatch(m.group("label") + "："):
+        return [cell]
+    cut = cell.start + m.start("rest")
+    label = Cell(cell.text[: m.end("label") + 1], cell.start, cell.start + m.end("label") + 1)
+    return [label, Cell(m.group("rest"), cut, cell.end)]
+
+
+def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) -> FundsBlock | None:
+    layout = _layout(doc.line_at(anchor), anchor_end)
+    raw = _stream(doc, anchor, layout)
+    cells: list[Cell] = []
+    for c in raw:
+        cells.extend(_split_label(c) if c.text else [c])
+    rows: list[FundsRow] = []
+    group = 0
+    k = 0
+    pending_among = False
+    while k < len(cells):
+        c = cells[k]
+        text = c.text.replace(" ", "")
+        if text in ("其中", "其中:", "其中："):
+            pending_among = True
+            k += 1
+            continue
+        if not text and not rows:
+            k += 1
+            continue
+        if not _is_label(text):
+            break
+        name = _name(text)
+        if _GROUP_LABEL.match(name):
+            group = 2 if "支出" in name else 1
+            k += 1
+            continue
+        is_total = bool(_TOTAL_LABEL.match(name)) and not rows
+        if not is_total and not rows:
+            break  # the block starts with its total row
+        if not is_total and group == 0:
+            group = 1
+        if _AMONG.match(text) or pending_among:
+            group = max(group, 1)
+        pending_among = False
+        j = k + 1
+        while j < len(cells) and not _is_label(cells[j].text) and not _is_text(cells[j]):
+            j += 1
+        values = cells[k + 1 : j]
+        rows.append(_row(c, 0 if is_total else group, values, cols, layout))
+        k = j
+        if k < len(cells) and _is_text(cells[k]) and not _is_label(cells[k].text):
+            # A note in the 原因/说明 column: skip it when the next row label follows.
+            nxt = next((x for x in cells[k + 1 :] if x.text), None)
+            if nxt is None or not _is_label(nxt.text):
+                break
+            k += 1
+    if not rows or not rows[0].is_total:
+        return None
+    end = max([rows[-1].label.end, *(c.end for c in rows[-1].cells)])
+    return FundsBlock(cols, rows, layout, anchor, end)
+
+
+def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: str) -> FundsRow:
+    garbled = [
+        c.text for c in values if c.text and cell_number(c) is None and not is_placeholder(c)
+    ]
+    if garbled:
+        return FundsRow(label, group, {}, values, f"数字连写无法拆分：{garbled[0]}")
+    explicit = layout != "run"
+    cells = list(values)
+    if explicit:
+        while len(cells) > len(cols) and not cells[-1].text:
+            cells.pop()
+    else:
+        cells = [c for c in cells if c.text]
+    figures = [c for c in cells if c.text and not is_placeholder(c)]
+    n_money = 0
+    while n_money < len(cols) and cols[n_money] in MONEY:
+        n_money += 1
+    mapped: list[tuple[str, Cell]]
+    if len(cells) == len(cols) or (explicit and len(cells) < len(cols)):
+        mapped = list(zip(cols, cells, strict=False))
+    elif not figures:
+        mapped = []
+    elif not explicit and len(cells) == n_money:
+        mapped = list(zip(cols, cells, strict=False))
+    else:
+        return FundsRow(
+            label,
+            group,
+            {},
+            values,
+            f"该行有 {len(cells)} 个数，表头有 {len(cols)} 列，"
+            "空白单元格已丢失，无法确定各数所属列",
+        )
+    kept = {k: c for k, c in mapped if c.text and not is_placeholder(c)}
+    if not all(_fits(k, c) for k, c in kept.items()):
+        return FundsRow(
+            label,
+            group,
+            {},
+            values,
+            f"该行有 {len(cells)} 个单元格，表头有 {len(cols)} 列，"
+            "按顺序对应时百分数不在执行率列，单元格已错位，无法确定各数所属列",
+        )
+    return FundsRow(label, group, kept, values)
+
+
+def _fits(kind: str, cell: Cell) -> bool:
+    """A percent stands only under 执行率; 执行率 holds a percent or a bare number."""
+    num = cell_number(cell)
+    if num is None:
+        return False
+    if kind == RATE:
+        return num.unit in ("", "%")
+    return num.unit != "%"
+
+
+def percent_value(num: CellNumber, kind_hint: str = "") -> list[Decimal]:
+    """Readings of a rate cell in percent: 86% → [86]; 0.86 → [0.86, 86] (unit not written)."""
+    if num.unit in ("%",):
+        return [num.value]
+    if num.unit:
+        return []
+    return [num.value, num.value * 100]
+
+
+# ---- public helpers for other form readers -------------------------------------------------------
+
+
+def line_cells(line: Line, sep: str = "|") -> list[Cell]:
+    """The cells of one `sep`-separated line with their offsets (outer pipes dropped)."""
+    return _sep_cells(line, sep)
+
+
+def double_spaced(lines: list[Line]) -> bool:
+    """Cells written one per line with an empty line between every two of them."""
+    return _double_spaced(lines)

@@ -1,0 +1,259 @@
+"""The funds block of a self-evaluation form, in each web-flattened layout, and its checks.
+
+Layouts: pipe rows (ragged, header on two lines, value row broken across lines), one cell per
+line (double-spaced with blank cells as lines of spaces; single-spaced with empty lines; cells
+closed by a lone pipe), cells run together on one line, figures with no separator, tab rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks.registry import RULES, load_all
+from reviewer.document import Document
+from reviewer.document.forms import EXEC, FULL, OPENING, RATE, SCORE, WEIGHT, funds_blocks
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+load_all()
+
+
+def _values(text: str) -> list[dict[str, str]]:
+    (block,) = funds_blocks(Document(text=text))
+    return [{k: c.text for k, c in row.values.items()} for row in block.rows]
+
+
+def _codes(text: str, select: list[str]) -> list[str]:
+    return [f.code for f in review_text(text, select=select)]
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+RUN = (
+    "项目支出绩效自评表 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: {total} 其中:本年财政拨款 {part} 上年结转资金 其他资金 年度总体目标 预期目标\n"
+)
+
+
+def test_run_together_row_with_every_column_is_read() -> None:
+    rows = _values(RUN.format(total="100 100 85 10 85% 8.5", part="100 100 85"))
+    assert rows[0] == {
+        OPENING: "100",
+        FULL: "100",
+        EXEC: "85",
+        WEIGHT: "10",
+        RATE: "85%",
+        SCORE: "8.5",
+    }
+    assert rows[1] == {OPENING: "100", FULL: "100", EXEC: "85"}  # the money columns only
+    assert rows[2] == {} and rows[3] == {}
+
+
+def test_run_together_row_short_of_columns_is_unsure_not_guessed() -> None:
+    (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 85% 8.5", part="")))
+    assert block.rows[0].values == {} and "无法确定" in block.rows[0].unsure
+
+
+def test_figures_with_no_separator_are_never_split() -> None:
+    (block,) = funds_blocks(Document(text=RUN.format(total="202010100.00%10", part="")))
+    assert block.rows[0].values == {} and "202010100.00%10" in block.rows[0].unsure
+
+
+def test_label_and_figure_written_together() -> None:
+    text = RUN.format(total="", part="").replace(
+        "年度资金总额: ", "年度资金总额:20 20 10 10 50% 5 "
+    )
+    assert _values(text)[0][RATE] == "50%"
+
+
+PIPE = """项目支出绩效自评表
+| 项目资金（万元） | | 年初 | 全年 | 全年 | 分值 | 执行率 | 得分 |
+| | | 预算数 | 预算数 | 执行数 | | | |
+| | 年度资金总额 | 100 | 120 |
+| 108 | 10 | 90% | 9 |
+| | 其中：本年财政拨款 | 100 | 100 | 90 | — | — | — |
+| | 上年结转资金 | | 20 | 18 | — | — | — |
+| | 其他资金 | | | | — | — | — |
+| 年度总体目标 | 完成建设任务 |
+"""
+
+
+def test_pipe_header_on_two_lines_and_a_value_row_broken_across_lines() -> None:
+    rows = _values(PIPE)
+    assert rows[0] == {
+        OPENING: "100",
+        FULL: "120",
+        EXEC: "108",
+        WEIGHT: "10",
+        RATE: "90%",
+        SCORE: "9",
+    }
+    assert rows[2] == {FULL: "20", EXEC: "18"}  # an empty cell keeps its column
+    assert review_text(PIPE, select=["T", "R", "S005"]) == []
+
+
+def test_ragged_pipe_row_whose_percent_lands_off_the_rate_column_is_unsure() -> None:
+    text = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 100 | 120 | 10 | 90% | 9 |",
+    )
+    found = review_text(text, select=["T005", "R003", "R004"])
+    assert [f.code for f in found] == ["T005"] and found[0].severity == Severity.INFO
+
+
+CELLS_DOUBLE = (
+    "项目资金\n(万元)\n\n \n\n年初\n\n预算数\n\n全年\n\n预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n"
+    "得分\n\n年度资金总额\n\n43.2\n\n43.2\n\n{exec}\n\n10\n\n{rate}\n\n{score}\n\n"
+    "其中:当年财政拨款\n\n43.2\n\n43.2\n\n{exec}\n\n \n\n      上年结转资金\n\n \n\n \n\n \n\n \n\n"
+    "  其他资金\n\n \n\n \n\n \n\n \n\n年度总体目标\n"
+)
+
+
+def test_double_spaced_cells_with_blank_cells_as_spaces() -> None:
+    rows = _values(CELLS_DOUBLE.format(exec="37.24", rate="86%", score="9"))
+    assert rows[0][EXEC] == "37.24" and rows[0][SCORE] == "9"
+    assert rows[1] == {OPENING: "43.2", FULL: "43.2", EXEC: "37.24"}
+    # 37.24 / 43.2 = 86.2 % → 86 %; 86 % × 10 = 8.6 → 9 at whole points: nothing to say.
+    assert (
+        review_text(
+            CELLS_DOUBLE.format(exec="37.24", rate="86%", score="9"), select=["T", "R", "S005"]
+        )
+        == []
+    )
+
+
+def test_double_spaced_cells_with_an_empty_spending_cell() -> None:
+    text = CELLS_DOUBLE.format(exec=" ", rate="100%", score="10")
+    assert _codes(text, ["R004"]) == ["R004"]
+    assert EXEC not in _values(text)[0]
+
+
+CELLS_PIPE = (
+    "预算执行情况(10分) |\n年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n"
+    "预算执行率 |\n权重 |\n得分 |\n原因 |\n总额 |\n{total}\n"
+    "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因 |\n"
+    "其中:财政资金 |\n{part}\n财政专户管理资金 |\n0.00 |\n0.00 |\n0.00 |\n0.00% |\n/ |\n/ |\n"
+    "其他资金 |\n|\n|\n|\n|\n/ |\n/ |\n绩效指标(90分) |\n"
+)
+
+
+def _lines(*cells: str) -> str:
+    return "\n".join(f"{c} |" if c else "|" for c in cells)
+
+
+def test_cells_closed_by_a_lone_pipe_with_a_note_column() -> None:
+    text = CELLS_PIPE.format(
+        total=_lines("238.93", "251.89", "251.89", "100.00%", "10", "10"),
+        part=_lines("238.93", "251.89", "251.89", "100.00%", "/", "/"),
+    )
+    rows = _values(text)
+    assert rows[0] == {
+        OPENING: "238.93",
+        FULL: "251.89",
+        EXEC: "251.89",
+        RATE: "100.00%",
+        WEIGHT: "10",
+        SCORE: "10",
+    }
+    assert rows[1][RATE] == "100.00%" and len(rows) == 4
+    assert review_text(text, select=["T", "R", "S005"]) == []
+
+
+def test_the_rate_is_against_the_budget_the_note_names() -> None:
+    # The note divides by 调整后预算数: 238.93 / 251.89 = 94.85 %. A stated 100 % matches the
+    # opening budget (238.93 / 238.93): a warning naming both readings.
+    text = CELLS_PIPE.format(
+        total=_lines("238.93", "251.89", "238.93", "100.00%", "10", "10"),
+        part=_lines("238.93", "251.89", "238.93", "", "/", "/"),
+    )
+    found = review_text(text, select=["R003"])
+    assert [f.severity for f in found] == [Severity.WARNING] and "94.85%" in found[0].message
+    # 240 / 251.89 = 95.28 %, 240 / 238.93 = 100.45 %: no reading gives 100.00 %.
+    wrong = text.replace("238.93 |\n100.00%", "240.00 |\n100.00%").replace(
+        "238.93 |\n |", "240.00 |\n |"
+    )
+    found = review_text(wrong, select=["R003"])
+    assert [f.severity for f in found] == [Severity.ERROR] and "95.28%" in found[0].message
+
+
+TAB = (
+    "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "年度资金总额\t{total}\n其中：本年财政拨款\t{part}\n上年结转资金\t\t\t\t\t\t\n"
+    "其他资金\t\t\t\t\t\t\n年度总体目标\t完成\n"
+)
+
+
+def test_tab_rows() -> None:
+    text = TAB.format(total="50\t50\t50\t10\t100%\t10", part="50\t50\t50\t\t\t")
+    assert _values(text)[1] == {OPENING: "50", FULL: "50", EXEC: "50"}
+    assert review_text(text, select=["T", "R", "S005"]) == []
+
+
+# ---- checks ------------------------------------------------------------------------------------
+
+
+def test_a_total_of_zero_above_funded_parts() -> None:
+    (f,) = review_text(RUN.format(total="0 0 0 10 0 0", part="90 89.974 89.974"), select=["T004"])
+    assert f.severity == Severity.ERROR and "90 / 89.974 / 89.974" in f.message
+    assert (
+        _codes(RUN.format(total="90 89.974 89.974 10 100% 10", part="90 89.974 89.974"), ["T"])
+        == []
+    )
+
+
+def test_an_empty_total_above_funded_parts_is_a_warning() -> None:
+    text = TAB.format(total="\t\t\t10\t\t", part="50\t50\t50\t\t\t")
+    (f,) = review_text(text, select=["T004"])
+    assert f.severity == Severity.WARNING and "空白" in f.message
+
+
+def test_total_against_its_parts() -> None:
+    text = PIPE.replace("| 108 | 10 | 90% | 9 |", "| 118 | 10 | 98.33% | 9.8 |")
+    (f,) = review_text(text, select=["T001"])
+    assert "90 + 18 = 108" in f.message and "118" in f.message
+    # Within the rounding of the figures: T002, not an error.
+    near = RUN.format(total="100.1 100.1 85 10 84.92% 8.49", part="100 100 85").replace(
+        "上年结转资金", "上年结转资金 0.1 0.1"
+    )
+    assert "T001" not in _codes(near, ["T"])
+
+
+def test_rate_stated_against_the_opening_budget_is_a_warning() -> None:
+    # 108 / 120 = 90 % (全年预算数); 108 / 100 = 108 %: the form names 全年预算数.
+    text = PIPE.replace("| 108 | 10 | 90% | 9 |", "| 108 | 10 | 108% | 10 |")
+    found = review_text(text, select=["R003"])
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_score_above_rate_times_weight() -> None:
+    (f,) = review_text(RUN.format(total="100 100 85 10 85% 10", part="100 100 85"), select=["S005"])
+    assert f.data["expected"] == "8.5" and f.severity == Severity.WARNING
+    assert _codes(RUN.format(total="100 100 85 10 85% 8", part="100 100 85"), ["S005"]) == []
+
+
+def test_overspending_scored_full() -> None:
+    assert _codes(RUN.format(total="100 100 130 10 130% 10", part="100 100 130"), ["R005"]) == [
+        "R005"
+    ]
+    assert _codes(
+        RUN.format(total="100.00 100.00 100.40 10 100.4% 10", part="100.00 100.00 100.40"), ["R005"]
+    ) == ["R005"]
+    assert _codes(RUN.format(total="100 100 100 10 100% 10", part="100 100 100"), ["R005"]) == []
+    assert _codes(RUN.format(total="100 100 130 10 130% 8", part="100 100 130"), ["R005"]) == []
+
+
+def test_prose_with_a_total_word_is_no_form() -> None:
+    text = (
+        "年初预算数100万元，全年预算数120万元，全年执行数108万元。预算总额为120万元，执行率90%。\n"
+    )
+    assert funds_blocks(Document(text=text)) == []
+
+
+FORM_CODES = ["T004", "T005", "R003", "R004", "R005"]
+
+
+@pytest.mark.parametrize("code", FORM_CODES)
+def test_rule_example_fires_and_counterexample_does_not(code: str) -> None:
+    r = RULES[code]
+    assert code in _codes(r.example, [code])
+    assert r.counterexample and code not in _codes(r.counterexample, [code])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import comparator_targets, sentences
+from reviewer.checks.quality_common import comparator_targets, grouped, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.document import Document
@@ -71,6 +71,30 @@ GARBLED_NUMBER = rule(
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
     fix="Rewrite the phrase with the figure and what it counts.",
+)
+
+DOC_NUMBER = rule(
+    code="Q023",
+    fix_zh="按公文格式书写文号，年份用六角括号括起，如“财预〔2021〕12号”。",
+    name="doc-number-brackets",
+    kind="garbled_text",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="文件文号缺少年份括号",
+    title_en="Document number without the brackets around its year",
+    message_zh="文号“{quote}”缺少年份的六角括号，年份与序号连在一起难以辨认，"
+    "应为“{fixed}”{times_zh}",
+    message_en="Document number '{quote}' lost the brackets around its year, so year and "
+    "serial run together; it most likely reads '{fixed}'{times_en}",
+    what="Finds an issuing-office code (财预, 湘财绩, 办发…) followed directly by a year and a "
+    "serial number and 号 with no bracket between them (财预202112号), and shows the likely "
+    "intended form (财预〔2021〕12号). Only prefixes that read as a document code qualify: "
+    "a figure such as 第202112号 or 共20207号 is left alone.",
+    why="Copying from PDF or web pages drops the 〔〕 brackets; the number then cannot be "
+    "looked up, and the reader cannot tell year from serial.",
+    example="根据《关于开展绩效自评的通知》（湘财绩20207号）要求",
+    counterexample="根据湘财绩〔2020〕7号要求，编号第202112号，门牌20207号，共202112号",
+    fix="Write document numbers with the year in brackets: 财预〔2021〕12号.",
 )
 
 
@@ -200,3 +224,38 @@ def garbled_numbers(doc: Document) -> Iterator[Hit]:
                 "what_en": "writes the same number twice, as a digit and as a Chinese numeral",
             },
         )
+
+
+# ---------------------------------------------------------------- Q023 document numbers
+
+# An office code (two to eight Chinese characters, one of them marking an issuing office or a
+# document series), then the year and the serial run together, then 号.
+_BARE_DOC_NUMBER = lazy(
+    r"(?<![\u4e00-\u9fff])(?P<code>[\u4e00-\u9fff]{1,7}(?:财|发|办|函|字|预|绩|政|规|综|农|教|"
+    r"建|社|资|电|便|指|委|党|人|审|监|督|通|令))\s*(?P<year>(?:19|20)\d{2})\s*"
+    r"(?P<serial>[1-9]\d{0,3})\s*号"
+)
+_OPEN = "（(《〈[ ,，、;；:：\t\n"
+_LEAD_VERB = lazy(r"^(?:依据|根据|按照|参照|执行|落实|印发|转发|下发|收到|文号|文件)+")
+_NOT_CODE = lazy(r"^(?:第|共|计|编号|门牌|序号|合计|累计)|(?:路|街|号楼)$")
+
+
+@check(DOC_NUMBER)
+def doc_number_brackets(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    hits: list[Hit] = []
+    for m in _BARE_DOC_NUMBER.finditer(norm):
+        start, code = m.start(), m.group("code")
+        lead = _LEAD_VERB.match(code)
+        if lead:
+            start, code = start + lead.end(), code[lead.end() :]
+        elif start > 0 and norm[start - 1] not in _OPEN:
+            continue  # inside a run of words: not a document code
+        if len(code) < 2 or _NOT_CODE.search(code):
+            continue
+        if not 1990 <= int(m.group("year")) <= 2039:
+            continue
+        quote = norm[start : m.end()]
+        fixed = f"{code}〔{m.group('year')}〕{m.group('serial')}号"
+        hits.append(DOC_NUMBER.hit([(start, m.end())], {"quote": quote, "fixed": fixed}))
+    yield from grouped(hits, lambda h: h.data["quote"])

@@ -8,10 +8,12 @@ No rules are declared here; the checks live in `quality_goals`, `quality_structu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.checks.registry import Hit
 from reviewer.claims.sections import Section, sections
 from reviewer.document import Document
 from reviewer.regex import lazy
@@ -196,3 +198,33 @@ def own_body(doc: Document, s: Section) -> tuple[int, int]:
     """[body_start, first subsection start or end) of a section."""
     sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
     return s.body_start, max(s.body_start, sub)
+
+
+# ---------------------------------------------------------------- one finding per cause
+
+
+def grouped(hits: Iterable[Hit], key: Callable[[Hit], Hashable]) -> list[Hit]:
+    """Merge hits that share a cause (`key`) into one hit per cause, in order of first
+    occurrence: the first hit's data and severity, the first span of every occurrence (first
+    span = first occurrence), and `count` with `times_zh`/`times_en` for the message (empty when
+    the cause occurs once)."""
+    order: list[Hashable] = []
+    groups: dict[Hashable, list[Hit]] = {}
+    for h in hits:
+        k = key(h)
+        if k not in groups:
+            order.append(k)
+            groups[k] = []
+        groups[k].append(h)
+    out: list[Hit] = []
+    for k in order:
+        hs = groups[k]
+        first = hs[0]
+        spans = [h.spans[0] for h in hs if h.spans]
+        n = len(hs)
+        data = dict(first.data)
+        data["count"] = n
+        data["times_zh"] = f"（全文共{n}处，已合并为一条）" if n > 1 else ""
+        data["times_en"] = f" ({n} occurrences, reported once)" if n > 1 else ""
+        out.append(Hit(first.rule, spans, data, first.severity, first.variant))
+    return out

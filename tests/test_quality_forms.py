@@ -1,0 +1,162 @@
+"""Report-quality rules for published forms and repeated causes: each on fragments written for
+it, in the layouts forms reach readers in, with near misses that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks.registry import RULES, load_all
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+load_all()
+
+
+def q(text: str, code: str):
+    return review_text(text, select=[code])
+
+
+# ---------------------------------------------------------------- rule docs fire and stay silent
+
+
+@pytest.mark.parametrize("code", ["Q012", "Q016", "Q017", "Q023"])
+def test_example_fires_and_counterexample_does_not(code: str) -> None:
+    r = RULES[code]
+    assert q(r.example, code), f"{code} example must fire"
+    assert q(r.counterexample, code) == [], f"{code} counterexample must stay silent"
+
+
+# ---------------------------------------------------------------- Q012 one finding per cause
+
+
+def test_masked_names_are_one_finding_with_every_span() -> None:
+    text = (
+        "**县2023年度水利发展资金绩效自评报告\n"
+        "****财政局下达**县资金2263万元。****财政局下达**县资金791万元。\n"
+        "其中:水**管理14万元。\n"
+    )
+    found = q(text, "Q012")
+    assert len(found) == 1
+    f = found[0]
+    assert f.data["count"] == 6 and len(f.spans) == 6
+    assert f.spans[0].start == 0  # first span = first occurrence
+    assert f.severity == Severity.INFO and "遮去" in f.message and "共6处" in f.message
+
+
+def test_masked_amounts_are_reported() -> None:
+    found = q("项目全年预算数*元,执行数*元,完成预算的100%。\n", "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2
+
+
+def test_markdown_bold_and_multiplication_are_not_masks() -> None:
+    text = "**一、基本情况**\n本年完成 **重点任务** 三项。\n补助资金=标准*人数，2600*842=218.92万元。\n"
+    assert q(text, "Q012") == []
+
+
+def test_distinct_placeholders_stay_distinct_causes() -> None:
+    found = q("一、概况\n××镇共有XX个村，XX户。\n", "Q012")
+    assert sorted(f.data["count"] for f in found) == [1, 2]
+
+
+# ---------------------------------------------------------------- Q012 form prompts
+
+
+def test_prompt_standing_in_place_of_content() -> None:
+    text = (
+        "项目年度目标 | 年度目标完成情况 |\n"
+        "保障工资按时足额发放。 | 对照年度目标,说明相关任务目标的完成情况(100字以内) |\n"
+        "评价结论 | 结合自评情况,分析存在的问题及原因。(200字以内) |\n"
+    )
+    found = q(text, "Q012")
+    assert [f.spans[0].text for f in found] == [
+        "对照年度目标,说明相关任务目标的完成情况(100字以内)",
+        "结合自评情况,分析存在的问题及原因。(200字以内)",
+    ]
+    assert all(f.severity == Severity.WARNING and "未填写" in f.message for f in found)
+
+
+def test_prompt_left_in_a_heading_is_info() -> None:
+    text = "(二)资金计划、到位及使用情况(可用表格形式反映)。\n本年到位资金10万元，已支付10万元。\n"
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].spans[0].text == "(可用表格形式反映)"
+    assert found[0].severity == Severity.INFO
+
+
+def test_attach_and_fill_in_prompts() -> None:
+    assert len(q("三、项目支出情况（可附表）\n正文。\n", "Q012")) == 1
+    assert len(q("项目名称 | 请填写项目全称 |\n", "Q012")) == 1
+
+
+def test_form_notes_and_prose_limits_are_not_prompts() -> None:
+    note = (
+        "总额 | 3.36 | 3.36 | 100.00% | 10 | 10 | 1.预算执行率=预算执行数/调整后预算数,"
+        "未达到90%的需说明原因(100字以内);2.年中发生预算调整的,应单独说明理由. |\n"
+    )
+    assert q(note, "Q012") == []
+    prose = "各单位报送简报控制在100字以内，详见附表1（附件2）。请各单位于3月底前填报。\n"
+    assert q(prose, "Q012") == []
+
+
+# ---------------------------------------------------------------- Q016 placeholder rows
+
+CELL_PER_LINE = (
+    "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n"
+    "产出指标\n\n数量指标\n\n指标1工程资金金额\n\n43.2\n\n37.24\n\n10\n\n9\n\n"
+    "指标2\n\n \n\n \n\n \n\n \n\n……\n\n \n\n \n\n \n\n \n\n"
+    "质量指标\n\n指标1工程完工率\n\n100\n\n100\n\n10\n\n10\n\n"
+    "指标2\n\n \n\n \n\n \n\n \n\n……\n\n \n\n"
+)
+
+
+def test_placeholder_rows_one_cell_per_line_are_one_finding() -> None:
+    found = q(CELL_PER_LINE, "Q016")
+    assert len(found) == 1
+    assert found[0].data["count"] == 4 and len(found[0].spans) == 4
+    assert found[0].spans[0].text == "指标2"
+
+
+def test_placeholder_rows_pipe_and_run_together() -> None:
+    pipe = "三级指标 | 指标值 | 完成值 | 得分\n指标1 | | | \n指标2 | | | \n"
+    assert q(pipe, "Q016")[0].data["count"] == 2
+    run = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 指标2 … \n"
+    assert q(run, "Q016")[0].data["count"] == 2
+
+
+def test_named_rows_and_prose_ellipses_are_not_placeholders() -> None:
+    named = "三级指标 | 指标值 | 完成值\n指标2工程验收合格率 | 100 | 100\n"
+    assert q(named, "Q016") == []
+    prose = "一、绩效指标完成情况\n各项指标均已完成。\n……\n二、问题\n指标2项未完成。\n"
+    assert q(prose, "Q016") == []
+
+
+# ---------------------------------------------------------------- Q017 blank cells
+
+HEAD = "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+
+
+def test_blank_actual_and_score_one_cell_per_line() -> None:
+    cells = HEAD.replace(" | ", " |\n")
+    body = "产出指标 |\n数量指标 |\n发放覆盖率 |\n= |\n100 |\n% |\n|\n60 |\n|\n|\n"
+    body += "效益指标 |\n社会效益指标 |\n参保率 |\n= |\n100 |\n% |\n|\n30 |\n|\n|\n合计 |\n100 |\n"
+    found = q(cells + body, "Q017")
+    assert len(found) == 1
+    f = found[0]
+    assert [s.text for s in f.spans] == ["发放覆盖率", "参保率"]
+    assert "2项指标的完成值为空" in f.message and "2项指标的得分为空" in f.message
+
+
+def test_blank_actual_in_ragged_pipe_rows_with_merged_cells() -> None:
+    body = "产出指标 | 数量指标 | 培训人数 | ≥ | 100 | 人 |  | 10 | 10 | ||\n"
+    body += "质量指标 | 合格率 | ≥ | 95 | % | 98 | 10 | 10 | |\n"
+    found = q(HEAD + body, "Q017")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["培训人数"]
+
+
+def test_filled_rows_and_other_tables_are_silent() -> None:
+    body = "产出指标 | 数量指标 | 培训人数 | ≥ | 100 | 人 | 120 | 10 | 10 | |\n"
+    assert q(HEAD + body, "Q017") == []
+    head = "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+    rows = "产出指标 | 产出数量 | 培训任务 | 12500名 | 12166名 |\n"
+    rows += "| | 验收 | 11所 | 11所 |\n序号 | 学校 | 标准 | 人数 | 合格 | 资金 |\n"
+    rows += "1 | 甲校 | 2600 | 842 | 842 | 218.92 | |\n2 | 乙校 | 2600 | 900 | | 234 |\n"
+    assert q(head + rows, "Q017") == []

@@ -19,7 +19,7 @@ def q(text: str, code: str):
 # ---------------------------------------------------------------- rule docs fire and stay silent
 
 
-@pytest.mark.parametrize("code", ["Q012", "Q016", "Q017", "Q023"])
+@pytest.mark.parametrize("code", ["Q012", "Q013", "Q016", "Q017", "Q023"])
 def test_example_fires_and_counterexample_does_not(code: str) -> None:
     r = RULES[code]
     assert q(r.example, code), f"{code} example must fire"
@@ -160,3 +160,102 @@ def test_filled_rows_and_other_tables_are_silent() -> None:
     rows += "| | 验收 | 11所 | 11所 |\n序号 | 学校 | 标准 | 人数 | 合格 | 资金 |\n"
     rows += "1 | 甲校 | 2600 | 842 | 842 | 218.92 | |\n2 | 乙校 | 2600 | 900 | | 234 |\n"
     assert q(head + rows, "Q017") == []
+
+
+# ---------------------------------------------------------------- Q013 cut-off inside the year
+
+YEAR_REPORT = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["截止到2023年10月，已支付资金60万元。", "截至2023年11月30日，预算执行率为85%。"],
+)
+def test_execution_measured_before_year_end(sentence: str) -> None:
+    found = q(YEAR_REPORT + sentence + "\n", "Q013")
+    assert len(found) == 1 and found[0].severity == Severity.WARNING
+    assert "早于年度结束" in found[0].message
+
+
+def test_cutoff_without_a_year_is_read_in_the_evaluated_year_as_info() -> None:
+    for sentence in ("截至11月底，项目支出85万元。", "1-10月累计支出300万元。"):
+        found = q(YEAR_REPORT + sentence + "\n", "Q013")
+        assert len(found) == 1 and found[0].severity == Severity.INFO, sentence
+
+
+def test_year_end_other_years_and_forecasts_are_silent() -> None:
+    for sentence in (
+        "截至2023年12月31日，项目支出85万元。",
+        "截至12月底，执行率100%。",
+        "2023年1-12月支出300万元。",
+        "截至2022年10月底，上年结转资金已支付完毕。",
+        "截至2024年3月，整改已完成。",
+        "截至3月底，整改资金已拨付。",
+        "截至2023年11月30日，单位在职人员20人。",
+        "预计截至11月底完成支付。",
+        "于2023年6月到10月开展培训，支出5万元。",
+    ):
+        assert q(YEAR_REPORT + sentence + "\n", "Q013") == [], sentence
+
+
+def test_one_cutoff_date_repeated_is_one_finding() -> None:
+    text = YEAR_REPORT + "截至11月底，支出85万元。\n截至11月底，项目资金已拨付60万元。\n"
+    found = q(text, "Q013")
+    assert len(found) == 1 and found[0].data["count"] == 2 and len(found[0].spans) == 2
+
+
+# ---------------------------------------------------------------- Q020 claims with nothing behind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "圆满完成了全年各项工作任务。",
+        "全面完成年度绩效目标。",
+        "绩效目标全部完成。",
+        "年度目标任务100%完成。",
+        "经评价，自评结果为优秀。",
+    ],
+)
+def test_sweeping_claims_without_figures(text: str) -> None:
+    assert len(q(text + "\n", "Q020")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面完成粮食生产目标任务，其中高产田水稻产量达1292.5斤/亩。",
+        "全年共开展培训12期，培训1200人次，全面完成年度培训任务。",
+        "2023年全面完成了各项目标任务：\n1.新建道路5公里。",
+        "经评价，自评得分95分，评价结果为优秀。",
+        "单位自评结果“优秀”1812个。",
+        "为全面完成“十四五”规划目标任务的奠定基础。",
+        "确保全面完成年度目标任务。",
+        "目标已完成80%。",
+    ],
+)
+def test_claims_with_figures_nearby_or_intentions_are_silent(text: str) -> None:
+    assert q(text + "\n", "Q020") == []
+
+
+def test_a_repeated_claim_is_one_finding() -> None:
+    text = "一、概况\n全面完成年度绩效目标。\n二、结论\n全面完成年度绩效目标。\n"
+    found = q(text, "Q020")
+    assert len(found) == 1 and found[0].data["count"] == 2
+
+
+# ---------------------------------------------------------------- Q023 document numbers
+
+
+def test_document_number_without_brackets_shows_the_intended_form() -> None:
+    found = q("依据《关于开展绩效自评的通知》(财预202112号)和湘财绩20207号文件。\n", "Q023")
+    assert [f.data["fixed"] for f in found] == ["财预〔2021〕12号", "湘财绩〔2020〕7号"]
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_ordinary_figures_and_bracketed_numbers_are_silent() -> None:
+    text = (
+        "根据财预〔2021〕12号、财驻黑监[2017]94号要求，编号第202112号，建设路20115号，"
+        "共计202112号，城关镇20207号。\n"
+    )
+    assert q(text, "Q023") == []

@@ -122,11 +122,25 @@ DATE_BEFORE_YEAR_END = rule(
     "closed on {year}-12-31: year-end (决算) figures cannot have existed then",
     what="Reads the evaluated year from the report's title and the report's date from a "
     "stand-alone date line; flags a date on or before 31 December of the evaluated year. "
-    "Mid-year and monitoring reports (半年, 监控) are skipped.",
+    "Also flags execution or results measured at a cut-off inside the evaluated year "
+    "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
+    "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
+    "date. Mid-year and monitoring reports (半年, 监控) are skipped.",
     why="A whole-year self-evaluation needs the year's final accounts; a date inside the year "
     "means either the figures are estimates or the date is wrong.",
-    example="2024年部门整体支出绩效评价报告 … 2024年12月26日",
+    example="2024年部门整体支出绩效评价报告 … 2024年12月26日; 截至2024年11月底，项目支出85万元",
+    counterexample="2024年部门整体支出绩效评价报告\n截至2024年12月31日，项目支出85万元；"
+    "截至2023年10月底，上年结转资金已支付完毕。\n2025年3月2日",
     fix="Correct the date, or mark figures that are estimates and update them with the 决算.",
+    variants={
+        "cutoff": (
+            "报告评价的是{year}年全年，但“{quote}”的数据截至{date}，早于年度结束（{year}年12月"
+            "31日）：这是年中进度数，不是全年执行结果{note_zh}{times_zh}",
+            "The report evaluates the whole of {year}, but '{quote}' measures up to {date}, "
+            "before the year closed on {year}-12-31: an in-year progress figure, not the "
+            "year's result{note_en}{times_en}",
+        ),
+    },
 )
 
 STALE_TEXT = rule(
@@ -509,7 +523,76 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
             spans = [(d.start, d.end)]
             if title is not None:
                 spans.append((title[0], title[1]))
-            yield DATE_BEFORE_YEAR_END.hit(spans, {"year": year, "date": _fmt_date(d.value)})
+            yield DATE_BEFORE_YEAR_END.hit(
+                spans, {"year": year, "date": _fmt_date(d.value), "times_zh": "", "times_en": ""}
+            )
+    yield from grouped(_cutoffs(doc, year), lambda h: h.data["date"])
+
+
+# 截至11月底, 截止到2023年10月, 截至2023年11月30日; 1-10月, 1至11月.
+_CUTOFF = lazy(
+    r"(?:截至|截止到|截止至|截至到|截止)\s*(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月"
+    r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?"
+    r"|(?<![\d.])(?:(?P<y2>20\d{2})\s*年\s*)?1\s*(?:-|—|－|~|～|至|到)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
+)
+_CUTOFF_TOPIC = lazy(
+    r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金|万元|%"
+)
+
+
+def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
+    norm = doc.norm
+    for m in _CUTOFF.finditer(norm):
+        y = m.group("y") or m.group("y2")
+        month = int(m.group("m") or m.group("m2"))
+        day = int(m.group("d")) if m.group("d") else None
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        explicit = y is not None
+        if explicit and int(y) != year:
+            continue  # another year's period: last year's balance, this year's rectification
+        if month == 12 and (day is None or day >= 31):
+            continue  # the year end itself
+        if not explicit and month < 6:
+            continue  # 截至3月底 in a report written the next spring may be the next year
+        if m.group("m2") and month < 2:
+            continue
+        sent = _sentence_span(norm, m.start(), m.end())
+        rest = norm[m.end() : sent[1]]
+        if not _CUTOFF_TOPIC.search(rest):
+            continue
+        if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start()]):
+            continue  # a forecast, not a measurement
+        when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.group("end") else ""))
+        if m.group("m2"):
+            when = f"{year}年{month}月底"
+        lo, hi = sent
+        quote = norm[lo:hi].strip()
+        if len(quote) > 50:
+            quote = quote[:49] + "…"
+        yield DATE_BEFORE_YEAR_END.hit(
+            [(lo, hi)],
+            {
+                "year": year,
+                "date": when,
+                "quote": quote,
+                "note_zh": "" if explicit else "（原文未写年份，按评价年度理解）",
+                "note_en": "" if explicit else " (no year is written; read as the evaluated year)",
+            },
+            variant="cutoff",
+            severity=Severity.WARNING if explicit else Severity.INFO,
+        )
+
+
+def _sentence_span(norm: str, a: int, b: int) -> tuple[int, int]:
+    lo = max(norm.rfind(ch, 0, a) for ch in "。；;\n") + 1
+    ends = [i for i in (norm.find(ch, b) for ch in "。；;\n") if i != -1]
+    hi = min(ends) + 1 if ends else len(norm)
+    while lo < a and norm[lo] in " \t":
+        lo += 1
+    if hi > 0 and norm[hi - 1] == "\n":
+        hi -= 1
+    return lo, hi
 
 
 # ---------------------------------------------------------------- Q014 stale text

@@ -259,3 +259,31 @@ def test_ordinary_figures_and_bracketed_numbers_are_silent() -> None:
         "共计202112号，城关镇20207号。\n"
     )
     assert q(text, "Q023") == []
+
+
+# ---------------------------------------------------------------- web-page chrome
+
+CHROME_HEAD = (
+    "您现在位置: 首页 > 专题专栏 > 2022年度部门整体支出绩效报告\n"
+    "- 索引号: xx/2024-00002\n- 发布机构: 某县财政局\n- 文号:\n- 发布日期: 2024-04-29\n"
+    "发布时间:2024-02-11 11:23 来源:某县农业农村局 浏览:\n【字体大小:大 中 小】\n"
+    "来源:财务科   2024-07-09 16:55\n浏览量:1 | | | |\n"
+)
+CHROME_TAIL = (
+    "\n【打印】【关闭】\n打印本页 | 关闭窗口\n上一篇:关于2022年度部门预算公开的说明\n"
+    "下一篇:无\n主办单位:某县人民政府办公室 ICP备案号:湘ICP备12345678号\n"
+)
+
+
+def test_web_page_chrome_raises_no_quality_finding() -> None:
+    from tests.helpers import FIXTURES
+
+    clean = (FIXTURES / "clean-report.txt").read_text(encoding="utf-8")
+    found = review_text(CHROME_HEAD + clean + CHROME_TAIL, select=["Q"])
+    assert found == [], [f"{f.code} {f.message}" for f in found]
+
+
+def test_the_evaluated_year_comes_from_the_title_not_the_breadcrumb() -> None:
+    text = CHROME_HEAD + "某县2023年度部门整体支出绩效自评报告\n一、概况\n截至2022年11月底，支出85万元。\n"
+    assert q(text, "Q013") == []  # 2022 is another year than the evaluated 2023
+    assert len(q(text.replace("截至2022年", "截至2023年"), "Q013")) == 1

@@ -97,12 +97,20 @@ def test_quantified_goals_are_not_duties() -> None:
 
 
 def test_report_without_any_goal() -> None:
-    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 12
+    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 40
     text = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{body}\n二、部门整体支出绩效情况\n{body}\n"
     found = q(text, "Q002")
     assert len(found) == 1 and "全文未见" in found[0].message
     with_target = text.replace("群众反映较好。", "满意度≥90%。", 1)
     assert q(with_target, "Q002") == []
+
+
+def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
+    body = "本年开展各类活动，取得良好成效，群众反映较好。"
+    cut = f"某镇2023年度绩效自评报告\n一、部门概况\n{body * 20}\n"  # a page cut short
+    assert q(cut, "Q002") == []
+    goals = f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
+    assert q(goals, "Q002") == []
 
 
 # ---------------------------------------------------------------- Q003 missing actuals

@@ -86,9 +86,22 @@ def report_title(doc: Document) -> tuple[int, int, str] | None:
         if line.start < lo:
             continue
         t = line.text.strip()
-        if "报告" in t and len(t) <= 80:
+        if "报告" in t and len(t) <= 80 and not _CHROME.search(t):
             return line.start, line.end, t
     return None
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line belongs to the web page around the report (breadcrumbs, 索引号, 发布日期,
+    links to other pages), not to the report."""
+    return bool(_CHROME.search(line))
+
+
+# A web page's own lines: breadcrumbs, metadata, links to other pages.
+_CHROME = lazy(
+    r"当前位置|您的位置|现在位置|首页\s*[>＞/]|[>＞]\s*\S+\s*[>＞]|上一篇|下一篇|索引号|发布机构|"
+    r"发布日期|发布时间|来源[:：]|浏览[量次]?[:：]|相关(?:链接|阅读|文章)"
+)
 
 
 def evaluated_year(doc: Document) -> int | None:

@@ -328,6 +328,10 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
+# Fewer characters than this is a fragment or a cut page, not a whole report.
+_WHOLE_REPORT = 1500
+
+
 @check(MISSING_GOALS)
 def missing_goals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -352,8 +356,10 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         return
     if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return
-    if len(norm.strip()) < 300:
-        return  # a fragment, not a report
+    if len(norm.strip()) < _WHOLE_REPORT:
+        return  # a fragment (or a page cut short): "nowhere in the report" needs the report
+    if any("目标" in s.title for s in sections(doc)):
+        return  # 绩效目标分解下达情况, 绩效目标完成情况: the goals are the section's subject
     anchor = next((s for s in sections(doc) if s.level <= 1 and "绩效" in s.title), None)
     if anchor is None:
         anchor = next((s for s in sections(doc) if s.level <= 1), None)

@@ -10,6 +10,7 @@ from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     evaluated_year,
     grouped,
+    is_chrome,
     is_interim,
     report_date,
     report_dates,
@@ -500,7 +501,11 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
 
 @check(TEMPLATE_RESIDUE)
 def template_residue(doc: Document) -> Iterator[Hit]:
-    keyed = list(_residue_hits(doc))
+    keyed = [
+        (k, h)
+        for k, h in _residue_hits(doc)
+        if not is_chrome(doc.line_at(h.spans[0][0]).text)  # the web page's 索引号, not the report
+    ]
     causes = {id(h): k for k, h in keyed}
     yield from grouped((h for _, h in keyed), lambda h: causes[id(h)])
 

@@ -284,6 +284,45 @@ def test_web_page_chrome_raises_no_quality_finding() -> None:
 
 
 def test_the_evaluated_year_comes_from_the_title_not_the_breadcrumb() -> None:
-    text = CHROME_HEAD + "某县2023年度部门整体支出绩效自评报告\n一、概况\n截至2022年11月底，支出85万元。\n"
+    text = (
+        CHROME_HEAD
+        + "某县2023年度部门整体支出绩效自评报告\n一、概况\n截至2022年11月底，支出85万元。\n"
+    )
     assert q(text, "Q013") == []  # 2022 is another year than the evaluated 2023
     assert len(q(text.replace("截至2022年", "截至2023年"), "Q013")) == 1
+
+
+# ---------------------------------------------------------------- Q013 the report's own date
+
+
+@pytest.mark.parametrize(
+    "line", ["报告日期:2023年12月18日", "填报日期：2023-11-05", "某县水利局2023年12月30日"]
+)
+def test_labelled_and_signed_dates_inside_the_year(line: str) -> None:
+    text = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n正文。\n" + line + "\n"
+    assert len(q(text, "Q013")) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某县水利局2024年3月30日",
+        "报告日期:2024年06月18日",
+        "发布日期: 2023-10-25",
+        "财政局2023年6月17日下达资金100万元。",
+    ],
+)
+def test_later_dates_page_dates_and_prose_dates_are_not_the_report_date(line: str) -> None:
+    text = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n正文。\n" + line + "\n"
+    assert q(text, "Q013") == []
+
+
+def test_the_year_is_read_from_the_announcing_sentence_when_there_is_no_title() -> None:
+    text = (
+        "根据《关于开展2023年绩效自评工作的通知》(豫财农〔2018〕130号),现将2022年某县交通运输局"
+        "衔接资金项目绩效自评总结报告如下:\n一、绩效目标分解下达情况\n"
+        "项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。\n"
+    )
+    found = q(text, "Q013")
+    assert len(found) == 1 and "2022年12月8日" in found[0].message
+    assert q(text.replace("现将2022年", "现将2023年"), "Q013") == []  # 2022 is then last year

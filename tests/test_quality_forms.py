@@ -326,3 +326,41 @@ def test_the_year_is_read_from_the_announcing_sentence_when_there_is_no_title() 
     found = q(text, "Q013")
     assert len(found) == 1 and "2022年12月8日" in found[0].message
     assert q(text.replace("现将2022年", "现将2023年"), "Q013") == []  # 2022 is then last year
+
+
+# ---------------------------------------------------------------- announced lists never given
+
+
+def test_an_announced_list_followed_by_the_next_heading_is_empty() -> None:
+    text = "一、绩效目标分解下达情况\n分解下达绩效目标要求，绩效目标如下:\n二、绩效目标完成情况\n正文。\n"
+    found = q(text, "Q010")
+    assert len(found) == 1 and found[0].spans[0].text.endswith("绩效目标如下:")
+
+
+def test_an_announced_list_given_below_or_a_cut_page_is_fine() -> None:
+    sub = "一、绩效目标\n绩效目标如下:\n(一)产出指标\n完成5个。\n二、完成情况\n正文。\n"
+    items = "一、绩效目标\n绩效目标如下:\n1.完成5个。\n二、完成情况\n正文。\n"
+    cut = "一、绩效目标\n现将有关情况报告如下:\n"
+    for text in (sub, items, cut):
+        assert q(text, "Q010") == [], text
+
+
+# ---------------------------------------------------------------- more forms
+
+
+def test_a_run_together_ellipsis_row_is_a_placeholder() -> None:
+    text = "一级指标二级指标三级指标分值指标值满意度指标10≥95%≥95%10……总分100100\n"
+    assert q(text, "Q016")[0].spans[0].text == "……"
+    assert q("三级指标\n他说……我们会继续努力。\n", "Q016") == []
+
+
+def test_a_half_bracketed_document_number() -> None:
+    found = q("根据(双桥经开财务发〔20226号)文件。\n", "Q023")
+    assert [f.data["fixed"] for f in found] == ["双桥经开财务发〔2022〕6号"]
+
+
+def test_an_opening_that_introduces_the_whole_report_is_not_an_empty_list() -> None:
+    text = "根据通知要求，现将2022年项目绩效自评报告如下:\n一、绩效目标分解下达情况\n正文。\n"
+    assert q(text, "Q010") == []
+    inside = "一、概况\n现将自评情况报告如下:\n二、绩效目标\n正文。\n"
+    assert q(inside, "Q010") == []

@@ -109,7 +109,9 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     body = "本年开展各类活动，取得良好成效，群众反映较好。"
     cut = f"某镇2023年度绩效自评报告\n一、部门概况\n{body * 20}\n"  # a page cut short
     assert q(cut, "Q002") == []
-    goals = f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
+    goals = (
+        f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
+    )
     assert q(goals, "Q002") == []
 
 

@@ -86,12 +86,13 @@ DOC_NUMBER = rule(
     family="quality",
     title_zh="文件文号缺少年份括号",
     title_en="Document number without the brackets around its year",
-    message_zh="文号“{quote}”缺少年份的六角括号，年份与序号连在一起难以辨认，"
+    message_zh="文号“{quote}”缺少年份的六角括号（或只剩半边），年份与序号连在一起难以辨认，"
     "应为“{fixed}”{times_zh}",
     message_en="Document number '{quote}' lost the brackets around its year, so year and "
     "serial run together; it most likely reads '{fixed}'{times_en}",
     what="Finds an issuing-office code (财预, 湘财绩, 办发…) followed directly by a year and a "
-    "serial number and 号 with no bracket between them (财预202112号), and shows the likely "
+    "serial number and 号 with no bracket between them (财预202112号) or only one half of it "
+    "(财务发〔20226号), and shows the likely "
     "intended form (财预〔2021〕12号). Only prefixes that read as a document code qualify: "
     "a figure such as 第202112号 or 共20207号 is left alone.",
     why="Copying from PDF or web pages drops the 〔〕 brackets; the number then cannot be "
@@ -293,8 +294,8 @@ def garbled_numbers(doc: Document) -> Iterator[Hit]:
 # document series), then the year and the serial run together, then 号.
 _BARE_DOC_NUMBER = lazy(
     r"(?<![\u4e00-\u9fff])(?P<code>[\u4e00-\u9fff]{1,7}(?:财|发|办|函|字|预|绩|政|规|综|农|教|"
-    r"建|社|资|电|便|指|委|党|人|审|监|督|通|令))\s*(?P<year>(?:19|20)\d{2})\s*"
-    r"(?P<serial>[1-9]\d{0,3})\s*号"
+    r"建|社|资|电|便|指|委|党|人|审|监|督|通|令))\s*(?P<open>[〔\[(［])?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])］])?\s*(?P<serial>[1-9]\d{0,3})\s*号"
 )
 _OPEN = "（(《〈[ ,，、;；:：\t\n"
 _LEAD_VERB = lazy(
@@ -318,6 +319,8 @@ def doc_number_brackets(doc: Document) -> Iterator[Hit]:
             continue
         if not 1990 <= int(m.group("year")) <= 2039:
             continue
+        if m.group("open") and m.group("close"):
+            continue  # written properly
         quote = norm[start : m.end()]
         fixed = f"{code}〔{m.group('year')}〕{m.group('serial')}号"
         hits.append(DOC_NUMBER.hit([(start, m.end())], {"quote": quote, "fixed": fixed}))

@@ -125,6 +125,8 @@ _TABLE_WORD = lazy(r"三级指标|二级指标|年度指标值|指标值|完成�
 # ---------------------------------------------------------------- Q016 placeholder rows
 
 _PLACEHOLDER_CELL = lazy(r"^(?:指标\s*\d{1,2}|…{1,}|\.{3,}|。{3,}|…+\s*…+)$")
+# "10……总分": the …… row between a previous row's last value and the next row's label.
+_RUN_ELLIPSIS = lazy(r"(?<=[\d%])(?:…{2,}|\.{6,})(?=[\u4e00-\u9fff])")
 _CATEGORY = lazy(r"(?:数量|质量|时效|成本|效益|经济效益|社会效益|生态效益|可持续影响|满意度)指标?$")
 
 
@@ -141,6 +143,11 @@ def placeholder_rows(doc: Document) -> Iterator[Hit]:
         if not c.text.startswith("指标") and not _near_indicator_rows(cs, i):
             continue  # a line of dots in prose is an ellipsis, not a form row
         found.append(c)
+    # cells run together without separators: a value, then the …… row, then the next cell
+    for m in _RUN_ELLIPSIS.finditer(doc.norm, first_table.start()):
+        if not any(c.start <= m.start() < c.end and c.text == m.group() for c in found):
+            found.append(Cell(m.group(), m.start(), m.end()))
+    found.sort(key=lambda c: c.start)
     if not found:
         return
     examples = "、".join(dict.fromkeys(c.text for c in found))

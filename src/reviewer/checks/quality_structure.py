@@ -207,6 +207,7 @@ def _children(doc: Document, s: Section) -> list[Section]:
 
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
+    yield from _announced_nothing(doc)
     norm = doc.norm
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
@@ -240,6 +241,46 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
                 {"title": s.title, "what_zh": "下没有任何内容", "what_en": "has no content"},
                 severity=Severity.WARNING,
             )
+
+
+# "…绩效目标如下：" at the end of a paragraph, and the section ends there.
+_ANNOUNCES = lazy(r"[^。；;\n]{2,40}?如下\s*[:：]\s*$")
+
+
+_WHOLE_REPORT_INTRO = lazy(r"(?:报告|通报|汇报|综述|总结)如下")
+
+
+def _announced_nothing(doc: Document) -> Iterator[Hit]:
+    """A sentence that announces a list (…如下：) directly followed by a heading that is not
+    under it: the list was never written."""
+    secs = sections(doc)
+    for line in doc.lines:
+        m = _ANNOUNCES.search(line.text)
+        if m is None:
+            continue
+        nxt = next((ln for ln in doc.lines[line.index + 1 :] if ln.text.strip()), None)
+        if nxt is None:
+            continue  # the text ends here: a cut page, not a missing list
+        at = nxt.start + (len(nxt.text) - len(nxt.text.lstrip()))
+        heading = next((s for s in secs if s.start == at), None)
+        if heading is None:
+            continue
+        here = section_path(doc, line.start)
+        if not here or _WHOLE_REPORT_INTRO.search(m.group()):
+            continue  # 现将…报告如下: the report's own sections follow
+        if heading.level > here[-1].level:
+            continue  # the list comes as subsections
+        lo = line.start + m.start()
+        yield EMPTY_SECTION.hit(
+            [(lo, line.start + m.end())],
+            {
+                "title": m.group().strip(),
+                "what_zh": "之后紧接下一个标题，所说的内容没有列出",
+                "what_en": "is followed at once by the next heading: what it announces is "
+                "never given",
+            },
+            severity=Severity.WARNING,
+        )
 
 
 # ---------------------------------------------------------------- Q011 duplicate headings

@@ -19,7 +19,7 @@ def q(text: str, code: str):
 # ---------------------------------------------------------------- rule docs fire and stay silent
 
 
-@pytest.mark.parametrize("code", ["Q012", "Q013", "Q016", "Q017", "Q023"])
+@pytest.mark.parametrize("code", ["Q012", "Q013", "Q016", "Q017", "Q018", "Q023"])
 def test_example_fires_and_counterexample_does_not(code: str) -> None:
     r = RULES[code]
     assert q(r.example, code), f"{code} example must fire"

@@ -62,7 +62,7 @@ BLANK_CELL = rule(
     what="In an indicator table whose header names the target (指标值) and the actual "
     "(完成值) or score (得分) columns, finds rows that state a target but leave the 完成值 or "
     "得分 cell empty. The row is located from its own comparator or target cell, so merged "
-    "leading cells and ragged rows do not shift the columns. One finding per table, with the "
+    "leading cells and ragged rows do not shift the columns. One finding per report, with the "
     "count and every row.",
     why="A self-evaluation scores each indicator against its actual value; an empty 完成值 or "
     "得分 cell leaves the indicator unreported and the total score unexplained.",
@@ -72,6 +72,34 @@ BLANK_CELL = rule(
     "产出指标 | 发放覆盖率 | = | 100 | % | 100 | 60 | 60",
     fix="Fill in every indicator's actual value and score, or explain in the deviation column "
     "why the value is not available.",
+)
+
+
+WORD_ACTUAL = rule(
+    code="Q018",
+    fix_zh="在完成值栏填写与指标值同一计量单位的实际数值（如“≤30万元”对应“28.6万元”），"
+    "不要只写“完成”。",
+    name="word-for-actual",
+    kind="missing_actuals",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="量化指标的完成值只写了“完成”等文字",
+    title_en="A quantified indicator's actual is a word, not a value",
+    message_zh="{count}项量化指标的完成值只写了文字、没有数值（{pairs}），无法判断是否达到目标值"
+    "{times_zh}",
+    message_en="{count} quantified indicators give a word instead of a value as the actual "
+    "({pairs}), so nobody can tell whether the target was met{times_en}",
+    what="In an indicator table, finds rows whose target (指标值) is a number but whose actual "
+    "(完成值) cell holds only words such as 完成, 已完成, 达标, 满意 (no figure). One finding "
+    "per report with every row.",
+    why="A quantified target is met or missed by a measured value; '完成' next to '≤30万元' "
+    "does not say what was spent or achieved, so the score behind it cannot be checked.",
+    example="一级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分\n"
+    "产出指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90",
+    counterexample="一级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分\n"
+    "产出指标 | 成本控制数 | ≤ | 30 | 万元 | 28.6 | 90 | 90\n"
+    "质量指标 | 验收情况 | 定性 | 合格 | | 合格 | 10 | 10",
+    fix="Write the measured value in the target's unit ('28.6万元' against '≤30万元'), not '完成'.",
 )
 
 
@@ -230,25 +258,55 @@ def _col(run: list[str], pat: re.Pattern[str]) -> int | None:
     return next((k for k, t in enumerate(run) if pat.match(t)), None)
 
 
+class Row(NamedTuple):
+    """An indicator row read under a header: its name, target, actual, weight and score cells
+    (None when the header has no such column or the row is cut short)."""
+
+    name: Cell
+    target: Cell
+    actual: Cell | None
+    weight: Cell | None
+    score: Cell | None
+
+
+def indicator_rows(doc: Document) -> list[Row]:
+    """Indicator rows of every indicator table, located from each row's own comparator cell
+    (指标性质 column) or target cell, so merged leading cells do not shift the columns."""
+
+    def build(d: Document) -> list[Row]:
+        cs = cells(d)
+        heads = _headers(cs)
+        out: list[Row] = []
+        for n, h in enumerate(heads):
+            stop = heads[n + 1].at if n + 1 < len(heads) else len(cs)
+            out.extend(_rows(d, cs, h, stop))
+        return out
+
+    return doc.cached("q_indicator_rows", build)
+
+
 @check(BLANK_CELL)
 def blank_cells(doc: Document) -> Iterator[Hit]:
-    cs = cells(doc)
-    heads = _headers(cs)
-    for n, h in enumerate(heads):
-        stop = heads[n + 1].at if n + 1 < len(heads) else len(cs)
-        rows = _blank_rows(doc, cs, h, stop)
-        if rows:
-            yield _blank_hit(rows)
+    rows = indicator_rows(doc)
+    table: list[tuple[Cell, bool, bool]] = []
+    for r in rows:
+        no_actual = r.actual is not None and not r.actual.text
+        no_score = (
+            r.score is not None
+            and not r.score.text
+            and (r.weight is None or bool(rx.match(r"\d", r.weight.text)))
+        )
+        if no_actual or no_score:
+            table.append((r.name, no_actual, no_score))
+    if table:
+        yield _blank_hit(table)
 
 
-def _blank_rows(
-    doc: Document, cs: list[Cell], h: _Header, stop: int
-) -> list[tuple[Cell, bool, bool]]:
-    """(name cell, actual blank, score blank) of the rows under header `h` with a blank cell."""
+def _rows(doc: Document, cs: list[Cell], h: _Header, stop: int) -> list[Row]:
     anchor_col = h.kind if h.kind is not None else h.value
     anchor_pat = _COMPARATOR_CELL if h.kind is not None else _TARGET_CELL
     cols = [c for c in (h.kind, h.value, h.actual, h.weight, h.score) if c is not None]
-    rows: list[tuple[Cell, bool, bool]] = []
+    rows: list[Row] = []
     consumed = h.end
     for i in range(h.end, stop):
         if _END_CELL.match(cs[i].text):
@@ -273,16 +331,16 @@ def _blank_rows(
         if target is None or not _TARGET_CELL.match(target.text):
             continue
         consumed = i + max(cols) - anchor_col + 1
-        actual, weight, score = at(h.actual), at(h.weight), at(h.score)
-        no_actual = actual is not None and not actual.text
-        no_score = (
-            score is not None
-            and not score.text
-            and (weight is None or bool(rx.match(r"\d", weight.text)))
+        name = at(min(cols) - 1)
+        rows.append(
+            Row(
+                name if name is not None and name.text else target,
+                target,
+                at(h.actual),
+                at(h.weight),
+                at(h.score),
+            )
         )
-        if no_actual or no_score:
-            name = at(min(cols) - 1)
-            rows.append((name if name is not None and name.text else target, no_actual, no_score))
     return rows
 
 
@@ -304,5 +362,36 @@ def _blank_hit(rows: list[tuple[Cell, bool, bool]]) -> Hit:
             "what_zh": "，".join(zh),
             "what_en": " and ".join(en),
             "names": names + ("等" if len(rows) > 5 else ""),
+        },
+    )
+
+
+# ---------------------------------------------------------------- Q018 a word for the actual
+
+_WORD_ONLY = lazy(r"^[^\d]{1,8}$")
+
+
+@check(WORD_ACTUAL)
+def word_for_actual(doc: Document) -> Iterator[Hit]:
+    rows = [
+        r
+        for r in indicator_rows(doc)
+        if r.actual is not None
+        and r.actual.text
+        and _WORD_ONLY.match(r.actual.text)
+        and not rx.search(r"[/／—-]|无|不适用", r.actual.text)
+    ]
+    if not rows:
+        return
+    pairs = "；".join(
+        f"{r.name.text}：{r.target.text} → {r.actual.text if r.actual else ''}" for r in rows[:4]
+    )
+    yield WORD_ACTUAL.hit(
+        [(r.actual.start, r.actual.end) for r in rows if r.actual is not None],
+        {
+            "count": len(rows),
+            "pairs": pairs + ("等" if len(rows) > 4 else ""),
+            "times_zh": "",
+            "times_en": "",
         },
     )

@@ -364,3 +364,14 @@ def test_an_opening_that_introduces_the_whole_report_is_not_an_empty_list() -> N
     assert q(text, "Q010") == []
     inside = "一、概况\n现将自评情况报告如下:\n二、绩效目标\n正文。\n"
     assert q(inside, "Q010") == []
+
+
+def test_blank_cells_tab_separated_and_nbsp_cells_one_per_line() -> None:
+    head = "三级指标\t指标值\t完成值\t分值\t得分\n"
+    tab = head + "培训人数\t≥100人\t\t10\t10\n合格率\t≥95%\t98%\t10\t10\n"
+    found = q(tab, "Q017")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["培训人数"]
+    cells = "三级指标\n\n指标值\n\n完成值\n\n分值\n\n得分\n\n培训人数\n\n≥100人\n\n \n\n10\n\n10\n"
+    found = q(cells, "Q017")
+    assert len(found) == 1 and "1项指标的完成值为空" in found[0].message
+    assert q(cells.replace("\n \n", "\n120人\n"), "Q017") == []

@@ -114,8 +114,9 @@ class Cell(NamedTuple):
 
 def cells(doc: Document) -> list[Cell]:
     """Every cell of the text in reading order: a line split at `|` or tabs (a line ending in
-    `|` closes its last cell), a line without separators as one cell, and a long line of
-    space-separated short tokens (cells run together) as one cell per token."""
+    `|` closes its last cell), a line without separators as one cell, a line of spaces only as
+    an empty cell (empty lines separate cells), and a long line of space-separated short
+    tokens (cells run together) as one cell per token."""
 
     def build(d: Document) -> list[Cell]:
         out: list[Cell] = []
@@ -134,6 +135,9 @@ def cells(doc: Document) -> list[Cell]:
                     out.append(Cell(m.group(), line.start + m.start(), line.start + m.end()))
             elif text.strip():
                 out.append(_cell(text, line.start))
+            elif text:
+                # a line of spaces (a web page's &nbsp; cell) between blank separator lines
+                out.append(Cell("", line.start, line.start))
         return out
 
     return doc.cached("q_cells", build)

@@ -72,8 +72,8 @@ class Case(_Strict):
     province: str | None = None
     report_type: Literal["department", "project", "transfer", "other"] | None = None
     year: int | None = None
-    layouts: list[Literal["prose", "pipe", "cell_per_line", "run_together", "tab", "docx"]] = Field(
-        default_factory=list
+    layouts: list[Literal["prose", "pipe", "cell_per_line", "run_together", "tab", "docx"]] = (
+        Field(default_factory=list)
     )
     tags: list[str] = Field(default_factory=list)
     gold: list[GoldItem] = Field(default_factory=list)

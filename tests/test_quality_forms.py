@@ -375,3 +375,8 @@ def test_blank_cells_tab_separated_and_nbsp_cells_one_per_line() -> None:
     found = q(cells, "Q017")
     assert len(found) == 1 and "1项指标的完成值为空" in found[0].message
     assert q(cells.replace("\n \n", "\n120人\n"), "Q017") == []
+
+
+def test_a_list_number_is_not_evidence_for_a_satisfaction_grade() -> None:
+    assert len(q("(3)满意度指标(服务对象满意度指标):学生和家长的满意度较高。\n", "Q020")) == 1
+    assert q("群众满意度 | 满意 | 完成 |\n", "Q020") == []  # a table row's target, not a claim

@@ -128,11 +128,16 @@ def test_scored_targets_without_actuals() -> None:
     assert [s.text for s in found[0].spans] == ["赋分25分，得分24.38分"]
 
 
+BODY = "本年开展各类活动，取得良好成效，群众反映较好。" * 80 + "\n"
+
+
 def test_budget_only_report() -> None:
     text = "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元。\n支出预算3167.20万元。\n"
-    found = q(text, "Q003")
+    found = q(text + BODY, "Q003")
     assert len(found) == 1 and "决算" in found[0].message
-    assert q(text + "2022年决算支出3100.00万元。\n", "Q003") == []
+    assert q(text + BODY + "2022年决算支出3100.00万元。\n", "Q003") == []
+    assert q(text + BODY + "资金预算100万元,支付率100%。\n", "Q003") == []
+    assert q(text, "Q003") == []  # a fragment or a cut page: the 决算 may follow
 
 
 # ---------------------------------------------------------------- Q004 / Q005 self-scores

@@ -396,7 +396,7 @@ _BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
-    r"|执行率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:执行|支付|拨付|支出|完成|使用)率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
 )
 
 
@@ -432,7 +432,8 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         )
     # 2. a report with budget figures only
     budget = _BUDGET_MONEY.search(norm)
-    if budget and not _ACTUAL_MONEY.search(norm):
+    whole = len(norm.strip()) >= _WHOLE_REPORT  # "nowhere in the report" needs the report
+    if budget and whole and not _ACTUAL_MONEY.search(norm):
         s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(

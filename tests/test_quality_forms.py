@@ -380,3 +380,12 @@ def test_blank_cells_tab_separated_and_nbsp_cells_one_per_line() -> None:
 def test_a_list_number_is_not_evidence_for_a_satisfaction_grade() -> None:
     assert len(q("(3)满意度指标(服务对象满意度指标):学生和家长的满意度较高。\n", "Q020")) == 1
     assert q("群众满意度 | 满意 | 完成 |\n", "Q020") == []  # a table row's target, not a claim
+
+
+def test_one_broken_number_repeated_is_one_finding() -> None:
+    found = q("严格执行12个%。\n另外，严格执行12个%。\n建立了3三个水池。\n", "Q022")
+    assert sorted(f.data["count"] for f in found) == [1, 2]
+
+
+def test_a_funding_source_line_is_report_text_not_chrome() -> None:
+    assert len(q("一、概况\n资金来源：中央财政XX万元。\n", "Q012")) == 1

@@ -68,8 +68,8 @@ GARBLED_NUMBER = rule(
     family="quality",
     title_zh="数字表述残缺或错乱",
     title_en="Broken number",
-    message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全",
-    message_en="'{quote}' {what_en}; the reader cannot tell what it means",
+    message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全{times_zh}",
+    message_en="'{quote}' {what_en}; the reader cannot tell what it means{times_en}",
     what="Finds numbers written in a form that cannot be read: a count unit directly followed "
     "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
@@ -266,6 +266,10 @@ _DOUBLED = lazy(
 
 @check(GARBLED_NUMBER)
 def garbled_numbers(doc: Document) -> Iterator[Hit]:
+    yield from grouped(_garbled(doc), lambda h: h.data["quote"])
+
+
+def _garbled(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for m in _UNIT_PERCENT.finditer(norm):
         lo = max(norm.rfind("，", 0, m.start()), norm.rfind("。", 0, m.start()), m.start() - 8)

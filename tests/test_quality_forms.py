@@ -389,3 +389,11 @@ def test_one_broken_number_repeated_is_one_finding() -> None:
 
 def test_a_funding_source_line_is_report_text_not_chrome() -> None:
     assert len(q("一、概况\n资金来源：中央财政XX万元。\n", "Q012")) == 1
+
+
+def test_a_blank_narrative_field_of_a_form_one_cell_per_line() -> None:
+    text = "1.项目年度目标完成情况 |\n按期完成。 |\n2.项目实施内容及过程概述 |\n|\n预算执行情况(10分) |\n"
+    found = q(text, "Q010")
+    assert [f.spans[0].text for f in found] == ["2.项目实施内容及过程概述"]
+    row = "评价结论 | 按期完成。 | |||\n存在问题 | 无 | |||\n改进措施 | | |||\n"
+    assert q(row, "Q010") == []  # a row per line: its trailing empty cells are padding

@@ -214,6 +214,11 @@ _TARGET_CELL = lazy(r"^(?:[≥≤<>=]|>=|<=|不低于|不少于|不高于|不超
 _END_CELL = lazy(r"^(?:合计|总分|评价结论|存在问题|改进措施|序号)")
 
 
+def is_header_cell(text: str) -> bool:
+    """Whether `text` is an indicator table's column header (三级指标, 完成值, 偏差原因分析…)."""
+    return bool(_HEAD_CELL.match(text))
+
+
 class _Header(NamedTuple):
     at: int  # index of the header's first cell in the stream
     end: int  # index after its last cell

@@ -208,6 +208,7 @@ def _children(doc: Document, s: Section) -> list[Section]:
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
+    yield from _blank_form_fields(doc)
     norm = doc.norm
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
@@ -245,6 +246,36 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
 
 # "…绩效目标如下：" at the end of a paragraph, and the section ends there.
 _ANNOUNCES = lazy(r"[^。；;\n]{2,40}?如下\s*[:：]\s*$")
+
+
+# A form's narrative field: 项目实施内容及过程概述, 评价结论, 存在问题, 改进措施.
+_FIELD_LABEL = lazy(r"(?:概述|结论|问题|措施|建议|说明|完成情况|原因分析)$")
+
+
+def _blank_form_fields(doc: Document) -> Iterator[Hit]:
+    """A form flattened one cell per line whose narrative field is followed by an empty cell
+    and then the next field: the field was left blank."""
+    from reviewer.checks.quality_forms import cells, is_header_cell
+
+    cs = cells(doc)
+    for i in range(len(cs) - 2):
+        label, blank, after = cs[i], cs[i + 1], cs[i + 2]
+        if blank.text or not after.text or not label.text or len(label.text) > 24:
+            continue
+        if not _FIELD_LABEL.search(label.text) or is_header_cell(label.text):
+            continue
+        lines = [doc.line_at(c.start).index for c in (label, blank, after)]
+        if len(set(lines)) < 3:
+            continue  # a row on one line: trailing empty cells are padding, not a blank field
+        yield EMPTY_SECTION.hit(
+            [(label.start, label.end)],
+            {
+                "title": label.text,
+                "what_zh": "后的填写栏为空",
+                "what_en": "is followed by an empty cell",
+            },
+            severity=Severity.WARNING,
+        )
 
 
 _WHOLE_REPORT_INTRO = lazy(r"(?:报告|通报|汇报|综述|总结)如下")

@@ -19,8 +19,11 @@ def q(text: str, code: str):
 # ---------------------------------------------------------------- rule docs fire and stay silent
 
 
-@pytest.mark.parametrize("code", ["Q012", "Q013", "Q016", "Q017", "Q018", "Q023"])
+@pytest.mark.parametrize(
+    "code", ["Q003", "Q012", "Q013", "Q016", "Q017", "Q018", "Q020", "Q022", "Q023"]
+)
 def test_example_fires_and_counterexample_does_not(code: str) -> None:
+    """New and reworked rules: `example` fires, `counterexample` (a near miss) does not."""
     r = RULES[code]
     assert q(r.example, code), f"{code} example must fire"
     assert q(r.counterexample, code) == [], f"{code} counterexample must stay silent"
@@ -397,3 +400,7 @@ def test_a_blank_narrative_field_of_a_form_one_cell_per_line() -> None:
     assert [f.spans[0].text for f in found] == ["2.项目实施内容及过程概述"]
     row = "评价结论 | 按期完成。 | |||\n存在问题 | 无 | |||\n改进措施 | | |||\n"
     assert q(row, "Q010") == []  # a row per line: its trailing empty cells are padding
+
+
+def test_q010_counterexample_is_silent() -> None:
+    assert q(RULES["Q010"].counterexample, "Q010") == []

@@ -74,6 +74,7 @@ GARBLED_NUMBER = rule(
     "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
+    counterexample="完成率12%，建立了3个污水处理池，共十三个村。",
     fix="Rewrite the phrase with the figure and what it counts.",
 )
 

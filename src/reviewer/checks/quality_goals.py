@@ -110,6 +110,8 @@ MISSING_ACTUALS = rule(
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
     example="部门履职：(1)实际完成率≥100%;(2)各项工作完成及时率>100%，此指标赋分25分，得分24.38分",
+    counterexample="服务对象：群众满意度≥90%，实际为93%，此指标赋分10分，得分10分。"
+    "资金预算100万元，支付率100%。",
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
     variants={

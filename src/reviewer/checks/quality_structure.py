@@ -40,6 +40,8 @@ EMPTY_SECTION = rule(
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
     example="八、有关建议\\n无",
+    counterexample="（二）项目情况\n2.100万以上项目：无\n七、存在问题\n现将问题报告如下：\n"
+    "（一）预算执行偏慢。\n",
     fix="Write the section, or drop the heading and say in the text why it does not apply.",
 )
 

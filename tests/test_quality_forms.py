@@ -404,3 +404,10 @@ def test_a_blank_narrative_field_of_a_form_one_cell_per_line() -> None:
 
 def test_q010_counterexample_is_silent() -> None:
     assert q(RULES["Q010"].counterexample, "Q010") == []
+
+
+def test_a_per_unit_standard_is_a_quantified_goal() -> None:
+    text = "一、概况\n(一)年度绩效目标\n公用经费拨款标准按照0.60万元/生·年执行，保障学校正常运转。\n二、其他\n正文。\n"
+    assert q(text, "Q001") == []
+    vague = text.replace("按照0.60万元/生·年执行", "逐步提高")
+    assert len(q(vague, "Q001")) == 1

@@ -207,6 +207,8 @@ _TARGET_RE = lazy(
     r"项|家|所|辆|件|条|场|台|套|处|间|口|支|头|株|吨|名|村|批|期|小时|分钟|日|月|名)?"
 )
 _PERCENT_RE = lazy(r"\d+(?:\.\d+)?\s*[%‰]")
+# A per-unit standard: 0.60万元/生·年, 300元/人.
+_PER_UNIT_RE = lazy(r"\d+(?:\.\d+)?\s*(?:万元|元)\s*/\s*[\u4e00-\u9fff]")
 _NUMBER_RE = lazy(r"\d+(?:\.\d+)?")
 
 GOAL_TITLE = lazy(
@@ -221,8 +223,8 @@ _NOT_GOAL_TITLE = lazy(
 
 def has_measurable_target(text: str) -> bool:
     """Whether `text` states at least one quantified target: a comparator with a number, a
-    percentage, or two or more figures."""
-    if _TARGET_RE.search(text) or _PERCENT_RE.search(text):
+    percentage, a per-unit standard (0.60万元/生·年), or two or more figures."""
+    if _TARGET_RE.search(text) or _PERCENT_RE.search(text) or _PER_UNIT_RE.search(text):
         return True
     return len(_NUMBER_RE.findall(text)) >= 2
 

@@ -238,14 +238,11 @@ def _headers(cs: list[Cell]) -> list[_Header]:
             j += 1
         if j - i >= 4:
             run = [c.text for c in cs[i:j]]
-
-            def col(pat: object, run: list[str] = run) -> int | None:
-                return next((k for k, t in enumerate(run) if pat.match(t)), None)  # type: ignore[attr-defined]
-
-            value = col(_VALUE_HEAD)
-            actual, score = col(_ACTUAL_HEAD), col(_SCORE_HEAD)
+            value = _col(run, _VALUE_HEAD)
+            actual, score = _col(run, _ACTUAL_HEAD), _col(run, _SCORE_HEAD)
             if value is not None and (actual is not None or score is not None):
-                out.append(_Header(i, j, col(_KIND_HEAD), value, actual, col(_WEIGHT_HEAD), score))
+                kind, weight = _col(run, _KIND_HEAD), _col(run, _WEIGHT_HEAD)
+                out.append(_Header(i, j, kind, value, actual, weight, score))
             i = j
         else:
             i += 1

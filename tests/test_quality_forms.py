@@ -411,3 +411,13 @@ def test_a_per_unit_standard_is_a_quantified_goal() -> None:
     assert q(text, "Q001") == []
     vague = text.replace("按照0.60万元/生·年执行", "逐步提高")
     assert len(q(vague, "Q001")) == 1
+
+
+def test_header_cells_broken_over_two_lines_and_a_numeric_last_column() -> None:
+    head = "一级指标\n\n二级指标\n\n三级指标\n\n年度\n\n指标值\n\n实际\n\n完成值\n\n分值\n\n得分\n\n偏差原因\n\n"
+    rows = "产出指标\n\n数量指标\n\n安全率\n\n100\n\n完成\n\n10\n\n10\n\n0\n\n"
+    rows += "指标2\n\n \n\n \n\n \n\n \n\n \n\n"
+    found = q(head + rows, "Q018")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["完成"]
+    filled = rows.replace("完成", "100")
+    assert q(head + filled, "Q018") == [] and q(head + filled, "Q017") == []

@@ -204,7 +204,7 @@ _HEAD_CELL = lazy(
     r"^(?:一级指标|二级指标|三级指标|指标名称|指标内容|指标性质|年度指标值|指标值|目标值|度量单位|"
     r"计量单位|全年完成值|实际完成值|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|备注)$"
 )
-_VALUE_HEAD = lazy(r"^(?:年度指标值|指标值|目标值)$")
+_VALUE_HEAD = lazy(r"^(?:年度指标值|全年指标值|指标值|目标值|年度目标值)$")
 _ACTUAL_HEAD = lazy(r"^(?:全年完成值|实际完成值|完成值|实际值)$")
 _WEIGHT_HEAD = lazy(r"^(?:分值|权重)$")
 _SCORE_HEAD = lazy(r"^得分$")
@@ -222,11 +222,16 @@ def is_header_cell(text: str) -> bool:
 class _Header(NamedTuple):
     at: int  # index of the header's first cell in the stream
     end: int  # index after its last cell
-    kind: int | None
+    kind: int | None  # column numbers, counted in columns (a split header cell is one column)
     value: int
     actual: int | None
     weight: int | None
     score: int | None
+    width: int  # number of columns
+
+
+# The first half of a header cell broken over two lines: 年度 / 指标值, 实际 / 完成值.
+_HEAD_FRAGMENT = lazy(r"^(?:年度|全年|实际|年初|目标|计划)$")
 
 
 def _headers(cs: list[Cell]) -> list[_Header]:
@@ -234,15 +239,23 @@ def _headers(cs: list[Cell]) -> list[_Header]:
     i = 0
     while i < len(cs):
         j = i
-        while j < len(cs) and _HEAD_CELL.match(cs[j].text):
-            j += 1
-        if j - i >= 4:
-            run = [c.text for c in cs[i:j]]
+        run: list[str] = []
+        while j < len(cs):
+            t = cs[j].text
+            if _HEAD_CELL.match(t):
+                run.append(t)
+                j += 1
+            elif _HEAD_FRAGMENT.match(t) and j + 1 < len(cs) and _HEAD_CELL.match(cs[j + 1].text):
+                run.append(t + cs[j + 1].text)  # 年度 + 指标值 = one column
+                j += 2
+            else:
+                break
+        if len(run) >= 4:
             value = _col(run, _VALUE_HEAD)
             actual, score = _col(run, _ACTUAL_HEAD), _col(run, _SCORE_HEAD)
             if value is not None and (actual is not None or score is not None):
                 kind, weight = _col(run, _KIND_HEAD), _col(run, _WEIGHT_HEAD)
-                out.append(_Header(i, j, kind, value, actual, weight, score))
+                out.append(_Header(i, j, kind, value, actual, weight, score, len(run)))
             i = j
         else:
             i += 1
@@ -322,7 +335,7 @@ def _rows(doc: Document, cs: list[Cell], h: _Header, stop: int) -> list[Row]:
         line = doc.line_at(cs[i].start).index
         on_line = _cells_on_line(doc, cs, i)
         multi = on_line > 1
-        if on_line > h.end - h.at + 2:
+        if on_line > h.width + 2:
             continue  # a wider row: another table
 
         def at(col: int | None, i: int = i, line: int = line, multi: bool = multi) -> Cell | None:
@@ -336,8 +349,10 @@ def _rows(doc: Document, cs: list[Cell], h: _Header, stop: int) -> list[Row]:
         target = at(h.value)
         if target is None or not _TARGET_CELL.match(target.text):
             continue
-        consumed = i + max(cols) - anchor_col + 1
+        consumed = i + max(h.width, max(cols) + 1) - anchor_col  # the row runs to the last column
         name = at(min(cols) - 1)
+        if name is not None and rx.match(r"^[\d.%]+$", name.text):
+            continue  # a number where the name belongs: the columns are not where we think
         rows.append(
             Row(
                 name if name is not None and name.text else target,

@@ -190,12 +190,13 @@ def placeholder_rows(doc: Document) -> Iterator[Hit]:
 
 
 def _near_indicator_rows(cs: list[Cell], i: int) -> bool:
-    """A placeholder or indicator category cell within the twelve cells before `i`."""
-    window = cs[max(0, i - 12) : i]
-    return any(
-        _CATEGORY.search(c.text) or (c.text.startswith("指标") and _PLACEHOLDER_CELL.match(c.text))
-        for c in window
-    )
+    """An indicator category or a numbered indicator (指标2, 指标1工程完工率) within the sixteen
+    cells before `i`."""
+    window = cs[max(0, i - 16) : i]
+    return any(_CATEGORY.search(c.text) or _NUMBERED.match(c.text) for c in window)
+
+
+_NUMBERED = lazy(r"^指标\s*\d{1,2}")
 
 
 # ---------------------------------------------------------------- Q017 blank cells

@@ -97,12 +97,22 @@ def test_quantified_goals_are_not_duties() -> None:
 
 
 def test_report_without_any_goal() -> None:
-    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 12
+    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 40
     text = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{body}\n二、部门整体支出绩效情况\n{body}\n"
     found = q(text, "Q002")
     assert len(found) == 1 and "全文未见" in found[0].message
     with_target = text.replace("群众反映较好。", "满意度≥90%。", 1)
     assert q(with_target, "Q002") == []
+
+
+def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
+    body = "本年开展各类活动，取得良好成效，群众反映较好。"
+    cut = f"某镇2023年度绩效自评报告\n一、部门概况\n{body * 20}\n"  # a page cut short
+    assert q(cut, "Q002") == []
+    goals = (
+        f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
+    )
+    assert q(goals, "Q002") == []
 
 
 # ---------------------------------------------------------------- Q003 missing actuals
@@ -118,11 +128,16 @@ def test_scored_targets_without_actuals() -> None:
     assert [s.text for s in found[0].spans] == ["赋分25分，得分24.38分"]
 
 
+BODY = "本年开展各类活动，取得良好成效，群众反映较好。" * 80 + "\n"
+
+
 def test_budget_only_report() -> None:
     text = "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元。\n支出预算3167.20万元。\n"
-    found = q(text, "Q003")
+    found = q(text + BODY, "Q003")
     assert len(found) == 1 and "决算" in found[0].message
-    assert q(text + "2022年决算支出3100.00万元。\n", "Q003") == []
+    assert q(text + BODY + "2022年决算支出3100.00万元。\n", "Q003") == []
+    assert q(text + BODY + "资金预算100万元,支付率100%。\n", "Q003") == []
+    assert q(text, "Q003") == []  # a fragment or a cut page: the 决算 may follow
 
 
 # ---------------------------------------------------------------- Q004 / Q005 self-scores

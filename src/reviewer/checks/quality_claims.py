@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer import regex as rx
-from reviewer.checks.quality_common import comparator_targets, sentences
+from reviewer.checks.quality_common import grouped, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
+from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, parse_chinese_int
@@ -23,16 +23,19 @@ UNSUPPORTED_CLAIM = rule(
     family="quality",
     title_zh="结论性表述缺少数据支撑",
     title_en="Claim with no figures behind it",
-    message_zh="“{quote}”{what_zh}",
-    message_en="'{quote}' {what_en}",
+    message_zh="“{quote}”{what_zh}{times_zh}",
+    message_en="'{quote}' {what_en}{times_en}",
     what="Finds a satisfaction claimed as a grade (满意度为优秀/较高) with no rate, sample or "
-    "method in the sentence, and a sweeping '100% achieved / all goals met' claim in a report "
-    "that states no indicator target anywhere. Conservative: a rate, a count or any "
-    "comparator target in the report silences the second pattern.",
+    "method in the sentence; a sweeping claim that goals or tasks were met in full (各项目标"
+    "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现) with no figure in its sentence or "
+    "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
+    "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
+    "it. One finding per repeated quote.",
     why="Reviewers accept a result only with its evidence: a satisfaction rate with the number "
     "of people asked, or the indicators that were met.",
-    example="群众满意度为优秀，各项绩效目标均已按照预算达到100%实现。",
-    counterexample="群众满意度为95.6%（发放问卷200份，回收192份）。",
+    example="满意度为优秀; 各项绩效目标均已按照预算达到100%实现; 圆满完成了全年各项工作任务",
+    counterexample="全面完成粮食生产目标任务，其中高产田水稻产量达1292.5斤/亩；抽样调查420户，"
+    "满意度为96%，评价为优秀",
     fix="Give the survey (method, sample size, rate) or the indicator values behind the claim.",
 )
 
@@ -78,14 +81,39 @@ GARBLED_NUMBER = rule(
     family="quality",
     title_zh="数字表述残缺或错乱",
     title_en="Broken number",
-    message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全",
-    message_en="'{quote}' {what_en}; the reader cannot tell what it means",
+    message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全{times_zh}",
+    message_en="'{quote}' {what_en}; the reader cannot tell what it means{times_en}",
     what="Finds numbers written in a form that cannot be read: a count unit directly followed "
     "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
-    counterexample="严格执行12个百分点",
+    counterexample="完成率12%，建立了3个污水处理池，共十三个村。",
     fix="Rewrite the phrase with the figure and what it counts.",
+)
+
+DOC_NUMBER = rule(
+    code="Q023",
+    fix_zh="按公文格式书写文号，年份用六角括号括起，如“财预〔2021〕12号”。",
+    name="doc-number-brackets",
+    kind="garbled_text",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="文件文号缺少年份括号",
+    title_en="Document number without the brackets around its year",
+    message_zh="文号“{quote}”缺少年份的六角括号（或只剩半边），年份与序号连在一起难以辨认，"
+    "应为“{fixed}”{times_zh}",
+    message_en="Document number '{quote}' lost the brackets around its year, so year and "
+    "serial run together; it most likely reads '{fixed}'{times_en}",
+    what="Finds an issuing-office code (财预, 湘财绩, 办发…) followed directly by a year and a "
+    "serial number and 号 with no bracket between them (财预202112号) or only one half of it "
+    "(财务发〔20226号), and shows the likely "
+    "intended form (财预〔2021〕12号). Only prefixes that read as a document code qualify: "
+    "a figure such as 第202112号 or 共20207号 is left alone.",
+    why="Copying from PDF or web pages drops the 〔〕 brackets; the number then cannot be "
+    "looked up, and the reader cannot tell year from serial.",
+    example="根据《关于开展绩效自评的通知》（湘财绩20207号）要求",
+    counterexample="根据湘财绩〔2020〕7号要求，编号第202112号，门牌20207号，共202112号",
+    fix="Write document numbers with the year in brackets: 财预〔2021〕12号.",
 )
 
 
@@ -94,46 +122,105 @@ GARBLED_NUMBER = rule(
 # Within one line (a flattened table's next cell is not a grade), and a whole word: the 满意 of
 # 满意度 is not a grade.
 _SATISFACTION = lazy(
-    r"满意(?:度|率)[^。；;，,\n\d]{0,6}?(?:为|是|达到|评价为|均为|属于)?[ \t]*"
+    r"满意(?:度|率)[^。；;，,\n\d|\t]{0,6}?(?:为|是|达到|评价为|均为|属于)?[ \t]*"
     r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)(?![度率])[\"'”]?"
 )
-_EVIDENCE = lazy(r"\d|问卷|样本|抽样|受访|调查对象")
+_EVIDENCE = lazy(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|分|人|户|份|名|个|次|家)|[≥≤]\s*\d|问卷|样本|抽样|受访|调查对象"
+)
 _SWEEPING = lazy(
     r"(?:各项|所有|全部|全年)(?:绩效)?(?:目标|指标|任务)[^。；;\n]{0,20}?"
     r"(?:100%|百分之百|全部|均已|均|全面)[^。；;\n]{0,12}?(?:实现|完成|达成|达标|达到(?![\d百]))"
+    r"|(?:全面|圆满|全部|100%|百分之百)(?:地)?(?:完成|实现|达成)(?:了)?[^。；;，,\n]{0,12}?"
+    r"(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
+    r"|(?:目标|任务|指标)(?:任务)?(?:均已|均|已|已经)?(?:全部|全面|圆满|100%|百分之百)(?:地)?"
+    r"(?:完成|实现|达成)(?![\d的])"
 )
+# A goal or a wish, not a claim: 确保全面完成…, 力争圆满完成…
+_INTENT = lazy(
+    r"(?:确保|力争|争取|计划|预计|将|要|为|努力|推动|以期|必须|才能|能够)[^。；;，,\n]{0,4}$"
+)
+# The overall grade claimed in words: 自评结果为优秀, 评价等级为"优".
+_GRADE_CLAIM = lazy(
+    r"(?:自评|评价|考核|绩效)(?:结果|等级|等次|结论)[^。；;，,\n\d]{0,4}?[为是:：]\s*[\"'“]?(?:优秀|优)"
+    r"(?![秀良\w])[\"'”]?"
+)
+# Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
+_FIGURE = lazy(
+    r"[≥≤]\s*\d|\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
+    r"家|所|件|场|台|套|处|名|村|批|斤|天|小时|平方米|立方米|㎡|盏|条|篇|期|册|分)"
+)
+
+
+def _nearby(doc: Document, start: int, end: int) -> str:
+    """The claim's sentence (without the claim itself) with the sentence before and the two
+    after it: where a report puts the figures behind a claim (其中…, a list after a colon)."""
+    sents = sentences(doc)
+    k = next((i for i, x in enumerate(sents) if x.start <= start < x.end), None)
+    if k is None:
+        return ""
+    here = sents[k]
+    parts = [doc.norm[here.start : start], " ", doc.norm[end : here.end]]
+    parts += [sents[j].text for j in (k - 1, k + 1, k + 2) if 0 <= j < len(sents)]
+    return " ".join(parts)
 
 
 @check(UNSUPPORTED_CLAIM)
 def unsupported_claims(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    hits: list[Hit] = []
     for m in _SATISFACTION.finditer(norm):
         sent = next((s for s in sentences(doc) if s.start <= m.start() < s.end), None)
         if sent is None or _EVIDENCE.search(sent.text):
             continue
-        yield UNSUPPORTED_CLAIM.hit(
-            [(m.start(), m.end())],
-            {
-                "quote": m.group(),
-                "what_zh": "只给出等级性评价，没有满意度百分比、调查方式或样本数量，无法核实",
-                "what_en": "gives a grade only: no satisfaction rate, survey method or sample "
-                "size, so it cannot be verified",
-            },
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(m.start(), m.end())],
+                {
+                    "quote": m.group(),
+                    "what_zh": "只给出等级性评价，没有满意度百分比、调查方式或样本数量，无法核实",
+                    "what_en": "gives a grade only: no satisfaction rate, survey method or sample "
+                    "size, so it cannot be verified",
+                },
+            )
         )
-    if comparator_targets(norm) or rx.search(
-        r"实际完成值\s*[为:：]?\s*\d|目标值\s*[为:：]?\s*\d", norm
-    ):
-        return
     for m in _SWEEPING.finditer(norm):
-        yield UNSUPPORTED_CLAIM.hit(
-            [(m.start(), m.end())],
-            {
-                "quote": m.group(),
-                "what_zh": "是全面完成的结论，但报告没有列出任何指标的目标值和实际值来支撑它",
-                "what_en": "claims full achievement, but the report lists no indicator with a "
-                "target and an actual value to support it",
-            },
+        if _INTENT.search(norm[max(0, m.start() - 8) : m.start()]):
+            continue
+        if _FIGURE.search(_nearby(doc, m.start(), m.end())):
+            continue  # the figures stand next to the claim
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(m.start(), m.end())],
+                {
+                    "quote": m.group(),
+                    "what_zh": "是全面完成的结论，但本句及前后文没有给出任何完成数据"
+                    "（指标的目标值、实际值或数量）来支撑它",
+                    "what_en": "claims full achievement, but neither the sentence nor its "
+                    "neighbours give any figure (an indicator's target, actual or a count) to "
+                    "support it",
+                },
+            )
         )
+    if not self_scores(doc):
+        for m in _GRADE_CLAIM.finditer(norm):
+            if _FIGURE.search(_nearby(doc, m.start(), m.end())):
+                continue
+            hits.append(
+                UNSUPPORTED_CLAIM.hit(
+                    [(m.start(), m.end())],
+                    {
+                        "quote": m.group(),
+                        "what_zh": "是评价等级，但报告没有给出自评得分，本句及前后文也没有分数"
+                        "或指标数据，等级无从核对",
+                        "what_en": "states a grade, but the report gives no self-score and "
+                        "nothing near it gives a score or indicator figure, so the grade "
+                        "cannot be checked",
+                    },
+                )
+            )
+    hits.sort(key=lambda h: h.spans[0][0])
+    yield from grouped(hits, lambda h: h.data["quote"])
 
 
 # ---------------------------------------------------------------- Q021 copy-paste
@@ -193,6 +280,10 @@ _DOUBLED = lazy(
 
 @check(GARBLED_NUMBER)
 def garbled_numbers(doc: Document) -> Iterator[Hit]:
+    yield from grouped(_garbled(doc), lambda h: h.data["quote"])
+
+
+def _garbled(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for m in _UNIT_PERCENT.finditer(norm):
         lo = max(norm.rfind("，", 0, m.start()), norm.rfind("。", 0, m.start()), m.start() - 8)
@@ -215,3 +306,42 @@ def garbled_numbers(doc: Document) -> Iterator[Hit]:
                 "what_en": "writes the same number twice, as a digit and as a Chinese numeral",
             },
         )
+
+
+# ---------------------------------------------------------------- Q023 document numbers
+
+# An office code (two to eight Chinese characters, one of them marking an issuing office or a
+# document series), then the year and the serial run together, then 号.
+_BARE_DOC_NUMBER = lazy(
+    r"(?<![\u4e00-\u9fff])(?P<code>[\u4e00-\u9fff]{1,7}(?:财|发|办|函|字|预|绩|政|规|综|农|教|"
+    r"建|社|资|电|便|指|委|党|人|审|监|督|通|令))\s*(?P<open>[〔\[(［])?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])］])?\s*(?P<serial>[1-9]\d{0,3})\s*号"
+)
+_OPEN = "（(《〈[ ,，、;；:：\t\n"
+_LEAD_VERB = lazy(
+    r"^(?:依据|根据|按照|参照|执行|落实|印发|转发|下发|收到|文号|文件|以及|和|及|与)+"
+)
+_NOT_CODE = lazy(r"^(?:第|共|计|编号|门牌|序号|合计|累计)|(?:路|街|号楼)$")
+
+
+@check(DOC_NUMBER)
+def doc_number_brackets(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    hits: list[Hit] = []
+    for m in _BARE_DOC_NUMBER.finditer(norm):
+        start, code = m.start(), m.group("code")
+        lead = _LEAD_VERB.match(code)
+        if lead:
+            start, code = start + lead.end(), code[lead.end() :]
+        elif start > 0 and norm[start - 1] not in _OPEN:
+            continue  # inside a run of words: not a document code
+        if len(code) < 2 or _NOT_CODE.search(code):
+            continue
+        if not 1990 <= int(m.group("year")) <= 2039:
+            continue
+        if m.group("open") and m.group("close"):
+            continue  # written properly
+        quote = norm[start : m.end()]
+        fixed = f"{code}〔{m.group('year')}〕{m.group('serial')}号"
+        hits.append(DOC_NUMBER.hit([(start, m.end())], {"quote": quote, "fixed": fixed}))
+    yield from grouped(hits, lambda h: h.data["quote"])

@@ -8,10 +8,12 @@ No rules are declared here; the checks live in `quality_goals`, `quality_structu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.checks.registry import Hit
 from reviewer.claims.sections import Section, sections
 from reviewer.document import Document
 from reviewer.regex import lazy
@@ -64,7 +66,17 @@ def sentence_at(doc: Document, offset: int) -> Sentence | None:
 # ---------------------------------------------------------------- the report's year and date
 
 _YEAR = lazy(r"(20\d{2})\s*年度?")
-_FULL_DATE = lazy(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_FULL_DATE = lazy(r"(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_LABELLED_DATE = lazy(
+    r"(?:报告|填报|填表|编制|自评|评价|落款)(?:日期|时间)\s*[:：]?\s*(?P<date>(?P<y>20\d{2})\s*"
+    r"(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})))"
+    r"\s*$"
+)
+# A signature line: the unit's name and the date, nothing else.
+_SIGNED_DATE = lazy(
+    r"^[\u4e00-\u9fff()（）]{2,24}(?:局|委|办|府|中心|院|校|所|站|队|镇|乡|街道|部|厅|会|处|科|司)"
+    r"\s*(?P<date>(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])$"
+)
 _INTERIM = lazy(r"半年|上半年|季度|中期|监控|1-6月|1—6月|一至六月")
 
 
@@ -84,22 +96,57 @@ def report_title(doc: Document) -> tuple[int, int, str] | None:
         if line.start < lo:
             continue
         t = line.text.strip()
-        if "报告" in t and len(t) <= 80:
+        if "报告" in t and len(t) <= 80 and not _CHROME.search(t) and not _NOT_TITLE.search(t):
             return line.start, line.end, t
     return None
 
 
+def is_chrome(line: str) -> bool:
+    """Whether a line belongs to the web page around the report (breadcrumbs, 索引号, 发布日期,
+    links to other pages), not to the report."""
+    return bool(_CHROME.search(line))
+
+
+# An opening sentence, not a title: 根据…, 现将…报告如下：
+_NOT_TITLE = lazy(r"^(?:根据|按照|依据|为)|如下\s*[:：]?$")
+# A web page's own lines: breadcrumbs, metadata, links to other pages.
+_CHROME = lazy(
+    r"当前位置|您的位置|现在位置|首页\s*[>＞/]|[>＞]\s*\S+\s*[>＞]|上一篇|下一篇|索引号|发布机构|"
+    r"发布日期|发布时间|(?:^|\s)来源\s*[:：]|浏览[量次]?[:：]|相关(?:链接|阅读|文章)"
+)
+
+
 def evaluated_year(doc: Document) -> int | None:
-    """The fiscal year the report evaluates, read from its title (2024年度…报告)."""
+    """The fiscal year the report evaluates, read from its title (2024年度…报告, 2018绩效评价…),
+    or else from the opening sentence that announces the report (现将2022年…绩效自评报告如下,
+    现已完成…2022年…自评), outside a cited document's title 《…》 or number 〔…〕."""
 
     def build(d: Document) -> int | None:
         title = report_title(d)
-        if title is None:
-            return None
-        m = _YEAR.search(title[2])
-        return int(m.group(1)) if m else None
+        if title is not None:
+            cited_t = [(c.start(), c.end()) for c in _CITED.finditer(title[2])]
+            for pat in (_YEAR, _BARE_YEAR):
+                for m in pat.finditer(title[2]):
+                    if not any(a <= m.start() < b for a, b in cited_t):
+                        return int(m.group(1))
+        opening = d.norm[: min(len(d.norm), 800)]
+        cited = [(m.start(), m.end()) for m in _CITED.finditer(opening)]
+        for m in _OPENING_YEAR.finditer(opening):
+            if not any(a <= m.start() < b for a, b in cited):
+                return int(m.group(1))
+        return None
 
     return doc.cached("q_year", build)
+
+
+# A year written without 年 in a title: 2018绩效评价自评报告.
+_BARE_YEAR = lazy(r"(?<![\d〔\[(（])(20\d{2})(?![\d〕\]）)号])")
+# A cited document's title or number, whose year is not the evaluated one.
+_CITED = lazy(r"《[^》]{0,80}》|[〔\[(（]\s*20\d{2}\s*[〕\])）]")
+_OPENING_YEAR = lazy(
+    r"(?:现将|现已完成|已完成)[^。；;\n]{0,30}?(20\d{2})\s*年度?"
+    r"(?=[^。；;\n]{0,60}?(?:绩效|自评|评价)[^。；;\n]{0,20}?(?:报告|情况|工作)?(?:如下|$|[,，。]))"
+)
 
 
 def is_interim(doc: Document) -> bool:
@@ -120,17 +167,23 @@ def report_dates(doc: Document) -> list[ReportDate]:
         out: list[ReportDate] = []
         for line in d.lines:
             t = line.text.strip()
-            if not t or len(t) > 16:
-                continue
-            m = _FULL_DATE.fullmatch(t)
-            if not m:
-                continue
-            try:
-                value = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
+            if not t or len(t) > 40 or is_chrome(t):
                 continue
             off = line.start + line.text.index(t)
-            out.append(ReportDate(value, off, off + len(t)))
+            m = _FULL_DATE.fullmatch(t) if len(t) <= 16 else None
+            lo = 0
+            if m is None:
+                # 报告日期：2019年06月18日, 填报日期 2023-01-10; 某县水利局2022年12月30日
+                m = _LABELLED_DATE.search(t) or _SIGNED_DATE.search(t)
+                if m is None:
+                    continue
+                lo = m.start("date")
+            g = m.groupdict()
+            try:
+                value = date(int(g["y"]), int(g["m"] or g["m2"]), int(g["d"] or g["d2"]))
+            except (TypeError, ValueError):
+                continue
+            out.append(ReportDate(value, off + lo, off + m.end()))
         return out
 
     return doc.cached("q_dates", build)
@@ -154,6 +207,8 @@ _TARGET_RE = lazy(
     r"项|家|所|辆|件|条|场|台|套|处|间|口|支|头|株|吨|名|村|批|期|小时|分钟|日|月|名)?"
 )
 _PERCENT_RE = lazy(r"\d+(?:\.\d+)?\s*[%‰]")
+# A per-unit standard: 0.60万元/生·年, 300元/人.
+_PER_UNIT_RE = lazy(r"\d+(?:\.\d+)?\s*(?:万元|元)\s*/\s*[\u4e00-\u9fff]")
 _NUMBER_RE = lazy(r"\d+(?:\.\d+)?")
 
 GOAL_TITLE = lazy(
@@ -168,8 +223,8 @@ _NOT_GOAL_TITLE = lazy(
 
 def has_measurable_target(text: str) -> bool:
     """Whether `text` states at least one quantified target: a comparator with a number, a
-    percentage, or two or more figures."""
-    if _TARGET_RE.search(text) or _PERCENT_RE.search(text):
+    percentage, a per-unit standard (0.60万元/生·年), or two or more figures."""
+    if _TARGET_RE.search(text) or _PERCENT_RE.search(text) or _PER_UNIT_RE.search(text):
         return True
     return len(_NUMBER_RE.findall(text)) >= 2
 
@@ -196,3 +251,33 @@ def own_body(doc: Document, s: Section) -> tuple[int, int]:
     """[body_start, first subsection start or end) of a section."""
     sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
     return s.body_start, max(s.body_start, sub)
+
+
+# ---------------------------------------------------------------- one finding per cause
+
+
+def grouped(hits: Iterable[Hit], key: Callable[[Hit], Hashable]) -> list[Hit]:
+    """Merge hits that share a cause (`key`) into one hit per cause, in order of first
+    occurrence: the first hit's data and severity, the first span of every occurrence (first
+    span = first occurrence), and `count` with `times_zh`/`times_en` for the message (empty when
+    the cause occurs once)."""
+    order: list[Hashable] = []
+    groups: dict[Hashable, list[Hit]] = {}
+    for h in hits:
+        k = key(h)
+        if k not in groups:
+            order.append(k)
+            groups[k] = []
+        groups[k].append(h)
+    out: list[Hit] = []
+    for k in order:
+        hs = groups[k]
+        first = hs[0]
+        spans = [h.spans[0] for h in hs if h.spans]
+        n = len(hs)
+        data = dict(first.data)
+        data["count"] = n
+        data["times_zh"] = f"（全文共{n}处，已合并为一条）" if n > 1 else ""
+        data["times_en"] = f" ({n} occurrences, reported once)" if n > 1 else ""
+        out.append(Hit(first.rule, spans, data, first.severity, first.variant))
+    return out

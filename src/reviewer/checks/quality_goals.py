@@ -128,14 +128,9 @@ MISSING_ACTUALS = rule(
     "spending at all.",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
-    example=(
-        "一、预算情况\n"
-        "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元，"
-        "政府性基金收入1372.24万元。\n"
-    ),
-    counterexample=(
-        "一、预算情况\n2022年预算收入3167.20万元，决算支出3000.50万元，预算执行率94.74%。\n"
-    ),
+    example="部门履职：(1)实际完成率≥100%;(2)各项工作完成及时率>100%，此指标赋分25分，得分24.38分",
+    counterexample="服务对象：群众满意度≥90%，实际为93%，此指标赋分10分，得分10分。"
+    "资金预算100万元，支付率100%。",
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
     variants={
@@ -373,6 +368,10 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
+# Fewer characters than this is a fragment or a cut page, not a whole report.
+_WHOLE_REPORT = 1500
+
+
 @check(MISSING_GOALS)
 def missing_goals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -397,8 +396,10 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         return
     if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return
-    if len(norm.strip()) < 300:
-        return  # a fragment, not a report
+    if len(norm.strip()) < _WHOLE_REPORT:
+        return  # a fragment (or a page cut short): "nowhere in the report" needs the report
+    if any("目标" in s.title for s in sections(doc)):
+        return  # 绩效目标分解下达情况, 绩效目标完成情况: the goals are the section's subject
     anchor = next((s for s in sections(doc) if s.level <= 1 and "绩效" in s.title), None)
     if anchor is None:
         anchor = next((s for s in sections(doc) if s.level <= 1), None)
@@ -435,7 +436,7 @@ _BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
-    r"|执行率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:执行|支付|拨付|支出|完成|使用)率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
 )
 
 
@@ -471,7 +472,8 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         )
     # 2. a report with budget figures only
     budget = _BUDGET_MONEY.search(norm)
-    if budget and not _ACTUAL_MONEY.search(norm):
+    whole = len(norm.strip()) >= _WHOLE_REPORT  # "nowhere in the report" needs the report
+    if budget and whole and not _ACTUAL_MONEY.search(norm):
         s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(

@@ -9,6 +9,8 @@ from datetime import date
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     evaluated_year,
+    grouped,
+    is_chrome,
     is_interim,
     report_date,
     report_dates,
@@ -37,8 +39,9 @@ EMPTY_SECTION = rule(
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…).",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
-    example=("八、有关建议\n无"),
-    counterexample=("八、有关建议\n建议进一步细化绩效目标，提高预算编制的准确性。"),
+    example="八、有关建议\n无",
+    counterexample="（二）项目情况\n2.100万以上项目：无\n七、存在问题\n现将问题报告如下：\n"
+    "（一）预算执行偏慢。\n",
     fix="Write the section, or drop the heading and say in the text why it does not apply.",
 )
 
@@ -83,22 +86,41 @@ DUPLICATE_HEADING = rule(
 
 TEMPLATE_RESIDUE = rule(
     code="Q012",
-    fix_zh="删除模板标题、填写说明和占位符。",
+    fix_zh="删除模板标题、填写说明和占位符，在提示语的位置写上实际内容；转载版本请以原件核对被遮去的文字。",
     name="template-residue",
     kind="template_residue",
     severity=Severity.WARNING,
     family="quality",
     title_zh="残留模板文字或占位符",
     title_en="Template text or placeholder left in",
-    message_zh="“{quote}”{what_zh}，应替换为本单位的实际内容",
-    message_en="'{quote}' {what_en}; replace it with the unit's own content",
+    message_zh="“{quote}”{what_zh}，应替换为本单位的实际内容{times_zh}",
+    message_en="'{quote}' {what_en}; replace it with the unit's own content{times_en}",
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
-    "placeholders such as ××, XX, 20XX年, [单位名称], and fill-in instructions in brackets "
-    "(（根据…填写）, （请…）).",
-    why="Template residue shows the report was not finished or not read before submission.",
-    example="县级部门整体绩效自评报告范本",
-    counterexample="县级部门整体绩效自评报告",
-    fix="Delete the template's title, instructions and placeholders.",
+    "placeholders such as ××, XX, 20XX年, [单位名称], fill-in instructions in brackets "
+    "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
+    "反映）, a cell reading 请填写…), and text masked with asterisks (**县, 预算数*元). One cause "
+    "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
+    why="Template residue shows the report was not finished or not read before submission; a "
+    "prompt left where the content belongs means that part was never written; masked text "
+    "cannot be checked.",
+    example="县级部门整体绩效自评报告范本; 对照年度目标，说明项目完成情况（100字以内）",
+    counterexample="一、概况\n本报告依据省财政厅印发的自评报告模板编写。\n**二、基本情况**\n"
+    "详见附表1，简报控制在100字以内。\n",
+    fix="Delete the template's title, instructions and placeholders; write the content where "
+    "a prompt stands; check masked text against the original.",
+    variants={
+        "mask": (
+            "“{quote}”中的“{token}”遮去了原文（多见于转载时隐去的地名、单位名或金额），"
+            "被遮去的内容无法核对{times_zh}",
+            "'{quote}' has '{token}' in place of the original text (a repost usually masks "
+            "place or unit names or amounts this way); the masked content cannot be "
+            "checked{times_en}",
+        ),
+        "prompt": (
+            "“{quote}”是表格或模板的填写提示，{where_zh}{times_zh}",
+            "'{quote}' is a form's or template's fill-in prompt; {where_en}{times_en}",
+        ),
+    },
 )
 
 DATE_BEFORE_YEAR_END = rule(
@@ -116,24 +138,25 @@ DATE_BEFORE_YEAR_END = rule(
     "closed on {year}-12-31: year-end (决算) figures cannot have existed then",
     what="Reads the evaluated year from the report's title and the report's date from a "
     "stand-alone date line; flags a date on or before 31 December of the evaluated year. "
-    "Mid-year and monitoring reports (半年, 监控) are skipped.",
+    "Also flags execution or results measured at a cut-off inside the evaluated year "
+    "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
+    "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
+    "date. Mid-year and monitoring reports (半年, 监控) are skipped.",
     why="A whole-year self-evaluation needs the year's final accounts; a date inside the year "
     "means either the figures are estimates or the date is wrong.",
-    example=(
-        "某县民政局2024年部门整体支出绩效评价报告\n"
-        "一、基本情况\n"
-        "本年支出100万元。\n"
-        "某县民政局\n"
-        "2024年12月26日\n"
-    ),
-    counterexample=(
-        "某县民政局2024年部门整体支出绩效评价报告\n"
-        "一、基本情况\n"
-        "本年支出100万元。\n"
-        "某县民政局\n"
-        "2025年3月26日\n"
-    ),
+    example="2024年部门整体支出绩效评价报告 … 2024年12月26日; 截至2024年11月底，项目支出85万元",
+    counterexample="2024年部门整体支出绩效评价报告\n截至2024年12月31日，项目支出85万元；"
+    "截至2023年10月底，上年结转资金已支付完毕。\n2025年3月2日",
     fix="Correct the date, or mark figures that are estimates and update them with the 决算.",
+    variants={
+        "cutoff": (
+            "报告评价的是{year}年全年，但“{quote}”的数据截至{date}，早于年度结束（{year}年12月"
+            "31日）：这是年中进度数，不是全年执行结果{note_zh}{times_zh}",
+            "The report evaluates the whole of {year}, but '{quote}' measures up to {date}, "
+            "before the year closed on {year}-12-31: an in-year progress figure, not the "
+            "year's result{note_en}{times_en}",
+        ),
+    },
 )
 
 STALE_TEXT = rule(
@@ -231,6 +254,8 @@ def _children(doc: Document, s: Section) -> list[Section]:
 
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
+    yield from _announced_nothing(doc)
+    yield from _blank_form_fields(doc)
     norm = doc.norm
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
@@ -264,6 +289,76 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
                 {"title": s.title, "what_zh": "下没有任何内容", "what_en": "has no content"},
                 severity=Severity.WARNING,
             )
+
+
+# "…绩效目标如下：" at the end of a paragraph, and the section ends there.
+_ANNOUNCES = lazy(r"[^。；;\n]{2,40}?如下\s*[:：]\s*$")
+
+
+# A form's narrative field: 项目实施内容及过程概述, 评价结论, 存在问题, 改进措施.
+_FIELD_LABEL = lazy(r"(?:概述|结论|问题|措施|建议|说明|完成情况|原因分析)$")
+
+
+def _blank_form_fields(doc: Document) -> Iterator[Hit]:
+    """A form flattened one cell per line whose narrative field is followed by an empty cell
+    and then the next field: the field was left blank."""
+    from reviewer.checks.quality_forms import cells, is_header_cell
+
+    cs = cells(doc)
+    for i in range(len(cs) - 2):
+        label, blank, after = cs[i], cs[i + 1], cs[i + 2]
+        if blank.text or not after.text or not label.text or len(label.text) > 24:
+            continue
+        if not _FIELD_LABEL.search(label.text) or is_header_cell(label.text):
+            continue
+        lines = [doc.line_at(c.start).index for c in (label, blank, after)]
+        if len(set(lines)) < 3:
+            continue  # a row on one line: trailing empty cells are padding, not a blank field
+        yield EMPTY_SECTION.hit(
+            [(label.start, label.end)],
+            {
+                "title": label.text,
+                "what_zh": "后的填写栏为空",
+                "what_en": "is followed by an empty cell",
+            },
+            severity=Severity.WARNING,
+        )
+
+
+_WHOLE_REPORT_INTRO = lazy(r"(?:报告|通报|汇报|综述|总结)如下")
+
+
+def _announced_nothing(doc: Document) -> Iterator[Hit]:
+    """A sentence that announces a list (…如下：) directly followed by a heading that is not
+    under it: the list was never written."""
+    secs = sections(doc)
+    for line in doc.lines:
+        m = _ANNOUNCES.search(line.text)
+        if m is None:
+            continue
+        nxt = next((ln for ln in doc.lines[line.index + 1 :] if ln.text.strip()), None)
+        if nxt is None:
+            continue  # the text ends here: a cut page, not a missing list
+        at = nxt.start + (len(nxt.text) - len(nxt.text.lstrip()))
+        heading = next((s for s in secs if s.start == at), None)
+        if heading is None:
+            continue
+        here = section_path(doc, line.start)
+        if not here or _WHOLE_REPORT_INTRO.search(m.group()):
+            continue  # 现将…报告如下: the report's own sections follow
+        if heading.level > here[-1].level:
+            continue  # the list comes as subsections
+        lo = line.start + m.start()
+        yield EMPTY_SECTION.hit(
+            [(lo, line.start + m.end())],
+            {
+                "title": m.group().strip(),
+                "what_zh": "之后紧接下一个标题，所说的内容没有列出",
+                "what_en": "is followed at once by the next heading: what it announces is "
+                "never given",
+            },
+            severity=Severity.WARNING,
+        )
 
 
 # ---------------------------------------------------------------- Q011 duplicate headings
@@ -325,8 +420,17 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
 
 _TEMPLATE_WORD = lazy(r"范本|模板|样本|样表|示例|模版")
 _PLACEHOLDER = lazy(
-    r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|[*＊]{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
 )
+# Asterisks in place of text: a run of three or more, or a pair that is not markdown bold.
+_STARS = lazy(r"\*{2,}")
+# Markdown bold: ** after a line start, space or punctuation, closed on the same line.
+_BOLD = lazy(
+    r"(?:^|(?<=[\s\-#>，。；：、,.;:(（]))\*\*(?=[^\s*])[^*\n]{1,40}?(?<=[^\s*])\*\*"
+    r"(?=$|[\s，。；：、,.;:)）])"
+)
+# A masked figure: 预算数*元, 78.*元, 执行数*，
+_MASKED_FIGURE = lazy(r"(?<=[\d.数为])\*+(?=\s*(?:万元|亿元|元|%|[，,。；;]))")
 _BRACKET_SLOT = lazy(
     r"[\[【<《(（]\s*(?:单位名称|部门名称|项目名称|填写|请填写|请输入|此处|日期|年份|金额)\s*[\]】>》)）]"
 )
@@ -334,10 +438,88 @@ _INSTRUCTION = lazy(
     r"[(（](?:根据|请|此处|可|参照|按照|如有|若有|注[:：])[^()（）\n]{2,30}?"
     r"(?:填写|描述|说明|填报|列示|删除|选填|可选|包括[^()（）\n]{0,20})[)）]"
 )
+# A form's prompts: a word limit, an invitation to attach a table, a modal writing order.
+_FORM_PROMPT = lazy(
+    r"[(（][^()（）\n]{0,12}?(?:\d+|[一二三四五六七八九十百千]+)\s*字(?:以内|以下|左右|内)?[)）]"
+    r"|[(（](?:可|请|需|须|应)另?附(?:表|页|件|图|说明|相关材料)[^()（）\n]{0,8}[)）]"
+    r"|[(（](?:可|请|须|需|应)[^()（）\n]{0,16}?(?:填写|填报|说明|反映|列示|列明|描述|阐述|简述|"
+    r"概述|表格|列表)[^()（）\n]{0,8}[)）]"
+)
+# A cell or line that is a fill-in order: 请填写…, 请根据…填报 (no full stop: not prose).
+_PLEASE_FILL = lazy(
+    r"^\s*请(?:在此处?|根据|按照|对照|结合)?[^。\n|\t]{0,20}?(?:填写|填报|填列|勾选)[^。\n|\t]{0,20}$"
+)
 
 
-@check(TEMPLATE_RESIDUE)
-def template_residue(doc: Document) -> Iterator[Hit]:
+def _bold_pair(norm: str, a: int, b: int) -> bool:
+    """Whether the ** at [a, b) is one side of a markdown bold pair on its line."""
+    if b - a != 2:
+        return False
+    line_start = norm.rfind("\n", 0, a) + 1
+    line_end = norm.find("\n", b)
+    line = norm[line_start : line_end if line_end != -1 else len(norm)]
+    for m in _BOLD.finditer(line):
+        lo = line_start + m.start()
+        hi = line_start + m.end()
+        if a == lo or b == hi:
+            return True
+    return False
+
+
+def _context(norm: str, a: int, b: int) -> str:
+    lo, hi = max(0, a - 6), min(len(norm), b + 6)
+    left = norm[lo:a].split("\n")[-1]
+    right = norm[b:hi].split("\n")[0]
+    return (left + norm[a:b] + right).strip()
+
+
+_INSTRUCTION_VERB = lazy(r"说明|分析|简述|概述|描述|阐述|填写|填报|列明|列示|提出|反映")
+_NOTE_LIST = lazy(r"^\s*注|[;；。]\s*\d{1,2}[.、]")
+
+
+def _cell(norm: str, a: int, b: int) -> tuple[int, int]:
+    """The table cell (or line) around [a, b), stripped."""
+    lo = max(norm.rfind("\n", 0, a), norm.rfind("|", 0, a), norm.rfind("\t", 0, a)) + 1
+    ends = [i for i in (norm.find("\n", b), norm.find("|", b), norm.find("\t", b)) if i != -1]
+    hi = min(ends) if ends else len(norm)
+    while lo < a and norm[lo] in " \t":
+        lo += 1
+    while hi > b and norm[hi - 1] in " \t":
+        hi -= 1
+    return lo, hi
+
+
+def _prompt(doc: Document, a: int, b: int) -> tuple[int, int, bool] | None:
+    """The prompt around the bracket at [a, b): (start, end, stands in place of content), or
+    None for a form's printed notes (注：1.…；2.…)."""
+    norm = doc.norm
+    lo, hi = _cell(norm, a, b)
+    lead = norm[lo:a]
+    if _NOTE_LIST.search(norm[lo:hi]):
+        return None  # the form's own notes under a table, printed with every copy
+    heading = any(s.start == lo for s in sections(doc))
+    if lead.strip() and len(lead) <= 80 and _INSTRUCTION_VERB.search(lead) and not heading:
+        # the whole cell is the instruction: the content was never written
+        whole = not norm[b:hi].strip(" 。.;；")
+        return lo, b, whole or _followed_by_heading(doc, b)
+    return a, b, _followed_by_heading(doc, b)
+
+
+def _followed_by_heading(doc: Document, b: int) -> bool:
+    """Nothing follows the prompt on its line, and the next text is a heading."""
+    norm = doc.norm
+    eol = norm.find("\n", b)
+    eol = len(norm) if eol == -1 else eol
+    if norm[b:eol].strip(" \t。.:：|"):
+        return False
+    nxt = rx.search(r"\S", norm[eol:])
+    if nxt is None:
+        return False  # the text ends here: a cut page, not a missing section
+    at = eol + nxt.start()
+    return any(s.start == at for s in sections(doc))
+
+
+def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     norm = doc.norm
     lo, hi = title_region(doc)
     title_lines = [ln for ln in doc.lines if lo <= ln.start < hi and ln.text.strip()]
@@ -350,33 +532,101 @@ def template_residue(doc: Document) -> Iterator[Hit]:
         m = _TEMPLATE_WORD.search(ln.text)
         if m and is_title and "。" not in t and len(t) <= 60:
             off = ln.start + ln.text.index(t)
-            yield TEMPLATE_RESIDUE.hit(
-                [(off, off + len(t))],
-                {
-                    "quote": t,
-                    "what_zh": f"含“{m.group()}”字样，是模板的标题或说明",
-                    "what_en": f"contains '{m.group()}': the template's own title or note",
-                },
+            yield (
+                f"word:{m.group()}",
+                TEMPLATE_RESIDUE.hit(
+                    [(off, off + len(t))],
+                    {
+                        "quote": t,
+                        "what_zh": f"含“{m.group()}”字样，是模板的标题或说明",
+                        "what_en": f"contains '{m.group()}': the template's own title or note",
+                    },
+                ),
             )
     for m in _PLACEHOLDER.finditer(norm):
-        a, b = max(0, m.start() - 6), min(len(norm), m.end() + 6)
-        ctx = norm[a:b].split("\n")[-1] if "\n" in norm[a : m.start()] else norm[a:b]
-        yield TEMPLATE_RESIDUE.hit(
-            [(m.start(), m.end())],
-            {
-                "quote": ctx.strip(),
-                "what_zh": f"中的“{m.group()}”是未填写的占位符",
-                "what_en": f"holds the placeholder '{m.group()}'",
-            },
+        token = m.group()
+        yield (
+            f"placeholder:{token[0].upper()}",
+            TEMPLATE_RESIDUE.hit(
+                [(m.start(), m.end())],
+                {
+                    "quote": _context(norm, m.start(), m.end()),
+                    "what_zh": f"中的“{token}”是未填写的占位符",
+                    "what_en": f"holds the placeholder '{token}'",
+                },
+            ),
+        )
+    masks = [(m.start(), m.end()) for m in _STARS.finditer(norm)]
+    masks = [(a, b) for a, b in masks if not _bold_pair(norm, a, b)]
+    masks += [(m.start(), m.end()) for m in _MASKED_FIGURE.finditer(norm)]
+    for a, b in sorted(masks):
+        yield (
+            "mask",
+            TEMPLATE_RESIDUE.hit(
+                [(a, b)],
+                {"quote": _context(norm, a, b), "token": norm[a:b]},
+                variant="mask",
+                severity=Severity.INFO,
+            ),
         )
     for pat, zh, en in (
         (_BRACKET_SLOT, "是未填写的占位栏", "is an unfilled slot"),
         (_INSTRUCTION, "是模板的填写说明", "is a fill-in instruction of the template"),
     ):
         for m in pat.finditer(norm):
-            yield TEMPLATE_RESIDUE.hit(
-                [(m.start(), m.end())], {"quote": m.group(), "what_zh": zh, "what_en": en}
+            yield (
+                f"text:{m.group()}",
+                TEMPLATE_RESIDUE.hit(
+                    [(m.start(), m.end())], {"quote": m.group(), "what_zh": zh, "what_en": en}
+                ),
             )
+    prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
+    for ln in doc.lines:
+        for cell in rx.split(r"[|\t]", ln.text):
+            if cell.strip() and _PLEASE_FILL.match(cell):
+                off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))
+                prompts.append((off, off + len(cell.strip())))
+    taken: list[tuple[int, int]] = []
+    for a, b in sorted(prompts):
+        if (
+            any(x <= a < y for x, y in taken)
+            or _BRACKET_SLOT.fullmatch(norm[a:b])
+            or (_INSTRUCTION.fullmatch(norm[a:b]))
+        ):
+            continue
+        found = _prompt(doc, a, b) if norm[a] in "(（" else (a, b, True)
+        if found is None:
+            continue
+        qa, qb, empty = found
+        taken.append((qa, qb))
+        yield (
+            f"prompt:{norm[qa:qb]}",
+            TEMPLATE_RESIDUE.hit(
+                [(qa, qb)],
+                {
+                    "quote": norm[qa:qb],
+                    "where_zh": "留在了应写实际内容的位置，该部分实际未填写"
+                    if empty
+                    else "填报后应删除",
+                    "where_en": "left where the content belongs: that part was never written"
+                    if empty
+                    else "it should have been deleted once the form was filled in",
+                },
+                variant="prompt",
+                severity=Severity.WARNING if empty else Severity.INFO,
+            ),
+        )
+
+
+@check(TEMPLATE_RESIDUE)
+def template_residue(doc: Document) -> Iterator[Hit]:
+    keyed = [
+        (k, h)
+        for k, h in _residue_hits(doc)
+        if not is_chrome(doc.line_at(h.spans[0][0]).text)  # the web page's 索引号, not the report
+    ]
+    causes = {id(h): k for k, h in keyed}
+    yield from grouped((h for _, h in keyed), lambda h: causes[id(h)])
 
 
 # ---------------------------------------------------------------- Q013 date before year end
@@ -397,7 +647,76 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
             spans = [(d.start, d.end)]
             if title is not None:
                 spans.append((title[0], title[1]))
-            yield DATE_BEFORE_YEAR_END.hit(spans, {"year": year, "date": _fmt_date(d.value)})
+            yield DATE_BEFORE_YEAR_END.hit(
+                spans, {"year": year, "date": _fmt_date(d.value), "times_zh": "", "times_en": ""}
+            )
+    yield from grouped(_cutoffs(doc, year), lambda h: h.data["date"])
+
+
+# 截至11月底, 截止到2023年10月, 截至2023年11月30日; 1-10月, 1至11月.
+_CUTOFF = lazy(
+    r"(?:截至|截止到|截止至|截至到|截止)\s*(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月"
+    r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?"
+    r"|(?<![\d.])(?:(?P<y2>20\d{2})\s*年\s*)?1\s*(?:-|—|－|~|～|至|到)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
+)
+_CUTOFF_TOPIC = lazy(
+    r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金|万元|%"
+)
+
+
+def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
+    norm = doc.norm
+    for m in _CUTOFF.finditer(norm):
+        y = m.group("y") or m.group("y2")
+        month = int(m.group("m") or m.group("m2"))
+        day = int(m.group("d")) if m.group("d") else None
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        explicit = y is not None
+        if explicit and int(y) != year:
+            continue  # another year's period: last year's balance, this year's rectification
+        if month == 12 and (day is None or day >= 31):
+            continue  # the year end itself
+        if not explicit and month < 6:
+            continue  # 截至3月底 in a report written the next spring may be the next year
+        if m.group("m2") and month < 2:
+            continue
+        sent = _sentence_span(norm, m.start(), m.end())
+        rest = norm[m.end() : sent[1]]
+        if not _CUTOFF_TOPIC.search(rest):
+            continue
+        if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start()]):
+            continue  # a forecast, not a measurement
+        when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.group("end") else ""))
+        if m.group("m2"):
+            when = f"{year}年{month}月底"
+        lo, hi = sent
+        quote = norm[lo:hi].strip()
+        if len(quote) > 50:
+            quote = quote[:49] + "…"
+        yield DATE_BEFORE_YEAR_END.hit(
+            [(lo, hi)],
+            {
+                "year": year,
+                "date": when,
+                "quote": quote,
+                "note_zh": "" if explicit else "（原文未写年份，按评价年度理解）",
+                "note_en": "" if explicit else " (no year is written; read as the evaluated year)",
+            },
+            variant="cutoff",
+            severity=Severity.WARNING if explicit else Severity.INFO,
+        )
+
+
+def _sentence_span(norm: str, a: int, b: int) -> tuple[int, int]:
+    lo = max(norm.rfind(ch, 0, a) for ch in "。；;\n") + 1
+    ends = [i for i in (norm.find(ch, b) for ch in "。；;\n") if i != -1]
+    hi = min(ends) + 1 if ends else len(norm)
+    while lo < a and norm[lo] in " \t":
+        lo += 1
+    if hi > 0 and norm[hi - 1] == "\n":
+        hi -= 1
+    return lo, hi
 
 
 # ---------------------------------------------------------------- Q014 stale text

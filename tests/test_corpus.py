@@ -1,0 +1,70 @@
+"""The real-report corpus (fixtures/corpus/): what it must hold, and what the rules must keep doing
+on it. The gold was written before the tool was run on each report (fixtures/corpus/README.md);
+the floors below are measured figures, so a change that loses a found item or adds an error on a
+claim that holds fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.evals.cases import Case, load_suite
+from reviewer.evals.runner import Results, run_suite
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = load_suite(ROOT / "evals" / "corpus.yaml")
+CASES = SUITE.load_cases()
+
+
+def test_the_corpus_spans_many_provinces_and_both_report_types() -> None:
+    assert len(CASES) >= 40
+    assert len({c.province for c in CASES}) >= 10
+    types = {c.report_type for c in CASES}
+    assert {"department", "project"} <= types
+
+
+def test_the_corpus_holds_every_flattened_layout() -> None:
+    layouts = {lay for c in CASES for lay in c.layouts}
+    assert {"prose", "pipe", "cell_per_line", "run_together"} <= layouts
+
+
+@pytest.mark.parametrize("c", CASES, ids=lambda c: c.id)
+def test_every_corpus_case_is_sourced_and_quoted_verbatim(c: Case) -> None:
+    assert "corpus" in c.tags
+    assert c.province and c.report_type and c.year and c.layouts
+    assert c.url or "索引号" in c.description, "a source address, or the page's index number"
+    assert c.report_path.is_file()
+    for item in [*c.gold, *c.correct]:
+        assert item.quote in c.text, item.quote
+
+
+@pytest.fixture(scope="module")
+def corpus_results() -> Results:
+    return run_suite(SUITE, systems=["rules"])
+
+
+def test_the_rules_run_on_every_corpus_report(corpus_results: Results) -> None:
+    assert all(per["rules"].status == "ok" for per in corpus_results.outputs.values())
+
+
+def test_no_error_finding_on_a_claim_that_holds(corpus_results: Results) -> None:
+    wrong = [
+        f"{sc.case_id}: {o.finding.code} {o.finding.spans[0].text if o.finding.spans else ''}"
+        for sc in corpus_results.system_scores("rules")
+        for o in sc.false_alarms
+        if o.reason == "error on a claim known to be correct"
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "threshold", [t for t in SUITE.thresholds if t.system == "rules"], ids=str
+)
+def test_the_rules_keep_their_corpus_floor(corpus_results: Results, threshold) -> None:
+    row = next(
+        r
+        for r in corpus_results.thresholds()
+        if r["metric"] == threshold.metric and r["gold_sources"] == threshold.gold_sources
+    )
+    assert row["ok"], f"{threshold.metric} on {threshold.gold_sources}: {row['value']} < {threshold.min}"

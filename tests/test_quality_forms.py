@@ -1,0 +1,423 @@
+"""Report-quality rules for published forms and repeated causes: each on fragments written for
+it, in the layouts forms reach readers in, with near misses that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks.registry import RULES, load_all
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+load_all()
+
+
+def q(text: str, code: str):
+    return review_text(text, select=[code])
+
+
+# ---------------------------------------------------------------- rule docs fire and stay silent
+
+
+@pytest.mark.parametrize(
+    "code", ["Q003", "Q012", "Q013", "Q016", "Q017", "Q018", "Q020", "Q022", "Q023"]
+)
+def test_example_fires_and_counterexample_does_not(code: str) -> None:
+    """New and reworked rules: `example` fires, `counterexample` (a near miss) does not."""
+    r = RULES[code]
+    assert q(r.example, code), f"{code} example must fire"
+    assert q(r.counterexample, code) == [], f"{code} counterexample must stay silent"
+
+
+# ---------------------------------------------------------------- Q012 one finding per cause
+
+
+def test_masked_names_are_one_finding_with_every_span() -> None:
+    text = (
+        "**县2023年度水利发展资金绩效自评报告\n"
+        "****财政局下达**县资金2263万元。****财政局下达**县资金791万元。\n"
+        "其中:水**管理14万元。\n"
+    )
+    found = q(text, "Q012")
+    assert len(found) == 1
+    f = found[0]
+    assert f.data["count"] == 6 and len(f.spans) == 6
+    assert f.spans[0].start == 0  # first span = first occurrence
+    assert f.severity == Severity.INFO and "遮去" in f.message and "共6处" in f.message
+
+
+def test_masked_amounts_are_reported() -> None:
+    found = q("项目全年预算数*元,执行数*元,完成预算的100%。\n", "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2
+
+
+def test_markdown_bold_and_multiplication_are_not_masks() -> None:
+    text = "**一、基本情况**\n本年完成 **重点任务** 三项。\n补助资金=标准*人数，2600*842=218.92万元。\n"
+    assert q(text, "Q012") == []
+
+
+def test_distinct_placeholders_stay_distinct_causes() -> None:
+    found = q("一、概况\n××镇共有XX个村，XX户。\n", "Q012")
+    assert sorted(f.data["count"] for f in found) == [1, 2]
+
+
+# ---------------------------------------------------------------- Q012 form prompts
+
+
+def test_prompt_standing_in_place_of_content() -> None:
+    text = (
+        "项目年度目标 | 年度目标完成情况 |\n"
+        "保障工资按时足额发放。 | 对照年度目标,说明相关任务目标的完成情况(100字以内) |\n"
+        "评价结论 | 结合自评情况,分析存在的问题及原因。(200字以内) |\n"
+    )
+    found = q(text, "Q012")
+    assert [f.spans[0].text for f in found] == [
+        "对照年度目标,说明相关任务目标的完成情况(100字以内)",
+        "结合自评情况,分析存在的问题及原因。(200字以内)",
+    ]
+    assert all(f.severity == Severity.WARNING and "未填写" in f.message for f in found)
+
+
+def test_prompt_left_in_a_heading_is_info() -> None:
+    text = "(二)资金计划、到位及使用情况(可用表格形式反映)。\n本年到位资金10万元，已支付10万元。\n"
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].spans[0].text == "(可用表格形式反映)"
+    assert found[0].severity == Severity.INFO
+
+
+def test_attach_and_fill_in_prompts() -> None:
+    assert len(q("三、项目支出情况（可附表）\n正文。\n", "Q012")) == 1
+    assert len(q("项目名称 | 请填写项目全称 |\n", "Q012")) == 1
+
+
+def test_form_notes_and_prose_limits_are_not_prompts() -> None:
+    note = (
+        "总额 | 3.36 | 3.36 | 100.00% | 10 | 10 | 1.预算执行率=预算执行数/调整后预算数,"
+        "未达到90%的需说明原因(100字以内);2.年中发生预算调整的,应单独说明理由. |\n"
+    )
+    assert q(note, "Q012") == []
+    prose = "各单位报送简报控制在100字以内，详见附表1（附件2）。请各单位于3月底前填报。\n"
+    assert q(prose, "Q012") == []
+
+
+# ---------------------------------------------------------------- Q016 placeholder rows
+
+CELL_PER_LINE = (
+    "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n"
+    "产出指标\n\n数量指标\n\n指标1工程资金金额\n\n43.2\n\n37.24\n\n10\n\n9\n\n"
+    "指标2\n\n \n\n \n\n \n\n \n\n……\n\n \n\n \n\n \n\n \n\n"
+    "质量指标\n\n指标1工程完工率\n\n100\n\n100\n\n10\n\n10\n\n"
+    "指标2\n\n \n\n \n\n \n\n \n\n……\n\n \n\n"
+)
+
+
+def test_placeholder_rows_one_cell_per_line_are_one_finding() -> None:
+    found = q(CELL_PER_LINE, "Q016")
+    assert len(found) == 1
+    assert found[0].data["count"] == 4 and len(found[0].spans) == 4
+    assert found[0].spans[0].text == "指标2"
+
+
+def test_placeholder_rows_pipe_and_run_together() -> None:
+    pipe = "三级指标 | 指标值 | 完成值 | 得分\n指标1 | | | \n指标2 | | | \n"
+    assert q(pipe, "Q016")[0].data["count"] == 2
+    run = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 指标2 … \n"
+    assert q(run, "Q016")[0].data["count"] == 2
+
+
+def test_named_rows_and_prose_ellipses_are_not_placeholders() -> None:
+    named = "三级指标 | 指标值 | 完成值\n指标2工程验收合格率 | 100 | 100\n"
+    assert q(named, "Q016") == []
+    prose = "一、绩效指标完成情况\n各项指标均已完成。\n……\n二、问题\n指标2项未完成。\n"
+    assert q(prose, "Q016") == []
+
+
+# ---------------------------------------------------------------- Q017 blank cells
+
+HEAD = "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+
+
+def test_blank_actual_and_score_one_cell_per_line() -> None:
+    cells = HEAD.replace(" | ", " |\n")
+    body = "产出指标 |\n数量指标 |\n发放覆盖率 |\n= |\n100 |\n% |\n|\n60 |\n|\n|\n"
+    body += "效益指标 |\n社会效益指标 |\n参保率 |\n= |\n100 |\n% |\n|\n30 |\n|\n|\n合计 |\n100 |\n"
+    found = q(cells + body, "Q017")
+    assert len(found) == 1
+    f = found[0]
+    assert [s.text for s in f.spans] == ["发放覆盖率", "参保率"]
+    assert "2项指标的完成值为空" in f.message and "2项指标的得分为空" in f.message
+
+
+def test_blank_actual_in_ragged_pipe_rows_with_merged_cells() -> None:
+    body = "产出指标 | 数量指标 | 培训人数 | ≥ | 100 | 人 |  | 10 | 10 | ||\n"
+    body += "质量指标 | 合格率 | ≥ | 95 | % | 98 | 10 | 10 | |\n"
+    found = q(HEAD + body, "Q017")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["培训人数"]
+
+
+def test_filled_rows_and_other_tables_are_silent() -> None:
+    body = "产出指标 | 数量指标 | 培训人数 | ≥ | 100 | 人 | 120 | 10 | 10 | |\n"
+    assert q(HEAD + body, "Q017") == []
+    head = "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+    rows = "产出指标 | 产出数量 | 培训任务 | 12500名 | 12166名 |\n"
+    rows += "| | 验收 | 11所 | 11所 |\n序号 | 学校 | 标准 | 人数 | 合格 | 资金 |\n"
+    rows += "1 | 甲校 | 2600 | 842 | 842 | 218.92 | |\n2 | 乙校 | 2600 | 900 | | 234 |\n"
+    assert q(head + rows, "Q017") == []
+
+
+# ---------------------------------------------------------------- Q013 cut-off inside the year
+
+YEAR_REPORT = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["截止到2023年10月，已支付资金60万元。", "截至2023年11月30日，预算执行率为85%。"],
+)
+def test_execution_measured_before_year_end(sentence: str) -> None:
+    found = q(YEAR_REPORT + sentence + "\n", "Q013")
+    assert len(found) == 1 and found[0].severity == Severity.WARNING
+    assert "早于年度结束" in found[0].message
+
+
+def test_cutoff_without_a_year_is_read_in_the_evaluated_year_as_info() -> None:
+    for sentence in ("截至11月底，项目支出85万元。", "1-10月累计支出300万元。"):
+        found = q(YEAR_REPORT + sentence + "\n", "Q013")
+        assert len(found) == 1 and found[0].severity == Severity.INFO, sentence
+
+
+def test_year_end_other_years_and_forecasts_are_silent() -> None:
+    for sentence in (
+        "截至2023年12月31日，项目支出85万元。",
+        "截至12月底，执行率100%。",
+        "2023年1-12月支出300万元。",
+        "截至2022年10月底，上年结转资金已支付完毕。",
+        "截至2024年3月，整改已完成。",
+        "截至3月底，整改资金已拨付。",
+        "截至2023年11月30日，单位在职人员20人。",
+        "预计截至11月底完成支付。",
+        "于2023年6月到10月开展培训，支出5万元。",
+    ):
+        assert q(YEAR_REPORT + sentence + "\n", "Q013") == [], sentence
+
+
+def test_one_cutoff_date_repeated_is_one_finding() -> None:
+    text = YEAR_REPORT + "截至11月底，支出85万元。\n截至11月底，项目资金已拨付60万元。\n"
+    found = q(text, "Q013")
+    assert len(found) == 1 and found[0].data["count"] == 2 and len(found[0].spans) == 2
+
+
+# ---------------------------------------------------------------- Q020 claims with nothing behind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "圆满完成了全年各项工作任务。",
+        "全面完成年度绩效目标。",
+        "绩效目标全部完成。",
+        "年度目标任务100%完成。",
+        "经评价，自评结果为优秀。",
+    ],
+)
+def test_sweeping_claims_without_figures(text: str) -> None:
+    assert len(q(text + "\n", "Q020")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面完成粮食生产目标任务，其中高产田水稻产量达1292.5斤/亩。",
+        "全年共开展培训12期，培训1200人次，全面完成年度培训任务。",
+        "2023年全面完成了各项目标任务：\n1.新建道路5公里。",
+        "经评价，自评得分95分，评价结果为优秀。",
+        "单位自评结果“优秀”1812个。",
+        "为全面完成“十四五”规划目标任务的奠定基础。",
+        "确保全面完成年度目标任务。",
+        "目标已完成80%。",
+    ],
+)
+def test_claims_with_figures_nearby_or_intentions_are_silent(text: str) -> None:
+    assert q(text + "\n", "Q020") == []
+
+
+def test_a_repeated_claim_is_one_finding() -> None:
+    text = "一、概况\n全面完成年度绩效目标。\n二、结论\n全面完成年度绩效目标。\n"
+    found = q(text, "Q020")
+    assert len(found) == 1 and found[0].data["count"] == 2
+
+
+# ---------------------------------------------------------------- Q023 document numbers
+
+
+def test_document_number_without_brackets_shows_the_intended_form() -> None:
+    found = q("依据《关于开展绩效自评的通知》(财预202112号)和湘财绩20207号文件。\n", "Q023")
+    assert [f.data["fixed"] for f in found] == ["财预〔2021〕12号", "湘财绩〔2020〕7号"]
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_ordinary_figures_and_bracketed_numbers_are_silent() -> None:
+    text = (
+        "根据财预〔2021〕12号、财驻黑监[2017]94号要求，编号第202112号，建设路20115号，"
+        "共计202112号，城关镇20207号。\n"
+    )
+    assert q(text, "Q023") == []
+
+
+# ---------------------------------------------------------------- web-page chrome
+
+CHROME_HEAD = (
+    "您现在位置: 首页 > 专题专栏 > 2022年度部门整体支出绩效报告\n"
+    "- 索引号: xx/2024-00002\n- 发布机构: 某县财政局\n- 文号:\n- 发布日期: 2024-04-29\n"
+    "发布时间:2024-02-11 11:23 来源:某县农业农村局 浏览:\n【字体大小:大 中 小】\n"
+    "来源:财务科   2024-07-09 16:55\n浏览量:1 | | | |\n"
+)
+CHROME_TAIL = (
+    "\n【打印】【关闭】\n打印本页 | 关闭窗口\n上一篇:关于2022年度部门预算公开的说明\n"
+    "下一篇:无\n主办单位:某县人民政府办公室 ICP备案号:湘ICP备12345678号\n"
+)
+
+
+def test_web_page_chrome_raises_no_quality_finding() -> None:
+    from tests.helpers import FIXTURES
+
+    clean = (FIXTURES / "clean-report.txt").read_text(encoding="utf-8")
+    found = review_text(CHROME_HEAD + clean + CHROME_TAIL, select=["Q"])
+    assert found == [], [f"{f.code} {f.message}" for f in found]
+
+
+def test_the_evaluated_year_comes_from_the_title_not_the_breadcrumb() -> None:
+    text = (
+        CHROME_HEAD
+        + "某县2023年度部门整体支出绩效自评报告\n一、概况\n截至2022年11月底，支出85万元。\n"
+    )
+    assert q(text, "Q013") == []  # 2022 is another year than the evaluated 2023
+    assert len(q(text.replace("截至2022年", "截至2023年"), "Q013")) == 1
+
+
+# ---------------------------------------------------------------- Q013 the report's own date
+
+
+@pytest.mark.parametrize(
+    "line", ["报告日期:2023年12月18日", "填报日期：2023-11-05", "某县水利局2023年12月30日"]
+)
+def test_labelled_and_signed_dates_inside_the_year(line: str) -> None:
+    text = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n正文。\n" + line + "\n"
+    assert len(q(text, "Q013")) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某县水利局2024年3月30日",
+        "报告日期:2024年06月18日",
+        "发布日期: 2023-10-25",
+        "财政局2023年6月17日下达资金100万元。",
+    ],
+)
+def test_later_dates_page_dates_and_prose_dates_are_not_the_report_date(line: str) -> None:
+    text = "某镇2023年度部门整体支出绩效评价报告\n一、概况\n正文。\n" + line + "\n"
+    assert q(text, "Q013") == []
+
+
+def test_the_year_is_read_from_the_announcing_sentence_when_there_is_no_title() -> None:
+    text = (
+        "根据《关于开展2023年绩效自评工作的通知》(豫财农〔2018〕130号),现将2022年某县交通运输局"
+        "衔接资金项目绩效自评总结报告如下:\n一、绩效目标分解下达情况\n"
+        "项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。\n"
+    )
+    found = q(text, "Q013")
+    assert len(found) == 1 and "2022年12月8日" in found[0].message
+    assert q(text.replace("现将2022年", "现将2023年"), "Q013") == []  # 2022 is then last year
+
+
+# ---------------------------------------------------------------- announced lists never given
+
+
+def test_an_announced_list_followed_by_the_next_heading_is_empty() -> None:
+    text = "一、绩效目标分解下达情况\n分解下达绩效目标要求，绩效目标如下:\n二、绩效目标完成情况\n正文。\n"
+    found = q(text, "Q010")
+    assert len(found) == 1 and found[0].spans[0].text.endswith("绩效目标如下:")
+
+
+def test_an_announced_list_given_below_or_a_cut_page_is_fine() -> None:
+    sub = "一、绩效目标\n绩效目标如下:\n(一)产出指标\n完成5个。\n二、完成情况\n正文。\n"
+    items = "一、绩效目标\n绩效目标如下:\n1.完成5个。\n二、完成情况\n正文。\n"
+    cut = "一、绩效目标\n现将有关情况报告如下:\n"
+    for text in (sub, items, cut):
+        assert q(text, "Q010") == [], text
+
+
+# ---------------------------------------------------------------- more forms
+
+
+def test_a_run_together_ellipsis_row_is_a_placeholder() -> None:
+    text = "一级指标二级指标三级指标分值指标值满意度指标10≥95%≥95%10……总分100100\n"
+    assert q(text, "Q016")[0].spans[0].text == "……"
+    assert q("三级指标\n他说……我们会继续努力。\n", "Q016") == []
+
+
+def test_a_half_bracketed_document_number() -> None:
+    found = q("根据(双桥经开财务发〔20226号)文件。\n", "Q023")
+    assert [f.data["fixed"] for f in found] == ["双桥经开财务发〔2022〕6号"]
+
+
+def test_an_opening_that_introduces_the_whole_report_is_not_an_empty_list() -> None:
+    text = "根据通知要求，现将2022年项目绩效自评报告如下:\n一、绩效目标分解下达情况\n正文。\n"
+    assert q(text, "Q010") == []
+    inside = "一、概况\n现将自评情况报告如下:\n二、绩效目标\n正文。\n"
+    assert q(inside, "Q010") == []
+
+
+def test_blank_cells_tab_separated_and_nbsp_cells_one_per_line() -> None:
+    head = "三级指标\t指标值\t完成值\t分值\t得分\n"
+    tab = head + "培训人数\t≥100人\t\t10\t10\n合格率\t≥95%\t98%\t10\t10\n"
+    found = q(tab, "Q017")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["培训人数"]
+    cells = "三级指标\n\n指标值\n\n完成值\n\n分值\n\n得分\n\n培训人数\n\n≥100人\n\n \n\n10\n\n10\n"
+    found = q(cells, "Q017")
+    assert len(found) == 1 and "1项指标的完成值为空" in found[0].message
+    assert q(cells.replace("\n \n", "\n120人\n"), "Q017") == []
+
+
+def test_a_list_number_is_not_evidence_for_a_satisfaction_grade() -> None:
+    assert len(q("(3)满意度指标(服务对象满意度指标):学生和家长的满意度较高。\n", "Q020")) == 1
+    assert q("群众满意度 | 满意 | 完成 |\n", "Q020") == []  # a table row's target, not a claim
+
+
+def test_one_broken_number_repeated_is_one_finding() -> None:
+    found = q("严格执行12个%。\n另外，严格执行12个%。\n建立了3三个水池。\n", "Q022")
+    assert sorted(f.data["count"] for f in found) == [1, 2]
+
+
+def test_a_funding_source_line_is_report_text_not_chrome() -> None:
+    assert len(q("一、概况\n资金来源：中央财政XX万元。\n", "Q012")) == 1
+
+
+def test_a_blank_narrative_field_of_a_form_one_cell_per_line() -> None:
+    text = "1.项目年度目标完成情况 |\n按期完成。 |\n2.项目实施内容及过程概述 |\n|\n预算执行情况(10分) |\n"
+    found = q(text, "Q010")
+    assert [f.spans[0].text for f in found] == ["2.项目实施内容及过程概述"]
+    row = "评价结论 | 按期完成。 | |||\n存在问题 | 无 | |||\n改进措施 | | |||\n"
+    assert q(row, "Q010") == []  # a row per line: its trailing empty cells are padding
+
+
+def test_q010_counterexample_is_silent() -> None:
+    assert q(RULES["Q010"].counterexample, "Q010") == []
+
+
+def test_a_per_unit_standard_is_a_quantified_goal() -> None:
+    text = "一、概况\n(一)年度绩效目标\n公用经费拨款标准按照0.60万元/生·年执行，保障学校正常运转。\n二、其他\n正文。\n"
+    assert q(text, "Q001") == []
+    vague = text.replace("按照0.60万元/生·年执行", "逐步提高")
+    assert len(q(vague, "Q001")) == 1
+
+
+def test_header_cells_broken_over_two_lines_and_a_numeric_last_column() -> None:
+    head = "一级指标\n\n二级指标\n\n三级指标\n\n年度\n\n指标值\n\n实际\n\n完成值\n\n分值\n\n得分\n\n偏差原因\n\n"
+    rows = "产出指标\n\n数量指标\n\n安全率\n\n100\n\n完成\n\n10\n\n10\n\n0\n\n"
+    rows += "指标2\n\n \n\n \n\n \n\n \n\n \n\n"
+    found = q(head + rows, "Q018")
+    assert len(found) == 1 and [s.text for s in found[0].spans] == ["完成"]
+    filled = rows.replace("完成", "100")
+    assert q(head + filled, "Q018") == [] and q(head + filled, "Q017") == []

@@ -257,3 +257,55 @@ def test_rule_example_fires_and_counterexample_does_not(code: str) -> None:
     r = RULES[code]
     assert code in _codes(r.example, [code])
     assert r.counterexample and code not in _codes(r.counterexample, [code])
+
+
+GLUED = (
+    "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+    "年度资金总额:{total}其中:本年财政拨款{part}其他资金年度总体目标年初设定目标\n"
+)
+
+
+def test_figures_glued_to_their_labels_are_one_unsure_finding_per_form() -> None:
+    found = review_text(GLUED.format(total="202010100.00%10", part="2020"), select=["T", "R"])
+    assert [f.code for f in found] == ["T005"]
+    assert "202010100.00%10" in found[0].message and "另有 1 行" in found[0].message
+
+
+def test_figures_glued_to_labels_but_spaced_are_read() -> None:
+    text = GLUED.format(total=" 20 20 10 100.00% 10 ", part=" 20 20 ")
+    assert _values(text)[0] == {FULL: "20", EXEC: "20", WEIGHT: "10", RATE: "100.00%", SCORE: "10"}
+    assert review_text(text, select=["T", "R", "S005"]) == []
+
+
+WEIGHT_IN_HEAD = (
+    "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+    "年度财政资金总额 | 200 | {exec} | {rate} | {score} |\n"
+    "年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 |\n"
+)
+
+
+def test_the_weight_a_score_header_states() -> None:
+    ok = WEIGHT_IN_HEAD.format(exec="195.5", rate="97.75%", score="19.55")
+    assert review_text(ok, select=["T", "R", "S005"]) == []
+    high = WEIGHT_IN_HEAD.format(exec="150", rate="75%", score="20")
+    (f,) = review_text(high, select=["S005"])
+    assert f.data["expected"] == "15" and f.data["weight"] == "20"
+
+
+BY_NATURE = """| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 300 | 300 | 270 | 10 | 90% | 9 |
+| 按收入性质分 | | | | | | |
+| 一般公共预算 | 200 | 200 | 180 | | | |
+| 政府性基金 | 100 | 100 | 90 | | | |
+| 按支出性质分 | | | | | | |
+| 基本支出 | 100 | 100 | 100 | | | |
+| 项目支出 | 200 | 200 | {spent} | | | |
+| 年度总体目标 | 完成 |
+"""
+
+
+def test_each_breakdown_adds_up_to_the_total_on_its_own() -> None:
+    assert review_text(BY_NATURE.format(spent="170"), select=["T"]) == []
+    (f,) = review_text(BY_NATURE.format(spent="180"), select=["T001"])
+    assert "100 + 180 = 280" in f.message and "全年执行数" in f.message
+    assert f.severity == Severity.ERROR

@@ -58,8 +58,8 @@ _HEAD_KEYS = lazy(
     r"|(?P<rate>执行率)"
     r"|(?P<score>得分)"
 )
-_ANCHOR = lazy(r"(?:年度)?资金总额|总额")
-_TOTAL_LABEL = lazy(r"^(?:年度资金总额|资金总额|总额|年度资金合计|合计|总计)$")
+_ANCHOR = lazy(r"(?:年度)?(?:财政|项目)?资金总额|总额")
+_TOTAL_LABEL = lazy(r"^(?:(?:年度)?(?:财政|项目)?资金(?:总额|合计)|总额|合计|总计)$")
 _GROUP_LABEL = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分$")
 _PART_LABEL = lazy(
     r"^(?:(?:本年|当年|本级|中央|省级?|市级?|县级?|区级?|地方|上级|财政)?"
@@ -108,6 +108,7 @@ class FundsBlock(NamedTuple):
     start: int
     end: int
     unit: str = ""  # 万元 or 元, from the header (项目资金（万元）)
+    weight: CellNumber | None = None  # a 分值 the header states: 得分（20分*执行率）
     note_budget: str = ""  # the budget column a note under the form names (执行率=执行数/…)
 
     @property
@@ -143,6 +144,7 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
             unit = rx.search(r"[(（]\s*(万元|元)\s*[)）]", before)
             block = block._replace(
                 unit=unit.group(1) if unit else "",
+                weight=_header_weight(doc, m.start()),
                 note_budget=_note_budget(doc.norm[block.start : block.end + _HEADER_WINDOW]),
             )
             out.append(block)
@@ -195,6 +197,20 @@ def _header(before: str) -> list[str] | None:
     if EXEC not in cols or not has_budget or len(cols) < 3:
         return None
     return cols
+
+
+_HEAD_WEIGHT = lazy(r"[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
+
+
+def _header_weight(doc: Document, anchor: int) -> CellNumber | None:
+    """The weight in a score header such as 得分（20分*执行率）, just before the anchor."""
+    lo = max(0, anchor - _HEADER_WINDOW)
+    found = list(_HEAD_WEIGHT.finditer(doc.norm, lo, anchor))
+    if not found:
+        return None
+    m = found[-1]
+    num = cell_number(Cell(m.group("w"), m.start("w"), m.end("w")))
+    return num
 
 
 _NOTE_RATE = lazy(
@@ -251,13 +267,20 @@ def _sep_cells(line: Line, sep: str) -> list[Cell]:
     return cells
 
 
-def _tokens(line: Line, from_offset: int) -> list[Cell]:
+def _tokens(line: Line, from_offset: int, split_digits: bool = False) -> list[Cell]:
+    """Whitespace-separated tokens; with `split_digits`, figures are also cut from the words
+    they touch ("年度资金总额:202010100.00%10其中:本年财政拨款" → label, figures, label)."""
     out = []
-    for m in rx.finditer(r"\S+", line.text):
-        start = line.start + m.start()
-        if start + len(m.group()) <= from_offset:
+    pattern = r"[\d.,%\-—/]+|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
+    for m in rx.finditer(pattern, line.text):
+        start, end = line.start + m.start(), line.start + m.end()
+        if end <= from_offset:
             continue
-        out.append(Cell(m.group(), start, start + len(m.group())))
+        if start < from_offset:  # the token holding the anchor: from the anchor on
+            text = m.group()[from_offset - start :]
+            out.append(Cell(text, from_offset, end))
+            continue
+        out.append(Cell(m.group(), start, end))
     return out
 
 
@@ -314,7 +337,7 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
         return cells
     if layout == "run":
         for ln in window:
-            cells.extend(_tokens(ln, anchor))
+            cells.extend(_tokens(ln, anchor, split_digits=True))
         return cells
     spaced = _double_spaced(window)
     for ln in window:
@@ -372,8 +395,8 @@ def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) ->
             pending_among = True
             k += 1
             continue
-        if not text and not rows:
-            k += 1
+        if not text or is_placeholder(c):
+            k += 1  # the empty cells of a heading row (按收入性质分 | | |)
             continue
         if not _is_label(text):
             break

@@ -247,6 +247,11 @@ def test_prose_with_a_total_word_is_no_form() -> None:
         "年初预算数100万元，全年预算数120万元，全年执行数108万元。预算总额为120万元，执行率90%。\n"
     )
     assert funds_blocks(Document(text=text)) == []
+    text = (
+        "年初预算数100万元，全年预算数120万元，全年执行数108万元。资金总额：120万元，执行率90%。\n"
+    )
+    assert funds_blocks(Document(text=text)) == []
+    assert review_text(text, select=["T005"]) == []
 
 
 FORM_CODES = ["T004", "T005", "R003", "R004", "R005"]

@@ -189,6 +189,14 @@ def _header(before: str) -> list[str] | None:
     # 年度预算数（万元） spanning 年初预算 / 调整后预算数 is a group heading, not a column.
     if any(k == FULL and t != "预算数" for k, t in found):
         found = [(k, t) for k, t in found if not (k == FULL and t == "预算数")]
+    keys = list(_HEAD_KEYS.finditer(squeezed[-160:]))
+    if not keys:
+        return None
+    # A header is its column names and little else: no figures (prose has them), few words.
+    seg = rx.sub(r"[(（][^()（）]{0,16}[)）]", "", squeezed[-160:][keys[0].start() :])
+    rest = _HEAD_KEYS.sub("", seg)
+    if rx.search(r"\d", rest) or len(rest) > 24:
+        return None
     cols: list[str] = []
     for kind, _text in found:
         if kind is not None and kind not in cols:

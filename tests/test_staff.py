@@ -53,3 +53,16 @@ def test_a_stated_control_rate_above_100() -> None:
 def test_rule_example_and_counterexample() -> None:
     r = RULES["C002"]
     assert c002(r.example) and r.counterexample and c002(r.counterexample) == []
+
+
+def test_a_control_rate_in_the_form_is_recomputed() -> None:
+    run = "财政供养人员情况 编制数 2020年实际在职人数 控制率 15 14 {rate}\n"
+    (f,) = review_text(run.format(rate="95.33%"), select=["R003"])
+    assert "14 ÷ 15" in f.message and "93.33%" in f.message
+    assert review_text(run.format(rate="93.33%"), select=["R003", "C002"]) == []
+    assert review_text(run.format(rate="93.3%"), select=["R003"]) == []  # rounded as written
+    pipe = (
+        "| 项目 | 编制数 | 实际在职人数 | 控制率 |\n|---|---|---|---|\n"
+        "| 财政供养人员 | 15 | 14 | 95.33% |\n"
+    )
+    assert [f.code for f in review_text(pipe, select=["R003"])] == ["R003"]

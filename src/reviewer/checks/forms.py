@@ -99,11 +99,11 @@ FORM_RATE_MISMATCH = rule(
     family="rates",
     title_zh="自评表执行率与执行数、预算数不符",
     title_en="The form's execution rate does not match its figures",
-    message_zh="“{label}”行执行率填 {stated}，而 {expr}{note}",
-    message_en="Row '{label}' states an execution rate of {stated}, but {expr}{note_en}",
+    message_zh="“{label}”行{name}填 {stated}，而 {expr}{note}",
+    message_en="Row '{label}' states {name_en} of {stated}, but {expr}{note_en}",
     what="Recomputes each 执行率 of a form's funds block as 全年执行数 ÷ the budget the form names "
-    "(全年预算数 when present, or the column a note under the form names), to the precision "
-    "stated, rounded or truncated.",
+    "(全年预算数 when present, or the column a note under the form names), and the 控制率 of a "
+    "基础数据表 as 在职人数 ÷ 编制数, to the precision stated, rounded or truncated.",
     why="The execution rate decides the budget-execution score (usually 10 points); a rate the "
     "form's own figures do not give is a wrong number.",
     example=_FORM.format(total="100 100 80 10 90% 9", part="100 100 80"),
@@ -234,6 +234,8 @@ def form_rates(doc: Document) -> Iterator[Hit]:
             expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {_pct(v)}"
             data = {
                 "label": _label(row),
+                "name": "执行率",
+                "name_en": "an execution rate",
                 "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
                 "expr": expr,
                 "computed": _pct(v),

@@ -17,12 +17,13 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.checks.forms import FORM_RATE_MISMATCH
 from reviewer.checks.rates import STAFF_RATE, rate_kind
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.facts import QUOTA, STAFF, Fact, facts
 from reviewer.claims.indicators import EQ, TARGET, indicators
 from reviewer.document import Document
-from reviewer.document.tables import Cell, cell_number, tables
+from reviewer.document.tables import Cell, CellNumber, cell_number, tables
 from reviewer.models import Severity
 from reviewer.numbers import fmt
 from reviewer.regex import lazy
@@ -71,6 +72,8 @@ class _Pair(NamedTuple):
     quota_label: str
     staff_label: str
     spans: list[tuple[int, int]]
+    rate: CellNumber | None = None  # a 控制率 stated in the same form row
+    row: str = ""
 
 
 def _quota_scope(label: str) -> tuple[str, str]:
@@ -134,14 +137,23 @@ def _table_pairs(doc: Document) -> Iterator[_Pair]:
         )
         if qcol is None or scol is None:
             continue
+        rcol = next((i for i, h in enumerate(heads) if _RATE_HEAD.search(h)), None)
         for row in table.rows:
             if max(qcol, scol) >= len(row):
                 continue
             q, s = cell_number(row[qcol]), cell_number(row[scol])
             if q is None or s is None:
                 continue
+            rate = cell_number(row[rcol]) if rcol is not None and rcol < len(row) else None
+            label = next((c.text for c in row if c.text and cell_number(c) is None), "")
             yield _Pair(
-                q.value, s.value, heads[qcol], heads[scol], [(s.start, s.end), (q.start, q.end)]
+                q.value,
+                s.value,
+                heads[qcol],
+                heads[scol],
+                [(s.start, s.end), (q.start, q.end)],
+                rate,
+                label,
             )
 
 
@@ -166,8 +178,15 @@ def _flat_pairs(doc: Document) -> Iterator[_Pair]:
         assert q is not None and s is not None
         if q.unit == "%" or s.unit == "%":
             continue
+        rate = nums[2] if want == 3 else None
         yield _Pair(
-            q.value, s.value, m.group("q"), m.group("s"), [(s.start, s.end), (q.start, q.end)]
+            q.value,
+            s.value,
+            m.group("q"),
+            m.group("s"),
+            [(s.start, s.end), (q.start, q.end)],
+            rate,
+            "财政供养人员",
         )
 
 
@@ -205,4 +224,33 @@ def staff_above_quota(doc: Document) -> Iterator[Hit]:
             list(ind.spans()),
             {"name": rx.sub(r"\s+", "", ind.name), "rate": ind.shown()},
             variant="rate",
+        )
+
+
+@check(FORM_RATE_MISMATCH)
+def staff_rates(doc: Document) -> Iterator[Hit]:
+    """A 控制率 stated in a 基础数据表 row against 在职人数 ÷ 编制数."""
+    seen: set[int] = set()
+    for pair in [*_table_pairs(doc), *_flat_pairs(doc)]:
+        r = pair.rate
+        if r is None or r.unit != "%" or pair.quota <= 0 or r.start in seen:
+            continue
+        seen.add(r.start)
+        value = pair.staff / pair.quota * 100
+        h = Decimal(5) * Decimal(10) ** (-r.decimals - 1)
+        if r.value - h - Decimal("1e-9") <= value <= r.value + 2 * h:
+            continue  # rounded or truncated to the digits written
+        shown = f"{fmt(value.quantize(Decimal('0.01')))}%"
+        yield FORM_RATE_MISMATCH.hit(
+            [(r.start, r.end), *pair.spans],
+            {
+                "label": pair.row or "人员",
+                "name": "控制率",
+                "name_en": "a control rate",
+                "stated": f"{fmt(r.value, r.decimals)}%",
+                "expr": f"{fmt(pair.staff)} ÷ {fmt(pair.quota)}（在职人数 ÷ 编制数）= {shown}",
+                "computed": shown,
+                "note": "",
+                "note_en": "",
+            },
         )

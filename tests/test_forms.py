@@ -49,6 +49,14 @@ def test_run_together_row_with_every_column_is_read() -> None:
     assert rows[2] == {} and rows[3] == {}
 
 
+def test_run_together_part_row_with_dashes_for_its_merged_cells() -> None:
+    rows = _values(RUN.format(total="100 100 85 10 85% 8.5", part="100 100 85 —"))
+    assert rows[1] == {OPENING: "100", FULL: "100", EXEC: "85"}
+    # A dash among the figures leaves their columns unknown.
+    (block,) = funds_blocks(Document(text=RUN.format(total="", part="100 — 85 90")))
+    assert block.rows[1].unsure
+
+
 def test_run_together_row_short_of_columns_is_unsure_not_guessed() -> None:
     (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 85% 8.5", part="")))
     assert block.rows[0].values == {} and "无法确定" in block.rows[0].unsure

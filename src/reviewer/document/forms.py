@@ -462,7 +462,10 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
     elif not figures:
         mapped = []
     elif not explicit and len(cells) == n_money:
-        mapped = list(zip(cols, cells, strict=False))
+        mapped = list(zip(cols, cells, strict=False))  # a dash marks its own empty cell
+    elif not explicit and len(figures) == n_money and cells[: len(figures)] == figures:
+        # the money columns, then dashes for the merged 分值/执行率/得分 cells
+        mapped = list(zip(cols, figures, strict=False))
     else:
         return FundsRow(
             label,

@@ -322,3 +322,18 @@ def test_each_breakdown_adds_up_to_the_total_on_its_own() -> None:
     (f,) = review_text(BY_NATURE.format(spent="180"), select=["T001"])
     assert "100 + 180 = 280" in f.message and "全年执行数" in f.message
     assert f.severity == Severity.ERROR
+
+
+MARKDOWN = """| 项目资金（万元） | 年初预算数 | 全年预算数（调整后） | 全年执行数 | 分值 | 执行率 | 得分 |
+|---|---|---|---|---|---|---|
+| 年度资金总额 | 100 | 100 | 80 | 10 | {rate} | {score} |
+| 其中：本年财政拨款 | 100 | 100 | 80 | — | — | — |
+| 上年结转资金 | | | | — | — | — |
+| 其他资金 | | | | — | — | — |
+"""
+
+
+def test_a_markdown_table_from_the_docx_and_pdf_loaders() -> None:
+    assert review_text(MARKDOWN.format(rate="80%", score="8"), select=["T", "R", "S005"]) == []
+    found = review_text(MARKDOWN.format(rate="90%", score="9"), select=["T", "R", "S005"])
+    assert [f.code for f in found] == ["R003"] and "80 ÷ 100（全年预算数）= 80%" in found[0].message

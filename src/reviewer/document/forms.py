@@ -155,7 +155,7 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
 def _stack_header(before: str) -> str:
     """A pipe or tab header split over lines with one cell per column ("年初 | 全年" over
     "预算数 | 预算数") read column by column; other text as it stands."""
-    lines = before.split("\n")
+    lines = [ln for ln in before.split("\n") if not rx.fullmatch(r"[\s|:\-]*-{2,}[\s|:\-]*", ln)]
     while lines and not lines[-1].strip(" |\t"):
         lines.pop()  # the anchor's own line, up to the anchor: merged cells only
     for sep in ("|", "\t"):
@@ -498,7 +498,7 @@ def _fits(kind: str, cell: Cell) -> bool:
     return num.unit != "%"
 
 
-def percent_value(num: CellNumber, kind_hint: str = "") -> list[Decimal]:
+def percent_value(num: CellNumber) -> list[Decimal]:
     """Readings of a rate cell in percent: 86% → [86]; 0.86 → [0.86, 86] (unit not written)."""
     if num.unit in ("%",):
         return [num.value]

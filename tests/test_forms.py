@@ -337,3 +337,16 @@ def test_a_markdown_table_from_the_docx_and_pdf_loaders() -> None:
     assert review_text(MARKDOWN.format(rate="80%", score="8"), select=["T", "R", "S005"]) == []
     found = review_text(MARKDOWN.format(rate="90%", score="9"), select=["T", "R", "S005"])
     assert [f.code for f in found] == ["R003"] and "80 ÷ 100（全年预算数）= 80%" in found[0].message
+
+
+DEPT_RUN = (
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额 300 300 270 10 90% 9 按收入性质分：财政拨款 250 250 230 其他资金 50 50 40 "
+    "按支出性质分：基本支出 100 100 100 项目支出 200 200 {spent} 年度总体目标 完成\n"
+)
+
+
+def test_a_breakdown_heading_written_with_its_first_part() -> None:
+    assert review_text(DEPT_RUN.format(spent="170"), select=["T"]) == []
+    (f,) = review_text(DEPT_RUN.format(spent="160"), select=["T001"])
+    assert "100 + 160 = 260" in f.message

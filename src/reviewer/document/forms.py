@@ -61,6 +61,7 @@ _HEAD_KEYS = lazy(
 _ANCHOR = lazy(r"(?:年度)?(?:财政|项目)?资金总额|总额")
 _TOTAL_LABEL = lazy(r"^(?:(?:年度)?(?:财政|项目)?资金(?:总额|合计)|总额|合计|总计)$")
 _GROUP_LABEL = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分$")
+_GROUP_PREFIX = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分[:：]")
 _PART_LABEL = lazy(
     r"^(?:(?:本年|当年|本级|中央|省级?|市级?|县级?|区级?|地方|上级|财政)?"
     r"(?:财政)?(?:拨款|补助|资金|专项资金|转移支付)"
@@ -368,7 +369,8 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
 
 
 def _name(text: str) -> str:
-    return _AMONG.sub("", text.replace(" ", "")).rstrip(":：")
+    whole = text.replace(" ", "")
+    return _AMONG.sub("", _GROUP_PREFIX.sub("", whole)).rstrip(":：") or whole.rstrip(":：")
 
 
 def _is_label(text: str) -> bool:
@@ -409,6 +411,9 @@ def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) ->
         if not _is_label(text):
             break
         name = _name(text)
+        prefix = _GROUP_PREFIX.match(text)
+        if prefix and rows:  # 按支出性质分：基本支出 — the heading and the first part in one cell
+            group = 2 if "支出" in prefix.group() else 1
         if _GROUP_LABEL.match(name):
             group = 2 if "支出" in name else 1
             k += 1

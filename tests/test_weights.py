@@ -28,7 +28,7 @@ CELLS = (
 
 
 def codes(text: str) -> list[str]:
-    return [f.code for f in review_text(text, select=["S006", "S007"])]
+    return [f.code for f in review_text(text, select=["S006", "S007", "S008"])]
 
 
 def test_headers_against_the_note_in_a_run_together_form() -> None:
@@ -70,8 +70,47 @@ def test_two_forms_are_two_groups() -> None:
     assert len(found) == 1 and "产出 60" in found[0].message
 
 
-@pytest.mark.parametrize("code", ["S006", "S007"])
+@pytest.mark.parametrize("code", ["S006", "S007", "S008"])
 def test_rule_example_and_counterexample(code: str) -> None:
     r = RULES[code]
     assert code in codes(r.example)
     assert r.counterexample and code not in codes(r.counterexample)
+
+
+RAGGED = """一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+产出指标(50分) | 数量指标 | 培训人数 | {w1} | 20 |
+| 质量指标 | 考核通过率 | 20 | 20 |
+| 时效指标 | 完成及时 | 10 | 10 |
+效益指标(30分) | 社会效益 | 就业率 | 30 | 25 |
+{end}"""
+
+
+def test_a_section_against_the_weights_of_its_rows() -> None:
+    (f,) = review_text(RAGGED.format(w1="15", end="合计 | 95 | 90 |\n"), select=["S008"])
+    assert "产出指标(50分)" in f.message and "15 + 20 + 10 = 45" in f.message
+    assert codes(RAGGED.format(w1="20", end="合计 | 100 | 95 |\n")) == []
+    # The 合计 row closes the last section: 效益指标(30分) over 20 + 5.
+    text = RAGGED.format(w1="20", end="| 可持续影响 | 长效管理 | 5 | 5 |\n合计 | 95 | 90 |\n")
+    text = text.replace("| 30 | 25 |", "| 20 | 15 |")
+    found = review_text(text, select=["S008"])
+    assert [f.data["section"] for f in found] == ["效益指标(30分)"]
+    assert "20 + 5 = 25" in found[0].message
+
+
+def test_a_section_the_table_does_not_close_is_not_judged() -> None:
+    # 效益指标(30分) runs to the end of the table: its rows may go on beyond it.
+    text = RAGGED.format(w1="20", end="").replace("| 30 | 25 |", "| 20 | 20 |")
+    assert codes(text) == []
+
+
+def test_subtotal_rows_are_not_counted_twice() -> None:
+    text = """| 一级指标 | 指标 | 分值 | 得分 |
+|---|---|---|---|
+| 产出指标(50分) | 数量指标 | 30 | 30 |
+| | 培训人数 | 20 | 20 |
+| | 验收学校 | 10 | 10 |
+| | 质量指标 | 20 | 20 |
+| 效益指标(50分) | 就业率 | 50 | 45 |
+| 合计 | | 100 | 95 |
+"""
+    assert codes(text) == []

@@ -12,6 +12,9 @@ the rule of 财预〔2020〕10号 in a note ("一级指标分值统一设置为�
 * S007: the section weights of one form do not add up to 100, read only when every part is
   known (budget part and indicator part, or budget part and 产出 + 效益 + 满意度).
 
+* S008: in an indicator table read with its columns, the weights of the rows under a section
+  cell such as 产出指标(50分) against that weight.
+
 Headers are grouped into one form per run: a section named a second time starts a new form.
 """
 
@@ -25,6 +28,14 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.document.forms import WEIGHT, funds_blocks
+from reviewer.document.tables import (
+    Cell,
+    CellNumber,
+    cell_number,
+    is_subtotal_label,
+    is_total_label,
+    tables,
+)
 from reviewer.models import Severity
 from reviewer.numbers import fmt, parse_decimal
 from reviewer.regex import lazy
@@ -216,3 +227,109 @@ def weights_not_100(doc: Document) -> Iterator[Hit]:
                 "sum": fmt(total),
             },
         )
+
+
+SECTION_VS_ROWS = rule(
+    code="S008",
+    fix_zh="核对该一级指标下各三级指标的分值，使其合计等于表头所列分值，或更正表头分值。",
+    name="section-weight-vs-rows",
+    kind="weight_sum_not_100",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="一级指标分值与其下各指标分值之和不符",
+    title_en="A section's weight differs from the sum of its indicators' weights",
+    message_zh="“{section}”标明 {stated} 分，其下各指标分值 {expr} = {sum}",
+    message_en="'{section}' states {stated} points, its indicators' weights add up to "
+    "{expr} = {sum}",
+    what="In an indicator table read with its columns (pipe, tab or one cell per line), adds up "
+    "the 分值 of the rows under a section header cell such as 产出指标(50分) and compares the "
+    "sum with the header's weight. Only a section closed by the next section or a 合计 row "
+    "is judged, and not when a row is the sum of the rows after it (二级指标 subtotals).",
+    why="The section weight is what the form promises the indicators are worth; a different sum "
+    "means an indicator is missing or a weight is wrong.",
+    example="| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n"
+    "| 产出指标(50分) | 数量 | 20 | 20 |\n| | 质量 | 20 | 20 |\n"
+    "| 效益指标(30分) | 社会效益 | 30 | 30 |\n| 合计 | | 70 | 70 |\n",
+    counterexample="| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n"
+    "| 产出指标(50分) | 数量 | 30 | 30 |\n| | 质量 | 20 | 20 |\n"
+    "| 效益指标(30分) | 社会效益 | 30 | 30 |\n| 合计 | | 80 | 80 |\n",
+    fix="Make the indicators' weights add up to the section weight, or correct the header.",
+)
+
+_SECTION_CELL = lazy(
+    r"^(?P<sec>产出|效益|(?:服务对象)?满意度)指标\s*[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]$"
+)
+_WEIGHT_HEAD = lazy(r"分值|权重|满分")
+_NOT_WEIGHT_HEAD = lazy(r"得分|率|标准|说明|依据")
+
+
+class _Section(NamedTuple):
+    cell: Cell
+    value: Decimal
+
+
+@check(SECTION_VS_ROWS)
+def section_vs_rows(doc: Document) -> Iterator[Hit]:
+    for table in tables(doc):
+        heads = [c.text for c in table.header]
+        wcol = next(
+            (
+                i
+                for i, h in enumerate(heads)
+                if _WEIGHT_HEAD.search(h) and not _NOT_WEIGHT_HEAD.search(h)
+            ),
+            None,
+        )
+        if wcol is None:
+            continue
+        current: _Section | None = None
+        figures: list[CellNumber] = []
+        for row in table.rows:
+            head = next((c for c in row if _SECTION_CELL.match(c.text)), None)
+            first = next((c.text for c in row if c.text), "")
+            closing = head is not None or is_total_label(first) or is_subtotal_label(first)
+            if closing and current is not None:
+                hit = _judge_section(current, figures)
+                if hit is not None:
+                    yield hit
+                current = None
+            if head is not None:
+                m = _SECTION_CELL.match(head.text)
+                value = parse_decimal(m.group("w")) if m else None
+                current = _Section(head, value) if value is not None else None
+                figures = []
+            if current is not None and wcol < len(row):
+                num = cell_number(row[wcol])
+                if num is not None and num.unit != "%":
+                    figures.append(num)
+
+
+def _judge_section(section: _Section, figures: list[CellNumber]) -> Hit | None:
+    if len(figures) < 2:
+        return None
+    values = [f.value for f in figures]
+    total = sum(values, Decimal(0))
+    if total == section.value or _has_subtotals(values):
+        return None
+    return SECTION_VS_ROWS.hit(
+        [(section.cell.start, section.cell.end), *((f.start, f.end) for f in figures)],
+        {
+            "section": section.cell.text,
+            "stated": fmt(section.value),
+            "expr": " + ".join(fmt(v) for v in values),
+            "sum": fmt(total),
+        },
+    )
+
+
+def _has_subtotals(values: list[Decimal]) -> bool:
+    """Some weight is the sum of two or more weights right after it (a 二级指标 row)."""
+    for i, v in enumerate(values):
+        acc = Decimal(0)
+        for j in range(i + 1, len(values)):
+            acc += values[j]
+            if acc == v and j - i >= 2:
+                return True
+            if acc > v:
+                break
+    return False

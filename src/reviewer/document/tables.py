@@ -3,7 +3,9 @@
 Three shapes are recognised, all on the normalized text so every `Cell` keeps its offsets:
 
 * pipe tables: consecutive lines of `| a | b |` cells, with or without a markdown `|---|` rule
-  (the .docx and .pdf loaders render their tables this way);
+  (the .docx and .pdf loaders render their tables this way); bare `a | b |` lines from web
+  pages may be ragged when merged leading cells (一级指标 spanning rows) were dropped: short
+  rows are padded on the left, and a row longer than the header starts the next table;
 * tab tables: consecutive lines of tab-separated cells, as pasted from a spreadsheet;
 * flattened tables: after copy-paste from a PDF or web page each cell stands on its own line.
   A run of short lines that starts with recognisable header cells (项目 / 金额（万元） / 占比,

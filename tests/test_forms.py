@@ -130,6 +130,13 @@ def test_double_spaced_cells_with_blank_cells_as_spaces() -> None:
     )
 
 
+def test_double_spaced_cells_with_blank_cells_as_runs_of_empty_lines() -> None:
+    text = CELLS_DOUBLE.format(exec="37.24", rate="86%", score="9").replace("\n \n", "\n\n")
+    rows = _values(text)
+    assert rows[0][SCORE] == "9" and rows[1] == {OPENING: "43.2", FULL: "43.2", EXEC: "37.24"}
+    assert len(funds_blocks(Document(text=text))[0].rows) == 4
+
+
 def test_double_spaced_cells_with_an_empty_spending_cell() -> None:
     text = CELLS_DOUBLE.format(exec=" ", rate="100%", score="10")
     assert _codes(text, ["R004"]) == ["R004"]

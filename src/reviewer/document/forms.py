@@ -300,7 +300,8 @@ def _double_spaced(lines: list[Line]) -> bool:
     if len(filled) < 4:
         return False
     gaps = [b - a for a, b in itertools.pairwise(filled)]
-    return sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
+    even = sum(1 for g in gaps if g % 2 == 0)  # 2: next cell; 4, 6 …: empty cells between
+    return even >= 0.9 * len(gaps) and sum(1 for g in gaps if g == 2) >= 0.5 * len(gaps)
 
 
 def _is_text(cell: Cell) -> bool:
@@ -349,9 +350,16 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
             cells.extend(_tokens(ln, anchor, split_digits=True))
         return cells
     spaced = _double_spaced(window)
+    empties = 0  # empty lines in a row, double-spaced: three stand for one empty cell
     for ln in window:
         s = ln.text.strip()
         core = s.strip("|").strip()
+        if spaced and not ln.text:
+            empties += 1
+            continue
+        if empties >= 3:
+            cells.extend(Cell("", ln.start, ln.start) for _ in range((empties - 1) // 2))
+        empties = 0
         if not core:
             blank = not spaced or ln.text != ""
             if blank and ln.index != first:

@@ -357,3 +357,14 @@ def test_a_breakdown_heading_written_with_its_first_part() -> None:
     assert review_text(DEPT_RUN.format(spent="170"), select=["T"]) == []
     (f,) = review_text(DEPT_RUN.format(spent="160"), select=["T001"])
     assert "100 + 160 = 260" in f.message
+
+
+def test_long_runs_of_empty_lines_separate_rows_not_cells() -> None:
+    gap = "\n" * 11
+    text = (
+        f"预算执行情况(万元){gap}(20分)\n\n\n预算数(A)\n\n执行数(B)\n\n执行率(B/A)\n\n得分\n\n"
+        f"(20分*执行率){gap}年度财政资金总额\n\n50\n\n10\n\n20\n\n4{gap}年度绩效目标\n\n(80分)\n"
+    )
+    assert _values(text)[0] == {FULL: "50", EXEC: "10", RATE: "20", SCORE: "4"}
+    assert review_text(text, select=["T", "R", "S005"]) == []
+    assert _codes(text.replace("\n\n4\n", "\n\n5\n"), ["S005"]) == ["S005"]

@@ -300,8 +300,9 @@ def _double_spaced(lines: list[Line]) -> bool:
     if len(filled) < 4:
         return False
     gaps = [b - a for a, b in itertools.pairwise(filled)]
+    twos = sum(1 for g in gaps if g == 2)
     even = sum(1 for g in gaps if g % 2 == 0)  # 2: next cell; 4, 6 …: empty cells between
-    return even >= 0.9 * len(gaps) and sum(1 for g in gaps if g == 2) >= 0.5 * len(gaps)
+    return twos >= 0.8 * len(gaps) or (even >= 0.9 * len(gaps) and twos >= 0.5 * len(gaps))
 
 
 def _is_text(cell: Cell) -> bool:
@@ -357,7 +358,7 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
         if spaced and not ln.text:
             empties += 1
             continue
-        if empties >= 3:
+        if 3 <= empties <= 7:  # longer runs separate rows (some pages put ten blank lines)
             cells.extend(Cell("", ln.start, ln.start) for _ in range((empties - 1) // 2))
         empties = 0
         if not core:

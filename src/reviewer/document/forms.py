@@ -427,9 +427,9 @@ def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) ->
             group = 2 if "支出" in name else 1
             k += 1
             continue
-        is_total = bool(_TOTAL_LABEL.match(name)) and not rows
-        if not is_total and not rows:
-            break  # the block starts with its total row
+        is_total = bool(_TOTAL_LABEL.match(name))
+        if is_total != (not rows):
+            break  # the block starts with its total row, and a second total ends it
         if not is_total and group == 0:
             group = 1
         if _AMONG.match(text) or pending_among:

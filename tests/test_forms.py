@@ -49,6 +49,14 @@ def test_run_together_row_with_every_column_is_read() -> None:
     assert rows[2] == {} and rows[3] == {}
 
 
+def test_run_together_part_row_with_dashes_for_its_merged_cells() -> None:
+    rows = _values(RUN.format(total="100 100 85 10 85% 8.5", part="100 100 85 —"))
+    assert rows[1] == {OPENING: "100", FULL: "100", EXEC: "85"}
+    # A dash among the figures leaves their columns unknown.
+    (block,) = funds_blocks(Document(text=RUN.format(total="", part="100 — 85 90")))
+    assert block.rows[1].unsure
+
+
 def test_run_together_row_short_of_columns_is_unsure_not_guessed() -> None:
     (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 85% 8.5", part="")))
     assert block.rows[0].values == {} and "无法确定" in block.rows[0].unsure
@@ -120,6 +128,13 @@ def test_double_spaced_cells_with_blank_cells_as_spaces() -> None:
         )
         == []
     )
+
+
+def test_double_spaced_cells_with_blank_cells_as_runs_of_empty_lines() -> None:
+    text = CELLS_DOUBLE.format(exec="37.24", rate="86%", score="9").replace("\n \n", "\n\n")
+    rows = _values(text)
+    assert rows[0][SCORE] == "9" and rows[1] == {OPENING: "43.2", FULL: "43.2", EXEC: "37.24"}
+    assert len(funds_blocks(Document(text=text))[0].rows) == 4
 
 
 def test_double_spaced_cells_with_an_empty_spending_cell() -> None:
@@ -247,6 +262,11 @@ def test_prose_with_a_total_word_is_no_form() -> None:
         "年初预算数100万元，全年预算数120万元，全年执行数108万元。预算总额为120万元，执行率90%。\n"
     )
     assert funds_blocks(Document(text=text)) == []
+    text = (
+        "年初预算数100万元，全年预算数120万元，全年执行数108万元。资金总额：120万元，执行率90%。\n"
+    )
+    assert funds_blocks(Document(text=text)) == []
+    assert review_text(text, select=["T005"]) == []
 
 
 FORM_CODES = ["T004", "T005", "R003", "R004", "R005"]
@@ -257,3 +277,94 @@ def test_rule_example_fires_and_counterexample_does_not(code: str) -> None:
     r = RULES[code]
     assert code in _codes(r.example, [code])
     assert r.counterexample and code not in _codes(r.counterexample, [code])
+
+
+GLUED = (
+    "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+    "年度资金总额:{total}其中:本年财政拨款{part}其他资金年度总体目标年初设定目标\n"
+)
+
+
+def test_figures_glued_to_their_labels_are_one_unsure_finding_per_form() -> None:
+    found = review_text(GLUED.format(total="202010100.00%10", part="2020"), select=["T", "R"])
+    assert [f.code for f in found] == ["T005"]
+    assert "202010100.00%10" in found[0].message and "另有 1 行" in found[0].message
+
+
+def test_figures_glued_to_labels_but_spaced_are_read() -> None:
+    text = GLUED.format(total=" 20 20 10 100.00% 10 ", part=" 20 20 ")
+    assert _values(text)[0] == {FULL: "20", EXEC: "20", WEIGHT: "10", RATE: "100.00%", SCORE: "10"}
+    assert review_text(text, select=["T", "R", "S005"]) == []
+
+
+WEIGHT_IN_HEAD = (
+    "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+    "年度财政资金总额 | 200 | {exec} | {rate} | {score} |\n"
+    "年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 |\n"
+)
+
+
+def test_the_weight_a_score_header_states() -> None:
+    ok = WEIGHT_IN_HEAD.format(exec="195.5", rate="97.75%", score="19.55")
+    assert review_text(ok, select=["T", "R", "S005"]) == []
+    high = WEIGHT_IN_HEAD.format(exec="150", rate="75%", score="20")
+    (f,) = review_text(high, select=["S005"])
+    assert f.data["expected"] == "15" and f.data["weight"] == "20"
+
+
+BY_NATURE = """| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 300 | 300 | 270 | 10 | 90% | 9 |
+| 按收入性质分 | | | | | | |
+| 一般公共预算 | 200 | 200 | 180 | | | |
+| 政府性基金 | 100 | 100 | 90 | | | |
+| 按支出性质分 | | | | | | |
+| 基本支出 | 100 | 100 | 100 | | | |
+| 项目支出 | 200 | 200 | {spent} | | | |
+| 年度总体目标 | 完成 |
+"""
+
+
+def test_each_breakdown_adds_up_to_the_total_on_its_own() -> None:
+    assert review_text(BY_NATURE.format(spent="170"), select=["T"]) == []
+    (f,) = review_text(BY_NATURE.format(spent="180"), select=["T001"])
+    assert "100 + 180 = 280" in f.message and "全年执行数" in f.message
+    assert f.severity == Severity.ERROR
+
+
+MARKDOWN = """| 项目资金（万元） | 年初预算数 | 全年预算数（调整后） | 全年执行数 | 分值 | 执行率 | 得分 |
+|---|---|---|---|---|---|---|
+| 年度资金总额 | 100 | 100 | 80 | 10 | {rate} | {score} |
+| 其中：本年财政拨款 | 100 | 100 | 80 | — | — | — |
+| 上年结转资金 | | | | — | — | — |
+| 其他资金 | | | | — | — | — |
+"""
+
+
+def test_a_markdown_table_from_the_docx_and_pdf_loaders() -> None:
+    assert review_text(MARKDOWN.format(rate="80%", score="8"), select=["T", "R", "S005"]) == []
+    found = review_text(MARKDOWN.format(rate="90%", score="9"), select=["T", "R", "S005"])
+    assert [f.code for f in found] == ["R003"] and "80 ÷ 100（全年预算数）= 80%" in found[0].message
+
+
+DEPT_RUN = (
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额 300 300 270 10 90% 9 按收入性质分：财政拨款 250 250 230 其他资金 50 50 40 "
+    "按支出性质分：基本支出 100 100 100 项目支出 200 200 {spent} 年度总体目标 完成\n"
+)
+
+
+def test_a_breakdown_heading_written_with_its_first_part() -> None:
+    assert review_text(DEPT_RUN.format(spent="170"), select=["T"]) == []
+    (f,) = review_text(DEPT_RUN.format(spent="160"), select=["T001"])
+    assert "100 + 160 = 260" in f.message
+
+
+def test_long_runs_of_empty_lines_separate_rows_not_cells() -> None:
+    gap = "\n" * 11
+    text = (
+        f"预算执行情况(万元){gap}(20分)\n\n\n预算数(A)\n\n执行数(B)\n\n执行率(B/A)\n\n得分\n\n"
+        f"(20分*执行率){gap}年度财政资金总额\n\n50\n\n10\n\n20\n\n4{gap}年度绩效目标\n\n(80分)\n"
+    )
+    assert _values(text)[0] == {FULL: "50", EXEC: "10", RATE: "20", SCORE: "4"}
+    assert review_text(text, select=["T", "R", "S005"]) == []
+    assert _codes(text.replace("\n\n4\n", "\n\n5\n"), ["S005"]) == ["S005"]

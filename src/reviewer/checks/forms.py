@@ -78,7 +78,7 @@ FORM_ROW_UNSPLIT = rule(
     family="totals",
     title_zh="表格行无法拆分到各列，未核对",
     title_en="A table row cannot be split into its columns; not checked",
-    message_zh="“{label}”行：{reason}，该行未核对",
+    message_zh="“{label}”行：{reason}，该行未核对{more}",
     message_en="Row '{label}': {reason_en}; the row was not checked",
     what="A row of a form's funds block whose figures cannot be put under the columns the header "
     "names: figures printed with no separator (202010100.00%10), or fewer figures than columns "
@@ -99,11 +99,11 @@ FORM_RATE_MISMATCH = rule(
     family="rates",
     title_zh="自评表执行率与执行数、预算数不符",
     title_en="The form's execution rate does not match its figures",
-    message_zh="“{label}”行执行率填 {stated}，而 {expr}{note}",
-    message_en="Row '{label}' states an execution rate of {stated}, but {expr}{note_en}",
+    message_zh="“{label}”行{name}填 {stated}，而 {expr}{note}",
+    message_en="Row '{label}' states {name_en} of {stated}, but {expr}{note_en}",
     what="Recomputes each 执行率 of a form's funds block as 全年执行数 ÷ the budget the form names "
-    "(全年预算数 when present, or the column a note under the form names), to the precision "
-    "stated, rounded or truncated.",
+    "(全年预算数 when present, or the column a note under the form names), and the 控制率 of a "
+    "基础数据表 as 在职人数 ÷ 编制数, to the precision stated, rounded or truncated.",
     why="The execution rate decides the budget-execution score (usually 10 points); a rate the "
     "form's own figures do not give is a wrong number.",
     example=_FORM.format(total="100 100 80 10 90% 9", part="100 100 80"),
@@ -166,19 +166,22 @@ FORM_OVERSPENT_FULL = rule(
 @check(FORM_ROW_UNSPLIT)
 def unsplit_rows(doc: Document) -> Iterator[Hit]:
     for block in funds_blocks(doc):
-        for row in block.rows:
-            if not row.unsure:
-                continue
-            end = max([row.label.end, *(c.end for c in row.cells)])
-            yield FORM_ROW_UNSPLIT.hit(
-                [(row.label.start, end)],
-                {
-                    "label": _label(row),
-                    "reason": row.unsure,
-                    "reason_en": "its figures cannot be put under the header's columns "
-                    "(separators or empty cells lost)",
-                },
-            )
+        unsure = [r for r in block.rows if r.unsure]
+        if not unsure:
+            continue
+        row = unsure[0]  # one finding per form: the first row, and how many more
+        end = max([row.label.end, *(c.end for c in row.cells)])
+        more = f"（另有 {len(unsure) - 1} 行同样无法拆分）" if len(unsure) > 1 else ""
+        yield FORM_ROW_UNSPLIT.hit(
+            [(row.label.start, end)],
+            {
+                "label": _label(row),
+                "more": more,
+                "reason": row.unsure,
+                "reason_en": "its figures cannot be put under the header's columns "
+                "(separators or empty cells lost)",
+            },
+        )
 
 
 def _label(row: FundsRow) -> str:
@@ -231,6 +234,8 @@ def form_rates(doc: Document) -> Iterator[Hit]:
             expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {_pct(v)}"
             data = {
                 "label": _label(row),
+                "name": "执行率",
+                "name_en": "an execution rate",
                 "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
                 "expr": expr,
                 "computed": _pct(v),
@@ -284,6 +289,8 @@ def form_scores(doc: Document) -> Iterator[Hit]:
     for block in funds_blocks(doc):
         for row in block.rows:
             weight, score = row.number(WEIGHT), row.number(SCORE)
+            if weight is None and row.is_total:
+                weight = block.weight  # 得分（20分*执行率）
             if weight is None or score is None or weight.value <= 0:
                 continue
             rate = _rate_of(block, row)

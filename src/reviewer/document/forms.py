@@ -58,9 +58,10 @@ _HEAD_KEYS = lazy(
     r"|(?P<rate>执行率)"
     r"|(?P<score>得分)"
 )
-_ANCHOR = lazy(r"(?:年度)?资金总额|总额")
-_TOTAL_LABEL = lazy(r"^(?:年度资金总额|资金总额|总额|年度资金合计|合计|总计)$")
+_ANCHOR = lazy(r"(?:年度)?(?:财政|项目)?资金总额|总额")
+_TOTAL_LABEL = lazy(r"^(?:(?:年度)?(?:财政|项目)?资金(?:总额|合计)|总额|合计|总计)$")
 _GROUP_LABEL = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分$")
+_GROUP_PREFIX = lazy(r"^按(?:收入|支出|资金)(?:性质|来源|类别)分[:：]")
 _PART_LABEL = lazy(
     r"^(?:(?:本年|当年|本级|中央|省级?|市级?|县级?|区级?|地方|上级|财政)?"
     r"(?:财政)?(?:拨款|补助|资金|专项资金|转移支付)"
@@ -108,6 +109,7 @@ class FundsBlock(NamedTuple):
     start: int
     end: int
     unit: str = ""  # 万元 or 元, from the header (项目资金（万元）)
+    weight: CellNumber | None = None  # a 分值 the header states: 得分（20分*执行率）
     note_budget: str = ""  # the budget column a note under the form names (执行率=执行数/…)
 
     @property
@@ -143,6 +145,7 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
             unit = rx.search(r"[(（]\s*(万元|元)\s*[)）]", before)
             block = block._replace(
                 unit=unit.group(1) if unit else "",
+                weight=_header_weight(doc, m.start()),
                 note_budget=_note_budget(doc.norm[block.start : block.end + _HEADER_WINDOW]),
             )
             out.append(block)
@@ -153,7 +156,7 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
 def _stack_header(before: str) -> str:
     """A pipe or tab header split over lines with one cell per column ("年初 | 全年" over
     "预算数 | 预算数") read column by column; other text as it stands."""
-    lines = before.split("\n")
+    lines = [ln for ln in before.split("\n") if not rx.fullmatch(r"[\s|:\-]*-{2,}[\s|:\-]*", ln)]
     while lines and not lines[-1].strip(" |\t"):
         lines.pop()  # the anchor's own line, up to the anchor: merged cells only
     for sep in ("|", "\t"):
@@ -187,6 +190,14 @@ def _header(before: str) -> list[str] | None:
     # 年度预算数（万元） spanning 年初预算 / 调整后预算数 is a group heading, not a column.
     if any(k == FULL and t != "预算数" for k, t in found):
         found = [(k, t) for k, t in found if not (k == FULL and t == "预算数")]
+    keys = list(_HEAD_KEYS.finditer(squeezed[-160:]))
+    if not keys:
+        return None
+    # A header is its column names and little else: no figures (prose has them), few words.
+    seg = rx.sub(r"[(（][^()（）]{0,16}[)）]", "", squeezed[-160:][keys[0].start() :])
+    rest = _HEAD_KEYS.sub("", seg)
+    if rx.search(r"\d", rest) or len(rest) > 24:
+        return None
     cols: list[str] = []
     for kind, _text in found:
         if kind is not None and kind not in cols:
@@ -195,6 +206,20 @@ def _header(before: str) -> list[str] | None:
     if EXEC not in cols or not has_budget or len(cols) < 3:
         return None
     return cols
+
+
+_HEAD_WEIGHT = lazy(r"[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
+
+
+def _header_weight(doc: Document, anchor: int) -> CellNumber | None:
+    """The weight in a score header such as 得分（20分*执行率）, just before the anchor."""
+    lo = max(0, anchor - _HEADER_WINDOW)
+    found = list(_HEAD_WEIGHT.finditer(doc.norm, lo, anchor))
+    if not found:
+        return None
+    m = found[-1]
+    num = cell_number(Cell(m.group("w"), m.start("w"), m.end("w")))
+    return num
 
 
 _NOTE_RATE = lazy(
@@ -251,13 +276,20 @@ def _sep_cells(line: Line, sep: str) -> list[Cell]:
     return cells
 
 
-def _tokens(line: Line, from_offset: int) -> list[Cell]:
+def _tokens(line: Line, from_offset: int, split_digits: bool = False) -> list[Cell]:
+    """Whitespace-separated tokens; with `split_digits`, figures are also cut from the words
+    they touch ("年度资金总额:202010100.00%10其中:本年财政拨款" → label, figures, label)."""
     out = []
-    for m in rx.finditer(r"\S+", line.text):
-        start = line.start + m.start()
-        if start + len(m.group()) <= from_offset:
+    pattern = r"[\d.,%\-—/]+|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
+    for m in rx.finditer(pattern, line.text):
+        start, end = line.start + m.start(), line.start + m.end()
+        if end <= from_offset:
             continue
-        out.append(Cell(m.group(), start, start + len(m.group())))
+        if start < from_offset:  # the token holding the anchor: from the anchor on
+            text = m.group()[from_offset - start :]
+            out.append(Cell(text, from_offset, end))
+            continue
+        out.append(Cell(m.group(), start, end))
     return out
 
 
@@ -268,7 +300,9 @@ def _double_spaced(lines: list[Line]) -> bool:
     if len(filled) < 4:
         return False
     gaps = [b - a for a, b in itertools.pairwise(filled)]
-    return sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps)
+    twos = sum(1 for g in gaps if g == 2)
+    even = sum(1 for g in gaps if g % 2 == 0)  # 2: next cell; 4, 6 …: empty cells between
+    return twos >= 0.8 * len(gaps) or (even >= 0.9 * len(gaps) and twos >= 0.5 * len(gaps))
 
 
 def _is_text(cell: Cell) -> bool:
@@ -314,12 +348,19 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
         return cells
     if layout == "run":
         for ln in window:
-            cells.extend(_tokens(ln, anchor))
+            cells.extend(_tokens(ln, anchor, split_digits=True))
         return cells
     spaced = _double_spaced(window)
+    empties = 0  # empty lines in a row, double-spaced: three stand for one empty cell
     for ln in window:
         s = ln.text.strip()
         core = s.strip("|").strip()
+        if spaced and not ln.text:
+            empties += 1
+            continue
+        if 3 <= empties <= 7:  # longer runs separate rows (some pages put ten blank lines)
+            cells.extend(Cell("", ln.start, ln.start) for _ in range((empties - 1) // 2))
+        empties = 0
         if not core:
             blank = not spaced or ln.text != ""
             if blank and ln.index != first:
@@ -337,7 +378,8 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
 
 
 def _name(text: str) -> str:
-    return _AMONG.sub("", text.replace(" ", "")).rstrip(":：")
+    whole = text.replace(" ", "")
+    return _AMONG.sub("", _GROUP_PREFIX.sub("", whole)).rstrip(":：") or whole.rstrip(":：")
 
 
 def _is_label(text: str) -> bool:
@@ -372,19 +414,22 @@ def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) ->
             pending_among = True
             k += 1
             continue
-        if not text and not rows:
-            k += 1
+        if not text or is_placeholder(c):
+            k += 1  # the empty cells of a heading row (按收入性质分 | | |)
             continue
         if not _is_label(text):
             break
         name = _name(text)
+        prefix = _GROUP_PREFIX.match(text)
+        if prefix and rows:  # 按支出性质分：基本支出 — the heading and the first part in one cell
+            group = 2 if "支出" in prefix.group() else 1
         if _GROUP_LABEL.match(name):
             group = 2 if "支出" in name else 1
             k += 1
             continue
-        is_total = bool(_TOTAL_LABEL.match(name)) and not rows
-        if not is_total and not rows:
-            break  # the block starts with its total row
+        is_total = bool(_TOTAL_LABEL.match(name))
+        if is_total != (not rows):
+            break  # the block starts with its total row, and a second total ends it
         if not is_total and group == 0:
             group = 1
         if _AMONG.match(text) or pending_among:
@@ -431,7 +476,10 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
     elif not figures:
         mapped = []
     elif not explicit and len(cells) == n_money:
-        mapped = list(zip(cols, cells, strict=False))
+        mapped = list(zip(cols, cells, strict=False))  # a dash marks its own empty cell
+    elif not explicit and len(figures) == n_money and cells[: len(figures)] == figures:
+        # the money columns, then dashes for the merged 分值/执行率/得分 cells
+        mapped = list(zip(cols, figures, strict=False))
     else:
         return FundsRow(
             label,
@@ -464,7 +512,7 @@ def _fits(kind: str, cell: Cell) -> bool:
     return num.unit != "%"
 
 
-def percent_value(num: CellNumber, kind_hint: str = "") -> list[Decimal]:
+def percent_value(num: CellNumber) -> list[Decimal]:
     """Readings of a rate cell in percent: 86% → [86]; 0.86 → [0.86, 86] (unit not written)."""
     if num.unit in ("%",):
         return [num.value]

@@ -3,7 +3,9 @@
 Three shapes are recognised, all on the normalized text so every `Cell` keeps its offsets:
 
 * pipe tables: consecutive lines of `| a | b |` cells, with or without a markdown `|---|` rule
-  (the .docx and .pdf loaders render their tables this way);
+  (the .docx and .pdf loaders render their tables this way); bare `a | b |` lines from web
+  pages may be ragged when merged leading cells (一级指标 spanning rows) were dropped: short
+  rows are padded on the left, and a row longer than the header starts the next table;
 * tab tables: consecutive lines of tab-separated cells, as pasted from a spreadsheet;
 * flattened tables: after copy-paste from a PDF or web page each cell stands on its own line.
   A run of short lines that starts with recognisable header cells (项目 / 金额（万元） / 占比,
@@ -279,8 +281,47 @@ def _pipe_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
         return None
     bare = not has_rule and not all(lines[k].stripped.startswith("|") for k in range(i, j))
     if bare and len({len(r) for r in rows}) != 1:
-        return None  # bare "a | b | c" lines: only when every row has as many cells
+        # bare "a | b | c" lines with ragged rows: only when the short rows lost their leading
+        # (merged) cells, as web pages flatten 一级指标/二级指标 cells spanning several rows.
+        ragged = _ragged(rows)
+        if ragged is None:
+            return None
+        rows, used = ragged
+        j = i + used
+        return _build(doc, lines, i, j, rows, "pipe"), j
     return _build(doc, lines, i, j, rows, "pipe"), j
+
+
+def _ragged(rows: list[list[Cell]]) -> tuple[list[list[Cell]], int] | None:
+    """Rows of a ragged bare pipe table with short rows padded on the left, and how many rows
+    (lines) the table takes: it ends before a row longer than its header (the next table).
+
+    None when the header is not one, or when padding mixes figures and words in a column (the
+    missing cells were not the leading ones)."""
+    head = rows[0]
+    n = len(head)
+    if n < 3 or sum(1 for c in head if _header_like(c.text)) < max(2, n // 2):
+        return None
+    out = [head]
+    for row in rows[1:]:
+        if len(row) > n:
+            break
+        pad = [Cell("", row[0].start, row[0].start) for _ in range(n - len(row))] if row else []
+        out.append(pad + row)
+    if len(out) < 3:
+        return None
+    body = out[1:]
+    if _empty_column(body, n):
+        return None
+    # Padded rows must look like the full rows column by column (figures under figures).
+    full = [r for r, raw in zip(body, rows[1:], strict=False) if len(raw) == n]
+    short = [r for r, raw in zip(body, rows[1:], strict=False) if len(raw) < n]
+    shapes = [{_is_numberish(r[k].text) for r in full if r[k].text} for k in range(n)]
+    cells = [(k, c) for r in short for k, c in enumerate(r) if c.text and shapes[k]]
+    off = sum(1 for k, c in cells if _is_numberish(c.text) not in shapes[k])
+    if not full or off * 3 > len(cells):
+        return None
+    return out, len(out)
 
 
 def _tab_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:

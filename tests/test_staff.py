@@ -1,0 +1,68 @@
+"""C002 staff-above-quota: a head count above the quota stated with it, named by scope."""
+
+from __future__ import annotations
+
+from reviewer.checks.registry import RULES
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+
+def c002(text: str) -> list:
+    return review_text(text, select=["C002"])
+
+
+def test_staff_above_a_quota_in_prose_names_both_scopes() -> None:
+    (f,) = c002("本单位核定行政编制20名，实有在职人员22人。")
+    assert f.severity == Severity.WARNING
+    assert "行政编制 20 人" in f.message and "在职人员" in f.message and "超 2 人" in f.message
+    assert f.spans[0].text == "22人"
+
+
+def test_within_quota_or_outside_staff_stays_silent() -> None:
+    assert c002("本单位核定行政编制20名，实有在职人员18人，另有编外聘用人员5人。") == []
+    assert c002("核定编制15名，编外聘用人员18人。") == []
+    assert c002("实有车辆编制3辆，在编实有车辆4辆。") == []
+    # A head count that holds retirees is not the count the quota limits.
+    assert c002("人员编制144人，年末实有266人，其中在职人员143人，退休122人。") == []
+    # 实有编制数 is the quota, not a head count.
+    assert c002("我局实有编制数 63 人，2021 年末在职人数 57 人。") == []
+
+
+def test_a_basic_data_form_in_each_layout() -> None:
+    run = "财政供养人员情况 编制数 2020年实际在职人数 控制率 15 16 106.67%\n"
+    pipe = (
+        "| 项目 | 编制数 | 实际在职人数 | 控制率 |\n|---|---|---|---|\n"
+        "| 财政供养人员 | 15 | 16 | 106.67% |\n"
+    )
+    cells = "编制数\n实际在职人数\n控制率\n15\n16\n106.67%\n"
+    for text in (run, pipe, cells):
+        (f,) = c002(text)
+        assert "15 人" in f.message and "16 人" in f.message, text
+    assert c002(run.replace("15 16", "16 15").replace("106.67%", "93.75%")) == []
+    # Figures that are not the header's (one missing) are not read.
+    assert c002("编制数 在职人数 控制率 15 106.67%\n") == []
+
+
+def test_a_stated_control_rate_above_100() -> None:
+    (f,) = c002("在职人员控制率为106%。\n")
+    assert "106%" in f.message
+    assert c002("在职人员控制率≤100%。\n") == []
+    assert c002("在职人员控制率为95%。\n") == []
+
+
+def test_rule_example_and_counterexample() -> None:
+    r = RULES["C002"]
+    assert c002(r.example) and r.counterexample and c002(r.counterexample) == []
+
+
+def test_a_control_rate_in_the_form_is_recomputed() -> None:
+    run = "财政供养人员情况 编制数 2020年实际在职人数 控制率 15 14 {rate}\n"
+    (f,) = review_text(run.format(rate="95.33%"), select=["R003"])
+    assert "14 ÷ 15" in f.message and "93.33%" in f.message
+    assert review_text(run.format(rate="93.33%"), select=["R003", "C002"]) == []
+    assert review_text(run.format(rate="93.3%"), select=["R003"]) == []  # rounded as written
+    pipe = (
+        "| 项目 | 编制数 | 实际在职人数 | 控制率 |\n|---|---|---|---|\n"
+        "| 财政供养人员 | 15 | 14 | 95.33% |\n"
+    )
+    assert [f.code for f in review_text(pipe, select=["R003"])] == ["R003"]

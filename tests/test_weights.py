@@ -1,4 +1,4 @@
-"""S006 section weights vs the form's own note, S007 section weights vs 100."""
+"""S009 section weights vs the form's own note, S010 section weights vs 100."""
 
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ CELLS = (
 
 
 def codes(text: str) -> list[str]:
-    return [f.code for f in review_text(text, select=["S006", "S007", "S008"])]
+    return [f.code for f in review_text(text, select=["S009", "S010", "S011"])]
 
 
 def test_headers_against_the_note_in_a_run_together_form() -> None:
-    found = review_text(RUN.format(budget="10", out="70", eff="20", note=NOTE), select=["S006"])
-    assert [f.code for f in found] == ["S006"]
+    found = review_text(RUN.format(budget="10", out="70", eff="20", note=NOTE), select=["S009"])
+    assert [f.code for f in found] == ["S009"]
     assert "产出 70、效益 20" in found[0].message and "产出 50、效益 30" in found[0].message
     assert codes(RUN.format(budget="10", out="50", eff="30", note=NOTE)) == []
 
@@ -42,12 +42,12 @@ def test_no_note_no_split_assumed() -> None:
     assert codes(RUN.format(budget="10", out="60", eff="20", note="")) == []
     # A note that only mentions the sections, without stating a rule, is not a split.
     mention = "注：产出指标70分、效益指标20分、满意度指标10分见上表。"
-    assert "S006" not in codes(RUN.format(budget="10", out="70", eff="20", note=mention))
+    assert "S009" not in codes(RUN.format(budget="10", out="70", eff="20", note=mention))
 
 
 def test_sections_against_100_with_the_funds_weight() -> None:
-    found = review_text(RUN.format(budget="20", out="50", eff="30", note=""), select=["S007"])
-    assert [f.code for f in found] == ["S007"] and "20 + 50 + 30 + 10 = 110" in found[0].message
+    found = review_text(RUN.format(budget="20", out="50", eff="30", note=""), select=["S010"])
+    assert [f.code for f in found] == ["S010"] and "20 + 50 + 30 + 10 = 110" in found[0].message
     assert codes(RUN.format(budget="10", out="50", eff="30", note="")) == []
 
 
@@ -66,11 +66,11 @@ def test_cell_per_line_sections_without_budget_part_are_not_summed() -> None:
 def test_two_forms_are_two_groups() -> None:
     one = RUN.format(budget="10", out="50", eff="30", note=NOTE)
     two = RUN.format(budget="10", out="60", eff="20", note=NOTE)
-    found = review_text(one + "\n附件2\n" + two, select=["S006"])
+    found = review_text(one + "\n附件2\n" + two, select=["S009"])
     assert len(found) == 1 and "产出 60" in found[0].message
 
 
-@pytest.mark.parametrize("code", ["S006", "S007", "S008"])
+@pytest.mark.parametrize("code", ["S009", "S010", "S011"])
 def test_rule_example_and_counterexample(code: str) -> None:
     r = RULES[code]
     assert code in codes(r.example)
@@ -86,13 +86,13 @@ RAGGED = """一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
 
 
 def test_a_section_against_the_weights_of_its_rows() -> None:
-    (f,) = review_text(RAGGED.format(w1="15", end="合计 | 95 | 90 |\n"), select=["S008"])
+    (f,) = review_text(RAGGED.format(w1="15", end="合计 | 95 | 90 |\n"), select=["S011"])
     assert "产出指标(50分)" in f.message and "15 + 20 + 10 = 45" in f.message
     assert codes(RAGGED.format(w1="20", end="合计 | 100 | 95 |\n")) == []
     # The 合计 row closes the last section: 效益指标(30分) over 20 + 5.
     text = RAGGED.format(w1="20", end="| 可持续影响 | 长效管理 | 5 | 5 |\n合计 | 95 | 90 |\n")
     text = text.replace("| 30 | 25 |", "| 20 | 15 |")
-    found = review_text(text, select=["S008"])
+    found = review_text(text, select=["S011"])
     assert [f.data["section"] for f in found] == ["效益指标(30分)"]
     assert "20 + 5 = 25" in found[0].message
 

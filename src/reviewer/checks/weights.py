@@ -7,12 +7,12 @@ some forms group the indicators under 绩效指标(90分) or 年度绩效目标(
 the rule of 财预〔2020〕10号 in a note ("一级指标分值统一设置为：产出指标50分、效益指标30分、
 满意度指标10分、预算资金执行率10分").
 
-* S006: a section weight that differs from the weight the note under the same form states. Only
+* S009: a section weight that differs from the weight the note under the same form states. Only
   when the note states it: the rule itself varies by province and is not assumed.
-* S007: the section weights of one form do not add up to 100, read only when every part is
+* S010: the section weights of one form do not add up to 100, read only when every part is
   known (budget part and indicator part, or budget part and 产出 + 效益 + 满意度).
 
-* S008: in an indicator table read with its columns, the weights of the rows under a section
+* S011: in an indicator table read with its columns, the weights of the rows under a section
   cell such as 产出指标(50分) against that weight.
 
 Headers are grouped into one form per run: a section named a second time starts a new form.
@@ -49,7 +49,7 @@ _FORM = (
 )
 
 WEIGHTS_VS_NOTE = rule(
-    code="S006",
+    code="S009",
     fix_zh="按表下注明的一级指标分值（如产出50分、效益30分、满意度10分、预算执行率10分）"
     "调整各部分分值，或说明不按该规定设置的理由。",
     name="section-weights-vs-note",
@@ -70,7 +70,7 @@ WEIGHTS_VS_NOTE = rule(
 )
 
 WEIGHTS_NOT_100 = rule(
-    code="S007",
+    code="S010",
     fix_zh="核对一级指标分值，使预算执行与各类绩效指标的分值合计为100分。",
     name="section-weights-not-100",
     kind="weight_sum_not_100",
@@ -230,7 +230,7 @@ def weights_not_100(doc: Document) -> Iterator[Hit]:
 
 
 SECTION_VS_ROWS = rule(
-    code="S008",
+    code="S011",
     fix_zh="核对该一级指标下各三级指标的分值，使其合计等于表头所列分值，或更正表头分值。",
     name="section-weight-vs-rows",
     kind="weight_sum_not_100",

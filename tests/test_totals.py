@@ -25,8 +25,15 @@ def test_parts_that_do_not_add_up_are_an_error() -> None:
 
 def test_qizhong_parts_short_of_the_total_are_a_warning() -> None:
     # 其中 sometimes lists only some parts; the message asks to name the rest.
-    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，事业收入150.00万元。")
     assert f.code == "T001" and f.severity == Severity.WARNING
+
+
+def test_qizhong_naming_a_complete_split_short_of_the_total_is_an_error() -> None:
+    # 财政拨款 + 其他 leaves nothing out: no unnamed part can make up the 50.
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    assert "完整的分类" in f.message
 
 
 def test_exhaustive_list_short_of_the_total_is_an_error() -> None:
@@ -144,3 +151,117 @@ def test_cross_series_parts_go_to_the_total_they_fit() -> None:
     # 在编/编制 figures under "在职25人，退休12人，其中：" add up to the 25, not the retirees.
     text = "本局现有在职人员25人，退休人员12人，其中：行政编制18名，事业编制7名。"
     assert sums(text) == []
+
+
+# --- False alarms seen on real reports, each with the true positive it must keep ------------
+
+
+def test_a_change_against_last_year_is_not_the_total_of_the_next_sentence() -> None:
+    # "同比增加50万元" is a difference; the 其中 after it splits the 500 (or the change).
+    text = "2024年部门决算支出500万元，同比增加50万元。其中基本支出300万元，项目支出200万元。"
+    assert sums(text) == []
+    assert sums("本年支出500万元，较上年减少50万元，其中基本支出300万元，项目支出200万元。") == []
+
+
+def test_a_split_of_the_change_itself_is_checked_against_the_change() -> None:
+    text = "三公经费支出50万元，较上年减少8万元，其中公务接待费减少5万元，公务用车运行费减少3万元。"
+    assert sums(text) == []
+    # 其中 splitting the change into parts that add up to it is a reading that reconciles.
+    assert sums("本年支出500万元，同比增加50万元。其中基本支出30万元，项目支出20万元。") == []
+
+
+def test_a_change_does_not_hide_a_wrong_split_of_the_total() -> None:
+    (f,) = sums("本年支出500万元，同比增加50万元，其中基本支出300万元，项目支出150万元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    assert f.data["stated"] == "500" and f.data["expr"] == "300 + 150 = 450"
+
+
+def test_a_change_amid_the_parts_is_not_a_part() -> None:
+    text = "本年支出500万元，其中基本支出300万元，较上年增加20万元，项目支出200万元。"
+    assert sums(text) == []
+    (f,) = sums("本年支出500万元，其中基本支出300万元，较上年增加20万元，项目支出150万元。")
+    assert f.data["expr"] == "300 + 150 = 450"
+
+
+def test_items_added_mid_year_stay_parts() -> None:
+    # "年中增加3个" adds to a list: it is a part, not a change against another year.
+    (f,) = sums("共实施项目10个，其中年初安排项目6个，年中增加3个。")
+    assert f.data["expr"] == "6 + 3 = 9"
+
+
+def test_a_subset_in_parentheses_is_not_a_breakdown() -> None:
+    assert sums("下属单位15个(含行政单位1个,参公单位1个)，在职人员80人。") == []
+    assert sums("下属单位15个（包含行政单位2个、参公单位3个）。") == []
+
+
+def test_a_subset_larger_than_its_whole_is_still_an_error() -> None:
+    (f,) = sums("下属单位5个(含行政单位4个,参公单位3个)。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    # A parenthesised split without 含 is still a split.
+    (g,) = sums("下属单位15个(行政单位1个,参公单位1个)。")
+    assert g.code == "T001"
+
+
+def test_levels_of_one_indicator_tree_are_not_parts_of_a_sum() -> None:
+    assert sums("设置指标共20个，其中：一级指标3个，二级指标8个。") == []
+    assert sums("全部指标20个：一级指标3个，二级指标7个，三级指标12个。") == []
+    assert sums("设置绩效指标12个，包括一级指标3个，二级指标6个，三级指标12个。") == []
+
+
+def test_kinds_of_indicator_within_one_level_still_add_up() -> None:
+    (f,) = sums("设置三级指标12个，其中产出指标6个，效益指标4个，满意度指标1个。")
+    assert f.data["expr"] == "6 + 4 + 1 = 11"
+
+
+def test_a_figure_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
+    (f,) = sums("项目支出85万元，其中：设备购置13万元，培训费72元。")
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["slipped"] == "72元" and f.data["reread"] == "72万元"
+    assert "单位疑似写错" in f.message
+    assert "13 + 0.0072 = 13.0072" in f.message and "13 + 72 = 85" in f.message
+    # The total's unit may be the one that slipped.
+    (g,) = sums("项目支出85元，其中：设备购置13万元，培训费72万元。")
+    assert g.data["slipped"] == "85元" and g.data["reread"] == "85万元"
+
+
+def test_mixed_units_that_no_single_rereading_reconciles_stay_a_plain_mismatch() -> None:
+    (f,) = sums("项目支出85万元，分别为：设备购置13万元，培训费60元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR and "slipped" not in f.data
+    assert "单位" not in f.message
+
+
+# --- Severity follows the completeness of the split ------------------------------------------
+
+
+def test_basic_plus_project_short_of_the_spending_total_is_an_error() -> None:
+    (f,) = sums("2024年决算支出1000万元，其中基本支出600万元，项目支出300万元。")
+    assert f.severity == Severity.ERROR and "基本支出 + 项目支出" in f.message
+
+
+def test_personnel_plus_public_short_of_basic_spending_is_an_error() -> None:
+    (f,) = sums("基本支出600万元，其中人员经费500万元，公用经费80万元。")
+    assert f.severity == Severity.ERROR
+
+
+def test_personnel_plus_public_under_total_spending_is_only_a_warning() -> None:
+    # 人员经费 + 公用经费 make up 基本支出, not all spending: 项目支出 may be the rest.
+    (f,) = sums("本年支出1000万元，其中人员经费500万元，公用经费80万元。")
+    assert f.severity == Severity.WARNING
+
+
+def test_three_of_four_economic_classes_are_only_a_warning() -> None:
+    text = "本年支出1000万元，其中工资福利支出500万元，商品和服务支出300万元，资本性支出100万元。"
+    (f,) = sums(text)
+    assert f.severity == Severity.WARNING
+    text = (
+        "本年支出1000万元，其中工资福利支出500万元，商品和服务支出300万元，"
+        "对个人和家庭的补助50万元，资本性支出100万元。"
+    )
+    (g,) = sums(text)
+    assert g.severity == Severity.ERROR
+
+
+def test_main_items_naming_a_complete_split_are_checked() -> None:
+    (f,) = sums("本年支出1000万元，主要是：基本支出600万元，项目支出300万元。")
+    assert f.severity == Severity.ERROR
+    assert sums("本年支出1000万元，主要是：培训费600万元，印刷费300万元。") == []

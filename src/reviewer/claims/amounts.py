@@ -43,6 +43,18 @@ _ACTUAL_RE = lazy(r"实有|实际|在职|在岗|现有|在编|到岗")
 _RETIRED_RE = lazy(r"退休|离休|离退")
 _QUOTA_RE = lazy(r"编制|核定|定编|职数|限额")
 _PEOPLE_UNITS = {"人", "名"}
+# A change against another period ("同比增加", "较上年减少", "比上年下降了"): the figure is a
+# difference, never a total of the figures around it nor one of their parts. A level reached
+# ("减少至", "增长到") is not a change.
+_DELTA_RE = lazy(
+    r"(?:增加|减少|增长|下降|降低|上升|提高|增支|减支|节约|节省|压减|缩减|(?<=[较比年])[增减多少])"
+    r"了?(?:约|近|超过)?$"
+)
+_DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一年")
+# Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
+_LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
+# A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
+_SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 
 
 @dataclass(eq=False)
@@ -71,13 +83,17 @@ class Breakdown:
     """One stated split of a total into parts."""
 
     total: Node
-    marker: str  # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'implicit', 'sum'
+    # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'subset' (a parenthesis opened
+    # by 含), 'implicit', 'sum'
+    marker: str
     marker_start: int
     parts: list[Node] = field(default_factory=list)
     open: bool = True
     extended: bool = False  # the parts ran on past the end of the sentence
     crossed_end: bool = False  # a sentence ended while this breakdown was open
     cross_series: bool = False  # parts were taken from a sibling series (e.g. actual under quota)
+    # A change stated with the total ("500万元，同比增加50万元，其中…"): 其中 may split either.
+    change: Node | None = None
 
     @property
     def partial(self) -> bool:
@@ -92,6 +108,7 @@ class Relation(NamedTuple):
     marker: str
     extended: bool
     cross_series: bool
+    change: Node | None = None  # a change 其中 may split instead of the total
 
     @property
     def explicit(self) -> bool:
@@ -100,6 +117,11 @@ class Relation(NamedTuple):
     @property
     def partial(self) -> bool:
         return self.marker == "partial"
+
+    @property
+    def subset(self) -> bool:
+        """The parts name some of what the total counts ("15个(含行政单位1个)")."""
+        return self.marker == "subset"
 
 
 def tolerance(nodes: list[Node]) -> Decimal:
@@ -119,7 +141,28 @@ def rounding(quantities: list[Quantity]) -> Decimal:
     return sum((q.half_unit for q in quantities if q.decimals > 0 or finest == 0), Decimal(0))
 
 
+def is_delta(label: str) -> bool:
+    """Does the label make its figure a change against another period ("同比增加50万元")?
+
+    A label ending in a verb of change (增加, 减少, 增长, 下降 …) states a change, unless it
+    names a time within the year and no comparison: "年中增加3个" adds items, it stays a part.
+    """
+    if _DELTA_RE.search(label) is None:
+        return False
+    if _DELTA_CONTEXT_RE.search(label):
+        return True
+    return not rx.search(r"年中|年初|年底|年末|\d月|季度|期间", label)
+
+
+def level_of(label: str) -> str:
+    """The level a label names ("二级指标" -> "二"), or ""."""
+    m = _LEVEL_RE.search(label)
+    return m.group(1) if m else ""
+
+
 def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
+    if is_delta(label):
+        return "delta-" + (q.dimension if q.dimension == "money" else q.count_unit)
     if q.dimension == "money":
         return "money"
     unit = q.count_unit
@@ -298,7 +341,7 @@ class _Parser:
         self.segment = []
 
     def _open_segment(self, kind: str, pos: int) -> bool:
-        opened = False
+        opened: list[Breakdown] = []
         seen: set[str] = set()
         for node in reversed(self.segment):
             if node.series in seen:
@@ -306,9 +349,15 @@ class _Parser:
             seen.add(node.series)
             if node.open_breakdown is not None:
                 continue
-            self._push(Breakdown(total=node, marker=kind, marker_start=pos))
-            opened = True
-        return opened
+            bd = Breakdown(total=node, marker=kind, marker_start=pos)
+            self._push(bd)
+            opened.append(bd)
+        changes = {b.total.series: b.total for b in opened if b.total.series.startswith("delta-")}
+        for b in opened:
+            b.change = changes.get("delta-" + b.total.series.split(":")[0])
+            if b.change is None and b.total.q.dimension == "count":
+                b.change = changes.get("delta-" + b.total.q.count_unit)
+        return bool(opened)
 
     def _colon(self, pos: int) -> None:
         if not self.segment:
@@ -321,7 +370,8 @@ class _Parser:
     def _paren_open(self, pos: int) -> None:
         last = self.sentence_nodes[-1] if self.sentence_nodes else None
         if last is not None and pos - last.q.end <= 1 and last.open_breakdown is None:
-            bd = Breakdown(total=last, marker="paren", marker_start=pos)
+            marker = "subset" if _SUBSET_RE.match(self.norm, pos) else "paren"
+            bd = Breakdown(total=last, marker=marker, marker_start=pos)
             self._push(bd)
             self.paren_stack.append(bd)
         else:
@@ -435,6 +485,11 @@ def _complete(bd: Breakdown) -> bool:
     return abs(total - bd.total.value) <= tolerance([bd.total, *bd.parts])
 
 
+def _levels(parts: list[Node]) -> bool:
+    """Are the parts levels of one tree ("一级指标3个，二级指标9个") rather than its pieces?"""
+    return len({level_of(p.label) for p in parts} - {""}) >= 2
+
+
 def figure_trees(doc: Document) -> list[Node]:
     """Every money/count figure of the document with its breakdowns (cached)."""
 
@@ -456,7 +511,7 @@ def relations(doc: Document) -> list[Relation]:
     out: list[Relation] = []
     for node in figure_trees(doc):
         for bd in node.breakdowns:
-            if len(bd.parts) >= 2:
+            if len(bd.parts) >= 2 and not _levels(bd.parts):
                 out.append(
                     Relation(
                         total=node,
@@ -464,6 +519,86 @@ def relations(doc: Document) -> list[Relation]:
                         marker=bd.marker,
                         extended=bd.extended,
                         cross_series=bd.cross_series,
+                        change=bd.change,
                     )
                 )
     return out
+
+
+# Standard decompositions whose parts, when all named, make up the whole total: (name, the
+# categories and the label patterns naming each, what the total's label must say, what it must
+# not say). A breakdown that names every category of one of them is complete by definition.
+class Decomposition(NamedTuple):
+    name: str  # shown in messages: "基本支出 + 项目支出"
+    categories: tuple[tuple[str, str], ...]  # (category, label pattern)
+    required: frozenset[str]
+    total_has: str  # a pattern the total's label must match ("" for any)
+    total_not: str  # a pattern the total's label must not match
+
+
+_SPENDING_TOTAL = r"支出|决算|执行|使用|拨付|经费|资金"
+DECOMPOSITIONS = (
+    Decomposition(
+        "基本支出 + 项目支出",
+        (("basic", r"基本支出|基本经费"), ("project", r"项目支出|项目经费")),
+        frozenset({"basic", "project"}),
+        _SPENDING_TOTAL,
+        r"收入|基本支出|项目支出|人员|公用|三公",
+    ),
+    Decomposition(
+        "人员经费 + 公用经费",
+        (("personnel", r"人员经费|人员支出"), ("public", r"公用经费|公用支出")),
+        frozenset({"personnel", "public"}),
+        r"基本支出|基本经费",
+        r"收入",
+    ),
+    Decomposition(
+        "工资福利 + 商品和服务 + 对个人和家庭的补助 + 资本性支出",
+        (
+            ("wages", r"工资福利"),
+            ("goods", r"商品和服务"),
+            ("households", r"对个人和家庭"),
+            ("capital", r"资本性支出"),
+        ),
+        frozenset({"wages", "goods", "households", "capital"}),
+        _SPENDING_TOTAL,
+        r"收入|工资|商品|补助|资本|三公|人员|公用",
+    ),
+    Decomposition(
+        "因公出国(境)费 + 公务用车购置及运行费 + 公务接待费",
+        (("abroad", r"出国|出境"), ("vehicle", r"公务用车|公车|车辆"), ("reception", r"接待")),
+        frozenset({"abroad", "vehicle", "reception"}),
+        r"三公",
+        r"收入",
+    ),
+    Decomposition(
+        "财政拨款 + 其他",
+        (("appropriation", r"^(?:本年)?财政拨款"), ("other", r"^其他|^非财政")),
+        frozenset({"appropriation", "other"}),
+        "",
+        "",
+    ),
+)
+
+
+def complete_decomposition(total_label: str, part_labels: list[str]) -> Decomposition | None:
+    """The standard decomposition the parts spell out in full, or None.
+
+    Every part must name a category of the decomposition and every category must be named
+    ("基本支出 A，项目支出 B" under "支出总额"; "人员经费 A，公用经费 B" under "基本支出").
+    """
+    for dec in DECOMPOSITIONS:
+        if dec.total_has and not rx.search(dec.total_has, total_label):
+            continue
+        if dec.total_not and rx.search(dec.total_not, total_label):
+            continue
+        seen: set[str] = set()
+        for label in part_labels:
+            cat = next((c for c, pat in dec.categories if rx.search(pat, label)), None)
+            if cat is None:
+                break
+            seen.add(cat)
+        else:
+            if dec.required <= seen:
+                return dec
+    return None

@@ -265,3 +265,20 @@ def test_main_items_naming_a_complete_split_are_checked() -> None:
     (f,) = sums("本年支出1000万元，主要是：基本支出600万元，项目支出300万元。")
     assert f.severity == Severity.ERROR
     assert sums("本年支出1000万元，主要是：培训费600万元，印刷费300万元。") == []
+
+
+def test_a_target_bound_is_not_a_part() -> None:
+    # "≤90万元" in an indicator row after the breakdown is a target, not a fourth part.
+    text = "完成预算资金89.97万元。其中：编制30万元；审计30万元；设计29.97万元。成本指标 项目总成本 ≤90万元"
+    assert sums(text) == []
+    (f,) = sums("完成预算资金89.97万元。其中：编制30万元；审计30万元；设计29.99万元。成本 ≤90万元")
+    assert f.data["expr"] == "30 + 30 + 29.99 = 89.99"
+
+
+def test_a_figure_labelled_as_a_total_of_its_own_starts_a_new_statement() -> None:
+    # "累计防治面积9.34万亩" of other pests is a sibling of the 10.5, not a second part.
+    text = "春季累计防治面积10.5万亩，其中飞机防治8万亩；其它病虫害累计防治面积9.34万亩。"
+    assert sums(text) == []
+    # A part that overflows without a total's label is still a mismatch.
+    (f,) = sums("防治面积10.5万亩，其中飞机防治8万亩，人工防治3.5万亩。")
+    assert f.data["expr"] == "8 + 3.5 = 11.5"

@@ -54,6 +54,11 @@ _DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一�
 # Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
 _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
 # A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
+# A target's bound ("≤90万元", "不低于50个") is neither a total nor a part of one.
+_BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不高于|不大于|不小于|至少|最多)\s*$")
+# A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
+# breakdown starts a new statement instead of overflowing it.
+_OWN_TOTAL_RE = lazy(r"累计|共计|总计|合计|总额|总数")
 _SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 
 
@@ -240,6 +245,8 @@ class _Parser:
         for q in find_quantities(self.norm, self.start, self.end):
             # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
             if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
+                if _BOUND_RE.search(self.norm, max(self.start, q.start - 4), q.start):
+                    continue
                 events.append((q.start, 1, "q", q))
             elif q.dimension == "percent":
                 events.append((q.start, 1, "pct", q))
@@ -284,6 +291,9 @@ class _Parser:
             self._sum_after_parts(node)
             return
         bd = self._breakdown_for(node)
+        if bd is not None and bd.parts and _OWN_TOTAL_RE.search(label) and _room(bd) < node.value:
+            bd.open = False
+            bd = None
         if bd is not None:
             node.parent = bd.total
             bd.parts.append(node)

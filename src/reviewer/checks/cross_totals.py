@@ -1,0 +1,274 @@
+"""Totals that must agree across sections of a report.
+
+- A complete split stated on its own (基本支出 A … 项目支出 B, or the four economic classes 工资福利
+  / 商品和服务 / 对个人和家庭的补助 / 资本性支出), without a total beside it, against the executed
+  total (决算支出, 本年支出, 支出合计 …) stated elsewhere. A split stated under its own total is
+  the totals check's (T001) to judge: its parts belong to that total, not to the executed one.
+- Income against spending and balance: 本年收入 (+ 上年结转) = 本年支出 + 年末结转结余, where the
+  report states income, spending and the year-end balance.
+
+Each figure must be stated with one value only (two different 基本支出 figures are a budget and
+an actual, or two years: nothing is compared), and only the report's own year is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.amounts import DECOMPOSITIONS, Decomposition, Node, figure_trees, rounding
+from reviewer.claims.facts import (
+    CARRY_BALANCE,
+    CARRYOVER,
+    INCOME,
+    SPENDING,
+    Fact,
+    current,
+    facts,
+)
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import Quantity, fmt
+from reviewer.regex import lazy
+
+SPLIT_VS_TOTAL = rule(
+    code="T004",
+    fix_zh="核对决算数据：各分类支出之和应等于支出总额，更正有误的数字或注明口径差异。",
+    name="split-vs-stated-total",
+    kind="sum_mismatch",
+    severity=Severity.WARNING,
+    family="totals",
+    title_zh="分类支出之和与别处所称支出总额不符",
+    title_en="A complete split of spending does not add up to the total stated elsewhere",
+    message_zh="{expr}，而报告第{total_line}行称{total_label} {stated}（相差 {diff}{unit}）；"
+    "{split}是完整的分类，口径按上下文推断，请核对",
+    message_en="{expr}, while line {total_line} states {total_label} of {stated} (off by "
+    "{diff}{unit}); {split} is a complete split, its scope is inferred from the context",
+    what="Finds the parts of a complete split of spending (基本支出 + 项目支出, or the four "
+    "economic classes) stated without a total beside them, and adds them up against the "
+    "executed total (决算支出, 本年支出 …) the report states in another place.",
+    why="The split and the total describe the same money; a report that gives 基本支出 and "
+    "项目支出 in one section and a different 决算支出 in another has a wrong figure somewhere.",
+    example="2024年决算支出1000万元。\n（二）支出结构\n基本支出600万元，占比60%。项目支出300万元。"
+    "(600 + 300 = 900, not 1000)",
+    counterexample="2024年决算支出1000万元。\n财政拨款支出900万元，其中基本支出600万元，"
+    "项目支出300万元。(the split belongs to the 900 stated beside it)",
+    fix="Correct the figure that is wrong, or say why the split and the total differ in scope.",
+)
+
+INCOME_VS_SPENDING = rule(
+    code="T005",
+    fix_zh="核对收支决算：本年收入加上年结转应等于本年支出加年末结转结余，更正有误的数字。",
+    name="income-spending-balance",
+    kind="sum_mismatch",
+    severity=Severity.WARNING,
+    family="totals",
+    title_zh="收入与支出、结转结余不衔接",
+    title_en="Income does not match spending plus the year-end balance",
+    message_zh="{left_expr}，{right_expr}，两者相差 {diff}{unit}{note}",
+    message_en="{left_expr_en}, {right_expr_en}: {diff}{unit} apart{note_en}",
+    what="Reads the year's income, spending, year-end balance (结转结余) and, when stated, the "
+    "carry-over from last year (上年结转), and checks income + carry-over = spending + balance.",
+    why="Money received either was spent or is still there at the end of the year; when the "
+    "report's own figures leave a gap, one of them is wrong or an item is missing.",
+    example="本年收入1000万元，上年结转50万元，本年支出900万元，年末结转结余100万元。"
+    "(1000 + 50 = 1050, 900 + 100 = 1000)",
+    counterexample="本年收入1000万元，本年支出900万元，年末结转结余150万元。(the 50 may be an "
+    "unstated carry-over from last year)",
+    fix="Check the figures against the final accounts (收入支出决算表) and correct the one that "
+    "is wrong, or name the missing item.",
+)
+
+# What may stand around a category's name in a part's own label: a year, 本年/决算, a filler.
+_PART_PREFIX = r"(?:20\d\d年度?|本年度?|全年|当年|部门|单位|决算|其中|支出中|实际)*"
+_PART_SUFFIX = r"(?:的补助|补助|支出|决算数?|合计|金额|为|是|共计?|达)*"
+_NOT_ACTUAL = lazy(r"预算|年初|调整|上年|去年|结转|结余|率|占|增|减|较|同比|计划|目标")
+_NOT_ACTUAL_CONTEXT = lazy(r"预算|年初|上年|去年|计划")
+_YEAR_END = lazy(r"年初|上年|以前年度|去年")
+
+
+class _Part(NamedTuple):
+    category: str
+    node: Node
+
+
+def _sentence_before(doc: Document, node: Node) -> str:
+    norm = doc.norm
+    start = max(norm.rfind("。", 0, node.label_start), norm.rfind("\n", 0, node.label_start))
+    return norm[start + 1 : node.label_start]
+
+
+def _category(dec: Decomposition, label: str, context: str) -> str | None:
+    if _NOT_ACTUAL.search(label) or _NOT_ACTUAL_CONTEXT.search(context):
+        return None  # "年初预算基本支出700万元，项目支出500万元": the 500 is a budget too
+    for cat, pat in dec.categories:
+        m = rx.search(pat, label)
+        if m is None:
+            continue
+        head, tail = label[: m.start()], label[m.end() :]
+        if rx.fullmatch(_PART_PREFIX, head) and rx.fullmatch(_PART_SUFFIX, tail):
+            return cat
+    return None
+
+
+def _one_value(quantities: list[Quantity]) -> Quantity | None:
+    """The one value all statements of a figure agree on (within rounding), or None."""
+    first = quantities[0]
+    for q in quantities[1:]:
+        if abs(q.base - first.base) > q.half_unit + first.half_unit:
+            return None
+    return max(quantities, key=lambda q: q.decimals)
+
+
+def _executed_total(doc: Document) -> Fact | None:
+    found = [
+        f
+        for f in current(doc, facts(doc))
+        if f.kind == SPENDING
+        and f.topic == "dept"
+        and f.sign == 1
+        and not rx.search(r"总计", f.label)  # 支出总计 may include the year-end balance
+        and not _NOT_ACTUAL.search(rx.sub(r"决算|实际", "", f.label))
+    ]
+    if not found or _one_value([f.quantity for f in found]) is None:
+        return None
+    return found[0]
+
+
+@check(SPLIT_VS_TOTAL)
+def split_vs_total(doc: Document) -> Iterator[Hit]:
+    total = _executed_total(doc)
+    if total is None:
+        return
+    roots = [
+        n
+        for n in figure_trees(doc)
+        if n.q.dimension == "money" and n.parent is None and n.q.start != total.quantity.start
+    ]
+    for dec in DECOMPOSITIONS:
+        if dec.name.startswith("人员") or "三公" in dec.name or "财政拨款" in dec.name:
+            continue  # splits of something other than all spending
+        parts = [
+            _Part(cat, n)
+            for n in roots
+            if (cat := _category(dec, n.label, _sentence_before(doc, n))) is not None
+        ]
+        chosen: list[Node] = []
+        for cat, _ in dec.categories:
+            mine = [p.node for p in parts if p.category == cat]
+            if not mine:
+                break
+            value = _one_value([n.q for n in mine])
+            if value is None:
+                break
+            chosen.append(next(n for n in mine if n.q is value))
+        else:
+            hit = _judge_split(doc, dec, chosen, total)
+            if hit is not None:
+                yield hit
+
+
+def _judge_split(doc: Document, dec: Decomposition, parts: list[Node], total: Fact) -> Hit | None:
+    q = total.quantity
+    parts_sum = sum((p.value for p in parts), Decimal(0))
+    diff = parts_sum - q.base
+    quantities = [q, *(p.q for p in parts)]
+    tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
+    if abs(diff) <= tol:
+        return None
+    scale = q.scale
+    places = max(x.decimals for x in quantities)
+    terms = " + ".join(f"{p.label} {fmt(p.value / scale, places)}" for p in parts)
+    line, _ = doc.line_col(total.start)
+    return SPLIT_VS_TOTAL.hit(
+        [(p.label_start, p.q.end) for p in parts] + [(total.start, total.end)],
+        {
+            "expr": f"{terms} = {fmt(parts_sum / scale, places)}{q.unit}",
+            "stated": f"{fmt(q.base / scale, places)}{q.unit}",
+            "total_label": total.label,
+            "total_line": line,
+            "diff": fmt(abs(diff) / scale, places),
+            "unit": q.unit,
+            "split": dec.name,
+        },
+    )
+
+
+def _single(doc: Document, kind: str, keep: Callable[[Fact], bool] | None = None) -> Fact | None:
+    """The one current-year department figure of `kind` (all statements agreeing), or None."""
+    found = [f for f in current(doc, facts(doc)) if f.kind == kind and f.topic == "dept"]
+    if keep is not None:
+        found = [f for f in found if keep(f)]
+    if not found or _one_value([f.quantity for f in found]) is None:
+        return None
+    return found[0]
+
+
+def _is_year_income(f: Fact) -> bool:
+    return not rx.search(r"总计|结转|结余|预算|上年", f.label)
+
+
+def _is_year_spending(f: Fact) -> bool:
+    return not rx.search(r"总计|结转|结余|预算|上年|累计", f.label)
+
+
+def _is_year_end_balance(f: Fact) -> bool:
+    return not _YEAR_END.search(f.label) and not rx.search(r"率|财政拨款|资金结转", f.label)
+
+
+@check(INCOME_VS_SPENDING)
+def income_vs_spending(doc: Document) -> Iterator[Hit]:
+    income = _single(doc, INCOME, _is_year_income)
+    spending = _single(doc, SPENDING, _is_year_spending)
+    balance = _single(doc, CARRY_BALANCE, _is_year_end_balance)
+    if income is None or spending is None or balance is None:
+        return
+    carry = _single(doc, CARRYOVER)
+    if carry is None and any(f.kind == CARRYOVER for f in facts(doc)):
+        return  # a carry-over stated with two values: no identity to read
+    left = income.value + (carry.value if carry else 0)
+    right = spending.value + balance.value
+    used = [income, spending, balance, *([carry] if carry else [])]
+    quantities = [f.quantity for f in used]
+    tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
+    diff = right - left
+    if abs(diff) <= tol:
+        return
+    if carry is None and diff > 0:
+        return  # spending + balance above income: an unstated carry-over may fill the gap
+    scale = income.quantity.scale
+    places = max(q.decimals for q in quantities)
+
+    def shown(f: Fact) -> str:
+        return fmt(f.value / scale, places)
+
+    unit = income.quantity.unit
+    if carry is not None:
+        left_expr = f"收入 {shown(income)} + 上年结转 {shown(carry)} = {fmt(left / scale, places)}"
+        left_en = (
+            f"income {shown(income)} + carry-over {shown(carry)} = {fmt(left / scale, places)}"
+        )
+        note = note_en = ""
+    else:
+        left_expr, left_en = f"收入 {shown(income)}", f"income {shown(income)}"
+        note = "（报告未列上年结转；收入多于支出与结余之和，差额无处着落）"
+        note_en = " (no carry-over is stated; income exceeds spending plus balance)"
+    right_total = fmt(right / scale, places)
+    yield INCOME_VS_SPENDING.hit(
+        [(f.start, f.end) for f in used],
+        {
+            "left_expr": left_expr + unit,
+            "left_expr_en": left_en + unit,
+            "right_expr": f"支出 {shown(spending)} + 年末结转结余 {shown(balance)} = "
+            f"{right_total}{unit}",
+            "right_expr_en": f"spending {shown(spending)} + year-end balance {shown(balance)} = "
+            f"{right_total}{unit}",
+            "diff": fmt(abs(diff) / scale, places),
+            "unit": unit,
+            "note": note,
+            "note_en": note_en,
+        },
+    )

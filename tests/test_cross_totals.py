@@ -1,0 +1,113 @@
+"""Totals across sections: T004 split-vs-stated-total and T005 income-spending-balance."""
+
+from __future__ import annotations
+
+from reviewer.checks.cross_totals import INCOME_VS_SPENDING, SPLIT_VS_TOTAL
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+
+def t004(text: str) -> list:
+    return review_text(text, select=["T004"])
+
+
+def t005(text: str) -> list:
+    return review_text(text, select=["T005"])
+
+
+def fragment(doc: str) -> str:
+    """A rule's example or counterexample without its explanation in brackets."""
+    return doc.rsplit("(", 1)[0]
+
+
+# --- T004: a complete split against the total stated elsewhere -------------------------------
+
+
+def test_basic_and_project_spending_in_another_section_must_make_the_total() -> None:
+    text = "2024年决算支出1000万元。\n（二）支出结构\n基本支出600万元，占比60%。项目支出300万元。"
+    (f,) = t004(text)
+    assert f.severity == Severity.WARNING
+    assert "基本支出 600 + 项目支出 300 = 900万元" in f.message
+    assert "第1行称2024年决算支出 1000万元" in f.message
+    assert [s.text for s in f.spans] == [
+        "基本支出600万元",
+        "项目支出300万元",
+        "2024年决算支出1000万元",
+    ]
+
+
+def test_a_split_that_adds_up_or_differs_by_rounding_passes() -> None:
+    assert t004("2024年决算支出1000.00万元。\n基本支出600.00万元。项目支出400.00万元。") == []
+    assert t004("2024年决算支出1000.01万元。\n基本支出600.00万元。项目支出400.00万元。") == []
+
+
+def test_a_split_under_its_own_total_belongs_to_that_total() -> None:
+    text = "2024年决算支出1000万元。\n财政拨款支出900万元，其中基本支出600万元，项目支出300万元。"
+    assert t004(text) == []
+
+
+def test_budget_figures_are_not_compared_with_the_executed_total() -> None:
+    text = "2024年决算支出1000万元。\n年初预算基本支出700万元，项目支出500万元。"
+    assert t004(text) == []
+    # With the budget sentence skipped, the actual split is still read.
+    (f,) = t004(text + "\n基本支出600万元。项目支出300万元。")
+    assert "= 900万元" in f.message
+
+
+def test_a_category_stated_with_two_values_is_not_compared() -> None:
+    text = "2024年决算支出1000万元。\n基本支出600万元。项目支出300万元。\n基本支出650万元。"
+    assert t004(text) == []
+
+
+def test_the_four_economic_classes_against_the_total() -> None:
+    text = (
+        "2024年决算支出1000万元。\n按经济分类：\n工资福利支出500万元。商品和服务支出300万元。"
+        "对个人和家庭的补助50万元。资本性支出100万元。"
+    )
+    (f,) = t004(text)
+    assert "= 950万元" in f.message
+    # Three classes are not a complete split.
+    assert t004(text.replace("资本性支出100万元。", "")) == []
+
+
+def test_a_grand_total_that_may_include_the_balance_is_not_the_executed_total() -> None:
+    assert t004("支出总计1000万元。\n基本支出600万元。项目支出300万元。") == []
+
+
+def test_t004_example_fires_and_counterexample_does_not() -> None:
+    assert len(t004(fragment(SPLIT_VS_TOTAL.example))) == 1
+    assert t004(fragment(SPLIT_VS_TOTAL.counterexample)) == []
+
+
+# --- T005: income, spending and the year-end balance -----------------------------------------
+
+
+def test_income_and_carry_over_must_equal_spending_and_balance() -> None:
+    (f,) = t005("本年收入1000万元，上年结转50万元，本年支出900万元，年末结转结余100万元。")
+    assert f.severity == Severity.WARNING
+    assert "收入 1000 + 上年结转 50 = 1050万元" in f.message
+    assert "支出 900 + 年末结转结余 100 = 1000万元" in f.message
+    assert t005("本年收入1000万元，上年结转50万元，本年支出900万元，年末结转结余150万元。") == []
+
+
+def test_without_a_carry_over_only_income_left_unaccounted_for_is_flagged() -> None:
+    # Spending + balance above income: an unstated carry-over may make up the 50.
+    assert t005("本年收入1000万元，本年支出900万元，年末结转结余150万元。") == []
+    (f,) = t005("本年收入1000万元，本年支出900万元，年末结转结余50万元。")
+    assert "未列上年结转" in f.message
+
+
+def test_the_three_must_all_be_stated() -> None:
+    assert t005("本年收入1000万元，本年支出900万元。") == []
+    assert t005("本年收入1000万元，年末结转结余50万元。") == []
+
+
+def test_last_years_figures_and_budgets_are_not_read() -> None:
+    text = "2024年收入1000万元，2024年支出950万元，年末结转结余50万元。2023年收入800万元。"
+    assert t005(text) == []
+    assert t005("预算收入1200万元，本年支出900万元，年末结转结余50万元。") == []
+
+
+def test_t005_example_fires_and_counterexample_does_not() -> None:
+    assert len(t005(fragment(INCOME_VS_SPENDING.example))) == 1
+    assert t005(fragment(INCOME_VS_SPENDING.counterexample)) == []

@@ -111,3 +111,11 @@ def test_last_years_figures_and_budgets_are_not_read() -> None:
 def test_t005_example_fires_and_counterexample_does_not() -> None:
     assert len(t005(fragment(INCOME_VS_SPENDING.example))) == 1
     assert t005(fragment(INCOME_VS_SPENDING.counterexample)) == []
+
+
+def test_personnel_public_and_project_spending_against_the_total() -> None:
+    text = "2024年决算支出1000万元。\n人员经费500万元。公用经费80万元。项目支出300万元。"
+    (f,) = t004(text)
+    assert "= 880万元" in f.message
+    # 人员经费 + 公用经费 alone split 基本支出, not the whole spending.
+    assert t004("2024年决算支出1000万元。\n人员经费500万元。公用经费80万元。") == []

@@ -282,3 +282,14 @@ def test_a_figure_labelled_as_a_total_of_its_own_starts_a_new_statement() -> Non
     # A part that overflows without a total's label is still a mismatch.
     (f,) = sums("防治面积10.5万亩，其中飞机防治8万亩，人工防治3.5万亩。")
     assert f.data["expr"] == "8 + 3.5 = 11.5"
+
+
+def test_personnel_public_and_project_spending_are_a_complete_split() -> None:
+    (f,) = sums(
+        "本年支出800万元，其中：人员经费支出434.89万元，公用经费支出77.4万元，项目支出250万元。"
+    )
+    assert f.severity == Severity.ERROR and "人员经费 + 公用经费 + 项目支出" in f.message
+    assert (
+        sums("本年支出799.12万元，其中：人员经费434.89万元，公用经费77.4万元，项目支出286.83万元。")
+        == []
+    )

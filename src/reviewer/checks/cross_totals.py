@@ -149,8 +149,8 @@ def split_vs_total(doc: Document) -> Iterator[Hit]:
         if n.q.dimension == "money" and n.parent is None and n.q.start != total.quantity.start
     ]
     for dec in DECOMPOSITIONS:
-        if dec.name.startswith("人员") or "三公" in dec.name or "财政拨款" in dec.name:
-            continue  # splits of something other than all spending
+        if not dec.of_all_spending:
+            continue  # 人员经费 + 公用经费 split 基本支出, 三公 its own total …
         parts = [
             _Part(cat, n)
             for n in roots

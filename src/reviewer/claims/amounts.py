@@ -545,6 +545,11 @@ class Decomposition(NamedTuple):
     total_has: str  # a pattern the total's label must match ("" for any)
     total_not: str  # a pattern the total's label must not match
 
+    @property
+    def of_all_spending(self) -> bool:
+        """Does it split a unit's whole spending (so its sum is the executed total)?"""
+        return self.total_has == _SPENDING_TOTAL
+
 
 _SPENDING_TOTAL = r"支出|决算|执行|使用|拨付|经费|资金"
 DECOMPOSITIONS = (
@@ -552,6 +557,17 @@ DECOMPOSITIONS = (
         "基本支出 + 项目支出",
         (("basic", r"基本支出|基本经费"), ("project", r"项目支出|项目经费")),
         frozenset({"basic", "project"}),
+        _SPENDING_TOTAL,
+        r"收入|基本支出|项目支出|人员|公用|三公",
+    ),
+    Decomposition(
+        "人员经费 + 公用经费 + 项目支出",
+        (
+            ("personnel", r"人员经费|人员支出"),
+            ("public", r"公用经费|公用支出"),
+            ("project", r"项目支出|项目经费"),
+        ),
+        frozenset({"personnel", "public", "project"}),
         _SPENDING_TOTAL,
         r"收入|基本支出|项目支出|人员|公用|三公",
     ),

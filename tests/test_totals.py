@@ -293,3 +293,11 @@ def test_personnel_public_and_project_spending_are_a_complete_split() -> None:
         sums("本年支出799.12万元，其中：人员经费434.89万元，公用经费77.4万元，项目支出286.83万元。")
         == []
     )
+
+
+def test_a_budget_split_into_basic_and_project_is_complete_too() -> None:
+    (f,) = sums("全年预算1200万元，其中基本支出700万元，项目支出400万元。")
+    assert f.severity == Severity.ERROR
+    # A change stated beside it is neither the total nor a part.
+    text = "年初预算1000万元，年中追加200万元，全年预算1200万元，其中基本支出800万元，项目支出400万元。"
+    assert sums(text) == []

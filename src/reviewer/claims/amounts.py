@@ -551,7 +551,7 @@ class Decomposition(NamedTuple):
         return self.total_has == _SPENDING_TOTAL
 
 
-_SPENDING_TOTAL = r"支出|决算|执行|使用|拨付|经费|资金"
+_SPENDING_TOTAL = r"支出|决算|预算|执行|使用|拨付|经费|资金"
 DECOMPOSITIONS = (
     Decomposition(
         "基本支出 + 项目支出",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from reviewer.checks.cross_totals import INCOME_VS_SPENDING, SPLIT_VS_TOTAL
+from reviewer.checks.cross_totals import (
+    INCOME_VS_SPENDING,
+    PROJECT_LIST_VS_SPENDING,
+    SPLIT_VS_TOTAL,
+)
 from reviewer.models import Severity
 from tests.helpers import review_text
 
@@ -119,3 +123,67 @@ def test_personnel_public_and_project_spending_against_the_total() -> None:
     assert "= 880万元" in f.message
     # 人员经费 + 公用经费 alone split 基本支出, not the whole spending.
     assert t004("2024年决算支出1000万元。\n人员经费500万元。公用经费80万元。") == []
+
+
+# --- T006: the listed projects against 项目支出 ------------------------------------------------
+
+REPORT = """一、部门基本情况
+2024年决算支出1000万元，其中基本支出600万元，项目支出400万元。
+二、项目支出情况
+本年共实施3个项目。
+（一）道路硬化项目
+项目预算200万元，实际支出180万元。
+（二）饮水安全项目
+项目预算150万元，实际支出150万元。
+（三）环境整治项目
+实际支出{last}万元。
+三、存在问题
+无。
+"""
+
+
+def t006(text: str) -> list:
+    return review_text(text, select=["T006"])
+
+
+def test_listed_projects_spending_more_than_project_spending_is_flagged() -> None:
+    (f,) = t006(REPORT.format(last=100))
+    assert f.severity == Severity.WARNING
+    assert "180 + 150 + 100 = 430万元" in f.message and "项目支出 400万元" in f.message
+    assert [s.text for s in f.spans] == [
+        "项目支出400万元",
+        "实际支出180万元",
+        "实际支出150万元",
+        "实际支出100万元",
+    ]
+
+
+def test_a_list_that_adds_up_passes() -> None:
+    assert t006(REPORT.format(last=70)) == []
+
+
+def test_a_short_list_is_flagged_only_when_the_section_says_it_is_complete() -> None:
+    (f,) = t006(REPORT.format(last=60))
+    assert "共有这些项目" in f.message
+    assert t006(REPORT.format(last=60).replace("本年共实施3个项目。\n", "")) == []
+    # A count that is not the number listed does not make the list complete.
+    assert t006(REPORT.format(last=60).replace("共实施3个", "共实施5个")) == []
+
+
+def test_a_project_without_one_actual_figure_skips_the_list() -> None:
+    assert t006(REPORT.format(last=100).replace("实际支出100万元。", "已完工。")) == []
+    text = REPORT.format(last=100).replace("实际支出100万元。", "实际支出100万元，另支出20万元。")
+    assert t006(text) == []
+
+
+def test_evaluation_dimensions_of_one_project_are_not_projects() -> None:
+    text = (
+        "项目支出300万元。\n二、项目绩效情况\n（一）项目决策\n实际支出180万元。\n"
+        "（二）项目管理\n实际支出150万元。\n"
+    )
+    assert t006(text) == []
+
+
+def test_t006_example_fires_and_counterexample_does_not() -> None:
+    assert len(t006(fragment(PROJECT_LIST_VS_SPENDING.example))) == 1
+    assert t006(fragment(PROJECT_LIST_VS_SPENDING.counterexample)) == []

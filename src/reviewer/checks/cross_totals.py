@@ -29,6 +29,7 @@ from reviewer.claims.facts import (
     current,
     facts,
 )
+from reviewer.claims.sections import Section, sections
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, fmt
@@ -80,6 +81,31 @@ INCOME_VS_SPENDING = rule(
     "unstated carry-over from last year)",
     fix="Check the figures against the final accounts (收入支出决算表) and correct the one that "
     "is wrong, or name the missing item.",
+)
+
+PROJECT_LIST_VS_SPENDING = rule(
+    code="T006",
+    fix_zh="核对项目支出总额与各项目实际支出明细，更正有误的数字，或说明未列出的项目。",
+    name="project-list-vs-project-spending",
+    kind="sum_mismatch",
+    severity=Severity.WARNING,
+    family="totals",
+    title_zh="各项目支出之和与项目支出总额不符",
+    title_en="The listed projects' spending does not match the stated 项目支出",
+    message_zh="“{section}”所列 {count} 个项目实际支出 {expr}，而报告称项目支出 {stated}"
+    "（相差 {diff}{unit}）{note}",
+    message_en="The {count} projects listed under '{section}' spent {expr}, while the report "
+    "states project spending of {stated} (off by {diff}{unit}){note_en}",
+    what="Reads a section about projects whose subsections are one project each, takes each "
+    "project's actual spending (实际支出, 执行数, 完成投资 …), and adds them up against the "
+    "项目支出 the report states elsewhere (one value only, the report's own year).",
+    why="The projects listed are where the 项目支出 went; spending on the listed projects above "
+    "the total, or a complete list that falls short of it, means a figure is wrong.",
+    example="项目支出300万元。\n二、项目实施情况\n（一）道路项目\n实际支出180万元。\n"
+    "（二）饮水项目\n实际支出150万元。(180 + 150 = 330, above 300)",
+    counterexample="项目支出400万元。\n二、项目实施情况\n（一）道路项目\n实际支出180万元。\n"
+    "（二）饮水项目\n实际支出150万元。(the list may name the main projects only)",
+    fix="Correct the figure that is wrong, or name the projects the list leaves out.",
 )
 
 # What may stand around a category's name in a part's own label: a year, 本年/决算, a filler.
@@ -270,5 +296,112 @@ def income_vs_spending(doc: Document) -> Iterator[Hit]:
             "unit": unit,
             "note": note,
             "note_en": note_en,
+        },
+    )
+
+
+_ITEM_SPENT = lazy(
+    r"(?:实际支出|实际使用|实际执行|支出|执行数?|使用|拨付|完成投资)(?:资金|金额|数)?"
+    r"(?:为|是|共计?|合计|达)?$"
+)
+_PROJECT_COUNT = lazy(r"(\d+)\s*个(?:[\u4e00-\u9fff]{0,4})?项目|项目(?:共计?)?\s*(\d+)\s*个")
+
+
+def _project_spending(doc: Document) -> Node | None:
+    """The one actual 项目支出 figure of the report (all statements agreeing), or None."""
+    dec = DECOMPOSITIONS[0]  # 基本支出 + 项目支出
+    found = [
+        n
+        for n in figure_trees(doc)
+        if n.q.dimension == "money"
+        and _category(dec, n.label, _sentence_before(doc, n)) == "project"
+    ]
+    if not found or _one_value([n.q for n in found]) is None:
+        return None
+    return found[0]
+
+
+def _children(all_sections: list[Section], parent: Section) -> list[Section]:
+    inside = [c for c in all_sections if parent.body_start <= c.start and c.end <= parent.end]
+    if not inside:
+        return []
+    top = min(c.level for c in inside)
+    return [c for c in inside if c.level == top]
+
+
+def _spent(doc: Document, sec: Section) -> Node | None:
+    """A project subsection's one actual-spending figure, or None."""
+    found = [
+        n
+        for n in figure_trees(doc)
+        if n.q.dimension == "money"
+        and sec.start <= n.q.start < sec.end
+        and _ITEM_SPENT.search(n.label)
+        and not _NOT_ACTUAL.search(rx.sub(r"实际", "", n.label))
+    ]
+    if not found or _one_value([n.q for n in found]) is None:
+        return None
+    return found[0]
+
+
+@check(PROJECT_LIST_VS_SPENDING)
+def project_list(doc: Document) -> Iterator[Hit]:
+    total = _project_spending(doc)
+    if total is None:
+        return
+    all_sections = sections(doc)
+    for sec in all_sections:
+        if "项目" not in sec.title:
+            continue
+        children = _children(all_sections, sec)
+        # Each child names one project ("道路硬化项目"); "项目决策", "项目产出" … are the
+        # dimensions of one project's evaluation, not projects.
+        if len(children) < 2 or any(c.title.find("项目") < 1 for c in children):
+            continue
+        if sec.start <= total.q.start < sec.end:
+            continue  # the total is inside the list: a breakdown T001 reads
+        spent = [_spent(doc, c) for c in children]
+        items = [n for n in spent if n is not None]
+        if len(items) != len(spent):
+            continue
+        hit = _judge_list(doc, sec, children, items, total)
+        if hit is not None:
+            yield hit
+
+
+def _declared_count(doc: Document, sec: Section, first_child: Section) -> int | None:
+    m = _PROJECT_COUNT.search(doc.norm, sec.body_start, first_child.start)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _judge_list(
+    doc: Document, sec: Section, children: list[Section], items: list[Node], total: Node
+) -> Hit | None:
+    q = total.q
+    parts_sum = sum((n.value for n in items), Decimal(0))
+    diff = parts_sum - q.base
+    quantities = [q, *(n.q for n in items)]
+    tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
+    if abs(diff) <= tol:
+        return None
+    complete = _declared_count(doc, sec, children[0]) == len(children)
+    if diff < 0 and not complete:
+        return None  # the list may name the main projects only
+    scale = q.scale
+    places = max(x.decimals for x in quantities)
+    terms = " + ".join(fmt(n.value / scale, places) for n in items)
+    return PROJECT_LIST_VS_SPENDING.hit(
+        [(total.label_start, q.end)] + [(n.label_start, n.q.end) for n in items],
+        {
+            "section": sec.title,
+            "count": len(items),
+            "expr": f"{terms} = {fmt(parts_sum / scale, places)}{q.unit}",
+            "stated": f"{fmt(q.base / scale, places)}{q.unit}",
+            "diff": fmt(abs(diff) / scale, places),
+            "unit": q.unit,
+            "note": "（该节称共有这些项目）" if complete and diff < 0 else "",
+            "note_en": " (the section says these are all the projects)"
+            if complete and diff < 0
+            else "",
         },
     )

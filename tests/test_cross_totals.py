@@ -187,3 +187,23 @@ def test_evaluation_dimensions_of_one_project_are_not_projects() -> None:
 def test_t006_example_fires_and_counterexample_does_not() -> None:
     assert len(t006(fragment(PROJECT_LIST_VS_SPENDING.example))) == 1
     assert t006(fragment(PROJECT_LIST_VS_SPENDING.counterexample)) == []
+
+
+def test_a_split_total_that_adds_up_but_differs_from_the_executed_total() -> None:
+    text = (
+        "2024年决算支出1000万元。\n二、支出情况\n"
+        "按支出性质分：本年支出合计980万元，其中基本支出600万元，项目支出380万元。"
+    )
+    (f,) = t004(text)
+    assert f.severity == Severity.WARNING
+    assert "本年支出合计 980万元（基本支出 600 + 项目支出 380）" in f.message
+    assert "第1行所称2024年决算支出 1000万元不符（相差 20万元）" in f.message
+
+
+def test_a_split_total_of_a_narrower_scope_is_not_the_executed_total() -> None:
+    text = "2024年决算支出1000万元。\n财政拨款支出980万元，其中基本支出600万元，项目支出380万元。"
+    assert t004(text) == []
+    # A split that does not add up is T001's; T004 does not repeat it.
+    text = "2024年决算支出1000万元。\n本年支出980万元，其中基本支出600万元，项目支出370万元。"
+    assert t004(text) == []
+    assert review_text(text, select=["T001"])

@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.amounts import DECOMPOSITIONS, Decomposition, Node, figure_trees, rounding
+from reviewer.claims.amounts import (
+    DECOMPOSITIONS,
+    Decomposition,
+    Node,
+    complete_decomposition,
+    figure_trees,
+    relations,
+    rounding,
+)
 from reviewer.claims.facts import (
     CARRY_BALANCE,
     CARRYOVER,
@@ -58,6 +66,14 @@ SPLIT_VS_TOTAL = rule(
     counterexample="2024年决算支出1000万元。\n财政拨款支出900万元，其中基本支出600万元，"
     "项目支出300万元。(the split belongs to the 900 stated beside it)",
     fix="Correct the figure that is wrong, or say why the split and the total differ in scope.",
+    variants={
+        "split_total": (
+            "{split_label} {split_total}（{expr}）与报告第{total_line}行所称{total_label} "
+            "{stated}不符（相差 {diff}{unit}）；两处都是本年全部支出，应为同一数字",
+            "{split_label} of {split_total} ({expr}) disagrees with {total_label} of {stated} on "
+            "line {total_line} (off by {diff}{unit}); both are the year's whole spending",
+        ),
+    },
 )
 
 INCOME_VS_SPENDING = rule(
@@ -113,6 +129,8 @@ _PART_PREFIX = r"(?:20\d\d年度?|本年度?|全年|当年|部门|单位|决算|
 _PART_SUFFIX = r"(?:的补助|补助|支出|决算数?|合计|金额|为|是|共计?|达)*"
 _NOT_ACTUAL = lazy(r"预算|年初|调整|上年|去年|结转|结余|率|占|增|减|较|同比|计划|目标")
 _NOT_ACTUAL_CONTEXT = lazy(r"预算|年初|上年|去年|计划")
+# A scope narrower than the unit's whole spending.
+_SCOPED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本|专项|项目|基本|人员|公用|三公|资金")
 _YEAR_END = lazy(r"年初|上年|以前年度|去年")
 
 
@@ -149,8 +167,9 @@ def _one_value(quantities: list[Quantity]) -> Quantity | None:
     return max(quantities, key=lambda q: q.decimals)
 
 
-def _executed_total(doc: Document) -> Fact | None:
-    found = [
+def _spending_facts(doc: Document) -> list[Fact]:
+    """The report's own year's statements of its whole executed spending."""
+    return [
         f
         for f in current(doc, facts(doc))
         if f.kind == SPENDING
@@ -158,17 +177,19 @@ def _executed_total(doc: Document) -> Fact | None:
         and f.sign == 1
         and not rx.search(r"总计", f.label)  # 支出总计 may include the year-end balance
         and not _NOT_ACTUAL.search(rx.sub(r"决算|实际", "", f.label))
+        and not _SCOPED.search(f.label)
     ]
-    if not found or _one_value([f.quantity for f in found]) is None:
-        return None
-    return found[0]
 
 
 @check(SPLIT_VS_TOTAL)
 def split_vs_total(doc: Document) -> Iterator[Hit]:
-    total = _executed_total(doc)
-    if total is None:
+    found = _spending_facts(doc)
+    if not found:
         return
+    if _one_value([f.quantity for f in found]) is None:
+        yield from _split_totals_disagree(doc, found)
+        return
+    total = found[0]
     roots = [
         n
         for n in figure_trees(doc)
@@ -221,6 +242,51 @@ def _judge_split(doc: Document, dec: Decomposition, parts: list[Node], total: Fa
             "split": dec.name,
         },
     )
+
+
+def _split_totals_disagree(doc: Document, found: list[Fact]) -> Iterator[Hit]:
+    """Two values of the executed total, one of them the total of a complete split that adds
+    up ("按支出性质分：支出合计980万元…" against "决算支出1000万元" elsewhere)."""
+    by_start = {f.quantity.start: f for f in found}
+    for rel in relations(doc):
+        mine = by_start.get(rel.total.q.start)
+        if mine is None:
+            continue
+        dec = complete_decomposition(rel.total.label, [p.label for p in rel.parts])
+        if dec is None or not dec.of_all_spending:
+            continue
+        quantities = [rel.total.q, *(p.q for p in rel.parts)]
+        parts_sum = sum((p.value for p in rel.parts), Decimal(0))
+        tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
+        if abs(parts_sum - rel.total.value) > tol:
+            continue  # the split itself is wrong: T001 says so
+        others = [
+            f
+            for f in found
+            if abs(f.quantity.base - mine.quantity.base) > f.half_unit + mine.half_unit
+        ]
+        if not others or _one_value([f.quantity for f in others]) is None:
+            continue  # three values: unclear which two to compare
+        other = others[0]
+        q, oq = mine.quantity, other.quantity
+        places = max(q.decimals, oq.decimals)
+        scale = q.scale
+        line, _ = doc.line_col(other.start)
+        yield SPLIT_VS_TOTAL.hit(
+            [(mine.start, mine.end), (other.start, other.end)],
+            {
+                "split_label": mine.label,
+                "split_total": f"{fmt(q.base / scale, places)}{q.unit}",
+                "expr": " + ".join(f"{p.label} {fmt(p.value / scale, places)}" for p in rel.parts),
+                "total_label": other.label,
+                "total_line": line,
+                "stated": f"{fmt(oq.base / scale, places)}{q.unit}",
+                "diff": fmt(abs(q.base - oq.base) / scale, places),
+                "unit": q.unit,
+                "split": dec.name,
+            },
+            variant="split_total",
+        )
 
 
 def _single(doc: Document, kind: str, keep: Callable[[Fact], bool] | None = None) -> Fact | None:

@@ -8,7 +8,15 @@ its total, so "A 10，其中 B 6，C 4；D 5" reads as A = B + C with D a siblin
 
 Series keep interleaved lists apart: "核定编制81个，实有72人，其中核定行政编制30个，
 实有行政人员26人…" holds two breakdowns at once (quota and actual staff), told apart by
-their labels.
+their labels. A change against another period ("同比增加50万元") is a series of its own, so it
+is neither a total of the figures around it nor one of their parts; a 其中 right after a total
+and its change may split either ("Relation.change").
+
+What is not a split: a parenthesis opened by 含 names a subset ("15个(含行政单位1个)": marker
+`subset`); levels of one tree ("一级指标3个，二级指标9个") are never returned as parts; a target's
+bound ("≤90万元") is no figure of a tree. `complete_decomposition` tells when parts spell out a
+standard split in full (基本支出 + 项目支出, 人员经费 + 公用经费, the economic classes, 三公,
+财政拨款 + 其他), so a shortfall cannot be an unnamed part.
 
 The parser only builds relations; `checks/totals.py` and `checks/shares.py` judge them.
 """
@@ -53,12 +61,12 @@ _DELTA_RE = lazy(
 _DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一年")
 # Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
 _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
-# A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
 # A target's bound ("≤90万元", "不低于50个") is neither a total nor a part of one.
 _BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不高于|不大于|不小于|至少|最多)\s*$")
 # A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
 # breakdown starts a new statement instead of overflowing it.
 _OWN_TOTAL_RE = lazy(r"累计|共计|总计|合计|总额|总数")
+# A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
 _SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 
 

@@ -301,3 +301,24 @@ def test_a_budget_split_into_basic_and_project_is_complete_too() -> None:
     # A change stated beside it is neither the total nor a part.
     text = "年初预算1000万元，年中追加200万元，全年预算1200万元，其中基本支出800万元，项目支出400万元。"
     assert sums(text) == []
+
+
+def test_the_base_of_a_comparison_is_not_the_total() -> None:
+    # "比上年1100万元减少100万元": neither last year's 1100 nor the change is split by 其中.
+    text = "本年支出1000万元，比上年1100万元减少100万元，其中基本支出600万元，项目支出400万元。"
+    assert sums(text) == []
+    text = "本年支出1000万元，较2023年1100万元减少100万元，其中基本支出600万元，项目支出300万元。"
+    (f,) = sums(text)
+    assert f.data["stated"] == "1000" and f.severity == Severity.ERROR
+
+
+def test_a_part_named_with_brackets_is_recognised_in_a_complete_split() -> None:
+    text = (
+        "三公经费支出12.5万元，其中因公出国（境）费0万元，公务用车购置及运行维护费8.5万元，"
+        "公务接待费3万元。"
+    )
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR and "公务接待费是完整的分类" in f.message
+    # Two of the three 三公 items are not a complete split.
+    (g,) = sums("三公经费支出12.5万元，其中公务用车购置及运行维护费8.5万元，公务接待费3万元。")
+    assert g.severity == Severity.WARNING

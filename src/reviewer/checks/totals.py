@@ -14,6 +14,7 @@ from reviewer.claims.amounts import (
     relations,
     rounding,
     tolerance,
+    wide_label,
 )
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -77,7 +78,7 @@ SUM_ROUNDING = rule(
 @check(SUM_MISMATCH, SUM_ROUNDING)
 def sums(doc: Document) -> Iterator[Hit]:
     for rel in relations(doc):
-        hit = _judge(rel, doc.tolerances)
+        hit = _judge(rel, doc.tolerances, doc.norm)
         if hit is not None:
             yield hit
 
@@ -112,7 +113,7 @@ def _display(node: Node, unit_scale: Decimal) -> str:
     return fmt(node.value / unit_scale)
 
 
-def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
+def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     total = rel.total
     parts_sum = sum((p.value for p in rel.parts), Decimal(0))
     diff = parts_sum - total.value
@@ -145,7 +146,7 @@ def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
         [rel.change, *rel.parts], allowance
     ):
         return None  # "500万元，同比增加50万元。其中…30万元、…20万元": 其中 splits the change
-    complete = complete_decomposition(total.label, [p.label for p in rel.parts])
+    complete = complete_decomposition(total.label, [wide_label(norm, p) for p in rel.parts])
     if complete is None:
         if rel.partial and diff < 0:
             return None  # "主要是：…" may list only the main items

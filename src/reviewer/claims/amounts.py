@@ -58,6 +58,10 @@ _DELTA_RE = lazy(
     r"(?:增加|减少|增长|下降|降低|上升|提高|增支|减支|节约|节省|压减|缩减|(?<=[较比年])[增减多少])"
     r"了?(?:约|近|超过)?$"
 )
+# The base of a comparison ("比上年1100万元减少100万元"): last year's figure, not this year's.
+_BASE_RE = lazy(
+    r"(?:比|较|与)(?:上年|去年|上一年|上年度|上年同期|同期|预算|年初|(?:19|20)\d\d年度?)?(?:的)?$"
+)
 _DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一年")
 # Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
 _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
@@ -174,6 +178,8 @@ def level_of(label: str) -> str:
 
 
 def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
+    if _BASE_RE.search(label):
+        return "base-" + (q.dimension if q.dimension == "money" else q.count_unit)
     if is_delta(label):
         return "delta-" + (q.dimension if q.dimension == "money" else q.count_unit)
     if q.dimension == "money":
@@ -613,6 +619,16 @@ DECOMPOSITIONS = (
         "",
     ),
 )
+
+
+def wide_label(norm: str, node: Node) -> str:
+    """A part's name read past brackets ("因公出国（境）费" where `Node.label` is "费")."""
+    i = node.q.start
+    limit = max(0, i - 40)
+    while i > limit and norm[i - 1] not in "，,；;。：:、\n":
+        i -= 1
+    m = _LABEL_STRIP_RE.match(norm, i, node.q.start)
+    return norm[m.end() if m else i : node.q.start].strip()
 
 
 def complete_decomposition(total_label: str, part_labels: list[str]) -> Decomposition | None:

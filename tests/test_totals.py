@@ -322,3 +322,11 @@ def test_a_part_named_with_brackets_is_recognised_in_a_complete_split() -> None:
     # Two of the three 三公 items are not a complete split.
     (g,) = sums("三公经费支出12.5万元，其中公务用车购置及运行维护费8.5万元，公务接待费3万元。")
     assert g.severity == Severity.WARNING
+
+
+def test_qizhong_in_parentheses_short_of_the_total_is_a_warning_like_qizhong() -> None:
+    (f,) = sums("行政编制25名(其中：办公室14名、党建办3名、经发办3名)、事业编制38名。")
+    assert f.severity == Severity.WARNING
+    # Without 其中 the parenthesis gives the whole split: short of the total is an error.
+    (g,) = sums("行政编制25名(办公室14名、党建办3名、经发办3名)、事业编制38名。")
+    assert g.severity == Severity.ERROR

@@ -164,7 +164,7 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     elif complete is not None:
         data["note"] = f"；{complete.name}是完整的分类，各项之和应等于合计"
         data["note_en"] = f"; {complete.name} is a complete split, so the parts must add up"
-    elif rel.marker == "among" and diff < 0:
+    elif rel.marker in ("among", "paren-among") and diff < 0:
         severity = Severity.WARNING
         data["note"] = "；若“其中”只列举了部分分项，请注明其余部分"
         data["note_en"] = "; if 其中 lists only some parts, say what the rest is"

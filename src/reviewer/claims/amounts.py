@@ -100,8 +100,8 @@ class Breakdown:
     """One stated split of a total into parts."""
 
     total: Node
-    # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'subset' (a parenthesis opened
-    # by 含), 'implicit', 'sum'
+    # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'paren-among' ("(其中：…)"),
+    # 'subset' (a parenthesis opened by 含), 'implicit', 'sum'
     marker: str
     marker_start: int
     parts: list[Node] = field(default_factory=list)
@@ -394,7 +394,13 @@ class _Parser:
     def _paren_open(self, pos: int) -> None:
         last = self.sentence_nodes[-1] if self.sentence_nodes else None
         if last is not None and pos - last.q.end <= 1 and last.open_breakdown is None:
-            marker = "subset" if _SUBSET_RE.match(self.norm, pos) else "paren"
+            marker = (
+                "subset"
+                if _SUBSET_RE.match(self.norm, pos)
+                else "paren-among"
+                if rx.match(r"[(（]\s*其中", self.norm[pos : pos + 4])
+                else "paren"
+            )
             bd = Breakdown(total=last, marker=marker, marker_start=pos)
             self._push(bd)
             self.paren_stack.append(bd)

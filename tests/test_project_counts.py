@@ -63,3 +63,9 @@ def test_rule_example_fires_and_counterexample_does_not() -> None:
     example = PROJECT_COUNT_MISMATCH.example.split("(")[0]
     assert len(c002(example)) == 1
     assert c002(PROJECT_COUNT_MISMATCH.counterexample) == []
+
+
+def test_additions_of_other_things_are_not_added_projects() -> None:
+    (f,) = c002("年初安排项目8个，年中追加3个，共实施12个项目，新增就业岗位50个。")
+    assert f.data["expected"] == "11"
+    assert c002("年初安排项目8个，年中追加3个，共实施11个项目，新增就业岗位50个。") == []

@@ -49,6 +49,10 @@ _PROJECT_BEFORE = lazy(r"项目(?:数量?|总数|个数)?\s*(?:共计?|合计|�
 _OPENING = lazy(r"年初")
 _ADDED = lazy(r"年中|追加|新增|增加|调增|增补")
 _REMOVED = lazy(r"调减|减少|取消|撤销|终止|核减")
+_BARE_CHANGE = lazy(
+    r"(?:其中)?(?:年中|年内|期间|全年|当年|后续)?(?:又|再|共|另)?"
+    r"(?:追加|新增|增加|调增|增补|调减|减少|取消|撤销|终止|核减)了?"
+)
 _TOTAL = lazy(r"共|合计|总计|累计|全年|实施")
 _BOUND = lazy(r"[≤≥<>]|不超过|不低于|不少于|不高于")
 
@@ -69,9 +73,11 @@ def _clause_start(norm: str, lo: int, pos: int) -> int:
 def _role(clause: str, about_projects: bool) -> str | None:
     if _BOUND.search(clause):
         return None
-    if _REMOVED.search(clause):
+    # A change names projects, or nothing at all ("年中追加3个"); "新增就业岗位50个" is another set.
+    bare = bool(_BARE_CHANGE.fullmatch(clause.strip()))
+    if _REMOVED.search(clause) and (about_projects or bare):
         return "removed"
-    if _ADDED.search(clause) and not _OPENING.search(clause):
+    if _ADDED.search(clause) and not _OPENING.search(clause) and (about_projects or bare):
         return "added"
     if not about_projects:
         return None  # the opening count and the total must say they count projects

@@ -207,3 +207,12 @@ def test_a_split_total_of_a_narrower_scope_is_not_the_executed_total() -> None:
     text = "2024年决算支出1000万元。\n本年支出980万元，其中基本支出600万元，项目支出370万元。"
     assert t004(text) == []
     assert review_text(text, select=["T001"])
+
+
+def test_a_single_works_spending_is_not_the_executed_total() -> None:
+    text = (
+        "2024年决算支出1000万元。\n道路工程实际支出120万元。\n"
+        "本年支出合计1000万元，其中基本支出600万元，项目支出400万元。"
+    )
+    assert t004(text) == []
+    assert t004("道路工程实际支出120万元。\n基本支出600万元。项目支出300万元。") == []

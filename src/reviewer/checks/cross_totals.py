@@ -131,6 +131,14 @@ _NOT_ACTUAL = lazy(r"预算|年初|调整|上年|去年|结转|结余|率|占|�
 _NOT_ACTUAL_CONTEXT = lazy(r"预算|年初|上年|去年|计划")
 # A scope narrower than the unit's whole spending.
 _SCOPED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本|专项|项目|基本|人员|公用|三公|资金")
+# A label naming the unit's whole spending: a year, the unit's own name, then the name itself.
+_GENERIC_SPENDING = lazy(
+    r"(?:(?:19|20)\d\d年度?|本年度?|全年|当年|年度|部门|单位|本单位|本部门|整体|"
+    r"[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|院|所|"
+    r"部|厅|委|办|学校|医院))*"
+    r"(?:决算支出|支出决算|本年支出|全年支出|支出合计|总支出|实际支出|部门支出|支出)"
+    r"(?:合计|总额|数)?(?:为|是|共计?|达)?"
+)
 _YEAR_END = lazy(r"年初|上年|以前年度|去年")
 
 
@@ -178,6 +186,7 @@ def _spending_facts(doc: Document) -> list[Fact]:
         and not rx.search(r"总计", f.label)  # 支出总计 may include the year-end balance
         and not _NOT_ACTUAL.search(rx.sub(r"决算|实际", "", f.label))
         and not _SCOPED.search(f.label)
+        and _GENERIC_SPENDING.fullmatch(rx.sub(r"[\s\"'“”]", "", f.label))
     ]
 
 

@@ -216,3 +216,8 @@ def test_a_single_works_spending_is_not_the_executed_total() -> None:
     )
     assert t004(text) == []
     assert t004("道路工程实际支出120万元。\n基本支出600万元。项目支出300万元。") == []
+
+
+def test_t005_reads_the_units_whole_spending_only() -> None:
+    text = "本年收入1000万元，道路工程实际支出900万元，年末结转结余50万元。"
+    assert t005(text) == []

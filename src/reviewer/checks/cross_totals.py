@@ -313,7 +313,10 @@ def _is_year_income(f: Fact) -> bool:
 
 
 def _is_year_spending(f: Fact) -> bool:
-    return not rx.search(r"总计|结转|结余|预算|上年|累计", f.label)
+    label = rx.sub(r"[\s\"'“”]", "", f.label)
+    return not rx.search(r"总计|结转|结余|预算|上年|累计", label) and bool(
+        _GENERIC_SPENDING.fullmatch(label)
+    )
 
 
 def _is_year_end_balance(f: Fact) -> bool:

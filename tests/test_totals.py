@@ -330,3 +330,11 @@ def test_qizhong_in_parentheses_short_of_the_total_is_a_warning_like_qizhong() -
     # Without 其中 the parenthesis gives the whole split: short of the total is an error.
     (g,) = sums("行政编制25名(办公室14名、党建办3名、经发办3名)、事业编制38名。")
     assert g.severity == Severity.ERROR
+
+
+def test_a_count_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
+    (f,) = sums("防治面积10.5万亩，其中飞机防治8万亩，人工防治2.5亩。")
+    assert f.data["slipped"] == "2.5亩" and f.data["reread"] == "2.5万亩"
+    # Differences are stated in the total's unit, multiplier included.
+    (g,) = sums("防治面积10.5万亩，分别为：飞机防治8万亩，人工防治3.5万亩。")
+    assert g.data["unit"] == "万亩" and "相差 1.0万亩" in g.message

@@ -18,7 +18,7 @@ from reviewer.claims.amounts import (
 )
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import MONEY_SCALE, Quantity, fmt
+from reviewer.numbers import Quantity, fmt
 from reviewer.tolerances import Tolerances
 
 SUM_MISMATCH = rule(
@@ -121,7 +121,8 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         return None
     tol = _allowed([total, *rel.parts], allowance)
     scale = total.q.scale
-    unit = total.q.unit if total.q.dimension == "money" else total.q.count_unit
+    # The total's unit as written, with its multiplier ("万亩": the figures are shown in it).
+    unit = total.q.unit if total.q.dimension == "money" else total.q.unit.replace("余", "")
     places = max(n.q.decimals for n in (total, *rel.parts))
     terms = " + ".join(_display(p, scale) for p in rel.parts)
     data = {
@@ -173,11 +174,14 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
 
 
 def _unit_slip(rel: Relation, allowance: Tolerances) -> dict[str, str] | None:
-    """One money figure written in another unit than the rest, which reconciles the sum when
-    read in theirs ("13万元 + 72元 = 85万元": the 72 is most likely 72万元)."""
+    """One figure written in another unit than the rest, which reconciles the sum when read in
+    theirs ("13万元 + 72元 = 85万元": the 72 is most likely 72万元; likewise 万亩 and 亩)."""
     nodes = [rel.total, *rel.parts]
-    if any(n.q.dimension != "money" for n in nodes):
+    dimension = nodes[0].q.dimension
+    if any(n.q.dimension != dimension for n in nodes) or dimension not in ("money", "count"):
         return None
+    if len({n.q.count_unit for n in nodes}) > 1 and dimension == "count":
+        return None  # 人 and 个 are different things, not different scales
     units = [n.q.unit for n in nodes]
     readings: list[tuple[int, Quantity]] = []
     for i, n in enumerate(nodes):
@@ -191,13 +195,13 @@ def _unit_slip(rel: Relation, allowance: Tolerances) -> dict[str, str] | None:
         diff = sum(values[1:], Decimal(0)) - values[0]
         quantities = [m.q for m in nodes]
         quantities[i] = q
-        tol = allowance.rounding_of(rounding(quantities)) + allowance.extra("money")
+        tol = allowance.rounding_of(rounding(quantities)) + allowance.extra(dimension)
         if abs(diff) <= tol:
             readings.append((i, q))
     if len(readings) != 1:
         return None
     i, q = readings[0]
-    scale = MONEY_SCALE[q.unit]
+    scale = q.scale
     shown = [f"{p.q.value:f}" if p.q.unit == q.unit else fmt(p.value / scale) for p in rel.parts]
     if i > 0:
         shown[i - 1] = f"{q.value:f}"

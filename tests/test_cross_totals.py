@@ -221,3 +221,28 @@ def test_a_single_works_spending_is_not_the_executed_total() -> None:
 def test_t005_reads_the_units_whole_spending_only() -> None:
     text = "本年收入1000万元，道路工程实际支出900万元，年末结转结余50万元。"
     assert t005(text) == []
+
+
+def test_total_income_already_holds_the_carry_over() -> None:
+    text = "2024年度收入总计1523.26万元。\n2024年度本年支出1450.00万元。\n年末结转结余63.26万元。"
+    (f,) = t005(text)
+    assert "收入总计 1523.26万元" in f.message and "= 1513.26万元" in f.message
+    assert t005(text.replace("63.26", "73.26")) == []
+
+
+def test_a_change_in_income_is_not_the_income() -> None:
+    text = (
+        "本年收入1000万元，上年结转50万元。本年收入较上年增加100万元。"
+        "本年支出900万元，年末结转结余150万元。"
+    )
+    assert t005(text) == []
+    (f,) = t005(text.replace("结余150", "结余100"))
+    assert "收入 1000 + 上年结转 50" in f.message
+
+
+def test_one_projects_spending_is_not_the_units_spending() -> None:
+    text = (
+        "2024年度收入总计1523.26万元。\n2024年度本年支出1450.00万元。\n年末结转结余73.26万元。\n"
+        "（一）道路项目\n实际支出280.00万元。"
+    )
+    assert t005(text) == []

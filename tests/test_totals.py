@@ -338,3 +338,15 @@ def test_a_count_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
     # Differences are stated in the total's unit, multiplier included.
     (g,) = sums("防治面积10.5万亩，分别为：飞机防治8万亩，人工防治3.5万亩。")
     assert g.data["unit"] == "万亩" and "相差 1.0万亩" in g.message
+
+
+def test_qizhong_after_a_change_sentence_splits_the_figure_the_change_is_about() -> None:
+    text = (
+        "本年收入1480.00万元。本年收入较上年增加100.00万元，增长7.25%。"
+        "其中：财政拨款收入1400.00万元，其他收入80.00万元。"
+    )
+    assert sums(text) == []
+    (f,) = sums(text.replace("其他收入80.00万元", "其他收入70.00万元"))
+    assert f.data["stated"] == "1480.00" and f.severity == Severity.ERROR
+    (g,) = sums(text.replace("其他收入80.00万元", "其他收入80.00元"))
+    assert g.data["slipped"] == "80.00元"

@@ -132,11 +132,14 @@ _NOT_ACTUAL_CONTEXT = lazy(r"预算|年初|上年|去年|计划")
 # A scope narrower than the unit's whole spending.
 _SCOPED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本|专项|项目|基本|人员|公用|三公|资金")
 # A label naming the unit's whole spending: a year, the unit's own name, then the name itself.
-_GENERIC_SPENDING = lazy(
+_UNIT_OR_YEAR = (
     r"(?:(?:19|20)\d\d年度?|本年度?|全年|当年|年度|部门|单位|本单位|本部门|整体|"
     r"[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|委员会|局|镇|乡|街道办事处|街道|办公室|中心|院|所|"
-    r"部|厅|委|办|学校|医院))*"
-    r"(?:决算支出|支出决算|本年支出|全年支出|支出合计|总支出|实际支出|部门支出|支出)"
+    r"部|厅|委|办|学校|医院))"
+)
+_GENERIC_SPENDING = lazy(
+    rf"(?:{_UNIT_OR_YEAR}*(?:决算支出|支出决算|本年支出|全年支出|支出合计|总支出|部门支出)"
+    rf"|{_UNIT_OR_YEAR}+(?:实际支出|支出))"  # a bare 实际支出 may be one project's
     r"(?:合计|总额|数)?(?:为|是|共计?|达)?"
 )
 _YEAR_END = lazy(r"年初|上年|以前年度|去年")
@@ -312,6 +315,10 @@ def _is_year_income(f: Fact) -> bool:
     return not rx.search(r"总计|结转|结余|预算|上年", f.label)
 
 
+def _is_grand_income(f: Fact) -> bool:
+    return bool(rx.search(r"收入总计", f.label)) and not rx.search(r"预算|上年|财政拨款", f.label)
+
+
 def _is_year_spending(f: Fact) -> bool:
     label = rx.sub(r"[\s\"'“”]", "", f.label)
     return not rx.search(r"总计|结转|结余|预算|上年|累计", label) and bool(
@@ -328,10 +335,14 @@ def income_vs_spending(doc: Document) -> Iterator[Hit]:
     income = _single(doc, INCOME, _is_year_income)
     spending = _single(doc, SPENDING, _is_year_spending)
     balance = _single(doc, CARRY_BALANCE, _is_year_end_balance)
+    grand = None
+    if income is None:
+        # 收入总计 holds the carry-over already: 收入总计 = 本年支出 + 年末结转结余.
+        grand = income = _single(doc, INCOME, _is_grand_income)
     if income is None or spending is None or balance is None:
         return
-    carry = _single(doc, CARRYOVER)
-    if carry is None and any(f.kind == CARRYOVER for f in facts(doc)):
+    carry = None if grand else _single(doc, CARRYOVER)
+    if not grand and carry is None and any(f.kind == CARRYOVER for f in facts(doc)):
         return  # a carry-over stated with two values: no identity to read
     left = income.value + (carry.value if carry else 0)
     right = spending.value + balance.value
@@ -341,7 +352,7 @@ def income_vs_spending(doc: Document) -> Iterator[Hit]:
     diff = right - left
     if abs(diff) <= tol:
         return
-    if carry is None and diff > 0:
+    if carry is None and grand is None and diff > 0:
         return  # spending + balance above income: an unstated carry-over may fill the gap
     scale = income.quantity.scale
     places = max(q.decimals for q in quantities)
@@ -350,7 +361,11 @@ def income_vs_spending(doc: Document) -> Iterator[Hit]:
         return fmt(f.value / scale, places)
 
     unit = income.quantity.unit
-    if carry is not None:
+    if grand is not None:
+        left_expr, left_en = f"收入总计 {shown(income)}", f"total income {shown(income)}"
+        note = "（收入总计已含上年结转）"
+        note_en = " (total income includes the carry-over)"
+    elif carry is not None:
         left_expr = f"收入 {shown(income)} + 上年结转 {shown(carry)} = {fmt(left / scale, places)}"
         left_en = (
             f"income {shown(income)} + carry-over {shown(carry)} = {fmt(left / scale, places)}"

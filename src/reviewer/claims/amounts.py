@@ -62,6 +62,7 @@ _DELTA_RE = lazy(
 _BASE_RE = lazy(
     r"(?:比|较|与)(?:上年|去年|上一年|上年度|上年同期|同期|预算|年初|(?:19|20)\d\d年度?)?(?:的)?$"
 )
+_COMPARISON_RE = lazy(r"同比|较|比|与上年|相比")
 _DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一年")
 # Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
 _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
@@ -381,7 +382,28 @@ class _Parser:
             b.change = changes.get("delta-" + b.total.series.split(":")[0])
             if b.change is None and b.total.q.dimension == "count":
                 b.change = changes.get("delta-" + b.total.q.count_unit)
+        if changes and all(b.total.series.startswith("delta-") for b in opened):
+            # "本年收入较上年增加100万元。其中：…" splits either the change or 本年收入 itself.
+            for change in changes.values():
+                subject = self._subject_of(change)
+                if subject is not None and subject.open_breakdown is None:
+                    bd = Breakdown(total=subject, marker=kind, marker_start=pos, change=change)
+                    self._push(bd)
+                    opened.append(bd)
         return bool(opened)
+
+    def _subject_of(self, change: Node) -> Node | None:
+        """The figure a change is about, named before its comparison ("本年收入较上年增加")."""
+        m = _COMPARISON_RE.search(change.label)
+        subject = change.label[: m.start()] if m else ""
+        if len(subject) < 2:
+            return None
+        for node in reversed(self.nodes):
+            if node is change or node.series.startswith(("delta-", "base-")):
+                continue
+            if node.q.dimension == change.q.dimension and node.label.endswith(subject):
+                return node
+        return None
 
     def _colon(self, pos: int) -> None:
         if not self.segment:

@@ -350,3 +350,10 @@ def test_qizhong_after_a_change_sentence_splits_the_figure_the_change_is_about()
     assert f.data["stated"] == "1480.00" and f.severity == Severity.ERROR
     (g,) = sums(text.replace("其他收入80.00万元", "其他收入80.00元"))
     assert g.data["slipped"] == "80.00元"
+
+
+def test_t001_example_fires_and_counterexample_does_not() -> None:
+    from reviewer.checks.totals import SUM_MISMATCH
+
+    assert [f.code for f in sums(SUM_MISMATCH.example.rsplit("(", 1)[0])] == ["T001"]
+    assert sums(SUM_MISMATCH.counterexample.rsplit("(", 1)[0]) == []

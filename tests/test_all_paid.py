@@ -50,3 +50,12 @@ def test_far_apart_paragraphs_are_not_compared() -> None:
 def test_the_rule_example_fires_and_its_counterexample_does_not() -> None:
     assert len(d002(ALL_PAID_BUT_PARTIAL.example)) == 1
     assert d002(ALL_PAID_BUT_PARTIAL.counterexample) == []
+
+
+def test_parts_of_the_payment_are_not_a_shortfall() -> None:
+    text = (
+        "资金2179万元已全部拨付。\n项目资金共2179万元，已拨付县直部门500万元，已拨付乡镇1679万元。"
+    )
+    assert d002(text) == []
+    text = "资金2179万元已全部拨付。\n项目资金共2179万元，其中：已拨付县直部门500万元。"
+    assert d002(text) == []

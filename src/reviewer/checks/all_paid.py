@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.amounts import rounding
 from reviewer.document import Document
@@ -132,10 +133,16 @@ def _against(
     ]
     if not same_fund:
         return None
+    paid = []
     for q in figures:
         m = _PAID.search(norm, max(para.start, q.start - 16), q.start)
-        if m is None or _KINDS[m.group(1)] != kind or q in same_fund:
-            continue
+        if m is not None and _KINDS[m.group(1)] == kind and q not in same_fund:
+            paid.append((q, m))
+    if len(paid) != 1:
+        return None  # "已拨付县直500万元，已拨付乡镇1679万元": parts of the whole, not a shortfall
+    for q, m in paid:
+        if rx.search(r"其中|包括|分别", norm[max(para.start, q.start - 30) : m.start()]):
+            continue  # a part of the amount, not all that was paid
         if amount.base - q.base <= rounding([q, amount]) + tol:
             continue
         if claim[0] <= q.start < claim[1] + 10:

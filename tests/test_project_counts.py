@@ -69,3 +69,7 @@ def test_additions_of_other_things_are_not_added_projects() -> None:
     (f,) = c002("年初安排项目8个，年中追加3个，共实施12个项目，新增就业岗位50个。")
     assert f.data["expected"] == "11"
     assert c002("年初安排项目8个，年中追加3个，共实施11个项目，新增就业岗位50个。") == []
+
+
+def test_a_project_library_is_not_the_opening_set() -> None:
+    assert c002("年初储备项目20个，年中新增5个项目，全年共实施18个项目。") == []

@@ -82,7 +82,8 @@ def _role(clause: str, about_projects: bool) -> str | None:
     if not about_projects:
         return None  # the opening count and the total must say they count projects
     if _OPENING.search(clause):
-        return "opening"
+        # A project library (储备, 入库, 申报) is not the set carried out.
+        return None if rx.search(r"储备|入库|申报|谋划", clause) else "opening"
     if _TOTAL.search(clause):
         return "total"
     return None

@@ -357,3 +357,21 @@ def test_t001_example_fires_and_counterexample_does_not() -> None:
 
     assert [f.code for f in sums(SUM_MISMATCH.example.rsplit("(", 1)[0])] == ["T001"]
     assert sums(SUM_MISMATCH.counterexample.rsplit("(", 1)[0]) == []
+
+
+def test_qizhong_after_several_figures_may_split_any_of_them() -> None:
+    text = (
+        "项目资金共120万元，已支付118.5万元，结余1.5万元，较上年减少0.5万元。"
+        "其中：工程维修费100万元，材料费15万元，检测费3.5万元。"
+    )
+    assert sums(text) == []
+    # Parts that match none of the figures are still a mismatch (against the last one).
+    (f,) = sums(text.replace("检测费3.5万元", "检测费2.5万元"))
+    assert f.code == "T001"
+    assert f.severity == Severity.WARNING and "所指的合计不明确" in f.message
+
+
+def test_qizhong_within_the_sentence_splits_the_last_figure() -> None:
+    text = "年初预算1000万元，调整后预算1100万元，决算支出1050万元，其中基本支出600万元，项目支出400万元。"
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR and f.data["stated"] == "1050"

@@ -147,6 +147,11 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         [rel.change, *rel.parts], allowance
     ):
         return None  # "500万元，同比增加50万元。其中…30万元、…20万元": 其中 splits the change
+    if rel.marker in ("among", "incl") and any(
+        abs(parts_sum - alt.value) <= _allowed([alt, *rel.parts], allowance)
+        for alt in rel.alternatives
+    ):
+        return None  # "已支付118.5万元，结余1.5万元。其中：…" splits the 118.5, not the 1.5
     complete = complete_decomposition(total.label, [wide_label(norm, p) for p in rel.parts])
     if complete is None:
         if rel.partial and diff < 0:
@@ -162,6 +167,10 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.alternatives:
+        severity = Severity.WARNING
+        data["note"] = "；“其中”在句号之后，所指的合计不明确，请核实"
+        data["note_en"] = "; 其中 follows a full stop, so the total it splits is unclear"
     elif complete is not None:
         data["note"] = f"；{complete.name}是完整的分类，各项之和应等于合计"
         data["note_en"] = f"; {complete.name} is a complete split, so the parts must add up"

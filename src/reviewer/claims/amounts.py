@@ -112,6 +112,9 @@ class Breakdown:
     cross_series: bool = False  # parts were taken from a sibling series (e.g. actual under quota)
     # A change stated with the total ("500万元，同比增加50万元，其中…"): 其中 may split either.
     change: Node | None = None
+    # Other figures of the sentence a 其中 after a full stop may refer to ("已支付118.5万元，结余
+    # 1.5万元。其中：…")
+    alternatives: tuple[Node, ...] = ()
 
     @property
     def partial(self) -> bool:
@@ -127,6 +130,7 @@ class Relation(NamedTuple):
     extended: bool
     cross_series: bool
     change: Node | None = None  # a change 其中 may split instead of the total
+    alternatives: tuple[Node, ...] = ()  # other figures 其中 may refer to
 
     @property
     def explicit(self) -> bool:
@@ -356,16 +360,18 @@ class _Parser:
         kind = next(k for k, v in m.groupdict().items() if v)
         if kind == "among" and self._inside_paren_breakdown():
             return
+        backref = False
         if not self.segment and kind in ("among", "incl") and self.previous_sentence:
             # "…编制95人。其中：…" refers back to the sentence just ended.
             self.segment = self.previous_sentence
-        opened = self._open_segment(kind, m.start())
+            backref = True
+        opened = self._open_segment(kind, m.start(), backref)
         if not opened and kind == "by" and self.carry is not None:
             # "按经济分类分：…" restating a total given just before: a second breakdown of it.
             self._push(Breakdown(total=self.carry, marker="by", marker_start=m.start()))
         self.segment = []
 
-    def _open_segment(self, kind: str, pos: int) -> bool:
+    def _open_segment(self, kind: str, pos: int, backref: bool = False) -> bool:
         opened: list[Breakdown] = []
         seen: set[str] = set()
         for node in reversed(self.segment):
@@ -375,6 +381,10 @@ class _Parser:
             if node.open_breakdown is not None:
                 continue
             bd = Breakdown(total=node, marker=kind, marker_start=pos)
+            if backref:  # a sentence back, any of its figures may be the one split
+                bd.alternatives = tuple(
+                    n for n in self.segment if n.series == node.series and n is not node
+                )
             self._push(bd)
             opened.append(bd)
         changes = {b.total.series: b.total for b in opened if b.total.series.startswith("delta-")}
@@ -572,6 +582,7 @@ def relations(doc: Document) -> list[Relation]:
                         extended=bd.extended,
                         cross_series=bd.cross_series,
                         change=bd.change,
+                        alternatives=bd.alternatives,
                     )
                 )
     return out

@@ -375,3 +375,8 @@ def test_qizhong_within_the_sentence_splits_the_last_figure() -> None:
     text = "年初预算1000万元，调整后预算1100万元，决算支出1050万元，其中基本支出600万元，项目支出400万元。"
     (f,) = sums(text)
     assert f.severity == Severity.ERROR and f.data["stated"] == "1050"
+
+
+def test_a_part_named_with_a_total_suffix_still_overflows_its_breakdown() -> None:
+    (f,) = sums("本年支出100万元，其中基本支出60万元，项目支出总额50万元。")
+    assert f.data["expr"] == "60 + 50 = 110"

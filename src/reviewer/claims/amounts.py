@@ -70,7 +70,7 @@ _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项�
 _BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不高于|不大于|不小于|至少|最多)\s*$")
 # A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
 # breakdown starts a new statement instead of overflowing it.
-_OWN_TOTAL_RE = lazy(r"累计|共计|总计|合计|总额|总数")
+_OWN_TOTAL_RE = lazy(r"累计|共计|总计")
 # A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
 _SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 

@@ -377,7 +377,6 @@ def test_qizhong_within_the_sentence_splits_the_last_figure() -> None:
     assert f.severity == Severity.ERROR and f.data["stated"] == "1050"
 
 
-
 def test_a_part_whose_label_merely_contains_heji_still_overflows() -> None:
     # Only 累计/共计/总计 make a figure a total of its own; "合计支出" inside a label does not.
     (f,) = sums("本年支出100万元，其中基本支出60万元，项目合计支出50万元。")

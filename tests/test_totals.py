@@ -25,8 +25,15 @@ def test_parts_that_do_not_add_up_are_an_error() -> None:
 
 def test_qizhong_parts_short_of_the_total_are_a_warning() -> None:
     # 其中 sometimes lists only some parts; the message asks to name the rest.
-    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，事业收入150.00万元。")
     assert f.code == "T001" and f.severity == Severity.WARNING
+
+
+def test_qizhong_naming_a_complete_split_short_of_the_total_is_an_error() -> None:
+    # 财政拨款 + 其他 leaves nothing out: no unnamed part can make up the 50.
+    (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    assert "完整的分类" in f.message
 
 
 def test_exhaustive_list_short_of_the_total_is_an_error() -> None:
@@ -144,3 +151,233 @@ def test_cross_series_parts_go_to_the_total_they_fit() -> None:
     # 在编/编制 figures under "在职25人，退休12人，其中：" add up to the 25, not the retirees.
     text = "本局现有在职人员25人，退休人员12人，其中：行政编制18名，事业编制7名。"
     assert sums(text) == []
+
+
+# --- False alarms seen on real reports, each with the true positive it must keep ------------
+
+
+def test_a_change_against_last_year_is_not_the_total_of_the_next_sentence() -> None:
+    # "同比增加50万元" is a difference; the 其中 after it splits the 500 (or the change).
+    text = "2024年部门决算支出500万元，同比增加50万元。其中基本支出300万元，项目支出200万元。"
+    assert sums(text) == []
+    assert sums("本年支出500万元，较上年减少50万元，其中基本支出300万元，项目支出200万元。") == []
+
+
+def test_a_split_of_the_change_itself_is_checked_against_the_change() -> None:
+    text = "三公经费支出50万元，较上年减少8万元，其中公务接待费减少5万元，公务用车运行费减少3万元。"
+    assert sums(text) == []
+    # 其中 splitting the change into parts that add up to it is a reading that reconciles.
+    assert sums("本年支出500万元，同比增加50万元。其中基本支出30万元，项目支出20万元。") == []
+
+
+def test_a_change_does_not_hide_a_wrong_split_of_the_total() -> None:
+    (f,) = sums("本年支出500万元，同比增加50万元，其中基本支出300万元，项目支出150万元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    assert f.data["stated"] == "500" and f.data["expr"] == "300 + 150 = 450"
+
+
+def test_a_change_amid_the_parts_is_not_a_part() -> None:
+    text = "本年支出500万元，其中基本支出300万元，较上年增加20万元，项目支出200万元。"
+    assert sums(text) == []
+    (f,) = sums("本年支出500万元，其中基本支出300万元，较上年增加20万元，项目支出150万元。")
+    assert f.data["expr"] == "300 + 150 = 450"
+
+
+def test_items_added_mid_year_stay_parts() -> None:
+    # "年中增加3个" adds to a list: it is a part, not a change against another year.
+    (f,) = sums("共实施项目10个，其中年初安排项目6个，年中增加3个。")
+    assert f.data["expr"] == "6 + 3 = 9"
+
+
+def test_a_subset_in_parentheses_is_not_a_breakdown() -> None:
+    assert sums("下属单位15个(含行政单位1个,参公单位1个)，在职人员80人。") == []
+    assert sums("下属单位15个（包含行政单位2个、参公单位3个）。") == []
+
+
+def test_a_subset_larger_than_its_whole_is_still_an_error() -> None:
+    (f,) = sums("下属单位5个(含行政单位4个,参公单位3个)。")
+    assert f.code == "T001" and f.severity == Severity.ERROR
+    # A parenthesised split without 含 is still a split.
+    (g,) = sums("下属单位15个(行政单位1个,参公单位1个)。")
+    assert g.code == "T001"
+
+
+def test_levels_of_one_indicator_tree_are_not_parts_of_a_sum() -> None:
+    assert sums("设置指标共20个，其中：一级指标3个，二级指标8个。") == []
+    assert sums("全部指标20个：一级指标3个，二级指标7个，三级指标12个。") == []
+    assert sums("设置绩效指标12个，包括一级指标3个，二级指标6个，三级指标12个。") == []
+
+
+def test_kinds_of_indicator_within_one_level_still_add_up() -> None:
+    (f,) = sums("设置三级指标12个，其中产出指标6个，效益指标4个，满意度指标1个。")
+    assert f.data["expr"] == "6 + 4 + 1 = 11"
+
+
+def test_a_figure_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
+    (f,) = sums("项目支出85万元，其中：设备购置13万元，培训费72元。")
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["slipped"] == "72元" and f.data["reread"] == "72万元"
+    assert "单位疑似写错" in f.message
+    assert "13 + 0.0072 = 13.0072" in f.message and "13 + 72 = 85" in f.message
+    # The total's unit may be the one that slipped.
+    (g,) = sums("项目支出85元，其中：设备购置13万元，培训费72万元。")
+    assert g.data["slipped"] == "85元" and g.data["reread"] == "85万元"
+
+
+def test_mixed_units_that_no_single_rereading_reconciles_stay_a_plain_mismatch() -> None:
+    (f,) = sums("项目支出85万元，分别为：设备购置13万元，培训费60元。")
+    assert f.code == "T001" and f.severity == Severity.ERROR and "slipped" not in f.data
+    assert "单位" not in f.message
+
+
+# --- Severity follows the completeness of the split ------------------------------------------
+
+
+def test_basic_plus_project_short_of_the_spending_total_is_an_error() -> None:
+    (f,) = sums("2024年决算支出1000万元，其中基本支出600万元，项目支出300万元。")
+    assert f.severity == Severity.ERROR and "基本支出 + 项目支出" in f.message
+
+
+def test_personnel_plus_public_short_of_basic_spending_is_an_error() -> None:
+    (f,) = sums("基本支出600万元，其中人员经费500万元，公用经费80万元。")
+    assert f.severity == Severity.ERROR
+
+
+def test_personnel_plus_public_under_total_spending_is_only_a_warning() -> None:
+    # 人员经费 + 公用经费 make up 基本支出, not all spending: 项目支出 may be the rest.
+    (f,) = sums("本年支出1000万元，其中人员经费500万元，公用经费80万元。")
+    assert f.severity == Severity.WARNING
+
+
+def test_three_of_four_economic_classes_are_only_a_warning() -> None:
+    text = "本年支出1000万元，其中工资福利支出500万元，商品和服务支出300万元，资本性支出100万元。"
+    (f,) = sums(text)
+    assert f.severity == Severity.WARNING
+    text = (
+        "本年支出1000万元，其中工资福利支出500万元，商品和服务支出300万元，"
+        "对个人和家庭的补助50万元，资本性支出100万元。"
+    )
+    (g,) = sums(text)
+    assert g.severity == Severity.ERROR
+
+
+def test_main_items_naming_a_complete_split_are_checked() -> None:
+    (f,) = sums("本年支出1000万元，主要是：基本支出600万元，项目支出300万元。")
+    assert f.severity == Severity.ERROR
+    assert sums("本年支出1000万元，主要是：培训费600万元，印刷费300万元。") == []
+
+
+def test_a_target_bound_is_not_a_part() -> None:
+    # "≤90万元" in an indicator row after the breakdown is a target, not a fourth part.
+    text = "完成预算资金89.97万元。其中：编制30万元；审计30万元；设计29.97万元。成本指标 项目总成本 ≤90万元"
+    assert sums(text) == []
+    (f,) = sums("完成预算资金89.97万元。其中：编制30万元；审计30万元；设计29.99万元。成本 ≤90万元")
+    assert f.data["expr"] == "30 + 30 + 29.99 = 89.99"
+
+
+def test_a_figure_labelled_as_a_total_of_its_own_starts_a_new_statement() -> None:
+    # "累计防治面积9.34万亩" of other pests is a sibling of the 10.5, not a second part.
+    text = "春季累计防治面积10.5万亩，其中飞机防治8万亩；其它病虫害累计防治面积9.34万亩。"
+    assert sums(text) == []
+    # A part that overflows without a total's label is still a mismatch.
+    (f,) = sums("防治面积10.5万亩，其中飞机防治8万亩，人工防治3.5万亩。")
+    assert f.data["expr"] == "8 + 3.5 = 11.5"
+
+
+def test_personnel_public_and_project_spending_are_a_complete_split() -> None:
+    (f,) = sums(
+        "本年支出800万元，其中：人员经费支出434.89万元，公用经费支出77.4万元，项目支出250万元。"
+    )
+    assert f.severity == Severity.ERROR and "人员经费 + 公用经费 + 项目支出" in f.message
+    assert (
+        sums("本年支出799.12万元，其中：人员经费434.89万元，公用经费77.4万元，项目支出286.83万元。")
+        == []
+    )
+
+
+def test_a_budget_split_into_basic_and_project_is_complete_too() -> None:
+    (f,) = sums("全年预算1200万元，其中基本支出700万元，项目支出400万元。")
+    assert f.severity == Severity.ERROR
+    # A change stated beside it is neither the total nor a part.
+    text = "年初预算1000万元，年中追加200万元，全年预算1200万元，其中基本支出800万元，项目支出400万元。"
+    assert sums(text) == []
+
+
+def test_the_base_of_a_comparison_is_not_the_total() -> None:
+    # "比上年1100万元减少100万元": neither last year's 1100 nor the change is split by 其中.
+    text = "本年支出1000万元，比上年1100万元减少100万元，其中基本支出600万元，项目支出400万元。"
+    assert sums(text) == []
+    text = "本年支出1000万元，较2023年1100万元减少100万元，其中基本支出600万元，项目支出300万元。"
+    (f,) = sums(text)
+    assert f.data["stated"] == "1000" and f.severity == Severity.ERROR
+
+
+def test_a_part_named_with_brackets_is_recognised_in_a_complete_split() -> None:
+    text = (
+        "三公经费支出12.5万元，其中因公出国（境）费0万元，公务用车购置及运行维护费8.5万元，"
+        "公务接待费3万元。"
+    )
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR and "公务接待费是完整的分类" in f.message
+    # Two of the three 三公 items are not a complete split.
+    (g,) = sums("三公经费支出12.5万元，其中公务用车购置及运行维护费8.5万元，公务接待费3万元。")
+    assert g.severity == Severity.WARNING
+
+
+def test_qizhong_in_parentheses_short_of_the_total_is_a_warning_like_qizhong() -> None:
+    (f,) = sums("行政编制25名(其中：办公室14名、党建办3名、经发办3名)、事业编制38名。")
+    assert f.severity == Severity.WARNING
+    # Without 其中 the parenthesis gives the whole split: short of the total is an error.
+    (g,) = sums("行政编制25名(办公室14名、党建办3名、经发办3名)、事业编制38名。")
+    assert g.severity == Severity.ERROR
+
+
+def test_a_count_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
+    (f,) = sums("防治面积10.5万亩，其中飞机防治8万亩，人工防治2.5亩。")
+    assert f.data["slipped"] == "2.5亩" and f.data["reread"] == "2.5万亩"
+    # Differences are stated in the total's unit, multiplier included.
+    (g,) = sums("防治面积10.5万亩，分别为：飞机防治8万亩，人工防治3.5万亩。")
+    assert g.data["unit"] == "万亩" and "相差 1.0万亩" in g.message
+
+
+def test_qizhong_after_a_change_sentence_splits_the_figure_the_change_is_about() -> None:
+    text = (
+        "本年收入1480.00万元。本年收入较上年增加100.00万元，增长7.25%。"
+        "其中：财政拨款收入1400.00万元，其他收入80.00万元。"
+    )
+    assert sums(text) == []
+    (f,) = sums(text.replace("其他收入80.00万元", "其他收入70.00万元"))
+    assert f.data["stated"] == "1480.00" and f.severity == Severity.ERROR
+    (g,) = sums(text.replace("其他收入80.00万元", "其他收入80.00元"))
+    assert g.data["slipped"] == "80.00元"
+
+
+def test_t001_example_fires_and_counterexample_does_not() -> None:
+    from reviewer.checks.totals import SUM_MISMATCH
+
+    assert [f.code for f in sums(SUM_MISMATCH.example.rsplit("(", 1)[0])] == ["T001"]
+    assert sums(SUM_MISMATCH.counterexample.rsplit("(", 1)[0]) == []
+
+
+def test_qizhong_after_several_figures_may_split_any_of_them() -> None:
+    text = (
+        "项目资金共120万元，已支付118.5万元，结余1.5万元，较上年减少0.5万元。"
+        "其中：工程维修费100万元，材料费15万元，检测费3.5万元。"
+    )
+    assert sums(text) == []
+    # Parts that match none of the figures are still a mismatch (against the last one).
+    (f,) = sums(text.replace("检测费3.5万元", "检测费2.5万元"))
+    assert f.code == "T001"
+    assert f.severity == Severity.WARNING and "所指的合计不明确" in f.message
+
+
+def test_qizhong_within_the_sentence_splits_the_last_figure() -> None:
+    text = "年初预算1000万元，调整后预算1100万元，决算支出1050万元，其中基本支出600万元，项目支出400万元。"
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR and f.data["stated"] == "1050"
+
+
+def test_a_part_whose_label_merely_contains_heji_still_overflows() -> None:
+    # Only 累计/共计/总计 make a figure a total of its own; "合计支出" inside a label does not.
+    (f,) = sums("本年支出100万元，其中基本支出60万元，项目合计支出50万元。")
+    assert f.data["expr"] == "60 + 50 = 110"

@@ -7,10 +7,18 @@ from decimal import Decimal
 from itertools import combinations
 
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.amounts import Node, Relation, relations, tolerance
+from reviewer.claims.amounts import (
+    Node,
+    Relation,
+    complete_decomposition,
+    relations,
+    rounding,
+    tolerance,
+    wide_label,
+)
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import Quantity, fmt
 from reviewer.tolerances import Tolerances
 
 SUM_MISMATCH = rule(
@@ -34,6 +42,17 @@ SUM_MISMATCH = rule(
         "核定事业编制50个，实有41人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。"
     ),
     fix="Correct the total or the part that is wrong, or name the part that is missing.",
+    variants={
+        "unit_slip": (
+            "“{slipped}”的单位疑似写错：按所写单位，分项合计 {expr}，报告称 {stated}"
+            "（相差 {diff}{unit}）；若读作“{reread}”，{expr_reread}，与合计相符",
+            "'{slipped}' most likely has the wrong unit: as written the parts add up to {expr}, "
+            "the report states {stated} (off by {diff}{unit}); read as '{reread}', "
+            "{expr_reread}, which matches",
+        ),
+    },
+    counterexample="本年支出500万元，同比增加50万元。其中基本支出300万元，项目支出200万元。"
+    "(the 50 is a change, not the total of the next sentence)",
 )
 
 SUM_ROUNDING = rule(
@@ -62,7 +81,7 @@ SUM_ROUNDING = rule(
 @check(SUM_MISMATCH, SUM_ROUNDING)
 def sums(doc: Document) -> Iterator[Hit]:
     for rel in relations(doc):
-        hit = _judge(rel, doc.tolerances)
+        hit = _judge(rel, doc.tolerances, doc.norm)
         if hit is not None:
             yield hit
 
@@ -97,7 +116,7 @@ def _display(node: Node, unit_scale: Decimal) -> str:
     return fmt(node.value / unit_scale)
 
 
-def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
+def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     total = rel.total
     parts_sum = sum((p.value for p in rel.parts), Decimal(0))
     diff = parts_sum - total.value
@@ -105,7 +124,8 @@ def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
         return None
     tol = _allowed([total, *rel.parts], allowance)
     scale = total.q.scale
-    unit = total.q.unit if total.q.dimension == "money" else total.q.count_unit
+    # The total's unit as written, with its multiplier ("万亩": the figures are shown in it).
+    unit = total.q.unit if total.q.dimension == "money" else total.q.unit.replace("余", "")
     places = max(n.q.decimals for n in (total, *rel.parts))
     terms = " + ".join(_display(p, scale) for p in rel.parts)
     data = {
@@ -126,16 +146,90 @@ def _judge(rel: Relation, allowance: Tolerances) -> Hit | None:
         return SUM_ROUNDING.hit(spans, data)
     if not rel.explicit or _subset_matches(rel, allowance):
         return None
-    if rel.partial and diff < 0:
-        return None  # "主要是：…" may list only the main items
+    if rel.change is not None and abs(parts_sum - rel.change.value) <= _allowed(
+        [rel.change, *rel.parts], allowance
+    ):
+        return None  # "500万元，同比增加50万元。其中…30万元、…20万元": 其中 splits the change
+    if rel.marker in ("among", "incl") and any(
+        abs(parts_sum - alt.value) <= _allowed([alt, *rel.parts], allowance)
+        for alt in rel.alternatives
+    ):
+        return None  # "已支付118.5万元，结余1.5万元。其中：…" splits the 118.5, not the 1.5
+    complete = complete_decomposition(total.label, [wide_label(norm, p) for p in rel.parts])
+    if complete is None:
+        if rel.partial and diff < 0:
+            return None  # "主要是：…" may list only the main items
+        if rel.subset and diff < 0:
+            return None  # "15个(含行政单位1个)": a subset, not the split of the 15
+    slip = _unit_slip(rel, allowance)
+    if slip is not None:
+        data.update(slip)
+        return SUM_MISMATCH.hit(spans, data, severity=Severity.WARNING, variant="unit_slip")
     severity = Severity.ERROR
     if rel.extended or rel.cross_series:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
-    elif rel.marker == "among" and diff < 0:
+    elif rel.alternatives:
+        severity = Severity.WARNING
+        data["note"] = "；“其中”在句号之后，所指的合计不明确，请核实"
+        data["note_en"] = "; 其中 follows a full stop, so the total it splits is unclear"
+    elif complete is not None:
+        data["note"] = f"；{complete.name}是完整的分类，各项之和应等于合计"
+        data["note_en"] = f"; {complete.name} is a complete split, so the parts must add up"
+    elif rel.marker in ("among", "paren-among") and diff < 0:
         severity = Severity.WARNING
         data["note"] = "；若“其中”只列举了部分分项，请注明其余部分"
         data["note_en"] = "; if 其中 lists only some parts, say what the rest is"
     hit = SUM_MISMATCH.hit(spans, data, severity=severity)
     return hit
+
+
+def _unit_slip(rel: Relation, allowance: Tolerances) -> dict[str, str] | None:
+    """One figure written in another unit than the rest, which reconciles the sum when read in
+    theirs ("13万元 + 72元 = 85万元": the 72 is most likely 72万元; likewise 万亩 and 亩)."""
+    nodes = [rel.total, *rel.parts]
+    dimension = nodes[0].q.dimension
+    if any(n.q.dimension != dimension for n in nodes) or dimension not in ("money", "count"):
+        return None
+    if len({n.q.count_unit for n in nodes}) > 1 and dimension == "count":
+        return None  # 人 and 个 are different things, not different scales
+    units = [n.q.unit for n in nodes]
+    readings: list[tuple[int, Quantity]] = []
+    for i, n in enumerate(nodes):
+        others = {u for j, u in enumerate(units) if j != i}
+        if len(others) != 1 or n.q.unit in others:
+            continue  # the odd one out must stand alone against one common unit
+        (other,) = others
+        q = n.q._replace(unit=other)
+        values = [m.value for m in nodes]
+        values[i] = q.base
+        diff = sum(values[1:], Decimal(0)) - values[0]
+        quantities = [m.q for m in nodes]
+        quantities[i] = q
+        tol = allowance.rounding_of(rounding(quantities)) + allowance.extra(dimension)
+        if abs(diff) <= tol:
+            readings.append((i, q))
+    if len(readings) != 1:
+        return None
+    i, q = readings[0]
+    scale = q.scale
+    shown = [f"{p.q.value:f}" if p.q.unit == q.unit else fmt(p.value / scale) for p in rel.parts]
+    if i > 0:
+        shown[i - 1] = f"{q.value:f}"
+    places = max(n.q.decimals for n in nodes)
+    parts_sum = sum((p.value for p in rel.parts), Decimal(0)) - nodes[i].value + q.base
+    if i > 0:
+        expr = f"{' + '.join(shown)} = {fmt(parts_sum / scale, places)}"
+    else:
+        expr = f"{' + '.join(shown)} = {fmt(parts_sum / scale, places)}，合计为 {q.value:f}"
+    written = sum((p.value for p in rel.parts), Decimal(0))
+    total_scale = rel.total.q.scale
+    return {
+        "expr": f"{' + '.join(_display(p, total_scale) for p in rel.parts)} = "
+        f"{fmt(written / total_scale)}",
+        "diff": fmt(abs(written - rel.total.value) / total_scale),
+        "slipped": nodes[i].q.raw.replace(" ", ""),
+        "reread": f"{q.value:f}{q.unit}",
+        "expr_reread": expr,
+    }

@@ -8,7 +8,15 @@ its total, so "A 10，其中 B 6，C 4；D 5" reads as A = B + C with D a siblin
 
 Series keep interleaved lists apart: "核定编制81个，实有72人，其中核定行政编制30个，
 实有行政人员26人…" holds two breakdowns at once (quota and actual staff), told apart by
-their labels.
+their labels. A change against another period ("同比增加50万元") is a series of its own, so it
+is neither a total of the figures around it nor one of their parts; a 其中 right after a total
+and its change may split either ("Relation.change").
+
+What is not a split: a parenthesis opened by 含 names a subset ("15个(含行政单位1个)": marker
+`subset`); levels of one tree ("一级指标3个，二级指标9个") are never returned as parts; a target's
+bound ("≤90万元") is no figure of a tree. `complete_decomposition` tells when parts spell out a
+standard split in full (基本支出 + 项目支出, 人员经费 + 公用经费, the economic classes, 三公,
+财政拨款 + 其他), so a shortfall cannot be an unnamed part.
 
 The parser only builds relations; `checks/totals.py` and `checks/shares.py` judge them.
 """
@@ -43,6 +51,28 @@ _ACTUAL_RE = lazy(r"实有|实际|在职|在岗|现有|在编|到岗")
 _RETIRED_RE = lazy(r"退休|离休|离退")
 _QUOTA_RE = lazy(r"编制|核定|定编|职数|限额")
 _PEOPLE_UNITS = {"人", "名"}
+# A change against another period ("同比增加", "较上年减少", "比上年下降了"): the figure is a
+# difference, never a total of the figures around it nor one of their parts. A level reached
+# ("减少至", "增长到") is not a change.
+_DELTA_RE = lazy(
+    r"(?:增加|减少|增长|下降|降低|上升|提高|增支|减支|节约|节省|压减|缩减|(?<=[较比年])[增减多少])"
+    r"了?(?:约|近|超过)?$"
+)
+# The base of a comparison ("比上年1100万元减少100万元"): last year's figure, not this year's.
+_BASE_RE = lazy(
+    r"(?:比|较|与)(?:上年|去年|上一年|上年度|上年同期|同期|预算|年初|(?:19|20)\d\d年度?)?(?:的)?$"
+)
+_COMPARISON_RE = lazy(r"同比|较|比|与上年|相比")
+_DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一年")
+# Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
+_LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
+# A target's bound ("≤90万元", "不低于50个") is neither a total nor a part of one.
+_BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不高于|不大于|不小于|至少|最多)\s*$")
+# A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
+# breakdown starts a new statement instead of overflowing it.
+_OWN_TOTAL_RE = lazy(r"累计|共计|总计")
+# A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
+_SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 
 
 @dataclass(eq=False)
@@ -71,13 +101,20 @@ class Breakdown:
     """One stated split of a total into parts."""
 
     total: Node
-    marker: str  # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'implicit', 'sum'
+    # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'paren-among' ("(其中：…)"),
+    # 'subset' (a parenthesis opened by 含), 'implicit', 'sum'
+    marker: str
     marker_start: int
     parts: list[Node] = field(default_factory=list)
     open: bool = True
     extended: bool = False  # the parts ran on past the end of the sentence
     crossed_end: bool = False  # a sentence ended while this breakdown was open
     cross_series: bool = False  # parts were taken from a sibling series (e.g. actual under quota)
+    # A change stated with the total ("500万元，同比增加50万元，其中…"): 其中 may split either.
+    change: Node | None = None
+    # Other figures of the sentence a 其中 after a full stop may refer to ("已支付118.5万元，结余
+    # 1.5万元。其中：…")
+    alternatives: tuple[Node, ...] = ()
 
     @property
     def partial(self) -> bool:
@@ -92,6 +129,8 @@ class Relation(NamedTuple):
     marker: str
     extended: bool
     cross_series: bool
+    change: Node | None = None  # a change 其中 may split instead of the total
+    alternatives: tuple[Node, ...] = ()  # other figures 其中 may refer to
 
     @property
     def explicit(self) -> bool:
@@ -100,6 +139,11 @@ class Relation(NamedTuple):
     @property
     def partial(self) -> bool:
         return self.marker == "partial"
+
+    @property
+    def subset(self) -> bool:
+        """The parts name some of what the total counts ("15个(含行政单位1个)")."""
+        return self.marker == "subset"
 
 
 def tolerance(nodes: list[Node]) -> Decimal:
@@ -119,7 +163,30 @@ def rounding(quantities: list[Quantity]) -> Decimal:
     return sum((q.half_unit for q in quantities if q.decimals > 0 or finest == 0), Decimal(0))
 
 
+def is_delta(label: str) -> bool:
+    """Does the label make its figure a change against another period ("同比增加50万元")?
+
+    A label ending in a verb of change (增加, 减少, 增长, 下降 …) states a change, unless it
+    names a time within the year and no comparison: "年中增加3个" adds items, it stays a part.
+    """
+    if _DELTA_RE.search(label) is None:
+        return False
+    if _DELTA_CONTEXT_RE.search(label):
+        return True
+    return not rx.search(r"年中|年初|年底|年末|\d月|季度|期间", label)
+
+
+def level_of(label: str) -> str:
+    """The level a label names ("二级指标" -> "二"), or ""."""
+    m = _LEVEL_RE.search(label)
+    return m.group(1) if m else ""
+
+
 def _series(q: Quantity, label: str, last_role: dict[str, str]) -> str:
+    if _BASE_RE.search(label):
+        return "base-" + (q.dimension if q.dimension == "money" else q.count_unit)
+    if is_delta(label):
+        return "delta-" + (q.dimension if q.dimension == "money" else q.count_unit)
     if q.dimension == "money":
         return "money"
     unit = q.count_unit
@@ -197,6 +264,8 @@ class _Parser:
         for q in find_quantities(self.norm, self.start, self.end):
             # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
             if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
+                if _BOUND_RE.search(self.norm, max(self.start, q.start - 4), q.start):
+                    continue
                 events.append((q.start, 1, "q", q))
             elif q.dimension == "percent":
                 events.append((q.start, 1, "pct", q))
@@ -241,6 +310,9 @@ class _Parser:
             self._sum_after_parts(node)
             return
         bd = self._breakdown_for(node)
+        if bd is not None and bd.parts and _OWN_TOTAL_RE.search(label) and _room(bd) < node.value:
+            bd.open = False
+            bd = None
         if bd is not None:
             node.parent = bd.total
             bd.parts.append(node)
@@ -288,17 +360,19 @@ class _Parser:
         kind = next(k for k, v in m.groupdict().items() if v)
         if kind == "among" and self._inside_paren_breakdown():
             return
+        backref = False
         if not self.segment and kind in ("among", "incl") and self.previous_sentence:
             # "…编制95人。其中：…" refers back to the sentence just ended.
             self.segment = self.previous_sentence
-        opened = self._open_segment(kind, m.start())
+            backref = True
+        opened = self._open_segment(kind, m.start(), backref)
         if not opened and kind == "by" and self.carry is not None:
             # "按经济分类分：…" restating a total given just before: a second breakdown of it.
             self._push(Breakdown(total=self.carry, marker="by", marker_start=m.start()))
         self.segment = []
 
-    def _open_segment(self, kind: str, pos: int) -> bool:
-        opened = False
+    def _open_segment(self, kind: str, pos: int, backref: bool = False) -> bool:
+        opened: list[Breakdown] = []
         seen: set[str] = set()
         for node in reversed(self.segment):
             if node.series in seen:
@@ -306,9 +380,40 @@ class _Parser:
             seen.add(node.series)
             if node.open_breakdown is not None:
                 continue
-            self._push(Breakdown(total=node, marker=kind, marker_start=pos))
-            opened = True
-        return opened
+            bd = Breakdown(total=node, marker=kind, marker_start=pos)
+            if backref:  # a sentence back, any of its figures may be the one split
+                bd.alternatives = tuple(
+                    n for n in self.segment if n.series == node.series and n is not node
+                )
+            self._push(bd)
+            opened.append(bd)
+        changes = {b.total.series: b.total for b in opened if b.total.series.startswith("delta-")}
+        for b in opened:
+            b.change = changes.get("delta-" + b.total.series.split(":")[0])
+            if b.change is None and b.total.q.dimension == "count":
+                b.change = changes.get("delta-" + b.total.q.count_unit)
+        if changes and all(b.total.series.startswith("delta-") for b in opened):
+            # "本年收入较上年增加100万元。其中：…" splits either the change or 本年收入 itself.
+            for change in changes.values():
+                subject = self._subject_of(change)
+                if subject is not None and subject.open_breakdown is None:
+                    bd = Breakdown(total=subject, marker=kind, marker_start=pos, change=change)
+                    self._push(bd)
+                    opened.append(bd)
+        return bool(opened)
+
+    def _subject_of(self, change: Node) -> Node | None:
+        """The figure a change is about, named before its comparison ("本年收入较上年增加")."""
+        m = _COMPARISON_RE.search(change.label)
+        subject = change.label[: m.start()] if m else ""
+        if len(subject) < 2:
+            return None
+        for node in reversed(self.nodes):
+            if node is change or node.series.startswith(("delta-", "base-")):
+                continue
+            if node.q.dimension == change.q.dimension and node.label.endswith(subject):
+                return node
+        return None
 
     def _colon(self, pos: int) -> None:
         if not self.segment:
@@ -321,7 +426,14 @@ class _Parser:
     def _paren_open(self, pos: int) -> None:
         last = self.sentence_nodes[-1] if self.sentence_nodes else None
         if last is not None and pos - last.q.end <= 1 and last.open_breakdown is None:
-            bd = Breakdown(total=last, marker="paren", marker_start=pos)
+            marker = (
+                "subset"
+                if _SUBSET_RE.match(self.norm, pos)
+                else "paren-among"
+                if rx.match(r"[(（]\s*其中", self.norm[pos : pos + 4])
+                else "paren"
+            )
+            bd = Breakdown(total=last, marker=marker, marker_start=pos)
             self._push(bd)
             self.paren_stack.append(bd)
         else:
@@ -435,6 +547,11 @@ def _complete(bd: Breakdown) -> bool:
     return abs(total - bd.total.value) <= tolerance([bd.total, *bd.parts])
 
 
+def _levels(parts: list[Node]) -> bool:
+    """Are the parts levels of one tree ("一级指标3个，二级指标9个") rather than its pieces?"""
+    return len({level_of(p.label) for p in parts} - {""}) >= 2
+
+
 def figure_trees(doc: Document) -> list[Node]:
     """Every money/count figure of the document with its breakdowns (cached)."""
 
@@ -456,7 +573,7 @@ def relations(doc: Document) -> list[Relation]:
     out: list[Relation] = []
     for node in figure_trees(doc):
         for bd in node.breakdowns:
-            if len(bd.parts) >= 2:
+            if len(bd.parts) >= 2 and not _levels(bd.parts):
                 out.append(
                     Relation(
                         total=node,
@@ -464,6 +581,113 @@ def relations(doc: Document) -> list[Relation]:
                         marker=bd.marker,
                         extended=bd.extended,
                         cross_series=bd.cross_series,
+                        change=bd.change,
+                        alternatives=bd.alternatives,
                     )
                 )
     return out
+
+
+# Standard decompositions whose parts, when all named, make up the whole total: (name, the
+# categories and the label patterns naming each, what the total's label must say, what it must
+# not say). A breakdown that names every category of one of them is complete by definition.
+class Decomposition(NamedTuple):
+    name: str  # shown in messages: "基本支出 + 项目支出"
+    categories: tuple[tuple[str, str], ...]  # (category, label pattern)
+    required: frozenset[str]
+    total_has: str  # a pattern the total's label must match ("" for any)
+    total_not: str  # a pattern the total's label must not match
+
+    @property
+    def of_all_spending(self) -> bool:
+        """Does it split a unit's whole spending (so its sum is the executed total)?"""
+        return self.total_has == _SPENDING_TOTAL
+
+
+_SPENDING_TOTAL = r"支出|决算|预算|执行|使用|拨付|经费|资金"
+DECOMPOSITIONS = (
+    Decomposition(
+        "基本支出 + 项目支出",
+        (("basic", r"基本支出|基本经费"), ("project", r"项目支出|项目经费")),
+        frozenset({"basic", "project"}),
+        _SPENDING_TOTAL,
+        r"收入|基本支出|项目支出|人员|公用|三公",
+    ),
+    Decomposition(
+        "人员经费 + 公用经费 + 项目支出",
+        (
+            ("personnel", r"人员经费|人员支出"),
+            ("public", r"公用经费|公用支出"),
+            ("project", r"项目支出|项目经费"),
+        ),
+        frozenset({"personnel", "public", "project"}),
+        _SPENDING_TOTAL,
+        r"收入|基本支出|项目支出|人员|公用|三公",
+    ),
+    Decomposition(
+        "人员经费 + 公用经费",
+        (("personnel", r"人员经费|人员支出"), ("public", r"公用经费|公用支出")),
+        frozenset({"personnel", "public"}),
+        r"基本支出|基本经费",
+        r"收入",
+    ),
+    Decomposition(
+        "工资福利 + 商品和服务 + 对个人和家庭的补助 + 资本性支出",
+        (
+            ("wages", r"工资福利"),
+            ("goods", r"商品和服务"),
+            ("households", r"对个人和家庭"),
+            ("capital", r"资本性支出"),
+        ),
+        frozenset({"wages", "goods", "households", "capital"}),
+        _SPENDING_TOTAL,
+        r"收入|工资|商品|补助|资本|三公|人员|公用",
+    ),
+    Decomposition(
+        "因公出国(境)费 + 公务用车购置及运行费 + 公务接待费",
+        (("abroad", r"出国|出境"), ("vehicle", r"公务用车|公车|车辆"), ("reception", r"接待")),
+        frozenset({"abroad", "vehicle", "reception"}),
+        r"三公",
+        r"收入",
+    ),
+    Decomposition(
+        "财政拨款 + 其他",
+        (("appropriation", r"^(?:本年)?财政拨款"), ("other", r"^其他|^非财政")),
+        frozenset({"appropriation", "other"}),
+        "",
+        "",
+    ),
+)
+
+
+def wide_label(norm: str, node: Node) -> str:
+    """A part's name read past brackets ("因公出国（境）费" where `Node.label` is "费")."""
+    i = node.q.start
+    limit = max(0, i - 40)
+    while i > limit and norm[i - 1] not in "，,；;。：:、\n":
+        i -= 1
+    m = _LABEL_STRIP_RE.match(norm, i, node.q.start)
+    return norm[m.end() if m else i : node.q.start].strip()
+
+
+def complete_decomposition(total_label: str, part_labels: list[str]) -> Decomposition | None:
+    """The standard decomposition the parts spell out in full, or None.
+
+    Every part must name a category of the decomposition and every category must be named
+    ("基本支出 A，项目支出 B" under "支出总额"; "人员经费 A，公用经费 B" under "基本支出").
+    """
+    for dec in DECOMPOSITIONS:
+        if dec.total_has and not rx.search(dec.total_has, total_label):
+            continue
+        if dec.total_not and rx.search(dec.total_not, total_label):
+            continue
+        seen: set[str] = set()
+        for label in part_labels:
+            cat = next((c for c, pat in dec.categories if rx.search(pat, label)), None)
+            if cat is None:
+                break
+            seen.add(cat)
+        else:
+            if dec.required <= seen:
+                return dec
+    return None

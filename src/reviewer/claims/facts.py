@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.claims.amounts import is_delta
 from reviewer.claims.indicators import _clause_start, _read_tail
 from reviewer.document.document import Document
 from reviewer.numbers import Quantity, find_quantities
@@ -100,6 +101,8 @@ class Fact(NamedTuple):
 def classify(label: str, dimension: str, count_unit: str = "") -> tuple[str, int] | None:
     """The kind of a labelled figure (and its sign), or None when the label names no fact."""
     lab = _FUND_TYPES.sub("", rx.sub(r"[\s\"'“”]", "", label))
+    if is_delta(lab):
+        return None  # "本年收入较上年增加100万元" states a change, not the income
     if dimension == "money":
         if (
             rx.search(r"上年结转|年初结转|上年度结转|以前年度结转", lab)

@@ -1,4 +1,4 @@
-"""Totals across sections: T004 split-vs-stated-total and T005 income-spending-balance."""
+"""Totals across sections: T007 split-vs-stated-total and T008 income-spending-balance."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from tests.helpers import review_text
 
 
 def t004(text: str) -> list:
-    return review_text(text, select=["T004"])
+    return review_text(text, select=["T007"])
 
 
 def t005(text: str) -> list:
-    return review_text(text, select=["T005"])
+    return review_text(text, select=["T008"])
 
 
 def fragment(doc: str) -> str:
@@ -24,7 +24,7 @@ def fragment(doc: str) -> str:
     return doc.rsplit("(", 1)[0]
 
 
-# --- T004: a complete split against the total stated elsewhere -------------------------------
+# --- T007: a complete split against the total stated elsewhere -------------------------------
 
 
 def test_basic_and_project_spending_in_another_section_must_make_the_total() -> None:
@@ -83,7 +83,7 @@ def test_t004_example_fires_and_counterexample_does_not() -> None:
     assert t004(fragment(SPLIT_VS_TOTAL.counterexample)) == []
 
 
-# --- T005: income, spending and the year-end balance -----------------------------------------
+# --- T008: income, spending and the year-end balance -----------------------------------------
 
 
 def test_income_and_carry_over_must_equal_spending_and_balance() -> None:
@@ -125,7 +125,7 @@ def test_personnel_public_and_project_spending_against_the_total() -> None:
     assert t004("2024年决算支出1000万元。\n人员经费500万元。公用经费80万元。") == []
 
 
-# --- T006: the listed projects against 项目支出 ------------------------------------------------
+# --- T009: the listed projects against 项目支出 ------------------------------------------------
 
 REPORT = """一、部门基本情况
 2024年决算支出1000万元，其中基本支出600万元，项目支出400万元。
@@ -143,7 +143,7 @@ REPORT = """一、部门基本情况
 
 
 def t006(text: str) -> list:
-    return review_text(text, select=["T006"])
+    return review_text(text, select=["T009"])
 
 
 def test_listed_projects_spending_more_than_project_spending_is_flagged() -> None:
@@ -203,7 +203,7 @@ def test_a_split_total_that_adds_up_but_differs_from_the_executed_total() -> Non
 def test_a_split_total_of_a_narrower_scope_is_not_the_executed_total() -> None:
     text = "2024年决算支出1000万元。\n财政拨款支出980万元，其中基本支出600万元，项目支出380万元。"
     assert t004(text) == []
-    # A split that does not add up is T001's; T004 does not repeat it.
+    # A split that does not add up is T001's; T007 does not repeat it.
     text = "2024年决算支出1000万元。\n本年支出980万元，其中基本支出600万元，项目支出370万元。"
     assert t004(text) == []
     assert review_text(text, select=["T001"])

@@ -1,4 +1,4 @@
-"""Counts across sentences: C002 project-count-mismatch (年初 N + 年中增加 M vs 共 K)."""
+"""Counts across sentences: C003 project-count-mismatch (年初 N + 年中增加 M vs 共 K)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from tests.helpers import review_text
 
 
 def c002(text: str) -> list:
-    return review_text(text, select=["C002"])
+    return review_text(text, select=["C003"])
 
 
 def test_opening_plus_added_not_the_total_is_flagged() -> None:

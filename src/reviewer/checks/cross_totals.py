@@ -44,7 +44,7 @@ from reviewer.numbers import Quantity, fmt
 from reviewer.regex import lazy
 
 SPLIT_VS_TOTAL = rule(
-    code="T004",
+    code="T007",
     fix_zh="核对决算数据：各分类支出之和应等于支出总额，更正有误的数字或注明口径差异。",
     name="split-vs-stated-total",
     kind="sum_mismatch",
@@ -77,7 +77,7 @@ SPLIT_VS_TOTAL = rule(
 )
 
 INCOME_VS_SPENDING = rule(
-    code="T005",
+    code="T008",
     fix_zh="核对收支决算：本年收入加上年结转应等于本年支出加年末结转结余，更正有误的数字。",
     name="income-spending-balance",
     kind="sum_mismatch",
@@ -100,7 +100,7 @@ INCOME_VS_SPENDING = rule(
 )
 
 PROJECT_LIST_VS_SPENDING = rule(
-    code="T006",
+    code="T009",
     fix_zh="核对项目支出总额与各项目实际支出明细，更正有误的数字，或说明未列出的项目。",
     name="project-list-vs-total",
     kind="sum_mismatch",

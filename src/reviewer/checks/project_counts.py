@@ -21,7 +21,7 @@ from reviewer.numbers import Quantity, find_quantities, fmt
 from reviewer.regex import lazy
 
 PROJECT_COUNT_MISMATCH = rule(
-    code="C002",
+    code="C003",
     fix_zh="核对项目个数：年初项目数加年中增加数（减去调减数）应等于全年实施项目总数；"
     "如有项目取消或合并，请在报告中说明。",
     name="project-count-mismatch",

@@ -51,8 +51,6 @@ SUM_MISMATCH = rule(
             "{expr_reread}, which matches",
         ),
     },
-    counterexample="本年支出500万元，同比增加50万元。其中基本支出300万元，项目支出200万元。"
-    "(the 50 is a change, not the total of the next sentence)",
 )
 
 SUM_ROUNDING = rule(

@@ -1,0 +1,203 @@
+"""Payment rates read against the figures of the sentences that follow them.
+
+A report often states "项目资金拨付率100%。" in a sentence of its own and gives the money in the
+next one: "截至6月已拨付资金100.6万元". R006 recomputes such a rate when the same paragraph names
+the paid amount with the rate's own verb (拨付率 ↔ 已拨付, 支付率 ↔ 已支付 …) and the base is
+unambiguous: one total in those sentences, or the rate's subject ("XX工程项目") stated with one
+amount elsewhere in the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.regex import lazy
+
+PAID_RATE_CONTRADICTED = rule(
+    code="R006",
+    fix_zh="按已支付（拨付）金额与应付总额重算该比率，或说明比率所依据的口径和时点。",
+    name="paid-rate-contradicted",
+    kind="rate_mismatch",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="比率与后文金额不符",
+    title_en="Stated rate contradicted by the amounts that follow",
+    message_zh="报告称{name}{stated}，后文{paid_label}{paid}，{base_label}{base}："
+    "{paid_v} ÷ {base_v} = {computed}%，不等于 {stated}",
+    message_en="The report states {name} {stated}; the text that follows gives {paid} paid of "
+    "{base}: {paid_v} / {base_v} = {computed}%, not {stated}",
+    what="A payment rate (拨付率, 支付率, 执行率, 到位率, 发放率) stated in a sentence without "
+    "figures, when the next sentences of the paragraph give the amount paid with the same verb "
+    "(已拨付, 已支付 …) and one base: a total in those sentences, or the rate's subject stated "
+    "with one amount elsewhere in the report. Warns when paid ÷ base is not the stated rate.",
+    why="A rate the report's own next sentence contradicts is either stale or wrong, and it is "
+    "usually the figure the score is built on.",
+    example="一、资金情况\n武安镇文化公园工程项目资金140万元。\n"
+    "二、目标完成\n(1)武安镇文化公园工程项目资金拨付率100%。截至6月已拨付资金100.6万元。",
+    counterexample="一、资金情况\n武安镇文化公园工程项目资金140万元。\n"
+    "二、目标完成\n(1)武安镇文化公园工程项目资金拨付率100%。截至6月已支付工程款100.6万元。",
+    fix="Recompute the rate from the amount paid and the amount due, or say which basis and date "
+    "the rate refers to.",
+)
+
+# The stated rate: "…资金拨付率100%", "拨付率为100%", "支付率达到 98.5%".
+_RATE = lazy(
+    r"(?P<name>(?:资金|经费|款项?)?(?P<verb>拨付|支付|执行|到位|发放)率)[ \t]*"
+    r"(?:为|是|达到|达|:)?[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*%"
+)
+# The paid amount must carry the rate's own verb (执行 also reads 支出), in its own clause.
+_PAID = r"(?:已|累计|共|实际)[\u4e00-\u9fff]{0,3}?(?:%s)(?:了)?[\u4e00-\u9fff]{0,6}?$"
+_PAID_BEFORE = {
+    "拨付": lazy(_PAID % "拨付"),
+    "支付": lazy(_PAID % "支付"),
+    "执行": lazy(_PAID % "执行|支出"),
+    "到位": lazy(_PAID % "到位"),
+    "发放": lazy(_PAID % "发放"),
+}
+_BASE_BEFORE = lazy(
+    r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计)"
+    r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
+)
+_TARGET_WORDS = lazy(r"目标|指标值|预期|计划|要求|应当|应|确保|力争|不低于|不少于|≥|>")
+_DONE_HEADING = lazy(r"完成情况|完成值|实现情况|执行情况|实际完成")
+_SUBJECT_JOIN = lazy(
+    r"(?:项目)?(?:资金|经费|总投资|投资|总额|预算|金额)?(?:总额|共计|合计)?(?:为|是|:)?[ \t]*"
+)
+_LEAD = lazy(r"[ \t]*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、]|[①-⑳])*[ \t]*")
+
+
+class _Amount(NamedTuple):
+    q: Quantity
+    label: str
+
+
+def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
+    s = max(norm.rfind(ch, 0, pos) for ch in "。；;\n") + 1
+    ends = [i for i in (norm.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    return s, min(ends) if ends else len(norm)
+
+
+def _money(norm: str, start: int, end: int) -> list[Quantity]:
+    return [q for q in find_quantities(norm, start, end) if q.dimension == "money"]
+
+
+def _clause_before(norm: str, q: Quantity, floor: int) -> str:
+    s = max([floor] + [norm.rfind(ch, floor, q.start) + 1 for ch in "，,、:："])
+    return norm[s : q.start]
+
+
+def _subject(norm: str, s: int, name_start: int) -> tuple[int, str]:
+    """The thing the rate is about, between the clause start and the rate's name."""
+    c = max([s] + [norm.rfind(ch, s, name_start) + 1 for ch in "，,:："])
+    lead = _LEAD.match(norm, c, name_start)
+    c = lead.end() if lead else c
+    return c, norm[c:name_start].strip()
+
+
+def _subject_amount(norm: str, subject: str, skip: tuple[int, int]) -> Quantity | None:
+    """The one amount the report gives its subject elsewhere ("XX项目资金140万元")."""
+    if len(subject) < 4 or rx.search(r"\d|[,，、。]", subject):
+        return None
+    found: list[Quantity] = []
+    i = norm.find(subject)
+    while i >= 0:
+        end = i + len(subject)
+        if not skip[0] <= i < skip[1]:
+            j = _SUBJECT_JOIN.match(norm, end)
+            at = j.end() if j else end
+            qs = [q for q in _money(norm, at, min(len(norm), at + 20)) if q.start == at]
+            found.extend(qs[:1])
+        i = norm.find(subject, end)
+    values = {q.base for q in found}
+    return found[0] if len(values) == 1 else None
+
+
+def _is_target(doc: Document, s: int, name_start: int, num_start: int) -> bool:
+    """Target wording in the rate's clause, or before it ("资金目标：") outside a 完成情况 part."""
+    norm = doc.norm
+    clause, _ = _subject(norm, s, name_start)
+    if _TARGET_WORDS.search(norm, clause, num_start):
+        return True
+    if not _TARGET_WORDS.search(norm, s, clause):
+        return False
+    line_no, _ = doc.line_col(s)
+    above = doc.lines[max(0, line_no - 4) : line_no - 1]
+    return not any(_DONE_HEADING.search(ln.text) for ln in above)
+
+
+def _matches(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
+    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    return hi >= stated - h - slack and lo <= stated + 2 * h + slack
+
+
+@check(PAID_RATE_CONTRADICTED)
+def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for m in _RATE.finditer(norm):
+        s, e = _sentence_bounds(norm, m.start())
+        if _money(norm, s, e) or _is_target(doc, s, m.start("name"), m.start("num")):
+            continue  # figures beside it (R001's ground), or a target
+        line_end = norm.find("\n", e)
+        line_end = len(norm) if line_end < 0 else line_end
+        # The next two sentences of the paragraph, up to the next rate statement.
+        follow_end, n, pos = e, 0, e
+        while n < 2 and pos < line_end:
+            _, f_end = _sentence_bounds(norm, pos + 1)
+            nxt = _RATE.search(norm, pos + 1, min(f_end, line_end))
+            if nxt:
+                break
+            follow_end, pos, n = min(f_end, line_end), f_end, n + 1
+        if follow_end <= e:
+            continue
+        paid_rx = _PAID_BEFORE[m.group("verb")]
+        paid: list[_Amount] = []
+        bases: list[_Amount] = []
+        for q in _money(norm, e, follow_end):
+            clause = _clause_before(norm, q, e)
+            if paid_rx.search(clause):
+                paid.append(_Amount(q, clause))
+            elif _BASE_BEFORE.search(clause):
+                bases.append(_Amount(q, clause))
+        if len({a.q.base for a in paid}) != 1:
+            continue
+        base_q: Quantity | None = None
+        base_label = ""
+        if len({a.q.base for a in bases}) == 1:
+            base_q, base_label = bases[0].q, bases[0].label.strip()
+        elif not bases:
+            _, subject = _subject(norm, s, m.start("name"))
+            base_q = _subject_amount(norm, subject, (s, e))
+            base_label = f"“{subject}”"
+        if base_q is None or base_q.base <= 0:
+            continue
+        pq = paid[0].q
+        value = pq.base / base_q.base * 100
+        lo = (pq.base - pq.half_unit) / (base_q.base + base_q.half_unit) * 100
+        hi = (pq.base + pq.half_unit) / max(base_q.base - base_q.half_unit, Decimal("1e-9")) * 100
+        stated = Decimal(m.group("num"))
+        decimals = len(m.group("num").split(".", 1)[1]) if "." in m.group("num") else 0
+        if _matches(
+            stated, decimals, min(lo, value), max(hi, value), doc.tolerances.percent_points
+        ):
+            continue
+        yield PAID_RATE_CONTRADICTED.hit(
+            [(m.start("name"), m.end()), (pq.start, pq.end), (base_q.start, base_q.end)],
+            {
+                "name": doc.text[m.start("name") : m.end("name")],
+                "stated": f"{m.group('num')}%",
+                "paid_label": paid[0].label.strip() or "已付",
+                "paid": pq.raw,
+                "base_label": base_label,
+                "base": base_q.raw,
+                "paid_v": fmt(pq.base / 10000),
+                "base_v": fmt(base_q.base / 10000),
+                "computed": fmt(value.quantize(Decimal("0.01"))),
+            },
+        )

@@ -69,7 +69,6 @@ def test_paid_progress_and_breakdowns_are_not_the_allocation() -> None:
 
 def test_a_sentence_citing_two_documents_is_skipped() -> None:
     text = (
-        "甲财预〔2022〕7号下达资金100万元。"
-        "甲财预〔2022〕7号、甲财预〔2022〕9号共下达资金160万元。"
+        "甲财预〔2022〕7号下达资金100万元。甲财预〔2022〕7号、甲财预〔2022〕9号共下达资金160万元。"
     )
     assert d(text) == []

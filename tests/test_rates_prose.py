@@ -5,7 +5,9 @@ from __future__ import annotations
 from reviewer.models import Severity
 from tests.helpers import review_text
 
-FUNDS = "一、资金情况\n城南公园配套工程项目资金140万元、城北道路工程项目资金160万元。\n二、完成情况\n"
+FUNDS = (
+    "一、资金情况\n城南公园配套工程项目资金140万元、城北道路工程项目资金160万元。\n二、完成情况\n"
+)
 
 
 def r(text: str):

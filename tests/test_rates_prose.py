@@ -1,4 +1,4 @@
-"""A payment rate against the amounts the next sentences give: R006 paid-rate-contradicted."""
+"""A payment rate against the amounts the next sentences give: R020 paid-rate-contradicted."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ FUNDS = (
 
 
 def r(text: str):
-    return [f for f in review_text(text, select=["R006"]) if f.code == "R006"]
+    return [f for f in review_text(text, select=["R020"]) if f.code == "R020"]
 
 
 def test_a_full_rate_contradicted_by_the_amount_paid_of_the_subjects_budget() -> None:

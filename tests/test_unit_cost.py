@@ -1,4 +1,4 @@
-"""Count × per-unit standard against the stated amount: T006 unit-cost-mismatch."""
+"""Count × per-unit standard against the stated amount: T020 unit-cost-mismatch."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from tests.helpers import review_text
 
 
 def t(text: str):
-    return [f for f in review_text(text, select=["T006"]) if f.code == "T006"]
+    return [f for f in review_text(text, select=["T020"]) if f.code == "T020"]
 
 
 def test_a_monthly_standard_read_for_a_month_and_for_a_year() -> None:

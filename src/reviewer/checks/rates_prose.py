@@ -1,7 +1,7 @@
 """Payment rates read against the figures of the sentences that follow them.
 
 A report often states "项目资金拨付率100%。" in a sentence of its own and gives the money in the
-next one: "截至6月已拨付资金100.6万元". R006 recomputes such a rate when the same paragraph names
+next one: "截至6月已拨付资金100.6万元". R020 recomputes such a rate when the same paragraph names
 the paid amount with the rate's own verb (拨付率 ↔ 已拨付, 支付率 ↔ 已支付 …) and the base is
 unambiguous: one total in those sentences, or the rate's subject ("XX工程项目") stated with one
 amount elsewhere in the report.
@@ -21,7 +21,7 @@ from reviewer.numbers import Quantity, find_quantities, fmt
 from reviewer.regex import lazy
 
 PAID_RATE_CONTRADICTED = rule(
-    code="R006",
+    code="R020",
     fix_zh="按已支付（拨付）金额与应付总额重算该比率，或说明比率所依据的口径和时点。",
     name="paid-rate-contradicted",
     kind="rate_mismatch",

@@ -21,7 +21,7 @@ from reviewer.numbers import MONEY_SCALE, Quantity, find_quantities, fmt
 from reviewer.regex import lazy
 
 UNIT_COST_MISMATCH = rule(
-    code="T006",
+    code="T020",
     fix_zh="核对补助对象数量、补助标准和资金总额，三者应相符；若资金另有用途或标准有调整，请说明。",
     name="unit-cost-mismatch",
     kind="contradiction",

@@ -66,3 +66,39 @@ def test_the_next_rate_statement_ends_the_context() -> None:
         "已拨付资金100.6万元。\n"
     )
     assert r(text) == []
+
+
+def low(text: str):
+    return [f for f in review_text(text, select=["R021"]) if f.code == "R021"]
+
+
+LOW = "项目共安排资金239万元。财政安排支出共计87.06万元，余款安排下年支出。\n"
+
+
+def test_low_execution_computed_beside_no_problem_wording() -> None:
+    [f] = low(LOW + "五、存在的问题及原因分析\n暂无问题。\n")
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans] == ["87.06万元", "239万元", "暂无问题"]
+    assert "87.06万元 ÷ 239万元 = 36.43%" in f.message
+
+
+def test_execution_above_the_bar_or_explained_is_silent() -> None:
+    assert low(LOW.replace("87.06", "187.06") + "暂无问题。\n") == []
+    explained = LOW.replace("余款安排下年支出", "因工程延期，余款安排下年支出")
+    assert low(explained + "暂无问题。\n") == []
+
+
+def test_without_no_problem_wording_it_is_silent() -> None:
+    assert low(LOW + "存在的问题：资金支出进度偏慢。\n") == []
+    assert low(LOW + "目标未全部完成。\n") == []
+
+
+def test_a_stated_rate_leaves_it_to_the_rate_checks() -> None:
+    assert low(LOW + "预算执行率36.43%。暂无问题。\n") == []
+
+
+def test_several_budgets_or_a_mid_year_cut_off_are_skipped() -> None:
+    two = "年初预算资金239万元，调整后预算200万元。实际支出87.06万元。暂无问题。\n"
+    assert low(two) == []
+    interim = "项目共安排资金239万元。截至6月实际支出87.06万元。暂无问题。\n"
+    assert low(interim) == []

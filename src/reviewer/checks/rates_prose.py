@@ -201,3 +201,98 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
                 "computed": fmt(value.quantize(Decimal("0.01"))),
             },
         )
+
+
+LOW_EXECUTION_NO_PROBLEM = rule(
+    code="R021",
+    fix_zh="说明资金执行率偏低的原因及改进措施，删除“暂无问题”等与数据不符的表述。",
+    name="low-execution-no-problem",
+    kind="unexplained_problem",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="执行率明显偏低却称无问题",
+    title_en="Execution far below the budget while the report says there is no problem",
+    message_zh="按报告数据，执行率 = {spent} ÷ {budget} = {rate}%，远低于100%，"
+    "报告未说明原因，却称“{claim}”",
+    message_en="From the report's own amounts, execution = {spent} / {budget} = {rate}%, far "
+    "below 100 %, yet the report says '{claim}' and gives no reason",
+    what="When the report states no execution rate, computes it from its one budget amount "
+    "(预算, 安排, 下达 …) and its one spending amount (支出, 执行, 使用 …); below 60 % beside "
+    "wording that says there is no problem (暂无问题, 无偏差, 全部完成), it warns and quotes both.",
+    why="A large unspent balance is the first thing a reviewer asks about; a report that computes "
+    "no rate and declares no problem hides it.",
+    example="项目共安排资金239万元。财政安排支出共计87.06万元，余款安排下年支出。"
+    "存在的问题：暂无问题。",
+    counterexample="项目共安排资金239万元。财政安排支出共计87.06万元，余款安排下年支出。"
+    "存在的问题：部分资金未能及时支出，主要原因是工程延期。",
+    fix="Explain why so much of the budget was not spent and what will be done; remove 'no "
+    "problem' wording the figures contradict.",
+)
+
+_BUDGET_WORDS = r"预算|安排|下达|批复|资金总额|总投资|计划投资"
+_SPEND_WORDS = r"支出|执行|使用|支付"
+_LAST_VERB = lazy(
+    rf"(?:决算支出|实际支出|(?P<budget>预算支出|支出预算|{_BUDGET_WORDS})|{_SPEND_WORDS})"
+)
+_NOT_WHOLE = lazy(r"其中|包括|结余|结转|余款|剩余|未|上年|上一年|去年|比上年|同比|增加|减少")
+_STATED_RATE = lazy(r"(?:执行|支出|完成|拨付|使用|支付)率|完成(?:全年|年度)?预算")
+_INTERIM_CUT = lazy(r"截[至止](?:20\d\d年)?(?:[1-9]|1[01])月")
+_NO_PROBLEM = lazy(
+    r"(?<![未没不])(?:暂无问题|暂无明显问题|无明显问题|不存在(?:明显|突出|任何)?问题|"
+    r"没有(?:发现)?(?:明显)?问题|未发现(?:明显)?问题|无偏差|没有偏差|未出现偏差|"
+    r"(?:已|均已|已经)?全部完成|均已完成)"
+)
+_REASON = lazy(r"原因(?!分析)|由于|因为|导致|滞后|延期|延迟|未能|未及时|尚未")
+
+
+def _amount_label(norm: str, q: Quantity, floor: int) -> str:
+    """The words before an amount, back to the previous amount or sentence end."""
+    s = max(norm.rfind(ch, floor, q.start) for ch in "。；;\n") + 1
+    for prev in _money(norm, max(floor, s), q.start):
+        s = max(s, prev.end)
+    return norm[max(s, floor) : q.start]
+
+
+@check(LOW_EXECUTION_NO_PROBLEM)
+def low_execution_no_problem(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    if _STATED_RATE.search(norm):
+        return  # a stated rate is R001's and R020's ground
+    claim = _NO_PROBLEM.search(norm)
+    if claim is None:
+        return
+    budgets: list[Quantity] = []
+    spent: list[Quantity] = []
+    for q in _money(norm, 0, len(norm)):
+        label = _amount_label(norm, q, 0)
+        clause = label[max(label.rfind(ch) for ch in "，,:：") + 1 :]
+        if _NOT_WHOLE.search(clause) or _NOT_WHOLE.search(norm, q.end, q.end + 2):
+            continue
+        verbs = list(_LAST_VERB.finditer(label))
+        if not verbs:
+            continue
+        (budgets if verbs[-1].group("budget") else spent).append(q)
+    if len({q.base for q in budgets}) != 1 or len({q.base for q in spent}) != 1:
+        return
+    b, sp = budgets[0], spent[0]
+    if b.base <= 0 or sp.base > b.base:
+        return
+    s, _ = _sentence_bounds(norm, sp.start)
+    if _INTERIM_CUT.search(norm, s, sp.start):
+        return  # a mid-year cut-off: the year's execution is not known
+    rate = sp.base / b.base * 100
+    if rate >= 60:
+        return
+    # The report explains the gap somewhere near the spending: not our case.
+    _, e = _sentence_bounds(norm, sp.end)
+    if _REASON.search(norm, s, min(len(norm), e + 60)):
+        return
+    yield LOW_EXECUTION_NO_PROBLEM.hit(
+        [(sp.start, sp.end), (b.start, b.end), (claim.start(), claim.end())],
+        {
+            "spent": sp.raw,
+            "budget": b.raw,
+            "rate": fmt(rate.quantize(Decimal("0.01"))),
+            "claim": claim.group(),
+        },
+    )

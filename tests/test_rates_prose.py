@@ -102,3 +102,33 @@ def test_several_budgets_or_a_mid_year_cut_off_are_skipped() -> None:
     assert low(two) == []
     interim = "项目共安排资金239万元。截至6月实际支出87.06万元。暂无问题。\n"
     assert low(interim) == []
+
+
+def full(text: str):
+    return [f for f in review_text(text, select=["R022"]) if f.code == "R022"]
+
+
+def test_paid_in_full_but_the_next_paragraph_pays_less() -> None:
+    text = "1、资金到位。衔接资金2179万元目前已全部拨付，及时安排到项目。\n"
+    text += "2、资金执行。项目资金共2179万元，截至12月，已完成拨付2113.63万元，执行率97%。\n"
+    [f] = full(text)
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text == "2179万元目前已全部拨付" and f.spans[1].text == "2113.63万元"
+    assert "第2行" in f.message and "97%" in f.message
+
+
+def test_paid_in_full_agrees_or_speaks_of_other_money() -> None:
+    base = "衔接资金2179万元已全部拨付。\n项目资金共2179万元，已完成拨付{paid}。\n"
+    assert full(base.format(paid="2179万元")) == []
+    assert full(base.format(paid="2179.00万元")) == []
+    # The paid amount's paragraph does not restate the total: it may be other money.
+    assert full("衔接资金2179万元已全部拨付。\n本级项目已拨付2113.63万元。\n") == []
+    # Another verb is another flow of money.
+    assert full("衔接资金2179万元已全部拨付。\n项目资金共2179万元，已支付2113.63万元。\n") == []
+
+
+def test_an_unclear_whole_is_skipped() -> None:
+    text = "中央资金100万元、省级资金79万元已全部拨付。\n资金共179万元，已拨付150万元。\n"
+    assert full(text) == []
+    far = "衔接资金2179万元已全部拨付。\n其他情况。\n项目资金共2179万元，已拨付2113.63万元。\n"
+    assert full(far) == []

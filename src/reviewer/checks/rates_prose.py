@@ -296,3 +296,72 @@ def low_execution_no_problem(doc: Document) -> Iterator[Hit]:
             "claim": claim.group(),
         },
     )
+
+
+FULL_PAYMENT_CONTRADICTED = rule(
+    code="R022",
+    fix_zh="核实资金实际拨付（支付）金额，删除或更正“全部拨付”等与数据不符的表述。",
+    name="full-payment-contradicted",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="称资金全部拨付，但后文金额不足",
+    title_en="Money said to be paid in full, but the amount paid is less",
+    message_zh="称{total}“{claim}”，但第{line}行{paid_label}{paid}，仅为 {total} 的 {rate}%",
+    message_en="The report says {total} was paid in full ('{claim}'), but line {line} gives "
+    "{paid}, only {rate}% of it",
+    what="An amount said to be 全部/全额/足额 拨付 (支付, 到位, 发放) in its sentence, when the "
+    "same or the next paragraph restates that amount and gives the amount paid with the same "
+    "verb (已拨付 …) below it.",
+    why="'Paid in full' while the report's own figure is lower is a contradiction a reviewer "
+    "will raise; one of the two statements is wrong or out of date.",
+    example="项目资金2179万元目前已全部拨付。\n项目资金共2179万元，已完成拨付2113.63万元。",
+    counterexample="项目资金2179万元目前已全部拨付。\n项目资金共2179万元，已完成支付2113.63万元。",
+    fix="Check how much was actually paid and correct the 'paid in full' wording or the figure.",
+)
+
+_FULL_CLAIM = lazy(
+    r"(?:目前|现|均|已经|已|并)*(?:全部|全额|足额)(?:已)?(?P<verb>拨付|支付|到位|发放)(?:到位|完毕)?"
+)
+
+
+@check(FULL_PAYMENT_CONTRADICTED)
+def full_payment_contradicted(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for m in _FULL_CLAIM.finditer(norm):
+        s, e = _sentence_bounds(norm, m.start())
+        clause_start = max([s] + [norm.rfind(ch, s, m.start()) + 1 for ch in "，,"])
+        amounts = _money(norm, clause_start, m.start())
+        if len(amounts) != 1:
+            continue  # no amount, or several: which one is "all" is unclear
+        total = amounts[0]
+        if _NOT_WHOLE.search(norm, clause_start, total.start):
+            continue
+        # The same paragraph after the claim, and the next one.
+        ps, pe = e, norm.find("\n", e + 1)
+        pe = len(norm) if pe < 0 else pe
+        nxt = norm.find("\n", pe + 1)
+        pe2 = len(norm) if nxt < 0 else nxt
+        paid_rx = _PAID_BEFORE[m.group("verb")]
+        for lo, hi in ((ps, pe), (pe, pe2)):
+            qs = _money(norm, lo, hi)
+            paid = [q for q in qs if paid_rx.search(_clause_before(norm, q, lo))]
+            restated = [q for q in qs if q.base == total.base and q not in paid]
+            if len({q.base for q in paid}) != 1 or not restated:
+                continue
+            p = paid[0]
+            if p.base + p.half_unit + total.half_unit >= total.base:
+                break  # all paid, to the figures' precision
+            line, _ = doc.line_col(p.start)
+            yield FULL_PAYMENT_CONTRADICTED.hit(
+                [(total.start, m.end()), (p.start, p.end), (restated[0].start, restated[0].end)],
+                {
+                    "total": total.raw,
+                    "claim": m.group().strip(),
+                    "line": line,
+                    "paid_label": _clause_before(norm, p, lo).strip("，, "),
+                    "paid": p.raw,
+                    "rate": fmt((p.base / total.base * 100).quantize(Decimal("0.01"))),
+                },
+            )
+            break

@@ -72,3 +72,10 @@ def test_a_sentence_citing_two_documents_is_skipped() -> None:
         "甲财预〔2022〕7号下达资金100万元。甲财预〔2022〕7号、甲财预〔2022〕9号共下达资金160万元。"
     )
     assert d(text) == []
+
+
+def test_an_amount_paid_out_of_the_allocation_is_not_the_allocation() -> None:
+    text = "市财预〔2023〕15号下达资金50万元。截至9月，市财预〔2023〕15号下达资金已拨付30万元。"
+    assert d(text) == []
+    text = "市财预〔2023〕15号下达资金50万元。市财预〔2023〕15号下达资金已拨付60万元。"
+    assert d(text) == []

@@ -132,3 +132,7 @@ def test_an_unclear_whole_is_skipped() -> None:
     assert full(text) == []
     far = "衔接资金2179万元已全部拨付。\n其他情况。\n项目资金共2179万元，已拨付2113.63万元。\n"
     assert full(far) == []
+
+
+def test_a_multi_year_investment_is_not_the_years_budget() -> None:
+    assert low("项目总投资1000万元。本年实际支出300万元。暂无问题。\n") == []

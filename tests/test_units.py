@@ -46,3 +46,7 @@ def test_the_block_ends_at_a_blank_line_or_another_unit_note() -> None:
 def test_dates_phone_numbers_and_codes_are_not_amounts() -> None:
     text = HEAD + "填报日期 20240325 联系电话 13912345678 0736-1234567 文号 ABC1234567\n"
     assert q(text) == []
+
+
+def test_a_long_code_with_a_letter_is_not_an_amount() -> None:
+    assert q("单位：万元\n统一社会信用代码 12430000123456789X\n") == []

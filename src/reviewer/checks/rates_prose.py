@@ -229,7 +229,7 @@ LOW_EXECUTION_NO_PROBLEM = rule(
     "problem' wording the figures contradict.",
 )
 
-_BUDGET_WORDS = r"预算|安排|下达|批复|资金总额|总投资|计划投资"
+_BUDGET_WORDS = r"预算|安排|下达|批复|资金总额"  # not 总投资: a project may span years
 _SPEND_WORDS = r"支出|执行|使用|支付"
 _LAST_VERB = lazy(
     rf"(?:决算支出|实际支出|(?P<budget>预算支出|支出预算|{_BUDGET_WORDS})|{_SPEND_WORDS})"

@@ -211,6 +211,7 @@ _DOC_NO = lazy(
 _CITE_WORDS = lazy(r"^.*(?:根据|依据|按照|参照|结合|通过|文件|以及|关于|和|及|与|按|据|经|以)")
 _ALLOC_VERB = lazy(r"下达|下拨|分配|批复|安排")
 _PAID_BEFORE = lazy(r"(?:已|累计|共计?|实际)[\u4e00-\u9fff]{0,2}$")
+_PAID_WORDS = lazy(r"已|累计|拨付|支付|支出|使用|到位")
 # A place and a year before the fund's name: "**河县2023年", "本县2023年度".
 _PLACE_YEAR = lazy(
     r"^(?:[*＊\u4e00-\u9fff]{0,10}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|本级|全县|全区|全市))?"
@@ -272,6 +273,8 @@ def _doc_amounts(doc: Document) -> list[_DocAmount]:
         if _PAID_BEFORE.search(body, 0, v.start()):
             continue  # 已下拨/累计安排: progress, not the allocation
         label = rx.sub(r"[\s,，、:：\"'“”]", "", body[v.end() : q.start])
+        if _PAID_WORDS.search(label):
+            continue  # "下达资金已拨付30万元": the amount paid, not the allocation
         rest = _PLACE_YEAR.sub("", label, count=1)
         base = m.end()
         key = _doc_key(m)

@@ -49,7 +49,10 @@ _OTHER_HEADER = lazy(
 )
 # Seven or more integer digits, cents optional; glued figures ("145000000.00145000000.00") split
 # after their two decimals.
-_BIG = lazy(r"(?:(?<![\d.\-/A-Za-z:：#])|(?<=\.\d\d))\d{7,}(?:\.\d{2})?(?![\-/A-Za-z])")
+_BIG = lazy(
+    r"(?:(?<![\d.\-/A-Za-z:：#])|(?<=\.\d\d))\d{7,}"
+    r"(?:\.\d{2}(?![\-/A-Za-z])|(?![\d.\-/A-Za-z]))"
+)
 # Not an amount: a date (20240325), a mobile number, a code.
 _NOT_AMOUNT = lazy(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|1[3-9]\d{9}")
 _BLOCK_LINES = 15

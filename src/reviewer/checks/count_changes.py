@@ -41,6 +41,7 @@ COUNT_CHANGE_MISMATCH = rule(
 )
 
 _UNITS = {"个", "项", "家", "所", "处", "座", "名", "人", "户", "条"}
+_TOTAL_WORD = lazy(r"共|合计|总计|累计|总数")
 _TOTAL = lazy(r"(?:共|合计|总计|累计|总数)[\u4e00-\u9fff]{0,4}$")
 _OPENING = lazy(r"(?:年初|原有|原|批复|初始|计划)[\u4e00-\u9fff]{0,6}$")
 _ADDED = lazy(r"(?:增加|新增|追加|增补|调增)[\u4e00-\u9fff]{0,4}$")
@@ -55,15 +56,13 @@ class _Count(NamedTuple):
     label: str  # the words before the count
 
 
+_SENTENCE = lazy(r"[^。；;\n]+")
+_CHANGE_WORD = lazy(r"增加|新增|追加|增补|调增|减少|取消|调减|核减|撤销|终止")
+
+
 def _sentences(norm: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for i, ch in enumerate(norm):
-        if ch in "。；;\n":
-            if i > start:
-                yield start, i
-            start = i + 1
-    if start < len(norm):
-        yield start, len(norm)
+    for m in _SENTENCE.finditer(norm):
+        yield m.start(), m.end()
 
 
 def _bracket_depth(norm: str, s: int, pos: int) -> int:
@@ -109,6 +108,8 @@ def _same_thing(noun: str, other: _Count) -> bool:
 def count_change_mismatch(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for s, e in _sentences(norm):
+        if not _CHANGE_WORD.search(norm, s, e) or not _TOTAL_WORD.search(norm, s, e):
+            continue
         counts = _counts(norm, s, e)
         totals = [c for c in counts if c.role == "total"]
         openings = [c for c in counts if c.role == "opening"]

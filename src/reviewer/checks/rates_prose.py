@@ -79,7 +79,8 @@ class _Amount(NamedTuple):
 
 
 def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
-    s = max(norm.rfind(ch, 0, pos) for ch in "。；;\n") + 1
+    line = norm.rfind("\n", 0, pos) + 1
+    s = max(line, max(norm.rfind(ch, line, pos) for ch in "。；;") + 1)
     ends = [i for i in (norm.find(ch, pos) for ch in "。；;\n") if i >= 0]
     return s, min(ends) if ends else len(norm)
 
@@ -247,7 +248,8 @@ _REASON = lazy(r"原因(?!分析)|由于|因为|导致|滞后|延期|延迟|未�
 
 def _amount_label(norm: str, q: Quantity, floor: int) -> str:
     """The words before an amount, back to the previous amount or sentence end."""
-    s = max(norm.rfind(ch, floor, q.start) for ch in "。；;\n") + 1
+    floor = max(floor, norm.rfind("\n", floor, q.start) + 1)
+    s = max(floor, max(norm.rfind(ch, floor, q.start) for ch in "。；;") + 1)
     for prev in _money(norm, max(floor, s), q.start):
         s = max(s, prev.end)
     return norm[max(s, floor) : q.start]

@@ -253,6 +253,8 @@ def _outside_titles(norm: str, start: int, end: int) -> str:
 def _doc_amounts(doc: Document) -> list[_DocAmount]:
     norm = doc.norm
     out: list[_DocAmount] = []
+    if not _DOC_NO.search(norm):
+        return out
     for s, e in _sentences(norm):
         cites = list(_DOC_NO.finditer(norm, s, e))
         if len(cites) != 1:
@@ -293,19 +295,18 @@ def _doc_amounts(doc: Document) -> list[_DocAmount]:
     return out
 
 
+_SENTENCE_END = lazy(r"《[^》\n]*》|[。；;\n]")
+
+
 def _sentences(norm: str) -> Iterator[tuple[int, int]]:
-    """Sentences split at 。；; and line ends (a 《title》 is never split)."""
+    """Sentences split at 。；; and line ends (a 《title》 on one line is never split)."""
     start = 0
-    depth = 0
-    for i, ch in enumerate(norm):
-        if ch == "《":
-            depth += 1
-        elif ch == "》" and depth:
-            depth -= 1
-        elif ch in "。；;\n" and (depth == 0 or ch == "\n"):
-            if i > start:
-                yield start, i
-            start, depth = i + 1, 0
+    for m in _SENTENCE_END.finditer(norm):
+        if m.group()[0] == "《":
+            continue
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
     if start < len(norm):
         yield start, len(norm)
 

@@ -92,6 +92,7 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def _clause_before(norm: str, pos: int, floor: int) -> str:
+    floor = max(floor, norm.rfind("\n", floor, pos) + 1)
     s = max([floor] + [norm.rfind(ch, floor, pos) + 1 for ch in "，,；;。:："])
     return norm[s:pos]
 

@@ -61,14 +61,19 @@ _BLOCK_LINES = 15
 @check(UNIT_HEADER_MISMATCH)
 def unit_header_mismatch(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    if not _WAN_HEADER.search(norm):
+        return
     lines = doc.lines
     wan_amounts = {
         q.base for q in find_quantities(norm) if q.unit == "万元" and q.base >= 10_000 * 100
     }
-    for i, ln in enumerate(lines):
-        header = _WAN_HEADER.search(norm, ln.start, ln.end)
-        if not header:
-            continue
+    done: set[int] = set()
+    for header in _WAN_HEADER.finditer(norm):
+        i = doc.line_col(header.start())[0] - 1
+        if i in done:
+            continue  # one block per header line
+        done.add(i)
+        ln = lines[i]
         block_end = ln.end
         for nxt in lines[i + 1 : i + 1 + _BLOCK_LINES]:
             if _WAN_HEADER.search(norm, nxt.start, nxt.end) or _OTHER_HEADER.search(

@@ -136,3 +136,12 @@ def test_an_unclear_whole_is_skipped() -> None:
 
 def test_a_multi_year_investment_is_not_the_years_budget() -> None:
     assert low("项目总投资1000万元。本年实际支出300万元。暂无问题。\n") == []
+
+
+def test_a_paid_or_left_over_amount_is_never_the_base() -> None:
+    assert r("资金到位率100%。共到位资金500万元，已拨付资金450万元。") == []
+    assert r("资金支付率100%。已支付60万元，结余资金20万元。") == []
+
+
+def test_an_items_spending_is_not_the_whole_spending() -> None:
+    assert low("项目共安排资金100万元。培训经费支出5万元。暂无问题。\n") == []

@@ -65,6 +65,8 @@ _BASE_BEFORE = lazy(
     r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计)"
     r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
 )
+# A paid, spent or left-over amount is never the base.
+_NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
 _TARGET_WORDS = lazy(r"目标|指标值|预期|计划|要求|应当|应|确保|力争|不低于|不少于|≥|>")
 _DONE_HEADING = lazy(r"完成情况|完成值|实现情况|执行情况|实际完成")
 _SUBJECT_JOIN = lazy(
@@ -164,7 +166,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
             clause = _clause_before(norm, q, e)
             if paid_rx.search(clause):
                 paid.append(_Amount(q, clause))
-            elif _BASE_BEFORE.search(clause):
+            elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
                 bases.append(_Amount(q, clause))
         if len({a.q.base for a in paid}) != 1:
             continue
@@ -243,6 +245,7 @@ _NO_PROBLEM = lazy(
     r"没有(?:发现)?(?:明显)?问题|未发现(?:明显)?问题|无偏差|没有偏差|未出现偏差|"
     r"(?:已|均已|已经)?全部完成|均已完成)"
 )
+_WHOLE = lazy(r"共|合计|总计|累计|全年|本年|年度|实际|总额|全部")
 _REASON = lazy(r"原因(?!分析)|由于|因为|导致|滞后|延期|延迟|未能|未及时|尚未")
 
 
@@ -273,6 +276,8 @@ def low_execution_no_problem(doc: Document) -> Iterator[Hit]:
         verbs = list(_LAST_VERB.finditer(label))
         if not verbs:
             continue
+        if not _WHOLE.search(label):
+            continue  # "培训经费支出5万元" may be one item; a whole says 共计, 全年, 实际 …
         (budgets if verbs[-1].group("budget") else spent).append(q)
     if len({q.base for q in budgets}) != 1 or len({q.base for q in spent}) != 1:
         return

@@ -5,6 +5,10 @@ next one: "截至6月已拨付资金100.6万元". R020 recomputes such a rate wh
 the paid amount with the rate's own verb (拨付率 ↔ 已拨付, 支付率 ↔ 已支付 …) and the base is
 unambiguous: one total in those sentences, or the rate's subject ("XX工程项目") stated with one
 amount elsewhere in the report.
+
+R021 computes execution from the report's one budget and one spending amount when no rate is
+stated, and warns when it is below 60 % beside "暂无问题"-style wording with no reason given.
+R022 flags an amount said to be 全部拨付 when the next paragraph restates it and pays less.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Deliberately conservative: two statements are taken to be about the same quantit
 
 Targets are never compared with actuals, nor budgets with final accounts, nor a part (after
 其中) with a whole.
+
+D002 keys allocation sentences by the document they cite ("XX〔2023〕41号文件…下达…5万元"): the
+same label with two amounts, or a part above the document's whole allocation, is flagged.
 """
 
 from __future__ import annotations

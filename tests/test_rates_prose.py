@@ -55,7 +55,7 @@ def test_unclear_bases_and_payments_are_skipped() -> None:
     assert r("资金支付率100%。合同金额80万元，预算90万元，已支付60万元。") == []
 
 
-def test_figures_in_the_rates_own_sentence_or_another_paragraph_are_not_read() -> None:
+def test_a_rate_beside_a_total_it_restates_or_in_another_paragraph_is_silent() -> None:
     assert r(FUNDS + "城南公园配套工程项目已拨付140万元，拨付率100%。已拨付资金100.6万元。\n") == []
     assert r(FUNDS + "城南公园配套工程项目资金拨付率100%。\n已拨付资金100.6万元。\n") == []
 
@@ -65,7 +65,9 @@ def test_the_next_rate_statement_ends_the_context() -> None:
         "(1)城南公园配套工程项目资金拨付率100%；(2)城北道路工程项目资金拨付率100%，"
         "已拨付资金100.6万元。\n"
     )
-    assert r(text) == []
+    # The paid amount belongs to (2) (100.6 of its 160), never to (1).
+    [f] = r(text)
+    assert "100.6 ÷ 160" in f.message and "城北道路" in f.message
 
 
 def low(text: str):
@@ -145,3 +147,11 @@ def test_a_paid_or_left_over_amount_is_never_the_base() -> None:
 
 def test_an_items_spending_is_not_the_whole_spending() -> None:
     assert low("项目共安排资金100万元。培训经费支出5万元。暂无问题。\n") == []
+
+
+def test_figures_in_the_rates_own_sentence_for_rates_r001_does_not_read() -> None:
+    [f] = r("共下达资金200万元，已拨付150万元，拨付率100%。")
+    assert "150 ÷ 200 = 75%" in f.message
+    assert r("共下达资金200万元，已拨付150万元，拨付率75%。") == []
+    # An execution rate beside its figures is R001's.
+    assert r("共下达资金200万元，已执行150万元，执行率100%。") == []

@@ -31,9 +31,9 @@ PAID_RATE_CONTRADICTED = rule(
     kind="rate_mismatch",
     severity=Severity.WARNING,
     family="rates",
-    title_zh="比率与后文金额不符",
+    title_zh="比率与同段金额不符",
     title_en="Stated rate contradicted by the amounts that follow",
-    message_zh="报告称{name}{stated}，后文{paid_label}{paid}，{base_label}{base}："
+    message_zh="报告称{name}{stated}，同段{paid_label}{paid}，{base_label}{base}："
     "{paid_v} ÷ {base_v} = {computed}%，不等于 {stated}",
     message_en="The report states {name} {stated}; the text that follows gives {paid} paid of "
     "{base}: {paid_v} / {base_v} = {computed}%, not {stated}",
@@ -149,8 +149,11 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for m in _RATE.finditer(norm):
         s, e = _sentence_bounds(norm, m.start())
-        if _money(norm, s, e) or _is_target(doc, s, m.start("name"), m.start("num")):
-            continue  # figures beside it (R001's ground), or a target
+        own = bool(_money(norm, s, e))
+        if (own and m.group("verb") == "执行") or _is_target(
+            doc, s, m.start("name"), m.start("num")
+        ):
+            continue  # an execution rate with its figures is R001's ground; a target is no claim
         line_end = norm.find("\n", e)
         line_end = len(norm) if line_end < 0 else line_end
         # The next two sentences of the paragraph, up to the next rate statement.
@@ -161,13 +164,15 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
             if nxt:
                 break
             follow_end, pos, n = min(f_end, line_end), f_end, n + 1
-        if follow_end <= e:
+        if follow_end <= e and not own:
             continue
+        # Figures in the rate's own sentence count too (R001 does not read 拨付率, 到位率 …).
+        start = s if own else e
         paid_rx = _PAID_BEFORE[m.group("verb")]
         paid: list[_Amount] = []
         bases: list[_Amount] = []
-        for q in _money(norm, e, follow_end):
-            clause = _clause_before(norm, q, e)
+        for q in _money(norm, start, max(follow_end, e)):
+            clause = _clause_before(norm, q, start)
             if paid_rx.search(clause):
                 paid.append(_Amount(q, clause))
             elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):

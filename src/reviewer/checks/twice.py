@@ -10,6 +10,9 @@ Deliberately conservative: two statements are taken to be about the same quantit
 
 Targets are never compared with actuals, nor budgets with final accounts, nor a part (after
 其中) with a whole.
+
+D004 keys allocation sentences by the document they cite ("XX〔2023〕41号文件…下达…5万元"): the
+same label with two amounts, or a part above the document's whole allocation, is flagged.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
@@ -35,6 +39,7 @@ from reviewer.claims.facts import (
 from reviewer.claims.indicators import EQ, Indicator, pairs
 from reviewer.document import Document
 from reviewer.models import Severity
+from reviewer.numbers import find_quantities
 from reviewer.regex import lazy
 
 STATED_TWICE = rule(
@@ -181,3 +186,174 @@ def _hit(
             "other_line": line,
         },
     )
+
+
+DOC_AMOUNT_TWICE = rule(
+    code="D004",
+    fix_zh="核实该文件实际下达的金额，全文统一；若两处分属不同资金，请写明。",
+    name="document-amount-twice",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="consistency",
+    title_zh="同一文件下达金额前后不一致",
+    title_en="One allocation document cited with two different amounts",
+    message_zh="{doc}此处下达“{label}”{value}，第{other_line}行同一文件下达“{other_label}”"
+    "{other_value}，金额不一致{note_zh}",
+    message_en="{doc} allocates '{label}' {value} here but '{other_label}' {other_value} on "
+    "line {other_line}{note_en}",
+    what="Keys each allocation sentence ('XX〔2023〕41号文件…下达…资金5万元') by its document "
+    "number (prefix, year, number; any bracket style) and compares the amounts two sentences "
+    "give the same document: the same label with two amounts, or an amount above what the "
+    "document is said to allocate in all.",
+    why="A document allocates one sum; two amounts for it mean a typo or a misattributed fund, "
+    "and the budget figures built on it are in doubt.",
+    example="呼财农指【2023】41号文件下达本县2023年资金5万元。\n"
+    "呼财农指〔2023〕41号文件下达本县2023年山洪灾害防治设施维养6万元。",
+    counterexample="呼财农指【2023】41号文件下达本县2023年资金5万元。\n"
+    "呼财农指〔2023〕41号文件下达本县2023年山洪灾害防治设施维养3万元。",
+    fix="Check the amount the document allocates and use it everywhere; if the two amounts are "
+    "different funds, say so.",
+)
+
+# A document number: 呼财农指【2023】41号, 财预〔2020〕10号, 闽财综指﹝2025﹞2号 (【】 are [] here).
+_DOC_NO = lazy(
+    r"(?P<pre>[\u4e00-\u9fff]{1,8})[ \t]*[\[〔﹝(（][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*"
+    r"[\]〕﹞)）][ \t]*(?P<no>\d{1,4})[ \t]*号"
+)
+_CITE_WORDS = lazy(r"^.*(?:根据|依据|按照|参照|结合|通过|文件|以及|关于|和|及|与|按|据|经|以)")
+_ALLOC_VERB = lazy(r"下达|下拨|分配|批复|安排")
+_PAID_BEFORE = lazy(r"(?:已|累计|共计?|实际)[\u4e00-\u9fff]{0,2}$")
+_PAID_WORDS = lazy(r"已|累计|拨付|支付|支出|使用|到位")
+# A place and a year before the fund's name: "**河县2023年", "本县2023年度".
+_PLACE_YEAR = lazy(
+    r"^(?:[*＊\u4e00-\u9fff]{0,10}?(?:省|市|州|盟|县|区|旗|镇|乡|街道|本级|全县|全区|全市))?"
+    r"(?:(?:19|20)\d\d年度?)?"
+)
+_GENERIC_FUND = lazy(r"^(?:项目|专项|补助|财政)?(?:资金|经费|款项?)(?:总额|合计|共计)?$")
+
+
+class _DocAmount(NamedTuple):
+    key: tuple[str, str, str]
+    doc: str  # the document number as written
+    label: str  # what is allocated, between the verb and the amount
+    generic: bool  # the label names no particular fund: the document's whole allocation
+    value: Decimal
+    half: Decimal
+    raw: str
+    span: tuple[int, int]  # from the verb to the amount
+
+
+def _doc_key(m: re.Match[str]) -> tuple[str, str, str]:
+    pre = _CITE_WORDS.sub("", m.group("pre")) or m.group("pre")
+    return (pre[-4:], m.group("year"), m.group("no").lstrip("0"))
+
+
+def _outside_titles(norm: str, start: int, end: int) -> str:
+    """norm[start:end] with 《…》 titles blanked (same length), so their words are not read."""
+    chars = list(norm[start:end])
+    depth = 0
+    for i, ch in enumerate(chars):
+        if ch == "《":
+            depth += 1
+        if depth:
+            chars[i] = " "
+        if ch == "》" and depth:
+            depth -= 1
+    return "".join(chars)
+
+
+def _doc_amounts(doc: Document) -> list[_DocAmount]:
+    norm = doc.norm
+    out: list[_DocAmount] = []
+    if not _DOC_NO.search(norm):
+        return out
+    for s, e in _sentences(norm):
+        cites = list(_DOC_NO.finditer(norm, s, e))
+        if len(cites) != 1:
+            continue  # no document, or several: which amount is whose is unclear
+        m = cites[0]
+        body = _outside_titles(norm, m.end(), e)
+        among = body.find("其中")
+        if among >= 0:
+            body = body[:among]
+        money = [q for q in find_quantities(body) if q.dimension == "money"]
+        if len(money) != 1:
+            continue  # no amount, or several: which one the document allocates is unclear
+        q = money[0]
+        verbs = [v for v in _ALLOC_VERB.finditer(body, 0, q.start)]
+        if not verbs:
+            continue
+        v = verbs[-1]
+        if _PAID_BEFORE.search(body, 0, v.start()):
+            continue  # 已下拨/累计安排: progress, not the allocation
+        label = rx.sub(r"[\s,，、:：\"'“”]", "", body[v.end() : q.start])
+        if _PAID_WORDS.search(label):
+            continue  # "下达资金已拨付30万元": the amount paid, not the allocation
+        rest = _PLACE_YEAR.sub("", label, count=1)
+        base = m.end()
+        key = _doc_key(m)
+        out.append(
+            _DocAmount(
+                key=key,
+                doc=key[0] + rx.sub(r"\s", "", doc.text[m.end("pre") : m.end()]),
+                label=label,
+                generic=bool(_GENERIC_FUND.match(rest)),
+                value=q.base,
+                half=q.half_unit,
+                raw=q.raw,
+                span=(base + v.start(), base + q.end),
+            )
+        )
+    return out
+
+
+_SENTENCE_END = lazy(r"《[^》\n]*》|[。；;\n]")
+
+
+def _sentences(norm: str) -> Iterator[tuple[int, int]]:
+    """Sentences split at 。；; and line ends (a 《title》 on one line is never split)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(norm):
+        if m.group()[0] == "《":
+            continue
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(norm):
+        yield start, len(norm)
+
+
+@check(DOC_AMOUNT_TWICE)
+def document_amount_twice(doc: Document) -> Iterator[Hit]:
+    first: dict[tuple[str, str, str], list[_DocAmount]] = {}
+    for a in _doc_amounts(doc):
+        earlier = first.setdefault(a.key, [])
+        for b in earlier:
+            if abs(a.value - b.value) <= max(a.half, b.half):
+                continue  # the coarser figure may be the other one rounded
+            same = a.label == b.label
+            # A part may be smaller than the whole; it cannot be larger.
+            over = (b.generic and a.value > b.value) or (a.generic and b.value > a.value)
+            if not (same or over):
+                continue
+            note_zh = note_en = ""
+            if over and not same:
+                whole, part = (b, a) if b.generic else (a, b)
+                note_zh = f"（{part.raw}超过该文件下达总额{whole.raw}）"
+                note_en = f" (more than the {whole.raw} the document allocates in all)"
+            line, _ = doc.line_col(b.span[0])
+            yield DOC_AMOUNT_TWICE.hit(
+                [a.span, b.span],
+                {
+                    "doc": a.doc,
+                    "label": a.label,
+                    "value": a.raw.replace(" ", ""),
+                    "other_label": b.label,
+                    "other_value": b.raw.replace(" ", ""),
+                    "other_line": line,
+                    "note_zh": note_zh,
+                    "note_en": note_en,
+                },
+            )
+            break
+        earlier.append(a)

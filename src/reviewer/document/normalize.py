@@ -1,6 +1,7 @@
 """Character normalization that keeps offsets: every code point maps to exactly one code point.
 
 Full-width digits, letters and signs (１２．３％, ＜＝, （）) become ASCII so one regex sees them;
+comparator look-alikes (≧ ≦ ⩾ ⩽ ═) become ≥ ≤ =;
 Chinese punctuation that carries meaning (，。；：、) is kept. Because the mapping is one to one,
 an offset into the normalized text is the same offset into the decoded original.
 """
@@ -18,6 +19,13 @@ _EXTRA = {
     "\u2014": "\u2014",  # keep em dash (used as 'value' separator in indicator lines)
     "\u2264": "\u2264",  # ≤ stays
     "\u2265": "\u2265",  # ≥ stays
+    # Comparator look-alikes that reports (and the forms' symbol pickers) use: one spelling each,
+    # so every check reads "≥ 100" whether the form wrote ≧, ⩾ or ≥ (＝ is in the full-width block).
+    "\u2267": "\u2265",  # ≧ -> ≥
+    "\u2a7e": "\u2265",  # ⩾ -> ≥
+    "\u2266": "\u2264",  # ≦ -> ≤
+    "\u2a7d": "\u2264",  # ⩽ -> ≤
+    "\u2550": "=",  # ═ (box-drawing double bar, picked for "=" in some forms)
     "\u00d7": "\u00d7",
     "\u201c": '"',
     "\u201d": '"',

@@ -1,0 +1,127 @@
+"""A payment rate against the amounts the next sentences give: R020 paid-rate-contradicted."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+FUNDS = (
+    "一、资金情况\n城南公园配套工程项目资金140万元、城北道路工程项目资金160万元。\n二、完成情况\n"
+)
+
+
+def r(text: str):
+    return [f for f in review_text(text, select=["R020"]) if f.code == "R020"]
+
+
+def test_a_full_rate_contradicted_by_the_amount_paid_of_the_subjects_budget() -> None:
+    text = FUNDS + "(1)城南公园配套工程项目资金拨付率100%。截至6月已拨付资金100.6万元。\n"
+    [f] = r(text)
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text == "资金拨付率100%"
+    assert [s.text for s in f.spans[1:]] == ["100.6万元", "140万元"]
+    assert "100.6 ÷ 140 = 71.86%" in f.message
+
+
+def test_a_base_stated_in_the_following_sentence() -> None:
+    text = "项目资金支付率为100%。项目合同金额80万元，目前已支付60万元。"
+    [f] = r(text)
+    assert "60 ÷ 80 = 75%" in f.message
+
+
+def test_a_rate_that_agrees_rounded_or_truncated_is_silent() -> None:
+    assert r(FUNDS + "城南公园配套工程项目资金拨付率71.86%。已拨付资金100.6万元。\n") == []
+    assert r(FUNDS + "城南公园配套工程项目资金拨付率71.85%。已拨付资金100.6万元。\n") == []
+
+
+def test_another_verb_is_another_flow_of_money() -> None:
+    # 拨付 is finance to the unit; 支付 is the unit to its contractor.
+    assert r(FUNDS + "城南公园配套工程项目资金拨付率100%。已支付工程款100.6万元。\n") == []
+
+
+def test_a_target_is_not_an_actual() -> None:
+    goals = FUNDS.replace("二、完成情况", "二、绩效目标")
+    assert r(goals + "年度目标：城南公园配套工程项目资金拨付率100%。已拨付资金100.6万元。\n") == []
+    assert r(FUNDS + "城南公园配套工程项目资金拨付率应达到100%。已拨付资金100.6万元。\n") == []
+
+
+def test_unclear_bases_and_payments_are_skipped() -> None:
+    # No base anywhere for this subject.
+    assert r("城西项目资金拨付率100%。已拨付资金100.6万元。") == []
+    # Two paid amounts: which one the rate is about is unclear.
+    two = "城南公园配套工程项目资金拨付率100%。已拨付第一批100.6万元，已拨付第二批39.4万元。\n"
+    assert r(FUNDS + two) == []
+    # Two different bases in the following sentences.
+    assert r("资金支付率100%。合同金额80万元，预算90万元，已支付60万元。") == []
+
+
+def test_a_rate_beside_a_total_it_restates_or_in_another_paragraph_is_silent() -> None:
+    assert r(FUNDS + "城南公园配套工程项目已拨付140万元，拨付率100%。已拨付资金100.6万元。\n") == []
+    assert r(FUNDS + "城南公园配套工程项目资金拨付率100%。\n已拨付资金100.6万元。\n") == []
+
+
+def test_the_next_rate_statement_ends_the_context() -> None:
+    text = FUNDS + (
+        "(1)城南公园配套工程项目资金拨付率100%；(2)城北道路工程项目资金拨付率100%，"
+        "已拨付资金100.6万元。\n"
+    )
+    # The paid amount belongs to (2) (100.6 of its 160), never to (1).
+    [f] = r(text)
+    assert "100.6 ÷ 160" in f.message and "城北道路" in f.message
+
+
+def low(text: str):
+    return [f for f in review_text(text, select=["R021"]) if f.code == "R021"]
+
+
+LOW = "项目共安排资金239万元。财政安排支出共计87.06万元，余款安排下年支出。\n"
+
+
+def test_low_execution_computed_beside_no_problem_wording() -> None:
+    [f] = low(LOW + "五、存在的问题及原因分析\n暂无问题。\n")
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans] == ["87.06万元", "239万元", "暂无问题"]
+    assert "87.06万元 ÷ 239万元 = 36.43%" in f.message
+
+
+def test_execution_above_the_bar_or_explained_is_silent() -> None:
+    assert low(LOW.replace("87.06", "187.06") + "暂无问题。\n") == []
+    explained = LOW.replace("余款安排下年支出", "因工程延期，余款安排下年支出")
+    assert low(explained + "暂无问题。\n") == []
+
+
+def test_without_no_problem_wording_it_is_silent() -> None:
+    assert low(LOW + "存在的问题：资金支出进度偏慢。\n") == []
+    assert low(LOW + "目标未全部完成。\n") == []
+
+
+def test_a_stated_rate_leaves_it_to_the_rate_checks() -> None:
+    assert low(LOW + "预算执行率36.43%。暂无问题。\n") == []
+
+
+def test_several_budgets_or_a_mid_year_cut_off_are_skipped() -> None:
+    two = "年初预算资金239万元，调整后预算200万元。实际支出87.06万元。暂无问题。\n"
+    assert low(two) == []
+    interim = "项目共安排资金239万元。截至6月实际支出87.06万元。暂无问题。\n"
+    assert low(interim) == []
+
+
+def test_a_multi_year_investment_is_not_the_years_budget() -> None:
+    assert low("项目总投资1000万元。本年实际支出300万元。暂无问题。\n") == []
+
+
+def test_a_paid_or_left_over_amount_is_never_the_base() -> None:
+    assert r("资金到位率100%。共到位资金500万元，已拨付资金450万元。") == []
+    assert r("资金支付率100%。已支付60万元，结余资金20万元。") == []
+
+
+def test_an_items_spending_is_not_the_whole_spending() -> None:
+    assert low("项目共安排资金100万元。培训经费支出5万元。暂无问题。\n") == []
+
+
+def test_figures_in_the_rates_own_sentence_for_rates_r001_does_not_read() -> None:
+    [f] = r("共下达资金200万元，已拨付150万元，拨付率100%。")
+    assert "150 ÷ 200 = 75%" in f.message
+    assert r("共下达资金200万元，已拨付150万元，拨付率75%。") == []
+    # An execution rate beside its figures is R001's.
+    assert r("共下达资金200万元，已执行150万元，执行率100%。") == []

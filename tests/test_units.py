@@ -1,0 +1,52 @@
+"""A 万元 unit note over amounts plainly in 元: Q040 unit-header-mismatch."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+HEAD = "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+
+
+def q(text: str):
+    return [f for f in review_text(text, select=["Q040"]) if f.code == "Q040"]
+
+
+def test_yuan_figures_under_a_wan_header() -> None:
+    [f] = q(HEAD + "年度资金总额 145000000.00 145000000.00 145000000.00 10 100% 10\n")
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text == "145000000.00"
+    assert "14500万元" in f.message and "以元为单位" in f.message and "3 个" in f.message
+
+
+def test_glued_cells_are_split_after_their_cents() -> None:
+    [f] = q(HEAD + "年度资金总额145000000.00145000000.00145000000.0010100.0%10\n")
+    assert "3 个" in f.message
+
+
+def test_seven_digits_is_only_info_unless_the_prose_agrees() -> None:
+    [f] = q("单位：万元\n项目支出 1234567.00\n")
+    assert f.severity == Severity.INFO
+    [g] = q("项目支出123.4567万元。\n单位：万元\n项目支出 1234567.00\n")
+    assert g.severity == Severity.WARNING and "123.4567万元" in g.message
+
+
+def test_plausible_wan_amounts_and_other_units_are_silent() -> None:
+    assert q(HEAD + "年度资金总额 14500.00 14500.00 14500.00 10 100% 10\n") == []
+    assert q("单位：元\n年度资金总额 145000000.00\n") == []
+    # A figure with its own unit is not read by the header.
+    assert q(HEAD + "年度资金总额 145000000.00元\n") == []
+
+
+def test_the_block_ends_at_a_blank_line_or_another_unit_note() -> None:
+    assert q(HEAD + "年度资金总额 14500.00\n\n其他说明 145000000.00\n") == []
+    assert q(HEAD + "年度资金总额 14500.00\n（元）\n明细 145000000.00\n") == []
+
+
+def test_dates_phone_numbers_and_codes_are_not_amounts() -> None:
+    text = HEAD + "填报日期 20240325 联系电话 13912345678 0736-1234567 文号 ABC1234567\n"
+    assert q(text) == []
+
+
+def test_a_long_code_with_a_letter_is_not_an_amount() -> None:
+    assert q("单位：万元\n统一社会信用代码 12430000123456789X\n") == []

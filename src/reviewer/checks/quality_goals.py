@@ -74,10 +74,13 @@ MISSING_GOALS = rule(
     message_en="'{title}' restates the unit's duties ({why_en}) and sets no quantified output, "
     "effect or satisfaction target. Annual goals state the results to reach this year, e.g. "
     "'N items completed', 'satisfaction ≥90%'",
-    what="Finds a report with no annual performance goals at all (no goals section and no "
-    "target with a comparator anywhere), and goals sections whose text restates the unit's "
-    "legal duties (职能): largely copied from the duties section, or a list of duty verbs "
-    "(执行, 管理, 负责, 保护…) without a single figure.",
+    what="Finds a report with no annual performance goals at all (no goals section, no "
+    "heading about goals, no target with a comparator and no goal stated in prose such as "
+    "'年度绩效目标是…完成10座'), judged only when the text reaches the part after the goals "
+    "(results, score, problems) so a cut text is not called goal-less; goals sections whose "
+    "text restates the unit's legal duties (职能): largely copied from the duties section, or "
+    "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
+    "年度主要工作内容 entry that repeats its 职能职责 entry.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -373,6 +376,89 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
+# Goals written as prose, without a goals heading or a comparator: "年度绩效目标是…完成10座…",
+# "资金目标:…拨付率100%" (a figure within the same sentence).
+_GOAL_PROSE = lazy(
+    r"(?:绩效|年度|总体|整体|项目|资金|产出|效益|工作|预期)(?:的)?目标\s*(?:是|为|[:：])"
+    r"[^。；;\n]{0,120}?\d"
+)
+# The parts that follow the goals in a report: the performance achieved, the score, the
+# problems and measures (a heading), or a self-score anywhere.
+_LATER_TITLE = lazy(
+    r"绩效(?:情况|分析|表现|完成)|指标完成|实施(?:效果|成效)|(?:取得|主要)(?:的)?(?:成效|成绩)|"
+    r"结论|评价结果|问题|不足|改进|整改|下一步|建议"
+)
+_SCORE_TEXT = lazy(r"(?:自评|综合|总|评价)得分|评分(?:结果|为)")
+
+
+def _reaches_later_part(doc: Document) -> bool:
+    """Whether the text reaches a part that follows the goals: a report cut after its overview
+    (or only its first pages published) cannot be judged to lack goals."""
+    if _SCORE_TEXT.search(doc.norm):
+        return True
+    return any(_LATER_TITLE.search(s.title) for s in sections(doc))
+
+
+def _goals_stated_elsewhere(doc: Document) -> bool:
+    """Whether the report states goals somewhere other than a goals section: a comparator
+    target, a goals table label, goals in prose, or any heading about goals (transfer-payment
+    reports put them under 绩效目标分解下达情况 / 设定情况 / 完成情况)."""
+    norm = doc.norm
+    if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+        return True
+    if _GOAL_PROSE.search(norm):
+        return True
+    return any("目标" in s.title for s in sections(doc))
+
+
+# Form labels (a flattened table puts the label on its own line, sometimes broken in two) of
+# the unit's duties and of the year's work plan, which such forms use as the annual goals.
+_DUTY_LABEL = lazy(
+    r"(?m)^[ \t|]*(?:部门|单位)?(?:主要)?(?:职能职责|职责职能|职能|职责)(?:概述|简介)?[ \t|]*$"
+)
+_ITEM_NUMBER = lazy(r"(?<![\d.])\d{1,2}[.、](?!\d)")
+_PLAN_LABEL = lazy(r"(?m)^[ \t|]*年度(?:主要)?\s*工作(?:内容|任务|计划|重点)[ \t|]*$")
+
+
+def _label_block(norm: str, end: int) -> tuple[int, int]:
+    """The text cell after a form label ending at `end`: the following non-empty lines up to
+    the next short line without punctuation (the next label), at most 600 characters."""
+    lo = end
+    while lo < len(norm) and norm[lo] in " \t\n|":
+        lo += 1
+    hi = lo
+    limit = min(len(norm), lo + 600)
+    while hi < limit:
+        nl = norm.find("\n", hi)
+        nl = limit if nl < 0 or nl > limit else nl
+        line = norm[hi:nl].strip(" \t|")
+        if hi > lo and line and len(line) < 40 and not rx.search(r"[。；;，,]", line):
+            break
+        hi = nl + 1
+    return lo, min(hi, len(norm))
+
+
+def _work_plan_copy(doc: Document) -> tuple[tuple[int, int], str, float] | None:
+    """A form's 年度主要工作内容 entry that largely repeats its 职能职责 entry: the span of its
+    first sentence, the label and the shared share of wording."""
+    norm = doc.norm
+    duty = _DUTY_LABEL.search(norm)
+    plan = _PLAN_LABEL.search(norm)
+    if duty is None or plan is None:
+        return None
+    d_lo, d_hi = _label_block(norm, duty.end())
+    p_lo, p_hi = _label_block(norm, plan.end())
+    grams = _ngrams(norm[p_lo:p_hi], 4)
+    if len(grams) < 20 or has_measurable_target(_ITEM_NUMBER.sub(" ", norm[p_lo:p_hi])):
+        return None
+    share = len(grams & _ngrams(norm[d_lo:d_hi], 4)) / len(grams)
+    if share < 0.4:
+        return None
+    first = next((x for x in sentences(doc) if x.start >= p_lo and x.end <= p_hi), None)
+    span = (first.start, first.end) if first else (p_lo, p_hi)
+    return span, rx.sub(r"\s+", "", plan.group()).strip("|"), share
+
+
 @check(MISSING_GOALS)
 def missing_goals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -393,12 +479,27 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             {"title": s.title, "why_zh": zh, "why_en": en},
             severity=Severity.ERROR if copied else None,
         )
-    if goals:
+    plan_copy = _work_plan_copy(doc)
+    if plan_copy is not None:
+        plan_span, plan_label, share = plan_copy
+        pct = f"{share * 100:.0f}%"
+        yield MISSING_GOALS.hit(
+            [plan_span],
+            {
+                "title": plan_label,
+                "why_zh": f"约{pct}的文字与本报告的职能职责栏相同",
+                "why_en": f"about {pct} of its wording repeats the report's own duties entry",
+            },
+        )
         return
-    if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+    if goals or _goals_stated_elsewhere(doc):
         return
     if len(norm.strip()) < 300:
         return  # a fragment, not a report
+    if not _reaches_later_part(doc):
+        # The text ends before the results, score or problems part: goals usually stand
+        # between the overview and those parts, so a cut or partial text cannot be judged.
+        return
     anchor = next((s for s in sections(doc) if s.level <= 1 and "绩效" in s.title), None)
     if anchor is None:
         anchor = next((s for s in sections(doc) if s.level <= 1), None)

@@ -1,0 +1,76 @@
+"""Quality rules on shapes seen in published reports: goals in prose or under transfer-payment
+headings, texts cut before the goals, form entries copying the duties, actuals that are not
+values, OCR damage, repeated clauses and stale notices. Each reading has near misses that must
+stay silent."""
+
+from __future__ import annotations
+
+from tests.helpers import review_text
+
+
+def q(text: str, code: str) -> list:
+    return list(review_text(text, select=[code]))
+
+
+# ---------------------------------------------------------------- Q002 missing goals
+
+FILLER = "本年开展各类活动，取得良好成效，群众反映较好。" * 12
+NO_GOALS = (
+    f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n"
+    f"二、部门整体支出绩效情况\n{FILLER}\n"
+)
+
+
+def test_report_reaching_its_results_without_goals_is_flagged() -> None:
+    assert len(q(NO_GOALS, "Q002")) == 1
+
+
+def test_goals_stated_in_prose_without_comparator() -> None:
+    prose = NO_GOALS.replace(
+        "一、部门概况\n", "一、部门概况\n年度绩效目标是完成10座危桥改造、农村公路18.8公里。\n"
+    )
+    assert q(prose, "Q002") == []
+    funds = NO_GOALS.replace("一、部门概况\n", "一、部门概况\n资金目标:项目资金拨付率100%。\n")
+    assert q(funds, "Q002") == []
+
+
+def test_goals_under_transfer_payment_headings() -> None:
+    for title in ("绩效目标分解下达情况", "绩效目标设定情况", "绩效目标完成情况"):
+        text = NO_GOALS.replace("一、部门概况", f"一、{title}")
+        assert q(text, "Q002") == [], title
+
+
+def test_text_ending_before_results_is_not_judged() -> None:
+    cut = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n二、收支情况\n{FILLER}\n"
+    assert q(cut, "Q002") == []
+    # a stated self-score shows the text reached the judged part
+    scored = cut + "本单位自评得分95分。\n"
+    assert len(q(scored, "Q002")) == 1
+
+
+FORM_DUTIES = (
+    "一、部门(单位)基本概况\n\n职能职责概述\n\n"
+    "负责全县农业技术推广和指导工作。负责农业信息的收集、分析和发布。"
+    "负责农产品质量安全的监督检查。负责对乡镇农技站的业务指导。\n\n"
+    "年度主要\n\n工作内容\n\n"
+)
+
+
+def test_form_work_plan_copying_the_duties() -> None:
+    text = FORM_DUTIES + (
+        "1.做好全县农业技术推广和指导工作。2.完成农业信息的收集、分析和发布。"
+        "3.农产品质量安全的监督检查。4.对乡镇农技站的业务指导。\n\n"
+        "年度部门(单位)总体运行情况及取得的成绩\n\n全年运行平稳。\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1
+    assert "年度主要工作内容" in found[0].message
+    assert found[0].spans[0].text.startswith("1.做好全县农业技术推广")
+
+
+def test_form_work_plan_with_own_targets_is_silent() -> None:
+    text = FORM_DUTIES + (
+        "1.推广农业新技术12项，培训农民1500人次。2.抽检农产品300批次，合格率≥98%。\n\n"
+        "年度部门(单位)总体运行情况及取得的成绩\n\n全年运行平稳。\n"
+    )
+    assert q(text, "Q002") == []

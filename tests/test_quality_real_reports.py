@@ -74,3 +74,38 @@ def test_form_work_plan_with_own_targets_is_silent() -> None:
         "年度部门(单位)总体运行情况及取得的成绩\n\n全年运行平稳。\n"
     )
     assert q(text, "Q002") == []
+
+
+# ---------------------------------------------------------------- Q003 missing actuals
+
+BUDGET = "一、项目资金情况\n本项目资金预算100万元，用于垃圾分类设施建设。\n"
+PROBLEMS = "三、存在的问题\n项目储备不足。\n"
+
+
+def test_budget_only_report_with_results_part() -> None:
+    found = q(BUDGET + PROBLEMS, "Q003")
+    assert len(found) == 1 and "决算" in found[0].message
+
+
+def test_spending_stated_as_a_rate_is_an_actual() -> None:
+    for actual in ("资金支付率100%。", "资金已全额拨付。", "预算执行率为98.5%。"):
+        assert q(BUDGET + actual + "\n" + PROBLEMS, "Q003") == [], actual
+
+
+def test_text_ending_in_its_funds_part_is_not_judged() -> None:
+    assert q("某县2022年项目支出绩效自评报告\n" + BUDGET, "Q003") == []
+
+
+def test_execution_section_without_amount_or_rate() -> None:
+    text = (
+        "一、绩效目标分解下达情况\n本年共下达资金105万元，用于机井建设。\n"
+        "二、资金投入情况分析\n1.项目资金执行情况分析\n该专项资金已按合同规定完成对该项目进度的支付。\n"
+        "2.项目资金管理情况分析\n专款专用。\n" + PROBLEMS
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("该专项资金已按合同规定")
+    assert "执行率" in found[0].message
+    # the same section with the amount paid is silent
+    paid = text.replace("完成对该项目进度的支付", "支付资金98.6万元")
+    assert q(paid, "Q003") == []

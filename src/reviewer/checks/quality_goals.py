@@ -127,21 +127,33 @@ MISSING_ACTUALS = rule(
     message_en="{n} indicator groups list only targets ({targets}) and a score, with no actual "
     "values, so the scores cannot be checked: {scores}",
     what="Finds indicator statements that carry a score (得分) and targets with comparators but "
-    "no actual value, and reports that give only budget figures (预算) with no 决算 or actual "
-    "spending at all.",
+    "no actual value, reports that give only budget figures (预算) with no 决算 or actual "
+    "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
+    "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
+    "全额拨付) counts as actual spending; a text that never reaches the results, score or "
+    "problems part is not judged (it may be cut before its execution figures).",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
     example=(
         "一、预算情况\n"
         "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元，"
         "政府性基金收入1372.24万元。\n"
+        "二、存在的问题\n项目储备不足。\n"
     ),
     counterexample=(
-        "一、预算情况\n2022年预算收入3167.20万元，决算支出3000.50万元，预算执行率94.74%。\n"
+        "一、预算情况\n2022年预算收入3167.20万元，资金支付率100%。\n"
+        "二、存在的问题\n项目储备不足。\n"
     ),
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
     variants={
+        "execution_unstated": (
+            "“{title}”只写了“{quote}”，没有支出金额或执行率，全文也未给出实际支出，"
+            "无法判断预算执行情况",
+            "'{title}' only says '{quote}': no amount spent and no execution rate, and the "
+            "report gives the actual spending nowhere else, so budget execution cannot be "
+            "judged",
+        ),
         "budget_only": (
             "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
             "无法计算预算执行率，也无法判断资金使用情况",
@@ -536,8 +548,22 @@ _BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
-    r"|执行率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:执行|支付|拨付|支出|使用)(?:率|进度)\s*[为达是:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:全额|全部|足额)(?:支付|拨付|支出|使用)|(?:支付|拨付|支出)(?:完毕|到位)"
 )
+# An execution-analysis heading: where the amount spent or the execution rate belongs.
+_EXECUTION_TITLE = lazy(r"(?:资金|预算)(?:执行|使用|支出)(?:情况|进度)")
+_EXECUTION_FIGURE = lazy(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%)|全额|全部(?:支付|拨付|支出)")
+
+
+_FUNDS_TITLE = lazy(r"资金|预算|收支|支出|经费")
+
+
+def _ends_in_funds_part(doc: Document) -> bool:
+    """Whether the text stops inside its funds part, before any results, score or problems:
+    the execution figures would have followed."""
+    secs = sections(doc)
+    return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
 
 
 @check(MISSING_ACTUALS)
@@ -570,9 +596,34 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
                 "scores": "；".join(norm[a:b] for a, b in groups[:6]),
             },
         )
-    # 2. a report with budget figures only
+    # 2. a report with budget figures only; not judged when the text ends inside its funds
+    # part before any results (a text cut before its execution figures)
+    if _ACTUAL_MONEY.search(norm) or _ends_in_funds_part(doc):
+        return
+    unstated = next(
+        (
+            sec
+            for sec in sections(doc)
+            if _EXECUTION_TITLE.search(sec.title)
+            and sec.body_start < sec.end
+            and not _EXECUTION_FIGURE.search(norm[sec.body_start : sec.end])
+        ),
+        None,
+    )
+    if unstated is not None:
+        first = next(
+            (x for x in sentences(doc) if x.start >= unstated.body_start and x.end <= unstated.end),
+            None,
+        )
+        if first is not None:
+            yield MISSING_ACTUALS.hit(
+                [(first.start, first.end), (unstated.title_start, unstated.title_end)],
+                {"title": unstated.title, "quote": _clip(first.text, 40)},
+                variant="execution_unstated",
+            )
+            return
     budget = _BUDGET_MONEY.search(norm)
-    if budget and not _ACTUAL_MONEY.search(norm):
+    if budget:
         s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(

@@ -109,3 +109,45 @@ def test_execution_section_without_amount_or_rate() -> None:
     # the same section with the amount paid is silent
     paid = text.replace("完成对该项目进度的支付", "支付资金98.6万元")
     assert q(paid, "Q003") == []
+
+
+# ---------------------------------------------------------------- Q006 actual not a value
+
+
+def test_done_against_a_split_numeric_target() -> None:
+    text = "产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90 |\n"
+    found = q(text, "Q006")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("≤")
+
+
+def test_done_100_percent_one_cell_per_line() -> None:
+    text = "满意度指标\n        | 群众满意度\n        | 90%\n        | 已完成100%\n        |\n"
+    assert len(q(text, "Q006")) == 1
+
+
+def test_done_against_a_satisfaction_grade() -> None:
+    assert len(q("满意度指标 | 群众满意度 | 满意 | 完成 | 10 |\n", "Q006")) == 1
+
+
+def test_actual_figures_and_qualitative_targets_are_silent() -> None:
+    assert q("成本控制数 | ≤ | 30 | 万元 | 28.5 | 90 | 90 |\n", "Q006") == []
+    assert q("时效指标 | 按时完成宣传片制作 | 完成 | 10 |\n", "Q006") == []
+    # a bare number before 完成 may be a weight, not a target
+    assert q("质量指标 | 通过专家评审 | 10 | 完成 | 10 |\n", "Q006") == []
+    # 完成 inside prose is not a cell
+    assert q("计划新建机井2座，已完成。\n", "Q006") == []
+
+
+def test_target_copied_with_its_comparator() -> None:
+    glued = "数量指标安装坡面水标尺10≥266米≥266米10质量指标验收合格率20100%100%20\n"
+    found = q(glued, "Q006")
+    assert len(found) == 1 and "照抄" in found[0].message
+    assert found[0].spans[0].text == "≥266米≥266米"
+    assert len(q("及时开工率 | ≥90% | ≥90% | 10 |\n", "Q006")) == 1
+
+
+def test_actual_without_comparator_is_a_value() -> None:
+    assert q("及时开工率 | ≥90% | 95% | 10 |\n", "Q006") == []
+    assert q("受益人口 | ≥1000人 | 1200人 | 10 |\n", "Q006") == []
+    assert q("水标尺宽度 | ≥5 | ≥50厘米 |\n", "Q006") == []

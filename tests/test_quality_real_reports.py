@@ -151,3 +151,47 @@ def test_actual_without_comparator_is_a_value() -> None:
     assert q("及时开工率 | ≥90% | 95% | 10 |\n", "Q006") == []
     assert q("受益人口 | ≥1000人 | 1200人 | 10 |\n", "Q006") == []
     assert q("水标尺宽度 | ≥5 | ≥50厘米 |\n", "Q006") == []
+
+
+# ---------------------------------------------------------------- Q024 damaged text
+
+
+def test_question_mark_run_and_empty_angle_brackets() -> None:
+    assert len(q("新增低压电线50m等。 ????????????\n", "Q024")) == 1
+    assert len(q("< >绩效自评工作开展情况\n", "Q024")) == 1
+    # a URL query and a single question are not lost characters
+    assert q("详见 http://example.gov.cn/view?id=502364&x=1 。是否按期完成?\n", "Q024") == []
+    assert q("指标值为<5%，实际3%。\n", "Q024") == []
+
+
+def test_pinyin_glosses_inserted_after_characters() -> None:
+    found = q("安徽省部門項(xiàng)目績效目標(biāo)自評報告\n", "Q024")
+    assert len(found) == 1 and "拼音" in found[0].message
+    assert q("项目(一)按期完成；附件(a)见后。\n", "Q024") == []
+
+
+def test_letters_read_for_digits() -> None:
+    assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
+    assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1
+    assert q("PM2.5浓度下降10%，COD排放减少5%；发放IC卡300张。\n", "Q024") == []
+
+
+def test_bounded_rate_above_100_percent() -> None:
+    found = q("市民满意度调查290%，实际95%。\n", "Q024")
+    assert len(found) == 1 and "100%" in found[0].message
+    assert q("游客人数较上年增长290%，满意度95%。\n", "Q024") == []
+    assert q("预算执行率105%，项目完成率120%。\n", "Q024") == []
+    assert q("满意度同比提高150%。\n", "Q024") == []
+
+
+def test_document_number_missing_its_bracket() -> None:
+    assert len(q("根据《通知》(双桥经开财务发〔20226号)文件要求\n", "Q024")) == 1
+    assert q("根据《通知》(双桥经开财务发〔2022〕6号)文件要求\n", "Q024") == []
+
+
+def test_page_chrome_is_silent() -> None:
+    chrome = (
+        "索引号: | 11340722348722127R/202403-00037 | 发布机构: | 某县卫生健康委员会 |\n"
+        "发布日期: | 2024-03-22 | 有效性: | 有效 | 咨询电话: | 0562-3211127 |\n"
+    )
+    assert q(chrome, "Q024") == []

@@ -195,3 +195,66 @@ def test_page_chrome_is_silent() -> None:
         "发布日期: | 2024-03-22 | 有效性: | 有效 | 咨询电话: | 0562-3211127 |\n"
     )
     assert q(chrome, "Q024") == []
+
+
+# ---------------------------------------------------------------- Q025 repeated clause
+
+
+def test_clause_pair_repeated_three_times() -> None:
+    text = "及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n"
+    found = q(text, "Q025")
+    assert len(found) == 1 and "3次" in found[0].message
+
+
+def test_completion_cell_copying_the_goal() -> None:
+    text = "年度总体目标 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 |\n"
+    found = q(text, "Q025")
+    assert len(found) == 1 and "照抄" in found[0].message
+
+
+def test_near_misses_stay_silent() -> None:
+    # the same clause in two different paragraphs is not a paste slip
+    assert (
+        q("及时拨付项目资金,履行项目资金保障。\n及时拨付项目资金,履行项目资金保障。\n", "Q025")
+        == []
+    )
+    # short cells repeated (target = actual) are ordinary table content
+    assert q("质量指标 | 通过专家评审 | 通过专家评审 | 10 |\n", "Q025") == []
+    # repeated but not in a row
+    text = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    assert q(text, "Q025") == []
+
+
+# ---------------------------------------------------------------- Q026 stale reference
+
+TITLE_2021 = "某县2021年农村饮水工程维修养护项目绩效自评报告\n"
+
+
+def test_last_years_evaluation_notice_cited_as_basis() -> None:
+    text = TITLE_2021 + "本项目自评依据文件为《关于开展2020年度水利发展资金绩效评价工作的通知》。\n"
+    found = q(text, "Q026")
+    assert len(found) == 1 and "2020年度评价工作的通知" in found[0].message
+
+
+def test_legitimate_earlier_years_stay_silent() -> None:
+    for line in (
+        # this year's notice
+        "本项目自评依据文件为《关于开展2021年度水利发展资金绩效评价工作的通知》。",
+        # a budget notice issued the year before
+        "根据《关于提前下达2021年中央财政水利发展资金预算的通知》下达资金30.9万元。",
+        # last year's evaluation named, not as the basis
+        "《关于开展2020年度水利发展资金绩效评价工作的通知》指出的问题已全部整改。",
+        # rectification of last year's evaluation
+        "按照《关于2020年度绩效评价工作整改的通知》完成整改。",
+    ):
+        assert q(TITLE_2021 + line + "\n", "Q026") == [], line
+
+
+def test_indicator_definition_with_a_template_year() -> None:
+    title = "某区2022年度部门整体支出绩效评价自评报告\n"
+    found = q(title + "该指标以2015年完工的新建楼堂馆所为评价内容。\n", "Q026")
+    assert len(found) == 1
+    assert q(title + "该指标以2022年完工的新建楼堂馆所为评价内容。\n", "Q026") == []
+    assert q(title + "增长率以2021年为基期计算。\n", "Q026") == []
+    # no evaluated year in a title: nothing to compare with
+    assert q("该指标以2015年完工的新建楼堂馆所为评价内容。\n", "Q026") == []

@@ -258,3 +258,36 @@ def test_indicator_definition_with_a_template_year() -> None:
     assert q(title + "增长率以2021年为基期计算。\n", "Q026") == []
     # no evaluated year in a title: nothing to compare with
     assert q("该指标以2015年完工的新建楼堂馆所为评价内容。\n", "Q026") == []
+
+
+# ---------------------------------------------------------------- Q002 on a form's annual goal
+
+FORM_HEAD = "项目名称\n\n办公楼暖通改造经费\n\n年度资金总额\n\n43.2\n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n"
+FORM_NEXT = "\n\n一级指标\n\n二级指标\n\n三级指标\n"
+
+
+def test_form_goal_with_figures_only() -> None:
+    found = q(FORM_HEAD + "43.2\n\n37.24" + FORM_NEXT, "Q002")
+    assert len(found) == 1 and "只填了数字" in found[0].message
+    assert found[0].spans[0].text.startswith("43.2")
+
+
+def test_form_goal_that_is_the_project_name() -> None:
+    glossed = (
+        "| 項(xiàng)目名稱(chēng) | 2020年省級自然資源衛(wèi)片執法補助經費支出績效自評表 |\n"
+        "| 年度 總體 目標(biāo) | 預(yù)期目標(biāo) | 實(shí)際完成情況(kuàng) |\n"
+        "| 自然資源衛(wèi)片執法補助經費 | 自然資源衛(wèi)片執法補助經費 |\n"
+        "| 績(jì)效指標(biāo) | 年度指標值 |\n"
+    )
+    found = q(glossed, "Q002")
+    assert len(found) == 1 and "项目（资金）名称" in found[0].message
+
+
+def test_form_goal_with_content_is_silent() -> None:
+    stated = (
+        FORM_HEAD + "完成办公楼暖通改造，供暖面积达到5000平方米\n\n已完成改造并验收" + FORM_NEXT
+    )
+    assert q(stated, "Q002") == []
+    # a goal sentence that names the project but says what it will achieve
+    named = FORM_HEAD + "完成办公楼暖通改造经费支付，保障冬季供暖\n\n已完成" + FORM_NEXT
+    assert q(named, "Q002") == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
     comparator_targets,
     goal_sections,
@@ -80,7 +81,8 @@ MISSING_GOALS = rule(
     "(results, score, problems) so a cut text is not called goal-less; goals sections whose "
     "text restates the unit's legal duties (职能): largely copied from the duties section, or "
     "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
-    "年度主要工作内容 entry that repeats its 职能职责 entry.",
+    "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
+    "预期目标 cell holds figures only or just the project's name.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -103,6 +105,12 @@ MISSING_GOALS = rule(
     fix="Set annual goals with output, effect and satisfaction indicators, each with a target "
     "value, and report the actual value next to each.",
     variants={
+        "form": (
+            "自评表“年度总体目标”的预期目标栏{why_zh}，没有可衡量的产出、效益或满意度目标，"
+            "实际完成情况也就无从对照",
+            "The form's annual goal (预期目标) {why_en}: no measurable output, effect or "
+            "satisfaction goal, so the completion beside it has nothing to be compared with",
+        ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
             "工作成效只有叙述，自评得分无从对照{note_zh}",
@@ -423,6 +431,29 @@ def _goals_stated_elsewhere(doc: Document) -> bool:
     return any("目标" in s.title for s in sections(doc))
 
 
+_FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
+
+
+def _form_goal_reading(g: FormGoal) -> tuple[str, str] | None:
+    """Why a form's 年度总体目标 cells state no goal: figures only, or the project's name."""
+    if not g.cells:
+        return None
+    if all(_FIGURES_ONLY.fullmatch(c) for c in g.cells):
+        figures = "、".join(g.cells[:3])
+        return (
+            f"只填了数字（{figures}），没有写明年度目标",
+            f"holds figures only ({figures}), no goal",
+        )
+    goal = rx.sub(r"\s+", "", g.cells[0])
+    name = rx.sub(r"\s+", "", g.project)
+    if 2 <= len(goal) <= 40 and not rx.search(r"\d", goal) and name and goal in name:
+        return (
+            f"只写了项目（资金）名称“{goal}”",
+            f"only repeats the project (fund) name '{goal}'",
+        )
+    return None
+
+
 # Form labels (a flattened table puts the label on its own line, sometimes broken in two) of
 # the unit's duties and of the year's work plan, which such forms use as the annual goals.
 _DUTY_LABEL = lazy(
@@ -491,6 +522,14 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             {"title": s.title, "why_zh": zh, "why_en": en},
             severity=Severity.ERROR if copied else None,
         )
+    for g in form_goals(doc):
+        empty = _form_goal_reading(g)
+        if empty is not None:
+            yield MISSING_GOALS.hit(
+                [(g.start, g.end)],
+                {"why_zh": empty[0], "why_en": empty[1]},
+                variant="form",
+            )
     plan_copy = _work_plan_copy(doc)
     if plan_copy is not None:
         plan_span, plan_label, share = plan_copy

@@ -291,3 +291,17 @@ def test_form_goal_with_content_is_silent() -> None:
     # a goal sentence that names the project but says what it will achieve
     named = FORM_HEAD + "完成办公楼暖通改造经费支付，保障冬季供暖\n\n已完成" + FORM_NEXT
     assert q(named, "Q002") == []
+
+
+def test_goals_framed_as_performing_duties() -> None:
+    text = (
+        "一、基本情况\n（二）部门整体支出绩效目标。\n"
+        "努力做到思想上求精心、工作上求精细、成果上求精品，为推动发展献计出力。"
+        "切实履行政治协商、民主监督、参政议政三大职能，做好建言献策、服务大局的各项工作。\n"
+        "（三）部门整体支出情况分析。\n正文。\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and "履行" in found[0].message
+    # the same framing next to measurable targets is a goals section
+    with_targets = text.replace("各项工作。", "各项工作，全年提交提案≥120件，办结率100%。")
+    assert q(with_targets, "Q002") == []

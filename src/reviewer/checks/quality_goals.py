@@ -360,6 +360,10 @@ _DUTY_VERB = lazy(
 )
 
 
+# Goals written as the unit performing its duties: "切实履行政治协商、民主监督…三大职能".
+_PERFORM_DUTIES = lazy(r"(?:履行|发挥|围绕)[^。；;\n]{0,30}?(?:职能|职责)(?:作用)?")
+
+
 def _ngrams(text: str, n: int = 6) -> set[str]:
     text = rx.sub(r"[\s，。；;、:：,.()（）\"'“”]", "", text)
     return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
@@ -386,6 +390,14 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
                     f"about {pct} of its wording repeats the report's own duties section",
                     share >= 0.5,
                 )
+    duty = _PERFORM_DUTIES.search(text)
+    if duty is not None and not rx.search(r"\d", text):
+        return (
+            f"以“{_clip(duty.group(), 30)}”这类履行职能的表述代替目标，全段没有一个数字",
+            f"it frames the goals as performing the unit's duties ('{_clip(duty.group(), 30)}') "
+            "and contains not a single figure",
+            False,
+        )
     verbs = len(_DUTY_VERB.findall(text))
     if verbs >= 4:
         return (

@@ -305,3 +305,18 @@ def test_goals_framed_as_performing_duties() -> None:
     # the same framing next to measurable targets is a goals section
     with_targets = text.replace("各项工作。", "各项工作，全年提交提案≥120件，办结率100%。")
     assert q(with_targets, "Q002") == []
+
+
+EMPTY_FORM = (
+    "绩效指标(90分) |\n一级指标 |\n二级指标 |\n三级指标 |\n指标性质 |\n指标值 |\n度量单位 |\n"
+    "完成值 |\n权重 |\n得分 |\n未完成原因分析 |\n"
+    "产出指标 |\n数量指标 |\n发放覆盖率 |\n= |\n100 |\n% |\n{actual} |\n60 |\n{score} |\n|\n"
+    "效益指标 |\n社会效益指标 |\n足额保障率 |\n= |\n100 |\n% |\n{actual} |\n30 |\n{score} |\n|\n"
+)
+
+
+def test_empty_actual_cells_in_an_indicator_form() -> None:
+    found = q(EMPTY_FORM.format(actual="", score=""), "Q006")
+    assert len(found) == 1 and "为空" in found[0].message
+    assert "发放覆盖率" in found[0].message
+    assert q(EMPTY_FORM.format(actual="100", score="60"), "Q006") == []

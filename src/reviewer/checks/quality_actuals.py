@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.indicator_forms import indicator_blocks
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -29,7 +30,8 @@ ACTUAL_NOT_A_VALUE = rule(
     "达标 next to a numeric target (≥90%, ≤30万元, 2次) or a satisfaction target, and rows "
     "whose actual cell repeats the target with its comparator (≥266米 | ≥266米). Reads "
     "cells separated by | or line breaks and rows run together; a qualitative target "
-    "(按时完成 | 完成) and an actual figure next to the target stay silent.",
+    "(按时完成 | 完成) and an actual figure next to the target stay silent. Also finds "
+    "indicator-form rows, read cell by cell, whose actual cell is empty.",
     why="A score is measured against the value achieved; '完成' or a copied '≥266米' says "
     "nothing about how much was done, so the full marks that usually follow cannot be "
     "checked.",
@@ -38,6 +40,11 @@ ACTUAL_NOT_A_VALUE = rule(
     fix="Write the actual figure in the target's unit (target ≥266米, actual 270米), not "
     "'完成' or a copy of the target.",
     variants={
+        "empty": (
+            "指标表有“实际完成值”栏，但{n} 项指标的完成值为空（{quotes}），得分无从核对",
+            "The indicator table has an actual-value column, but {n} indicators leave it "
+            "empty ({quotes}), so their scores cannot be checked",
+        ),
         "copied": (
             "{n} 项指标的实际完成值照抄了目标值及其比较符（{quotes}），没有给出实际数值，"
             "得分无法核对",
@@ -146,6 +153,7 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
                 "what_en": "they say done, not how much was achieved",
             },
         )
+    yield from _empty_actuals(doc)
     copied: list[tuple[int, int]] = []
     for m in _COPIED.finditer(norm):
         after = norm[m.end() : m.end() + 1]
@@ -160,4 +168,31 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
                 "quotes": "、".join(norm[a:b].replace("\n", " ") for a, b in copied[:3]),
             },
             variant="copied",
+        )
+
+
+def _empty_actuals(doc: Document) -> Iterator[Hit]:
+    """Rows of an indicator form read cell by cell whose actual cell is empty."""
+    norm = doc.norm
+    for block in indicator_blocks(doc):
+        if "actual" not in block.columns:
+            continue
+        rows = [
+            r
+            for r in block.rows
+            if r.layout == "cells"
+            and r.target is not None
+            and r.actual is None
+            and r.actual_text is None
+        ]
+        if not rows:
+            continue
+        spans = [(r.name_start, r.end) for r in rows]
+        head = rx.search(r"(?:实际)?完成值|实际值", norm[block.start : rows[0].start])
+        if head is not None:
+            spans.append((block.start + head.start(), block.start + head.end()))
+        yield ACTUAL_NOT_A_VALUE.hit(
+            spans[:8],
+            {"n": len(rows), "quotes": "、".join(r.name for r in rows[:3])},
+            variant="empty",
         )

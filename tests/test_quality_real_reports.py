@@ -320,3 +320,35 @@ def test_empty_actual_cells_in_an_indicator_form() -> None:
     assert len(found) == 1 and "为空" in found[0].message
     assert "发放覆盖率" in found[0].message
     assert q(EMPTY_FORM.format(actual="100", score="60"), "Q006") == []
+
+
+# ---------------------------------------------------------------- Q007 completion without actual
+
+
+def test_completion_answered_with_money_only() -> None:
+    text = (
+        "总体目标:完成项目改造建设总量50%。\n"
+        "当年年度目标完成情况:2022年预算价为3483万元,2022年完成支付3483万元。\n"
+    )
+    found = q(text, "Q007")
+    assert len(found) == 1 and "资金数额" in found[0].message
+    # the completion gives its own measure
+    own = text.replace("当年年度目标完成情况:", "当年年度目标完成情况:完成改造建设总量52%,")
+    assert q(own, "Q007") == []
+    # a money goal answered with money is answered
+    money = text.replace("完成项目改造建设总量50%", "年度资金支付3483万元")
+    assert q(money, "Q007") == []
+
+
+def test_completion_answered_with_a_verdict() -> None:
+    text = (
+        "一、项目概况\n新建C25砼排水沟1300m，安排项目资金56万元。\n"
+        "二、绩效目标完成情况分析\n项目已验收结算。项目数量、质量达到预期目的,项目实施后,"
+        "可有效解决群众出行问题,受益群众满意度100%。\n"
+    )
+    found = q(text, "Q007")
+    assert len(found) == 1 and found[0].spans[0].text == "项目数量、质量达到预期目的"
+    stated = text.replace("项目实施后", "共建成排水沟1300m")
+    assert q(stated, "Q007") == []
+    # no planned quantity: the verdict has nothing to be measured against here
+    assert q(text.replace("1300m", "工程"), "Q007") == []

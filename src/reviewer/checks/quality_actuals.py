@@ -196,3 +196,105 @@ def _empty_actuals(doc: Document) -> Iterator[Hit]:
             {"n": len(rows), "quotes": "、".join(r.name for r in rows[:3])},
             variant="empty",
         )
+
+
+COMPLETION_WITHOUT_ACTUAL = rule(
+    code="Q007",
+    fix_zh="按目标逐项写明实际完成值（如“新建排水沟1300米，完成率100%”“完成改造建设总量52%”），"
+    "不要只写“达到预期”或只报资金支付数。",
+    name="completion-without-actual",
+    kind="missing_actuals",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="完成情况只有结论或资金数，没有目标的实际值",
+    title_en="Completion stated without the goal's actual value",
+    message_zh="“{quote}”{what_zh}，而目标是“{goal}”，目标是否完成无从核对",
+    message_en="'{quote}' {what_en}, while the goal reads '{goal}', so whether it was met "
+    "cannot be checked",
+    what="Finds a completion statement that answers a quantified goal with a verdict only "
+    "('项目数量、质量达到预期目的' with no figure in it or the clause after it) or with money "
+    "only ('目标完成情况：…完成支付3483万元' where the goal was 50% of the construction). "
+    "Needs a non-money quantified goal in the report; a completion clause with its own "
+    "figure stays silent.",
+    why="A goal is met or missed by its own measure; a verdict or the money paid does not "
+    "show how much of the planned output was delivered.",
+    example=(
+        "总体目标:完成项目改造建设总量50%。\n"
+        "当年年度目标完成情况:2022年预算价为3483万元,2022年完成支付3483万元。\n"
+    ),
+    counterexample=(
+        "总体目标:完成项目改造建设总量50%。\n"
+        "当年年度目标完成情况:完成改造建设总量52%,2022年完成支付3483万元。\n"
+    ),
+    fix="Give each goal's actual value ('1300米 built', '52% of the construction done'), not "
+    "only a verdict or the amount paid.",
+)
+
+_MONEY = lazy(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_YEARISH = lazy(r"20\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:\d{1,2}\s*日)?")
+_NUMBER_ANY = lazy(r"\d+(?:\.\d+)?")
+# A goal stated with a figure that is not money: "总体目标:完成项目改造建设总量50%".
+_GOAL_STATED = lazy(
+    r"(?:总体|年度|绩效|项目)目标\s*(?:为|是|[:：])\s*(?P<goal>[^\n。]{0,60}?\d+(?:\.\d+)?\s*"
+    r"(?!万元|亿元|元|年)(?:%|[\u4e00-\u9fffA-Za-z]{1,2})[^\n。]{0,20})"
+)
+# A physical quantity planned anywhere: "新建排水沟1300m", "改造危桥10座".
+_QUANTITY = lazy(
+    r"\d+(?:\.\d+)?\s*(?:m|km|米|千米|公里|座|个|户|亩|平方米|立方米|台|套|处|间|条|盏|吨|人次|人)"
+    r"(?![\u4e00-\u9fff]{0,1}元)"
+)
+_COMPLETION_LABEL = lazy(r"目标完成情况\s*[:：]\s*(?P<body>[^\n]{4,200})")
+_VERDICT = lazy(
+    r"(?:数量|质量|进度|时效|产出|各项指标|绩效指标)[^，,。；;\n\d]{0,8}?(?:均|已|全部|基本)?"
+    r"达到(?:了)?(?:预期|计划|既定|设定|预定)(?:的)?(?:目的|目标|效果|要求|标准)?"
+)
+_CLAUSE_END = lazy(r"[，,。；;\n]")
+
+
+def _only_money(text: str) -> bool:
+    """Whether every figure in `text` is money or a date."""
+    rest = _YEARISH.sub(" ", _MONEY.sub(" ", text))
+    return bool(_MONEY.search(text)) and not _NUMBER_ANY.search(rest)
+
+
+@check(COMPLETION_WITHOUT_ACTUAL)
+def completion_without_actual(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    goal = _GOAL_STATED.search(norm)
+    for m in _COMPLETION_LABEL.finditer(norm):
+        if goal is None or goal.start() > m.start() or not _only_money(m.group("body")):
+            continue
+        yield COMPLETION_WITHOUT_ACTUAL.hit(
+            [(m.start("body"), m.end("body")), (goal.start("goal"), goal.end("goal"))],
+            {
+                "quote": m.group("body").strip(),
+                "goal": goal.group("goal").strip(),
+                "what_zh": "只报了资金数额",
+                "what_en": "gives money only",
+            },
+        )
+        return
+    planned = _QUANTITY.search(norm)
+    if planned is None:
+        return
+    for m in _VERDICT.finditer(norm, planned.end()):
+        # the verdict's clause and the one after it carry no figure
+        lo = max(norm.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        end1 = _CLAUSE_END.search(norm, m.end())
+        hi1 = end1.end() if end1 else len(norm)
+        end2 = _CLAUSE_END.search(norm, hi1)
+        hi2 = end2.start() if end2 else len(norm)
+        if rx.search(r"\d", norm[lo:hi2]):
+            continue
+        a, b = planned.start(), planned.end()
+        s = max(norm.rfind(c, 0, a) for c in "，,。；;\n") + 1
+        yield COMPLETION_WITHOUT_ACTUAL.hit(
+            [(lo, hi1 - (1 if end1 else 0)), (s, b)],
+            {
+                "quote": norm[lo : m.end()].strip(),
+                "goal": norm[s:b].strip(),
+                "what_zh": "只给出“达到预期”的结论，没有实际完成数",
+                "what_en": "gives a verdict only, no actual figure",
+            },
+        )
+        return

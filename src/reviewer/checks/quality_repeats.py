@@ -51,9 +51,11 @@ def _clauses(norm: str, lo: int, hi: int) -> list[_Clause]:
     pos = lo
     for m in [*_SPLIT.finditer(norm, lo, hi), None]:
         end = m.start() if m is not None else hi
-        key = rx.sub(r"\s+", "", norm[pos:end])
+        raw = norm[pos:end]
+        key = rx.sub(r"\s+", "", raw)
         if key:
-            out.append(_Clause(key, pos, end))
+            lo = pos + len(raw) - len(raw.lstrip())
+            out.append(_Clause(key, lo, pos + len(raw.rstrip())))
         pos = m.end() if m is not None else hi
     return out
 

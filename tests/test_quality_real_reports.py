@@ -352,3 +352,21 @@ def test_completion_answered_with_a_verdict() -> None:
     assert q(stated, "Q007") == []
     # no planned quantity: the verdict has nothing to be measured against here
     assert q(text.replace("1300m", "工程"), "Q007") == []
+
+
+def test_one_character_swapped_in_a_repeated_phrase() -> None:
+    text = (
+        "炎陵县农业农村局2019年酃县白鹅资源保种经费的绩效自评报告\n"
+        "一、项目概况\n炎陵县农业农村局2019年鄱县白鹅资源保种经费用于保种场建设。\n"
+    )
+    found = q(text, "Q024")
+    assert len(found) == 1 and "一个字" in found[0].message
+    # one spelling each: which one is wrong cannot be told, so both are shown
+    assert {"鄱县" in sp.text for sp in found[0].spans} == {True, False}
+    # ordinary contrasts (a batch number, county vs province) are not misreads
+    batches = (
+        "一批项目县级批复资金用于道路建设工程施工。\n二批项目县级批复资金用于道路建设工程施工。\n"
+    )
+    assert q(batches, "Q024") == []
+    levels = "本项目安排县级财政衔接推进资金100万元。\n本项目安排省级财政衔接推进资金50万元。\n"
+    assert q(levels, "Q024") == []

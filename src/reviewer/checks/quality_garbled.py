@@ -31,7 +31,9 @@ DAMAGED_TEXT = rule(
     "number stood, pinyin with tone marks inserted after characters (項(xiàng)), a percentage "
     "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
-    "into its number with the closing bracket lost (〔20226号). Growth rates, execution "
+    "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
+    "with one uncommon character swapped inside a long identical context (酃县/鄱县). "
+    "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
     "the published version needs correcting against the source.",
@@ -40,6 +42,7 @@ DAMAGED_TEXT = rule(
     fix="Correct the damaged words and figures against the source document and republish.",
 )
 
+_CJK_RE = lazy(r"[\u4e00-\u9fff]")
 _QUESTION_RUN = lazy(r"[?？]{4,}")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
@@ -92,6 +95,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
             add("rate", m.start(), m.end())
     for m in _BROKEN_DOC_NO.finditer(norm):
         add("docno", m.start(), m.end())
+    for lo, hi in _substitutions(norm):
+        add("swapped", lo, hi)
     for kind, spans in found.items():
         zh, en = _WHAT[kind]
         lo, hi = spans[0]
@@ -104,6 +109,41 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
                 "what_en": en,
             },
         )
+
+
+# Characters whose swap is an ordinary contrast (numbers, places, directions, years…), not
+# a misread: "一批/二批", "县级/省级", "收入/支出".
+_CONTRAST = set(
+    "一二三四五六七八九十百千万两零〇上下本去今明前后左右东西南北中大小多少高低新旧收支出入增减"
+    "省市县区镇乡村街组年月日季度内外正副主次男女老少初终甲乙丙丁首末是否有无已未可不"
+)
+_SIDE = 6
+
+
+def _substitutions(norm: str) -> list[tuple[int, int]]:
+    """Phrases written twice with one character swapped inside a long identical context
+    (炎陵县…2019年酃县白鹅资源 / …2019年鄱县白鹅资源): an OCR misread. Spans the rarer
+    spelling with its context, or both when neither is rarer."""
+    seen: dict[str, dict[str, list[int]]] = {}
+    n = len(norm)
+    for k in range(_SIDE, n - _SIDE):
+        c = norm[k]
+        if not ("\u4e00" <= c <= "\u9fff") or c in _CONTRAST:
+            continue
+        left, right = norm[k - _SIDE : k], norm[k + 1 : k + 1 + _SIDE]
+        ctx = left + right
+        if "\n" in ctx or len(_CJK_RE.findall(ctx)) < 8:
+            continue
+        seen.setdefault(ctx, {}).setdefault(c, []).append(k)
+    out: list[tuple[int, int]] = []
+    for spellings in seen.values():
+        if len(spellings) < 2:
+            continue
+        fewest = min(len(v) for v in spellings.values())
+        for ks in spellings.values():
+            if len(ks) == fewest:  # the rarer spelling; both when they are as frequent
+                out.extend((k - _SIDE, k + 1 + _SIDE) for k in ks)
+    return sorted(out)
 
 
 _WHAT = {
@@ -124,6 +164,11 @@ _WHAT = {
         "是一个按定义不超过100%的比率，却写成超过100%，可能丢失了比较符（如“≥90%”）",
         "is a rate that cannot exceed 100 %, yet reads above it; a comparator (≥90%) was "
         "probably lost",
+    ),
+    "swapped": (
+        "与文中另一处相同的语句只差一个字，疑为识别错字",
+        "differs by one character from the same phrase elsewhere in the report, likely a "
+        "misread character",
     ),
     "docno": (
         "的文号年份与序号连在一起，缺少右括号“〕”",

@@ -370,3 +370,9 @@ def test_one_character_swapped_in_a_repeated_phrase() -> None:
     assert q(batches, "Q024") == []
     levels = "本项目安排县级财政衔接推进资金100万元。\n本项目安排省级财政衔接推进资金50万元。\n"
     assert q(levels, "Q024") == []
+
+
+def test_deadline_answered_done_is_silent() -> None:
+    assert q("时效指标 | 完成时间 | 12月底前 | 完成 | 10 |\n", "Q006") == []
+    assert q("时效指标 | 全年 | 1-12月 | 已完成100% | 10 |\n", "Q006") == []
+    assert len(q("时效指标 | 办理时限 | ≤30天 | 完成 | 10 |\n", "Q006")) == 1

@@ -74,6 +74,10 @@ _MARKED = lazy(
     r"[≥≤<>=＞＜]|不低于|不少于|不超过|不高于|至少|\d\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|"
     r"亩|公里|千米|米|天|项|家|所|辆|件|条|场|台|套|处|间|吨|名|村|批|期|小时|日|月|平方米|立方米|篇|部)"
 )
+# A deadline target: "12月底前", "1-12月", "2022年10月".
+_DATE_TARGET = lazy(
+    r"(?:20\d{2}\s*年)?\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月(?:\d{1,2}日)?(?:底|末|份)?(?:前|以前|之前)?"
+)
 _SATISFACTION = lazy(r"满意(?:度|率)")
 _SATISFIED = lazy(r"(?:非常|比较|较为|基本)?满意")
 # A target copied with its comparator into the actual cell: "≥266米 | ≥266米", "≥90%≥90%".
@@ -136,6 +140,8 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
         if not _NOT_VALUE.fullmatch(cell.text):
             continue
         k = _target_before(cells, i)
+        if k is not None and _DATE_TARGET.fullmatch(" ".join(c.text for c in cells[k:i])):
+            continue  # a deadline answered 完成 says it was met on time
         if k is None:
             k = _satisfaction_before(cells, i)
         if k is None:

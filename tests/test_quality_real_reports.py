@@ -376,3 +376,20 @@ def test_deadline_answered_done_is_silent() -> None:
     assert q("时效指标 | 完成时间 | 12月底前 | 完成 | 10 |\n", "Q006") == []
     assert q("时效指标 | 全年 | 1-12月 | 已完成100% | 10 |\n", "Q006") == []
     assert len(q("时效指标 | 办理时限 | ≤30天 | 完成 | 10 |\n", "Q006")) == 1
+
+
+SINGLE_HEAD = "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |\n"
+COST_ROW = "产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | 28 | 90 | 90 |\n"
+
+
+def test_indicator_form_with_a_single_indicator() -> None:
+    found = q(SINGLE_HEAD + COST_ROW + "合计 | 100 |\n", "Q002")
+    assert len(found) == 1 and "只有一项指标" in found[0].message
+    assert found[0].spans[0].text == "产出指标 | 经济成本指标 | 成本控制数"
+
+
+def test_indicator_form_with_several_indicators_or_cut_is_silent() -> None:
+    more = COST_ROW + "满意度指标 | 服务对象满意度 | 群众满意度 | ≥ | 90 | % | 95 | 10 | 10 |\n"
+    assert q(SINGLE_HEAD + more + "合计 | 100 |\n", "Q002") == []
+    # the text ends before the form does: more rows may follow
+    assert q(SINGLE_HEAD + COST_ROW, "Q002") == []

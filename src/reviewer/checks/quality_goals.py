@@ -82,7 +82,8 @@ MISSING_GOALS = rule(
     "text restates the unit's legal duties (职能): largely copied from the duties section, or "
     "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
-    "预期目标 cell holds figures only or just the project's name.",
+    "预期目标 cell holds figures only or just the project's name; and an indicator form "
+    "(one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -110,6 +111,12 @@ MISSING_GOALS = rule(
             "实际完成情况也就无从对照",
             "The form's annual goal (预期目标) {why_en}: no measurable output, effect or "
             "satisfaction goal, so the completion beside it has nothing to be compared with",
+        ),
+        "single": (
+            "指标表只有一项指标（“{quote}”），全部指标分值都压在这一项上，没有产出数量、效益"
+            "或满意度目标，无法全面衡量项目绩效",
+            "The indicator table holds a single indicator ('{quote}'): all the indicator "
+            "weight rests on it, with no output quantity, effect or satisfaction goal",
         ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
@@ -443,6 +450,36 @@ def _goals_stated_elsewhere(doc: Document) -> bool:
     return any("目标" in s.title for s in sections(doc))
 
 
+_INDICATOR_HEAD = lazy(r"一级指标.{0,40}三级指标")
+_FORM_END = lazy(r"^\s*\|?\s*(?:合计|总分|总计|评价结论|说明|注[:：])")
+
+
+def _single_indicator(doc: Document) -> tuple[int, int] | None:
+    """The one row of an indicator form (cells separated by |, one row a line) that holds a
+    single indicator: all indicator weight on it, no other output, effect or satisfaction
+    indicator. Only when the form's end (合计, 评价结论…) is reached, so a cut form is not
+    judged."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if "|" not in line.text or not _INDICATOR_HEAD.search(line.text):
+            continue
+        rows = []
+        ended = False
+        for nxt in lines[i + 1 : i + 40]:
+            if _FORM_END.search(nxt.text):
+                ended = True
+                break
+            cells = [c for c in nxt.text.split("|") if c.strip()]
+            if len(cells) >= 4:
+                rows.append(nxt)
+        if ended and len(rows) == 1:
+            row = rows[0]
+            cut = row.text.find("|", row.text.find("|", row.text.find("|") + 1) + 1)
+            head = row.text[: cut if cut > 0 else len(row.text)]
+            return row.start, row.start + len(head.rstrip())
+    return None
+
+
 _FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
 
 
@@ -542,6 +579,11 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
                 {"why_zh": empty[0], "why_en": empty[1]},
                 variant="form",
             )
+    single = _single_indicator(doc)
+    if single is not None:
+        yield MISSING_GOALS.hit(
+            [single], {"quote": doc.norm[single[0] : single[1]]}, variant="single"
+        )
     plan_copy = _work_plan_copy(doc)
     if plan_copy is not None:
         plan_span, plan_label, share = plan_copy

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
     comparator_targets,
     goal_sections,
@@ -74,10 +75,15 @@ MISSING_GOALS = rule(
     message_en="'{title}' restates the unit's duties ({why_en}) and sets no quantified output, "
     "effect or satisfaction target. Annual goals state the results to reach this year, e.g. "
     "'N items completed', 'satisfaction ≥90%'",
-    what="Finds a report with no annual performance goals at all (no goals section and no "
-    "target with a comparator anywhere), and goals sections whose text restates the unit's "
-    "legal duties (职能): largely copied from the duties section, or a list of duty verbs "
-    "(执行, 管理, 负责, 保护…) without a single figure.",
+    what="Finds a report with no annual performance goals at all (no goals section, no "
+    "heading about goals, no target with a comparator and no goal stated in prose such as "
+    "'年度绩效目标是…完成10座'), judged only when the text reaches the part after the goals "
+    "(results, score, problems) so a cut text is not called goal-less; goals sections whose "
+    "text restates the unit's legal duties (职能): largely copied from the duties section, or "
+    "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
+    "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
+    "预期目标 cell holds figures only or just the project's name; and an indicator form "
+    "(one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -100,6 +106,18 @@ MISSING_GOALS = rule(
     fix="Set annual goals with output, effect and satisfaction indicators, each with a target "
     "value, and report the actual value next to each.",
     variants={
+        "form": (
+            "自评表“年度总体目标”的预期目标栏{why_zh}，没有可衡量的产出、效益或满意度目标，"
+            "实际完成情况也就无从对照",
+            "The form's annual goal (预期目标) {why_en}: no measurable output, effect or "
+            "satisfaction goal, so the completion beside it has nothing to be compared with",
+        ),
+        "single": (
+            "指标表只有一项指标（“{quote}”），全部指标分值都压在这一项上，没有产出数量、效益"
+            "或满意度目标，无法全面衡量项目绩效",
+            "The indicator table holds a single indicator ('{quote}'): all the indicator "
+            "weight rests on it, with no output quantity, effect or satisfaction goal",
+        ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
             "工作成效只有叙述，自评得分无从对照{note_zh}",
@@ -124,16 +142,33 @@ MISSING_ACTUALS = rule(
     message_en="{n} indicator groups list only targets ({targets}) and a score, with no actual "
     "values, so the scores cannot be checked: {scores}",
     what="Finds indicator statements that carry a score (得分) and targets with comparators but "
-    "no actual value, and reports that give only budget figures (预算) with no 决算 or actual "
-    "spending at all.",
+    "no actual value, reports that give only budget figures (预算) with no 决算 or actual "
+    "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
+    "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
+    "全额拨付) counts as actual spending; a text that never reaches the results, score or "
+    "problems part is not judged (it may be cut before its execution figures).",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
-    example="部门履职：(1)实际完成率≥100%;(2)各项工作完成及时率>100%，此指标赋分25分，得分24.38分",
-    counterexample="服务对象：群众满意度≥90%，实际为93%，此指标赋分10分，得分10分。"
-    "资金预算100万元，支付率100%。",
+    example=(
+        "一、预算情况\n"
+        "2022年预算收入3167.20万元，其中：一般公共预算收入1794.96万元，"
+        "政府性基金收入1372.24万元。\n"
+        "二、存在的问题\n项目储备不足。\n"
+    ),
+    counterexample=(
+        "一、预算情况\n2022年预算收入3167.20万元，资金支付率100%。\n"
+        "二、存在的问题\n项目储备不足。\n"
+    ),
     fix="Report the actual value next to each target ('目标≥95%，实际96%') and the 决算 "
     "income and spending next to the budget.",
     variants={
+        "execution_unstated": (
+            "“{title}”只写了“{quote}”，没有支出金额或执行率，全文也未给出实际支出，"
+            "无法判断预算执行情况",
+            "'{title}' only says '{quote}': no amount spent and no execution rate, and the "
+            "report gives the actual spending nowhere else, so budget execution cannot be "
+            "judged",
+        ),
         "budget_only": (
             "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
             "无法计算预算执行率，也无法判断资金使用情况",
@@ -332,6 +367,10 @@ _DUTY_VERB = lazy(
 )
 
 
+# Goals written as the unit performing its duties: "切实履行政治协商、民主监督…三大职能".
+_PERFORM_DUTIES = lazy(r"(?:履行|发挥|围绕)[^。；;\n]{0,30}?(?:职能|职责)(?:作用)?")
+
+
 def _ngrams(text: str, n: int = 6) -> set[str]:
     text = rx.sub(r"[\s，。；;、:：,.()（）\"'“”]", "", text)
     return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
@@ -358,6 +397,14 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
                     f"about {pct} of its wording repeats the report's own duties section",
                     share >= 0.5,
                 )
+    duty = _PERFORM_DUTIES.search(text)
+    if duty is not None and not rx.search(r"\d", text):
+        return (
+            f"以“{_clip(duty.group(), 30)}”这类履行职能的表述代替目标，全段没有一个数字",
+            f"it frames the goals as performing the unit's duties ('{_clip(duty.group(), 30)}') "
+            "and contains not a single figure",
+            False,
+        )
     verbs = len(_DUTY_VERB.findall(text))
     if verbs >= 4:
         return (
@@ -368,8 +415,144 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
-# Fewer characters than this is a fragment or a cut page, not a whole report.
+# Goals written as prose, without a goals heading or a comparator: "年度绩效目标是…完成10座…",
+# "资金目标:…拨付率100%" (a figure within the same sentence).
+_GOAL_PROSE = lazy(
+    r"(?:绩效|年度|总体|整体|项目|资金|产出|效益|工作|预期)(?:的)?目标\s*(?:是|为|[:：])"
+    r"[^。；;\n]{0,120}?\d"
+)
+# The parts that follow the goals in a report: the performance achieved, the score, the
+# problems and measures (a heading), or a self-score anywhere.
+_LATER_TITLE = lazy(
+    r"绩效(?:情况|分析|表现|完成)|指标完成|实施(?:效果|成效)|(?:取得|主要)(?:的)?(?:成效|成绩)|"
+    r"结论|评价结果|问题|不足|改进|整改|下一步|建议"
+)
+_SCORE_TEXT = lazy(r"(?:自评|综合|总|评价)得分|评分(?:结果|为)")
+
+
+# Fewer characters than this, with no results/score/problems part, is a fragment.
 _WHOLE_REPORT = 1500
+
+
+def _reaches_later_part(doc: Document) -> bool:
+    """Whether the text reaches a part that follows the goals: a report cut after its overview
+    (or only its first pages published) cannot be judged to lack goals."""
+    if _SCORE_TEXT.search(doc.norm):
+        return True
+    return any(_LATER_TITLE.search(s.title) for s in sections(doc))
+
+
+def _goals_stated_elsewhere(doc: Document) -> bool:
+    """Whether the report states goals somewhere other than a goals section: a comparator
+    target, a goals table label, goals in prose, or any heading about goals (transfer-payment
+    reports put them under 绩效目标分解下达情况 / 设定情况 / 完成情况)."""
+    norm = doc.norm
+    if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+        return True
+    if _GOAL_PROSE.search(norm):
+        return True
+    return any("目标" in s.title for s in sections(doc))
+
+
+_INDICATOR_HEAD = lazy(r"一级指标.{0,40}三级指标")
+_FORM_END = lazy(r"^\s*\|?\s*(?:合计|总分|总计|评价结论|说明|注[:：])")
+
+
+def _single_indicator(doc: Document) -> tuple[int, int] | None:
+    """The one row of an indicator form (cells separated by |, one row a line) that holds a
+    single indicator: all indicator weight on it, no other output, effect or satisfaction
+    indicator. Only when the form's end (合计, 评价结论…) is reached, so a cut form is not
+    judged."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if "|" not in line.text or not _INDICATOR_HEAD.search(line.text):
+            continue
+        rows = []
+        ended = False
+        for nxt in lines[i + 1 : i + 40]:
+            if _FORM_END.search(nxt.text):
+                ended = True
+                break
+            cells = [c for c in nxt.text.split("|") if c.strip()]
+            if len(cells) >= 4:
+                rows.append(nxt)
+        if ended and len(rows) == 1:
+            row = rows[0]
+            cut = row.text.find("|", row.text.find("|", row.text.find("|") + 1) + 1)
+            head = row.text[: cut if cut > 0 else len(row.text)]
+            return row.start, row.start + len(head.rstrip())
+    return None
+
+
+_FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
+
+
+def _form_goal_reading(g: FormGoal) -> tuple[str, str] | None:
+    """Why a form's 年度总体目标 cells state no goal: figures only, or the project's name."""
+    if not g.cells:
+        return None
+    if all(_FIGURES_ONLY.fullmatch(c) for c in g.cells):
+        figures = "、".join(g.cells[:3])
+        return (
+            f"只填了数字（{figures}），没有写明年度目标",
+            f"holds figures only ({figures}), no goal",
+        )
+    goal = rx.sub(r"\s+", "", g.cells[0])
+    name = rx.sub(r"\s+", "", g.project)
+    if 2 <= len(goal) <= 40 and not rx.search(r"\d", goal) and name and goal in name:
+        return (
+            f"只写了项目（资金）名称“{goal}”",
+            f"only repeats the project (fund) name '{goal}'",
+        )
+    return None
+
+
+# Form labels (a flattened table puts the label on its own line, sometimes broken in two) of
+# the unit's duties and of the year's work plan, which such forms use as the annual goals.
+_DUTY_LABEL = lazy(
+    r"(?m)^[ \t|]*(?:部门|单位)?(?:主要)?(?:职能职责|职责职能|职能|职责)(?:概述|简介)?[ \t|]*$"
+)
+_ITEM_NUMBER = lazy(r"(?<![\d.])\d{1,2}[.、](?!\d)")
+_PLAN_LABEL = lazy(r"(?m)^[ \t|]*年度(?:主要)?\s*工作(?:内容|任务|计划|重点)[ \t|]*$")
+
+
+def _label_block(norm: str, end: int) -> tuple[int, int]:
+    """The text cell after a form label ending at `end`: the following non-empty lines up to
+    the next short line without punctuation (the next label), at most 600 characters."""
+    lo = end
+    while lo < len(norm) and norm[lo] in " \t\n|":
+        lo += 1
+    hi = lo
+    limit = min(len(norm), lo + 600)
+    while hi < limit:
+        nl = norm.find("\n", hi)
+        nl = limit if nl < 0 or nl > limit else nl
+        line = norm[hi:nl].strip(" \t|")
+        if hi > lo and line and len(line) < 40 and not rx.search(r"[。；;，,]", line):
+            break
+        hi = nl + 1
+    return lo, min(hi, len(norm))
+
+
+def _work_plan_copy(doc: Document) -> tuple[tuple[int, int], str, float] | None:
+    """A form's 年度主要工作内容 entry that largely repeats its 职能职责 entry: the span of its
+    first sentence, the label and the shared share of wording."""
+    norm = doc.norm
+    duty = _DUTY_LABEL.search(norm)
+    plan = _PLAN_LABEL.search(norm)
+    if duty is None or plan is None:
+        return None
+    d_lo, d_hi = _label_block(norm, duty.end())
+    p_lo, p_hi = _label_block(norm, plan.end())
+    grams = _ngrams(norm[p_lo:p_hi], 4)
+    if len(grams) < 20 or has_measurable_target(_ITEM_NUMBER.sub(" ", norm[p_lo:p_hi])):
+        return None
+    share = len(grams & _ngrams(norm[d_lo:d_hi], 4)) / len(grams)
+    if share < 0.4:
+        return None
+    first = next((x for x in sentences(doc) if x.start >= p_lo and x.end <= p_hi), None)
+    span = (first.start, first.end) if first else (p_lo, p_hi)
+    return span, rx.sub(r"\s+", "", plan.group()).strip("|"), share
 
 
 @check(MISSING_GOALS)
@@ -392,14 +575,40 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             {"title": s.title, "why_zh": zh, "why_en": en},
             severity=Severity.ERROR if copied else None,
         )
-    if goals:
+    for g in form_goals(doc):
+        empty = _form_goal_reading(g)
+        if empty is not None:
+            yield MISSING_GOALS.hit(
+                [(g.start, g.end)],
+                {"why_zh": empty[0], "why_en": empty[1]},
+                variant="form",
+            )
+    single = _single_indicator(doc)
+    if single is not None:
+        yield MISSING_GOALS.hit(
+            [single], {"quote": doc.norm[single[0] : single[1]]}, variant="single"
+        )
+    plan_copy = _work_plan_copy(doc)
+    if plan_copy is not None:
+        plan_span, plan_label, share = plan_copy
+        pct = f"{share * 100:.0f}%"
+        yield MISSING_GOALS.hit(
+            [plan_span],
+            {
+                "title": plan_label,
+                "why_zh": f"约{pct}的文字与本报告的职能职责栏相同",
+                "why_en": f"about {pct} of its wording repeats the report's own duties entry",
+            },
+        )
         return
-    if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
+    if goals or _goals_stated_elsewhere(doc):
         return
-    if len(norm.strip()) < _WHOLE_REPORT:
-        return  # a fragment (or a page cut short): "nowhere in the report" needs the report
-    if any("目标" in s.title for s in sections(doc)):
-        return  # 绩效目标分解下达情况, 绩效目标完成情况: the goals are the section's subject
+    if len(norm.strip()) < 300:
+        return  # a fragment, not a report
+    if not _reaches_later_part(doc):
+        # The text ends before the results, score or problems part: goals usually stand
+        # between the overview and those parts, so a cut or partial text cannot be judged.
+        return
     anchor = next((s for s in sections(doc) if s.level <= 1 and "绩效" in s.title), None)
     if anchor is None:
         anchor = next((s for s in sections(doc) if s.level <= 1), None)
@@ -436,8 +645,22 @@ _BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|支付)[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
-    r"|(?:执行|支付|拨付|支出|完成|使用)率\s*[为达:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:执行|支付|拨付|支出|完成|使用)(?:率|进度)\s*[为达是:：]?\s*\d+(?:\.\d+)?\s*%"
+    r"|(?:全额|全部|足额)(?:支付|拨付|支出|使用)|(?:支付|拨付|支出)(?:完毕|到位)"
 )
+# An execution-analysis heading: where the amount spent or the execution rate belongs.
+_EXECUTION_TITLE = lazy(r"(?:资金|预算)(?:执行|使用|支出)(?:情况|进度)")
+_EXECUTION_FIGURE = lazy(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%)|全额|全部(?:支付|拨付|支出)")
+
+
+_FUNDS_TITLE = lazy(r"资金|预算|收支|支出|经费")
+
+
+def _ends_in_funds_part(doc: Document) -> bool:
+    """Whether the text stops inside its funds part, before any results, score or problems:
+    the execution figures would have followed."""
+    secs = sections(doc)
+    return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
 
 
 @check(MISSING_ACTUALS)
@@ -470,10 +693,37 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
                 "scores": "；".join(norm[a:b] for a, b in groups[:6]),
             },
         )
-    # 2. a report with budget figures only
+    # 2. a report with budget figures only; not judged when the text ends inside its funds
+    # part before any results (a text cut before its execution figures)
+    if _ACTUAL_MONEY.search(norm) or _ends_in_funds_part(doc):
+        return
+    unstated = next(
+        (
+            sec
+            for sec in sections(doc)
+            if _EXECUTION_TITLE.search(sec.title)
+            and sec.body_start < sec.end
+            and not _EXECUTION_FIGURE.search(norm[sec.body_start : sec.end])
+        ),
+        None,
+    )
+    if unstated is not None:
+        first = next(
+            (x for x in sentences(doc) if x.start >= unstated.body_start and x.end <= unstated.end),
+            None,
+        )
+        if first is not None:
+            yield MISSING_ACTUALS.hit(
+                [(first.start, first.end), (unstated.title_start, unstated.title_end)],
+                {"title": unstated.title, "quote": _clip(first.text, 40)},
+                variant="execution_unstated",
+            )
+            return
     budget = _BUDGET_MONEY.search(norm)
-    whole = len(norm.strip()) >= _WHOLE_REPORT  # "nowhere in the report" needs the report
-    if budget and whole and not _ACTUAL_MONEY.search(norm):
+    # "nowhere in the report" needs a whole report: one that reaches its results, score or
+    # problems part, or is long enough not to be a fragment
+    whole = _reaches_later_part(doc) or len(norm.strip()) >= _WHOLE_REPORT
+    if budget and whole:
         s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(

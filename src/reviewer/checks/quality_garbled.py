@@ -1,0 +1,177 @@
+"""Report quality, damaged text: what conversion and OCR leave in published reports — runs of
+question marks for lost characters, empty angle brackets where a number stood, pinyin glosses
+inserted after characters, letters read for digits (OTo%), a bounded rate above 100 %, and a
+document number whose closing bracket ran into the number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.regex import lazy
+
+DAMAGED_TEXT = rule(
+    code="Q024",
+    fix_zh="对照原件核对并改正受损的文字和数字，重新发布可读的版本。",
+    name="damaged-text",
+    kind="garbled_text",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="文字或数字在转换中受损",
+    title_en="Text or figures damaged in conversion",
+    message_zh="“{quote}”{what_zh}（共{n}处），读者无法确认原文，请对照原件改正",
+    message_en="'{quote}' {what_en} ({n} place(s)); the reader cannot tell the original, "
+    "check it against the source",
+    what="Finds damage that conversion or OCR leaves in published text: runs of four or more "
+    "question marks (lost characters), empty angle brackets (< >) where a number or section "
+    "number stood, pinyin with tone marks inserted after characters (項(xiàng)), a percentage "
+    "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
+    "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
+    "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
+    "with one uncommon character swapped inside a long identical context (酃县/鄱县). "
+    "Growth rates, execution "
+    "rates, URLs and page chrome stay silent.",
+    why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
+    "the published version needs correcting against the source.",
+    example="群众满意度调查290%，验收合格率100%。",
+    counterexample="营业收入较上年增长290%，验收合格率100%。",
+    fix="Correct the damaged words and figures against the source document and republish.",
+)
+
+_CJK_RE = lazy(r"[\u4e00-\u9fff]")
+_QUESTION_RUN = lazy(r"[?？]{4,}")
+_EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
+_PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_LETTER_PERCENT = lazy(r"(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
+# Rates bounded by 100 % by definition, with the figure right after the name.
+# A digit look-alike letter as a whole count between a character and its unit: 第O份, 到l次.
+_LETTER_COUNT = lazy(r"(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
+_BOUNDED_RATE = lazy(
+    r"(?:满意度|满意率|合格率|覆盖率|知晓率|达标率|参保率|入学率|巩固率|普及率|正确率|准确率|"
+    r"优良率|知晓度)(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
+)
+_GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
+_BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")
+
+
+def _letters_for_digits(tok: str) -> bool:
+    """'OTo', 'W100', 'l00': digit look-alike letters where a number belongs."""
+    if tok.isdigit() or not rx.search(r"[A-Za-z]", tok):
+        return False
+    if rx.fullmatch(r"W\d{2,3}", tok):  # ≤ read as W
+        return True
+    return bool(rx.search(r"[OoIl]", tok))
+
+
+@check(DAMAGED_TEXT)
+def damaged_text(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    found: dict[str, list[tuple[int, int]]] = {}
+
+    def add(kind: str, lo: int, hi: int) -> None:
+        found.setdefault(kind, []).append((lo, hi))
+
+    for m in _QUESTION_RUN.finditer(norm):
+        add("question", m.start(), m.end())
+    for m in _EMPTY_ANGLE.finditer(norm):
+        add("angle", m.start(), min(len(norm), m.end() + 8))
+    for m in _PINYIN.finditer(norm):
+        add("pinyin", m.start(), m.end())
+    for m in _LETTER_PERCENT.finditer(norm):
+        if _letters_for_digits(m.group("tok")):
+            add("letters", m.start(), m.end())
+    for m in _LETTER_COUNT.finditer(norm):
+        add("letters", max(0, m.start() - 1), m.end() + 1)
+    for m in _BOUNDED_RATE.finditer(norm):
+        if _GROWTH.search(m.group("gap")) or _GROWTH.search(
+            norm[max(0, m.start() - 6) : m.start()]
+        ):
+            continue
+        if Decimal(m.group("num")) > 100:
+            add("rate", m.start(), m.end())
+    for m in _BROKEN_DOC_NO.finditer(norm):
+        add("docno", m.start(), m.end())
+    for lo, hi in _substitutions(norm):
+        add("swapped", lo, hi)
+    for kind, spans in found.items():
+        zh, en = _WHAT[kind]
+        lo, hi = spans[0]
+        yield DAMAGED_TEXT.hit(
+            spans[:6],
+            {
+                "quote": norm[lo:hi].replace("\n", " "),
+                "n": len(spans),
+                "what_zh": zh,
+                "what_en": en,
+            },
+        )
+
+
+# Characters whose swap is an ordinary contrast (numbers, places, directions, years…), not
+# a misread: "一批/二批", "县级/省级", "收入/支出".
+_CONTRAST = set(
+    "一二三四五六七八九十百千万两零〇上下本去今明前后左右东西南北中大小多少高低新旧收支出入增减"
+    "省市县区镇乡村街组年月日季度内外正副主次男女老少初终甲乙丙丁首末是否有无已未可不"
+)
+_SIDE = 6
+
+
+def _substitutions(norm: str) -> list[tuple[int, int]]:
+    """Phrases written twice with one character swapped inside a long identical context
+    (炎陵县…2019年酃县白鹅资源 / …2019年鄱县白鹅资源): an OCR misread. Spans the rarer
+    spelling with its context, or both when neither is rarer."""
+    seen: dict[str, dict[str, list[int]]] = {}
+    n = len(norm)
+    for k in range(_SIDE, n - _SIDE):
+        c = norm[k]
+        if not ("\u4e00" <= c <= "\u9fff") or c in _CONTRAST:
+            continue
+        left, right = norm[k - _SIDE : k], norm[k + 1 : k + 1 + _SIDE]
+        ctx = left + right
+        if "\n" in ctx or len(_CJK_RE.findall(ctx)) < 8:
+            continue
+        seen.setdefault(ctx, {}).setdefault(c, []).append(k)
+    out: list[tuple[int, int]] = []
+    for spellings in seen.values():
+        if len(spellings) < 2:
+            continue
+        fewest = min(len(v) for v in spellings.values())
+        for ks in spellings.values():
+            if len(ks) == fewest:  # the rarer spelling; both when they are as frequent
+                out.extend((k - _SIDE, k + 1 + _SIDE) for k in ks)
+    return sorted(out)
+
+
+_WHAT = {
+    "question": ("是一串问号，原文字符在转换中丢失", "is a run of question marks: characters lost"),
+    "angle": (
+        "中的空尖括号原本应是数字或序号，转换时丢失",
+        "has empty angle brackets where a number or section number was lost",
+    ),
+    "pinyin": (
+        "在汉字后插入了拼音注音，是网页转换留下的痕迹",
+        "has pinyin glosses inserted after characters, left by a page conversion",
+    ),
+    "letters": (
+        "的数字被识别成了字母（如O代替0、W代替≤）",
+        "has digits read as letters (O for 0, W for ≤)",
+    ),
+    "rate": (
+        "是一个按定义不超过100%的比率，却写成超过100%，可能丢失了比较符（如“≥90%”）",
+        "is a rate that cannot exceed 100 %, yet reads above it; a comparator (≥90%) was "
+        "probably lost",
+    ),
+    "swapped": (
+        "与文中另一处相同的语句只差一个字，疑为识别错字",
+        "differs by one character from the same phrase elsewhere in the report, likely a "
+        "misread character",
+    ),
+    "docno": (
+        "的文号年份与序号连在一起，缺少右括号“〕”",
+        "runs the document number's year into its number, with the closing bracket lost",
+    ),
+}

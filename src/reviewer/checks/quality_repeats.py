@@ -1,0 +1,103 @@
+"""Report quality, repeated clauses: a clause or clause group written two or more times in a
+row within one paragraph or table row — a paste repeated, or a completion cell that copies the
+goal beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.regex import lazy
+
+REPEATED_CLAUSE = rule(
+    code="Q025",
+    fix_zh="删除重复的语句；若是“实际完成情况”照抄“预期目标”，改写为实际完成的内容和数值。",
+    name="repeated-clause",
+    kind="copy_paste",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="同一语句连续重复",
+    title_en="The same clause repeated in a row",
+    message_zh="“{clause}”在同一段（或同一表格行）中连续出现{n}次，疑为复制粘贴{note_zh}",
+    message_en="'{clause}' appears {n} times in a row in one paragraph (or table row), likely "
+    "a paste{note_en}",
+    what="Finds a clause or a group of up to three clauses (at least 14 characters, split at "
+    "，；。 and table cell marks) that is immediately repeated in the same paragraph or table "
+    "row: '甲，乙；甲，乙；甲，乙。', or a completion cell copying the goal cell beside it.",
+    why="A clause written twice in a row is an editing slip; where the second copy stands in "
+    "the 实际完成情况 cell, what was achieved is never reported.",
+    example="及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n",
+    counterexample="及时拨付项目资金,履行项目资金保障;加强资金监管,确保专款专用。\n",
+    fix="Delete the repetition; where the completion repeats the goal, write what was done "
+    "and its figures.",
+)
+
+_SPLIT = lazy(r"[，,；;。|]")
+_CJK = lazy(r"[\u4e00-\u9fff]")
+
+
+class _Clause(NamedTuple):
+    key: str
+    start: int
+    end: int
+
+
+def _clauses(norm: str, lo: int, hi: int) -> list[_Clause]:
+    out: list[_Clause] = []
+    pos = lo
+    for m in [*_SPLIT.finditer(norm, lo, hi), None]:
+        end = m.start() if m is not None else hi
+        raw = norm[pos:end]
+        key = rx.sub(r"\s+", "", raw)
+        if key:
+            lo = pos + len(raw) - len(raw.lstrip())
+            out.append(_Clause(key, lo, pos + len(raw.rstrip())))
+        pos = m.end() if m is not None else hi
+    return out
+
+
+def _repeat_at(cl: list[_Clause], i: int) -> tuple[int, int] | None:
+    """(width, copies) of the shortest clause group starting at `i` repeated right after."""
+    for w in (1, 2, 3):
+        group = [c.key for c in cl[i : i + w]]
+        text = "".join(group)
+        if len(group) < w or len(text) < 14 or len(_CJK.findall(text)) < 8:
+            continue
+        n = 1
+        while [c.key for c in cl[i + n * w : i + (n + 1) * w]] == group:
+            n += 1
+        if n >= 2:
+            return w, n
+    return None
+
+
+@check(REPEATED_CLAUSE)
+def repeated_clauses(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for line in doc.lines:
+        cl = _clauses(norm, line.start, line.end)
+        i = 0
+        while i < len(cl):
+            rep = _repeat_at(cl, i)
+            if rep is None:
+                i += 1
+                continue
+            w, n = rep
+            first, last = cl[i], cl[i + n * w - 1]
+            cell = "|" in norm[first.start : last.end]
+            yield REPEATED_CLAUSE.hit(
+                [(first.start, last.end)],
+                {
+                    "clause": norm[first.start : cl[i + w - 1].end],
+                    "n": n,
+                    "note_zh": "；后一格照抄前一格，未写明实际完成情况" if cell else "",
+                    "note_en": "; the second cell copies the first, so the outcome is not reported"
+                    if cell
+                    else "",
+                },
+            )
+            i += n * w

@@ -1,0 +1,395 @@
+"""Quality rules on shapes seen in published reports: goals in prose or under transfer-payment
+headings, texts cut before the goals, form entries copying the duties, actuals that are not
+values, OCR damage, repeated clauses and stale notices. Each reading has near misses that must
+stay silent."""
+
+from __future__ import annotations
+
+from tests.helpers import review_text
+
+
+def q(text: str, code: str) -> list:
+    return list(review_text(text, select=[code]))
+
+
+# ---------------------------------------------------------------- Q002 missing goals
+
+FILLER = "本年开展各类活动，取得良好成效，群众反映较好。" * 12
+NO_GOALS = (
+    f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n"
+    f"二、部门整体支出绩效情况\n{FILLER}\n"
+)
+
+
+def test_report_reaching_its_results_without_goals_is_flagged() -> None:
+    assert len(q(NO_GOALS, "Q002")) == 1
+
+
+def test_goals_stated_in_prose_without_comparator() -> None:
+    prose = NO_GOALS.replace(
+        "一、部门概况\n", "一、部门概况\n年度绩效目标是完成10座危桥改造、农村公路18.8公里。\n"
+    )
+    assert q(prose, "Q002") == []
+    funds = NO_GOALS.replace("一、部门概况\n", "一、部门概况\n资金目标:项目资金拨付率100%。\n")
+    assert q(funds, "Q002") == []
+
+
+def test_goals_under_transfer_payment_headings() -> None:
+    for title in ("绩效目标分解下达情况", "绩效目标设定情况", "绩效目标完成情况"):
+        text = NO_GOALS.replace("一、部门概况", f"一、{title}")
+        assert q(text, "Q002") == [], title
+
+
+def test_text_ending_before_results_is_not_judged() -> None:
+    cut = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n二、收支情况\n{FILLER}\n"
+    assert q(cut, "Q002") == []
+    # a stated self-score shows the text reached the judged part
+    scored = cut + "本单位自评得分95分。\n"
+    assert len(q(scored, "Q002")) == 1
+
+
+FORM_DUTIES = (
+    "一、部门(单位)基本概况\n\n职能职责概述\n\n"
+    "负责全县农业技术推广和指导工作。负责农业信息的收集、分析和发布。"
+    "负责农产品质量安全的监督检查。负责对乡镇农技站的业务指导。\n\n"
+    "年度主要\n\n工作内容\n\n"
+)
+
+
+def test_form_work_plan_copying_the_duties() -> None:
+    text = FORM_DUTIES + (
+        "1.做好全县农业技术推广和指导工作。2.完成农业信息的收集、分析和发布。"
+        "3.农产品质量安全的监督检查。4.对乡镇农技站的业务指导。\n\n"
+        "年度部门(单位)总体运行情况及取得的成绩\n\n全年运行平稳。\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1
+    assert "年度主要工作内容" in found[0].message
+    assert found[0].spans[0].text.startswith("1.做好全县农业技术推广")
+
+
+def test_form_work_plan_with_own_targets_is_silent() -> None:
+    text = FORM_DUTIES + (
+        "1.推广农业新技术12项，培训农民1500人次。2.抽检农产品300批次，合格率≥98%。\n\n"
+        "年度部门(单位)总体运行情况及取得的成绩\n\n全年运行平稳。\n"
+    )
+    assert q(text, "Q002") == []
+
+
+# ---------------------------------------------------------------- Q003 missing actuals
+
+BUDGET = "一、项目资金情况\n本项目资金预算100万元，用于垃圾分类设施建设。\n"
+PROBLEMS = "三、存在的问题\n项目储备不足。\n"
+
+
+def test_budget_only_report_with_results_part() -> None:
+    found = q(BUDGET + PROBLEMS, "Q003")
+    assert len(found) == 1 and "决算" in found[0].message
+
+
+def test_spending_stated_as_a_rate_is_an_actual() -> None:
+    for actual in ("资金支付率100%。", "资金已全额拨付。", "预算执行率为98.5%。"):
+        assert q(BUDGET + actual + "\n" + PROBLEMS, "Q003") == [], actual
+
+
+def test_text_ending_in_its_funds_part_is_not_judged() -> None:
+    assert q("某县2022年项目支出绩效自评报告\n" + BUDGET, "Q003") == []
+
+
+def test_execution_section_without_amount_or_rate() -> None:
+    text = (
+        "一、绩效目标分解下达情况\n本年共下达资金105万元，用于机井建设。\n"
+        "二、资金投入情况分析\n1.项目资金执行情况分析\n该专项资金已按合同规定完成对该项目进度的支付。\n"
+        "2.项目资金管理情况分析\n专款专用。\n" + PROBLEMS
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("该专项资金已按合同规定")
+    assert "执行率" in found[0].message
+    # the same section with the amount paid is silent
+    paid = text.replace("完成对该项目进度的支付", "支付资金98.6万元")
+    assert q(paid, "Q003") == []
+
+
+# ---------------------------------------------------------------- Q006 actual not a value
+
+
+def test_done_against_a_split_numeric_target() -> None:
+    text = "产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90 |\n"
+    found = q(text, "Q006")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("≤")
+
+
+def test_done_100_percent_one_cell_per_line() -> None:
+    text = "满意度指标\n        | 群众满意度\n        | 90%\n        | 已完成100%\n        |\n"
+    assert len(q(text, "Q006")) == 1
+
+
+def test_done_against_a_satisfaction_grade() -> None:
+    assert len(q("满意度指标 | 群众满意度 | 满意 | 完成 | 10 |\n", "Q006")) == 1
+
+
+def test_actual_figures_and_qualitative_targets_are_silent() -> None:
+    assert q("成本控制数 | ≤ | 30 | 万元 | 28.5 | 90 | 90 |\n", "Q006") == []
+    assert q("时效指标 | 按时完成宣传片制作 | 完成 | 10 |\n", "Q006") == []
+    # a bare number before 完成 may be a weight, not a target
+    assert q("质量指标 | 通过专家评审 | 10 | 完成 | 10 |\n", "Q006") == []
+    # 完成 inside prose is not a cell
+    assert q("计划新建机井2座，已完成。\n", "Q006") == []
+
+
+def test_target_copied_with_its_comparator() -> None:
+    glued = "数量指标安装坡面水标尺10≥266米≥266米10质量指标验收合格率20100%100%20\n"
+    found = q(glued, "Q006")
+    assert len(found) == 1 and "照抄" in found[0].message
+    assert found[0].spans[0].text == "≥266米≥266米"
+    assert len(q("及时开工率 | ≥90% | ≥90% | 10 |\n", "Q006")) == 1
+
+
+def test_actual_without_comparator_is_a_value() -> None:
+    assert q("及时开工率 | ≥90% | 95% | 10 |\n", "Q006") == []
+    assert q("受益人口 | ≥1000人 | 1200人 | 10 |\n", "Q006") == []
+    assert q("水标尺宽度 | ≥5 | ≥50厘米 |\n", "Q006") == []
+
+
+# ---------------------------------------------------------------- Q024 damaged text
+
+
+def test_question_mark_run_and_empty_angle_brackets() -> None:
+    assert len(q("新增低压电线50m等。 ????????????\n", "Q024")) == 1
+    assert len(q("< >绩效自评工作开展情况\n", "Q024")) == 1
+    # a URL query and a single question are not lost characters
+    assert q("详见 http://example.gov.cn/view?id=502364&x=1 。是否按期完成?\n", "Q024") == []
+    assert q("指标值为<5%，实际3%。\n", "Q024") == []
+
+
+def test_pinyin_glosses_inserted_after_characters() -> None:
+    found = q("安徽省部門項(xiàng)目績效目標(biāo)自評報告\n", "Q024")
+    assert len(found) == 1 and "拼音" in found[0].message
+    assert q("项目(一)按期完成；附件(a)见后。\n", "Q024") == []
+
+
+def test_letters_read_for_digits() -> None:
+    assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
+    assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1
+    assert q("PM2.5浓度下降10%，COD排放减少5%；发放IC卡300张。\n", "Q024") == []
+
+
+def test_bounded_rate_above_100_percent() -> None:
+    found = q("市民满意度调查290%，实际95%。\n", "Q024")
+    assert len(found) == 1 and "100%" in found[0].message
+    assert q("游客人数较上年增长290%，满意度95%。\n", "Q024") == []
+    assert q("预算执行率105%，项目完成率120%。\n", "Q024") == []
+    assert q("满意度同比提高150%。\n", "Q024") == []
+
+
+def test_document_number_missing_its_bracket() -> None:
+    assert len(q("根据《通知》(双桥经开财务发〔20226号)文件要求\n", "Q024")) == 1
+    assert q("根据《通知》(双桥经开财务发〔2022〕6号)文件要求\n", "Q024") == []
+
+
+def test_page_chrome_is_silent() -> None:
+    chrome = (
+        "索引号: | 11340722348722127R/202403-00037 | 发布机构: | 某县卫生健康委员会 |\n"
+        "发布日期: | 2024-03-22 | 有效性: | 有效 | 咨询电话: | 0562-3211127 |\n"
+    )
+    assert q(chrome, "Q024") == []
+
+
+# ---------------------------------------------------------------- Q025 repeated clause
+
+
+def test_clause_pair_repeated_three_times() -> None:
+    text = "及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n"
+    found = q(text, "Q025")
+    assert len(found) == 1 and "3次" in found[0].message
+
+
+def test_completion_cell_copying_the_goal() -> None:
+    text = "年度总体目标 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到国家政策福利,改善学生体质 |\n"
+    found = q(text, "Q025")
+    assert len(found) == 1 and "照抄" in found[0].message
+
+
+def test_near_misses_stay_silent() -> None:
+    # the same clause in two different paragraphs is not a paste slip
+    assert (
+        q("及时拨付项目资金,履行项目资金保障。\n及时拨付项目资金,履行项目资金保障。\n", "Q025")
+        == []
+    )
+    # short cells repeated (target = actual) are ordinary table content
+    assert q("质量指标 | 通过专家评审 | 通过专家评审 | 10 |\n", "Q025") == []
+    # repeated but not in a row
+    text = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    assert q(text, "Q025") == []
+
+
+# ---------------------------------------------------------------- Q026 stale reference
+
+TITLE_2021 = "某县2021年农村饮水工程维修养护项目绩效自评报告\n"
+
+
+def test_last_years_evaluation_notice_cited_as_basis() -> None:
+    text = TITLE_2021 + "本项目自评依据文件为《关于开展2020年度水利发展资金绩效评价工作的通知》。\n"
+    found = q(text, "Q026")
+    assert len(found) == 1 and "2020年度评价工作的通知" in found[0].message
+
+
+def test_legitimate_earlier_years_stay_silent() -> None:
+    for line in (
+        # this year's notice
+        "本项目自评依据文件为《关于开展2021年度水利发展资金绩效评价工作的通知》。",
+        # a budget notice issued the year before
+        "根据《关于提前下达2021年中央财政水利发展资金预算的通知》下达资金30.9万元。",
+        # last year's evaluation named, not as the basis
+        "《关于开展2020年度水利发展资金绩效评价工作的通知》指出的问题已全部整改。",
+        # rectification of last year's evaluation
+        "按照《关于2020年度绩效评价工作整改的通知》完成整改。",
+    ):
+        assert q(TITLE_2021 + line + "\n", "Q026") == [], line
+
+
+def test_indicator_definition_with_a_template_year() -> None:
+    title = "某区2022年度部门整体支出绩效评价自评报告\n"
+    found = q(title + "该指标以2015年完工的新建楼堂馆所为评价内容。\n", "Q026")
+    assert len(found) == 1
+    assert q(title + "该指标以2022年完工的新建楼堂馆所为评价内容。\n", "Q026") == []
+    assert q(title + "增长率以2021年为基期计算。\n", "Q026") == []
+    # no evaluated year in a title: nothing to compare with
+    assert q("该指标以2015年完工的新建楼堂馆所为评价内容。\n", "Q026") == []
+
+
+# ---------------------------------------------------------------- Q002 on a form's annual goal
+
+FORM_HEAD = "项目名称\n\n办公楼暖通改造经费\n\n年度资金总额\n\n43.2\n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n"
+FORM_NEXT = "\n\n一级指标\n\n二级指标\n\n三级指标\n"
+
+
+def test_form_goal_with_figures_only() -> None:
+    found = q(FORM_HEAD + "43.2\n\n37.24" + FORM_NEXT, "Q002")
+    assert len(found) == 1 and "只填了数字" in found[0].message
+    assert found[0].spans[0].text.startswith("43.2")
+
+
+def test_form_goal_that_is_the_project_name() -> None:
+    glossed = (
+        "| 項(xiàng)目名稱(chēng) | 2020年省級自然資源衛(wèi)片執法補助經費支出績效自評表 |\n"
+        "| 年度 總體 目標(biāo) | 預(yù)期目標(biāo) | 實(shí)際完成情況(kuàng) |\n"
+        "| 自然資源衛(wèi)片執法補助經費 | 自然資源衛(wèi)片執法補助經費 |\n"
+        "| 績(jì)效指標(biāo) | 年度指標值 |\n"
+    )
+    found = q(glossed, "Q002")
+    assert len(found) == 1 and "项目（资金）名称" in found[0].message
+
+
+def test_form_goal_with_content_is_silent() -> None:
+    stated = (
+        FORM_HEAD + "完成办公楼暖通改造，供暖面积达到5000平方米\n\n已完成改造并验收" + FORM_NEXT
+    )
+    assert q(stated, "Q002") == []
+    # a goal sentence that names the project but says what it will achieve
+    named = FORM_HEAD + "完成办公楼暖通改造经费支付，保障冬季供暖\n\n已完成" + FORM_NEXT
+    assert q(named, "Q002") == []
+
+
+def test_goals_framed_as_performing_duties() -> None:
+    text = (
+        "一、基本情况\n（二）部门整体支出绩效目标。\n"
+        "努力做到思想上求精心、工作上求精细、成果上求精品，为推动发展献计出力。"
+        "切实履行政治协商、民主监督、参政议政三大职能，做好建言献策、服务大局的各项工作。\n"
+        "（三）部门整体支出情况分析。\n正文。\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and "履行" in found[0].message
+    # the same framing next to measurable targets is a goals section
+    with_targets = text.replace("各项工作。", "各项工作，全年提交提案≥120件，办结率100%。")
+    assert q(with_targets, "Q002") == []
+
+
+EMPTY_FORM = (
+    "绩效指标(90分) |\n一级指标 |\n二级指标 |\n三级指标 |\n指标性质 |\n指标值 |\n度量单位 |\n"
+    "完成值 |\n权重 |\n得分 |\n未完成原因分析 |\n"
+    "产出指标 |\n数量指标 |\n发放覆盖率 |\n= |\n100 |\n% |\n{actual} |\n60 |\n{score} |\n|\n"
+    "效益指标 |\n社会效益指标 |\n足额保障率 |\n= |\n100 |\n% |\n{actual} |\n30 |\n{score} |\n|\n"
+)
+
+
+def test_empty_actual_cells_in_an_indicator_form() -> None:
+    found = q(EMPTY_FORM.format(actual="", score=""), "Q006")
+    assert len(found) == 1 and "为空" in found[0].message
+    assert "发放覆盖率" in found[0].message
+    assert q(EMPTY_FORM.format(actual="100", score="60"), "Q006") == []
+
+
+# ---------------------------------------------------------------- Q007 completion without actual
+
+
+def test_completion_answered_with_money_only() -> None:
+    text = (
+        "总体目标:完成项目改造建设总量50%。\n"
+        "当年年度目标完成情况:2022年预算价为3483万元,2022年完成支付3483万元。\n"
+    )
+    found = q(text, "Q007")
+    assert len(found) == 1 and "资金数额" in found[0].message
+    # the completion gives its own measure
+    own = text.replace("当年年度目标完成情况:", "当年年度目标完成情况:完成改造建设总量52%,")
+    assert q(own, "Q007") == []
+    # a money goal answered with money is answered
+    money = text.replace("完成项目改造建设总量50%", "年度资金支付3483万元")
+    assert q(money, "Q007") == []
+
+
+def test_completion_answered_with_a_verdict() -> None:
+    text = (
+        "一、项目概况\n新建C25砼排水沟1300m，安排项目资金56万元。\n"
+        "二、绩效目标完成情况分析\n项目已验收结算。项目数量、质量达到预期目的,项目实施后,"
+        "可有效解决群众出行问题,受益群众满意度100%。\n"
+    )
+    found = q(text, "Q007")
+    assert len(found) == 1 and found[0].spans[0].text == "项目数量、质量达到预期目的"
+    stated = text.replace("项目实施后", "共建成排水沟1300m")
+    assert q(stated, "Q007") == []
+    # no planned quantity: the verdict has nothing to be measured against here
+    assert q(text.replace("1300m", "工程"), "Q007") == []
+
+
+def test_one_character_swapped_in_a_repeated_phrase() -> None:
+    text = (
+        "炎陵县农业农村局2019年酃县白鹅资源保种经费的绩效自评报告\n"
+        "一、项目概况\n炎陵县农业农村局2019年鄱县白鹅资源保种经费用于保种场建设。\n"
+    )
+    found = q(text, "Q024")
+    assert len(found) == 1 and "一个字" in found[0].message
+    # one spelling each: which one is wrong cannot be told, so both are shown
+    assert {"鄱县" in sp.text for sp in found[0].spans} == {True, False}
+    # ordinary contrasts (a batch number, county vs province) are not misreads
+    batches = (
+        "一批项目县级批复资金用于道路建设工程施工。\n二批项目县级批复资金用于道路建设工程施工。\n"
+    )
+    assert q(batches, "Q024") == []
+    levels = "本项目安排县级财政衔接推进资金100万元。\n本项目安排省级财政衔接推进资金50万元。\n"
+    assert q(levels, "Q024") == []
+
+
+def test_deadline_answered_done_is_silent() -> None:
+    assert q("时效指标 | 完成时间 | 12月底前 | 完成 | 10 |\n", "Q006") == []
+    assert q("时效指标 | 全年 | 1-12月 | 已完成100% | 10 |\n", "Q006") == []
+    assert len(q("时效指标 | 办理时限 | ≤30天 | 完成 | 10 |\n", "Q006")) == 1
+
+
+SINGLE_HEAD = "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |\n"
+COST_ROW = "产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | 28 | 90 | 90 |\n"
+
+
+def test_indicator_form_with_a_single_indicator() -> None:
+    found = q(SINGLE_HEAD + COST_ROW + "合计 | 100 |\n", "Q002")
+    assert len(found) == 1 and "只有一项指标" in found[0].message
+    assert found[0].spans[0].text == "产出指标 | 经济成本指标 | 成本控制数"
+
+
+def test_indicator_form_with_several_indicators_or_cut_is_silent() -> None:
+    more = COST_ROW + "满意度指标 | 服务对象满意度 | 群众满意度 | ≥ | 90 | % | 95 | 10 | 10 |\n"
+    assert q(SINGLE_HEAD + more + "合计 | 100 |\n", "Q002") == []
+    # the text ends before the form does: more rows may follow
+    assert q(SINGLE_HEAD + COST_ROW, "Q002") == []

@@ -54,6 +54,14 @@ def test_parse_chinese_int(raw: str, value: int) -> None:
     assert parse_chinese_int(raw) == value
 
 
+def test_a_chinese_numeral_is_read_from_the_start_of_its_run() -> None:
+    # Inside a run only the whole run is tried: 二三个 is malformed, so neither 三个 nor 二三个.
+    assert parse("共二三个") == []
+    norm = normalize("村十一个")
+    # A range starting inside the run still reads the numeral from the range's start.
+    assert [(q.raw, q.value) for q in find_quantities(norm, 2)] == [("一个", Decimal(1))]
+
+
 def test_malformed_chinese_numeral_is_rejected() -> None:
     assert parse_chinese_int("二三") is None
 

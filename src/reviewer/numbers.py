@@ -112,8 +112,11 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+# Not after another numeral character: a match can only start where a run of numerals starts (a
+# start inside the run would also match from the run's first character), and without this the
+# search retried every position of a long run: quadratic in its length.
 CN_NUMBER_RE = lazy(
-    r"(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
+    r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
 )
 _DATE_AFTER = lazy(r"^(?:年|月|日|号|季度|时|:)")
 
@@ -229,7 +232,9 @@ def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
                 approx=bool(m.group("approx")),
             )
         )
-    for m in CN_NUMBER_RE.finditer(norm, start, end):
+    # On the slice, so that a numeral run cut by `start` still counts from `start` (a lookbehind
+    # sees the text before `pos`).
+    for m in CN_NUMBER_RE.finditer(norm[start:end]):
         n = parse_chinese_int(m.group("num"))
         if n is None:
             continue
@@ -239,8 +244,8 @@ def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
                 value=Decimal(n),
                 unit=m.group("unit"),
                 decimals=0,
-                start=m.start(),
-                end=m.end(),
+                start=start + m.start(),
+                end=start + m.end(),
                 raw=m.group(0),
             )
         )

@@ -12,7 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.claims.sections import Section, sections
+from reviewer.claims.sections import Section, first_subsection_start, sections
 from reviewer.document import Document
 from reviewer.regex import lazy
 
@@ -194,5 +194,5 @@ def goal_sections(doc: Document) -> list[Section]:
 
 def own_body(doc: Document, s: Section) -> tuple[int, int]:
     """[body_start, first subsection start or end) of a section."""
-    sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
+    sub = first_subsection_start(doc, s)
     return s.body_start, max(s.body_start, sub)

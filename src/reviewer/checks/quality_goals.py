@@ -267,10 +267,11 @@ _METHOD_TITLE = lazy(r"评价(?:工作|的组织|组织|方法|标准|依据|对
 def _top_goal_sections(doc: Document) -> list[Section]:
     """Goal sections not nested in another goal section nor in a methodology section."""
     goals = goal_sections(doc)
+    goal_set = set(goals)
     out = []
     for s in goals:
         path = section_path(doc, s.start)[:-1]
-        if any(p in goals for p in path):
+        if any(p in goal_set for p in path):
             continue
         if any(_METHOD_TITLE.search(p.title) for p in path):
             continue

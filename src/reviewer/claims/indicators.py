@@ -104,6 +104,11 @@ _BEFORE: list[tuple[str, str | None]] = sorted(
     key=lambda t: len(t[0]),
     reverse=True,
 )
+# The same words by their last character, longest first as above: `_read_tail` tries only the
+# words that can end where it stands.
+_BEFORE_BY_LAST: dict[str, list[tuple[str, str | None]]] = {}
+for _word, _code in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_word[-1], []).append((_word, _code))
 _DISTRIBUTIVE = {"均", "都", "全部", "皆", "各"}
 # Words after a value that make it a bound.
 _AFTER = lazy(r"\s*(?:及|或)?(以上|以下|以内|之内|之上|左右)")
@@ -336,7 +341,7 @@ def _read_tail(norm: str, lo: int, hi: int) -> _Tail:
     while pos > lo:
         while pos > lo and norm[pos - 1] in " \t":
             pos -= 1
-        for word, code in _BEFORE:
+        for word, code in _BEFORE_BY_LAST.get(norm[pos - 1], ()) if pos > lo else ():
             if pos - len(word) >= lo and norm[pos - len(word) : pos] == word:
                 words.append(word)
                 if code is not None and comp == EQ:
@@ -348,12 +353,15 @@ def _read_tail(norm: str, lo: int, hi: int) -> _Tail:
     return _Tail(comp, words, pos)
 
 
+_PER = lazy(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])")
+
+
 def _boundary_after(norm: str, pos: int, end: int) -> tuple[int, str | None, bool] | None:
     """After a value: (end of the statement, bound comparator, compound '/N' follows)."""
     per = None
-    m = rx.match(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])", norm[pos:end])
+    m = _PER.match(norm, pos, end)  # in place: a slice to `end` per value was quadratic
     if m:
-        pos += m.end()
+        pos = m.end()
     bound = None
     m2 = _AFTER.match(norm, pos, end)
     if m2:

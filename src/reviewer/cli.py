@@ -301,8 +301,25 @@ ResumeOpt = Annotated[
     bool, typer.Option(help="Reuse the reports already in --results (same path, text, settings).")
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Reports reviewed at once.")
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Reports reviewed at once [default: all cores when there are many reports].",
+    ),
 ]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds per report; past it the report is incomplete and the exit code 2 "
+        "(0: no limit) [default: 30].",
+        show_default=False,
+    ),
+]
+DEFAULT_TIMEOUT = 30.0
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(
@@ -331,6 +348,7 @@ def check_cmd(
     resume: ResumeOpt = False,
     jobs: JobsOpt = None,
     progress: ProgressOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Verify every numeric claim and target in REPORTS with the rules only (offline)."""
     run_command(**locals())
@@ -356,6 +374,7 @@ def run_command(
     review: Callable[[Document, Settings], ReportResult] | None = None,
     settings_extra: dict[str, Any] | None = None,
     after: Callable[[RunResult], None] | None = None,
+    timeout: float | None = None,
 ) -> None:
     """The pipeline behind `check` and `review`: config, inputs, batch, baseline, render, exit.
 
@@ -375,6 +394,8 @@ def run_command(
         severity=severity,
     )
     settings.extra = dict(settings_extra or {})
+    budget = timeout if timeout is not None else cfg.timeout
+    settings.timeout = DEFAULT_TIMEOUT if budget is None else (budget or None)
     fmt_name = fmt.value if fmt else (cfg.format or "text")
     if fmt_name not in Format.__members__:
         _fail(
@@ -394,7 +415,7 @@ def run_command(
     outcome = _review(
         paths,
         settings,
-        jobs=jobs or cfg.jobs or 1,
+        jobs=jobs or cfg.jobs or 0,
         results=results,
         resume=resume,
         progress=progress,

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reviewer.checks.registry import CHECKS, RULES, Hit, load_all
+from reviewer.deadline import Deadline, TimeBudgetExceeded
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
 from reviewer.tolerances import Tolerances
@@ -39,11 +40,14 @@ def run_checks(
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
     errors: list[str] | None = None,
+    deadline: Deadline | None = None,
+    not_run: list[str] | None = None,
 ) -> list[Finding]:
     """All findings of the selected rules, deduplicated and in text order.
 
     A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
     …") and the other checks still run; without it, the exception propagates (tests).
+    Past `deadline`, the checks not run (or interrupted) are listed in `not_run` ("T001/T002").
     """
     load_all()
     findings: list[Finding] = []
@@ -52,7 +56,17 @@ def run_checks(
         if not any(_selected(c, select, ignore) for c in codes):
             continue
         try:
-            hits = list(func(doc))
+            if deadline is None:
+                hits = list(func(doc))
+            elif deadline.expired():
+                raise TimeBudgetExceeded
+            else:
+                with deadline.enforced():
+                    hits = list(func(doc))
+        except TimeBudgetExceeded:
+            if not_run is not None:
+                not_run.append("/".join(codes))
+            continue
         except Exception as exc:
             if errors is None:
                 raise
@@ -82,16 +96,22 @@ def check(
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
     tolerances: Tolerances | None = None,
+    timeout: float | None = None,
 ) -> ReportResult:
     """Review one report with the deterministic rules only (no model, no network).
 
     `source` is a path or an already built `Document`. Raises `InputError` when the file
     cannot be read. `tolerances` widens what counts as agreement (see `reviewer.tolerances`).
+    `timeout` (seconds) is the report's time budget: past it the checks still to run are
+    skipped (a running one is interrupted where the platform allows) and `meta["incomplete"]`
+    says which; the findings of the checks that ran are kept.
     """
     doc = source if isinstance(source, Document) else load(source)
     if tolerances is not None:
         doc.tolerances = tolerances
     errors: list[str] = []
+    not_run: list[str] = []
+    deadline = Deadline(timeout) if timeout else None
     findings = run_checks(
         doc,
         lang=lang,
@@ -99,10 +119,14 @@ def check(
         ignore=ignore,
         severity_overrides=severity_overrides,
         errors=errors,
+        deadline=deadline,
+        not_run=not_run,
     )
     meta: dict[str, object] = {"sha256": doc.sha256}
     if errors:
         meta["internal_errors"] = errors  # the other checks' findings are kept
+    if not_run:
+        meta["incomplete"] = {"timeout": timeout, "not_run": not_run}
     return ReportResult(path=doc.path, findings=findings, meta=meta)
 
 

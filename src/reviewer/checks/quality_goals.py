@@ -194,8 +194,9 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    # 1. indicator values after a dash
-    for m in _DASH_VALUE.finditer(norm):
+    # 1. indicator values after a dash (most reports have none: skip the scan)
+    dashed = "—" in norm or "--" in norm
+    for m in _DASH_VALUE.finditer(norm) if dashed else ():
         value = m.group("value").strip()
         if _VAGUE_VALUE.match(value):
             start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))

@@ -599,6 +599,8 @@ def _role(doc: Document, offset: int, words: list[str], explicit: str | None, co
 def _qualitative(doc: Document, s: int, e: int) -> list[Indicator]:
     norm = doc.norm
     out: list[Indicator] = []
+    if norm.find("—", s, e) < 0:
+        return out  # every such statement holds a dash: no scan of the sentence
     for m in _QUAL.finditer(norm, s, e):
         cs = _clause_start(norm, s, m.start("name") + 1)
         cs = max(cs, m.start("name"))

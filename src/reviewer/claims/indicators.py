@@ -782,12 +782,13 @@ def pairs(doc: Document) -> list[tuple[Indicator, Indicator]]:
 
 def _pair(doc: Document) -> list[tuple[Indicator, Indicator]]:
     tgts = [t for t in targets(doc) if t.comparator != QUAL]
+    named = _NameIndex(tgts)
     out: list[tuple[Indicator, Indicator]] = []
     for a in actuals(doc):
         if a.comparator == QUAL or a.comparator == TOP:
             continue
         best: list[tuple[int, int, Indicator]] = []
-        for t in tgts:
+        for t in named.candidates(a.key):
             if t.source == "table" and a.source == "table" and t.name_start != a.name_start:
                 continue  # in a table, a row's target goes with the same row's actual
             if not _rank_compatible(t, a) and not units_agree(t, a):
@@ -804,6 +805,35 @@ def _pair(doc: Document) -> list[tuple[Indicator, Indicator]]:
             continue  # the same indicator has two different targets: ambiguous
         out.append((top[2], a))
     return out
+
+
+class _NameIndex:
+    """The targets whose key `same_indicator` can match with a given key, in their order.
+
+    A match is the same key, or one key inside the other (four characters or more): then the
+    longer key holds the shorter one's first four characters. Looking those up replaces a
+    comparison of every actual with every target.
+    """
+
+    def __init__(self, tgts: list[Indicator]) -> None:
+        self.tgts = tgts
+        self.exact: dict[str, list[int]] = {}
+        self.grams: dict[str, list[int]] = {}  # every 4 characters of a key -> targets
+        self.heads: dict[str, list[int]] = {}  # the first 4 characters of a key -> targets
+        for i, t in enumerate(tgts):
+            self.exact.setdefault(t.key, []).append(i)
+            if len(t.key) >= 4:
+                self.heads.setdefault(t.key[:4], []).append(i)
+                for g in {t.key[k : k + 4] for k in range(len(t.key) - 3)}:
+                    self.grams.setdefault(g, []).append(i)
+
+    def candidates(self, key: str) -> list[Indicator]:
+        found = set(self.exact.get(key, ()))
+        if len(key) >= 4:
+            found.update(self.grams.get(key[:4], ()))  # a longer key holding this one
+            for k in range(len(key) - 3):
+                found.update(self.heads.get(key[k : k + 4], ()))  # a shorter key inside it
+        return [self.tgts[i] for i in sorted(found)]
 
 
 def _effective(t: Indicator) -> str:

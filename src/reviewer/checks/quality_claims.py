@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import comparator_targets, sentences
+from reviewer.checks.quality_common import comparator_targets, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.document import Document
@@ -93,7 +93,7 @@ _SWEEPING = lazy(
 def unsupported_claims(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for m in _SATISFACTION.finditer(norm):
-        sent = next((s for s in sentences(doc) if s.start <= m.start() < s.end), None)
+        sent = sentence_at(doc, m.start())
         if sent is None or _EVIDENCE.search(sent.text):
             continue
         yield UNSUPPORTED_CLAIM.hit(

@@ -7,6 +7,7 @@ No rules are declared here; the checks live in `quality_goals`, `quality_structu
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import NamedTuple
@@ -45,6 +46,24 @@ def sentences(doc: Document) -> list[Sentence]:
     return doc.cached("q_sentences", build)
 
 
+def _starts(doc: Document) -> list[int]:
+    return doc.cached("q_sentence_starts", lambda d: [x.start for x in sentences(d)])
+
+
+def first_sentence_within(doc: Document, lo: int, hi: int) -> Sentence | None:
+    """The first sentence inside [lo, hi) (sentences are in order and do not overlap)."""
+    sents = sentences(doc)
+    k = bisect.bisect_left(_starts(doc), lo)
+    return sents[k] if k < len(sents) and sents[k].end <= hi else None
+
+
+def sentence_at(doc: Document, offset: int) -> Sentence | None:
+    """The sentence holding `offset`, if any."""
+    sents = sentences(doc)
+    k = bisect.bisect_right(_starts(doc), offset) - 1
+    return sents[k] if k >= 0 and offset < sents[k].end else None
+
+
 def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
     while start < end and norm[start] in " \t\r":
         start += 1
@@ -52,13 +71,6 @@ def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, norm[start:end]))
-
-
-def sentence_at(doc: Document, offset: int) -> Sentence | None:
-    for s in sentences(doc):
-        if s.start <= offset < s.end:
-            return s
-    return None
 
 
 # ---------------------------------------------------------------- the report's year and date

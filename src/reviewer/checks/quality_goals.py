@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     comparator_targets,
+    first_sentence_within,
     goal_sections,
     has_measurable_target,
-    sentences,
+    sentence_at,
 )
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
@@ -224,9 +225,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             continue
         if _duty_reading(doc, s) is not None:
             continue  # reported by Q002
-        first = next(
-            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
-        )
+        first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
         yield VAGUE_TARGET.hit(
@@ -341,9 +340,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         if why is None:
             continue
         zh, en, copied = why
-        first = next(
-            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
-        )
+        first = first_sentence_within(doc, s.body_start, s.end)
         span = (first.start, first.end) if first else (s.title_start, s.title_end)
         yield MISSING_GOALS.hit(
             [span, (s.title_start, s.title_end)],
@@ -429,7 +426,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # 2. a report with budget figures only
     budget = _BUDGET_MONEY.search(norm)
     if budget and not _ACTUAL_MONEY.search(norm):
-        s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
+        s = sentence_at(doc, budget.start())
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(
             [(lo, hi)],
@@ -498,9 +495,7 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
         body = doc.norm[sec.body_start : sec.end]
         if _NOTHING.match(body) or rx.match(r"\s*(?:无|没有|未发现)[^。]{0,10}问题", body):
             continue
-        first = next(
-            (x for x in sentences(doc) if x.start >= sec.body_start and x.end <= sec.end), None
-        )
+        first = first_sentence_within(doc, sec.body_start, sec.end)
         if first is None:
             continue
         s = full[0]

@@ -155,3 +155,35 @@ def test_stdin_may_carry_a_docx(fake_rules: None) -> None:
     report = outcome.run.reports[0]
     assert report.error is None
     assert {f.code for f in report.findings} == {"Z001", "Z002", "Z003"}
+
+
+def test_worker_processes_give_the_results_of_one_process(files: list[Source]) -> None:
+    # jobs > 1 with the rules alone runs worker processes; same results, same order.
+    one = run_batch(files, Settings(), jobs=1, on_error=lambda line: None)
+    two = run_batch(files, Settings(), jobs=2, on_error=lambda line: None)
+    assert two.run.model_dump() == one.run.model_dump()
+
+
+def test_a_large_batch_uses_every_core_by_default(
+    files: list[Source], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reviewer.batch as batch
+
+    asked: list[int] = []
+    monkeypatch.setattr(batch, "_process_pool", lambda jobs: asked.append(jobs))
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    run_batch(files, Settings(), jobs=0, on_error=lambda line: None)  # 3 reports: one process
+    assert asked == []
+    monkeypatch.setattr(batch, "AUTO_JOBS_FROM", 3)
+    monkeypatch.setattr(batch, "_run_processes", lambda *args: None)
+
+    class Pool:
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(batch, "_process_pool", lambda jobs: asked.append(jobs) or Pool())
+    run_batch(files, Settings(), jobs=0, on_error=lambda line: None)
+    assert asked == [2]

@@ -54,6 +54,14 @@ def test_parse_chinese_int(raw: str, value: int) -> None:
     assert parse_chinese_int(raw) == value
 
 
+def test_a_chinese_numeral_is_read_from_the_start_of_its_run() -> None:
+    # Inside a run only the whole run is tried: 二三个 is malformed, so neither 三个 nor 二三个.
+    assert parse("共二三个") == []
+    norm = normalize("村十一个")
+    # A range starting inside the run still reads the numeral from the range's start.
+    assert [(q.raw, q.value) for q in find_quantities(norm, 2)] == [("一个", Decimal(1))]
+
+
 def test_malformed_chinese_numeral_is_rejected() -> None:
     assert parse_chinese_int("二三") is None
 
@@ -80,3 +88,20 @@ def test_fmt_drops_trailing_zeros_unless_places_given() -> None:
 def test_repeated_or_rising_numeral_units_are_rejected() -> None:
     assert parse_chinese_int("十十") is None
     assert parse_chinese_int("十百") is None
+
+
+def test_a_range_has_the_figures_a_parse_of_the_range_alone_finds() -> None:
+    # The text is parsed once and ranges take their figures from that parse; where a range cuts
+    # a figure (or the text after it a match looks at), the answer must still be the range's own.
+    from reviewer.numbers import _arabic_scan, _chinese_scan
+
+    norm = normalize(
+        "收入1,234.5万元，其中3 167.20万元、12.5%、200余人、3万人；2024年12月，十一个村、"
+        "二三个、一百零五名。1 2 3 456 7890 1.2.3 99个%"
+    )
+    for a in range(len(norm) + 1):
+        for e in range(a, len(norm) + 1):
+            alone = sorted(
+                _arabic_scan(norm, a, e) + _chinese_scan(norm, a, e), key=lambda q: q.start
+            )
+            assert find_quantities(norm, a, e) == alone, (a, e)

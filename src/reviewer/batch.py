@@ -77,7 +77,7 @@ def read_results(path: Path) -> dict[tuple[str, str, str], ReportResult]:
                 r = ReportResult.model_validate_json(line)
             except (ValidationError, ValueError):
                 continue
-            if r.error or "sha256" not in r.meta:
+            if r.error or "sha256" not in r.meta or r.meta.get("incomplete"):
                 continue
             done[(r.path, str(r.meta["sha256"]), str(r.meta.get("settings", "")))] = r
     return done
@@ -159,6 +159,7 @@ def run_batch(
     `on_error` is called with one line for each report that cannot be read (default: the line
     goes to stderr, above the progress bar).
     """
+    custom = review is not None
     if review is None:
         from reviewer.engine import review_document
 
@@ -167,7 +168,16 @@ def run_batch(
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
     outcome = Outcome(run=RunResult())
-    bar = _Progress(len(sources), progress)
+    if jobs <= 0:  # auto: every core when the batch is large enough to repay starting them
+        jobs = _cores() if len(sources) >= AUTO_JOBS_FROM else 1
+    # Processes for the rules alone (threads share one core); threads for a custom `review`
+    # (the model layer waits on the network) and when reusing stored results.
+    processes = (
+        _process_pool(jobs)
+        if jobs > 1 and len(sources) > 1 and not custom and not done
+        else None
+    )
+    bar = _Progress(len(sources), progress)  # after the fork: no progress thread in the workers
     report_error = on_error or (lambda line: bar.log(f"reviewer: {line}"))
 
     def work(source: Source) -> tuple[ReportResult, str | None, bool]:
@@ -203,13 +213,24 @@ def run_batch(
             line = f"{result.path}: internal error in {bug} (other checks ran)"
             outcome.errors.append(line)
             report_error(line)
+        incomplete = result.meta.get("incomplete")
+        if incomplete:
+            line = (
+                f"{result.path}: incomplete: the time budget of {incomplete['timeout']:g} s ran "
+                f"out; not run: {', '.join(incomplete['not_run'])} (the other findings are kept)"
+            )
+            outcome.errors.append(line)
+            report_error(line)
         if sink is not None and not reused:
             sink.write(result.model_dump_json(exclude_none=True) + "\n")
             sink.flush()
         bar.advance(result.path)
 
     try:
-        if jobs <= 1 or len(sources) <= 1:
+        if processes is not None:
+            with processes:
+                _run_processes(processes, sources, settings, keep_texts, finish, jobs)
+        elif jobs <= 1 or len(sources) <= 1:
             for i, source in enumerate(sources):  # no thread pool to start for one at a time
                 finish(i, work(source))
         else:
@@ -220,6 +241,91 @@ def run_batch(
             sink.close()
     outcome.run.reports = [r for r in slots if r is not None]
     return outcome
+
+
+AUTO_JOBS_FROM = 64  # reports from which a batch uses every core by default
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _process_pool(jobs: int) -> Any:
+    """A pool of `jobs` processes, forked while this process has no other thread (the workers
+    inherit the loaded rules), else started from a fork server."""
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    try:
+        context = multiprocessing.get_context(method)
+    except ValueError:  # no fork on this platform
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool.submit(int).result()  # start the workers now, before any progress thread
+    return pool
+
+
+def _review_source(
+    source: Source, settings: Policy, keep_texts: bool
+) -> tuple[ReportResult, str | None, bool]:
+    """One report in a worker process (the rules only; nothing reused)."""
+    from reviewer.engine import review_document
+
+    try:
+        doc = load_source(source)
+    except ReviewerError as exc:
+        return ReportResult(path=source.name, error=_reason(exc, source)), None, False
+    text = doc.text if keep_texts else None
+    try:
+        return review_document(doc, settings), text, False
+    except ReviewerError as exc:
+        return ReportResult(path=source.name, error=_reason(exc, source)), text, False
+    except Exception as exc:  # a bug in one check must not sink the whole batch
+        reason = f"internal error ({type(exc).__name__}: {exc})"
+        return ReportResult(path=source.name, error=reason), text, False
+
+
+def _run_processes(
+    pool: Any,
+    sources: Sequence[Source],
+    settings: Policy,
+    keep_texts: bool,
+    finish: Callable[[int, tuple[ReportResult, str | None, bool]], None],
+    jobs: int,
+) -> None:
+    """`_review_source` on the pool, a few reports ahead of the finished ones (memory stays
+    flat over a long batch); `finish` on this thread, in the order reports finish."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
+    ahead = 4 * jobs
+    todo = iter(enumerate(sources))
+    pending: dict[Future[tuple[ReportResult, str | None, bool]], int] = {}
+
+    def refill() -> None:
+        while len(pending) < ahead:
+            nxt = next(todo, None)
+            if nxt is None:
+                return
+            pending[pool.submit(_review_source, nxt[1], settings, keep_texts)] = nxt[0]
+
+    try:
+        refill()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                finish(pending.pop(fut), fut.result())
+            refill()
+    except BaseException:
+        for fut in pending:
+            fut.cancel()
+        raise
 
 
 def _run_pool(

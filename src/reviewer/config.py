@@ -11,7 +11,8 @@ skipped. Command-line flags override the file. Keys (dashes or underscores)::
     fail-on = "error"               # error | warning | info | none
     format = "text"                 # default output format
     baseline = "reviewer-baseline.json"
-    jobs = 4
+    jobs = 4                        # reports reviewed at once (default: all cores for big batches)
+    timeout = 30                    # seconds per report; past it the report is incomplete (0: none)
     [severity]                      # per-code overrides: T002 = "warning"
     [tolerances]                    # passed through to the checks as a dict
     [model]                         # model, base_url, mode: kept for the LLM layer
@@ -58,6 +59,7 @@ class Config:
     format: str | None = None
     baseline: Path | None = None
     jobs: int | None = None
+    timeout: float | None = None
     model: dict[str, Any] = field(default_factory=dict)
 
     def effective_select(self) -> list[str] | None:
@@ -159,6 +161,10 @@ def parse(data: dict[str, Any], path: Path) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{path}: `jobs` must be a whole number >= 1")
             cfg.jobs = value
+        elif key == "timeout":
+            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{path}: `timeout` must be a number of seconds >= 0")
+            cfg.timeout = float(value)
         elif key == "severity":
             for code, level in _table(path, key, value).items():
                 if not _FULL_CODE.match(str(code)):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checks.registry import Hit, Rule, catalog
+from reviewer.deadline import Deadline, TimeBudgetExceeded
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
 from reviewer.policy import Policy, selected
@@ -48,11 +49,14 @@ def run_checks(
     ignore: Iterable[str] | None = None,
     severity_overrides: dict[str, Severity] | None = None,
     errors: list[str] | None = None,
+    deadline: Deadline | None = None,
+    not_run: list[str] | None = None,
 ) -> list[Finding]:
     """The findings of the selected rules, deduplicated and in text order (no suppressions).
 
     A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
     …") and the other checks still run; without it, the exception propagates (tests).
+    Past `deadline`, the checks not run (or interrupted) are listed in `not_run` ("T001/T002").
     """
     _, checks = catalog()
     select = list(select) if select else None
@@ -63,7 +67,17 @@ def run_checks(
         if not any(selected(c, select, ignore) for c in codes):
             continue
         try:
-            hits = list(func(doc))
+            if deadline is None:
+                hits = list(func(doc))
+            elif deadline.expired():
+                raise TimeBudgetExceeded
+            else:
+                with deadline.enforced():
+                    hits = list(func(doc))
+        except TimeBudgetExceeded:
+            if not_run is not None:
+                not_run.append("/".join(codes))
+            continue
         except Exception as exc:
             if errors is None:
                 raise
@@ -85,11 +99,17 @@ def run_checks(
     return findings
 
 
-def rule_findings(doc: Document, policy: Policy) -> tuple[list[Finding], dict[str, Any]]:
-    """The rules' findings under `policy`, and meta naming the checks that raised (if any)."""
+def rule_findings(
+    doc: Document, policy: Policy, *, timeout: float | None = None
+) -> tuple[list[Finding], dict[str, Any]]:
+    """The rules' findings under `policy`, and meta naming the checks that raised (if any) and,
+    past the `timeout` (seconds; default: the policy's), the checks not run (`incomplete`)."""
+    if timeout is None:
+        timeout = policy.timeout
     if policy.tolerances:
         doc.tolerances = Tolerances.from_dict(policy.tolerances)
     errors: list[str] = []
+    not_run: list[str] = []
     findings = run_checks(
         doc,
         lang=policy.lang,
@@ -97,8 +117,15 @@ def rule_findings(doc: Document, policy: Policy) -> tuple[list[Finding], dict[st
         ignore=policy.ignore,
         severity_overrides=policy.severity or None,
         errors=errors,
+        deadline=Deadline(timeout) if timeout else None,
+        not_run=not_run,
     )
-    return findings, ({"internal_errors": errors} if errors else {})
+    meta: dict[str, Any] = {}
+    if errors:
+        meta["internal_errors"] = errors  # the other checks' findings are kept
+    if not_run:
+        meta["incomplete"] = {"timeout": timeout, "not_run": not_run}
+    return findings, meta
 
 
 def finish(
@@ -132,9 +159,12 @@ def finish(
     return ReportResult(path=doc.path, findings=findings, meta=out)
 
 
-def review_document(doc: Document, policy: Policy) -> ReportResult:
-    """The rules' review of one loaded report under `policy` (what `reviewer check` runs)."""
-    findings, meta = rule_findings(doc, policy)
+def review_document(
+    doc: Document, policy: Policy, *, timeout: float | None = None
+) -> ReportResult:
+    """The rules' review of one loaded report under `policy` (what `reviewer check` runs);
+    `timeout` is the report's time budget in seconds (see `check`; default: the policy's)."""
+    findings, meta = rule_findings(doc, policy, timeout=timeout)
     return finish(doc, findings, policy, meta=meta)
 
 
@@ -181,13 +211,17 @@ def check(
     severity_overrides: dict[str, Severity] | None = None,
     tolerances: Tolerances | dict[str, Any] | None = None,
     policy: Policy | None = None,
+    timeout: float | None = None,
 ) -> ReportResult:
     """Review one report with the deterministic rules only (no model, no network).
 
     `source` is a path or an already built `Document`. Raises `InputError` when the file cannot
     be read. The keyword arguments are those of `reviewer check` (`tolerances` widens what
     counts as agreement, see `reviewer.tolerances`); `policy` gives them all at once. Inline
-    suppression markers in the report are applied, as on the command line.
+    suppression markers in the report are applied, as on the command line. `timeout` (seconds)
+    is the report's time budget: past it the checks still to run are skipped (a running one is
+    interrupted where the platform allows), `meta["incomplete"]` says which, and the findings
+    of the checks that ran are kept.
     """
     doc = source if isinstance(source, Document) else load(source)
     pol = make_policy(
@@ -200,7 +234,7 @@ def check(
     )
     if isinstance(tolerances, Tolerances) and policy is None:
         doc.tolerances = tolerances
-    return review_document(doc, pol)
+    return review_document(doc, pol, timeout=timeout)
 
 
 def check_text(text: str, *, path: str = "<text>", lang: Lang = "zh") -> ReportResult:

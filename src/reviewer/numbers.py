@@ -6,6 +6,7 @@ converted to yuan here, in Python, never by a model.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from decimal import Decimal, InvalidOperation
@@ -112,8 +113,11 @@ _CN_DIGIT = {
     "九": 9,
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+# Not after another numeral character: a match can only start where a run of numerals starts (a
+# start inside the run would also match from the run's first character), and without this the
+# search retried every position of a long run: quadratic in its length.
 CN_NUMBER_RE = lazy(
-    r"(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
+    r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
 )
 _DATE_AFTER = lazy(r"^(?:年|月|日|号|季度|时|:)")
 
@@ -207,45 +211,157 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
 
 @functools.lru_cache(maxsize=4096)  # the checks read the same sentences again and again
 def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
-    out: list[Quantity] = []
-    for m in NUMBER_RE.finditer(norm, start, end):
-        raw_num = m.group("num")
-        unit = m.group("unit") or ""
-        after = norm[m.end("num") : m.end("num") + 3]
-        if not unit and _DATE_AFTER.match(after):
-            continue
-        value = parse_decimal(raw_num)
-        if value is None:
-            continue
-        q_end = m.end("unit") if unit else m.end("num")
-        out.append(
-            Quantity(
-                value=value,
-                unit=unit,
-                decimals=decimals_of(raw_num),
-                start=m.start("num"),
-                end=q_end,
-                raw=norm[m.start("num") : q_end],
-                approx=bool(m.group("approx")),
-            )
-        )
-    for m in CN_NUMBER_RE.finditer(norm, start, end):
-        n = parse_chinese_int(m.group("num"))
-        if n is None:
-            continue
-        # '一个' inside words like 统一个人 is noise; keep it, the checks decide what counts.
-        out.append(
-            Quantity(
-                value=Decimal(n),
-                unit=m.group("unit"),
-                decimals=0,
-                start=m.start(),
-                end=m.end(),
-                raw=m.group(0),
-            )
-        )
+    found = _parsed(norm)
+    out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
     out.sort(key=lambda q: q.start)
     return tuple(out)
+
+
+# ---- one parse per text --------------------------------------------------------------------
+#
+# The checks ask for the figures of many overlapping ranges (paragraphs, sentences, clauses,
+# lines). The text is parsed once; a range takes the figures the whole-text parse found in it,
+# which are exactly those a parse of the range alone finds, except where the range cuts a figure
+# or the text a match may have read: there the range is parsed on its own from that figure on.
+
+# What a number's digits and separators may span: digits, dots, commas, and " ddd" groups.
+_RUN_CHARS = lazy(r"[\d.,]+(?: \d{3})*")
+_CN_CHARS = frozenset("零〇一二两三四五六七八九十百千")
+_READ_AFTER = 10  # a match reads at most this far past its run (a group, space, 余/多, unit)
+_CN_READ_AFTER = 3  # ... past its run of numerals (a unit of up to two characters)
+
+
+class _Matches(NamedTuple):
+    """Matches of one pattern over a whole text, in order."""
+
+    starts: list[int]
+    ends: list[int]
+    limits: list[int]  # one past the last character the match may have looked at
+    quantities: list[Quantity | None]  # None: a match that is not a figure (a date, ...)
+    regs: list[tuple[tuple[int, int], ...]]  # the spans of the match and its groups
+
+
+class _Parsed(NamedTuple):
+    arabic: _Matches
+    chinese: _Matches
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(norm: str) -> _Parsed:
+    arabic = _Matches([], [], [], [], [])
+    runs = _RUN_CHARS.finditer(norm)
+    run_end = 0
+    for m in NUMBER_RE.finditer(norm):
+        while run_end <= m.start():  # the run holding the match's first digit
+            run_end = next(runs).end()
+        arabic.starts.append(m.start())
+        arabic.ends.append(m.end())
+        arabic.limits.append(max(m.end(), run_end) + _READ_AFTER)
+        arabic.quantities.append(_arabic_quantity(norm, m))
+        arabic.regs.append(m.regs)
+    chinese = _Matches([], [], [], [], [])
+    for m in CN_NUMBER_RE.finditer(norm):
+        chinese.starts.append(m.start())
+        chinese.ends.append(m.end())
+        chinese.limits.append(m.end("num") + _CN_READ_AFTER)
+        chinese.quantities.append(_chinese_quantity(m, 0))
+    return _Parsed(arabic, chinese)
+
+
+def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity]:
+    ms = found.arabic
+    i = bisect.bisect_left(ms.starts, start)
+    if i > 0 and ms.ends[i - 1] > start:
+        return _arabic_scan(norm, start, end)  # the range starts inside a figure
+    out: list[Quantity] = []
+    n = len(ms.starts)
+    while i < n and ms.starts[i] < end:
+        if ms.limits[i] > end:
+            # The range may cut what the match read: the same match within the range?
+            m = NUMBER_RE.match(norm, ms.starts[i], end)
+            if m is None or m.regs != ms.regs[i]:
+                out += _arabic_scan(norm, ms.starts[i], end)
+                break
+        q = ms.quantities[i]
+        if q is not None:
+            out.append(q)
+        i += 1
+    return out
+
+
+def _chinese_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity]:
+    inside = 0 < start < len(norm) and norm[start - 1] in _CN_CHARS and norm[start] in _CN_CHARS
+    if inside:
+        return _chinese_scan(norm, start, end)  # the range starts inside a run of numerals
+    ms = found.chinese
+    i = bisect.bisect_left(ms.starts, start)
+    out: list[Quantity] = []
+    n = len(ms.starts)
+    while i < n and ms.starts[i] < end:
+        if ms.limits[i] > end:
+            out += _chinese_scan(norm, ms.starts[i], end)
+            break
+        q = ms.quantities[i]
+        if q is not None:
+            out.append(q)
+        i += 1
+    return out
+
+
+def _arabic_scan(norm: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in NUMBER_RE.finditer(norm, start, end):
+        q = _arabic_quantity(norm, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _arabic_quantity(norm: str, m: re.Match[str]) -> Quantity | None:
+    raw_num = m.group("num")
+    unit = m.group("unit") or ""
+    after = norm[m.end("num") : m.end("num") + 3]
+    if not unit and _DATE_AFTER.match(after):
+        return None
+    value = parse_decimal(raw_num)
+    if value is None:
+        return None
+    q_end = m.end("unit") if unit else m.end("num")
+    return Quantity(
+        value=value,
+        unit=unit,
+        decimals=decimals_of(raw_num),
+        start=m.start("num"),
+        end=q_end,
+        raw=norm[m.start("num") : q_end],
+        approx=bool(m.group("approx")),
+    )
+
+
+def _chinese_scan(norm: str, start: int, end: int) -> list[Quantity]:
+    # On the slice, so that a numeral run cut by `start` still counts from `start` (a lookbehind
+    # sees the text before `pos`).
+    out: list[Quantity] = []
+    for m in CN_NUMBER_RE.finditer(norm[start:end]):
+        q = _chinese_quantity(m, start)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _chinese_quantity(m: re.Match[str], offset: int) -> Quantity | None:
+    n = parse_chinese_int(m.group("num"))
+    if n is None:
+        return None
+    # '一个' inside words like 统一个人 is noise; keep it, the checks decide what counts.
+    return Quantity(
+        value=Decimal(n),
+        unit=m.group("unit"),
+        decimals=0,
+        start=offset + m.start(),
+        end=offset + m.end(),
+        raw=m.group(0),
+    )
 
 
 def fmt(value: Decimal | float | int, places: int | None = None) -> str:

@@ -33,6 +33,9 @@ class Policy:
     severity: dict[str, Severity] = field(default_factory=dict)
     tolerances: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. the model settings of `review`
+    # Seconds per report for the rules; None: no budget. Not in the digest: it decides whether a
+    # review completes, not its findings (an incomplete result is never reused).
+    timeout: float | None = None
 
     def digest(self) -> str:
         from reviewer import __version__

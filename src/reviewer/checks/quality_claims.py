@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import grouped, sentences
+from reviewer.checks.quality_common import grouped, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.claims.selfscore import self_scores
@@ -170,7 +170,7 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     hits: list[Hit] = []
     for m in _SATISFACTION.finditer(norm):
-        sent = next((s for s in sentences(doc) if s.start <= m.start() < s.end), None)
+        sent = sentence_at(doc, m.start())
         if sent is None or _EVIDENCE.search(sent.text):
             continue
         hits.append(
@@ -272,7 +272,7 @@ def _clip(text: str, n: int) -> str:
 
 # ---------------------------------------------------------------- Q022 garbled numbers
 
-_UNIT_PERCENT = lazy(r"\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
+_UNIT_PERCENT = lazy(r"(?<!\d)\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
 _DOUBLED = lazy(
     r"(?<![\d.])(?P<d>[1-9])(?P<c>[一二两三四五六七八九])(?=个|名|项|家|所|座|户|人|次|条)"
 )

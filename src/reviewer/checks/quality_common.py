@@ -7,6 +7,7 @@ No rules are declared here; the checks live in `quality_goals`, `quality_structu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date
@@ -14,7 +15,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit
-from reviewer.claims.sections import Section, sections
+from reviewer.claims.sections import Section, first_subsection_start, sections
 from reviewer.document import Document
 from reviewer.regex import lazy
 
@@ -47,6 +48,24 @@ def sentences(doc: Document) -> list[Sentence]:
     return doc.cached("q_sentences", build)
 
 
+def _starts(doc: Document) -> list[int]:
+    return doc.cached("q_sentence_starts", lambda d: [x.start for x in sentences(d)])
+
+
+def first_sentence_within(doc: Document, lo: int, hi: int) -> Sentence | None:
+    """The first sentence inside [lo, hi) (sentences are in order and do not overlap)."""
+    sents = sentences(doc)
+    k = bisect.bisect_left(_starts(doc), lo)
+    return sents[k] if k < len(sents) and sents[k].end <= hi else None
+
+
+def sentence_at(doc: Document, offset: int) -> Sentence | None:
+    """The sentence holding `offset`, if any."""
+    sents = sentences(doc)
+    k = bisect.bisect_right(_starts(doc), offset) - 1
+    return sents[k] if k >= 0 and offset < sents[k].end else None
+
+
 def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
     while start < end and norm[start] in " \t\r":
         start += 1
@@ -54,13 +73,6 @@ def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, norm[start:end]))
-
-
-def sentence_at(doc: Document, offset: int) -> Sentence | None:
-    for s in sentences(doc):
-        if s.start <= offset < s.end:
-            return s
-    return None
 
 
 # ---------------------------------------------------------------- the report's year and date
@@ -249,7 +261,7 @@ def goal_sections(doc: Document) -> list[Section]:
 
 def own_body(doc: Document, s: Section) -> tuple[int, int]:
     """[body_start, first subsection start or end) of a section."""
-    sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
+    sub = first_subsection_start(doc, s)
     return s.body_start, max(s.body_start, sub)
 
 

@@ -10,8 +10,10 @@ from reviewer import regex as rx
 from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
     comparator_targets,
+    first_sentence_within,
     goal_sections,
     has_measurable_target,
+    sentence_at,
     sentences,
 )
 from reviewer.checks.registry import Hit, check, rule
@@ -269,8 +271,9 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    # 1. indicator values after a dash
-    for m in _DASH_VALUE.finditer(norm):
+    # 1. indicator values after a dash (most reports have none: skip the scan)
+    dashed = "—" in norm or "--" in norm
+    for m in _DASH_VALUE.finditer(norm) if dashed else ():
         value = m.group("value").strip()
         if _VAGUE_VALUE.match(value):
             start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
@@ -298,9 +301,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             continue
         if _duty_reading(doc, s) is not None:
             continue  # reported by Q002
-        first = next(
-            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
-        )
+        first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
         yield VAGUE_TARGET.hit(
@@ -342,10 +343,11 @@ _METHOD_TITLE = lazy(r"评价(?:工作|的组织|组织|方法|标准|依据|对
 def _top_goal_sections(doc: Document) -> list[Section]:
     """Goal sections not nested in another goal section nor in a methodology section."""
     goals = goal_sections(doc)
+    goal_set = set(goals)
     out = []
     for s in goals:
         path = section_path(doc, s.start)[:-1]
-        if any(p in goals for p in path):
+        if any(p in goal_set for p in path):
             continue
         if any(_METHOD_TITLE.search(p.title) for p in path):
             continue
@@ -566,9 +568,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         if why is None:
             continue
         zh, en, copied = why
-        first = next(
-            (x for x in sentences(doc) if x.start >= s.body_start and x.end <= s.end), None
-        )
+        first = first_sentence_within(doc, s.body_start, s.end)
         span = (first.start, first.end) if first else (s.title_start, s.title_end)
         yield MISSING_GOALS.hit(
             [span, (s.title_start, s.title_end)],
@@ -724,7 +724,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # problems part, or is long enough not to be a fragment
     whole = _reaches_later_part(doc) or len(norm.strip()) >= _WHOLE_REPORT
     if budget and whole:
-        s = next((x for x in sentences(doc) if x.start <= budget.start() < x.end), None)
+        s = sentence_at(doc, budget.start())
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(
             [(lo, hi)],
@@ -793,9 +793,7 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
         body = doc.norm[sec.body_start : sec.end]
         if _NOTHING.match(body) or rx.match(r"\s*(?:无|没有|未发现)[^。]{0,10}问题", body):
             continue
-        first = next(
-            (x for x in sentences(doc) if x.start >= sec.body_start and x.end <= sec.end), None
-        )
+        first = first_sentence_within(doc, sec.body_start, sec.end)
         if first is None:
             continue
         s = full[0]

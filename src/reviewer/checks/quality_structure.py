@@ -3,6 +3,8 @@ dated before its year closed, mid-year sentences left in, problems stated withou
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 from datetime import date
 
@@ -249,7 +251,9 @@ _ONLY_NONE = lazy(r"^[\s:：]*(?:无|暂无|没有|无。|暂无。)[\s。.；;]
 
 
 def _children(doc: Document, s: Section) -> list[Section]:
-    return [t for t in sections(doc) if s.start < t.start < s.end]
+    secs = sections(doc)
+    starts = doc.cached("section_starts", lambda d: [t.start for t in sections(d)])
+    return secs[bisect.bisect_right(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
 
 @check(EMPTY_SECTION)
@@ -372,10 +376,11 @@ def _key(title: str) -> str:
 def duplicate_headings(doc: Document) -> Iterator[Hit]:
     secs = sections(doc)
     parents: dict[int, int | None] = {}
+    index = {s.start: i for i, s in enumerate(secs)}  # one section per start
     for i, s in enumerate(secs):
         path = section_path(doc, s.start)
         parent = path[-2] if len(path) >= 2 else None
-        parents[i] = secs.index(parent) if parent is not None else None
+        parents[i] = index[parent.start] if parent is not None else None
     seen: dict[tuple[int | None, int, str], Section] = {}
     for i, s in enumerate(secs):
         k = _key(s.title)
@@ -396,24 +401,28 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
         else:
             seen[key] = s
     # a later top-level section that repeats a part of an earlier top-level title
+    # The first earlier top-level title equal to this one, and the first one listing it as a
+    # part: indexes kept as the titles go by, not a scan of the earlier titles per title.
     tops = [s for s in secs if s.level == 1]
+    first_equal: dict[str, int] = {}
+    first_part: dict[str, int] = {}
     for j, s in enumerate(tops):
         k = _key(s.title)
-        if len(k) < 4:
-            continue
-        for other in tops[:j]:
-            ok = _key(other.title)
-            if ok == k:
-                break  # reported above when under the same parent
-            parts = [_key(p) for p in rx.split(r"[、，,及和与;；]", other.title)]
-            if k in parts and len(parts) > 1:
+        if len(k) >= 4:
+            eq, part = first_equal.get(k, j), first_part.get(k, j)
+            if part < eq:  # an equal title first is reported above when under the same parent
+                other = tops[part]
                 yield DUPLICATE_HEADING.hit(
                     [(s.start, s.title_end), (other.start, other.title_end)],
                     {"title": s.title, "other": other.title},
                     variant="topic",
                     severity=Severity.INFO,
                 )
-                break
+        first_equal.setdefault(k, j)
+        parts = [_key(p) for p in rx.split(r"[、，,及和与;；]", s.title)]
+        if len(parts) > 1:
+            for p in parts:
+                first_part.setdefault(p, j)
 
 
 # ---------------------------------------------------------------- Q012 template residue
@@ -524,11 +533,14 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     lo, hi = title_region(doc)
     title_lines = [ln for ln in doc.lines if lo <= ln.start < hi and ln.text.strip()]
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
+    span_starts = [a for a, _ in heading_spans]
+    reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
     for ln in doc.lines:
         t = ln.text.strip()
         if not t:
             continue
-        is_title = ln in title_lines or any(a <= ln.start < b for a, b in heading_spans)
+        k = bisect.bisect_right(span_starts, ln.start) - 1  # spans with a <= ln.start: [0, k]
+        is_title = ln in title_lines or (k >= 0 and reach[k] > ln.start)
         m = _TEMPLATE_WORD.search(ln.text)
         if m and is_title and "。" not in t and len(t) <= 60:
             off = ln.start + ln.text.index(t)

@@ -153,6 +153,7 @@ def _budgets(items: list[Fact]) -> list[tuple[Decimal, Decimal, str, str, tuple[
     carries = [f for f in items if f.kind == CARRYOVER]
     fulls = _prefer_expense([f for f in items if f.kind in (FULL, BUDGET)])
     out: list[tuple[Decimal, Decimal, str, str, tuple[Fact, ...]]] = []
+    seen: set[tuple[Decimal, str]] = set()  # (value, expr_zh) of the budgets so far
 
     def add(parts: list[Fact], zh: str, en: str) -> None:
         value = sum((f.value for f in parts), Decimal(0))
@@ -160,8 +161,9 @@ def _budgets(items: list[Fact]) -> list[tuple[Decimal, Decimal, str, str, tuple[
             return
         half = sum((f.half_unit for f in parts), Decimal(0))
         key = (value, zh)
-        if any((o[0], o[2]) == key for o in out):
+        if key in seen:
             return
+        seen.add(key)
         out.append((value, half, zh, en, tuple(parts)))
 
     for o in opening:
@@ -229,12 +231,28 @@ def _matches(stated: Indicator, lo: Decimal, hi: Decimal, slack: Decimal = Decim
 
 
 def _readings(doc: Document, kind: str, topic: str) -> list[Reading]:
-    items = current(doc, [f for f in facts(doc) if f.topic == topic])
+    """Every reading of a `kind` rate from the facts of `topic` (once per document)."""
+    memo: dict[tuple[str, str], list[Reading]] = doc.cached("rates.readings", lambda d: {})
+    if (kind, topic) not in memo:
+        memo[kind, topic] = _all_readings(doc, kind, topic)
+    return memo[kind, topic]
+
+
+def _topic_items(doc: Document, topic: str) -> list[Fact]:
+    memo: dict[str, list[Fact]] = doc.cached("rates.items", lambda d: {})
+    if topic not in memo:
+        memo[topic] = current(doc, [f for f in facts(doc) if f.topic == topic])
+    return memo[topic]
+
+
+def _all_readings(doc: Document, kind: str, topic: str) -> list[Reading]:
+    items = _topic_items(doc, topic)
     out: list[Reading] = []
     if kind in (EXEC, COST, SG_CTRL):
         spend = [f for f in items if f.kind == SPENDING]
+        budgets = _budgets(items) if spend else []
         for sp in spend:
-            for value, half, zh, en, parts in _budgets(items):
+            for value, half, zh, en, parts in budgets:
                 v, lo, hi = _ratio(sp, (value, half))
                 out.append(
                     Reading(
@@ -367,7 +385,9 @@ def _closest(readings: list[Reading], stated: Decimal, n: int = 4) -> list[Readi
     for r in sorted(readings, key=lambda r: abs(r.value - stated)):
         if all(abs(r.value - o.value) > Decimal("0.005") for o in out):
             out.append(r)
-    return out[:n]
+            if len(out) == n:
+                break
+    return out
 
 
 def _claim_topic(doc: Document, ind: Indicator) -> str:
@@ -426,11 +446,12 @@ def balance_mismatch(doc: Document) -> Iterator[Hit]:
     for bal in facts(doc):
         if bal.kind != BUDGET_BALANCE:
             continue
-        items = current(doc, [f for f in facts(doc) if f.topic == bal.topic])
+        items = _topic_items(doc, bal.topic)
         spend = [f for f in items if f.kind == SPENDING]
         readings: list[tuple[Decimal, Decimal, str, str, tuple[Fact, ...]]] = []
+        budgets = _budgets(items) if spend else []
         for sp in spend:
-            for value, half, zh, en, parts in _budgets(items):
+            for value, half, zh, en, parts in budgets:
                 diff = value - sp.value
                 readings.append(
                     (
@@ -447,7 +468,14 @@ def balance_mismatch(doc: Document) -> Iterator[Hit]:
         if any(abs(v - bal.value) <= h + tol_own for v, h, _z, _e, _p in readings):
             continue
         readings.sort(key=lambda r: abs(r[0] - bal.value))
-        shown = [r for i, r in enumerate(readings) if r[0] not in {x[0] for x in readings[:i]}][:4]
+        shown = []  # the four closest with different values
+        values: set[Decimal] = set()
+        for r in readings:
+            if r[0] not in values:
+                values.add(r[0])
+                shown.append(r)
+                if len(shown) == 4:
+                    break
         spans = [(bal.start, bal.end), *(f.number_span for f in shown[0][4])]
         yield BALANCE_MISMATCH.hit(
             spans,

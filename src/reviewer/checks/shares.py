@@ -52,6 +52,17 @@ def _ancestors(node: Node) -> list[Node]:
     return out
 
 
+def _totals_of_part(doc: Document) -> dict[int, list[Node]]:
+    """For each figure (by id), the positive totals of the breakdowns it is a part of."""
+    out: dict[int, list[Node]] = {}
+    for other in figure_trees(doc):
+        for bd in other.breakdowns:
+            if bd.total.value > 0:
+                for key in dict.fromkeys(id(p) for p in bd.parts):
+                    out.setdefault(key, []).append(bd.total)
+    return out
+
+
 @check(SHARE_MISMATCH)
 def shares(doc: Document) -> Iterator[Hit]:
     for node in figure_trees(doc):
@@ -61,12 +72,7 @@ def shares(doc: Document) -> Iterator[Hit]:
         totals = [t for t in _ancestors(node) if t.value > 0]
         # A total broken down twice ("按性质分…；按经济分类分…") is the parent of both lists.
         if node.parent is None:
-            totals += [
-                bd.total
-                for other in figure_trees(doc)
-                for bd in other.breakdowns
-                if node in bd.parts and bd.total.value > 0
-            ]
+            totals += doc.cached("shares.totals_of_part", _totals_of_part).get(id(node), [])
         if not totals:
             continue
         results = [(_within(stated, node, t, doc.tolerances), t) for t in totals]

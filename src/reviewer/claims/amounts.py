@@ -219,6 +219,40 @@ def _label(norm: str, q: Quantity, floor: int) -> tuple[str, int]:
     return raw[skip:].strip(), i + skip
 
 
+class _Tail(NamedTuple):
+    """Figures of one series, summed up for `_implicit`: what `rounding` needs of them."""
+
+    n: int
+    largest: Decimal
+    total: Decimal
+    finest: int  # most decimals
+    all_counts: bool
+    half_all: Decimal  # half units of all of them
+    half_decimals: Decimal  # half units of those written with decimals
+
+    def add(self, q: Quantity) -> _Tail:
+        value = q.base
+        return _Tail(
+            self.n + 1,
+            value if self.n == 0 or value > self.largest else self.largest,
+            value + self.total,
+            max(self.finest, q.decimals),
+            self.all_counts and q.dimension == "count",
+            q.half_unit + self.half_all,
+            q.half_unit + self.half_decimals if q.decimals > 0 else self.half_decimals,
+        )
+
+    def tolerance_with(self, q: Quantity) -> Decimal:
+        """`rounding([q, *these])` without going over them again."""
+        both = self.add(q)
+        if both.finest == 0:
+            return Decimal(0) if both.all_counts else both.half_all
+        return both.half_decimals
+
+
+_EMPTY_TAIL = _Tail(0, Decimal(0), Decimal(0), 0, True, Decimal(0), Decimal(0))
+
+
 def _paragraphs(doc: Document) -> list[tuple[int, int]]:
     """Paragraph extents: a line, joined with the next while it clearly runs on (ends in ，、)."""
     out: list[tuple[int, int]] = []
@@ -501,12 +535,22 @@ class _Parser:
         """'收入A，其中…' without a marker: a figure followed, in the same sentence, by figures
         that add up to it (within rounding) is read as its breakdown."""
         roots = [n for n in nodes if n.parent is None and not n.breakdowns]
+        # What each root needs to know of the roots after it in its series (how many, the
+        # largest, their sum and their rounding), gathered from the end in one pass.
+        after: list[_Tail] = []
+        tails: dict[str, _Tail] = {}
+        for n in reversed(roots):
+            tail = tails.get(n.series, _EMPTY_TAIL)
+            after.append(tail)
+            tails[n.series] = tail.add(n.q)
+        after.reverse()
         for i, total in enumerate(roots):
-            rest = [n for n in roots[i + 1 :] if n.series == total.series]
-            if len(rest) < 2 or any(n.value > total.value for n in rest):
+            tail = after[i]
+            if tail.n < 2 or tail.largest > total.value:
                 continue
-            diff = abs(sum((n.value for n in rest), Decimal(0)) - total.value)
-            if diff <= tolerance([total, *rest]):
+            diff = abs(tail.total - total.value)
+            if diff <= tail.tolerance_with(total.q):
+                rest = [n for n in roots[i + 1 :] if n.series == total.series]
                 bd = Breakdown(
                     total=total, marker="implicit", marker_start=total.q.start, open=False
                 )

@@ -27,6 +27,7 @@ the heading), `basic` (基本支出), `project` (项目支出), `personnel`, `pu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from decimal import Decimal
@@ -165,10 +166,15 @@ def topic_of(doc: Document, label: str, start: int) -> str:
     for name, pat in _TOPICS:
         if pat.search(label):
             return name
-    s = max((m.end() for m in _SENT.finditer(doc.norm, 0, start)), default=0)
-    before = doc.norm[s:start]
-    for name, pat in _TOPICS:
-        if pat.search(before):
+    # The sentence so far, doc.norm[s:start]: a topic is named in it when the topic's first
+    # match in the sentence ends by `start` (no topic word holds a sentence end or another
+    # topic word of its own list, so the first match is also the first to end).
+    marks = doc.cached("facts.sentence_marks", _sentence_marks)
+    k = bisect.bisect_left(marks, start)
+    s = marks[k - 1] + 1 if k else 0
+    firsts = _first_topic_ends(doc, s, marks[k] if k < len(marks) else len(doc.norm))
+    for name, end in firsts:
+        if end <= start:
             return name  # "公务接待费：本年支出5万元" is the reception fee's spending
     from reviewer.claims.sections import section_path
 
@@ -179,6 +185,21 @@ def topic_of(doc: Document, label: str, start: int) -> str:
             return "sangong"
         break
     return "dept"
+
+
+def _sentence_marks(doc: Document) -> list[int]:
+    return [m.start() for m in _SENT.finditer(doc.norm)]
+
+
+def _first_topic_ends(doc: Document, s: int, e: int) -> list[tuple[str, int]]:
+    """Each topic with the end of its first match in the sentence norm[s:e] (cached)."""
+    memo: dict[int, list[tuple[str, int]]] = doc.cached("facts.topic_ends", lambda d: {})
+    found = memo.get(s)
+    if found is None:
+        found = memo[s] = [
+            (name, m.end()) for name, pat in _TOPICS if (m := pat.search(doc.norm, s, e))
+        ]
+    return found
 
 
 def facts(doc: Document) -> list[Fact]:
@@ -194,6 +215,9 @@ def _extract(doc: Document) -> list[Fact]:
     for e in ends:
         s = pos
         prev_end = s
+        # A part opener before the clause (the first one in the sentence is the first to end).
+        opener = _PART_OPENER.search(norm, s, e)
+        opener_end = opener.end() if opener else e + 1
         for q in find_quantities(norm, s, e):
             dim = q.dimension
             if dim not in ("money", "count") or q.start < prev_end:
@@ -202,7 +226,7 @@ def _extract(doc: Document) -> list[Fact]:
             prev_end = q.end
             tail = _read_tail(norm, cs, q.start)
             raw = norm[cs : tail.start]
-            if _SUBORDINATE.match(raw) or _PART_OPENER.search(norm, s, cs):
+            if _SUBORDINATE.match(raw) or opener_end <= cs:
                 continue  # a part of a total stated before it, not a figure of its own
             label = raw.strip()
             if not label:

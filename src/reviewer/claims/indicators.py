@@ -104,6 +104,11 @@ _BEFORE: list[tuple[str, str | None]] = sorted(
     key=lambda t: len(t[0]),
     reverse=True,
 )
+# The same words by their last character, longest first as above: `_read_tail` tries only the
+# words that can end where it stands.
+_BEFORE_BY_LAST: dict[str, list[tuple[str, str | None]]] = {}
+for _word, _code in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_word[-1], []).append((_word, _code))
 _DISTRIBUTIVE = {"均", "都", "全部", "皆", "各"}
 # Words after a value that make it a bound.
 _AFTER = lazy(r"\s*(?:及|或)?(以上|以下|以内|之内|之上|左右)")
@@ -336,7 +341,7 @@ def _read_tail(norm: str, lo: int, hi: int) -> _Tail:
     while pos > lo:
         while pos > lo and norm[pos - 1] in " \t":
             pos -= 1
-        for word, code in _BEFORE:
+        for word, code in _BEFORE_BY_LAST.get(norm[pos - 1], ()) if pos > lo else ():
             if pos - len(word) >= lo and norm[pos - len(word) : pos] == word:
                 words.append(word)
                 if code is not None and comp == EQ:
@@ -348,12 +353,15 @@ def _read_tail(norm: str, lo: int, hi: int) -> _Tail:
     return _Tail(comp, words, pos)
 
 
+_PER = lazy(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])")
+
+
 def _boundary_after(norm: str, pos: int, end: int) -> tuple[int, str | None, bool] | None:
     """After a value: (end of the statement, bound comparator, compound '/N' follows)."""
     per = None
-    m = rx.match(r"/([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff])", norm[pos:end])
+    m = _PER.match(norm, pos, end)  # in place: a slice to `end` per value was quadratic
     if m:
-        pos += m.end()
+        pos = m.end()
     bound = None
     m2 = _AFTER.match(norm, pos, end)
     if m2:
@@ -591,6 +599,8 @@ def _role(doc: Document, offset: int, words: list[str], explicit: str | None, co
 def _qualitative(doc: Document, s: int, e: int) -> list[Indicator]:
     norm = doc.norm
     out: list[Indicator] = []
+    if norm.find("—", s, e) < 0:
+        return out  # every such statement holds a dash: no scan of the sentence
     for m in _QUAL.finditer(norm, s, e):
         cs = _clause_start(norm, s, m.start("name") + 1)
         cs = max(cs, m.start("name"))
@@ -779,12 +789,13 @@ def pairs(doc: Document) -> list[tuple[Indicator, Indicator]]:
 
 def _pair(doc: Document) -> list[tuple[Indicator, Indicator]]:
     tgts = [t for t in targets(doc) if t.comparator != QUAL]
+    named = _NameIndex(tgts)
     out: list[tuple[Indicator, Indicator]] = []
     for a in actuals(doc):
         if a.comparator == QUAL or a.comparator == TOP:
             continue
         best: list[tuple[int, int, Indicator]] = []
-        for t in tgts:
+        for t in named.candidates(a.key):
             if t.source == "table" and a.source == "table" and t.name_start != a.name_start:
                 continue  # in a table, a row's target goes with the same row's actual
             if not _rank_compatible(t, a) and not units_agree(t, a):
@@ -801,6 +812,35 @@ def _pair(doc: Document) -> list[tuple[Indicator, Indicator]]:
             continue  # the same indicator has two different targets: ambiguous
         out.append((top[2], a))
     return out
+
+
+class _NameIndex:
+    """The targets whose key `same_indicator` can match with a given key, in their order.
+
+    A match is the same key, or one key inside the other (four characters or more): then the
+    longer key holds the shorter one's first four characters. Looking those up replaces a
+    comparison of every actual with every target.
+    """
+
+    def __init__(self, tgts: list[Indicator]) -> None:
+        self.tgts = tgts
+        self.exact: dict[str, list[int]] = {}
+        self.grams: dict[str, list[int]] = {}  # every 4 characters of a key -> targets
+        self.heads: dict[str, list[int]] = {}  # the first 4 characters of a key -> targets
+        for i, t in enumerate(tgts):
+            self.exact.setdefault(t.key, []).append(i)
+            if len(t.key) >= 4:
+                self.heads.setdefault(t.key[:4], []).append(i)
+                for g in {t.key[k : k + 4] for k in range(len(t.key) - 3)}:
+                    self.grams.setdefault(g, []).append(i)
+
+    def candidates(self, key: str) -> list[Indicator]:
+        found = set(self.exact.get(key, ()))
+        if len(key) >= 4:
+            found.update(self.grams.get(key[:4], ()))  # a longer key holding this one
+            for k in range(len(key) - 3):
+                found.update(self.heads.get(key[k : k + 4], ()))  # a shorter key inside it
+        return [self.tgts[i] for i in sorted(found)]
 
 
 def _effective(t: Indicator) -> str:

@@ -26,6 +26,7 @@ Real reports are messy, so the reader is forgiving:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -259,8 +260,19 @@ def _scan(doc: Document) -> list[Section]:
     _fix_levels(heads)
     out: list[Section] = []
     n = len(norm)
+    # A section ends where the next heading of its level or above starts: one pass from the end
+    # with a stack of candidates (levels strictly rising from the top), not a scan per heading.
+    ends = [n] * len(heads)
+    stack: list[_Head] = []
+    for i in range(len(heads) - 1, -1, -1):
+        h = heads[i]
+        while stack and stack[-1].level > h.level:
+            stack.pop()
+        if stack:
+            ends[i] = stack[-1].start
+        stack.append(h)
     for i, h in enumerate(heads):
-        end = next((g.start for g in heads[i + 1 :] if g.level <= h.level), n)
+        end = ends[i]
         # Trim trailing whitespace so an empty section ends where its heading does.
         out.append(
             Section(
@@ -286,18 +298,42 @@ def sections(doc: Document) -> list[Section]:
 
 def section_path(doc: Document, offset: int) -> list[Section]:
     """The sections enclosing `offset`, outermost first (a heading encloses its own title)."""
+    starts, parents = doc.cached("section_parents", _parents)
+    secs = sections(doc)
     path: list[Section] = []
-    for s in sections(doc):
-        if s.start > offset:
-            break
+    # A section ends at the next heading of its level or above, so the sections enclosing an
+    # offset nest: the last one starting at or before it, and that one's parents.
+    k = bisect.bisect_right(starts, offset) - 1
+    while k >= 0:
+        s = secs[k]
         if s.start <= offset < s.end:
-            while path and path[-1].level >= s.level:
-                path.pop()
             path.append(s)
-    return [s for s in path if s.start <= offset < s.end]
+        k = parents[k]
+    path.reverse()
+    return path
+
+
+def _parents(doc: Document) -> tuple[list[int], list[int]]:
+    """Section starts, and for each section the index of the one it lies in (-1: none)."""
+    secs = sections(doc)
+    parents: list[int] = []
+    stack: list[int] = []
+    for i, s in enumerate(secs):
+        while stack and secs[stack[-1]].level >= s.level:
+            stack.pop()
+        parents.append(stack[-1] if stack else -1)
+        stack.append(i)
+    return [s.start for s in secs], parents
 
 
 def body_text(doc: Document, s: Section) -> str:
     """The section's own body: after the title, up to its first subsection (normalized text)."""
-    sub = next((t.start for t in sections(doc) if s.start < t.start < s.end), s.end)
+    sub = first_subsection_start(doc, s)
     return doc.norm[s.body_start : max(s.body_start, sub)]
+
+
+def first_subsection_start(doc: Document, s: Section) -> int:
+    """Where the first section inside `s` starts (`s.end` when there is none)."""
+    starts, _ = doc.cached("section_parents", _parents)
+    k = bisect.bisect_right(starts, s.start)  # sections are in text order, one per start
+    return starts[k] if k < len(starts) and starts[k] < s.end else s.end

@@ -24,6 +24,7 @@ from reviewer.cli.options import (
     ResumeOpt,
     SelectOpt,
     SeverityOpt,
+    TimeoutOpt,
     one_line_errors,
     policy,
 )
@@ -47,6 +48,7 @@ def check_cmd(
     resume: ResumeOpt = False,
     jobs: JobsOpt = None,
     progress: ProgressOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Verify every numeric claim and target in REPORTS with the rules only (offline)."""
     run_command(**locals())

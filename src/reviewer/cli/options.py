@@ -153,8 +153,25 @@ ResumeOpt = Annotated[
     bool, typer.Option(help="Reuse the reports already in --results (same path, text, settings).")
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Reports reviewed at once.")
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Reports reviewed at once [default: all cores when there are many reports].",
+    ),
 ]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds per report; past it the report is incomplete and the exit code 2 "
+        "(0: no limit) [default: 30].",
+        show_default=False,
+    ),
+]
+DEFAULT_TIMEOUT = 30.0
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from reviewer.cli.options import FailOn, Format, LangOpt, fail, policy
+from reviewer.cli.options import DEFAULT_TIMEOUT, FailOn, Format, LangOpt, fail, policy
 
 if TYPE_CHECKING:
     from reviewer.batch import Outcome
@@ -100,6 +100,7 @@ def run_command(
     review: Review | None = None,
     settings_extra: dict[str, Any] | None = None,
     after: Callable[[RunResult], None] | None = None,
+    timeout: float | None = None,
 ) -> None:
     """Config, inputs, batch, baseline, render, exit code.
 
@@ -119,6 +120,8 @@ def run_command(
         severity=severity,
     )
     settings.extra = dict(settings_extra or {})
+    budget = timeout if timeout is not None else cfg.timeout
+    settings.timeout = DEFAULT_TIMEOUT if budget is None else (budget or None)
     fmt_name = fmt.value if fmt else (cfg.format or "text")
     if fmt_name not in Format.__members__:
         fail(
@@ -138,7 +141,7 @@ def run_command(
     outcome = review_inputs(
         paths,
         settings,
-        jobs=jobs or cfg.jobs or 1,
+        jobs=jobs or cfg.jobs or 0,
         results=results,
         resume=resume,
         progress=progress,

@@ -194,3 +194,58 @@ def test_rates_that_may_exceed_100_percent_pass() -> None:
 def test_a_target_above_100_percent_is_g002_not_g006() -> None:
     found = review_text("二、绩效目标\n满意度≥105%。\n", select=["G"])
     assert [f.code for f in found] == ["G002"]
+
+
+# -- an actual stated only as a bound -------------------------------------------------------
+
+_BOUND = "一、绩效目标\n{name}{target}。\n二、完成情况\n{name}{actual}。\n"
+
+
+def test_an_actual_bound_short_of_the_target_does_not_show_it_met() -> None:
+    [f] = g(_BOUND.format(name="群众满意度", target="≥90%", actual="达80%以上"), "G001")
+    assert f.severity == Severity.WARNING
+    assert "≥90%" in f.message and "≥80%" in f.message and "不能表明目标已完成" in f.message
+
+
+def test_a_strict_bound_at_the_target_value_does_not_show_it_met() -> None:
+    # 80%以上 (≥80) does not show >80, while >80% does.
+    text = _BOUND.format(name="群众满意度", target="超过80%", actual="达80%以上")
+    assert ["不能表明" in f.message for f in g(text, "G001")] == [True]
+    assert g(text.replace("达80%以上", "超过80%"), "G001") == []
+
+
+def test_an_actual_bound_that_reaches_the_target_is_silent() -> None:
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="达90%以上"), "G001") == []
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="达95%以上"), "G001") == []
+
+
+def test_a_bound_on_the_other_side_says_nothing() -> None:
+    # An upper bound actual (≤95%) against a lower-bound target (≥90%) may meet it or not.
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="不超过95%"), "G001") == []
+
+
+def test_an_upper_bound_actual_above_an_upper_bound_target() -> None:
+    text = _BOUND.format(name="投诉率", target="≤2%", actual="在5%以内")
+    assert ["不能表明" in f.message for f in g(text, "G001")] == [True]
+    assert g(text.replace("5%以内", "2%以内"), "G001") == []
+
+
+def test_a_bound_short_of_the_target_does_not_count_against_the_score() -> None:
+    text = _BOUND.format(name="群众满意度", target="≥90%", actual="达80%以上")
+    text += "三、评价结论\n自评得分98分。\n"
+    assert g(text, "G004") == []
+
+
+# -- what 控制 means in a name ---------------------------------------------------------------
+
+
+def test_a_controlled_patient_count_is_higher_is_better() -> None:
+    text = _BOUND.format(name="高血压随访控制数", target="3807人", actual="3220人")
+    [f] = g(text, "G001")
+    assert "3220人" in f.message
+
+
+def test_a_staff_control_count_stays_an_upper_bound() -> None:
+    # 控制数 of staff or spending is a ceiling: staying below it meets the target.
+    assert g(_BOUND.format(name="在职人员控制数", target="50人", actual="43人"), "G001") == []
+    assert g(_BOUND.format(name="三公经费控制数", target="9万元", actual="8万元"), "G001") == []

@@ -26,7 +26,7 @@ from reviewer.claims.indicator_forms import (
     indicator_blocks,
     proportional_score,
 )
-from reviewer.claims.indicators import EQ, LE, LOWER_BETTER, LT, SYMBOL
+from reviewer.claims.indicators import EQ, LE, LT, SYMBOL, lower_is_better
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import decimals_of, fmt
@@ -113,7 +113,7 @@ def _half_unit(v: FormValue) -> Decimal:
 
 def _lower_is_better(row: FormRow) -> bool:
     assert row.target is not None
-    return row.target.comparator in (LE, LT) or bool(LOWER_BETTER.search(row.name))
+    return row.target.comparator in (LE, LT) or lower_is_better(row.name)
 
 
 @check(INDICATOR_SCORE_FORMULA)

@@ -22,6 +22,7 @@ from reviewer.claims.indicators import (
     met,
     pairs,
     rank_admissions,
+    short_bound,
 )
 from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
@@ -53,7 +54,13 @@ TARGET_NOT_MET = rule(
         "rank": (
             "“{name}”目标 {target}，但报告称“{admission}”，目标未实现",
             "'{name}': target {target}, but the report says '{admission}': the target was not met",
-        )
+        ),
+        "bound": (
+            "“{name}”目标 {target}，实际只报告为 {actual}，这一界限未达到目标值，"
+            "不能表明目标已完成",
+            "'{name}': target {target}, but the actual is only given as {actual}, a bound short "
+            "of the target: the report does not show the target was met",
+        ),
     },
 )
 
@@ -161,6 +168,7 @@ class Miss(NamedTuple):
     actual: str
     spans: list[tuple[int, int]]  # the actual claim first, then the target
     rank_admission: str | None = None
+    bound: bool = False  # the actual is only a bound short of the target (`>70%` for `>80%`)
 
 
 def misses(doc: Document) -> list[Miss]:
@@ -172,7 +180,8 @@ def _misses(doc: Document) -> list[Miss]:
     out: list[Miss] = []
     seen: set[tuple[int, int]] = set()
     for t, a in pairs(doc):
-        if met(t, a) is not False:
+        bound = short_bound(t, a)
+        if met(t, a) is not False and not bound:
             continue
         key = (a.name_start, a.value_start)
         if key in seen:
@@ -184,6 +193,7 @@ def _misses(doc: Document) -> list[Miss]:
                 target=t.shown(),
                 actual=a.shown(),
                 spans=[*a.spans(), *t.spans()],
+                bound=bound,
             )
         )
     out.extend(_form_qualitative_misses(doc))
@@ -241,6 +251,7 @@ def target_not_met(doc: Document) -> Iterator[Hit]:
                 "note_zh": "",
                 "note_en": "",
             },
+            variant="bound" if m.bound else None,
         )
 
 
@@ -340,7 +351,7 @@ def _miss_en(m: Miss) -> str:
 
 @check(SCORE_VS_UNMET)
 def score_vs_unmet(doc: Document) -> Iterator[Hit]:
-    missed = misses(doc)
+    missed = [m for m in misses(doc) if not m.bound]  # a bound short of the target is no miss
     if not missed:
         return
     for s in self_scores(doc):
@@ -405,7 +416,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
         if item.weight is not None and item.score is not None
     ]
     for m in misses(doc):
-        if m.rank_admission is not None:
+        if m.rank_admission is not None or m.bound:
             continue
         at = m.spans[0][0]
         for item in items:

@@ -402,6 +402,14 @@ FULL_MARKS_FOR_MISS = rule(
         "群众满意度 | ≥90% | 95% | 10 | 10"
     ),
     fix="Score the indicator in proportion to what was achieved, or explain the deviation.",
+    variants={
+        "bound": (
+            "“{name}”目标 {target}，实际只报告为 {actual}，不能表明目标已完成，却得满分 "
+            "{score}/{weight} 分",
+            "'{name}': target {target}, but the actual is only given as {actual}, which does "
+            "not show the target met, yet it scored full marks {score}/{weight}",
+        )
+    },
 )
 
 
@@ -416,7 +424,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
         if item.weight is not None and item.score is not None
     ]
     for m in misses(doc):
-        if m.rank_admission is not None or m.bound:
+        if m.rank_admission is not None:
             continue
         at = m.spans[0][0]
         for item in items:
@@ -431,6 +439,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
                         "score": fmt(item.score.value),
                         "weight": fmt(item.weight.value),
                     },
+                    variant="bound" if m.bound else None,
                 )
                 break
         else:
@@ -443,9 +452,10 @@ def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
 
     at = m.spans[0][0]
     for row in form_rows(doc):
-        if row.actual is None or row.weight is None or row.score is None:
+        actual = row.actual or row.actual_text
+        if actual is None or row.weight is None or row.score is None:
             continue
-        if not row.actual.start <= at < row.actual.end:
+        if not actual.start <= at < actual.end:
             continue
         weight, score = row.weight.quantity.value, row.score.quantity.value
         if score >= weight > 0:
@@ -458,5 +468,6 @@ def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
                     "score": fmt(score),
                     "weight": fmt(weight),
                 },
+                variant="bound" if m.bound else None,
             )
         return

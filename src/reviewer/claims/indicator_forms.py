@@ -13,7 +13,8 @@ indicator. Published on the web it reaches us flattened, and is read here as one
   no trace, so a row is read only when its count of figures equals the header's figure columns;
 * cells glued with no separator (`指标名100%80%1111原因`): the target and the actual are read when
   each ends in a unit, so their boundary is certain; a bare run of digits after them (weight and
-  score glued, `1111`) is never split: the row's score is `hidden`.
+  score glued, `1111`) is kept as the row's `hidden` digits. They are split only when the form's
+  own total decides (`claims.hidden_scores`): never by guessing.
 
 A comparator may stand in its own cell (指标性质 `≥` | `100` | `%`) and is folded into the value;
 `═ ≧ ≦` read as `= ≥ ≤`. Qualitative cells (有效, 较及时) are not read as values.
@@ -221,7 +222,8 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         rows, unsure = _rows(doc, cells, cols)
         pos = max(end, m.end())
         if rows:
-            out.append(FormBlock(cols, rows, m.start(), end, tuple(unsure)))
+            block = FormBlock(cols, rows, m.start(), end, tuple(unsure))
+            out.append(settle_hidden(doc, block))
     return out
 
 
@@ -694,3 +696,33 @@ def proportional_score(row: FormRow, lower_is_better: bool) -> Decimal | None:
     if t.comparator in (GE, GT, EQ):
         return min(w, w * av / tv)
     return None
+
+
+def settle_hidden(doc: Document, block: FormBlock) -> FormBlock:
+    """Put weights and scores on glued rows when the form's own total decides how every
+    glued run of digits splits (see `claims.hidden_scores`)."""
+    if not any(r.hidden for r in block.rows):
+        return block
+    from reviewer.claims.hidden_scores import settled_splits
+
+    splits = settled_splits(doc, block)
+    if not splits:
+        return block
+    rows: list[FormRow] = []
+    for row in block.rows:
+        split = splits.get(row.hidden_start) if row.hidden else None
+        if split is None:
+            rows.append(row)
+            continue
+        w, sc = split
+        cut = row.hidden_start + len(w)
+        weight = _quantity(w, "", row.hidden_start, cut, w)
+        score = _quantity(sc, "", cut, row.hidden_end, sc)
+        assert weight is not None and score is not None
+        rows.append(
+            row._replace(
+                weight=FormValue(EQ, weight, row.hidden_start, cut),
+                score=FormValue(EQ, score, cut, row.hidden_end),
+            )
+        )
+    return block._replace(rows=rows)

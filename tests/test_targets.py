@@ -249,3 +249,38 @@ def test_a_staff_control_count_stays_an_upper_bound() -> None:
     # 控制数 of staff or spending is a ceiling: staying below it meets the target.
     assert g(_BOUND.format(name="在职人员控制数", target="50人", actual="43人"), "G001") == []
     assert g(_BOUND.format(name="三公经费控制数", target="9万元", actual="8万元"), "G001") == []
+
+
+# -- an actual in words that negates the target ---------------------------------------------
+
+_WORDED = (
+    "指标名称 | 目标值 | 完成值 |\n"
+    "培训人数 | 100人 | 100人 |\n"
+    "考核任务完成及时 | {target} | {actual} |\n"
+)
+
+
+def test_an_actual_that_negates_the_target_word_is_a_miss() -> None:
+    text = _WORDED.format(target="各期培训结束后及时考核", actual="1-2期未能及时考核")
+    [f] = g(text, "G001")
+    assert f.spans[0].text == "1-2期未能及时考核" and "各期培训结束后及时考核" in f.message
+
+
+def test_negation_near_misses_stay_silent() -> None:
+    for actual in (
+        "各期均及时考核",  # met
+        "无未及时考核情况",  # a negation of the negation
+        "未及时考核2期",  # a count of failures, not the whole target
+        "不及时率为0",  # a measured rate
+    ):
+        assert g(_WORDED.format(target="各期培训结束后及时考核", actual=actual), "G001") == []
+    # the target does not ask for the negated word
+    assert g(_WORDED.format(target="覆盖全部学员", actual="未完成补考"), "G001") == []
+    # the target itself is worded as a negation: not compared
+    assert g(_WORDED.format(target="无不及时考核", actual="部分未及时考核"), "G001") == []
+    assert g(_WORDED.format(target="及时考核", actual="部分未及时考核"), "G001") != []
+
+
+def test_a_downgraded_word_in_a_table_is_a_miss() -> None:
+    [f] = g(_WORDED.format(target="及时", actual="较及时"), "G001")
+    assert f.spans[0].text == "较及时"

@@ -213,20 +213,32 @@ def _misses(doc: Document) -> list[Miss]:
 
 
 def _form_qualitative_misses(doc: Document) -> list[Miss]:
-    """Form rows whose actual is the target one grade lower (及时 / 较及时, 达标 / 基本达标)."""
-    from reviewer.claims.indicator_forms import downgraded, form_rows
+    """Rows whose actual, in words, is the target one grade lower (及时 / 较及时, 达标 / 基本达标)
+    or negates what the target asks for (及时考核 / 未能及时考核): form rows and indicator
+    table rows alike."""
+    from reviewer.claims.indicator_forms import downgraded, form_rows, negated
+    from reviewer.claims.indicators import worded_rows
 
+    rows = [
+        (row.name, row.name_start, row.target_text, row.actual_text)
+        for row in form_rows(doc)
+        if row.target_text is not None and row.actual_text is not None
+    ]
+    rows += [(w.name, w.name_start, w.target, w.actual) for w in worded_rows(doc)]
     out: list[Miss] = []
-    for row in form_rows(doc):
-        t, a = row.target_text, row.actual_text
-        if t is None or a is None or not downgraded(t.text, a.text):
+    seen: set[int] = set()
+    for name, name_start, t, a in rows:
+        if t is None or a is None or a.start in seen:
             continue
+        if not (downgraded(t.text, a.text) or negated(t.text, a.text)):
+            continue
+        seen.add(a.start)
         out.append(
             Miss(
-                name=rx.sub(r"\s+", "", row.name),
-                target=t.text,
-                actual=a.text,
-                spans=[(a.start, a.end), (row.name_start, t.end)],
+                name=rx.sub(r"\s+", "", name),
+                target=t.text.strip(),
+                actual=a.text.strip(),
+                spans=[(a.start, a.end), (name_start, t.end)],
             )
         )
     return out

@@ -662,6 +662,29 @@ def downgraded(target: str, actual: str) -> bool:
     return bool(t) and any(a == p + t for p in _DOWNGRADE)
 
 
+# An attainment word negated in the actual while the target asks for it: 及时考核 / 未能及时培训.
+_ATTAIN = r"及时|按时|按期|如期|达标|合格|到位|规范|健全|落实|完成|达到"
+_NEGATED = lazy(rf"(?:未能|没能|未|没有|不能|不)(?P<word>{_ATTAIN})")
+# A negation inside a negation (无未及时发放情况) or a count of failures (未及时办结2件,
+# 不合格率0%) says nothing about the target as a whole.
+_DOUBLE_NEGATION = lazy(r"无|没有|不存在|杜绝|避免|防止|未发生|未出现|未见|是否|减少|降低")
+_MEASURED_AFTER = lazy(r"\d|率")
+
+
+def negated(target: str, actual: str) -> bool:
+    """The actual negates an attainment word that the target asks for (及时 / 未能及时)."""
+    t, a = _squeeze(target), _squeeze(actual)
+    if not t or _NEGATED.search(t):
+        return False
+    for m in _NEGATED.finditer(a):
+        if m.group("word") not in t:
+            continue
+        if _DOUBLE_NEGATION.search(a[: m.start()]) or _MEASURED_AFTER.search(a[m.end() :]):
+            continue
+        return True
+    return False
+
+
 def _split_downgrade(text: str) -> tuple[int, int] | None:
     """`名称及时较及时` → where the target word starts and where the actual starts, when exactly
     one split reads as name + word + lower-grade word + word."""

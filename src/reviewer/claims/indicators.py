@@ -737,6 +737,37 @@ def table_indicators(doc: Document, table: Table) -> list[Indicator]:
     return out
 
 
+class WordedRow(NamedTuple):
+    """A row of an indicator table whose target and actual cells are not both figures."""
+
+    name: str
+    name_start: int
+    name_end: int
+    target: Cell
+    actual: Cell
+
+
+def worded_rows(doc: Document) -> list[WordedRow]:
+    """Rows of indicator tables with a name, a target cell and an actual cell, as text: read by
+    the qualitative comparisons (及时 / 未能及时), which decide on words only."""
+    from reviewer.document.tables import tables
+
+    out: list[WordedRow] = []
+    for table in tables(doc):
+        name_col, target_col, actual_col = _columns(table.header)
+        if name_col is None or target_col is None or actual_col is None:
+            continue
+        for row in table.rows:
+            if max(name_col, target_col, actual_col) >= len(row):
+                continue
+            nc = row[name_col]
+            ns, ne = _clean_name(doc.norm, nc.start, nc.end)
+            name = doc.norm[ns:ne] if ne > ns else nc.text.strip()
+            if _valid_name(name):
+                out.append(WordedRow(name, ns, ne, row[target_col], row[actual_col]))
+    return out
+
+
 # --------------------------------------------------------------------------- API
 
 

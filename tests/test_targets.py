@@ -284,3 +284,15 @@ def test_negation_near_misses_stay_silent() -> None:
 def test_a_downgraded_word_in_a_table_is_a_miss() -> None:
     [f] = g(_WORDED.format(target="及时", actual="较及时"), "G001")
     assert f.spans[0].text == "较及时"
+
+
+def test_a_form_total_row_is_the_score_g004_weighs() -> None:
+    text = (
+        "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+        "河道清淤长度 | ≥30公里 | 26公里 | 50 | 43\n"
+        "群众满意度 | ≥90% | 95% | 50 | 50\n"
+        "总分 | 100 | {score} | {grade}\n"
+    )
+    [f] = g(text.format(score="93", grade="优"), "G004")
+    assert "93" in f.message and "河道清淤长度" in f.message
+    assert g(text.format(score="88", grade="良"), "G004") == []

@@ -258,7 +258,8 @@ def _judged_by_tables(doc: Document, claim: tuple[int, int]) -> bool:
             return True
         if g.items and g.start <= claim[0] <= g.end + _TOTAL_WINDOW:
             return True
-    return any(s.start <= claim[0] < s.end for s in self_scores(doc)) and bool(score_groups(doc))
+    prose = [s for s in self_scores(doc) if not s.form_total]  # a total row is this check's
+    return any(s.start <= claim[0] < s.end for s in prose) and bool(score_groups(doc))
 
 
 @check(SCORE_SUM_MISMATCH)

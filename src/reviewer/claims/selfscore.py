@@ -30,6 +30,7 @@ class SelfScore(NamedTuple):
     grade: str | None = None  # 优/良/中/差, normalized
     grade_start: int | None = None
     grade_end: int | None = None
+    form_total: bool = False  # read from a form's total row (总分 | 100 | 96 | 优)
 
     @property
     def number_span(self) -> tuple[int, int]:
@@ -213,6 +214,7 @@ def _form_totals(norm: str, found: list[SelfScore]) -> list[SelfScore]:
                 grade=grade,
                 grade_start=m.start("grade") if grade else None,
                 grade_end=m.end("grade") if grade else None,
+                form_total=True,
             )
         )
     return out

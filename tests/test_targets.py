@@ -296,3 +296,35 @@ def test_a_form_total_row_is_the_score_g004_weighs() -> None:
     [f] = g(text.format(score="93", grade="优"), "G004")
     assert "93" in f.message and "河道清淤长度" in f.message
     assert g(text.format(score="88", grade="良"), "G004") == []
+
+
+# -- a results clause that admits a miss ----------------------------------------------------
+
+_ADMITTED = (
+    "二、绩效目标完成情况\n"
+    "一是数量指标：全年资助学生940人次。二是时效指标：收到资金149.63万元，实际发放107.78万元，"
+    "{clause}。三是成本指标：每生每年1250元。\n"
+)
+
+
+def test_a_clause_under_an_indicator_label_that_admits_a_miss() -> None:
+    [f] = g(_ADMITTED.format(clause="秋季学期资金未及时发放"), "G001")
+    assert f.spans[0].text == "秋季学期资金未及时发放"
+    assert "时效指标" in f.message and "未实现" in f.message
+
+
+def test_admission_near_misses_stay_silent() -> None:
+    for clause in (
+        "秋季学期资金均已及时发放",  # met
+        "无未及时发放情况",  # a negated negation
+        "确保不出现未及时发放",  # a goal, not a result
+        "未及时发放率为0",  # a measured rate
+    ):
+        assert g(_ADMITTED.format(clause=clause), "G001") == [], clause
+    # no indicator label: a problem statement elsewhere is not read as a target
+    assert g("三、存在的问题\n部分资金未及时发放。\n", "G001") == []
+
+
+def test_an_admitted_miss_has_no_figures_for_g004() -> None:
+    text = _ADMITTED.format(clause="秋季学期资金未及时发放") + "自评得分98分，评价等级为优。\n"
+    assert g(text, "G004") == []

@@ -55,6 +55,10 @@ TARGET_NOT_MET = rule(
             "“{name}”目标 {target}，但报告称“{admission}”，目标未实现",
             "'{name}': target {target}, but the report says '{admission}': the target was not met",
         ),
+        "admitted": (
+            "{name}：报告称“{admission}”，该项绩效目标未实现",
+            "{name}: the report says '{admission}': the target was not met",
+        ),
         "bound": (
             "“{name}”目标 {target}，实际只报告为 {actual}，这一界限未达到目标值，"
             "不能表明目标已完成",
@@ -169,6 +173,7 @@ class Miss(NamedTuple):
     spans: list[tuple[int, int]]  # the actual claim first, then the target
     rank_admission: str | None = None
     bound: bool = False  # the actual is only a bound short of the target (`>70%` for `>80%`)
+    admitted: bool = False  # a results clause under an indicator label admits the miss
 
 
 def misses(doc: Document) -> list[Miss]:
@@ -197,6 +202,7 @@ def _misses(doc: Document) -> list[Miss]:
             )
         )
     out.extend(_form_qualitative_misses(doc))
+    out.extend(_admitted_misses(doc))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -244,9 +250,56 @@ def _form_qualitative_misses(doc: Document) -> list[Miss]:
     return out
 
 
+# A prose account of one indicator family: 三是时效指标：…，2023年秋季学期未及时发放。
+_FAMILY_LABEL = lazy(
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标\s*[:：]"
+)
+_STATEMENT_END = lazy(r"[。；;\n]|[一二三四五六七八九十]是")
+# Words of a goal or a rule, not of a result: 确保不出现未及时发放, 不得未按时发放.
+_GOAL_WORDS = lazy(r"确保|力争|要求|不得|严禁|杜绝|避免|防止|应当|必须|目标|计划|预期")
+_CLAUSE_MARK = lazy(r"[，,：:]")
+
+
+def _admitted_misses(doc: Document) -> list[Miss]:
+    """A results clause under an indicator-family label (时效指标：) that negates an attainment
+    word (未及时发放, 未按期完工, 未达标): the report itself says that target was missed."""
+    from reviewer.claims.indicator_forms import negations
+
+    norm = doc.norm
+    out: list[Miss] = []
+    for lab in _FAMILY_LABEL.finditer(norm):
+        end_m = _STATEMENT_END.search(norm, lab.end())
+        end = end_m.start() if end_m else len(norm)
+        body = norm[lab.end() : end]
+        if _GOAL_WORDS.search(body):
+            continue
+        for at, stop, _word in negations(body)[:1]:
+            marks = [m.end() for m in _CLAUSE_MARK.finditer(body, 0, at)]
+            cs = marks[-1] if marks else 0
+            tail = _CLAUSE_MARK.search(body, stop)
+            ce = tail.start() if tail else len(body)
+            start, finish = lab.end() + cs, lab.end() + ce
+            name = rx.sub(r"[\s:：]", "", lab.group())
+            out.append(
+                Miss(
+                    name=name,
+                    target="",
+                    actual=norm[start:finish],
+                    spans=[(start, finish), (lab.start(), lab.end())],
+                    admitted=True,
+                )
+            )
+    return out
+
+
 @check(TARGET_NOT_MET)
 def target_not_met(doc: Document) -> Iterator[Hit]:
     for m in misses(doc):
+        if m.admitted:
+            yield TARGET_NOT_MET.hit(
+                m.spans, {"name": m.name, "admission": m.actual}, variant="admitted"
+            )
+            continue
         if m.rank_admission is not None:
             yield TARGET_NOT_MET.hit(
                 m.spans,
@@ -363,7 +416,8 @@ def _miss_en(m: Miss) -> str:
 
 @check(SCORE_VS_UNMET)
 def score_vs_unmet(doc: Document) -> Iterator[Hit]:
-    missed = [m for m in misses(doc) if not m.bound]  # a bound short of the target is no miss
+    # A bound short of the target is not shown to miss it; an admitted miss has no figures.
+    missed = [m for m in misses(doc) if not (m.bound or m.admitted)]
     if not missed:
         return
     for s in self_scores(doc):
@@ -436,7 +490,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
         if item.weight is not None and item.score is not None
     ]
     for m in misses(doc):
-        if m.rank_admission is not None:
+        if m.rank_admission is not None or m.admitted:
             continue
         at = m.spans[0][0]
         for item in items:

@@ -671,6 +671,20 @@ _DOUBLE_NEGATION = lazy(r"无|没有|不存在|杜绝|避免|防止|未发生|�
 _MEASURED_AFTER = lazy(r"\d|率")
 
 
+def negations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each negated attainment word (未能及时, 未按期, 不达标) in `text`
+    that states a failure: not inside a negation (无未及时…) nor followed by a measure
+    (未及时办结2件, 不合格率0%), within its clause."""
+    out: list[tuple[int, int, str]] = []
+    for m in _NEGATED.finditer(text):
+        head = text[: m.start()]
+        tail = rx.split(r"[，,；;。]", text[m.end() :], maxsplit=1)[0]
+        if _DOUBLE_NEGATION.search(head) or _MEASURED_AFTER.search(tail):
+            continue
+        out.append((m.start(), m.end(), m.group("word")))
+    return out
+
+
 def negated(target: str, actual: str) -> bool:
     """The actual negates an attainment word that the target asks for (及时 / 未能及时)."""
     t, a = _squeeze(target), _squeeze(actual)

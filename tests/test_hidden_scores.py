@@ -87,3 +87,11 @@ def test_a_missed_target_scored_down_is_not_flagged() -> None:
     text = FORM.format(tail="128.8", total="48.8")
     assert _splits(text)["验收合格率"] == ("12", "8.8")
     assert "80%" not in _g005(text)
+
+
+def test_rows_split_by_the_total_are_not_reported_unreadable() -> None:
+    def s007(text: str) -> list[str]:
+        return [f.code for f in review_text(text, select=["S007"]) if f.code == "S007"]
+
+    assert s007(FORM.format(tail="1111", total="51")) == []
+    assert s007(FORM.format(tail="1111", total="60")) == ["S007"]

@@ -62,19 +62,23 @@ def test_without_a_total_row_nothing_is_split() -> None:
     assert set(_splits(text).values()) == {None}
 
 
-def test_a_total_reached_two_ways_leaves_those_rows_unsplit() -> None:
+def test_a_total_that_needs_a_blank_score_splits_nothing() -> None:
     # 10 + 20 + 11 + 3 + 3 = 47; a total of 44 leaves one of the two 33 runs with a blank
-    # score, but not which one: both stay unsplit, while 1111 (one reading only) is split.
+    # score (or a row went unread): nothing is split, not even 1111.
     text = FORM.format(tail="1111", total="44").replace("较及时77", "较及时33")
-    splits = _splits(text)
-    assert splits["群众满意度"] is None and splits["完成及时性"] is None
-    assert splits["验收合格率"] == ("11", "11")
+    assert set(_splits(text).values()) == {None}
+
+
+def test_a_total_that_needs_a_score_above_its_weight_splits_nothing() -> None:
+    # only 128 read as 1 | 28 (a score above its weight) reaches 68: nothing is trusted.
+    text = FORM.format(tail="128", total="68")  # 10 + 20 + 1|28 + 7 + 3 = 68
+    assert set(_splits(text).values()) == {None}
 
 
 def test_two_whole_readings_that_reach_the_total_split_nothing() -> None:
     # 48.8 = 10 + 20 + 11|8.8 + 7 + 3, but also 10 + 20 + 1|18.8 with 77 and 33 left unscored.
     splits = _splits(FORM.format(tail="118.8", total="48.8"))
-    assert set(splits.values()) == {None, ("20", "20")}
+    assert set(splits.values()) == {None}
 
 
 def test_missed_targets_scored_in_full_on_glued_rows() -> None:

@@ -328,3 +328,10 @@ def test_admission_near_misses_stay_silent() -> None:
 def test_an_admitted_miss_has_no_figures_for_g004() -> None:
     text = _ADMITTED.format(clause="秋季学期资金未及时发放") + "自评得分98分，评价等级为优。\n"
     assert g(text, "G004") == []
+
+
+def test_a_word_that_also_stands_unnegated_is_not_read_as_a_miss() -> None:
+    text = _WORDED.format(target="按计划完成", actual="全部完成，上年未完成项目已结转")
+    assert g(text, "G001") == []
+    text = _WORDED.format(target="资金使用规范", actual="使用规范，审计未发现不规范问题")
+    assert g(text, "G001") == []

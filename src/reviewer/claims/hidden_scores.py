@@ -9,10 +9,11 @@ reads 7 | 7, or 77 with a blank score.
 The form's total row (`总分:83`, `合计 | 100 | 83`) states the sum of the scores, the 预算执行率
 score of the form's funds row (`年度资金总额…100.0%10`, the figure after the rate) included.
 A row's reading is settled when every choice of readings for the whole block that adds up to the
-stated total gives that row the same reading, and that reading is an ordinary one (both cells
-filled, the score not above the weight). Nothing is settled when some row of the block has
-neither a score nor glued digits, when the block has unsure rows, or when the total or the funds
-score cannot be read: the digits then stay unsplit.
+stated total gives that row the same reading; and only when every reading that can reach the
+total is an ordinary one (both cells filled, the score not above the weight), since a row the
+reader missed could otherwise be made up for by an odd reading of another. Nothing is settled
+when some row of the block has neither a score nor glued digits, when the block has unsure rows,
+or when the total or the funds score cannot be read: the digits then stay unsplit.
 """
 
 from __future__ import annotations
@@ -128,7 +129,9 @@ def settled_splits(doc: Document, block: FormBlock) -> dict[int, tuple[str, str]
         if not row.hidden:
             continue
         fits = [r for v, r in opts if any(goal - f - v in backward[k + 1] for f in forward[k])]
-        if len(fits) == 1 and fits[0] is not None and _ordinary(fits[0]):
+        if not all(r is not None and _ordinary(r) for r in fits):
+            return {}  # the total needs a blank score or a score above its weight: no reading
+        if len(fits) == 1 and fits[0] is not None:
             w, s = fits[0]
             assert s is not None
             out[row.hidden_start] = (w, s)

@@ -667,7 +667,9 @@ _ATTAIN = r"及时|按时|按期|如期|达标|合格|到位|规范|健全|落�
 _NEGATED = lazy(rf"(?:未能|没能|未|没有|不能|不)(?P<word>{_ATTAIN})")
 # A negation inside a negation (无未及时发放情况) or a count of failures (未及时办结2件,
 # 不合格率0%) says nothing about the target as a whole.
-_DOUBLE_NEGATION = lazy(r"无|没有|不存在|杜绝|避免|防止|未发生|未出现|未见|是否|减少|降低")
+_DOUBLE_NEGATION = lazy(
+    r"无|没有|不存在|杜绝|避免|防止|未发生|未出现|未见|未发现|未查出|没发现|是否|减少|降低"
+)
 _MEASURED_AFTER = lazy(r"\d|率")
 
 
@@ -676,7 +678,11 @@ def negations(text: str) -> list[tuple[int, int, str]]:
     that states a failure: not inside a negation (无未及时…) nor followed by a measure
     (未及时办结2件, 不合格率0%), within its clause."""
     out: list[tuple[int, int, str]] = []
-    for m in _NEGATED.finditer(text):
+    found = list(_NEGATED.finditer(text))
+    for m in found:
+        word = m.group("word")
+        if text.count(word) != sum(1 for x in found if x.group("word") == word):
+            continue  # the word also stands un-negated (全部完成，上年未完成的已结转): unclear
         head = text[: m.start()]
         tail = rx.split(r"[，,；;。]", text[m.end() :], maxsplit=1)[0]
         if _DOUBLE_NEGATION.search(head) or _MEASURED_AFTER.search(tail):
@@ -690,13 +696,7 @@ def negated(target: str, actual: str) -> bool:
     t, a = _squeeze(target), _squeeze(actual)
     if not t or _NEGATED.search(t):
         return False
-    for m in _NEGATED.finditer(a):
-        if m.group("word") not in t:
-            continue
-        if _DOUBLE_NEGATION.search(a[: m.start()]) or _MEASURED_AFTER.search(a[m.end() :]):
-            continue
-        return True
-    return False
+    return any(word in t for _s, _e, word in negations(a))
 
 
 def _split_downgrade(text: str) -> tuple[int, int] | None:

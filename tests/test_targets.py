@@ -335,3 +335,20 @@ def test_a_word_that_also_stands_unnegated_is_not_read_as_a_miss() -> None:
     assert g(text, "G001") == []
     text = _WORDED.format(target="资金使用规范", actual="使用规范，审计未发现不规范问题")
     assert g(text, "G001") == []
+
+
+def test_an_actual_beyond_a_range_target_is_a_miss() -> None:
+    text = _WORDED.format(target="18—54周岁", actual="存在18岁以下、54周岁以上")
+    [f] = g(text, "G001")
+    assert "18—54周岁" in f.message
+    assert g(_WORDED.format(target="18-54周岁", actual="个别学员60岁以上"), "G001") != []
+
+
+def test_range_near_misses_stay_silent() -> None:
+    for actual in (
+        "均在18—54周岁之间",  # no admission
+        "存在30岁以上学员",  # inside the range
+        "不存在18岁以下学员",  # a negated admission
+        "无54岁以上学员",
+    ):
+        assert g(_WORDED.format(target="18—54周岁", actual=actual), "G001") == [], actual

@@ -219,10 +219,10 @@ def _misses(doc: Document) -> list[Miss]:
 
 
 def _form_qualitative_misses(doc: Document) -> list[Miss]:
-    """Rows whose actual, in words, is the target one grade lower (及时 / 较及时, 达标 / 基本达标)
-    or negates what the target asks for (及时考核 / 未能及时考核): form rows and indicator
-    table rows alike."""
-    from reviewer.claims.indicator_forms import downgraded, form_rows, negated
+    """Rows whose actual, in words, is the target one grade lower (及时 / 较及时, 达标 / 基本达标),
+    negates what the target asks for (及时考核 / 未能及时考核), or admits values beyond a range
+    target (18—54周岁 / 存在18岁以下): form rows and indicator table rows alike."""
+    from reviewer.claims.indicator_forms import downgraded, form_rows, negated, outside_range
     from reviewer.claims.indicators import worded_rows
 
     rows = [
@@ -236,7 +236,9 @@ def _form_qualitative_misses(doc: Document) -> list[Miss]:
     for name, name_start, t, a in rows:
         if t is None or a is None or a.start in seen:
             continue
-        if not (downgraded(t.text, a.text) or negated(t.text, a.text)):
+        if not (
+            downgraded(t.text, a.text) or negated(t.text, a.text) or outside_range(t.text, a.text)
+        ):
             continue
         seen.add(a.start)
         out.append(

@@ -699,6 +699,36 @@ def negated(target: str, actual: str) -> bool:
     return any(word in t for _s, _e, word in negations(a))
 
 
+# A range target (18—54周岁) and an actual that admits values beyond it (存在18岁以下、54周岁以上).
+_RANGE = lazy(
+    r"^(?P<lo>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}\s*(?:—|－|-|~|～|至|到)+\s*"
+    r"(?P<hi>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}$"
+)
+_EXIST = lazy(r"存在|出现|有部分|部分|个别|少数")
+_BEYOND = lazy(r"(?P<n>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}?(?P<side>以下|以上|之下|之上)")
+
+
+def outside_range(target: str, actual: str) -> bool:
+    """The target is a range and the actual admits values beyond a bound of it: 18—54周岁
+    against 存在18岁以下、54周岁以上 (an existence word first; 以下 at the lower bound or
+    below, 以上 at the upper bound or above)."""
+    m = _RANGE.match(_squeeze(target))
+    a = _squeeze(actual)
+    e = _EXIST.search(a)
+    if m is None or e is None or _DOUBLE_NEGATION.search(a[: e.end()]):
+        return False
+    lo, hi = Decimal(m.group("lo")), Decimal(m.group("hi"))
+    if lo >= hi:
+        return False
+    for b in _BEYOND.finditer(a, e.end()):
+        n = Decimal(b.group("n"))
+        if (b.group("side") in ("以下", "之下") and n <= lo) or (
+            b.group("side") in ("以上", "之上") and n >= hi
+        ):
+            return True
+    return False
+
+
 def _split_downgrade(text: str) -> tuple[int, int] | None:
     """`名称及时较及时` → where the target word starts and where the actual starts, when exactly
     one split reads as name + word + lower-grade word + word."""

@@ -123,3 +123,17 @@ def test_long_grade_words_normalize() -> None:
 
 def test_a_projects_own_self_score_is_a_self_score() -> None:
     assert scores("本项目自评得分92分。") == [("92", None)]
+
+
+def test_a_form_total_row_gives_the_score_after_the_maximum() -> None:
+    found = self_scores(Document(text="指标 | 分值 | 得分 | 等级\n总分 | 100 | 96 | 优\n"))
+    assert [(s.value, s.grade) for s in found] == [(Decimal(96), "优")]
+    found = self_scores(Document(text="总分 100分 87.5分\n"))
+    assert [(s.value, s.grade) for s in found] == [(Decimal("87.5"), None)]
+
+
+def test_form_total_near_misses() -> None:
+    # the first figure of a total row is never the score; a 合计 row may hold amounts
+    assert self_scores(Document(text="合计 | 100 | 96\n")) == []
+    assert self_scores(Document(text="总分 | 90 | 85 | 良\n")) == []  # 90 is no maximum
+    assert [s.value for s in self_scores(Document(text="总分:83\n"))] == [Decimal(83)]

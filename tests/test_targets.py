@@ -194,3 +194,161 @@ def test_rates_that_may_exceed_100_percent_pass() -> None:
 def test_a_target_above_100_percent_is_g002_not_g006() -> None:
     found = review_text("二、绩效目标\n满意度≥105%。\n", select=["G"])
     assert [f.code for f in found] == ["G002"]
+
+
+# -- an actual stated only as a bound -------------------------------------------------------
+
+_BOUND = "一、绩效目标\n{name}{target}。\n二、完成情况\n{name}{actual}。\n"
+
+
+def test_an_actual_bound_short_of_the_target_does_not_show_it_met() -> None:
+    [f] = g(_BOUND.format(name="群众满意度", target="≥90%", actual="达80%以上"), "G001")
+    assert f.severity == Severity.WARNING
+    assert "≥90%" in f.message and "≥80%" in f.message and "不能表明目标已完成" in f.message
+
+
+def test_a_strict_bound_at_the_target_value_does_not_show_it_met() -> None:
+    # 80%以上 (≥80) does not show >80, while >80% does.
+    text = _BOUND.format(name="群众满意度", target="超过80%", actual="达80%以上")
+    assert ["不能表明" in f.message for f in g(text, "G001")] == [True]
+    assert g(text.replace("达80%以上", "超过80%"), "G001") == []
+
+
+def test_an_actual_bound_that_reaches_the_target_is_silent() -> None:
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="达90%以上"), "G001") == []
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="达95%以上"), "G001") == []
+
+
+def test_a_bound_on_the_other_side_says_nothing() -> None:
+    # An upper bound actual (≤95%) against a lower-bound target (≥90%) may meet it or not.
+    assert g(_BOUND.format(name="群众满意度", target="≥90%", actual="不超过95%"), "G001") == []
+
+
+def test_an_upper_bound_actual_above_an_upper_bound_target() -> None:
+    text = _BOUND.format(name="投诉率", target="≤2%", actual="在5%以内")
+    assert ["不能表明" in f.message for f in g(text, "G001")] == [True]
+    assert g(text.replace("5%以内", "2%以内"), "G001") == []
+
+
+def test_a_bound_short_of_the_target_does_not_count_against_the_score() -> None:
+    text = _BOUND.format(name="群众满意度", target="≥90%", actual="达80%以上")
+    text += "三、评价结论\n自评得分98分。\n"
+    assert g(text, "G004") == []
+
+
+# -- what 控制 means in a name ---------------------------------------------------------------
+
+
+def test_a_controlled_patient_count_is_higher_is_better() -> None:
+    text = _BOUND.format(name="高血压随访控制数", target="3807人", actual="3220人")
+    [f] = g(text, "G001")
+    assert "3220人" in f.message
+
+
+def test_a_staff_control_count_stays_an_upper_bound() -> None:
+    # 控制数 of staff or spending is a ceiling: staying below it meets the target.
+    assert g(_BOUND.format(name="在职人员控制数", target="50人", actual="43人"), "G001") == []
+    assert g(_BOUND.format(name="三公经费控制数", target="9万元", actual="8万元"), "G001") == []
+
+
+# -- an actual in words that negates the target ---------------------------------------------
+
+_WORDED = (
+    "指标名称 | 目标值 | 完成值 |\n"
+    "培训人数 | 100人 | 100人 |\n"
+    "考核任务完成及时 | {target} | {actual} |\n"
+)
+
+
+def test_an_actual_that_negates_the_target_word_is_a_miss() -> None:
+    text = _WORDED.format(target="各期培训结束后及时考核", actual="1-2期未能及时考核")
+    [f] = g(text, "G001")
+    assert f.spans[0].text == "1-2期未能及时考核" and "各期培训结束后及时考核" in f.message
+
+
+def test_negation_near_misses_stay_silent() -> None:
+    for actual in (
+        "各期均及时考核",  # met
+        "无未及时考核情况",  # a negation of the negation
+        "未及时考核2期",  # a count of failures, not the whole target
+        "不及时率为0",  # a measured rate
+    ):
+        assert g(_WORDED.format(target="各期培训结束后及时考核", actual=actual), "G001") == []
+    # the target does not ask for the negated word
+    assert g(_WORDED.format(target="覆盖全部学员", actual="未完成补考"), "G001") == []
+    # the target itself is worded as a negation: not compared
+    assert g(_WORDED.format(target="无不及时考核", actual="部分未及时考核"), "G001") == []
+    assert g(_WORDED.format(target="及时考核", actual="部分未及时考核"), "G001") != []
+
+
+def test_a_downgraded_word_in_a_table_is_a_miss() -> None:
+    [f] = g(_WORDED.format(target="及时", actual="较及时"), "G001")
+    assert f.spans[0].text == "较及时"
+
+
+def test_a_form_total_row_is_the_score_g004_weighs() -> None:
+    text = (
+        "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+        "河道清淤长度 | ≥30公里 | 26公里 | 50 | 43\n"
+        "群众满意度 | ≥90% | 95% | 50 | 50\n"
+        "总分 | 100 | {score} | {grade}\n"
+    )
+    [f] = g(text.format(score="93", grade="优"), "G004")
+    assert "93" in f.message and "河道清淤长度" in f.message
+    assert g(text.format(score="88", grade="良"), "G004") == []
+
+
+# -- a results clause that admits a miss ----------------------------------------------------
+
+_ADMITTED = (
+    "二、绩效目标完成情况\n"
+    "一是数量指标：全年资助学生940人次。二是时效指标：收到资金149.63万元，实际发放107.78万元，"
+    "{clause}。三是成本指标：每生每年1250元。\n"
+)
+
+
+def test_a_clause_under_an_indicator_label_that_admits_a_miss() -> None:
+    [f] = g(_ADMITTED.format(clause="秋季学期资金未及时发放"), "G001")
+    assert f.spans[0].text == "秋季学期资金未及时发放"
+    assert "时效指标" in f.message and "未实现" in f.message
+
+
+def test_admission_near_misses_stay_silent() -> None:
+    for clause in (
+        "秋季学期资金均已及时发放",  # met
+        "无未及时发放情况",  # a negated negation
+        "确保不出现未及时发放",  # a goal, not a result
+        "未及时发放率为0",  # a measured rate
+    ):
+        assert g(_ADMITTED.format(clause=clause), "G001") == [], clause
+    # no indicator label: a problem statement elsewhere is not read as a target
+    assert g("三、存在的问题\n部分资金未及时发放。\n", "G001") == []
+
+
+def test_an_admitted_miss_has_no_figures_for_g004() -> None:
+    text = _ADMITTED.format(clause="秋季学期资金未及时发放") + "自评得分98分，评价等级为优。\n"
+    assert g(text, "G004") == []
+
+
+def test_a_word_that_also_stands_unnegated_is_not_read_as_a_miss() -> None:
+    text = _WORDED.format(target="按计划完成", actual="全部完成，上年未完成项目已结转")
+    assert g(text, "G001") == []
+    text = _WORDED.format(target="资金使用规范", actual="使用规范，审计未发现不规范问题")
+    assert g(text, "G001") == []
+
+
+def test_an_actual_beyond_a_range_target_is_a_miss() -> None:
+    text = _WORDED.format(target="18—54周岁", actual="存在18岁以下、54周岁以上")
+    [f] = g(text, "G001")
+    assert "18—54周岁" in f.message
+    assert g(_WORDED.format(target="18-54周岁", actual="个别学员60岁以上"), "G001") != []
+
+
+def test_range_near_misses_stay_silent() -> None:
+    for actual in (
+        "均在18—54周岁之间",  # no admission
+        "存在30岁以上学员",  # inside the range
+        "不存在18岁以下学员",  # a negated admission
+        "无54岁以上学员",
+    ):
+        assert g(_WORDED.format(target="18—54周岁", actual=actual), "G001") == [], actual

@@ -22,6 +22,7 @@ from reviewer.claims.indicators import (
     met,
     pairs,
     rank_admissions,
+    short_bound,
 )
 from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
@@ -53,7 +54,17 @@ TARGET_NOT_MET = rule(
         "rank": (
             "“{name}”目标 {target}，但报告称“{admission}”，目标未实现",
             "'{name}': target {target}, but the report says '{admission}': the target was not met",
-        )
+        ),
+        "admitted": (
+            "{name}：报告称“{admission}”，该项绩效目标未实现",
+            "{name}: the report says '{admission}': the target was not met",
+        ),
+        "bound": (
+            "“{name}”目标 {target}，实际只报告为 {actual}，这一界限未达到目标值，"
+            "不能表明目标已完成",
+            "'{name}': target {target}, but the actual is only given as {actual}, a bound short "
+            "of the target: the report does not show the target was met",
+        ),
     },
 )
 
@@ -161,6 +172,8 @@ class Miss(NamedTuple):
     actual: str
     spans: list[tuple[int, int]]  # the actual claim first, then the target
     rank_admission: str | None = None
+    bound: bool = False  # the actual is only a bound short of the target (`>70%` for `>80%`)
+    admitted: bool = False  # a results clause under an indicator label admits the miss
 
 
 def misses(doc: Document) -> list[Miss]:
@@ -172,7 +185,8 @@ def _misses(doc: Document) -> list[Miss]:
     out: list[Miss] = []
     seen: set[tuple[int, int]] = set()
     for t, a in pairs(doc):
-        if met(t, a) is not False:
+        bound = short_bound(t, a)
+        if met(t, a) is not False and not bound:
             continue
         key = (a.name_start, a.value_start)
         if key in seen:
@@ -184,9 +198,11 @@ def _misses(doc: Document) -> list[Miss]:
                 target=t.shown(),
                 actual=a.shown(),
                 spans=[*a.spans(), *t.spans()],
+                bound=bound,
             )
         )
     out.extend(_form_qualitative_misses(doc))
+    out.extend(_admitted_misses(doc))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -203,28 +219,89 @@ def _misses(doc: Document) -> list[Miss]:
 
 
 def _form_qualitative_misses(doc: Document) -> list[Miss]:
-    """Form rows whose actual is the target one grade lower (及时 / 较及时, 达标 / 基本达标)."""
-    from reviewer.claims.indicator_forms import downgraded, form_rows
+    """Rows whose actual, in words, is the target one grade lower (及时 / 较及时, 达标 / 基本达标),
+    negates what the target asks for (及时考核 / 未能及时考核), or admits values beyond a range
+    target (18—54周岁 / 存在18岁以下): form rows and indicator table rows alike."""
+    from reviewer.claims.indicator_forms import downgraded, form_rows, negated, outside_range
+    from reviewer.claims.indicators import worded_rows
 
+    rows = [
+        (row.name, row.name_start, row.target_text, row.actual_text)
+        for row in form_rows(doc)
+        if row.target_text is not None and row.actual_text is not None
+    ]
+    rows += [(w.name, w.name_start, w.target, w.actual) for w in worded_rows(doc)]
     out: list[Miss] = []
-    for row in form_rows(doc):
-        t, a = row.target_text, row.actual_text
-        if t is None or a is None or not downgraded(t.text, a.text):
+    seen: set[int] = set()
+    for name, name_start, t, a in rows:
+        if t is None or a is None or a.start in seen:
             continue
+        if not (
+            downgraded(t.text, a.text) or negated(t.text, a.text) or outside_range(t.text, a.text)
+        ):
+            continue
+        seen.add(a.start)
         out.append(
             Miss(
-                name=rx.sub(r"\s+", "", row.name),
-                target=t.text,
-                actual=a.text,
-                spans=[(a.start, a.end), (row.name_start, t.end)],
+                name=rx.sub(r"\s+", "", name),
+                target=t.text.strip(),
+                actual=a.text.strip(),
+                spans=[(a.start, a.end), (name_start, t.end)],
             )
         )
+    return out
+
+
+# A prose account of one indicator family: 三是时效指标：…，2023年秋季学期未及时发放。
+_FAMILY_LABEL = lazy(
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标\s*[:：]"
+)
+_STATEMENT_END = lazy(r"[。；;\n]|[一二三四五六七八九十]是")
+# Words of a goal or a rule, not of a result: 确保不出现未及时发放, 不得未按时发放.
+_GOAL_WORDS = lazy(r"确保|力争|要求|不得|严禁|杜绝|避免|防止|应当|必须|目标|计划|预期")
+_CLAUSE_MARK = lazy(r"[，,：:]")
+
+
+def _admitted_misses(doc: Document) -> list[Miss]:
+    """A results clause under an indicator-family label (时效指标：) that negates an attainment
+    word (未及时发放, 未按期完工, 未达标): the report itself says that target was missed."""
+    from reviewer.claims.indicator_forms import negations
+
+    norm = doc.norm
+    out: list[Miss] = []
+    for lab in _FAMILY_LABEL.finditer(norm):
+        end_m = _STATEMENT_END.search(norm, lab.end())
+        end = end_m.start() if end_m else len(norm)
+        body = norm[lab.end() : end]
+        if _GOAL_WORDS.search(body):
+            continue
+        for at, stop, _word in negations(body)[:1]:
+            marks = [m.end() for m in _CLAUSE_MARK.finditer(body, 0, at)]
+            cs = marks[-1] if marks else 0
+            tail = _CLAUSE_MARK.search(body, stop)
+            ce = tail.start() if tail else len(body)
+            start, finish = lab.end() + cs, lab.end() + ce
+            name = rx.sub(r"[\s:：]", "", lab.group())
+            out.append(
+                Miss(
+                    name=name,
+                    target="",
+                    actual=norm[start:finish],
+                    spans=[(start, finish), (lab.start(), lab.end())],
+                    admitted=True,
+                )
+            )
     return out
 
 
 @check(TARGET_NOT_MET)
 def target_not_met(doc: Document) -> Iterator[Hit]:
     for m in misses(doc):
+        if m.admitted:
+            yield TARGET_NOT_MET.hit(
+                m.spans, {"name": m.name, "admission": m.actual}, variant="admitted"
+            )
+            continue
         if m.rank_admission is not None:
             yield TARGET_NOT_MET.hit(
                 m.spans,
@@ -241,6 +318,7 @@ def target_not_met(doc: Document) -> Iterator[Hit]:
                 "note_zh": "",
                 "note_en": "",
             },
+            variant="bound" if m.bound else None,
         )
 
 
@@ -340,7 +418,8 @@ def _miss_en(m: Miss) -> str:
 
 @check(SCORE_VS_UNMET)
 def score_vs_unmet(doc: Document) -> Iterator[Hit]:
-    missed = misses(doc)
+    # A bound short of the target is not shown to miss it; an admitted miss has no figures.
+    missed = [m for m in misses(doc) if not (m.bound or m.admitted)]
     if not missed:
         return
     for s in self_scores(doc):
@@ -391,6 +470,14 @@ FULL_MARKS_FOR_MISS = rule(
         "群众满意度 | ≥90% | 95% | 10 | 10"
     ),
     fix="Score the indicator in proportion to what was achieved, or explain the deviation.",
+    variants={
+        "bound": (
+            "“{name}”目标 {target}，实际只报告为 {actual}，不能表明目标已完成，却得满分 "
+            "{score}/{weight} 分",
+            "'{name}': target {target}, but the actual is only given as {actual}, which does "
+            "not show the target met, yet it scored full marks {score}/{weight}",
+        )
+    },
 )
 
 
@@ -405,7 +492,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
         if item.weight is not None and item.score is not None
     ]
     for m in misses(doc):
-        if m.rank_admission is not None:
+        if m.rank_admission is not None or m.admitted:
             continue
         at = m.spans[0][0]
         for item in items:
@@ -420,6 +507,7 @@ def full_marks_for_miss(doc: Document) -> Iterator[Hit]:
                         "score": fmt(item.score.value),
                         "weight": fmt(item.weight.value),
                     },
+                    variant="bound" if m.bound else None,
                 )
                 break
         else:
@@ -432,9 +520,10 @@ def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
 
     at = m.spans[0][0]
     for row in form_rows(doc):
-        if row.actual is None or row.weight is None or row.score is None:
+        actual = row.actual or row.actual_text
+        if actual is None or row.weight is None or row.score is None:
             continue
-        if not row.actual.start <= at < row.actual.end:
+        if not actual.start <= at < actual.end:
             continue
         weight, score = row.weight.quantity.value, row.score.quantity.value
         if score >= weight > 0:
@@ -447,5 +536,6 @@ def _form_full_marks(doc: Document, m: Miss) -> Iterator[Hit]:
                     "score": fmt(score),
                     "weight": fmt(weight),
                 },
+                variant="bound" if m.bound else None,
             )
         return

@@ -13,7 +13,8 @@ indicator. Published on the web it reaches us flattened, and is read here as one
   no trace, so a row is read only when its count of figures equals the header's figure columns;
 * cells glued with no separator (`指标名100%80%1111原因`): the target and the actual are read when
   each ends in a unit, so their boundary is certain; a bare run of digits after them (weight and
-  score glued, `1111`) is never split: the row's score is `hidden`.
+  score glued, `1111`) is kept as the row's `hidden` digits. They are split only when the form's
+  own total decides (`claims.hidden_scores`): never by guessing.
 
 A comparator may stand in its own cell (指标性质 `≥` | `100` | `%`) and is folded into the value;
 `═ ≧ ≦` read as `= ≥ ≤`. Qualitative cells (有效, 较及时) are not read as values.
@@ -221,7 +222,8 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         rows, unsure = _rows(doc, cells, cols)
         pos = max(end, m.end())
         if rows:
-            out.append(FormBlock(cols, rows, m.start(), end, tuple(unsure)))
+            block = FormBlock(cols, rows, m.start(), end, tuple(unsure))
+            out.append(settle_hidden(doc, block))
     return out
 
 
@@ -660,6 +662,73 @@ def downgraded(target: str, actual: str) -> bool:
     return bool(t) and any(a == p + t for p in _DOWNGRADE)
 
 
+# An attainment word negated in the actual while the target asks for it: 及时考核 / 未能及时培训.
+_ATTAIN = r"及时|按时|按期|如期|达标|合格|到位|规范|健全|落实|完成|达到"
+_NEGATED = lazy(rf"(?:未能|没能|未|没有|不能|不)(?P<word>{_ATTAIN})")
+# A negation inside a negation (无未及时发放情况) or a count of failures (未及时办结2件,
+# 不合格率0%) says nothing about the target as a whole.
+_DOUBLE_NEGATION = lazy(
+    r"无|没有|不存在|杜绝|避免|防止|未发生|未出现|未见|未发现|未查出|没发现|是否|减少|降低"
+)
+_MEASURED_AFTER = lazy(r"\d|率")
+
+
+def negations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each negated attainment word (未能及时, 未按期, 不达标) in `text`
+    that states a failure: not inside a negation (无未及时…) nor followed by a measure
+    (未及时办结2件, 不合格率0%), within its clause."""
+    out: list[tuple[int, int, str]] = []
+    found = list(_NEGATED.finditer(text))
+    for m in found:
+        word = m.group("word")
+        if text.count(word) != sum(1 for x in found if x.group("word") == word):
+            continue  # the word also stands un-negated (全部完成，上年未完成的已结转): unclear
+        head = text[: m.start()]
+        tail = rx.split(r"[，,；;。]", text[m.end() :], maxsplit=1)[0]
+        if _DOUBLE_NEGATION.search(head) or _MEASURED_AFTER.search(tail):
+            continue
+        out.append((m.start(), m.end(), m.group("word")))
+    return out
+
+
+def negated(target: str, actual: str) -> bool:
+    """The actual negates an attainment word that the target asks for (及时 / 未能及时)."""
+    t, a = _squeeze(target), _squeeze(actual)
+    if not t or _NEGATED.search(t):
+        return False
+    return any(word in t for _s, _e, word in negations(a))
+
+
+# A range target (18—54周岁) and an actual that admits values beyond it (存在18岁以下、54周岁以上).
+_RANGE = lazy(
+    r"^(?P<lo>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}\s*(?:—|－|-|~|～|至|到)+\s*"
+    r"(?P<hi>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}$"
+)
+_EXIST = lazy(r"存在|出现|有部分|部分|个别|少数")
+_BEYOND = lazy(r"(?P<n>\d+(?:\.\d+)?)[\u4e00-\u9fff%]{0,2}?(?P<side>以下|以上|之下|之上)")
+
+
+def outside_range(target: str, actual: str) -> bool:
+    """The target is a range and the actual admits values beyond a bound of it: 18—54周岁
+    against 存在18岁以下、54周岁以上 (an existence word first; 以下 at the lower bound or
+    below, 以上 at the upper bound or above)."""
+    m = _RANGE.match(_squeeze(target))
+    a = _squeeze(actual)
+    e = _EXIST.search(a)
+    if m is None or e is None or _DOUBLE_NEGATION.search(a[: e.end()]):
+        return False
+    lo, hi = Decimal(m.group("lo")), Decimal(m.group("hi"))
+    if lo >= hi:
+        return False
+    for b in _BEYOND.finditer(a, e.end()):
+        n = Decimal(b.group("n"))
+        if (b.group("side") in ("以下", "之下") and n <= lo) or (
+            b.group("side") in ("以上", "之上") and n >= hi
+        ):
+            return True
+    return False
+
+
 def _split_downgrade(text: str) -> tuple[int, int] | None:
     """`名称及时较及时` → where the target word starts and where the actual starts, when exactly
     one split reads as name + word + lower-grade word + word."""
@@ -694,3 +763,33 @@ def proportional_score(row: FormRow, lower_is_better: bool) -> Decimal | None:
     if t.comparator in (GE, GT, EQ):
         return min(w, w * av / tv)
     return None
+
+
+def settle_hidden(doc: Document, block: FormBlock) -> FormBlock:
+    """Put weights and scores on glued rows when the form's own total decides how every
+    glued run of digits splits (see `claims.hidden_scores`)."""
+    if not any(r.hidden for r in block.rows):
+        return block
+    from reviewer.claims.hidden_scores import settled_splits
+
+    splits = settled_splits(doc, block)
+    if not splits:
+        return block
+    rows: list[FormRow] = []
+    for row in block.rows:
+        split = splits.get(row.hidden_start) if row.hidden else None
+        if split is None:
+            rows.append(row)
+            continue
+        w, sc = split
+        cut = row.hidden_start + len(w)
+        weight = _quantity(w, "", row.hidden_start, cut, w)
+        score = _quantity(sc, "", cut, row.hidden_end, sc)
+        assert weight is not None and score is not None
+        rows.append(
+            row._replace(
+                weight=FormValue(EQ, weight, row.hidden_start, cut),
+                score=FormValue(EQ, score, cut, row.hidden_end),
+            )
+        )
+    return block._replace(rows=rows)

@@ -174,6 +174,14 @@ LOWER_BETTER = lazy(
     r"调整率|结余|变动率|偏差|误差|超支|欠款|负债|能耗|排放|死亡|伤亡|损失|时长|时间|天数|周期|"
     r"用时|控制率|控制数|控制额|控制|发案|上访|信访量|空置"
 )
+# 控制 of a health or safety outcome is an achievement, higher is better: 高血压随访控制数 counts
+# patients whose blood pressure is under control, unlike 在职人员控制率 or 三公经费控制数.
+_OUTCOME_CONTROL = lazy(r"(?:随访|血压|血糖|病情|疫情|症状)控制")
+
+
+def lower_is_better(name: str) -> bool:
+    """Whether a smaller value is the better one for an indicator of this name."""
+    return bool(LOWER_BETTER.search(_OUTCOME_CONTROL.sub("", name)))
 
 
 class Indicator(NamedTuple):
@@ -224,7 +232,7 @@ class Indicator(NamedTuple):
 
     @property
     def lower_is_better(self) -> bool:
-        return bool(LOWER_BETTER.search(self.name))
+        return lower_is_better(self.name)
 
     def spans(self) -> list[tuple[int, int]]:
         """The claim's offsets: the whole statement, or name then value for a shared value."""
@@ -739,6 +747,37 @@ def table_indicators(doc: Document, table: Table) -> list[Indicator]:
     return out
 
 
+class WordedRow(NamedTuple):
+    """A row of an indicator table whose target and actual cells are not both figures."""
+
+    name: str
+    name_start: int
+    name_end: int
+    target: Cell
+    actual: Cell
+
+
+def worded_rows(doc: Document) -> list[WordedRow]:
+    """Rows of indicator tables with a name, a target cell and an actual cell, as text: read by
+    the qualitative comparisons (及时 / 未能及时), which decide on words only."""
+    from reviewer.document.tables import tables
+
+    out: list[WordedRow] = []
+    for table in tables(doc):
+        name_col, target_col, actual_col = _columns(table.header)
+        if name_col is None or target_col is None or actual_col is None:
+            continue
+        for row in table.rows:
+            if max(name_col, target_col, actual_col) >= len(row):
+                continue
+            nc = row[name_col]
+            ns, ne = _clean_name(doc.norm, nc.start, nc.end)
+            name = doc.norm[ns:ne] if ne > ns else nc.text.strip()
+            if _valid_name(name):
+                out.append(WordedRow(name, ns, ne, row[target_col], row[actual_col]))
+    return out
+
+
 # --------------------------------------------------------------------------- API
 
 
@@ -852,6 +891,28 @@ def _effective(t: Indicator) -> str:
 
 def _rank_compatible(t: Indicator, a: Indicator) -> bool:
     return t.comparator == TOP and a.comparator == RANK
+
+
+def short_bound(target: Indicator, actual: Indicator) -> bool:
+    """The actual is stated only as a bound that stops short of the target (`>70%` against
+    `>80%`, `88.32%及以上` against `≥95%`): `met` cannot decide, since the true value may lie
+    anywhere beyond the bound, but the report's own figure does not show the target was met.
+
+    Only a bound on the same side as the target counts: an actual `≥70%` against `≤80%` says
+    nothing about either outcome and is left alone, like every case `met` decides."""
+    if met(target, actual) is not None:
+        return False
+    tc, ac = target.comparator, actual.comparator
+    v, a = target.base, actual.base
+    if v is None or a is None or tc in (TOP, RANK, QUAL):
+        return False
+    if tc == EQ:
+        tc = LE if target.lower_is_better else GE
+    if tc in (GE, GT) and ac in (GE, GT):
+        return a < v or (a == v and tc == GT and ac == GE)
+    if tc in (LE, LT) and ac in (LE, LT):
+        return a > v or (a == v and tc == LT and ac == LE)
+    return False
 
 
 def met(target: Indicator, actual: Indicator) -> bool | None:

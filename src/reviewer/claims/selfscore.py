@@ -30,6 +30,7 @@ class SelfScore(NamedTuple):
     grade: str | None = None  # 优/良/中/差, normalized
     grade_start: int | None = None
     grade_end: int | None = None
+    form_total: bool = False  # read from a form's total row (总分 | 100 | 96 | 优)
 
     @property
     def number_span(self) -> tuple[int, int]:
@@ -96,6 +97,14 @@ _NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
 SCORE_RE = lazy(
     rf"(?P<anchor>{_ANCHOR}){_GLUE}{_NUM}(?P<unit>[ \t]?分)?(?![\d.%‰])",
 )
+# A form's total row: 总分 | 100 | 96 | 优 (the maximum 100, the score, a grade cell).
+FORM_TOTAL_RE = lazy(
+    r"(?m)^[ \t|]*(?P<anchor>(?:自评|评价)?总分)[ \t|:：]*(?P<max>100(?:\.0+)?)[ \t]?分?[ \t|]+"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)[ \t]?分?"
+    r"(?:[ \t|]+(?P<grade>不合格|优秀|良好|合格|优|良|中|差))?[ \t|]*$"
+)
+# A number followed by another one in the next cell of the same row: the first is the maximum.
+_NEXT_CELL_NUMBER = lazy(r"[ \t]?分?[ \t|]+\d")
 # Anchors that name a maximum, not a result.
 _MAX_BEFORE = lazy(r"(?:满分|分值|总分值|满分值|标准分)[为是：:\s]*$")
 # Per-indicator context right before the anchor (same clause).
@@ -181,8 +190,34 @@ def _find_scores(doc: Document) -> list[SelfScore]:
             continue  # 总分值: a maximum
         if anchor.startswith("总分") and _followed_by_result(norm, m.end()):
             continue  # "总分100分，得分95分": 总分 is the maximum here
+        if _NEXT_CELL_NUMBER.match(norm, m.end()):
+            continue  # "总分 | 100 | 96": the first figure of the row is the maximum
         found.append(SelfScore(value=value, start=m.start(), end=m.end()))
+    found.extend(_form_totals(norm, found))
+    found.sort(key=lambda x: x.start)
     return _attach_grades(norm, found, grade_statements(doc))
+
+
+def _form_totals(norm: str, found: list[SelfScore]) -> list[SelfScore]:
+    """Form total rows (总分 | 100 | 96 | 优): the score after the maximum, with its grade cell."""
+    out: list[SelfScore] = []
+    for m in FORM_TOTAL_RE.finditer(norm):
+        value = parse_decimal(m.group("num"))
+        if value is None or value > 100 or any(m.start() <= f.start < m.end() for f in found):
+            continue
+        grade = normalize_grade(m.group("grade")) if m.group("grade") else None
+        out.append(
+            SelfScore(
+                value=value,
+                start=m.start("anchor"),
+                end=m.end("num"),
+                grade=grade,
+                grade_start=m.start("grade") if grade else None,
+                grade_end=m.end("grade") if grade else None,
+                form_total=True,
+            )
+        )
+    return out
 
 
 def _followed_by_result(norm: str, pos: int) -> bool:

@@ -34,7 +34,8 @@ SUM_MISMATCH = rule(
     message_en="The parts add up to {expr}, the report states {stated} (off by {diff}{unit})"
     "{note_en}",
     what="Finds a stated total followed by its parts (其中, 包括, 分别为, 按…分, a list after a "
-    "colon, a parenthesised breakdown) and adds the parts up in Python.",
+    "colon, a parenthesised breakdown, counts by grade, a list the total is handed out to) and "
+    "adds the parts up in Python.",
     why="A total that is not the sum of its parts means one of the figures is wrong; reviewers "
     "check these by hand and an LLM cannot be trusted to add.",
     example="核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。",
@@ -79,9 +80,27 @@ SUM_ROUNDING = rule(
 @check(SUM_MISMATCH, SUM_ROUNDING)
 def sums(doc: Document) -> Iterator[Hit]:
     for rel in relations(doc):
-        hit = _judge(rel, doc.tolerances, doc.norm)
+        hit = _judge(_trim_overflow(rel, doc.norm), doc.tolerances, doc.norm)
         if hit is not None:
             yield hit
+
+
+def _trim_overflow(rel: Relation, norm: str) -> Relation:
+    """A split that ran on past its sentence and overshoots its total: when the parts of the
+    total's own sentence (two or more) come closer to it, they are the split, the rest is the
+    next statement ("…共计A，其中B、C、D、E。截至7月底实际到位F")."""
+    if not rel.extended:
+        return rel
+    end = norm.find("。", rel.total.q.end)
+    own = tuple(p for p in rel.parts if end < 0 or p.q.start < end)
+    if len(own) < 2 or len(own) == len(rel.parts):
+        return rel
+    total = rel.total.value
+    every = sum((p.value for p in rel.parts), Decimal(0))
+    mine = sum((p.value for p in own), Decimal(0))
+    if every <= total or abs(mine - total) >= abs(every - total):
+        return rel
+    return rel._replace(parts=own)
 
 
 def _allowed(nodes: list[Node], tol: Tolerances) -> Decimal:
@@ -168,6 +187,15 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.marker == "grade":
+        severity = Severity.WARNING
+        data["note"] = "；按等次列举的数量之和应等于总数，若有未列出的等次请注明"
+        data["note_en"] = "; counts by grade should add up to the count graded, unless a grade "
+        "is left out"
+    elif rel.marker == "handed":
+        severity = Severity.WARNING
+        data["note"] = "；冒号后所列各项按分配给各单位/项目的明细读取，请核实"
+        data["note_en"] = "; the list after the colon is read as the split of the amount handed out"
     elif rel.alternatives:
         severity = Severity.WARNING
         data["note"] = "；“其中”在句号之后，所指的合计不明确，请核实"

@@ -440,3 +440,27 @@ def test_parts_labelled_with_the_years_a_two_year_total_names() -> None:
     # A part of a year the total does not name still starts a new statement.
     other = "2022年建设资金共计100万元，其中省级资金60万元。2023年省级资金70万元、中央资金30万元。"
     assert sums(other) == []
+
+
+# ---- a total after its parts with no 合计: read only as a typo --------------------------------
+
+AFTER = "预拨资金3608万元(中央资金2855万元、省级资金753万元)，年终清算资金120万元分配到位，全年资金{t}万元全部执行到位。"
+
+
+def test_a_whole_after_its_parts_one_digit_off_is_a_likely_typo() -> None:
+    assert sums(AFTER.format(t=3728)) == []
+    (f,) = sums(AFTER.format(t=3738))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "3608 + 120 = 3728" and "笔误" in f.message
+    assert [f.code for f in sums(AFTER.format(t=3782))] == ["T001"]  # two digits swapped
+
+
+def test_a_figure_after_others_that_is_another_quantity_is_silent() -> None:
+    # Any gap but a one-digit slip: the figure is another quantity, not their total.
+    assert sums(AFTER.format(t=3900)) == []
+    assert sums("年初预算100万元，追加资金20万元，全年支出115万元。") == []
+    # No word naming a whole; a part as large as the figure; a change; too few digits.
+    assert sums("预拨资金3608万元，清算资金120万元，执行3738万元。") == []
+    assert sums("预拨资金3608万元，清算资金3738万元，全年资金3738万元。") == []
+    assert sums("预拨资金3608万元，清算资金120万元，全年资金较上年增加3738万元。") == []
+    assert sums("预拨资金36万元，清算资金12万元，全年资金58万元全部执行到位。") == []

@@ -141,6 +141,12 @@ def test_ragged_part_row_with_trailing_empty_cells_and_a_pinyin_gloss() -> None:
     assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
     (block,) = funds_blocks(Document(text=form.format(rate="100%")))
     assert [r.label.text for r in block.rows][2] == "上年結(jié)轉(zhuǎn)資金"
+    # The part row has no 分值 (the total row states it), so 7.29 | 7.29 | 7.92 can only be
+    # 年初 / 全年 / 执行: 7.92 ÷ 7.29 is not 100 %.
+    slipped = form.format(rate="100%").replace(
+        "7.29 | 7.29 | 7.29 | 100% | ||||||", "7.29 | 7.29 | 7.92 | 100% | ||||||"
+    )
+    assert [f.code for f in review_text(slipped, select=codes)] == ["R003"]
 
 
 def test_ragged_row_with_no_budget_under_some_placement_stays_silent() -> None:

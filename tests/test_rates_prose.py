@@ -158,3 +158,9 @@ def test_an_execution_rate_r001_judges_is_left_to_r001() -> None:
     text = "年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率95%。"
     codes = [f.code for f in review_text(text, select=["R001", "R020"])]
     assert codes == ["R001"]
+
+
+def test_a_clause_opening_with_the_spending_verb_is_the_amount_spent() -> None:
+    text = "项目资金总额{b}万元，拨付使用资金6.46万元，预算执行率100%。"
+    assert r(text.format(b="6.46")) == []
+    assert "6.46 ÷ 6.64" in r(text.format(b="6.64"))[0].message

@@ -464,3 +464,10 @@ def test_a_figure_after_others_that_is_another_quantity_is_silent() -> None:
     assert sums("预拨资金3608万元，清算资金3738万元，全年资金3738万元。") == []
     assert sums("预拨资金3608万元，清算资金120万元，全年资金较上年增加3738万元。") == []
     assert sums("预拨资金36万元，清算资金12万元，全年资金58万元全部执行到位。") == []
+
+
+def test_a_total_word_with_its_verb_closes_the_list_before_it() -> None:
+    text = "项目批复总投资61.8万元。其中：下达中央财政资金{a}万元，县财政资金30.9万元，共计下达61.8万元。"
+    assert sums(text.format(a="30.9")) == []
+    (f,) = sums(text.format(a="34.9"))
+    assert f.data["expr"] == "34.9 + 30.9 = 65.8"

@@ -272,7 +272,8 @@ def form_rates(doc: Document) -> Iterator[Hit]:
 
 def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit]:
     """R003 on a row that lost cells before its 执行率: every placement of its figures under the
-    columns before the rate is tried, with either budget column. A placement that leaves 全年执行数
+    columns before the rate is tried, against the budget the form names (the other budget when
+    the placement leaves that one empty). A placement that leaves 全年执行数
     empty is wrong too (a rate with no spending, R004); one with spending but no budget cannot be
     checked, so the row stays silent. A warning when every placement is wrong."""
     stated = row.number(RATE)
@@ -285,19 +286,16 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
         spent = cell_number(spent_cell) if spent_cell is not None else None
         if spent is None:
             continue  # no spending under this placement: the rate has no basis
-        checked = False
-        for kind in (FULL, OPENING):
-            budget_cell = values.get(kind)
-            budget = cell_number(budget_cell) if budget_cell is not None else None
-            ratio = _ratio(spent, budget) if budget is not None else None
-            if budget is None or ratio is None:
-                continue
-            if any(_agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings):
-                return
-            checked = True
-            tried.append((spent, budget, kind, ratio))
-        if not checked:
+        # The budget the form names (全年预算数), else the other one this placement has.
+        kinds = [k for k in (block.budget_kind(), FULL, OPENING) if k is not None]
+        kind = next((k for k in kinds if k in values), None)
+        budget = cell_number(values[kind]) if kind is not None else None
+        ratio = _ratio(spent, budget) if budget is not None else None
+        if kind is None or budget is None or ratio is None:
             return  # spending but no budget: this placement cannot be checked
+        if any(_agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings):
+            return
+        tried.append((spent, budget, kind, ratio))
     if not tried:
         return
     spent, budget, kind, (v, _lo, _hi) = tried[0]

@@ -74,6 +74,8 @@ _PAID_BEFORE = {
 }
 # What an execution rate's spending may be called: any verb that moves the money on.
 _PAID_ANY = lazy(_PAID % "拨付|支付|支出|执行|发放|使用")
+# A clause that opens with the spending verb ("拨付使用资金6.46万元").
+_SPENT_LEAD = lazy(r"\s*(?:拨付|支付|支出|执行|发放|使用)(?:使用|支出)?(?:资金|金额|经费)?\s*$")
 _BASE_BEFORE = lazy(
     r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计|合计)"
     r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
@@ -224,7 +226,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
     bases: list[_Amount] = []
     for q in _money(norm, s, m.start("name")):
         clause = _clause_before(norm, q, s)
-        if _PAID_ANY.search(clause):
+        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause):
             paid.append(_Amount(q, clause))
         elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
             bases.append(_Amount(q, clause))

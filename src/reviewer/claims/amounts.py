@@ -48,6 +48,11 @@ _OPEN_RE = lazy(
     r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
 )
 _TOTAL_LABEL_RE = lazy(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
+# A total word with its verb ("共计下达61.8万元", "总计拨付…"; 合计 inside a label is none):
+# the label strip drops the 共.
+_TOTAL_VERB_RE = lazy(
+    r"(?:总计|共计)(?:下达|拨付|安排|投入|到位|支出|使用|发放)(?:资金|金额)?(?:为|:)?$"
+)
 _DELIMS = "，,；;。：:、()\n!?！？"
 _LABEL_STRIP_RE = lazy(
     r"^(?:其中|包括|包含|分别为|分别是|主要是|主要为|以及|和|及|与|另|含|为|是|共|[\d一二三四五六七八九十]+[.、]"
@@ -319,7 +324,9 @@ class _Parser:
         self.nodes.append(node)
         self.sentence_nodes.append(node)
         self.segment.append(node)
-        if _TOTAL_LABEL_RE.search(label):
+        if _TOTAL_LABEL_RE.search(label) or _TOTAL_VERB_RE.search(
+            self.norm, max(self.start, label_start - 2), q.start
+        ):
             self._close_all_of(node.series)
             self._sum_after_parts(node)
             return

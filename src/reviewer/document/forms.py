@@ -146,14 +146,21 @@ def fold(text: str) -> str:
 
 def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
     """Every way to put a row's `loose` figures under the columns before 执行率, in order,
-    with the row's sure values added ([row.values] when the row has no loose figures)."""
+    with the row's sure values added ([row.values] when the row has no loose figures). A 分值
+    is at most 100, and a part row has none when the total row states it."""
     if not row.loose:
         return [row.values]
     before = block.columns[: block.columns.index(RATE)] if RATE in block.columns else []
+    total = block.total
+    if not row.is_total and total is not None and WEIGHT in total.values:
+        before = [k for k in before if k != WEIGHT]  # the 分值 stands on the total row only
     out: list[dict[str, Cell]] = []
     for chosen in itertools.combinations(before, len(row.loose)):
         values = dict(row.values)
         values.update(zip(chosen, row.loose, strict=True))
+        weight = cell_number(values[WEIGHT]) if WEIGHT in values else None
+        if weight is not None and weight.value > 100:
+            continue  # no 分值 is above 100
         if all(_fits(k, c) for k, c in values.items()):
             out.append(values)
     return out

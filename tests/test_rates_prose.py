@@ -164,3 +164,13 @@ def test_a_clause_opening_with_the_spending_verb_is_the_amount_spent() -> None:
     text = "项目资金总额{b}万元，拨付使用资金6.46万元，预算执行率100%。"
     assert r(text.format(b="6.46")) == []
     assert "6.46 ÷ 6.64" in r(text.format(b="6.64"))[0].message
+
+
+def test_an_execution_rate_whose_base_is_in_an_earlier_sentence_of_the_paragraph() -> None:
+    text = "项目下达资金149.63万元。截至年底，实际发放107.78万元，执行率{rate}。"
+    assert r(text.format(rate="72.03%")) == []
+    assert "107.78 ÷ 149.63" in r(text.format(rate="72.73%"))[0].message
+    # Two bases in the paragraph, or the base in another paragraph: silent.
+    two = "项目下达资金149.63万元，追加资金20万元。实际发放107.78万元，执行率72.73%。"
+    assert r(two) == []
+    assert r("项目下达资金149.63万元。\n实际发放107.78万元，执行率72.73%。") == []

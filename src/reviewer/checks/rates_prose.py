@@ -220,7 +220,8 @@ def _overlaps(hit: Hit, start: int, end: int) -> bool:
 
 def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
     """An execution rate against the one paid and the one base amount stated before it in its
-    own sentence; silent when either is missing or ambiguous."""
+    own sentence (the base, failing that, in an earlier sentence of the paragraph); silent when
+    either is missing or ambiguous."""
     norm = doc.norm
     paid: list[_Amount] = []
     bases: list[_Amount] = []
@@ -230,6 +231,14 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
             paid.append(_Amount(q, clause))
         elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
             bases.append(_Amount(q, clause))
+    if not bases and len(paid) == 1:
+        # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
+        # of the paragraph, when the paragraph states one.
+        line = norm.rfind("\n", 0, s) + 1
+        for q in _money(norm, line, s):
+            clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
+            if _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+                bases.append(_Amount(q, clause))
     if len({a.q.base for a in paid}) != 1 or len({a.q.base for a in bases}) != 1:
         return None
     if bases[0].q.base <= 0 or bases[0].q.start > paid[0].q.start:

@@ -471,3 +471,21 @@ def test_a_total_word_with_its_verb_closes_the_list_before_it() -> None:
     assert sums(text.format(a="30.9")) == []
     (f,) = sums(text.format(a="34.9"))
     assert f.data["expr"] == "34.9 + 30.9 = 65.8"
+
+
+USES = (
+    "下达资金{t}万元，140万元用于甲村道路项目；140万元用于乙乡文化公园；160万元用于丙村基础设施。"
+)
+
+
+def test_amounts_each_put_to_a_use_split_the_amount_before_them() -> None:
+    assert sums(USES.format(t=440)) == []
+    (f,) = sums(USES.format(t=404))
+    assert f.severity == Severity.WARNING and f.data["expr"] == "140 + 140 + 160 = 440"
+
+
+def test_uses_with_no_single_amount_before_them_stay_silent() -> None:
+    # The first amount is itself put to a use; two amounts before the uses; one use only.
+    assert sums(USES.format(t=404).replace("404万元，140万元", "404万元用于甲；140万元")) == []
+    assert sums("下达资金404万元，已支出100万元，140万元用于甲项目；160万元用于乙项目。") == []
+    assert sums("下达资金404万元，140万元用于甲项目。") == []

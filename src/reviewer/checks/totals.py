@@ -257,8 +257,8 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         "is left out"
     elif rel.marker == "handed":
         severity = Severity.WARNING
-        data["note"] = "；冒号后所列各项按分配给各单位/项目的明细读取，请核实"
-        data["note_en"] = "; the list after the colon is read as the split of the amount handed out"
+        data["note"] = "；所列各项按该笔资金的分配明细（“分配下达到：…”“…用于…”）读取，请核实"
+        data["note_en"] = "; the amounts listed are read as how this amount was handed out"
     elif rel.marker == "after":
         severity = Severity.WARNING
         data["note"] = (

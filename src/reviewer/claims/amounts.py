@@ -15,8 +15,9 @@ and its change may split either ("Relation.change").
 Two readings without a breakdown word, read as warnings by the checks: counts labelled with
 grades ("“优秀”的5个，“良好”的23个") split the count stated before them in the sentence, or the one
 count of the sentence before (marker `grade`); a colon after a clause that hands a figure out
-("440万元，已分配下达到项目建设单位：A 140万元、…") opens its split (marker `handed`). A total that
-names several years ("2021年、2022年资金共计…") keeps parts labelled with any of them.
+("440万元，已分配下达到项目建设单位：A 140万元、…") opens its split, and so do amounts each put
+to a use after it ("140万元用于…；160万元用于…") (marker `handed`). A total that names several
+years ("2021年、2022年资金共计…") keeps parts labelled with any of them.
 
 What is not a split: a parenthesis opened by 含 names a subset ("15个(含行政单位1个)": marker
 `subset`); levels of one tree ("一级指标3个，二级指标9个") are never returned as parts; a target's
@@ -82,6 +83,8 @@ _BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不�
 # A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
 # breakdown starts a new statement instead of overflowing it.
 _OWN_TOTAL_RE = lazy(r"累计|共计|总计")
+# An amount put to a use: "140万元用于…".
+_USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
 # Words between a figure and a colon that hand the figure out to the list after the colon.
 _HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
 # A count labelled with an evaluation grade: "“优秀”的5个", "评为良好的3个", "等次为合格12个".
@@ -498,6 +501,7 @@ class _Parser:
 
     def _sentence_end(self) -> None:
         self._grades(self.sentence_nodes)
+        self._allocations(self.sentence_nodes)
         self._implicit(self.sentence_nodes)
         for b in self.stack:
             if b.open and _complete(b):
@@ -574,6 +578,35 @@ class _Parser:
         bd.parts = graded
         total.breakdowns.append(bd)
         for n in graded:
+            n.parent = total
+
+    def _allocations(self, nodes: list[Node]) -> None:
+        """'下达资金440万元，140万元用于甲项目；140万元用于乙项目；160万元用于丙项目': amounts each
+        put to a use split the amount stated before them in the sentence."""
+        roots = [n for n in nodes if n.parent is None and not n.breakdowns]
+        used = [n for n in roots if _USED_FOR_RE.match(self.norm, n.q.end)]
+        if len(used) < 2 or len({n.series for n in used}) != 1:
+            return
+        series = used[0].series
+        if series.startswith(("delta-", "base-")):
+            return
+        before = [
+            n
+            for n in nodes
+            if n.q.start < used[0].q.start
+            and n.series == series
+            and n.parent is None
+            and not n.breakdowns
+            and not _USED_FOR_RE.match(self.norm, n.q.end)
+        ]
+        among = [n for n in roots if n.q.start > used[0].q.start and n.series == series]
+        if len(before) != 1 or any(n not in used for n in among):
+            return  # no one amount before the uses, or another figure among them: unclear
+        total = before[0]
+        bd = Breakdown(total=total, marker="handed", marker_start=used[0].q.start, open=False)
+        bd.parts = used
+        total.breakdowns.append(bd)
+        for n in used:
             n.parent = total
 
     def _grade(self, node: Node) -> str:

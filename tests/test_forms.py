@@ -100,13 +100,63 @@ def test_pipe_header_on_two_lines_and_a_value_row_broken_across_lines() -> None:
     assert review_text(PIPE, select=["T", "R", "S005"]) == []
 
 
-def test_ragged_pipe_row_whose_percent_lands_off_the_rate_column_is_unsure() -> None:
+def test_ragged_pipe_row_whose_percent_lands_off_the_rate_column_is_checked_every_way() -> None:
+    # Cells before the rate were lost: 100, 120, 10 may stand under any three of 年初预算数 /
+    # 全年预算数 / 全年执行数 / 分值. Each placement gives 8.33 %, 10 %, 83.33 %, 120 % or no
+    # spending at all (a rate without basis): none gives the stated 90 %, so a warning.
     text = PIPE.replace(
         "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
         "| | 年度资金总额 | 100 | 120 | 10 | 90% | 9 |",
     )
-    found = review_text(text, select=["T005", "R003", "R004"])
-    assert [f.code for f in found] == ["T005"] and found[0].severity == Severity.INFO
+    found = review_text(text, select=["T005", "R003", "R004", "T001", "T004"])
+    assert [f.code for f in found] == ["R003"] and found[0].severity == Severity.WARNING
+    (block,) = funds_blocks(Document(text=text))
+    assert {k: c.text for k, c in block.rows[0].values.items()} == {RATE: "90%", SCORE: "9"}
+    assert [c.text for c in block.rows[0].loose] == ["100", "120", "10"]
+
+
+def test_ragged_pipe_row_is_silent_when_one_placement_gives_the_rate() -> None:
+    # 120, 108 under 全年预算数 / 全年执行数 (年初预算数 empty and lost) give the stated 90 %.
+    text = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 108 | 10 | 90% | 9 |",
+    )
+    assert review_text(text, select=["T005", "R003", "R004", "T001", "T004"]) == []
+
+
+def test_ragged_part_row_with_trailing_empty_cells_and_a_pinyin_gloss() -> None:
+    # A page in traditional script with pinyin glosses; the part row lost its empty 分值 cell
+    # and trails empty cells. A rate of 100 % on 7.29 / 7.29 holds; 101 % does not.
+    form = (
+        "| 項(xiàng)目資金 (萬元) | 年初預(yù)算數(shù) | 全年預(yù)算數(shù) | 全年執(zhí)行數(shù) "
+        "| 分值 | 執(zhí)行率 | 得分 | ||||\n"
+        "| 年度資金總額 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 | ||||\n"
+        "| 其中:當(dāng)年財政撥款 | 7.29 | 7.29 | 7.29 | {rate} | ||||||\n"
+        "| 上年結(jié)轉(zhuǎn)資金 | ||||||||||\n"
+        "| 其他資金 | ||||||||||\n"
+    )
+    codes = ["T", "R", "S005"]
+    assert review_text(form.format(rate="100%"), select=codes) == []
+    found = review_text(form.format(rate="101%"), select=codes)
+    assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
+    (block,) = funds_blocks(Document(text=form.format(rate="100%")))
+    assert [r.label.text for r in block.rows][2] == "上年結(jié)轉(zhuǎn)資金"
+    # The part row has no 分值 (the total row states it), so 7.29 | 7.29 | 7.92 can only be
+    # 年初 / 全年 / 执行: 7.92 ÷ 7.29 is not 100 %.
+    slipped = form.format(rate="100%").replace(
+        "7.29 | 7.29 | 7.29 | 100% | ||||||", "7.29 | 7.29 | 7.92 | 100% | ||||||"
+    )
+    assert [f.code for f in review_text(slipped, select=codes)] == ["R003"]
+
+
+def test_ragged_row_with_no_budget_under_some_placement_stays_silent() -> None:
+    # Two figures before the rate: one placement puts them under 全年执行数 and 分值, with no
+    # budget to divide by, so the rate cannot be called wrong.
+    text = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 10 | 90% | 9 |",
+    )
+    assert review_text(text, select=["R003", "R004"]) == []
 
 
 CELLS_DOUBLE = (

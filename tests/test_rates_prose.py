@@ -123,5 +123,54 @@ def test_figures_in_the_rates_own_sentence_for_rates_r001_does_not_read() -> Non
     [f] = r("共下达资金200万元，已拨付150万元，拨付率100%。")
     assert "150 ÷ 200 = 75%" in f.message
     assert r("共下达资金200万元，已拨付150万元，拨付率75%。") == []
-    # An execution rate beside its figures is R001's.
-    assert r("共下达资金200万元，已执行150万元，执行率100%。") == []
+    # An execution rate beside its figures is R001's when R001 reads them (see below); else
+    # R020 reads the amounts stated before it.
+    assert "150 ÷ 200 = 75%" in r("共下达资金200万元，已执行150万元，执行率100%。")[0].message
+
+
+# ---- an execution rate after its own figures (R001 reads no budget facts for it) -------------
+
+OWN = "收到上级下达专项资金合计149.63万元，实际发放107.78万元，实际执行率为{rate}。"
+
+
+def test_an_execution_rate_after_its_own_base_and_spending() -> None:
+    assert r(OWN.format(rate="72.03%")) == []
+    [f] = r(OWN.format(rate="72.73%"))
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans[1:]] == ["107.78万元", "149.63万元"]
+    assert "107.78 ÷ 149.63 = 72.03%" in f.message
+    paid = "项目资金共2179万元，截止12月8日，已完成拨付2113.63万元，执行率{rate}。"
+    assert r(paid.format(rate="97%")) == []
+    assert [f.code for f in r(paid.format(rate="92%"))] == ["R020"]
+
+
+def test_an_execution_rate_with_an_ambiguous_or_no_base_is_silent() -> None:
+    # Two different bases before the rate: which one it divides by is unclear.
+    assert r("年初预算资金100万元，追加资金合计120万元，已支出90万元，执行率70%。") == []
+    # A change is no base.
+    assert r("项目资金较上年增加20万元，已支出90万元，执行率70%。") == []
+    # Spending stated before the base, or figures only after the rate.
+    assert r("已支出90万元，项目资金共100万元，执行率70%。") == []
+    assert r("执行率70%，项目资金共100万元，已支出90万元。") == []
+
+
+def test_an_execution_rate_r001_judges_is_left_to_r001() -> None:
+    text = "年初预算3247.99万元，年中调整73.48万元，全年决算支出2826.23万元，预算执行率95%。"
+    codes = [f.code for f in review_text(text, select=["R001", "R020"])]
+    assert codes == ["R001"]
+
+
+def test_a_clause_opening_with_the_spending_verb_is_the_amount_spent() -> None:
+    text = "项目资金总额{b}万元，拨付使用资金6.46万元，预算执行率100%。"
+    assert r(text.format(b="6.46")) == []
+    assert "6.46 ÷ 6.64" in r(text.format(b="6.64"))[0].message
+
+
+def test_an_execution_rate_whose_base_is_in_an_earlier_sentence_of_the_paragraph() -> None:
+    text = "项目下达资金149.63万元。截至年底，实际发放107.78万元，执行率{rate}。"
+    assert r(text.format(rate="72.03%")) == []
+    assert "107.78 ÷ 149.63" in r(text.format(rate="72.73%"))[0].message
+    # Two bases in the paragraph, or the base in another paragraph: silent.
+    two = "项目下达资金149.63万元，追加资金20万元。实际发放107.78万元，执行率72.73%。"
+    assert r(two) == []
+    assert r("项目下达资金149.63万元。\n实际发放107.78万元，执行率72.73%。") == []

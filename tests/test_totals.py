@@ -381,3 +381,111 @@ def test_a_part_whose_label_merely_contains_heji_still_overflows() -> None:
     # Only 累计/共计/总计 make a figure a total of its own; "合计支出" inside a label does not.
     (f,) = sums("本年支出100万元，其中基本支出60万元，项目合计支出50万元。")
     assert f.data["expr"] == "60 + 50 = 110"
+
+
+# ---- counts by grade, a list handed out after a colon, parts labelled with years ---------------
+
+GRADES = "复核评价的{n}个项目，复核等次为“优秀”的5个，“良好”的23个，“中(一般)”的22个。"
+
+
+def test_counts_by_grade_split_the_count_graded() -> None:
+    assert sums(GRADES.format(n=50)) == []
+    (f,) = sums(GRADES.format(n=40))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "5 + 23 + 22 = 50" and "等次" in f.message
+
+
+def test_counts_by_grade_in_the_sentence_after_the_count() -> None:
+    text = "上报项目绩效自评{n}个，涉及金额3409.51万元。自评结果“优秀”18个、“良好”17个、“差”1个。"
+    assert sums(text.format(n=36)) == []
+    assert [f.code for f in sums(text.format(n=63))] == ["T001"]
+    # Two counts in the sentence before: which one was graded is unclear.
+    two = "上报项目63个，抽取12个复核。自评结果“优秀”18个、“良好”17个、“差”1个。"
+    assert sums(two) == []
+
+
+def test_grade_words_that_are_no_grade_list_stay_silent() -> None:
+    # One grade only, a grade repeated (two lists), a grade of another unit.
+    assert sums("评价项目40个，其中评为“优秀”的5个。") == []
+    assert sums("评价项目40个，2022年“优秀”5个、“良好”3个，2023年“优秀”6个、“良好”4个。") == []
+    assert sums("评价项目40个，“优秀”单位5家，“良好”单位3家。") == []
+
+
+HANDED = "项目资金{t}万元，已分配下达到项目建设单位：甲镇文化公园及配套工程项目资金140万元、乙乡生产道路改造提升工程(华侨片区)项目资金140万元、丙村基础设施建设项目资金160万元。"
+
+
+def test_a_list_after_a_colon_that_hands_the_amount_out() -> None:
+    assert sums(HANDED.format(t=440)) == []
+    (f,) = sums(HANDED.format(t=404))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "140 + 140 + 160 = 440"
+
+
+def test_a_colon_after_other_words_opens_no_split() -> None:
+    # "完成情况如下：" does not hand the 440 out: its list is another statement.
+    assert sums("项目资金440万元，完成情况如下：甲项目支出140万元、乙项目支出100万元。") == []
+    # A change is never handed out.
+    assert sums("项目资金较上年增加40万元，已分配下达到：甲140万元、乙160万元。") == []
+
+
+def test_parts_labelled_with_the_years_a_two_year_total_names() -> None:
+    text = (
+        "2021年、2022年建设资金共计{t}万元，其中2021年省级资金248000万元、中央资金597784万元，"
+        "2022年省级资金316390万元、中央资金676073万元。截至7月底，2021年实际到位资金926318.05万元。"
+    )
+    assert sums(text.format(t=1838247)) == []
+    (f,) = sums(text.format(t=1838274))
+    assert f.severity == Severity.WARNING
+    assert f.data["expr"] == "248000 + 597784 + 316390 + 676073 = 1838247"
+    # A part of a year the total does not name still starts a new statement.
+    other = "2022年建设资金共计100万元，其中省级资金60万元。2023年省级资金70万元、中央资金30万元。"
+    assert sums(other) == []
+
+
+# ---- a total after its parts with no 合计: read only as a typo --------------------------------
+
+AFTER = "预拨资金3608万元(中央资金2855万元、省级资金753万元)，年终清算资金120万元分配到位，全年资金{t}万元全部执行到位。"
+
+
+def test_a_whole_after_its_parts_one_digit_off_is_a_likely_typo() -> None:
+    assert sums(AFTER.format(t=3728)) == []
+    (f,) = sums(AFTER.format(t=3738))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "3608 + 120 = 3728" and "笔误" in f.message
+    assert [f.code for f in sums(AFTER.format(t=3782))] == ["T001"]  # two digits swapped
+
+
+def test_a_figure_after_others_that_is_another_quantity_is_silent() -> None:
+    # Any gap but a one-digit slip: the figure is another quantity, not their total.
+    assert sums(AFTER.format(t=3900)) == []
+    assert sums("年初预算100万元，追加资金20万元，全年支出115万元。") == []
+    # No word naming a whole; a part as large as the figure; a change; too few digits.
+    assert sums("预拨资金3608万元，清算资金120万元，执行3738万元。") == []
+    assert sums("预拨资金3608万元，清算资金3738万元，全年资金3738万元。") == []
+    assert sums("预拨资金3608万元，清算资金120万元，全年资金较上年增加3738万元。") == []
+    assert sums("预拨资金36万元，清算资金12万元，全年资金58万元全部执行到位。") == []
+
+
+def test_a_total_word_with_its_verb_closes_the_list_before_it() -> None:
+    text = "项目批复总投资61.8万元。其中：下达中央财政资金{a}万元，县财政资金30.9万元，共计下达61.8万元。"
+    assert sums(text.format(a="30.9")) == []
+    (f,) = sums(text.format(a="34.9"))
+    assert f.data["expr"] == "34.9 + 30.9 = 65.8"
+
+
+USES = (
+    "下达资金{t}万元，140万元用于甲村道路项目；140万元用于乙乡文化公园；160万元用于丙村基础设施。"
+)
+
+
+def test_amounts_each_put_to_a_use_split_the_amount_before_them() -> None:
+    assert sums(USES.format(t=440)) == []
+    (f,) = sums(USES.format(t=404))
+    assert f.severity == Severity.WARNING and f.data["expr"] == "140 + 140 + 160 = 440"
+
+
+def test_uses_with_no_single_amount_before_them_stay_silent() -> None:
+    # The first amount is itself put to a use; two amounts before the uses; one use only.
+    assert sums(USES.format(t=404).replace("404万元，140万元", "404万元用于甲；140万元")) == []
+    assert sums("下达资金404万元，已支出100万元，140万元用于甲项目；160万元用于乙项目。") == []
+    assert sums("下达资金404万元，140万元用于甲项目。") == []

@@ -30,8 +30,9 @@ from reviewer.document.forms import (
     FundsRow,
     funds_blocks,
     percent_value,
+    placements,
 )
-from reviewer.document.tables import CellNumber
+from reviewer.document.tables import CellNumber, cell_number
 from reviewer.models import Severity
 from reviewer.numbers import fmt
 
@@ -220,6 +221,9 @@ def form_rates(doc: Document) -> Iterator[Hit]:
         if kind is None:
             continue
         for row in block.rows:
+            if row.loose:
+                yield from _loose_rate(block, row, slack)
+                continue
             stated, spent, budget = row.number(RATE), row.number(EXEC), row.number(kind)
             if stated is None or spent is None or budget is None:
                 continue
@@ -264,6 +268,54 @@ def form_rates(doc: Document) -> Iterator[Hit]:
                     )
                 continue  # a note naming 年初预算数 while the rate uses 全年: not worth a finding
             yield FORM_RATE_MISMATCH.hit(spans, data)
+
+
+def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit]:
+    """R003 on a row that lost cells before its 执行率: every placement of its figures under the
+    columns before the rate is tried, against the budget the form names (the other budget when
+    the placement leaves that one empty). A placement that leaves 全年执行数
+    empty is wrong too (a rate with no spending, R004); one with spending but no budget cannot be
+    checked, so the row stays silent. A warning when every placement is wrong."""
+    stated = row.number(RATE)
+    readings = percent_value(stated) if stated is not None else []
+    if stated is None or not readings or stated.value <= 0:
+        return
+    tried: list[tuple[CellNumber, CellNumber, str, tuple[Decimal, Decimal, Decimal]]] = []
+    for values in placements(block, row):
+        spent_cell = values.get(EXEC)
+        spent = cell_number(spent_cell) if spent_cell is not None else None
+        if spent is None:
+            continue  # no spending under this placement: the rate has no basis
+        # The budget the form names (全年预算数), else the other one this placement has.
+        kinds = [k for k in (block.budget_kind(), FULL, OPENING) if k is not None]
+        kind = next((k for k in kinds if k in values), None)
+        budget = cell_number(values[kind]) if kind is not None else None
+        ratio = _ratio(spent, budget) if budget is not None else None
+        if kind is None or budget is None or ratio is None:
+            return  # spending but no budget: this placement cannot be checked
+        if any(_agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings):
+            return
+        tried.append((spent, budget, kind, ratio))
+    if not tried:
+        return
+    spent, budget, kind, (v, _lo, _hi) = tried[0]
+    computed = sorted({_pct(t[3][0]) for t in tried})
+    yield FORM_RATE_MISMATCH.hit(
+        [(stated.start, stated.end), (spent.start, spent.end), (budget.start, budget.end)],
+        {
+            "label": _label(row),
+            "name": "执行率",
+            "name_en": "an execution rate",
+            "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
+            "expr": f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{COLUMN_NAMES[kind]}）= {_pct(v)}",
+            "computed": computed[0],
+            "note": "；该行空白单元格已丢失，各数按执行率之前各列的所有可能排列核对"
+            f"（得 {'、'.join(computed)}），均不相符",
+            "note_en": "; the row lost its empty cells, so every placement of its figures "
+            f"before the rate was tried ({', '.join(computed)}); none matches",
+        },
+        severity=Severity.WARNING,
+    )
 
 
 def _rate_of(block: FundsBlock, row: FundsRow) -> tuple[Decimal, Decimal] | None:
@@ -319,7 +371,7 @@ def rate_without_spending(doc: Document) -> Iterator[Hit]:
         if EXEC not in block.columns:
             continue
         for row in block.rows:
-            if row.unsure or EXEC in row.values:
+            if row.unsure or row.loose or EXEC in row.values:
                 continue
             given = [
                 (k, n)
@@ -375,11 +427,11 @@ def overspent_full(doc: Document) -> Iterator[Hit]:
 def form_totals(doc: Document) -> Iterator[Hit]:
     for block in funds_blocks(doc):
         total = block.total
-        if total is None or total.unsure:
+        if total is None or total.unsure or total.loose:
             continue
         for group in sorted({r.group for r in block.rows if not r.is_total}):
             parts = [r for r in block.rows if r.group == group]
-            if not parts or any(p.unsure for p in parts):
+            if not parts or any(p.unsure or p.loose for p in parts):
                 continue
             yield from _judge_group(block, total, parts)
 

@@ -6,17 +6,23 @@ the paid amount with the rate's own verb (拨付率 ↔ 已拨付, 支付率 ↔
 unambiguous: one total in those sentences, or the rate's subject ("XX工程项目") stated with one
 amount elsewhere in the report.
 
+An execution rate stated after its own figures ("下达资金149.63万元，实际发放107.78万元，执行率
+72.03%") is R001's when R001 judges it; otherwise R020 reads the one base and the one amount
+spent before it in its sentence.
+
 R021 computes execution from the report's one budget and one spending amount when no rate is
 stated, and warns when it is below 60 % beside "暂无问题"-style wording with no reason given.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.checks.rates import rate_mismatch
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -39,7 +45,9 @@ PAID_RATE_CONTRADICTED = rule(
     what="A payment rate (拨付率, 支付率, 执行率, 到位率, 发放率) stated in a sentence without "
     "figures, when the next sentences of the paragraph give the amount paid with the same verb "
     "(已拨付, 已支付 …) and one base: a total in those sentences, or the rate's subject stated "
-    "with one amount elsewhere in the report. Warns when paid ÷ base is not the stated rate.",
+    "with one amount elsewhere in the report; or an execution rate R001 does not judge, after "
+    "one base (资金共/合计/下达 …) and one amount spent (发放, 拨付, 支出 …) in its own sentence. "
+    "Warns when paid ÷ base is not the stated rate.",
     why="A rate the report's own next sentence contradicts is either stale or wrong, and it is "
     "usually the figure the score is built on.",
     example="一、资金情况\n武安镇文化公园工程项目资金140万元。\n"
@@ -64,8 +72,12 @@ _PAID_BEFORE = {
     "到位": lazy(_PAID % "到位"),
     "发放": lazy(_PAID % "发放"),
 }
+# What an execution rate's spending may be called: any verb that moves the money on.
+_PAID_ANY = lazy(_PAID % "拨付|支付|支出|执行|发放|使用")
+# A clause that opens with the spending verb ("拨付使用资金6.46万元").
+_SPENT_LEAD = lazy(r"\s*(?:拨付|支付|支出|执行|发放|使用)(?:使用|支出)?(?:资金|金额|经费)?\s*$")
 _BASE_BEFORE = lazy(
-    r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计)"
+    r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计|合计)"
     r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
 )
 # A paid, spent or left-over amount is never the base.
@@ -146,13 +158,22 @@ def _matches(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: De
 @check(PAID_RATE_CONTRADICTED)
 def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    r001 = list(rate_mismatch(doc))
     for m in _RATE.finditer(norm):
         s, e = _sentence_bounds(norm, m.start())
         own = bool(_money(norm, s, e))
-        if (own and m.group("verb") == "执行") or _is_target(
-            doc, s, m.start("name"), m.start("num")
-        ):
-            continue  # an execution rate with its figures is R001's ground; a target is no claim
+        if _is_target(doc, s, m.start("name"), m.start("num")):
+            continue  # a target is no claim
+        if own and m.group("verb") == "执行":
+            # An execution rate after its own figures ("下达资金149.63万元，实际发放107.78万元，
+            # 执行率72.03%"): R001 judges it when it reads the report's budget facts; else the
+            # amounts before the rate in its sentence, paid with any spending verb.
+            if any(_overlaps(h, m.start("name"), m.end()) for h in r001):
+                continue
+            hit = _own_execution(doc, m, s)
+            if hit is not None:
+                yield hit
+            continue
         line_end = norm.find("\n", e)
         line_end = len(norm) if line_end < 0 else line_end
         # The next two sentences of the paragraph, up to the next rate statement.
@@ -188,30 +209,68 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
             base_label = f"“{subject}”"
         if base_q is None or base_q.base <= 0:
             continue
-        pq = paid[0].q
-        value = pq.base / base_q.base * 100
-        lo = (pq.base - pq.half_unit) / (base_q.base + base_q.half_unit) * 100
-        hi = (pq.base + pq.half_unit) / max(base_q.base - base_q.half_unit, Decimal("1e-9")) * 100
-        stated = Decimal(m.group("num"))
-        decimals = len(m.group("num").split(".", 1)[1]) if "." in m.group("num") else 0
-        if _matches(
-            stated, decimals, min(lo, value), max(hi, value), doc.tolerances.percent_points
-        ):
-            continue
-        yield PAID_RATE_CONTRADICTED.hit(
-            [(m.start("name"), m.end()), (pq.start, pq.end), (base_q.start, base_q.end)],
-            {
-                "name": doc.text[m.start("name") : m.end("name")],
-                "stated": f"{m.group('num')}%",
-                "paid_label": paid[0].label.strip() or "已付",
-                "paid": pq.raw,
-                "base_label": base_label,
-                "base": base_q.raw,
-                "paid_v": fmt(pq.base / 10000),
-                "base_v": fmt(base_q.base / 10000),
-                "computed": fmt(value.quantize(Decimal("0.01"))),
-            },
-        )
+        hit = _judge(doc, m, paid[0], base_q, base_label)
+        if hit is not None:
+            yield hit
+
+
+def _overlaps(hit: Hit, start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in hit.spans)
+
+
+def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
+    """An execution rate against the one paid and the one base amount stated before it in its
+    own sentence (the base, failing that, in an earlier sentence of the paragraph); silent when
+    either is missing or ambiguous."""
+    norm = doc.norm
+    paid: list[_Amount] = []
+    bases: list[_Amount] = []
+    for q in _money(norm, s, m.start("name")):
+        clause = _clause_before(norm, q, s)
+        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause):
+            paid.append(_Amount(q, clause))
+        elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+            bases.append(_Amount(q, clause))
+    if not bases and len(paid) == 1:
+        # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
+        # of the paragraph, when the paragraph states one.
+        line = norm.rfind("\n", 0, s) + 1
+        for q in _money(norm, line, s):
+            clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
+            if _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+                bases.append(_Amount(q, clause))
+    if len({a.q.base for a in paid}) != 1 or len({a.q.base for a in bases}) != 1:
+        return None
+    if bases[0].q.base <= 0 or bases[0].q.start > paid[0].q.start:
+        return None  # the base is stated first ("下达A，已支付B，执行率C")
+    return _judge(doc, m, paid[0], bases[0].q, bases[0].label.strip())
+
+
+def _judge(
+    doc: Document, m: re.Match[str], paid: _Amount, base_q: Quantity, base_label: str
+) -> Hit | None:
+    pq = paid.q
+    value = pq.base / base_q.base * 100
+    lo = (pq.base - pq.half_unit) / (base_q.base + base_q.half_unit) * 100
+    hi = (pq.base + pq.half_unit) / max(base_q.base - base_q.half_unit, Decimal("1e-9")) * 100
+    stated = Decimal(m.group("num"))
+    decimals = len(m.group("num").split(".", 1)[1]) if "." in m.group("num") else 0
+    if _matches(stated, decimals, min(lo, value), max(hi, value), doc.tolerances.percent_points):
+        return None
+    return PAID_RATE_CONTRADICTED.hit(
+        [(m.start("name"), m.end()), (pq.start, pq.end), (base_q.start, base_q.end)],
+        {
+            "name": doc.text[m.start("name") : m.end("name")],
+            "stated": f"{m.group('num')}%",
+            "paid_label": paid.label.strip() or "已付",
+            "paid": pq.raw,
+            "base_label": base_label,
+            "base": base_q.raw,
+            "paid_v": fmt(pq.base / 10000),
+            "base_v": fmt(base_q.base / 10000),
+            "computed": fmt(value.quantize(Decimal("0.01"))),
+        },
+    )
 
 
 LOW_EXECUTION_NO_PROBLEM = rule(

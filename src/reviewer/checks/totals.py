@@ -11,6 +11,7 @@ from reviewer.claims.amounts import (
     Node,
     Relation,
     complete_decomposition,
+    figure_trees,
     relations,
     rounding,
     tolerance,
@@ -19,6 +20,7 @@ from reviewer.claims.amounts import (
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, fmt
+from reviewer.regex import lazy
 from reviewer.tolerances import Tolerances
 
 SUM_MISMATCH = rule(
@@ -34,7 +36,8 @@ SUM_MISMATCH = rule(
     message_en="The parts add up to {expr}, the report states {stated} (off by {diff}{unit})"
     "{note_en}",
     what="Finds a stated total followed by its parts (其中, 包括, 分别为, 按…分, a list after a "
-    "colon, a parenthesised breakdown) and adds the parts up in Python.",
+    "colon, a parenthesised breakdown, counts by grade, a list the total is handed out to) and "
+    "adds the parts up in Python.",
     why="A total that is not the sum of its parts means one of the figures is wrong; reviewers "
     "check these by hand and an LLM cannot be trusted to add.",
     example="核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。",
@@ -79,9 +82,88 @@ SUM_ROUNDING = rule(
 @check(SUM_MISMATCH, SUM_ROUNDING)
 def sums(doc: Document) -> Iterator[Hit]:
     for rel in relations(doc):
-        hit = _judge(rel, doc.tolerances, doc.norm)
+        hit = _judge(_trim_overflow(rel, doc.norm), doc.tolerances, doc.norm)
         if hit is not None:
             yield hit
+    for rel in _totals_after_parts(doc):
+        hit = _judge(rel, doc.tolerances, doc.norm)
+        if hit is not None and hit.rule is SUM_MISMATCH:
+            yield hit
+
+
+# A figure stated after its parts with no 合计 names a whole: "全年资金", "年度…资金", "共…",
+# or "…万元全部执行到位".
+_WHOLE_LABEL = lazy(r"全年|全部|年度|总|共|合计|累计|全额")
+_WHOLE_AFTER = lazy(r"\s*(?:已|均已|已经)?全部")
+_SENTENCE_END = "。!?！？\n"
+
+
+def _totals_after_parts(doc: Document) -> Iterator[Relation]:
+    """'预拨资金3608万元（…），清算资金120万元…，年度资金3738万元全部执行到位': a figure naming a
+    whole after two or more smaller figures of its series in its sentence, with no 合计. Read
+    only when their sum and the figure differ by one digit or two adjacent digits swapped (a
+    typo); any other gap says the figure is another quantity, not their total."""
+    norm = doc.norm
+    nodes = figure_trees(doc)
+    in_split = {p for n in nodes for bd in n.breakdowns for p in bd.parts}
+    sentences: dict[int, list[Node]] = {}
+    for n in nodes:
+        start = max(norm.rfind(ch, 0, n.q.start) for ch in _SENTENCE_END)
+        sentences.setdefault(start, []).append(n)
+    for group in sentences.values():
+        roots = [n for n in group if n.parent is None and n not in in_split]
+        for i, x in enumerate(roots):
+            if x.breakdowns or x.series.startswith(("delta-", "base-")):
+                continue
+            parts = [n for n in roots[:i] if n.series == x.series]
+            if len(parts) < 2 or any(p.value >= x.value for p in parts):
+                continue
+            if not (_WHOLE_LABEL.search(x.label) or _WHOLE_AFTER.match(norm, x.q.end)):
+                continue
+            total = sum((p.value for p in parts), Decimal(0))
+            if abs(total - x.value) <= tolerance([x, *parts]) or not _typo(x.q, total):
+                continue
+            yield Relation(
+                total=x, parts=tuple(parts), marker="after", extended=False, cross_series=False
+            )
+
+
+def _typo(stated: Quantity, computed: Decimal) -> bool:
+    """Does the stated figure read as the computed one with one digit changed or two adjacent
+    digits swapped (at least three digits, same length)?"""
+    written = f"{stated.value:f}".replace(".", "")
+    places = stated.decimals
+    quant = Decimal(1).scaleb(-places)
+    other = f"{(computed / stated.scale).quantize(quant):f}".replace(".", "")
+    if len(written) != len(other) or len(written.lstrip("0")) < 3:
+        return False
+    diff = [k for k, (a, b) in enumerate(zip(written, other, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and written[diff[0]] == other[diff[1]]
+        and written[diff[1]] == other[diff[0]]
+    )
+
+
+def _trim_overflow(rel: Relation, norm: str) -> Relation:
+    """A split that ran on past its sentence and overshoots its total: when the parts of the
+    total's own sentence (two or more) come closer to it, they are the split, the rest is the
+    next statement ("…共计A，其中B、C、D、E。截至7月底实际到位F")."""
+    if not rel.extended:
+        return rel
+    end = norm.find("。", rel.total.q.end)
+    own = tuple(p for p in rel.parts if end < 0 or p.q.start < end)
+    if len(own) < 2 or len(own) == len(rel.parts):
+        return rel
+    total = rel.total.value
+    every = sum((p.value for p in rel.parts), Decimal(0))
+    mine = sum((p.value for p in own), Decimal(0))
+    if every <= total or abs(mine - total) >= abs(every - total):
+        return rel
+    return rel._replace(parts=own)
 
 
 def _allowed(nodes: list[Node], tol: Tolerances) -> Decimal:
@@ -168,6 +250,24 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.marker == "grade":
+        severity = Severity.WARNING
+        data["note"] = "；按等次列举的数量之和应等于总数，若有未列出的等次请注明"
+        data["note_en"] = "; counts by grade should add up to the count graded, unless a grade "
+        "is left out"
+    elif rel.marker == "handed":
+        severity = Severity.WARNING
+        data["note"] = "；所列各项按该笔资金的分配明细（“分配下达到：…”“…用于…”）读取，请核实"
+        data["note_en"] = "; the amounts listed are read as how this amount was handed out"
+    elif rel.marker == "after":
+        severity = Severity.WARNING
+        data["note"] = (
+            "；此数列在各分项之后、未写“合计”，与其前各数之和仅差一位数字（或相邻两位颠倒），疑为笔误，请核实"
+        )
+        data["note_en"] = (
+            "; stated after its parts with no 合计, it differs from their sum by one digit "
+        )
+        "(or two swapped): most likely a typo"
     elif rel.alternatives:
         severity = Severity.WARNING
         data["note"] = "；“其中”在句号之后，所指的合计不明确，请核实"

@@ -12,6 +12,13 @@ their labels. A change against another period ("同比增加50万元") is a seri
 is neither a total of the figures around it nor one of their parts; a 其中 right after a total
 and its change may split either ("Relation.change").
 
+Two readings without a breakdown word, read as warnings by the checks: counts labelled with
+grades ("“优秀”的5个，“良好”的23个") split the count stated before them in the sentence, or the one
+count of the sentence before (marker `grade`); a colon after a clause that hands a figure out
+("440万元，已分配下达到项目建设单位：A 140万元、…") opens its split, and so do amounts each put
+to a use after it ("140万元用于…；160万元用于…") (marker `handed`). A total that names several
+years ("2021年、2022年资金共计…") keeps parts labelled with any of them.
+
 What is not a split: a parenthesis opened by 含 names a subset ("15个(含行政单位1个)": marker
 `subset`); levels of one tree ("一级指标3个，二级指标9个") are never returned as parts; a target's
 bound ("≤90万元") is no figure of a tree. `complete_decomposition` tells when parts spell out a
@@ -42,6 +49,11 @@ _OPEN_RE = lazy(
     r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
 )
 _TOTAL_LABEL_RE = lazy(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
+# A total word with its verb ("共计下达61.8万元", "总计拨付…"; 合计 inside a label is none):
+# the label strip drops the 共.
+_TOTAL_VERB_RE = lazy(
+    r"(?:总计|共计)(?:下达|拨付|安排|投入|到位|支出|使用|发放)(?:资金|金额)?(?:为|:)?$"
+)
 _DELIMS = "，,；;。：:、()\n!?！？"
 _LABEL_STRIP_RE = lazy(
     r"^(?:其中|包括|包含|分别为|分别是|主要是|主要为|以及|和|及|与|另|含|为|是|共|[\d一二三四五六七八九十]+[.、]"
@@ -71,6 +83,15 @@ _BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不�
 # A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
 # breakdown starts a new statement instead of overflowing it.
 _OWN_TOTAL_RE = lazy(r"累计|共计|总计")
+# An amount put to a use: "140万元用于…".
+_USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
+# Words between a figure and a colon that hand the figure out to the list after the colon.
+_HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
+# A count labelled with an evaluation grade: "“优秀”的5个", "评为良好的3个", "等次为合格12个".
+_GRADE_RE = lazy(
+    r"(?:^|[\"'“「为是])\s*(?P<grade>优秀|良好|较好|合格|不合格|中等?|一般|较差|差)"
+    r"(?:[(（][^()（）]{0,6}[)）])?\s*[\"'”」]?\s*(?:的|等次|等级|级)?(?:项目|单位|个)?(?:有|共|为)?\s*$"
+)
 # A parenthesis opened by 含 names a subset of the figure ("15个(含行政单位1个)"), not its split.
 _SUBSET_RE = lazy(r"[(（]\s*(?:其中)?(?:含|包含|内含|另含)")
 
@@ -102,7 +123,8 @@ class Breakdown:
 
     total: Node
     # 'among' (其中), 'incl', 'by', 'partial', 'colon', 'paren', 'paren-among' ("(其中：…)"),
-    # 'subset' (a parenthesis opened by 含), 'implicit', 'sum'
+    # 'subset' (a parenthesis opened by 含), 'implicit', 'sum', 'grade' (counts by grade),
+    # 'handed' (a list after "已分配下达到…：")
     marker: str
     marker_start: int
     parts: list[Node] = field(default_factory=list)
@@ -339,7 +361,9 @@ class _Parser:
         self.nodes.append(node)
         self.sentence_nodes.append(node)
         self.segment.append(node)
-        if _TOTAL_LABEL_RE.search(label):
+        if _TOTAL_LABEL_RE.search(label) or _TOTAL_VERB_RE.search(
+            self.norm, max(self.start, label_start - 2), q.start
+        ):
             self._close_all_of(node.series)
             self._sum_after_parts(node)
             return
@@ -355,7 +379,11 @@ class _Parser:
     def _breakdown_for(self, node: Node) -> Breakdown | None:
         """The innermost open breakdown that takes `node`, closing those already complete."""
         for b in self.stack:
-            if b.open and b.total.series == node.series and not _same_year(b.total, node):
+            if (
+                b.open
+                and b.total.series == node.series
+                and not _same_year(self.norm, b.total, node)
+            ):
                 b.open = False  # "2023年…" after a 2024 total starts a new statement
         same = [b for b in self.stack if b.open and b.total.series == node.series]
         while same and _complete(same[-1]):
@@ -456,6 +484,20 @@ class _Parser:
             # "核定事业编制50个，实有43人：" opens both figures' breakdowns.
             self._open_segment("colon", pos)
             self.segment = []
+            return
+        last = self.segment[-1]
+        words = self.norm[last.q.end : pos]
+        if (
+            len(words) <= 30
+            and _HANDED_OUT_RE.search(words)
+            and not rx.search(r"[。；;:：()]|\d", words)
+            and last.open_breakdown is None
+            and not last.series.startswith(("delta-", "base-"))
+        ):
+            # "资金440万元，已分配下达到项目建设单位：A 140万元、B 140万元、C 160万元": the list
+            # after the colon splits the figure the clause hands out.
+            self._push(Breakdown(total=last, marker="handed", marker_start=pos))
+            self.segment = []
 
     def _paren_open(self, pos: int) -> None:
         last = self.sentence_nodes[-1] if self.sentence_nodes else None
@@ -492,6 +534,8 @@ class _Parser:
         return bool(self.paren_stack) and self.paren_stack[-1] is not None and not self.segment
 
     def _sentence_end(self) -> None:
+        self._grades(self.sentence_nodes)
+        self._allocations(self.sentence_nodes)
         self._implicit(self.sentence_nodes)
         for b in self.stack:
             if b.open and _complete(b):
@@ -531,6 +575,86 @@ class _Parser:
         bd.parts = parts
         node.breakdowns.append(bd)
 
+    def _grades(self, nodes: list[Node]) -> None:
+        """'复核评价的50个项目，"优秀"的5个，"良好"的23个，"合格"的22个': counts by grade split
+        the count stated before them in the sentence, or alone in the sentence before."""
+        graded = [n for n in nodes if n.q.dimension == "count" and n.parent is None]
+        graded = [n for n in graded if not n.breakdowns and self._grade(n)]
+        units = {n.q.count_unit for n in graded}
+        if len(graded) < 2 or len(units) != 1:
+            return
+        grades = [self._grade(n) for n in graded]
+        if len(set(grades)) != len(grades):
+            return  # a grade twice: two lists (by year, by unit …), not one split
+        (unit,) = units
+
+        def candidates(pool: list[Node]) -> list[Node]:
+            return [
+                n
+                for n in pool
+                if n.q.dimension == "count"
+                and n.q.count_unit == unit
+                and n not in graded
+                and n.parent is None
+                and not n.breakdowns
+                and not n.series.startswith(("delta-", "base-"))
+            ]
+
+        before = candidates([n for n in nodes if n.q.start < graded[0].q.start])
+        if before:
+            total = before[-1]
+        else:
+            earlier = candidates(self.previous_sentence)
+            if len(earlier) != 1:
+                return
+            total = earlier[0]
+        bd = Breakdown(total=total, marker="grade", marker_start=graded[0].label_start, open=False)
+        bd.parts = graded
+        total.breakdowns.append(bd)
+        for n in graded:
+            n.parent = total
+
+    def _allocations(self, nodes: list[Node]) -> None:
+        """'下达资金440万元，140万元用于甲项目；140万元用于乙项目；160万元用于丙项目': amounts each
+        put to a use split the amount stated before them in the sentence."""
+        roots = [n for n in nodes if n.parent is None and not n.breakdowns]
+        used = [n for n in roots if _USED_FOR_RE.match(self.norm, n.q.end)]
+        if len(used) < 2 or len({n.series for n in used}) != 1:
+            return
+        series = used[0].series
+        if series.startswith(("delta-", "base-")):
+            return
+        before = [
+            n
+            for n in nodes
+            if n.q.start < used[0].q.start
+            and n.series == series
+            and n.parent is None
+            and not n.breakdowns
+            and not _USED_FOR_RE.match(self.norm, n.q.end)
+        ]
+        among = [n for n in roots if n.q.start > used[0].q.start and n.series == series]
+        if len(before) != 1 or any(n not in used for n in among):
+            return  # no one amount before the uses, or another figure among them: unclear
+        total = before[0]
+        bd = Breakdown(total=total, marker="handed", marker_start=used[0].q.start, open=False)
+        bd.parts = used
+        total.breakdowns.append(bd)
+        for n in used:
+            n.parent = total
+
+    def _grade(self, node: Node) -> str:
+        """The grade a count is labelled with ("优秀"的5个 → 优秀), or ""."""
+        i = node.q.start
+        floor = max(self.start, i - 30)
+        while i > floor and self.norm[i - 1] not in "，,；;。、\n":
+            i -= 1
+        for other in self.nodes:
+            if i <= other.q.end <= node.q.start and other is not node:
+                i = other.q.end
+        m = _GRADE_RE.search(self.norm, i, node.q.start)
+        return m.group("grade") if m else ""
+
     def _implicit(self, nodes: list[Node]) -> None:
         """'收入A，其中…' without a marker: a figure followed, in the same sentence, by figures
         that add up to it (within rounding) is read as its breakdown."""
@@ -564,10 +688,20 @@ class _Parser:
 _YEAR_RE = lazy(r"(?:19|20)\d\d(?=年)")
 
 
-def _same_year(total: Node, part: Node) -> bool:
-    """False when both labels name a year and the years differ."""
+def _same_year(norm: str, total: Node, part: Node) -> bool:
+    """False when both labels name a year and the part's is not among the total's ("2021年、
+    2022年资金共计…，其中2021年…" keeps the 2021 part under the two-year total)."""
     a, b = _YEAR_RE.findall(total.label), _YEAR_RE.findall(part.label)
-    return not (a and b and a[-1] != b[-1])
+    if not (a and b):
+        return True
+    # Years listed before the label ("2021年、2022年…"): the label starts after the 、.
+    lead = rx.search(
+        r"(?:(?:19|20)\d\d年度?[、和及与至-])+$",
+        norm[max(0, total.label_start - 24) : total.label_start],
+    )
+    if lead:
+        a = a + _YEAR_RE.findall(lead.group())
+    return b[-1] in a
 
 
 def _room(bd: Breakdown) -> Decimal:

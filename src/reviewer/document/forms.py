@@ -18,7 +18,12 @@ Published on the web the form reaches us in one of four shapes, all read into on
 * figures run together with no separator at all (`202010100.00%10`): never split, `unsure`.
 
 Nothing here guesses a number: a row that cannot be mapped to its columns keeps `unsure` set and
-its `values` empty.
+its `values` empty. A pipe or tab row that lost empty cells before its 执行率 (the percent stands
+left of the 执行率 column) keeps its rate and the cells after it, and its figures before the rate
+in `loose`: which columns those are is not known, so a check must try every placement.
+
+Pages served in traditional script, some with a pinyin gloss after each character
+(`上年結(jié)轉(zhuǎn)資金`), are read through `fold`: labels and the header only, never figures.
 """
 
 from __future__ import annotations
@@ -72,6 +77,13 @@ _PART_LABEL = lazy(
 _AMONG = lazy(r"^其中[:：]?")
 _DIGIT_RUN = lazy(r"^[-+]?[\d.,]+%?[\d.,%]*$")
 _SPLIT_LABEL = lazy(r"^(?P<label>[^\d:：]{2,14})[:：](?P<rest>.+)$")
+# Traditional forms of the characters the funds block's labels and header use (one to one).
+_TRAD = str.maketrans(
+    "資總額預數執當財撥結轉萬項實際決調後補專門級業務單來經費預額規劃計劃據",
+    "资总额预数执当财拨结转万项实际决调后补专门级业务单来经费预额规划计划据",
+)
+# A pinyin gloss a web page prints after a character: 執(zhí)行.
+_GLOSS = lazy(r"[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）]")
 _HEADER_WINDOW = 400
 _BLOCK_WINDOW = 1500
 
@@ -82,7 +94,8 @@ class FundsRow(NamedTuple):
     `values` maps a column kind to its cell (absent: empty or merged cell); `group` is the
     breakdown it belongs to (0 for the total, 1 for 其中 / 按收入性质分 parts, 2 for 按支出性质分);
     `unsure` says why the row's figures could not be put under their columns (then `values` is
-    empty).
+    empty). `loose` holds the figures of a row that lost cells before its 执行率: they belong to
+    the columns before 执行率, in order, but which of those columns is empty is not known.
     """
 
     label: Cell
@@ -90,6 +103,7 @@ class FundsRow(NamedTuple):
     values: dict[str, Cell]
     cells: list[Cell]
     unsure: str = ""
+    loose: tuple[Cell, ...] = ()
 
     @property
     def is_total(self) -> bool:
@@ -125,6 +139,33 @@ class FundsBlock(NamedTuple):
         return OPENING if OPENING in self.columns else None
 
 
+def fold(text: str) -> str:
+    """Traditional characters to simplified, pinyin glosses dropped (for labels and headers)."""
+    return _GLOSS.sub("", text.translate(_TRAD))
+
+
+def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
+    """Every way to put a row's `loose` figures under the columns before 执行率, in order,
+    with the row's sure values added ([row.values] when the row has no loose figures). A 分值
+    is at most 100, and a part row has none when the total row states it."""
+    if not row.loose:
+        return [row.values]
+    before = block.columns[: block.columns.index(RATE)] if RATE in block.columns else []
+    total = block.total
+    if not row.is_total and total is not None and WEIGHT in total.values:
+        before = [k for k in before if k != WEIGHT]  # the 分值 stands on the total row only
+    out: list[dict[str, Cell]] = []
+    for chosen in itertools.combinations(before, len(row.loose)):
+        values = dict(row.values)
+        values.update(zip(chosen, row.loose, strict=True))
+        weight = cell_number(values[WEIGHT]) if WEIGHT in values else None
+        if weight is not None and weight.value > 100:
+            continue  # no 分值 is above 100
+        if all(_fits(k, c) for k, c in values.items()):
+            out.append(values)
+    return out
+
+
 def funds_blocks(doc: Document) -> list[FundsBlock]:
     """Every funds block in `doc` (cached)."""
     return doc.cached("funds_blocks", _find_blocks)
@@ -133,15 +174,16 @@ def funds_blocks(doc: Document) -> list[FundsBlock]:
 def _find_blocks(doc: Document) -> list[FundsBlock]:
     out: list[FundsBlock] = []
     pos = 0
-    for m in _ANCHOR.finditer(doc.norm):
+    folded = doc.norm.translate(_TRAD)  # same length: offsets hold
+    for m in _ANCHOR.finditer(folded):
         if m.start() < pos:
             continue
-        columns = _header(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()])
+        columns = _header(fold(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()]))
         if columns is None:
             continue
         block = _read_block(doc, m.start(), m.end(), columns)
         if block is not None:
-            before = doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()]
+            before = fold(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()])
             unit = rx.search(r"[(（]\s*(万元|元)\s*[)）]", before)
             block = block._replace(
                 unit=unit.group(1) if unit else "",
@@ -378,7 +420,7 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
 
 
 def _name(text: str) -> str:
-    whole = text.replace(" ", "")
+    whole = fold(text).replace(" ", "")
     return _AMONG.sub("", _GROUP_PREFIX.sub("", whole)).rstrip(":：") or whole.rstrip(":：")
 
 
@@ -471,6 +513,10 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
     while n_money < len(cols) and cols[n_money] in MONEY:
         n_money += 1
     mapped: list[tuple[str, Cell]]
+    shifted = _shifted(cells, cols) if explicit else None
+    if shifted is not None:
+        sure, loose = shifted
+        return FundsRow(label, group, sure, values, loose=loose)
     if len(cells) == len(cols) or (explicit and len(cells) < len(cols)):
         mapped = list(zip(cols, cells, strict=False))
     elif not figures:
@@ -500,6 +546,37 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
             "按顺序对应时百分数不在执行率列，单元格已错位，无法确定各数所属列",
         )
     return FundsRow(label, group, kept, values)
+
+
+def _shifted(cells: list[Cell], cols: list[str]) -> tuple[dict[str, Cell], tuple[Cell, ...]] | None:
+    """A row that lost cells before its 执行率: its one percent stands left of the 执行率 column.
+
+    The percent and the cells after it are read right to left from 执行率 on; the figures
+    before it are returned loose (their columns are not known). None for any other row.
+    """
+    if RATE not in cols:
+        return None
+    r = cols.index(RATE)
+    pct = [k for k, c in enumerate(cells) if (n := cell_number(c)) is not None and n.unit == "%"]
+    if len(pct) != 1 or pct[0] >= r:
+        return None
+    p = pct[0]
+    after = list(cells[p + 1 :])
+    while after and not after[-1].text:
+        after.pop()
+    if len(after) > len(cols) - r - 1:
+        return None
+    sure = {
+        k: c
+        for k, c in zip(cols[r:], cells[p : p + 1] + after, strict=False)
+        if c.text and not is_placeholder(c)
+    }
+    if not all(_fits(k, c) for k, c in sure.items()):
+        return None
+    loose = tuple(c for c in cells[:p] if c.text and not is_placeholder(c))
+    if any(cell_number(c) is None for c in loose):
+        return None
+    return sure, loose
 
 
 def _fits(kind: str, cell: Cell) -> bool:

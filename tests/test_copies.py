@@ -157,3 +157,11 @@ def test_the_policy_applies_to_the_batch_rule(tmp_path: Path) -> None:
         for f in r["findings"]
     }
     assert ("Q050", "error") in codes
+
+
+def test_a_paragraph_pasted_with_the_other_units_name_left_in_is_found() -> None:
+    theirs = OVERVIEW.format(unit="甲县水利局", n=120, m=3500)
+    a = report("甲县水利局", overview=theirs)
+    b = report("乙县林业局", overview=theirs.replace("120", "95"))  # the name not even changed
+    found = q050(check_texts([("a.txt", a), ("b.txt", b)]))
+    assert 3 in {f["line"] for f in found[0]} and 3 in {f["line"] for f in found[1]}

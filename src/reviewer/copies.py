@@ -24,6 +24,8 @@ The reading:
 * Linear in the batch: a clause found in more than `TEMPLATE_REPORTS` reports is the template's
   (or a policy's) wording and is neither reported nor used to find candidates, so every posting
   list that is read is short: work is proportional to the number of clauses in the batch.
+* The other unit's name in a paragraph (pasted and not edited) is normalized too when a pair of
+  paragraphs is compared.
 * Reports of one unit (both units known and equal: two years of one unit) are not compared; a
   report whose unit is not found is compared with every other report.
 """
@@ -60,7 +62,8 @@ class Para(NamedTuple):
     """One paragraph of a report, normalized, with its place."""
 
     span: Span
-    key: str  # the normalized text
+    text: str  # the line's normalized text (`Document.norm`), stripped
+    key: str  # the text normalized for comparison
     clauses: frozenset[str]
     weight: int  # characters in its clauses
     key_section: bool  # in a goals or problems section
@@ -95,10 +98,11 @@ def _names(unit: str | None) -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
-def normalize(text: str, unit: str | None) -> str:
-    """A paragraph as compared: no whitespace, figures as `#`, the unit's own name as `〇`."""
+def normalize(text: str, *units: str | None) -> str:
+    """A paragraph as compared: no whitespace, figures as `#`, the units' names as `〇`."""
     text = _SPACE.sub("", text)
-    for name in _names(unit):
+    names = sorted({n for u in units for n in _names(u)}, key=len, reverse=True)
+    for name in names:
         text = text.replace(name, "〇")
     return _NUMBER.sub("#", text)
 
@@ -125,6 +129,7 @@ def fingerprint(doc: Document, unit: str | None) -> Prints:
         paras.append(
             Para(
                 span=doc.span(line.start, line.end),
+                text=text,
                 key=key,
                 clauses=parts,
                 weight=sum(map(len, parts)),
@@ -132,6 +137,14 @@ def fingerprint(doc: Document, unit: str | None) -> Prints:
             )
         )
     return Prints(doc.path, unit, paras)
+
+
+def _with_both_names(a: Para, b: Para, units: tuple[str | None, str | None]) -> tuple[int, float]:
+    """Shared clause characters and the share of the shorter paragraph, with both units' names
+    normalized in both (a unit pasting another's paragraph may have left its name in)."""
+    ka, kb = clauses(normalize(a.text, *units)), clauses(normalize(b.text, *units))
+    chars = sum(len(c) for c in ka & kb)
+    return chars, chars / max(1, min(sum(map(len, ka)), sum(map(len, kb))))
 
 
 def _same_unit(a: Prints, b: Prints) -> bool:
@@ -148,31 +161,37 @@ def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
             for c in para.clauses:
                 by_clause[c].append((r, p))
 
-    def common(postings: list[tuple[int, int]]) -> bool:
+    def spread(postings: list[tuple[int, int]]) -> bool:
         return len(postings) > TEMPLATE_REPORTS and len({r for r, _ in postings}) > TEMPLATE_REPORTS
+
+    # decided once per key and clause, so that reading a template's long posting list is rare
+    common = {k for k, v in by_key.items() if spread(v)}
+    common |= {c for c, v in by_clause.items() if spread(v)}
 
     out: list[list[Copy]] = [[] for _ in batch]
     for r, prints in enumerate(batch):
         for para in prints.paras:
             matches: dict[int, tuple[float, bool, int]] = {}  # other report -> best match
-            exact = by_key[para.key]
-            if not common(exact):
-                for r2, p2 in exact:
+            if para.key not in common:
+                for r2, p2 in by_key[para.key]:
                     if not _same_unit(prints, batch[r2]):
                         matches[r2] = (1.0, True, p2)
             shared: dict[tuple[int, int], int] = defaultdict(int)
             for c in para.clauses:
-                postings = by_clause[c]
-                if common(postings):
+                if c in common:
                     continue
-                for r2, p2 in postings:
+                for r2, p2 in by_clause[c]:
                     if r2 != r and r2 not in matches:
                         shared[(r2, p2)] += len(c)
             for (r2, p2), chars in shared.items():
                 other = batch[r2].paras[p2]
-                if chars < MIN_CHARS or _same_unit(prints, batch[r2]):
+                if chars < MIN_CLAUSE or _same_unit(prints, batch[r2]):
                     continue
                 score = chars / max(1, min(para.weight, other.weight))
+                if score < MIN_SHARED and (prints.unit or batch[r2].unit):
+                    chars, score = _with_both_names(para, other, (prints.unit, batch[r2].unit))
+                if chars < MIN_CHARS:
+                    continue
                 if score >= MIN_SHARED and score > matches.get(r2, (0.0, False, 0))[0]:
                     matches[r2] = (min(score, 1.0), False, p2)
             if not matches:

@@ -58,7 +58,7 @@ def findings(path: Path, *extra: str) -> list[dict[str, Any]]:
 
 
 def assert_each_finding_has_its_comment(found: list[dict[str, Any]], data: bytes) -> None:
-    comments = list(anchored(data).values())
+    comments = [c for c in anchored(data).values() if c["author"] == "reviewer"]
     assert len(comments) == len(found)
     for f in found:
         span = f["spans"][0]
@@ -269,3 +269,64 @@ def test_the_docx_renders_to_pdf_with_libreoffice(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "z.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_hyperlinks_line_breaks_tabs_and_existing_comments_survive(tmp_path: Path) -> None:
+    """The judged words run into a hyperlink; a tab and a line break sit in the paragraph; a
+    comment someone else wrote stays as it was."""
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("某县农业农村局2024年度部门整体支出绩效自评报告")
+    p = document.add_paragraph("核定事业编制50个，实")
+    link, run, text = OxmlElement("w:hyperlink"), OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "有43"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
+    p.add_run("人：A实有16人；\tB实有11人；C实有4人；").add_break()
+    p.add_run("D实有7人；E实有3人。")
+    other = document.add_paragraph("年初预算安排100万元，其中：基本支出60万元，项目支出30万元。")
+    document.add_comment(other.runs, text="原有批注", author="someone")
+    source = tmp_path / "links.docx"
+    document.save(str(source))
+    out = tmp_path / "out.docx"
+    invoke("check", str(source), "-f", "docx", "-o", str(out))
+    data = out.read_bytes()
+    assert docx_text(data) == docx_text(source.read_bytes())
+    found = findings(source)
+    assert "实有43人" in {f["spans"][0]["text"] for f in found}
+    assert_each_finding_has_its_comment(found, data)
+    theirs = [c for c in anchored(data).values() if c["author"] == "someone"]
+    assert [(c["comment"], c["anchor"]) for c in theirs] == [("原有批注", other.text)]
+
+
+def test_a_report_name_that_is_no_file_name_gives_a_safe_one() -> None:
+    from reviewer.models import ReportResult
+    from reviewer.render.docx import output_names
+
+    reports = [
+        ReportResult(path="<stdin>"),
+        ReportResult(path="a/b.txt"),
+        ReportResult(path="b.md"),
+    ]
+    assert output_names(reports, Path("/nonexistent")) == ["stdin.docx", "b.docx", "b-2.docx"]
+
+
+def test_a_pdf_report_becomes_a_clean_docx_with_its_comments(tmp_path: Path) -> None:
+    from reviewer.document import load
+    from tests.data.pdfgen import make_pdf
+
+    source = tmp_path / "r.pdf"
+    source.write_bytes(
+        make_pdf(
+            ["核定事业编制50个，实有43人：A实有16人；B实有11人；C实有4人；D实有7人；E实有3人。"]
+        )
+    )
+    out = tmp_path / "r.docx"
+    invoke("check", str(source), "-f", "docx", "-o", str(out))
+    data = out.read_bytes()
+    assert docx_text(data).rstrip("\n") == load(source).text.rstrip("\n")
+    found = findings(source)
+    assert "T001" in {f["code"] for f in found}
+    assert_each_finding_has_its_comment(found, data)

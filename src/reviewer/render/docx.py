@@ -11,7 +11,8 @@ model's rewrite when there is one (`data.rewrite`).
   character by character with the run each character comes from, and must equal the text the
   report was reviewed on; when it does not (the file changed since), the clean rendering below
   is used instead.
-* A text or PDF input (or stdin) becomes a clean document: one paragraph per line.
+* A text or PDF input becomes a clean document: one paragraph per line (so does a .docx read
+  from stdin: its bytes are not kept).
 
 A finding without a span, or whose span covers no character of the document body (a table's
 `|` decoration), is anchored on the first non-empty paragraph. python-docx (>= 1.2, comments)
@@ -37,6 +38,7 @@ _WS = lazy(r"\s+")
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
 _XML_BAD = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PIPE_SUB = "¦"
+_BAD_NAME = lazy(r'[<>:"/\\|?*\x00-\x1f]')
 
 # Where a character of the text comes from: (w:r element, offset in that run's text).
 Src = tuple[Any, int] | None
@@ -359,11 +361,14 @@ def output_names(reports: list[ReportResult], directory: Path) -> list[str]:
     used: set[str] = set()
     names = []
     for report in reports:
-        stem = "stdin" if report.path == "-" else (Path(report.path).stem or "report")
-        name, n = f"{stem}.docx", 1
+        stem = _BAD_NAME.sub("_", Path(report.path).stem).strip("._ ") or "report"
+        if report.path in ("-", "<stdin>"):
+            stem = "stdin"
+        base = f"{stem}.reviewed" if (directory / f"{stem}.docx").resolve() in inputs else stem
+        name, n = f"{base}.docx", 1
         while name.lower() in used or (directory / name).resolve() in inputs:
             n += 1
-            name = f"{stem}.reviewed.docx" if n == 2 else f"{stem}-{n}.docx"
+            name = f"{base}-{n}.docx"
         used.add(name.lower())
         names.append(name)
     return names

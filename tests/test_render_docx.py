@@ -220,6 +220,10 @@ def test_many_reports_to_one_file_or_a_pipe_is_a_usage_error(tmp_path: Path) -> 
     result = invoke(*args)
     assert result.exit_code == 2
     assert "one file per report" in result.stderr
+    result = invoke(*args, "-o", str(tmp_path / "all.docx"))
+    assert result.exit_code == 2
+    assert "one file per report" in result.stderr
+    assert not (tmp_path / "all.docx").exists()
 
 
 def test_binary_docx_never_goes_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,7 +259,7 @@ def app_format(name: str) -> Any:
     return Format(name)
 
 
-def test_the_docx_renders_to_pdf_with_libreoffice(tmp_path: Path) -> None:
+def test_the_docx_renders_to_pdf_and_png_with_libreoffice(tmp_path: Path) -> None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice (soffice) is not installed: the rendering check needs it")
@@ -269,6 +273,13 @@ def test_the_docx_renders_to_pdf_with_libreoffice(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "z.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF-")
+    subprocess.run(
+        [office, "--headless", "--convert-to", "png", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert (tmp_path / "z.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_hyperlinks_line_breaks_tabs_and_existing_comments_survive(tmp_path: Path) -> None:

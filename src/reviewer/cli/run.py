@@ -91,6 +91,9 @@ def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | 
     made = list(documents(run, lang, texts))
     if not made:
         return
+    many = len(made) > 1
+    if output is not None and many and output.suffix.lower() == ".docx" and not output.is_dir():
+        fail(f"docx writes one file per report ({len(made)}): give a directory, not {output}")
     as_dir = output is not None and (
         output.is_dir() or str(output).endswith(("/", os.sep)) or len(made) > 1
     )

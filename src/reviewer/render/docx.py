@@ -326,8 +326,16 @@ def _source_document(report: ReportResult, text: str) -> tuple[Any, Mapped] | No
 def report_bytes(report: ReportResult, text: str, lang: Lang = "zh") -> bytes:
     """The .docx of one report: its own document (a .docx input) or its text, commented."""
     own = _source_document(report, text)
-    document, mapped = own if own is not None else clean_document(text)
-    annotate(document, mapped, report.findings, lang)
+    if own is not None:
+        try:
+            return _commented(*own, report.findings, lang)
+        except Exception:  # a Word construct the run splitter cannot handle: use the text
+            pass
+    return _commented(*clean_document(text), report.findings, lang)
+
+
+def _commented(document: Any, mapped: Mapped, findings: list[Finding], lang: Lang) -> bytes:
+    annotate(document, mapped, findings, lang)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

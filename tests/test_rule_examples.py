@@ -4,18 +4,25 @@ The texts are report fragments (what `reviewer rules CODE` shows), reviewed with
 enabled, exactly as the library reviews a report. The model's rules (prefix L) are emitted by
 the LLM layer from a model answer, not from the text alone: their example needs a model, so
 they are exercised through the recorded cassettes in `tests/test_llm_review.py` instead.
+Batch rules (`checks/batch_copies.py`: a paragraph shared with another unit's report) need
+several reports: their example and counterexample are batches (`=== name ===` starts each
+report), run through the batch pass.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from reviewer.checks.batch_copies import BATCH_CODES
 from reviewer.checks.registry import RULES, load_all
+from reviewer.copies import check_texts, split_example
 from reviewer.engine import check_text
 
 load_all()
 TEXT_RULES = sorted(
-    code for code, r in RULES.items() if r.family != "model" and not code.startswith("L")
+    code
+    for code, r in RULES.items()
+    if r.family != "model" and not code.startswith("L") and code not in BATCH_CODES
 )
 
 
@@ -34,6 +41,20 @@ def test_counterexample_stays_silent(code: str) -> None:
     counter = RULES[code].counterexample
     assert counter.strip(), f"{code} has no counterexample (a near miss that must not fire it)"
     assert code not in _codes(counter), f"{code}'s counterexample fires it:\n{counter}"
+
+
+def _batch_codes(example: str) -> list[set[str]]:
+    reports = split_example(example)
+    assert len(reports) >= 2, "a batch rule's example is a batch of reports"
+    return [{f.code for f in r.findings} for r in check_texts(reports)]
+
+
+@pytest.mark.parametrize("code", BATCH_CODES)
+def test_batch_rule_examples_fire_over_a_batch_and_never_on_one_text(code: str) -> None:
+    r = RULES[code]
+    assert all(code in codes for codes in _batch_codes(r.example)), r.example
+    assert not any(code in codes for codes in _batch_codes(r.counterexample)), r.counterexample
+    assert code not in _codes(r.example)  # one text alone never fires it
 
 
 MODEL_RULES = sorted(code for code in RULES if code.startswith("L"))

@@ -6,6 +6,10 @@ thread pool when `jobs` > 1, writes each finished report as one JSON line to `re
 as it is done (flushed), and with `resume` reuses the lines whose path, document sha256 and
 policy digest match, so an interrupted batch does not redo finished reports. Reports come back
 in input order whatever order they finished in.
+
+Once every report is in, batch-level passes add their findings (`reviewer.copies`: paragraphs
+shared by reports of different units, Q050) to the returned results; the `--results` file,
+written as each report finishes, never holds them (see `reviewer.copies`).
 """
 
 from __future__ import annotations
@@ -179,6 +183,9 @@ def run_batch(
     )
     bar = _Progress(len(sources), progress)  # after the fork: no progress thread in the workers
     report_error = on_error or (lambda line: bar.log(f"reviewer: {line}"))
+    from reviewer.copies import Collector
+
+    copies = Collector(settings)
 
     def work(source: Source) -> tuple[ReportResult, str | None, bool]:
         try:
@@ -188,9 +195,12 @@ def run_batch(
         text = doc.text if keep_texts else None
         cached = done.get((source.name, doc.sha256, digest))
         if cached is not None:
+            copies.add(doc, cached)
             return cached, text, True
         try:
-            return review(doc, settings), text, False
+            result = review(doc, settings)
+            copies.add(doc, result)
+            return result, text, False
         except ReviewerError as exc:
             return ReportResult(path=source.name, error=_reason(exc, source)), text, False
         except Exception as exc:  # a bug in one check must not sink the whole batch
@@ -240,6 +250,7 @@ def run_batch(
         if sink is not None:
             sink.close()
     outcome.run.reports = [r for r in slots if r is not None]
+    copies.apply(outcome.run.reports)
     return outcome
 
 

@@ -29,6 +29,7 @@ class Format(str, Enum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class FailOn(str, Enum):

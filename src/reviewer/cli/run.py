@@ -80,6 +80,37 @@ def write(data: bytes, output: Path | None) -> None:
         buffer.flush()
 
 
+def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | None) -> None:
+    """One commented .docx per readable report: `-o DIR` (an existing directory, a path ending
+    in a separator, or any path when there are several reports) gets one file per report named
+    after it; `-o FILE` or a pipe takes a single report."""
+    import os
+
+    from reviewer.render.docx import documents, output_names
+
+    made = list(documents(run, lang, texts))
+    if not made:
+        return
+    many = len(made) > 1
+    if output is not None and many and output.suffix.lower() == ".docx" and not output.is_dir():
+        fail(f"docx writes one file per report ({len(made)}): give a directory, not {output}")
+    as_dir = output is not None and (
+        output.is_dir() or str(output).endswith(("/", os.sep)) or len(made) > 1
+    )
+    if output is None or not as_dir:
+        if len(made) > 1:
+            fail("docx writes one file per report: give a directory with -o DIR")
+        write(made[0][1], output)
+        return
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create {output}: {exc.strerror or exc}")
+    names = output_names([r for r, _ in made], output)
+    for (_, data), name in zip(made, names, strict=True):
+        write(data, output / name)
+
+
 def run_command(
     paths: list[str],
     *,
@@ -128,8 +159,8 @@ def run_command(
             f"{cfg.path}: unknown format {fmt_name!r}; choose from {', '.join(Format.__members__)}"
         )
     threshold_name = fail_on.value if fail_on else (cfg.fail_on or "error")
-    if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
-        fail("xlsx is a binary format: write it to a file with -o FILE")
+    if fmt_name in ("xlsx", "docx") and output is None and sys.stdout.isatty():
+        fail(f"{fmt_name} is a binary format: write it to a file with -o FILE")
 
     from reviewer.baseline import Baseline
     from reviewer.models import Severity
@@ -155,12 +186,15 @@ def run_command(
     if after is not None:
         after(run)
 
-    data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
-    if fmt_name == "text" and len(run.reports) > 1:
-        from reviewer.render.common import summary_table
+    if fmt_name == "docx":
+        write_docx(run, settings.lang, outcome.texts, output)
+    else:
+        data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
+        if fmt_name == "text" and len(run.reports) > 1:
+            from reviewer.render.common import summary_table
 
-        data += ("\n" + summary_table(run, settings.lang) + "\n").encode("utf-8")
-    write(data, output)
+            data += ("\n" + summary_table(run, settings.lang) + "\n").encode("utf-8")
+        write(data, output)
 
     if outcome.errors:
         raise typer.Exit(2)

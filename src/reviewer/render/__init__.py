@@ -1,7 +1,8 @@
 """Renderers: one module per output format, all fed by the same `RunResult`.
 
 A text renderer exposes `render(run, lang) -> str` (html also takes `texts`, the report texts
-it highlights); a binary one (xlsx) exposes `render_bytes(run, lang) -> bytes`.
+it highlights); a binary one (xlsx, docx) exposes `render_bytes(run, lang) -> bytes` (docx
+also takes `texts`, and writes one file per report: see `reviewer.render.docx.documents`).
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "html": "html",
     "xlsx": "xlsx",
+    "docx": "docx",
 }
 # formats whose output is bytes, not text
-BINARY = frozenset({"xlsx"})
+BINARY = frozenset({"xlsx", "docx"})
 # formats that show the whole report text (the batch keeps the texts for them)
-NEEDS_TEXT = frozenset({"html"})
+NEEDS_TEXT = frozenset({"html", "docx"})
 
 
 def _module(fmt: str) -> object:
@@ -57,6 +59,10 @@ def render_bytes(
 ) -> bytes:
     """The output of any format as bytes (UTF-8 for the text formats)."""
     if fmt in BINARY:
-        data: bytes = _module(fmt).render_bytes(run, lang)  # type: ignore[attr-defined]
+        func = _module(fmt).render_bytes  # type: ignore[attr-defined]
+        if texts is not None and "texts" in inspect.signature(func).parameters:
+            data: bytes = func(run, lang, texts=texts)
+        else:
+            data = func(run, lang)
         return data
     return render(run, fmt, lang, texts=texts).encode("utf-8")

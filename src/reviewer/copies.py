@@ -1,0 +1,310 @@
+"""Copies across a batch: paragraphs that reports of different units share (rule Q050).
+
+A batch-level pass, not a check: `Collector.add` takes each reviewed report's paragraphs as the
+batch runs (any thread), `Collector.apply` adds the findings to the batch's results once every
+report is in. `reviewer.batch.run_batch` runs it before the results are returned, so every
+output format shows the copies; the `--results` file is a per-report checkpoint written as each
+report finishes, before the whole batch is known, so it never holds Q050 (on `--resume` the pass
+runs again over the whole batch, reused reports included).
+
+The reading:
+
+* A paragraph is a line of the report, not a table row (two `|` or more), with at least 40
+  characters once normalized: whitespace dropped, every figure written `#`, the report's own
+  unit name (and that name without its 人民政府/局/委员会… suffix) written `〇`. Two units'
+  copies of one paragraph then read the same whatever their names and figures.
+* Near-duplicates: a paragraph is cut into clauses at punctuation; a clause is its shingle. An
+  exact index maps each clause (4+ characters) to the paragraphs holding it. Two paragraphs of
+  different units are a copy when they are equal, or when the clauses they share make up at
+  least 80% of the shorter one's characters (and 40 characters or more). A clause-level index
+  is enough here: copying between reports is pasting whole sentences, with names and figures
+  changed (normalized away) and perhaps a clause edited; character n-gram MinHash (datasketch)
+  would catch finer edits, but costs a hash per character and a dependency, and its sampled
+  verdicts would need an exact check anyway. Ours is exact and deterministic.
+* Linear in the batch: a clause found in more than `TEMPLATE_REPORTS` reports is the template's
+  (or a policy's) wording and is neither reported nor used to find candidates, so every posting
+  list that is read is short: work is proportional to the number of clauses in the batch.
+* The other unit's name in a paragraph (pasted and not edited) is normalized too when a pair of
+  paragraphs is compared.
+* Reports of one unit (both units known and equal: two years of one unit) are not compared; a
+  report whose unit is not found is compared with every other report.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from reviewer.document import Document
+from reviewer.models import Finding, ReportResult, Severity, Span
+from reviewer.policy import Policy
+from reviewer.regex import lazy
+
+CODE = "Q050"
+MIN_CHARS = 40
+MIN_SHARED = 0.8
+MIN_CLAUSE = 4
+TEMPLATE_REPORTS = 8
+
+_NUMBER = lazy(r"\d+(?:[.,，]\d+)*")
+_SPACE = lazy(r"\s+")
+_CLAUSE_SPLIT = lazy(r"[，。；：！？、,.;:!?（）()“”\"'‘’《》【】\[\]]+")
+_UNIT_SUFFIX = lazy(
+    r"(?:人民政府|政府|委员会|管理局|局|中心|办公室|事务所|服务站|站|所|院|馆|队|厅|委|办)$"
+)
+_GOALS = lazy(r"目标")
+_PROBLEMS = lazy(r"问题|不足")
+
+
+class Para(NamedTuple):
+    """One paragraph of a report, normalized, with its place."""
+
+    span: Span
+    text: str  # the line's normalized text (`Document.norm`), stripped
+    key: str  # the text normalized for comparison
+    clauses: frozenset[str]
+    weight: int  # characters in its clauses
+    key_section: bool  # in a goals or problems section
+
+
+class Prints(NamedTuple):
+    """What the pass keeps of one report."""
+
+    path: str
+    unit: str | None
+    paras: list[Para]
+
+
+class Copy(NamedTuple):
+    """One paragraph of a report shared with another unit's report."""
+
+    para: Para
+    other: str
+    other_line: int
+    similarity: float
+    exact: bool
+    more: int  # further reports sharing it
+
+
+def _names(unit: str | None) -> list[str]:
+    if not unit:
+        return []
+    names = {unit}
+    short = _UNIT_SUFFIX.sub("", unit)
+    if len(short) >= 2:
+        names.add(short)
+    return sorted(names, key=len, reverse=True)
+
+
+def normalize(text: str, *units: str | None) -> str:
+    """A paragraph as compared: no whitespace, figures as `#`, the units' names as `〇`."""
+    text = _SPACE.sub("", text)
+    names = sorted({n for u in units for n in _names(u)}, key=len, reverse=True)
+    for name in names:
+        text = text.replace(name, "〇")
+    return _NUMBER.sub("#", text)
+
+
+def clauses(key: str) -> frozenset[str]:
+    return frozenset(c for c in _CLAUSE_SPLIT.split(key) if len(c) >= MIN_CLAUSE)
+
+
+def fingerprint(doc: Document, unit: str | None) -> Prints:
+    """The paragraphs of `doc` the pass compares."""
+    from reviewer.claims.sections import section_path
+
+    paras = []
+    for line in doc.lines:
+        text = line.text.strip()
+        if len(text) < MIN_CHARS or text.count("|") >= 2:  # a table row
+            continue
+        key = normalize(text, unit)
+        if len(key) < MIN_CHARS:
+            continue
+        parts = clauses(key)
+        titles = [s.title for s in section_path(doc, line.start)]
+        key_section = any(_GOALS.search(t) or _PROBLEMS.search(t) for t in titles)
+        paras.append(
+            Para(
+                span=doc.span(line.start, line.end),
+                text=text,
+                key=key,
+                clauses=parts,
+                weight=sum(map(len, parts)),
+                key_section=key_section,
+            )
+        )
+    return Prints(doc.path, unit, paras)
+
+
+def _with_both_names(a: Para, b: Para, units: tuple[str | None, str | None]) -> tuple[int, float]:
+    """Shared clause characters and the share of the shorter paragraph, with both units' names
+    normalized in both (a unit pasting another's paragraph may have left its name in)."""
+    ka, kb = clauses(normalize(a.text, *units)), clauses(normalize(b.text, *units))
+    chars = sum(len(c) for c in ka & kb)
+    return chars, chars / max(1, min(sum(map(len, ka)), sum(map(len, kb))))
+
+
+def _same_unit(a: Prints, b: Prints) -> bool:
+    return a.path == b.path or (a.unit is not None and a.unit == b.unit)
+
+
+def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
+    """For each report of the batch, its paragraphs shared with another unit's report."""
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_clause: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r, prints in enumerate(batch):
+        for p, para in enumerate(prints.paras):
+            by_key[para.key].append((r, p))
+            for c in para.clauses:
+                by_clause[c].append((r, p))
+
+    def spread(postings: list[tuple[int, int]]) -> bool:
+        return len(postings) > TEMPLATE_REPORTS and len({r for r, _ in postings}) > TEMPLATE_REPORTS
+
+    # decided once per key and clause, so that reading a template's long posting list is rare
+    common = {k for k, v in by_key.items() if spread(v)}
+    common |= {c for c, v in by_clause.items() if spread(v)}
+
+    out: list[list[Copy]] = [[] for _ in batch]
+    for r, prints in enumerate(batch):
+        for para in prints.paras:
+            matches: dict[int, tuple[float, bool, int]] = {}  # other report -> best match
+            if para.key not in common:
+                for r2, p2 in by_key[para.key]:
+                    if not _same_unit(prints, batch[r2]):
+                        matches[r2] = (1.0, True, p2)
+            shared: dict[tuple[int, int], int] = defaultdict(int)
+            for c in para.clauses:
+                if c in common:
+                    continue
+                for r2, p2 in by_clause[c]:
+                    if r2 != r and r2 not in matches:
+                        shared[(r2, p2)] += len(c)
+            for (r2, p2), chars in shared.items():
+                other = batch[r2].paras[p2]
+                if chars < MIN_CLAUSE or _same_unit(prints, batch[r2]):
+                    continue
+                score = chars / max(1, min(para.weight, other.weight))
+                if score < MIN_SHARED and (prints.unit or batch[r2].unit):
+                    chars, score = _with_both_names(para, other, (prints.unit, batch[r2].unit))
+                if chars < MIN_CHARS:
+                    continue
+                if score >= MIN_SHARED and score > matches.get(r2, (0.0, False, 0))[0]:
+                    matches[r2] = (min(score, 1.0), False, p2)
+            if not matches:
+                continue
+            r2 = min(matches, key=lambda k: (-matches[k][0], batch[k].path))
+            score, is_exact, p2 = matches[r2]
+            out[r].append(
+                Copy(
+                    para=para,
+                    other=batch[r2].path,
+                    other_line=batch[r2].paras[p2].span.line,
+                    similarity=score,
+                    exact=is_exact,
+                    more=len(matches) - 1,
+                )
+            )
+    return out
+
+
+def to_finding(copy: Copy, policy: Policy) -> Finding:
+    from reviewer.checks.batch_copies import COPIED
+
+    more = copy.more
+    data = {
+        "other": copy.other,
+        "other_line": copy.other_line,
+        "similarity": round(copy.similarity * 100),
+        "exact": copy.exact,
+        "more_zh": f"（另有 {more} 份报告也有此段）" if more else "",
+        "more_en": f" (and {more} more report(s))" if more else "",
+        "section": "goals_or_problems" if copy.para.key_section else "other",
+    }
+    severity = Severity.WARNING if copy.para.key_section else COPIED.severity
+    severity = policy.severity.get(CODE, severity)
+    return Finding(
+        code=CODE,
+        kind=COPIED.kind,
+        severity=severity,
+        source="rules",
+        message=COPIED.render(data, policy.lang, None if copy.exact else "similar"),
+        spans=[copy.para.span],
+        data=data,
+    )
+
+
+class Collector:
+    """Collects the batch's paragraphs as reports finish; adds Q050 findings at the end."""
+
+    def __init__(self, policy: Policy) -> None:
+        from reviewer.checks.registry import catalog
+
+        self.policy = policy
+        self.enabled = CODE in catalog()[0] and policy.enabled(CODE)
+        self._prints: dict[str, Prints] = {}
+        self._lock = threading.Lock()
+
+    def add(self, doc: Document, result: ReportResult) -> None:
+        if not self.enabled or result.error:
+            return
+        unit = result.meta.get("unit")
+        try:
+            prints = fingerprint(doc, str(unit) if unit else None)._replace(path=result.path)
+        except Exception as exc:  # a bug here must not cost the report its review
+            result.meta.setdefault("internal_errors", []).append(
+                f"{CODE}: {type(exc).__name__}: {exc}"
+            )
+            return
+        with self._lock:
+            self._prints[result.path] = prints
+
+    def apply(self, reports: Iterable[ReportResult]) -> int:
+        """Add the copy findings to `reports` (in place); returns how many were added."""
+        if not self.enabled:
+            return 0
+        reports = [r for r in reports if r.path in self._prints and not r.error]
+        if len(reports) < 2:
+            return 0
+        found = find_copies([self._prints[r.path] for r in reports])
+        added = 0
+        for report, copies in zip(reports, found, strict=True):
+            if not copies:
+                continue
+            report.findings = [f for f in report.findings if f.code != CODE]
+            report.findings.extend(to_finding(c, self.policy) for c in copies)
+            report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+            added += len(copies)
+        return added
+
+
+def split_example(text: str) -> list[tuple[str, str]]:
+    """The reports of a batch rule's `example` (`=== name ===` lines start each one)."""
+    reports: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith("=== ") and line.endswith(" ==="):
+            reports.append((line[4:-4].strip(), []))
+        elif reports:
+            reports[-1][1].append(line)
+    return [(name, "\n".join(lines) + "\n") for name, lines in reports]
+
+
+def check_texts(
+    texts: Sequence[tuple[str, str]], policy: Policy | None = None
+) -> list[ReportResult]:
+    """Review report texts as one batch, the copy pass included (tests, docs)."""
+    from reviewer.engine import review_document
+
+    policy = policy or Policy()
+    collector = Collector(policy)
+    results = []
+    for name, text in texts:
+        doc = Document(text=text, path=name)
+        result = review_document(doc, policy)
+        collector.add(doc, result)
+        results.append(result)
+    collector.apply(results)
+    return results

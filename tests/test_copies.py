@@ -165,3 +165,16 @@ def test_a_paragraph_pasted_with_the_other_units_name_left_in_is_found() -> None
     b = report("乙县林业局", overview=theirs.replace("120", "95"))  # the name not even changed
     found = q050(check_texts([("a.txt", a), ("b.txt", b)]))
     assert 3 in {f["line"] for f in found[0]} and 3 in {f["line"] for f in found[1]}
+
+
+def test_worker_processes_find_the_same_copies_as_one_process(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(report("甲县水利局"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(report("乙县林业局"), encoding="utf-8")
+    runs = [
+        invoke("check", str(tmp_path), "-f", "json", "--fail-on", "none", "-j", jobs)
+        for jobs in ("1", "2")
+    ]
+    one, two = (
+        [[f["code"] for f in r["findings"]] for r in json.loads(o.stdout)["reports"]] for o in runs
+    )
+    assert one == two and all("Q050" in codes for codes in one)

@@ -18,13 +18,16 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from reviewer.document import Document
 from reviewer.errors import ReviewerError
 from reviewer.inputs import Source
 from reviewer.models import ReportResult, RunResult
 from reviewer.policy import Policy
+
+if TYPE_CHECKING:
+    from reviewer.copies import Collector, Prints
 
 Settings = Policy  # the name this module used to define it under
 
@@ -239,7 +242,7 @@ def run_batch(
     try:
         if processes is not None:
             with processes:
-                _run_processes(processes, sources, settings, keep_texts, finish, jobs)
+                _run_processes(processes, sources, settings, keep_texts, finish, jobs, copies)
         elif jobs <= 1 or len(sources) <= 1:
             for i, source in enumerate(sources):  # no thread pool to start for one at a time
                 finish(i, work(source))
@@ -284,23 +287,26 @@ def _process_pool(jobs: int) -> Any:
 
 
 def _review_source(
-    source: Source, settings: Policy, keep_texts: bool
-) -> tuple[ReportResult, str | None, bool]:
-    """One report in a worker process (the rules only; nothing reused)."""
+    source: Source, settings: Policy, keep_texts: bool, want_prints: bool
+) -> tuple[ReportResult, str | None, Prints | None]:
+    """One report in a worker process (the rules only; nothing reused), with its paragraph
+    fingerprints for the batch's copy pass when `want_prints`."""
+    from reviewer.copies import prints_for
     from reviewer.engine import review_document
 
     try:
         doc = load_source(source)
     except ReviewerError as exc:
-        return ReportResult(path=source.name, error=_reason(exc, source)), None, False
+        return ReportResult(path=source.name, error=_reason(exc, source)), None, None
     text = doc.text if keep_texts else None
     try:
-        return review_document(doc, settings), text, False
+        result = review_document(doc, settings)
     except ReviewerError as exc:
-        return ReportResult(path=source.name, error=_reason(exc, source)), text, False
+        return ReportResult(path=source.name, error=_reason(exc, source)), text, None
     except Exception as exc:  # a bug in one check must not sink the whole batch
         reason = f"internal error ({type(exc).__name__}: {exc})"
-        return ReportResult(path=source.name, error=reason), text, False
+        return ReportResult(path=source.name, error=reason), text, None
+    return result, text, prints_for(doc, result) if want_prints else None
 
 
 def _run_processes(
@@ -310,6 +316,7 @@ def _run_processes(
     keep_texts: bool,
     finish: Callable[[int, tuple[ReportResult, str | None, bool]], None],
     jobs: int,
+    copies: Collector,
 ) -> None:
     """`_review_source` on the pool, a few reports ahead of the finished ones (memory stays
     flat over a long batch); `finish` on this thread, in the order reports finish."""
@@ -317,21 +324,25 @@ def _run_processes(
 
     ahead = 4 * jobs
     todo = iter(enumerate(sources))
-    pending: dict[Future[tuple[ReportResult, str | None, bool]], int] = {}
+    pending: dict[Future[tuple[ReportResult, str | None, Prints | None]], int] = {}
 
     def refill() -> None:
         while len(pending) < ahead:
             nxt = next(todo, None)
             if nxt is None:
                 return
-            pending[pool.submit(_review_source, nxt[1], settings, keep_texts)] = nxt[0]
+            job = pool.submit(_review_source, nxt[1], settings, keep_texts, copies.enabled)
+            pending[job] = nxt[0]
 
     try:
         refill()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in finished:
-                finish(pending.pop(fut), fut.result())
+                result, text, prints = fut.result()
+                if prints is not None:
+                    copies.keep(result.path, prints)
+                finish(pending.pop(fut), (result, text, False))
             refill()
     except BaseException:
         for fut in pending:

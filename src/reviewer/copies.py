@@ -237,6 +237,18 @@ def to_finding(copy: Copy, policy: Policy) -> Finding:
     )
 
 
+def prints_for(doc: Document, result: ReportResult) -> Prints | None:
+    """The report's paragraph fingerprints; a failure is recorded in the report's meta."""
+    unit = result.meta.get("unit")
+    try:
+        return fingerprint(doc, str(unit) if unit else None)._replace(path=result.path)
+    except Exception as exc:  # a bug here must not cost the report its review
+        result.meta.setdefault("internal_errors", []).append(
+            f"{CODE}: {type(exc).__name__}: {exc}"
+        )
+        return None
+
+
 class Collector:
     """Collects the batch's paragraphs as reports finish; adds Q050 findings at the end."""
 
@@ -251,16 +263,14 @@ class Collector:
     def add(self, doc: Document, result: ReportResult) -> None:
         if not self.enabled or result.error:
             return
-        unit = result.meta.get("unit")
-        try:
-            prints = fingerprint(doc, str(unit) if unit else None)._replace(path=result.path)
-        except Exception as exc:  # a bug here must not cost the report its review
-            result.meta.setdefault("internal_errors", []).append(
-                f"{CODE}: {type(exc).__name__}: {exc}"
-            )
-            return
+        prints = prints_for(doc, result)
+        if prints is not None:
+            self.keep(result.path, prints)
+
+    def keep(self, path: str, prints: Prints) -> None:
+        """Keep a report's paragraphs fingerprinted elsewhere (a worker process)."""
         with self._lock:
-            self._prints[result.path] = prints
+            self._prints[path] = prints
 
     def apply(self, reports: Iterable[ReportResult]) -> int:
         """Add the copy findings to `reports` (in place); returns how many were added."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import accumulate
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
@@ -111,6 +112,15 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         )
 
 
+class _FlagTable(dict[int, str]):
+    """Maps a code point to "1" when it is a CJK ideograph, else "0" (for str.translate)."""
+
+    def __missing__(self, cp: int) -> str:
+        flag = "1" if 0x4E00 <= cp <= 0x9FFF else "0"
+        self[cp] = flag
+        return flag
+
+
 # Characters whose swap is an ordinary contrast (numbers, places, directions, years…), not
 # a misread: "一批/二批", "县级/省级", "收入/支出".
 _CONTRAST = set(
@@ -118,23 +128,37 @@ _CONTRAST = set(
     "省市县区镇乡村街组年月日季度内外正副主次男女老少初终甲乙丙丁首末是否有无已未可不"
 )
 _SIDE = 6
+# str.translate table: a CJK ideograph -> "1", anything else -> "0" (see _substitutions).
+_CJK_FLAG = _FlagTable()
 
 
 def _substitutions(norm: str) -> list[tuple[int, int]]:
     """Phrases written twice with one character swapped inside a long identical context
     (炎陵县…2019年酃县白鹅资源 / …2019年鄱县白鹅资源): an OCR misread. Spans the rarer
     spelling with its context, or both when neither is rarer."""
-    seen: dict[str, dict[str, list[int]]] = {}
+    first: dict[str, int] = {}  # context -> its first position (most contexts occur once)
+    seen: dict[str, dict[str, list[int]]] = {}  # contexts met again: centre char -> positions
     n = len(norm)
+    # Running counts of CJK characters and line breaks: a context is tested in O(1).
+    is_cjk = norm.translate(_CJK_FLAG)
+    cjk = list(accumulate(map(int, is_cjk), initial=0))
+    breaks = list(accumulate((ch == "\n" for ch in norm), initial=0))
     for k in range(_SIDE, n - _SIDE):
+        if is_cjk[k] == "0":
+            continue
         c = norm[k]
-        if not ("\u4e00" <= c <= "\u9fff") or c in _CONTRAST:
+        if c in _CONTRAST:
             continue
-        left, right = norm[k - _SIDE : k], norm[k + 1 : k + 1 + _SIDE]
-        ctx = left + right
-        if "\n" in ctx or len(_CJK_RE.findall(ctx)) < 8:
-            continue
-        seen.setdefault(ctx, {}).setdefault(c, []).append(k)
+        lo, hi = k - _SIDE, k + 1 + _SIDE
+        if breaks[hi] - breaks[lo] or cjk[hi] - cjk[lo] - 1 < 8:
+            continue  # a line break in the context, or fewer than 8 CJK characters around c
+        ctx = norm[lo:k] + norm[k + 1 : hi]
+        at = first.setdefault(ctx, k)
+        if at != k:
+            spellings = seen.get(ctx)
+            if spellings is None:
+                spellings = seen[ctx] = {norm[at]: [at]}
+            spellings.setdefault(c, []).append(k)
     out: list[tuple[int, int]] = []
     for spellings in seen.values():
         if len(spellings) < 2:

@@ -63,15 +63,18 @@ def _clauses(norm: str, lo: int, hi: int) -> list[_Clause]:
 def _repeat_at(cl: list[_Clause], i: int) -> tuple[int, int] | None:
     """(width, copies) of the shortest clause group starting at `i` repeated right after."""
     for w in (1, 2, 3):
+        if i + 2 * w > len(cl):
+            return None  # no room for a repeat of this width, nor of a wider one
         group = [c.key for c in cl[i : i + w]]
+        if [c.key for c in cl[i + w : i + 2 * w]] != group:
+            continue  # the cheap test first: is the group repeated at all?
         text = "".join(group)
-        if len(group) < w or len(text) < 14 or len(_CJK.findall(text)) < 8:
+        if len(text) < 14 or len(_CJK.findall(text)) < 8:
             continue
-        n = 1
+        n = 2
         while [c.key for c in cl[i + n * w : i + (n + 1) * w]] == group:
             n += 1
-        if n >= 2:
-            return w, n
+        return w, n
     return None
 
 

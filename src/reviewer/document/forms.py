@@ -34,7 +34,13 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.document.document import Document, Line
-from reviewer.document.tables import Cell, CellNumber, cell_number, is_placeholder
+from reviewer.document.tables import (
+    Cell,
+    CellNumber,
+    cell_number,
+    is_placeholder,
+    split_cells,
+)
 from reviewer.regex import lazy
 
 OPENING = "opening"
@@ -300,24 +306,6 @@ def _layout(line: Line, anchor_end: int) -> str:
     return "cells"
 
 
-def _sep_cells(line: Line, sep: str) -> list[Cell]:
-    text = line.text
-    edges = [-1, *(k for k, ch in enumerate(text) if ch == sep), len(text)]
-    cells = []
-    for a, b in itertools.pairwise(edges):
-        seg = text[a + 1 : b]
-        lead = len(seg) - len(seg.lstrip())
-        body = seg.strip()
-        start = line.start + a + 1 + lead
-        cells.append(Cell(body, start, start + len(body)))
-    if sep == "|":
-        if cells and not cells[0].text and text.lstrip().startswith("|"):
-            cells = cells[1:]
-        if cells and not cells[-1].text and text.rstrip().endswith("|"):
-            cells = cells[:-1]
-    return cells
-
-
 def _tokens(line: Line, from_offset: int, split_digits: bool = False) -> list[Cell]:
     """Whitespace-separated tokens; with `split_digits`, figures are also cut from the words
     they touch ("年度资金总额:202010100.00%10其中:本年财政拨款" → label, figures, label)."""
@@ -375,7 +363,7 @@ def _stream(doc: Document, anchor: int, layout: str) -> list[Cell]:
                 continue
             if sep not in ln.text:
                 break
-            row = [c for c in _sep_cells(ln, sep) if c.start >= anchor]
+            row = [c for c in split_cells(ln, sep) if c.start >= anchor]
             # Empty cells before the row label on a line are the merged 项目资金 cell.
             while row and not row[0].text and len(row) > 1:
                 row = row[1:]
@@ -603,7 +591,7 @@ def percent_value(num: CellNumber) -> list[Decimal]:
 
 def line_cells(line: Line, sep: str = "|") -> list[Cell]:
     """The cells of one `sep`-separated line with their offsets (outer pipes dropped)."""
-    return _sep_cells(line, sep)
+    return split_cells(line, sep)
 
 
 def double_spaced(lines: list[Line]) -> bool:

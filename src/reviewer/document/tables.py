@@ -233,7 +233,7 @@ def _caption_unit(lines: list[Line], first: int, extra: list[str] = ()) -> str |
     return None
 
 
-def _split(line: Line, sep: str) -> list[Cell]:
+def split_cells(line: Line, sep: str) -> list[Cell]:
     """Cells of a separated line with offsets; outer pipes are dropped."""
     text = line.text
     bounds = [k for k, ch in enumerate(text) if ch == sep]
@@ -275,7 +275,7 @@ def _pipe_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
         if _RULE.match(lines[j].stripped):
             has_rule = True
         else:
-            rows.append(_split(lines[j], "|"))
+            rows.append(split_cells(lines[j], "|"))
         j += 1
     if len(rows) < 2:
         return None
@@ -328,7 +328,7 @@ def _tab_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | Non
     def cells_of(line: Line) -> list[Cell] | None:
         if "\t" not in line.text.strip():
             return None
-        cells = [c for c in _split(line, "\t")]
+        cells = [c for c in split_cells(line, "\t")]
         while cells and not cells[-1].text:
             cells.pop()
         while cells and not cells[0].text:

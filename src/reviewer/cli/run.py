@@ -132,15 +132,19 @@ def run_command(
     settings_extra: dict[str, Any] | None = None,
     after: Callable[[RunResult], None] | None = None,
     timeout: float | None = None,
+    previous: Path | None = None,
 ) -> None:
     """Config, inputs, batch, baseline, render, exit code.
 
     `review` replaces the per-report function (the model layer plugs in here), `settings_extra`
     joins the policy digest that `--resume` compares, and `after` sees the run before it is
-    rendered (to state model notices).
+    rendered (to state model notices). `previous` compares each report with last year's
+    (`reviewer.previous`) before the baseline is applied.
     """
     if resume and results is None:
         fail("--resume needs --results FILE")
+    if previous is not None and not previous.exists():
+        fail(f"--previous {previous}: no such file or directory")
     cfg, settings = policy(
         paths,
         config=config,
@@ -180,6 +184,10 @@ def run_command(
         review=review,
     )
     run = outcome.run
+    if previous is not None:
+        from reviewer.previous import apply as compare_with_last_year
+
+        compare_with_last_year(run.reports, previous, settings, outcome.texts)
     if accepted is not None:
         run.reports = [accepted.filter(r) for r in run.reports]
         run.meta["baseline"] = str(baseline_path)

@@ -111,6 +111,32 @@ def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | 
         write(data, output / name)
 
 
+def html_to_dir(output: Path | None, reports: int) -> bool:
+    """Whether `--format html` writes a directory (index.html plus one page per report): `-o`
+    names an existing directory or ends in a separator, or many reports go to a path that does
+    not end in .html."""
+    import os
+
+    if output is None:
+        return False
+    if output.is_dir() or str(output).endswith(("/", os.sep)):
+        return True
+    return reports > 1 and output.suffix.lower() not in (".html", ".htm")
+
+
+def write_html_site(run: RunResult, lang: Any, texts: dict[str, str], output: Path) -> None:
+    """`index.html` (the reports ranked by errors, the commonest problems) and one page per
+    report in the directory `output`."""
+    from reviewer.render.html_index import pages
+
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create {output}: {exc.strerror or exc}")
+    for name, page in pages(run, lang, texts).items():
+        write(page.encode("utf-8"), output / name)
+
+
 def run_command(
     paths: list[str],
     *,
@@ -196,6 +222,8 @@ def run_command(
 
     if fmt_name == "docx":
         write_docx(run, settings.lang, outcome.texts, output)
+    elif fmt_name == "html" and output is not None and html_to_dir(output, len(run.reports)):
+        write_html_site(run, settings.lang, outcome.texts, output)
     else:
         data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
         if fmt_name == "text" and len(run.reports) > 1:

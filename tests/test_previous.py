@@ -120,10 +120,17 @@ def test_last_years_figure_that_disagrees_with_last_years_report() -> None:
     assert f.data["other_value"] == "820万元" and f.data["diff"] == "20万元"
 
 
+def test_a_figure_labelled_with_last_years_date_is_last_years() -> None:
+    this = "一、部门概况\n2024年决算支出880万元，2023年决算支出790万元。\n"
+    (f,) = pair(FIGURES, this, "Y004")
+    assert f.spans[0].text == "2023年决算支出790万元" and f.data["diff"] == "30万元"
+
+
 @pytest.mark.parametrize(
     "this",
     [
-        "本年支出880万元，上年支出820万元。",  # agrees
+        "本年支出880万元，上年支出820万元。",
+        "2024年决算支出880万元，2023年决算支出820万元。",  # agrees
         "本年支出880万元，上年支出820.3万元。",  # within the rounding of 820万元
         "本年收入900万元，上年支出比上年收入少30万元。",  # a change, not a figure
         "本年支出880万元，上年结转20万元。",  # a carry-over, not last year's spending

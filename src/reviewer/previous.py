@@ -6,12 +6,14 @@ pass, `reviewer.copies`), pairs each report with last year's — the report in `
 file given — and adds Y001–Y004 (declared in `checks/previous_year.py`):
 
 * Y001 unchanged_from_last_year: a goal paragraph (a line of 20+ characters in a section whose
-  title names 目标 but not its results) kept word for word, the years written `#`; an indicator
-  target of the same name (`name_key`), comparator and value (info).
+  title names 目标 but not its results or their analysis, outside the problems) kept word for
+  word, the years written `#`; an indicator target of the same name (`name_key`), comparator
+  and value (info).
 * Y002 target_lowered: a numeric target below last year's actual of the same indicator (same
   name key and unit; above it when less is better). Last year's actuals of one indicator that
   disagree leave it alone.
-* Y003 problem_repeated: a paragraph of the problems section (问题/不足, not 整改) whose clauses
+* Y003 problem_repeated: a paragraph of the problems section (问题/不足, not 整改: the report of
+  last year's problems being corrected quotes them on purpose) whose clauses
   make up 80% or more of a problem paragraph of last year (figures, years and the unit's name
   normalized, as in `reviewer.copies`).
 * Y004 prior_year_mismatch: a figure this report labels as last year's (上年支出 …, read by
@@ -40,9 +42,9 @@ MIN_SHARED = 0.8
 
 _YEAR = lazy(r"20\d\d")
 _GOAL_TITLE = lazy(r"目标")
-_NOT_GOAL_TITLE = lazy(r"完成|实现|偏离|达成|情况|结果|自评")
+_NOT_GOAL_TITLE = lazy(r"完成|实现|偏离|达成|结果|自评|差异|分析|评价")
 _PROBLEM_TITLE = lazy(r"问题|不足")
-_NOT_PROBLEM_TITLE = lazy(r"整改|建议|措施|落实")
+_NOT_PROBLEM_TITLE = lazy(r"整改")
 # 上年-words, replaced by a same-length 本年 (spaces pad; labels are read without spaces)
 _PRIOR = lazy(r"上一年度|上一年|上年度|上年|去年(?!同期)")
 _PRIOR_SWAP = {
@@ -102,7 +104,11 @@ def _paras(doc: Document, title_ok: Any, min_chars: int) -> list[Para]:
 
 def _goal_section(titles: list[str]) -> bool:
     t = titles[-1]
-    return bool(_GOAL_TITLE.search(t)) and not _NOT_GOAL_TITLE.search(t)
+    return (
+        bool(_GOAL_TITLE.search(t))
+        and not _NOT_GOAL_TITLE.search(t)
+        and not _problem_section(titles)  # 绩效目标管理有待提质 under 存在的问题 is a problem
+    )
 
 
 def _problem_section(titles: list[str]) -> bool:
@@ -242,8 +248,9 @@ class _Figure(NamedTuple):
 
 def _figures(doc: Document, prior: bool) -> list[_Figure]:
     """Labelled figures of the report's own year (`prior` False) or labelled as last year's
-    (`prior` True: 上年 read as 本年 in a same-length copy, so the labels classify)."""
-    from reviewer.claims.facts import current, facts
+    (`prior` True: 上年 read as 本年 in a same-length copy, so the labels classify; and figures
+    labelled with the year before the report's own)."""
+    from reviewer.claims.facts import current, facts, report_year
 
     if prior:
         text = _PRIOR.sub(lambda m: _PRIOR_SWAP[m.group(0)], doc.text)
@@ -254,6 +261,10 @@ def _figures(doc: Document, prior: bool) -> list[_Figure]:
             m = _PRIOR.search(label)
             if m and not _CARRY.match(label, m.end()):
                 found.append(f)
+        year = report_year(doc)
+        if year is not None:  # "2023年决算支出" in the 2024 report
+            seen = {f.start for f in found}
+            found += [f for f in facts(doc) if f.year == str(year - 1) and f.start not in seen]
     else:
         found = [f for f in current(doc, facts(doc)) if f.year in ("", "this") or f.year.isdigit()]
     return [

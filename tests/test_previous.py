@@ -190,3 +190,18 @@ def test_cli_refuses_a_missing_previous(tmp_path: Path, monkeypatch: pytest.Monk
     write(Path("new.txt"), "甲县文旅局", 2024, PROBLEMS)
     out = invoke("check", "new.txt", "--previous", "nowhere")
     assert out.exit_code == 2 and "nowhere" in out.output
+
+
+def test_review_takes_previous_too_and_a_directory_can_be_its_own_previous(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REVIEWER_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    write(Path("all/wl-2023.txt"), "甲县文旅局", 2023, PROBLEMS)
+    write(Path("all/wl-2024.txt"), "甲县文旅局", 2024, PROBLEMS)
+    out = invoke("review", "all", "--previous", "all", "-f", "json", "--select", "Y")
+    assert out.exit_code == 0, out.output
+    reports = {r["path"]: r for r in json.loads(out.stdout)["reports"]}
+    assert [f["code"] for f in reports["all/wl-2024.txt"]["findings"]] == ["Y003"]
+    assert reports["all/wl-2023.txt"]["findings"] == []  # its own last year is not there

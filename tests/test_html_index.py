@@ -85,10 +85,16 @@ def test_one_html_file_is_still_one_page(
     monkeypatch.chdir(tmp_path)
     Path("a.txt").write_text(REPORT, encoding="utf-8")
     Path("b.txt").write_text(CLEAN, encoding="utf-8")
-    assert invoke("check", "a.txt", "b.txt", "-f", "html", "-o", "all.html").exit_code == 1
+    assert invoke("check", "b.txt", "a.txt", "-f", "html", "-o", "all.html").exit_code == 1
     assert invoke("check", "a.txt", "-f", "html", "-o", "one.html").exit_code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "all.html", "b.txt", "one.html"]
     assert 'id="ranking"' not in Path("one.html").read_text(encoding="utf-8")
+    assert 'id="common"' not in Path("one.html").read_text(encoding="utf-8")
+    # the one page over both: its summary ranked by errors (a.txt, given second, first), then
+    # the commonest problems
+    both = Path("all.html").read_text(encoding="utf-8")
+    assert both.index('<a href="#r1">a.txt</a>') < both.index('<a href="#r0">b.txt</a>')
+    assert both.index('id="common"') < both.index('<section class="report"')
 
 
 def test_ranking_and_code_counts(fake_rules: None) -> None:

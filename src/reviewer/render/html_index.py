@@ -38,10 +38,14 @@ body{margin:0;font:15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC
 header{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);
 padding:10px 20px;display:flex;flex-wrap:wrap;gap:8px 20px;align-items:center}
 header h1{font-size:18px;margin:0 12px 0 0}
-main{padding:12px 20px 40px}
+main{padding:12px 20px 40px;display:grid;grid-template-columns:minmax(0,1fr) minmax(260px,440px);
+gap:0 28px;align-items:start}
+form{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center}
+@media (max-width:1000px){main{grid-template-columns:1fr}}
 h2{font-size:16px;margin:18px 0 6px}
 table{border-collapse:collapse;background:#fff}
 th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
+th,td.n{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.err{color:var(--err);font-weight:bold}
 tr.off{display:none}
@@ -189,7 +193,8 @@ def index(run: RunResult, names: list[str], lang: Lang = "zh") -> str:
     return (
         _head(title, lang, CSS)
         + f'<header><h1>{escape(title)}</h1><form id="filters">{filters}</form></header>'
-        + f"<main>{common}{ranking_table}</main><script>{JS}</script></body></html>\n"
+        + f"<main><section>{ranking_table}</section><section>{common}</section></main>"
+        + f"<script>{JS}</script></body></html>\n"
     )
 
 

@@ -32,9 +32,23 @@ def test_a_summary_sheet_then_one_sheet_per_report(fake_rules: None) -> None:
         "警告",
         "提示",
         "说明",
+        "排名",
     ]
-    assert summary[1] == ["reports/a.txt", "某某县财政局", 2023, 95, "优", 1, 1, 1, None]
-    assert summary[3][-1] == "无法审核：the report is empty"
+    assert summary[1] == ["reports/a.txt", "某某县财政局", 2023, 95, "优", 1, 1, 1, None, 1]
+    assert summary[3][-2:] == ["无法审核：the report is empty", 3]
+
+
+def test_the_summary_ranks_reports_by_errors_then_warnings(fake_rules: None) -> None:
+    run = sample_run()
+    a, b, bad = run.reports
+    b.findings = [f for f in a.findings if f.severity == Severity.ERROR] * 2
+    run.reports = [bad, a, b]
+    summary = [[c.value for c in row] for row in workbook(run)["汇总"].iter_rows()]
+    assert [(r[0], r[5], r[-1]) for r in summary[1:]] == [
+        ("reports/b.txt", 2, 1),
+        ("reports/a.txt", 1, 2),
+        ("reports/bad.txt", 0, 3),  # not reviewed: last
+    ]
 
 
 def test_one_row_per_finding(fake_rules: None) -> None:

@@ -6,7 +6,8 @@ the LLM layer from a model answer, not from the text alone: their example needs 
 they are exercised through the recorded cassettes in `tests/test_llm_review.py` instead.
 Batch rules (`checks/batch_copies.py`: a paragraph shared with another unit's report) need
 several reports: their example and counterexample are batches (`=== name ===` starts each
-report), run through the batch pass.
+report), run through the batch pass. Rules comparing a report with last year's (`checks/previous_year.py`,
+`--previous`) need two reports: their texts are pairs, last year's first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checks.batch_copies import BATCH_CODES
+from reviewer.checks.previous_year import PREVIOUS_CODES
 from reviewer.checks.registry import RULES, load_all
 from reviewer.copies import check_texts, split_example
 from reviewer.engine import check_text
@@ -22,7 +24,10 @@ load_all()
 TEXT_RULES = sorted(
     code
     for code, r in RULES.items()
-    if r.family != "model" and not code.startswith("L") and code not in BATCH_CODES
+    if r.family != "model"
+    and not code.startswith("L")
+    and code not in BATCH_CODES
+    and code not in PREVIOUS_CODES
 )
 
 
@@ -55,6 +60,19 @@ def test_batch_rule_examples_fire_over_a_batch_and_never_on_one_text(code: str) 
     assert all(code in codes for codes in _batch_codes(r.example)), r.example
     assert not any(code in codes for codes in _batch_codes(r.counterexample)), r.counterexample
     assert code not in _codes(r.example)  # one text alone never fires it
+
+
+@pytest.mark.parametrize("code", PREVIOUS_CODES)
+def test_previous_year_examples_fire_against_last_years_report_and_never_on_one_text(
+    code: str,
+) -> None:
+    from reviewer.previous import check_pair
+
+    r = RULES[code]
+    for text, fires in ((r.example, True), (r.counterexample, False)):
+        last, this = split_example(text)
+        assert (code in {f.code for f in check_pair(last, this).findings}) is fires, text
+        assert code not in _codes(this[1])  # one text alone never fires it
 
 
 MODEL_RULES = sorted(code for code in RULES if code.startswith("L"))

@@ -19,6 +19,7 @@ from reviewer.cli.options import (
     LangOption,
     OutputOpt,
     PathsArg,
+    PreviousOpt,
     ProgressOpt,
     ResultsOpt,
     ResumeOpt,
@@ -49,6 +50,7 @@ def check_cmd(
     jobs: JobsOpt = None,
     progress: ProgressOpt = None,
     timeout: TimeoutOpt = None,
+    previous: PreviousOpt = None,
 ) -> None:
     """Verify every numeric claim and target in REPORTS with the rules only (offline)."""
     run_command(**locals())

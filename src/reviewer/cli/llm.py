@@ -23,6 +23,7 @@ from reviewer.cli.options import (
     LangOption,
     OutputOpt,
     PathsArg,
+    PreviousOpt,
     ProgressOpt,
     ResultsOpt,
     ResumeOpt,
@@ -124,6 +125,7 @@ def review_cmd(
     no_critique: Annotated[
         bool, typer.Option("--no-critique", help="Extract and check indicators only.")
     ] = False,
+    previous: PreviousOpt = None,
 ) -> None:
     """Review REPORTS with the rules and a model (rules only when no model is configured).
 
@@ -181,6 +183,7 @@ _SHARED = [
     "resume",
     "jobs",
     "progress",
+    "previous",
 ]
 
 

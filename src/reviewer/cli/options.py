@@ -146,6 +146,13 @@ IsolatedOpt = Annotated[bool, typer.Option(help="Ignore all configuration files.
 BaselineOpt = Annotated[
     Path | None, typer.Option(help="Report only findings not accepted in this baseline file.")
 ]
+PreviousOpt = Annotated[
+    Path | None,
+    typer.Option(
+        help="Last year's reports (a directory, matched by unit and year) or last year's report "
+        "(one file): compare goals, targets, problems and last year's figures (rules Y).",
+    ),
+]
 ResultsOpt = Annotated[
     Path | None,
     typer.Option(help="Append each finished report to this JSONL file as it completes."),

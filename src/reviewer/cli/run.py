@@ -111,6 +111,32 @@ def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | 
         write(data, output / name)
 
 
+def html_to_dir(output: Path | None, reports: int) -> bool:
+    """Whether `--format html` writes a directory (index.html plus one page per report): `-o`
+    names an existing directory or ends in a separator, or many reports go to a path that does
+    not end in .html."""
+    import os
+
+    if output is None:
+        return False
+    if output.is_dir() or str(output).endswith(("/", os.sep)):
+        return True
+    return reports > 1 and output.suffix.lower() not in (".html", ".htm")
+
+
+def write_html_site(run: RunResult, lang: Any, texts: dict[str, str], output: Path) -> None:
+    """`index.html` (the reports ranked by errors, the commonest problems) and one page per
+    report in the directory `output`."""
+    from reviewer.render.html_index import pages
+
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create {output}: {exc.strerror or exc}")
+    for name, page in pages(run, lang, texts).items():
+        write(page.encode("utf-8"), output / name)
+
+
 def run_command(
     paths: list[str],
     *,
@@ -132,15 +158,19 @@ def run_command(
     settings_extra: dict[str, Any] | None = None,
     after: Callable[[RunResult], None] | None = None,
     timeout: float | None = None,
+    previous: Path | None = None,
 ) -> None:
     """Config, inputs, batch, baseline, render, exit code.
 
     `review` replaces the per-report function (the model layer plugs in here), `settings_extra`
     joins the policy digest that `--resume` compares, and `after` sees the run before it is
-    rendered (to state model notices).
+    rendered (to state model notices). `previous` compares each report with last year's
+    (`reviewer.previous`) before the baseline is applied.
     """
     if resume and results is None:
         fail("--resume needs --results FILE")
+    if previous is not None and not previous.exists():
+        fail(f"--previous {previous}: no such file or directory")
     cfg, settings = policy(
         paths,
         config=config,
@@ -180,6 +210,10 @@ def run_command(
         review=review,
     )
     run = outcome.run
+    if previous is not None:
+        from reviewer.previous import apply as compare_with_last_year
+
+        compare_with_last_year(run.reports, previous, settings, outcome.texts)
     if accepted is not None:
         run.reports = [accepted.filter(r) for r in run.reports]
         run.meta["baseline"] = str(baseline_path)
@@ -188,6 +222,8 @@ def run_command(
 
     if fmt_name == "docx":
         write_docx(run, settings.lang, outcome.texts, output)
+    elif fmt_name == "html" and output is not None and html_to_dir(output, len(run.reports)):
+        write_html_site(run, settings.lang, outcome.texts, output)
     else:
         data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
         if fmt_name == "text" and len(run.reports) > 1:

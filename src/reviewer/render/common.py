@@ -192,3 +192,29 @@ def summary_table(run: RunResult, lang: Lang) -> str:
         lines.append("  ".join(parts).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def ranking(run: RunResult) -> list[int]:
+    """Indices of `run.reports`, most errors first (then warnings, then info; input order on a
+    tie); reports that could not be reviewed come last."""
+
+    def key(i: int) -> tuple[int, int, int, int, int]:
+        r = run.reports[i]
+        errors, warnings, infos = (r.count(s) for s in ORDER)
+        return (1 if r.error else 0, -errors, -warnings, -infos, i)
+
+    return sorted(range(len(run.reports)), key=key)
+
+
+def code_counts(run: RunResult) -> list[tuple[str, int, int]]:
+    """(rule code, findings, reports with it) across the batch, the commonest first."""
+    findings: dict[str, int] = {}
+    reports: dict[str, int] = {}
+    for r in run.reports:
+        for code in {f.code for f in r.findings}:
+            reports[code] = reports.get(code, 0) + 1
+        for f in r.findings:
+            findings[f.code] = findings.get(f.code, 0) + 1
+    return sorted(
+        ((c, n, reports[c]) for c, n in findings.items()), key=lambda x: (-x[1], -x[2], x[0])
+    )

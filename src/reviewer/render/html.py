@@ -21,7 +21,9 @@ from reviewer.render.common import (
     ORDER,
     SOURCE,
     SUMMARY_HEADERS,
+    code_counts,
     one_line,
+    ranking,
     row_cells,
     rule_title,
     rules_table,
@@ -338,16 +340,39 @@ def filters(run: RunResult, lang: Lang) -> str:
 
 
 def summary(run: RunResult, lang: Lang) -> str:
+    """Over several reports: one row each, ranked by errors (then warnings, then info), and the
+    commonest problems of the batch (rule codes by number of findings)."""
     if len(run.reports) < 2:
         return ""
     head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADERS[lang])
     rows = []
-    for i, row in enumerate(summary_rows(run, lang)):
-        cells = [escape(c) for c in row_cells(row)]
+    table = summary_rows(run, lang)
+    for i in ranking(run):
+        cells = [escape(c) for c in row_cells(table[i])]
         cells[0] = f'<a href="#r{i}">{cells[0]}</a>'
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     body = "".join(rows)
-    return f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    out = f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    counts = code_counts(run)
+    if counts:
+        rules = rules_table()
+        common = "".join(
+            f"<tr><td><code>{escape(c)}</code></td><td>{escape(rule_title(c, lang, rules))}</td>"
+            f"<td>{n}</td><td>{k}</td></tr>"
+            for c, n, k in counts
+        )
+        heads = (
+            tr(lang, "规则", "Rule"),
+            tr(lang, "常见问题", "Commonest problems"),
+            tr(lang, "问题数", "Findings"),
+            tr(lang, "报告数", "Reports"),
+        )
+        out += (
+            '<table class="summary" id="common"><thead><tr>'
+            + "".join(f"<th>{escape(h)}</th>" for h in heads)
+            + f"</tr></thead><tbody>{common}</tbody></table>"
+        )
+    return out
 
 
 def render(run: RunResult, lang: Lang = "zh", texts: Mapping[str, str] | None = None) -> str:

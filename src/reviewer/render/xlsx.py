@@ -1,6 +1,7 @@
 """`--format xlsx`: a 审核意见表 workbook (binary; write it with `-o FILE`).
 
-Sheet 汇总 (Summary) has one row per report; then one sheet per report with one row per
+Sheet 汇总 (Summary) has one row per report, ranked by errors (then warnings, then info: the
+order of the html overview), its rank in the last column; then one sheet per report with one row per
 finding: number, severity, code, problem type, line, column, quote, opinion, suggested fix,
 source, and an empty 处理情况 column for the reviewer. openpyxl is imported only here. Text
 cells are always stored as strings, so report text starting with `=` never becomes a formula.
@@ -16,6 +17,7 @@ from reviewer.regex import lazy
 from reviewer.render.common import (
     SOURCE,
     SUMMARY_HEADERS,
+    ranking,
     row_cells,
     rule_title,
     rules_table,
@@ -108,9 +110,10 @@ def build(run: RunResult, lang: Lang = "zh") -> Any:
     wb = Workbook()
     summary = wb.active
     summary.title = tr(lang, "汇总", "Summary")
-    _header(summary, SUMMARY_HEADERS[lang])
-    for i, row in enumerate(summary_rows(run, lang), start=2):
-        cells = row_cells(row)
+    _header(summary, [*SUMMARY_HEADERS[lang], tr(lang, "排名", "rank")])
+    rows = summary_rows(run, lang)
+    for i, index in enumerate(ranking(run), start=2):  # most errors first, as the html overview
+        cells = row_cells(rows[index])
         for col, value in enumerate(cells, start=1):
             number: Any = value
             if col in (6, 7, 8):
@@ -120,7 +123,8 @@ def build(run: RunResult, lang: Lang = "zh") -> Any:
             elif col == 3 and value.isdigit():
                 number = int(value)
             _set(summary, i, col, number)
-    for col, w in enumerate((40, 28, 8, 10, 6, 6, 6, 6, 30), start=1):
+        _set(summary, i, len(cells) + 1, i - 1)
+    for col, w in enumerate((40, 28, 8, 10, 6, 6, 6, 6, 30, 6), start=1):
         summary.column_dimensions[get_column_letter(col)].width = w
     summary.auto_filter.ref = summary.dimensions
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit
 from reviewer.claims.sections import Section, first_subsection_start, sections
+from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
 from reviewer.regex import lazy
 
@@ -210,10 +211,8 @@ def report_date(doc: Document) -> ReportDate | None:
 # ---------------------------------------------------------------- targets and goals
 
 # A comparator followed by a number: ≥95%, 不低于90%, 达到100%, 控制在9.64万元以内.
-COMPARATOR = (
-    r"(?:[≥≤><=]|>=|<=|不低于|不少于|不高于|不超过|不大于|不小于|低于|高于|少于|多于|超过|"
-    r"达到|达|控制在|保持在|在|为|大于|小于|等于|至少|至多|前)"
-)
+# Besides the comparators, the fillers a goal is stated with (达到, 控制在, 为 ...) and 前 (a rank).
+COMPARATOR = rf"(?:{COMPARATOR_ALT}|{alternation(GOAL_FILLERS)}|前)"
 _TARGET_RE = lazy(
     COMPARATOR + r"\s*\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|天|"
     r"项|家|所|辆|件|条|场|台|套|处|间|口|支|头|株|吨|名|村|批|期|小时|分钟|日|月|名)?"
@@ -243,7 +242,7 @@ def has_measurable_target(text: str) -> bool:
 
 def comparator_targets(text: str) -> list[re.Match[str]]:
     """Comparator-and-number targets in `text` ("≥95%", "不低于90%")."""
-    return [m for m in rx.finditer(r"(?:[≥≤<>]|不低于|不少于|不超过|不高于)\s*\d", text)]
+    return [m for m in rx.finditer(rf"(?:{BOUND_ALT})\s*\d", text)]
 
 
 def goal_sections(doc: Document) -> list[Section]:

@@ -31,15 +31,11 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.claims.indicators import (
     ACTUAL,
-    EQ,
-    GE,
-    GT,
-    LE,
-    LT,
     TARGET,
     Indicator,
     name_key,
 )
+from reviewer.claims.vocabulary import COMPARATOR_ALT, COMPARATORS, EQ, GE, GT, LE, LT
 from reviewer.document.document import Document, Line
 from reviewer.document.forms import double_spaced, line_cells
 from reviewer.document.tables import Cell, is_placeholder
@@ -64,35 +60,9 @@ _HEAD_BEFORE = 200
 _HEAD_AFTER = 300
 _WINDOW = 6000
 
-_COMPS: dict[str, str] = {
-    "≥": GE,
-    "≧": GE,
-    ">=": GE,
-    "不低于": GE,
-    "不少于": GE,
-    "不小于": GE,
-    "大于等于": GE,
-    "≤": LE,
-    "≦": LE,
-    "<=": LE,
-    "不高于": LE,
-    "不超过": LE,
-    "不大于": LE,
-    "不多于": LE,
-    "小于等于": LE,
-    ">": GT,
-    "大于": GT,
-    "高于": GT,
-    "超过": GT,
-    "<": LT,
-    "小于": LT,
-    "低于": LT,
-    "少于": LT,
-    "=": EQ,
-    "═": EQ,
-    "==": EQ,
-}
-_COMP_ALT = "|".join(sorted(_COMPS, key=len, reverse=True))
+# A comparator in a cell or before a cell's figure: the one table of `claims/vocabulary.py`.
+_COMPS: dict[str, str] = COMPARATORS
+_COMP_ALT = COMPARATOR_ALT
 _COMP_ONLY = lazy(rf"^(?:{_COMP_ALT})$")
 _VALUE = lazy(
     rf"^(?P<comp>{_COMP_ALT})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -28,6 +28,22 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.claims.vocabulary import (
+    AFTER,
+    AFTER_ALT,
+    DISTRIBUTIVE,
+    EQ,
+    GE,
+    GT,
+    LE,
+    LT,
+    QUAL,
+    RANK,
+    SYMBOL,
+    TARGET_MARKS,
+    TOP,
+    WORDS,
+)
 from reviewer.document.document import Document
 from reviewer.document.tables import Cell, Table
 from reviewer.numbers import Quantity, find_quantities
@@ -37,107 +53,22 @@ TARGET = "target"
 ACTUAL = "actual"
 UNKNOWN = "unknown"
 
-# Comparator codes.
-GE, LE, GT, LT, EQ = ">=", "<=", ">", "<", "="
-TOP = "top"  # ranking target: 前N
-RANK = "rank"  # ranking actual: 第N
-QUAL = "qual"  # qualitative: 规范性——规范
-
-SYMBOL = {GE: "≥", LE: "≤", GT: ">", LT: "<", EQ: "=", TOP: "前", RANK: "第", QUAL: "——"}
-
-# Comparator words before a value, longest first. `None` marks a filler (为, 达, 均 ...).
+# Comparator words before a value, longest first. `None` marks a filler (为, 达, 均 ...): the
+# one table is `claims/vocabulary.py`.
 _BEFORE: list[tuple[str, str | None]] = sorted(
-    [
-        ("≥", GE),
-        (">=", GE),
-        ("不低于", GE),
-        ("不少于", GE),
-        ("不小于", GE),
-        ("至少", GE),
-        ("大于等于", GE),
-        ("大于或等于", GE),
-        ("高于或等于", GE),
-        ("≤", LE),
-        ("<=", LE),
-        ("不超过", LE),
-        ("不高于", LE),
-        ("不大于", LE),
-        ("不多于", LE),
-        ("小于等于", LE),
-        ("小于或等于", LE),
-        ("低于或等于", LE),
-        ("最多", LE),
-        (">", GT),
-        ("超过", GT),
-        ("高于", GT),
-        ("大于", GT),
-        ("多于", GT),
-        ("超出", GT),
-        ("<", LT),
-        ("低于", LT),
-        ("小于", LT),
-        ("少于", LT),
-        ("不足", LT),
-        ("=", EQ),
-        ("等于", EQ),
-        ("为", None),
-        ("达到", None),
-        ("达", None),
-        ("是", None),
-        ("在", None),
-        ("控制在", None),
-        ("保持在", None),
-        ("维持在", None),
-        ("均", None),
-        ("都", None),
-        ("全部", None),
-        ("皆", None),
-        ("各", None),
-        ("约", None),
-        ("了", None),
-        ("已", None),
-        ("分别", None),
-        ("共", None),
-        ("累计", None),
-        ("预计", None),
-    ],
-    key=lambda t: len(t[0]),
-    reverse=True,
+    ((w.word, w.code) for w in WORDS), key=lambda t: len(t[0]), reverse=True
 )
 # The same words by their last character, longest first as above: `_read_tail` tries only the
 # words that can end where it stands.
 _BEFORE_BY_LAST: dict[str, list[tuple[str, str | None]]] = {}
 for _word, _code in _BEFORE:
     _BEFORE_BY_LAST.setdefault(_word[-1], []).append((_word, _code))
-_DISTRIBUTIVE = {"均", "都", "全部", "皆", "各"}
+_DISTRIBUTIVE = DISTRIBUTIVE
 # Words after a value that make it a bound.
-_AFTER = lazy(r"\s*(?:及|或)?(以上|以下|以内|之内|之上|左右)")
-_AFTER_COMP = {"以上": GE, "之上": GE, "以下": LE, "以内": LE, "之内": LE}
+_AFTER = lazy(rf"\s*(?:及|或)?({AFTER_ALT})")
+_AFTER_COMP = {k: v for k, v in AFTER.items() if v is not None}
 # Comparators that read as a target when the section does not say otherwise.
-_TARGET_WORDS = {
-    "≥",
-    ">=",
-    "≤",
-    "<=",
-    ">",
-    "<",
-    "=",
-    "不低于",
-    "不少于",
-    "不小于",
-    "不超过",
-    "不高于",
-    "不大于",
-    "不多于",
-    "至少",
-    "最多",
-    "大于等于",
-    "小于等于",
-    "大于或等于",
-    "小于或等于",
-    "高于或等于",
-    "低于或等于",
-}
+_TARGET_WORDS = TARGET_MARKS
 
 # Clause boundaries inside a sentence (a comma between digits is a thousands separator).
 _CLAUSE = lazy(r"(?<!\d),|,(?!\d{3}(?!\d))|[，：:（()）；;|]")

@@ -21,9 +21,11 @@ from reviewer.models import Finding, Lang, Severity
 from reviewer.numbers import MONEY_SCALE, Quantity, decimals_of, fmt
 from reviewer.regex import lazy
 
-try:  # the core's own definitions (claims/indicators.py, checks/targets.py)
-    from reviewer.checks.targets import BOUNDED, HIGHER_BETTER, LOWER_OK, UNBOUNDED
+try:  # the core's own definitions (claims/indicators.py, claims/rate_classes.py)
     from reviewer.claims import indicators as core
+    from reviewer.claims.rate_classes import CAN_EXCEED as UNBOUNDED
+    from reviewer.claims.rate_classes import HIGHER_BETTER, LOWER_OK
+    from reviewer.claims.rate_classes import SHARE as BOUNDED
 except ImportError:  # pragma: no cover - older core without target claims
     core = None  # type: ignore[assignment]
     BOUNDED = lazy(r"(?:及时|合格|覆盖|达标|参保|满意|完成|执行)(?:率|度)$")

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.rates import EXEC, rate_kind
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.target_verdict import met, short_bound
 from reviewer.claims.indicators import (
     ACTUAL,
     EQ,
@@ -19,10 +20,8 @@ from reviewer.claims.indicators import (
     TARGET,
     Indicator,
     indicators,
-    met,
     pairs,
     rank_admissions,
-    short_bound,
 )
 from reviewer.claims.rate_classes import HIGHER_BETTER, LOWER_OK, is_share
 from reviewer.claims.selfscore import self_scores

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.claims.amounts import is_delta
-from reviewer.claims.indicators import _clause_start, _read_tail
+from reviewer.claims.indicator_prose import _clause_start, _read_tail
 from reviewer.document.document import Document
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy

@@ -22,6 +22,7 @@ from reviewer.numbers import MONEY_SCALE, Quantity, decimals_of, fmt
 from reviewer.regex import lazy
 
 try:  # the core's own definitions (claims/indicators.py, claims/rate_classes.py)
+    from reviewer.checks.target_verdict import met
     from reviewer.claims import indicators as core
     from reviewer.claims.rate_classes import CAN_EXCEED as UNBOUNDED
     from reviewer.claims.rate_classes import HIGHER_BETTER, LOWER_OK
@@ -84,7 +85,7 @@ def _met(ind: Indicator, t: Target, a: Actual) -> bool | None:
             return None
         if tc != "top" and not core.units_agree(tc_claim, ac_claim):
             return None
-        result: bool | None = core.met(tc_claim, ac_claim)
+        result: bool | None = met(tc_claim, ac_claim)
         return result
     tv, av = decimal_or_none(t.value), decimal_or_none(a.value)  # pragma: no cover
     tu, au = _unit(t.unit, t.raw), _unit(a.unit, a.raw) or _unit(t.unit, t.raw)

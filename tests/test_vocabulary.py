@@ -57,3 +57,9 @@ def test_the_model_schema_reads_the_same_table_plus_its_own_target_words() -> No
     assert comparator_of("9.64万元以内") == "<="
     assert comparator_of("前10名") == "top"
     assert comparator_of("95%") is None
+
+
+def test_an_approximation_after_a_value_is_no_bound() -> None:
+    assert v.AFTER["以上"] == v.GE and v.AFTER["以内"] == v.LE
+    assert v.AFTER["左右"] is None
+    assert re.fullmatch(rf"(?:{v.AFTER_ALT})", "之内")

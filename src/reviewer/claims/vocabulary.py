@@ -2,7 +2,8 @@
 
 Every reader that needs "a comparator before a number" builds its pattern from `WORDS` here,
 so a word added or re-read changes every reader at once. A reader that deliberately reads a
-narrower or wider set names that set below (`STRICT_BOUNDS`, `GOAL_WORDS` ...) and says why.
+narrower or wider set names it (`BOUNDS`, `GOAL_FILLERS`, `MODEL_OVERRIDES` in `llm/schema.py`)
+and says why.
 
 Decisions taken once:
 
@@ -126,12 +127,6 @@ AFTER: dict[str, str | None] = {
     "左右": None,
 }
 
-# The non-strict bound words every reader of a target bound knows, in symbol and word form:
-# the set the rule-side readers (Q003, Q010, Q011 ...) were written against. Readers whose
-# findings would move with each extra word keep to it (see their module comments).
-CORE_BOUND_WORDS: tuple[str, ...] = ("不低于", "不少于", "不超过", "不高于")
-CORE_BOUND_SYMBOLS: tuple[str, ...] = ("≥", "≤", "<", ">")
-
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first (so 不低于 wins over 低于), escaped."""
@@ -142,7 +137,6 @@ def alternation(words: Iterable[str]) -> str:
 # Regex sources (not compiled: callers wrap them in `lazy(...)`).
 COMPARATOR_ALT = alternation(COMPARATORS)
 BOUND_ALT = alternation(BOUNDS)
-CORE_BOUND_ALT = alternation(CORE_BOUND_SYMBOLS + CORE_BOUND_WORDS)
 AFTER_ALT = alternation(AFTER)
 # Lower bounds that mark a target (≥, 不低于, 至少, > ...): a rate stated with one is a goal.
 LOWER_BOUND_MARKS_ALT = alternation(w.word for w in WORDS if w.marks_target and w.code in (GE, GT))

@@ -1,5 +1,6 @@
-"""Shared readings for the report-quality (Q) checks: the report's year and date, sentences,
-goal sections, and whether a stretch of text states a measurable target.
+"""Shared readings for the report-quality (Q) checks: the report's date (its title and year are
+`claims/report.py`), sentences, goal sections, and whether a stretch of text states a
+measurable target.
 
 No rules are declared here; the checks live in `quality_goals`, `quality_structure` and
 `quality_claims`.
@@ -77,7 +78,7 @@ def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
         out.append(Sentence(start, end, norm[start:end]))
 
 
-# ---------------------------------------------------------------- the report's year and date
+# ---------------------------------------------------------------- the report's date
 
 _FULL_DATE = lazy(r"(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _LABELLED_DATE = lazy(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from reviewer.checks.target_verdict import met
 from reviewer.claims.indicators import (
     ACTUAL,
     EQ,
@@ -17,7 +18,6 @@ from reviewer.claims.indicators import (
     TOP,
     UNKNOWN,
     indicators,
-    met,
     pairs,
     rank_admissions,
     same_indicator,

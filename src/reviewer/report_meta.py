@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
+from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.regex import lazy
 
@@ -30,16 +30,13 @@ def report_meta(doc: Document) -> dict[str, Any]:
     """Unit, year, self-score and grade as the report states them (keys only when found)."""
     meta: dict[str, Any] = {}
     head = _title_lines(doc)
-    unit = year = None
+    unit = None
     for i, line in enumerate(head):
         m = _UNIT_LABEL.search(line)
         if m and unit is None:
             unit = m.group("unit")
         if not _TITLE.search(line):
             continue
-        y = _YEAR.search(line)
-        if y and year is None:
-            year = int(y.group(1))
         if unit is None:
             for pat in (_UNIT_BEFORE_YEAR, _UNIT_AFTER_YEAR):
                 m = pat.search(line)
@@ -48,11 +45,9 @@ def report_meta(doc: Document) -> dict[str, Any]:
                     break
         if unit is None and i > 0 and not _NOT_UNIT.search(head[i - 1]) and len(head[i - 1]) <= 40:
             unit = head[i - 1]
-        if year is not None:
-            break
-    if year is None:  # no year in the title: the year the text names most often
-        years = Counter(int(y) for y in _YEAR.findall(doc.norm))
-        year = years.most_common(1)[0][0] if years else None
+        if _YEAR.search(line):
+            break  # the title line: the unit is read from it or the line above
+    year = evaluated_year(doc)
     if unit:
         meta["unit"] = unit
     if year:

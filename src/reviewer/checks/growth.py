@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.facts import report_year
+from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -121,7 +121,7 @@ def _changes(doc: Document) -> list[Change]:
             ]
             prev = None
             curs: list[Quantity] = []
-            year = report_year(doc)
+            year = evaluated_year(doc)
             for q in reversed(same):
                 label = norm[max(s, q.start - 14) : q.start]
                 label = rx.split(r"[，,：:；;]", label)[-1]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.facts import report_year
+from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, decimals_of, find_quantities, fmt, parse_decimal
@@ -70,7 +70,7 @@ class _Statement(NamedTuple):
 
 def _statements(doc: Document) -> list[_Statement]:
     norm = doc.norm
-    year = report_year(doc)
+    year = evaluated_year(doc)
     out: list[_Statement] = []
     s = 0
     for e in [m.start() for m in _SENT.finditer(norm)] + [len(norm)]:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -54,7 +55,7 @@ _BARE_CHANGE = lazy(
     r"(?:追加|新增|增加|调增|增补|调减|减少|取消|撤销|终止|核减)了?"
 )
 _TOTAL = lazy(r"共|合计|总计|累计|全年|实施")
-_BOUND = lazy(r"[≤≥<>]|不超过|不低于|不少于|不高于")
+_BOUND = lazy(BOUND_ALT)
 
 
 class _Count(NamedTuple):

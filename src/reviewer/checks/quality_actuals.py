@@ -9,6 +9,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.indicator_forms import indicator_blocks
+from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -63,7 +64,8 @@ class _Cell(NamedTuple):
 
 _CELL_SPLIT = lazy(r"[|\n\t]")
 _NOT_VALUE = lazy(r"(?:已|均已|全部|已全部|均)?(?:完成|达标|达到|实现)(?:100%|百分之百)?")
-_COMPARATOR = lazy(r"(?:[≥≤<>=＞＜]|>=|<=|不低于|不少于|不超过|不高于|至少|达到)")
+# A comparator cell; 达到 alone in a cell stands where a comparator would (a filler elsewhere).
+_COMPARATOR = lazy(rf"(?:{COMPARATOR_ALT}|达到)")
 _NUMBER = lazy(r"\d+(?:\.\d+)?")
 _UNIT = lazy(
     r"(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|天|项|家|所|辆|件|条|场|台|套|"
@@ -71,7 +73,7 @@ _UNIT = lazy(
 )
 # A target cell carries a comparator or a unit next to its figure.
 _MARKED = lazy(
-    r"[≥≤<>=＞＜]|不低于|不少于|不超过|不高于|至少|\d\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|"
+    rf"{COMPARATOR_ALT}|" r"\d\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|"
     r"亩|公里|千米|米|天|项|家|所|辆|件|条|场|台|套|处|间|吨|名|村|批|期|小时|日|月|平方米|立方米|篇|部)"
 )
 # A deadline target: "12月底前", "1-12月", "2022年10月".

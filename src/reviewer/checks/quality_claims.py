@@ -9,6 +9,7 @@ from reviewer.checks.quality_common import grouped, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.claims.selfscore import self_scores
+from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, parse_chinese_int
@@ -126,7 +127,8 @@ _SATISFACTION = lazy(
     r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)(?![度率])[\"'”]?"
 )
 _EVIDENCE = lazy(
-    r"\d+(?:\.\d+)?\s*(?:%|‰|分|人|户|份|名|个|次|家)|[≥≤]\s*\d|问卷|样本|抽样|受访|调查对象"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|分|人|户|份|名|个|次|家)|"
+    rf"(?:{BOUND_ALT})\s*\d|问卷|样本|抽样|受访|调查对象"
 )
 _SWEEPING = lazy(
     r"(?:各项|所有|全部|全年)(?:绩效)?(?:目标|指标|任务)[^。；;\n]{0,20}?"
@@ -147,7 +149,8 @@ _GRADE_CLAIM = lazy(
 )
 # Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
 _FIGURE = lazy(
-    r"[≥≤]\s*\d|\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
+    rf"(?:{BOUND_ALT})\s*\d|"
+    r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
     r"家|所|件|场|台|套|处|名|村|批|斤|天|小时|平方米|立方米|㎡|盏|条|篇|期|册|分)"
 )
 

@@ -1,5 +1,6 @@
-"""Shared readings for the report-quality (Q) checks: the report's year and date, sentences,
-goal sections, and whether a stretch of text states a measurable target.
+"""Shared readings for the report-quality (Q) checks: the report's date (its title and year are
+`claims/report.py`), sentences, goal sections, and whether a stretch of text states a
+measurable target.
 
 No rules are declared here; the checks live in `quality_goals`, `quality_structure` and
 `quality_claims`.
@@ -15,7 +16,9 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit
+from reviewer.claims.report import is_chrome, report_title
 from reviewer.claims.sections import Section, first_subsection_start, sections
+from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
 from reviewer.regex import lazy
 
@@ -75,9 +78,8 @@ def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
         out.append(Sentence(start, end, norm[start:end]))
 
 
-# ---------------------------------------------------------------- the report's year and date
+# ---------------------------------------------------------------- the report's date
 
-_YEAR = lazy(r"(20\d{2})\s*年度?")
 _FULL_DATE = lazy(r"(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _LABELLED_DATE = lazy(
     r"(?:报告|填报|填表|编制|自评|评价|落款)(?:日期|时间)\s*[:：]?\s*(?P<date>(?P<y>20\d{2})\s*"
@@ -90,75 +92,6 @@ _SIGNED_DATE = lazy(
     r"\s*(?P<date>(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号])$"
 )
 _INTERIM = lazy(r"半年|上半年|季度|中期|监控|1-6月|1—6月|一至六月")
-
-
-def title_region(doc: Document) -> tuple[int, int]:
-    """From the start of the text to the first level-1 heading (or the first 400 characters)."""
-    first = next((s.start for s in sections(doc) if s.level <= 1), None)
-    end = first if first is not None else min(len(doc.norm), 400)
-    return 0, min(end, 600)
-
-
-def report_title(doc: Document) -> tuple[int, int, str] | None:
-    """The line in the title region that names the report (…报告), if any."""
-    lo, hi = title_region(doc)
-    for line in doc.lines:
-        if line.start >= hi:
-            break
-        if line.start < lo:
-            continue
-        t = line.text.strip()
-        if "报告" in t and len(t) <= 80 and not _CHROME.search(t) and not _NOT_TITLE.search(t):
-            return line.start, line.end, t
-    return None
-
-
-def is_chrome(line: str) -> bool:
-    """Whether a line belongs to the web page around the report (breadcrumbs, 索引号, 发布日期,
-    links to other pages), not to the report."""
-    return bool(_CHROME.search(line))
-
-
-# An opening sentence, not a title: 根据…, 现将…报告如下：
-_NOT_TITLE = lazy(r"^(?:根据|按照|依据|为)|如下\s*[:：]?$")
-# A web page's own lines: breadcrumbs, metadata, links to other pages.
-_CHROME = lazy(
-    r"当前位置|您的位置|现在位置|首页\s*[>＞/]|[>＞]\s*\S+\s*[>＞]|上一篇|下一篇|索引号|发布机构|"
-    r"发布日期|发布时间|(?:^|\s)来源\s*[:：]|浏览[量次]?[:：]|相关(?:链接|阅读|文章)"
-)
-
-
-def evaluated_year(doc: Document) -> int | None:
-    """The fiscal year the report evaluates, read from its title (2024年度…报告, 2018绩效评价…),
-    or else from the opening sentence that announces the report (现将2022年…绩效自评报告如下,
-    现已完成…2022年…自评), outside a cited document's title 《…》 or number 〔…〕."""
-
-    def build(d: Document) -> int | None:
-        title = report_title(d)
-        if title is not None:
-            cited_t = [(c.start(), c.end()) for c in _CITED.finditer(title[2])]
-            for pat in (_YEAR, _BARE_YEAR):
-                for m in pat.finditer(title[2]):
-                    if not any(a <= m.start() < b for a, b in cited_t):
-                        return int(m.group(1))
-        opening = d.norm[: min(len(d.norm), 800)]
-        cited = [(m.start(), m.end()) for m in _CITED.finditer(opening)]
-        for m in _OPENING_YEAR.finditer(opening):
-            if not any(a <= m.start() < b for a, b in cited):
-                return int(m.group(1))
-        return None
-
-    return doc.cached("q_year", build)
-
-
-# A year written without 年 in a title: 2018绩效评价自评报告.
-_BARE_YEAR = lazy(r"(?<![\d〔\[(（])(20\d{2})(?![\d〕\]）)号])")
-# A cited document's title or number, whose year is not the evaluated one.
-_CITED = lazy(r"《[^》]{0,80}》|[〔\[(（]\s*20\d{2}\s*[〕\])）]")
-_OPENING_YEAR = lazy(
-    r"(?:现将|现已完成|已完成)[^。；;\n]{0,30}?(20\d{2})\s*年度?"
-    r"(?=[^。；;\n]{0,60}?(?:绩效|自评|评价)[^。；;\n]{0,20}?(?:报告|情况|工作)?(?:如下|$|[,，。]))"
-)
 
 
 def is_interim(doc: Document) -> bool:
@@ -210,10 +143,8 @@ def report_date(doc: Document) -> ReportDate | None:
 # ---------------------------------------------------------------- targets and goals
 
 # A comparator followed by a number: ≥95%, 不低于90%, 达到100%, 控制在9.64万元以内.
-COMPARATOR = (
-    r"(?:[≥≤><=]|>=|<=|不低于|不少于|不高于|不超过|不大于|不小于|低于|高于|少于|多于|超过|"
-    r"达到|达|控制在|保持在|在|为|大于|小于|等于|至少|至多|前)"
-)
+# Besides the comparators, the fillers a goal is stated with (达到, 控制在, 为 ...) and 前 (a rank).
+COMPARATOR = rf"(?:{COMPARATOR_ALT}|{alternation(GOAL_FILLERS)}|前)"
 _TARGET_RE = lazy(
     COMPARATOR + r"\s*\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|天|"
     r"项|家|所|辆|件|条|场|台|套|处|间|口|支|头|株|吨|名|村|批|期|小时|分钟|日|月|名)?"
@@ -243,7 +174,7 @@ def has_measurable_target(text: str) -> bool:
 
 def comparator_targets(text: str) -> list[re.Match[str]]:
     """Comparator-and-number targets in `text` ("≥95%", "不低于90%")."""
-    return [m for m in rx.finditer(r"(?:[≥≤<>]|不低于|不少于|不超过|不高于)\s*\d", text)]
+    return [m for m in rx.finditer(rf"(?:{BOUND_ALT})\s*\d", text)]
 
 
 def goal_sections(doc: Document) -> list[Section]:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -210,8 +211,8 @@ _ACTUAL_HEAD = lazy(r"^(?:全年完成值|实际完成值|完成值|实际值)$"
 _WEIGHT_HEAD = lazy(r"^(?:分值|权重)$")
 _SCORE_HEAD = lazy(r"^得分$")
 _KIND_HEAD = lazy(r"^指标性质$")
-_COMPARATOR_CELL = lazy(r"^(?:[≥≤=<>]|>=|<=|==|大于等于|小于等于|等于|定性|定量)$")
-_TARGET_CELL = lazy(r"^(?:[≥≤<>=]|>=|<=|不低于|不少于|不高于|不超过)?\s*\d")
+_COMPARATOR_CELL = lazy(rf"^(?:{COMPARATOR_ALT}|定性|定量)$")
+_TARGET_CELL = lazy(rf"^(?:{COMPARATOR_ALT})?\s*\d")
 _END_CELL = lazy(r"^(?:合计|总分|评价结论|存在问题|改进措施|序号)")
 
 

@@ -11,6 +11,7 @@ from itertools import accumulate
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.rate_classes import SHARE_NAME_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -48,12 +49,11 @@ _QUESTION_RUN = lazy(r"[?？]{4,}")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _LETTER_PERCENT = lazy(r"(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
-# Rates bounded by 100 % by definition, with the figure right after the name.
 # A digit look-alike letter as a whole count between a character and its unit: 第O份, 到l次.
 _LETTER_COUNT = lazy(r"(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
+# Shares bounded by 100 % by definition (claims/rate_classes.py), the figure right after the name.
 _BOUNDED_RATE = lazy(
-    r"(?:满意度|满意率|合格率|覆盖率|知晓率|达标率|参保率|入学率|巩固率|普及率|正确率|准确率|"
-    r"优良率|知晓度)(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
+    SHARE_NAME_ALT + r"(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
 )
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
 _BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")

@@ -19,6 +19,7 @@ from reviewer.checks.quality_common import (
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
+from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -634,7 +635,7 @@ _SCORE_STMT = lazy(
     r"(?:赋分|分值|权重|满分)\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?[，,；;]?\s*(?:实际)?得分\s*[为:：]?\s*\d+(?:\.\d+)?\s*分?"
 )
 _TARGET_ANY = lazy(
-    r"(?:[≥≤<>=]|>=|<=|不低于|不少于|不超过|不高于)\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s，,；;。()（）]{0,2})"
+    rf"(?:{COMPARATOR_ALT})" r"\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s，,；;。()（）]{0,2})"
 )
 _LIST_NUM = lazy(r"[(（]\d{1,2}[)）]|[①-⑳]|^\s*\d{1,2}[.、]")
 _ACTUAL_NUM = lazy(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import evaluated_year, sentences
+from reviewer.checks.quality_common import sentences
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.report import stated_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -55,7 +56,7 @@ _TEMPLATE_SCOPE = lazy(
 
 @check(STALE_REFERENCE)
 def stale_references(doc: Document) -> Iterator[Hit]:
-    year = evaluated_year(doc)
+    year = stated_year(doc)
     if year is None:
         return
     norm = doc.norm

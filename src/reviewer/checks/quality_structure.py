@@ -10,16 +10,13 @@ from datetime import date
 
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
-    evaluated_year,
     grouped,
-    is_chrome,
     is_interim,
     report_date,
     report_dates,
-    report_title,
-    title_region,
 )
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.report import is_chrome, report_title, stated_year, title_region
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -650,7 +647,7 @@ def _fmt_date(d: date) -> str:
 
 @check(DATE_BEFORE_YEAR_END)
 def date_before_year_end(doc: Document) -> Iterator[Hit]:
-    year = evaluated_year(doc)
+    year = stated_year(doc)
     if year is None or is_interim(doc):
         return
     title = report_title(doc)
@@ -753,7 +750,7 @@ def _deadline(y: int, m: int, d: int | None) -> date | None:
 
 @check(STALE_TEXT)
 def stale_text(doc: Document) -> Iterator[Hit]:
-    year = evaluated_year(doc)
+    year = stated_year(doc)
     rd = report_date(doc)
     if is_interim(doc):
         return

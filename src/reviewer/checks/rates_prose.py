@@ -24,6 +24,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.rates import rate_mismatch
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.vocabulary import LOWER_BOUND_MARKS_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -82,7 +83,7 @@ _BASE_BEFORE = lazy(
 )
 # A paid, spent or left-over amount is never the base.
 _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
-_TARGET_WORDS = lazy(r"目标|指标值|预期|计划|要求|应当|应|确保|力争|不低于|不少于|≥|>")
+_TARGET_WORDS = lazy(rf"目标|指标值|预期|计划|要求|应当|应|确保|力争|{LOWER_BOUND_MARKS_ALT}")
 _DONE_HEADING = lazy(r"完成情况|完成值|实现情况|执行情况|实际完成")
 _SUBJECT_JOIN = lazy(
     r"(?:项目)?(?:资金|经费|总投资|投资|总额|预算|金额)?(?:总额|共计|合计)?(?:为|是|:)?[ \t]*"

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.rates import EXEC, rate_kind
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.target_verdict import met, short_bound
 from reviewer.claims.indicators import (
     ACTUAL,
     EQ,
@@ -19,11 +20,10 @@ from reviewer.claims.indicators import (
     TARGET,
     Indicator,
     indicators,
-    met,
     pairs,
     rank_admissions,
-    short_bound,
 )
+from reviewer.claims.rate_classes import HIGHER_BETTER, LOWER_OK, is_share
 from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -138,23 +138,6 @@ SCORE_VS_UNMET = rule(
     fix="Score each indicator against its target and recompute the total, or explain why the "
     "missed targets did not reduce the score.",
 )
-
-# Rates that are shares of a whole and cannot exceed 100%.
-BOUNDED = lazy(
-    r"(?:及时|合格|覆盖|达标|参保|满意|知晓|到位|入学|就业|办结|结案|回复|答复|响应|准确|正确|"
-    r"通过|普及|参与|出勤|签约|接种|处置|整改|验收|审核|受理|上线|公开|录入|建档|覆盖|使用|"
-    r"合规|规范|完好|在线|利用|巩固|留存|配备|落实|兑现|销号|化解|调解成功)(?:率|度)$"
-)
-# Rates that can legitimately exceed 100% or are ratios rather than shares.
-UNBOUNDED = lazy(r"增长|增幅|变动|变化|下降|降低|减少|提高|提升|控制|调整|偏差|结余|超")
-# Higher-is-better rates: an upper bound on them is a weak target.
-HIGHER_BETTER = lazy(
-    r"(?:执行|完成|及时|覆盖|合格|达标|参保|满意|知晓|到位|入学|就业|办结|结案|回复|响应|准确|"
-    r"正确|通过|普及|参与|出勤|签约|接种|处置|整改|验收|利用|使用|兑现|落实|支付|拨付|发放|"
-    r"化解|调解成功)(?:率|度)$"
-)
-LOWER_OK = lazy(r"控制|结余|调整|变动|偏差|差错|发生|事故|投诉|空置|闲置|超支|不|未|非|失")
-
 
 def _shown_name(doc: Document, ind: Indicator) -> str:
     return rx.sub(r"\s+", "", doc.text[ind.name_start : ind.name_end]).strip("\"'“”")
@@ -332,7 +315,7 @@ def impossible_target(doc: Document) -> Iterator[Hit]:
         if not _is_target_like(ind) or ind.value is None:
             continue
         name = _rate_name(ind)
-        if not BOUNDED.search(name) or UNBOUNDED.search(name):
+        if not is_share(name):
             continue
         v = ind.base
         assert v is not None
@@ -385,7 +368,7 @@ def actual_over_100(doc: Document) -> Iterator[Hit]:
             continue
         name = _rate_name(ind)
         data = {"name": _shown_name(doc, ind), "actual": ind.shown()}
-        if ind.role == ACTUAL and BOUNDED.search(name) and not UNBOUNDED.search(name):
+        if ind.role == ACTUAL and is_share(name):
             yield ACTUAL_OVER_100.hit(ind.spans(), data)
         elif ind.role != TARGET and rate_kind(name) == EXEC:
             yield ACTUAL_OVER_100.hit(

@@ -36,6 +36,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
@@ -79,7 +80,7 @@ _DELTA_CONTEXT_RE = lazy(r"同比|较|比|相比|与上年|上年|去年|上一�
 # Levels of one tree ("一级指标3个，二级指标9个"): nested, not added up.
 _LEVEL_RE = lazy(r"([一二三四五六1-6])级(?:绩效)?(?:指标|科目|项目|目录|分类|预算单位|单位)")
 # A target's bound ("≤90万元", "不低于50个") is neither a total nor a part of one.
-_BOUND_RE = lazy(r"(?:[≤≥<>＜＞≦≧]|不超过|不低于|不少于|不高于|不大于|不小于|至少|最多)\s*$")
+_BOUND_RE = lazy(rf"(?:{BOUND_ALT})\s*$")
 # A figure labelled as a total of its own ("累计防治面积9.34万亩") that does not fit the open
 # breakdown starts a new statement instead of overflowing it.
 _OWN_TOTAL_RE = lazy(r"累计|共计|总计")

@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.claims.amounts import is_delta
-from reviewer.claims.indicators import _clause_start, _read_tail
+from reviewer.claims.indicator_prose import _clause_start, _read_tail
 from reviewer.document.document import Document
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
@@ -252,23 +251,12 @@ def _extract(doc: Document) -> list[Fact]:
     return out
 
 
-def report_year(doc: Document) -> int | None:
-    """The year the report is about: the year written most often (the later one on a tie)."""
-    return doc.cached("report_year", _report_year)
-
-
-def _report_year(doc: Document) -> int | None:
-    years = Counter(int(y) for y in rx.findall(r"(20\d\d)年", doc.norm))
-    if not years:
-        return None
-    top = max(years.values())
-    return max(y for y, n in years.items() if n == top)
-
-
 def main_year(doc: Document) -> str:
-    """The year most facts are labelled with ("" when none is)."""
-    years = Counter(f.year for f in facts(doc) if f.year.isdigit())
-    return years.most_common(1)[0][0] if years else ""
+    """The year the report evaluates, as fact labels write it ("" when none is written)."""
+    from reviewer.claims.report import evaluated_year
+
+    year = evaluated_year(doc)
+    return str(year) if year is not None else ""
 
 
 def current(doc: Document, items: list[Fact]) -> list[Fact]:

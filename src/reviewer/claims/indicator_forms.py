@@ -31,14 +31,20 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.claims.indicators import (
     ACTUAL,
+    TARGET,
+    Indicator,
+    name_key,
+)
+from reviewer.claims.vocabulary import (
+    AFTER,
+    COMPARATOR_ALT,
+    COMPARATORS,
     EQ,
     GE,
     GT,
     LE,
     LT,
-    TARGET,
-    Indicator,
-    name_key,
+    alternation,
 )
 from reviewer.document.document import Document, Line
 from reviewer.document.forms import double_spaced, line_cells
@@ -64,42 +70,17 @@ _HEAD_BEFORE = 200
 _HEAD_AFTER = 300
 _WINDOW = 6000
 
-_COMPS: dict[str, str] = {
-    "≥": GE,
-    "≧": GE,
-    ">=": GE,
-    "不低于": GE,
-    "不少于": GE,
-    "不小于": GE,
-    "大于等于": GE,
-    "≤": LE,
-    "≦": LE,
-    "<=": LE,
-    "不高于": LE,
-    "不超过": LE,
-    "不大于": LE,
-    "不多于": LE,
-    "小于等于": LE,
-    ">": GT,
-    "大于": GT,
-    "高于": GT,
-    "超过": GT,
-    "<": LT,
-    "小于": LT,
-    "低于": LT,
-    "少于": LT,
-    "=": EQ,
-    "═": EQ,
-    "==": EQ,
-}
-_COMP_ALT = "|".join(sorted(_COMPS, key=len, reverse=True))
+# A comparator in a cell or before a cell's figure: the one table of `claims/vocabulary.py`.
+_COMPS: dict[str, str] = COMPARATORS
+_COMP_ALT = COMPARATOR_ALT
+# A bound after a cell's figure (以上, 及以下 ...); 左右 is no bound and does not end a value.
+_AFTER = {p + w: c for w, c in AFTER.items() if c is not None for p in ("", "及")}
 _COMP_ONLY = lazy(rf"^(?:{_COMP_ALT})$")
 _VALUE = lazy(
     rf"^(?P<comp>{_COMP_ALT})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<unit>[A-Za-z%‰]{1,3}|[\u4e00-\u9fff]{1,3}?(?:/[\u4e00-\u9fff]{1,2})?)?"
-    r"(?P<after>及以上|以上|及以下|以下|以内)?$"
+    rf"(?P<after>{alternation(_AFTER)})?$"
 )
-_AFTER = {"及以上": GE, "以上": GE, "及以下": LE, "以下": LE, "以内": LE}
 _EXTRA_UNITS = ("种", "类", "节", "学时", "课时", "单", "台套", "万人", "万元")
 _UNIT_ONLY = frozenset([*UNITS, *_EXTRA_UNITS])
 _UNIT_ALT = "|".join(sorted(_UNIT_ONLY, key=len, reverse=True))

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document.document import Document, Line
 from reviewer.numbers import MONEY_SCALE, UNITS, decimals_of, parse_decimal
 from reviewer.regex import lazy
@@ -75,8 +76,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # The unit is checked against a set, not a long regex alternation: cheaper to compile at start.
 _NUMBER_CELL = lazy(rf"^(?P<sign>[-+])?\s*(?P<num>{_DIGITS})\s*(?P<unit>[^\d\s]{{0,4}})$")
 _UNIT_SET = frozenset(UNITS)
-# A value with a comparison or approximation: ≥95%, <=5天, 约10万元.
-_QUALIFIED = lazy(rf"^(?:[≥≤<>=]=?|约|不低于|不少于|不高于|不超过|达到)\s*{_DIGITS}")
+# A value with a comparison or approximation: ≥95%, <=5天, 约10万元; 达到 (a filler elsewhere)
+# also qualifies a cell's figure as a stated value rather than a bare number.
+_QUALIFIED = lazy(rf"^(?:{COMPARATOR_ALT}|约|达到)\s*{_DIGITS}")
 _PLACEHOLDER = lazy(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
 _TOTAL_LABEL = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$")
 _SUBTOTAL_LABEL = lazy(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")

@@ -21,9 +21,12 @@ from reviewer.models import Finding, Lang, Severity
 from reviewer.numbers import MONEY_SCALE, Quantity, decimals_of, fmt
 from reviewer.regex import lazy
 
-try:  # the core's own definitions (claims/indicators.py, checks/targets.py)
-    from reviewer.checks.targets import BOUNDED, HIGHER_BETTER, LOWER_OK, UNBOUNDED
+try:  # the core's own definitions (claims/indicators.py, claims/rate_classes.py)
+    from reviewer.checks.target_verdict import met
     from reviewer.claims import indicators as core
+    from reviewer.claims.rate_classes import CAN_EXCEED as UNBOUNDED
+    from reviewer.claims.rate_classes import HIGHER_BETTER, LOWER_OK
+    from reviewer.claims.rate_classes import SHARE as BOUNDED
 except ImportError:  # pragma: no cover - older core without target claims
     core = None  # type: ignore[assignment]
     BOUNDED = lazy(r"(?:及时|合格|覆盖|达标|参保|满意|完成|执行)(?:率|度)$")
@@ -82,7 +85,7 @@ def _met(ind: Indicator, t: Target, a: Actual) -> bool | None:
             return None
         if tc != "top" and not core.units_agree(tc_claim, ac_claim):
             return None
-        result: bool | None = core.met(tc_claim, ac_claim)
+        result: bool | None = met(tc_claim, ac_claim)
         return result
     tv, av = decimal_or_none(t.value), decimal_or_none(a.value)  # pragma: no cover
     tu, au = _unit(t.unit, t.raw), _unit(a.unit, a.raw) or _unit(t.unit, t.raw)

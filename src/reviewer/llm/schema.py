@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from reviewer.claims.vocabulary import AFTER, COMPARATORS
 from reviewer.llm.codes import CRITIQUE_KINDS
 from reviewer.llm.grounding import Grounded, Grounder, QuoteError
 
@@ -34,36 +35,20 @@ EXTRACTION_SCHEMA = "extraction.2"  # 2: problems and measures described as such
 CRITIQUE_SCHEMA = "critique.2"  # 2: prompt_injection kind
 
 Comparator = Literal[">=", "<=", ">", "<", "=", "top"]
-_COMPARATORS: list[tuple[str, str]] = [
-    # longest first; applied to the comparator field or, failing that, to the raw target
-    ("不低于", ">="),
-    ("不少于", ">="),
-    ("至少", ">="),
-    ("以上", ">="),
-    ("达到", ">="),
-    ("≥", ">="),
-    (">=", ">="),
-    ("不超过", "<="),
-    ("不高于", "<="),
-    ("不大于", "<="),
-    ("以内", "<="),
-    ("以下", "<="),
-    ("控制在", "<="),
-    ("≤", "<="),
-    ("<=", "<="),
-    ("超过", ">"),
-    ("高于", ">"),
-    ("大于", ">"),
-    ("低于", "<"),
-    ("少于", "<"),
-    ("小于", "<"),
-    ("前", "top"),
-    ("等于", "="),
-    ("==", "="),
-    (">", ">"),
-    ("<", "<"),
-    ("=", "="),
-]
+# The comparator table of `claims/vocabulary.py`, the bounds written after a value (以上, 以内),
+# and the model's own readings: a model's raw target text is always a target, so 达到 reads
+# as ≥ and 控制在 as ≤ there (fillers in report prose), and 前 as a ranking target.
+# Searched longest first, so 不低于 wins over 低于 and 大于或等于 over 大于.
+MODEL_OVERRIDES: dict[str, str] = {"达到": ">=", "控制在": "<=", "前": "top"}
+_COMPARATORS: list[tuple[str, str]] = sorted(
+    {
+        **COMPARATORS,
+        **{k: v for k, v in AFTER.items() if v is not None},
+        **MODEL_OVERRIDES,
+    }.items(),
+    key=lambda t: len(t[0]),
+    reverse=True,
+)
 
 
 def comparator_of(text: str | None) -> str | None:

@@ -250,7 +250,8 @@ def _figures(doc: Document, prior: bool) -> list[_Figure]:
     """Labelled figures of the report's own year (`prior` False) or labelled as last year's
     (`prior` True: 上年 read as 本年 in a same-length copy, so the labels classify; and figures
     labelled with the year before the report's own)."""
-    from reviewer.claims.facts import current, facts, report_year
+    from reviewer.claims.facts import current, facts
+    from reviewer.claims.report import evaluated_year
 
     if prior:
         text = _PRIOR.sub(lambda m: _PRIOR_SWAP[m.group(0)], doc.text)
@@ -261,7 +262,7 @@ def _figures(doc: Document, prior: bool) -> list[_Figure]:
             m = _PRIOR.search(label)
             if m and not _CARRY.match(label, m.end()):
                 found.append(f)
-        year = report_year(doc)
+        year = evaluated_year(doc)
         if year is not None:  # "2023年决算支出" in the 2024 report
             seen = {f.start for f in found}
             found += [f for f in facts(doc) if f.year == str(year - 1) and f.start not in seen]

@@ -34,6 +34,16 @@ def test_a_lazy_pattern_is_not_compiled_until_it_is_used() -> None:
     assert rx._COMPILED[(source, 0)] is compiled  # compiled once
 
 
+def test_compile_declared_compiles_every_lazy_pattern_declared_so_far() -> None:
+    # What a batch does before forking its worker processes, so they inherit the patterns.
+    source = r"(\d+)项(?#declared-test)"  # a pattern no other module uses
+    pat = rx.lazy(source)
+    assert (source, 0) not in rx._COMPILED
+    rx.compile_declared()
+    assert (source, 0) in rx._COMPILED
+    assert pat.search == rx._COMPILED[(source, 0)].search
+
+
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_a_lazy_pattern_behaves_as_the_compiled_pattern(pattern: str, flags: int) -> None:
     text = "项目资金12.5万元，其中一、二：未能完成 1,234 Total of the parts 目标100%\n三、结论"

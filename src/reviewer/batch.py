@@ -271,7 +271,7 @@ def _cores() -> int:
 
 def _process_pool(jobs: int) -> Any:
     """A pool of `jobs` processes, forked while this process has no other thread (the workers
-    inherit the loaded rules), else started from a fork server."""
+    inherit the loaded rules and their compiled patterns), else started from a fork server."""
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -281,6 +281,16 @@ def _process_pool(jobs: int) -> Any:
         context = multiprocessing.get_context(method)
     except ValueError:  # no fork on this platform
         context = multiprocessing.get_context("spawn")
+    if context.get_start_method() == "fork":
+        # Load the rules and compile their patterns once here, before the fork: each worker
+        # inherits them instead of importing the catalog and compiling the patterns itself
+        # (about 0.15 s of CPU a worker; the batch's own pass needs the catalog anyway).
+        from reviewer import copies, engine  # noqa: F401  (the modules a worker runs)
+        from reviewer.checks.registry import catalog
+        from reviewer.regex import compile_declared
+
+        catalog()
+        compile_declared()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pool.submit(int).result()  # start the workers now, before any progress thread
     return pool

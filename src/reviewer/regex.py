@@ -22,6 +22,7 @@ from typing import Any, cast
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 _COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's patterns
+_DECLARED: list[LazyPattern] = []  # every `lazy(...)` pattern, for `compile_declared`
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -77,6 +78,7 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern  # readable without compiling (patterns are composed from others)
         self._flags = int(flags)
+        _DECLARED.append(self)
 
     def compiled(self) -> re.Pattern[str]:
         try:
@@ -102,3 +104,13 @@ class LazyPattern:
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile`, deferred to the first match call; typed as the pattern it stands for."""
     return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
+def compile_declared() -> None:
+    """Compile every `lazy(...)` pattern declared so far (by the modules imported so far).
+
+    For a process about to fork workers that will run the rules: compiled here once, the
+    patterns are inherited by every worker instead of being compiled again in each.
+    """
+    for pattern in _DECLARED:
+        pattern.compiled()

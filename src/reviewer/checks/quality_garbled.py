@@ -138,27 +138,31 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
     spelling with its context, or both when neither is rarer."""
     first: dict[str, int] = {}  # context -> its first position (most contexts occur once)
     seen: dict[str, dict[str, list[int]]] = {}  # contexts met again: centre char -> positions
-    n = len(norm)
-    # Running counts of CJK characters and line breaks: a context is tested in O(1).
-    is_cjk = norm.translate(_CJK_FLAG)
-    cjk = list(accumulate(map(int, is_cjk), initial=0))
-    breaks = list(accumulate((ch == "\n" for ch in norm), initial=0))
-    for k in range(_SIDE, n - _SIDE):
-        if is_cjk[k] == "0":
+    # A context never spans a line break: each line is scanned on its own, with a running count
+    # of its CJK characters, so a context is tested in O(1) and the counts are one line long.
+    base = 0
+    for line in norm.split("\n"):
+        start, base = base, base + len(line) + 1
+        if len(line) < 2 * _SIDE + 1:
             continue
-        c = norm[k]
-        if c in _CONTRAST:
-            continue
-        lo, hi = k - _SIDE, k + 1 + _SIDE
-        if breaks[hi] - breaks[lo] or cjk[hi] - cjk[lo] - 1 < 8:
-            continue  # a line break in the context, or fewer than 8 CJK characters around c
-        ctx = norm[lo:k] + norm[k + 1 : hi]
-        at = first.setdefault(ctx, k)
-        if at != k:
-            spellings = seen.get(ctx)
-            if spellings is None:
-                spellings = seen[ctx] = {norm[at]: [at]}
-            spellings.setdefault(c, []).append(k)
+        is_cjk = line.translate(_CJK_FLAG)
+        cjk = list(accumulate(map(int, is_cjk), initial=0))
+        for j in range(_SIDE, len(line) - _SIDE):
+            if is_cjk[j] == "0":
+                continue
+            c = line[j]
+            if c in _CONTRAST:
+                continue
+            if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < 8:
+                continue  # fewer than 8 CJK characters around c
+            k = start + j
+            ctx = line[j - _SIDE : j] + line[j + 1 : j + 1 + _SIDE]
+            at = first.setdefault(ctx, k)
+            if at != k:
+                spellings = seen.get(ctx)
+                if spellings is None:
+                    spellings = seen[ctx] = {norm[at]: [at]}
+                spellings.setdefault(c, []).append(k)
     out: list[tuple[int, int]] = []
     for spellings in seen.values():
         if len(spellings) < 2:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -38,6 +37,7 @@ REPEATED_CLAUSE = rule(
 
 _SPLIT = lazy(r"[，,；;。|]")
 _CJK = lazy(r"[\u4e00-\u9fff]")
+_SPACE = lazy(r"\s+")  # module-level: `_clauses` runs for every paragraph
 
 
 class _Clause(NamedTuple):
@@ -52,7 +52,7 @@ def _clauses(norm: str, lo: int, hi: int) -> list[_Clause]:
     for m in [*_SPLIT.finditer(norm, lo, hi), None]:
         end = m.start() if m is not None else hi
         raw = norm[pos:end]
-        key = rx.sub(r"\s+", "", raw)
+        key = _SPACE.sub("", raw)
         if key:
             lo = pos + len(raw) - len(raw.lstrip())
             out.append(_Clause(key, lo, pos + len(raw.rstrip())))

@@ -100,8 +100,14 @@ def check(*rules: Rule) -> Callable[[CheckFunc], CheckFunc]:
     return deco
 
 
+_LOADED: list[bool] = []  # non-empty once every rule module is imported
+
+
 def load_all() -> None:
-    """Import every module in `reviewer.checks` so their rules and checks register."""
+    """Import every module in `reviewer.checks` so their rules and checks register (once: the
+    package's directory is walked on the first call only, not for every report)."""
+    if _LOADED:
+        return
     import importlib
     import pkgutil
 
@@ -109,6 +115,7 @@ def load_all() -> None:
 
     for info in pkgutil.walk_packages(pkg.__path__, prefix="reviewer.checks."):
         importlib.import_module(info.name)
+    _LOADED.append(True)
 
 
 Catalog = tuple[Mapping[str, Rule], list[tuple[tuple[str, ...], CheckFunc]]]

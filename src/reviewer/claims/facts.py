@@ -98,46 +98,57 @@ class Fact(NamedTuple):
         return self.quantity.start, self.quantity.end
 
 
+# classify() runs for every labelled figure: its patterns are module-level.
+_LABEL_NOISE = lazy(r"[\s\"'“”]")
+_CARRYOVER = lazy(r"上年结转|年初结转|上年度结转|以前年度结转")
+_CARRY_BALANCE = lazy(r"结转结余|结转和结余|结余结转|结转及结余")
+_ADJUSTED = lazy(r"调整后|调整之后")
+_ADJUST_DOWN = lazy(r"调减|核减预算|预算调减")
+_ADJUST_UP = lazy(r"预算调整|调整预算|追加预算|预算追加|调增|追加")
+_OPENING = lazy(r"年初预算|年初部门预算|年初批复")
+_FULL_YEAR = lazy(r"全年预算|预算总额|预算总数|全年部门预算")
+_SPENT = lazy(
+    r"决算支出|支出决算|实际支出|执行数|实际执行|本年支出|全年支出|累计支出|"
+    r"支出总计|总支出|支出合计|实际使用|实际发生"
+)
+_RECEIVED = lazy(r"决算收入|收入决算|本年收入|全年收入|收入总计|总收入|收入合计")
+_ON_STAFF = lazy(r"在职|实有|在岗|在编|现有")
+_QUOTA = lazy(r"编制|定编")
+
+
 def classify(label: str, dimension: str, count_unit: str = "") -> tuple[str, int] | None:
     """The kind of a labelled figure (and its sign), or None when the label names no fact."""
-    lab = _FUND_TYPES.sub("", rx.sub(r"[\s\"'“”]", "", label))
+    lab = _FUND_TYPES.sub("", _LABEL_NOISE.sub("", label))
     if is_delta(lab):
         return None  # "本年收入较上年增加100万元" states a change, not the income
     if dimension == "money":
-        if (
-            rx.search(r"上年结转|年初结转|上年度结转|以前年度结转", lab)
-            and "结余" not in lab.split("结转", 1)[1][:2]
-        ):
+        if _CARRYOVER.search(lab) and "结余" not in lab.split("结转", 1)[1][:2]:
             return CARRYOVER, 1
-        if rx.search(r"结转结余|结转和结余|结余结转|结转及结余", lab):
+        if _CARRY_BALANCE.search(lab):
             return (CARRY_BALANCE, 1) if "率" not in lab else None
         if "预算结余" in lab:
             return BUDGET_BALANCE, 1
-        if rx.search(r"调整后|调整之后", lab) and "预算" in lab:
+        if _ADJUSTED.search(lab) and "预算" in lab:
             return FULL, 1
-        if rx.search(r"调减|核减预算|预算调减", lab):
+        if _ADJUST_DOWN.search(lab):
             return ADJUST, -1
-        if rx.search(r"预算调整|调整预算|追加预算|预算追加|调增|追加", lab):
+        if _ADJUST_UP.search(lab):
             return ADJUST, 1
-        if rx.search(r"年初预算|年初部门预算|年初批复", lab):
+        if _OPENING.search(lab):
             return OPENING, 1
         if "预算" in lab and "决算" not in lab:
-            if rx.search(r"全年预算|预算总额|预算总数|全年部门预算", lab):
+            if _FULL_YEAR.search(lab):
                 return FULL, 1
             return BUDGET, 1
-        if rx.search(
-            r"决算支出|支出决算|实际支出|执行数|实际执行|本年支出|全年支出|累计支出|"
-            r"支出总计|总支出|支出合计|实际使用|实际发生",
-            lab,
-        ):
+        if _SPENT.search(lab):
             return SPENDING, 1
-        if rx.search(r"决算收入|收入决算|本年收入|全年收入|收入总计|总收入|收入合计", lab):
+        if _RECEIVED.search(lab):
             return INCOME, 1
         return None
     if dimension == "count" and count_unit in ("人", "名", "个"):
-        if rx.search(r"在职|实有|在岗|在编|现有", lab):
+        if _ON_STAFF.search(lab):
             return STAFF, 1
-        if rx.search(r"编制|定编", lab):
+        if _QUOTA.search(lab):
             return QUOTA, 1
     return None
 

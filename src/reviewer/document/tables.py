@@ -406,26 +406,41 @@ _HEADING = lazy(
 )
 
 
+def _flat_cells(doc: Document) -> tuple[list[str], list[Cell | None]]:
+    """Each line's stripped text, and its cell when it can be a flattened-table cell (else
+    None): computed once per document, not again for every run `_flat_at` reads."""
+    texts: list[str] = []
+    cells: list[Cell | None] = []
+    for ln in doc.lines:
+        body = ln.stripped
+        texts.append(body)
+        if _flat_cell(ln):
+            start = ln.start + len(ln.text) - len(ln.text.lstrip())
+            cells.append(Cell(body, start, start + len(body)))
+        else:
+            cells.append(None)
+    return texts, cells
+
+
 def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
-    if not _flat_cell(lines[i]) or not _head_start(lines[i].stripped):
+    texts, line_cells = doc.cached("tables.flat_cells", _flat_cells)
+    first = line_cells[i]
+    if first is None or not _head_start(first.text):
         return None
     # The run: short lines, blank lines in between allowed.
-    run: list[Line] = []
+    run: list[int] = []  # line indexes
     j = i
     while j < len(lines) and len(run) < 4000:
-        if not lines[j].stripped:
+        if not texts[j]:
             j += 1
             continue
-        if not _flat_cell(lines[j]):
+        if line_cells[j] is None:
             break
-        run.append(lines[j])
+        run.append(j)
         j += 1
     if len(run) < 6:
         return None
-    cells = []
-    for ln in run:
-        lead = len(ln.text) - len(ln.text.lstrip())
-        cells.append(Cell(ln.stripped, ln.start + lead, ln.start + lead + len(ln.stripped)))
+    cells = [c for c in (line_cells[k] for k in run) if c is not None]
 
     # (score, cells used, start, n, rows) for every header start and column count that fit.
     found: list[tuple[int, int, int, int, list[list[Cell]]]] = []
@@ -457,13 +472,12 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
     if len(found) > 1 and found[1][0] == found[0][0]:
         return None  # two readings explain the run equally well: unsure
     _, used, s0, n, rows = found[0]
-    last = run[s0 + used - 1]
-    end_index = next(k for k in range(i, len(lines)) if lines[k] is last) + 1
+    end_index = run[s0 + used - 1] + 1
     table = Table(
         header=cells[s0 : s0 + n],
         rows=rows,
         start=cells[s0].start,
-        end=last.end,
+        end=lines[end_index - 1].end,
         kind="flat",
         unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
     )

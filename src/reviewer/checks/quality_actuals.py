@@ -247,8 +247,8 @@ _GOAL_STATED = lazy(
     r"(?!万元|亿元|元|年)(?:%|[\u4e00-\u9fffA-Za-z]{1,2})[^\n。]{0,20})"
 )
 # A physical quantity planned anywhere: "新建排水沟1300m", "改造危桥10座".
-_QUANTITY = lazy(
-    r"\d+(?:\.\d+)?\s*(?:m|km|米|千米|公里|座|个|户|亩|平方米|立方米|台|套|处|间|条|盏|吨|人次|人)"
+_QUANTITY = lazy(  # starts where its digits start: no retry inside a run of digits
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:m|km|米|千米|公里|座|个|户|亩|平方米|立方米|台|套|处|间|条|盏|吨|人次|人)"
     r"(?![\u4e00-\u9fff]{0,1}元)"
 )
 _COMPLETION_LABEL = lazy(r"目标完成情况\s*[:：]\s*(?P<body>[^\n]{4,200})")

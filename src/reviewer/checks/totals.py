@@ -112,15 +112,23 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
         sentences.setdefault(start, []).append(n)
     for group in sentences.values():
         roots = [n for n in group if n.parent is None and n not in in_split]
-        for i, x in enumerate(roots):
+        # The earlier roots of each series, with their running largest value and sum: one pass
+        # over the sentence, not a scan of the roots before each figure.
+        seen: dict[str, list[Node]] = {}
+        stats: dict[str, tuple[Decimal, Decimal]] = {}  # series -> (largest, sum) so far
+        for x in roots:
+            series = seen.setdefault(x.series, [])
+            n_parts = len(series)
+            largest, total = stats.get(x.series, (Decimal("-Infinity"), Decimal(0)))
+            series.append(x)
+            stats[x.series] = (max(largest, x.value), total + x.value)
             if x.breakdowns or x.series.startswith(("delta-", "base-")):
                 continue
-            parts = [n for n in roots[:i] if n.series == x.series]
-            if len(parts) < 2 or any(p.value >= x.value for p in parts):
+            if n_parts < 2 or largest >= x.value:
                 continue
             if not (_WHOLE_LABEL.search(x.label) or _WHOLE_AFTER.match(norm, x.q.end)):
                 continue
-            total = sum((p.value for p in parts), Decimal(0))
+            parts = series[:n_parts]
             if abs(total - x.value) <= tolerance([x, *parts]) or not _typo(x.q, total):
                 continue
             yield Relation(

@@ -46,7 +46,8 @@ _PERSON = {"人", "生", "名"}
 _UNIT = r"人|生|名|户|个|所|家|亩|座|辆|台|套|处|次|人次|校"
 # "0.60万元/生·年", "3000元/人", "500 元/人/月".
 _PER_SLASH = lazy(
-    rf"(?P<num>\d+(?:\.\d+)?)[ \t]*(?P<money>万元|元)[ \t]*/[ \t]*(?P<unit>{_UNIT})"
+    # A figure starts where its digits start: no retry inside a run of digits (linear time).
+    rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[ \t]*(?P<money>万元|元)[ \t]*/[ \t]*(?P<unit>{_UNIT})"
     r"(?:[./·・][ \t]*(?P<per>年|月|学期))?(?![\u4e00-\u9fff]{0,1}\d)"
 )
 # "每人每月500元", "每生每年补助0.6万元", "按每户2000元".

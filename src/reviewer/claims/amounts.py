@@ -31,6 +31,7 @@ The parser only builds relations; `checks/totals.py` and `checks/shares.py` judg
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -306,6 +307,7 @@ class _Parser:
         self.norm = doc.norm
         self.start, self.end = start, end
         self.nodes: list[Node] = []
+        self._ends: list[int] = []
         self.stack: list[Breakdown] = []  # open breakdowns, innermost last
         self.segment: list[Node] = []  # figures since the last marker or sentence end
         self.paren_stack: list[Breakdown | None] = []
@@ -644,15 +646,23 @@ class _Parser:
         for n in used:
             n.parent = total
 
+    def _sorted_ends(self) -> list[int]:
+        """The end offsets of the figures read so far, sorted (rebuilt when figures are added)."""
+        if len(self._ends) != len(self.nodes):
+            self._ends = sorted(n.q.end for n in self.nodes)
+        return self._ends
+
     def _grade(self, node: Node) -> str:
         """The grade a count is labelled with ("优秀"的5个 → 优秀), or ""."""
         i = node.q.start
         floor = max(self.start, i - 30)
         while i > floor and self.norm[i - 1] not in "，,；;。、\n":
             i -= 1
-        for other in self.nodes:
-            if i <= other.q.end <= node.q.start and other is not node:
-                i = other.q.end
+        # The label starts after the last figure that ends between i and this count.
+        ends = self._sorted_ends()
+        k = bisect_right(ends, node.q.start) - 1
+        if k >= 0 and ends[k] >= i:
+            i = ends[k]
         m = _GRADE_RE.search(self.norm, i, node.q.start)
         return m.group("grade") if m else ""
 

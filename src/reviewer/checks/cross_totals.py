@@ -150,10 +150,18 @@ class _Part(NamedTuple):
     node: Node
 
 
+_CONTEXT_CHARS = 200  # a sentence longer than this is a flattened table, not one statement
+
+
 def _sentence_before(doc: Document, node: Node) -> str:
+    """The sentence up to the figure's label (its last 200 characters: linear time on a line
+    of thousands of figures)."""
     norm = doc.norm
-    start = max(norm.rfind("。", 0, node.label_start), norm.rfind("\n", 0, node.label_start))
-    return norm[start + 1 : node.label_start]
+    floor = max(0, node.label_start - _CONTEXT_CHARS)
+    start = max(
+        norm.rfind("。", floor, node.label_start), norm.rfind("\n", floor, node.label_start)
+    )
+    return norm[max(start + 1, floor) : node.label_start]
 
 
 def _category(dec: Decomposition, label: str, context: str) -> str | None:

@@ -1,11 +1,14 @@
 """Review many reports: concurrency, a progress bar, resumable JSONL results.
 
 `run_batch` only fans out: it reviews `Source`s (see `reviewer.inputs`) with one per-report
-function (default `reviewer.engine.review_document`, which owns the per-report policy), on a
-thread pool when `jobs` > 1, writes each finished report as one JSON line to `results` as soon
-as it is done (flushed), and with `resume` reuses the lines whose path, document sha256 and
-policy digest match, so an interrupted batch does not redo finished reports. Reports come back
-in input order whatever order they finished in.
+function (default `reviewer.engine.review_document`, which owns the per-report policy): in
+worker processes when `jobs` > 1 and the rules alone run (forked after the rules and their
+patterns are loaded), on a thread pool for a custom function (the model layer waits on the
+network) or a resumed batch; `jobs` 0 means every core from 64 reports on. Each finished
+report is written as one JSON line to `results` as soon as it is done (flushed), and with
+`resume` the lines whose path, document sha256 and policy digest match are reused, so an
+interrupted batch does not redo finished reports. Reports come back in input order whatever
+order they finished in.
 
 Once every report is in, batch-level passes add their findings (`reviewer.copies`: paragraphs
 shared by reports of different units, Q050) to the returned results; the `--results` file,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import combinations
@@ -95,7 +96,7 @@ def sums(doc: Document) -> Iterator[Hit]:
 # or "…万元全部执行到位".
 _WHOLE_LABEL = lazy(r"全年|全部|年度|总|共|合计|累计|全额")
 _WHOLE_AFTER = lazy(r"\s*(?:已|均已|已经)?全部")
-_SENTENCE_END = "。!?！？\n"
+_SENTENCE_END_RE = lazy(r"[。!?！？\n]")
 
 
 def _totals_after_parts(doc: Document) -> Iterator[Relation]:
@@ -106,9 +107,13 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
     norm = doc.norm
     nodes = figure_trees(doc)
     in_split = {p for n in nodes for bd in n.breakdowns for p in bd.parts}
+    # The sentence of each figure, from one scan for sentence ends (not a search back from
+    # every figure, which is quadratic on a line of thousands of figures).
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(norm)]
     sentences: dict[int, list[Node]] = {}
     for n in nodes:
-        start = max(norm.rfind(ch, 0, n.q.start) for ch in _SENTENCE_END)
+        k = bisect_left(ends, n.q.start)
+        start = ends[k - 1] if k else -1
         sentences.setdefault(start, []).append(n)
     for group in sentences.values():
         roots = [n for n in group if n.parent is None and n not in in_split]

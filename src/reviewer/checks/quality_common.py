@@ -17,7 +17,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit
 from reviewer.claims.report import is_chrome, report_title
-from reviewer.claims.sections import Section, first_subsection_start, sections
+from reviewer.claims.sections import Section, sections
 from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
 from reviewer.regex import lazy
@@ -189,11 +189,6 @@ def goal_sections(doc: Document) -> list[Section]:
         out.append(s)
     return out
 
-
-def own_body(doc: Document, s: Section) -> tuple[int, int]:
-    """[body_start, first subsection start or end) of a section."""
-    sub = first_subsection_start(doc, s)
-    return s.body_start, max(s.body_start, sub)
 
 
 # ---------------------------------------------------------------- one finding per cause

@@ -44,7 +44,6 @@ DAMAGED_TEXT = rule(
     fix="Correct the damaged words and figures against the source document and republish.",
 )
 
-_CJK_RE = lazy(r"[\u4e00-\u9fff]")
 _QUESTION_RUN = lazy(r"[?？]{4,}")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")

@@ -10,6 +10,7 @@ truncated). The same goes for a stated 预算结余 (budget minus spending).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -396,6 +397,16 @@ def _claim_topic(doc: Document, ind: Indicator) -> str:
 
 @check(RATE_MISMATCH)
 def rate_mismatch(doc: Document) -> Iterator[Hit]:
+    # Copies: the engine may set a hit's severity, and the cached list is shared with R020.
+    yield from (replace(h) for h in rate_mismatch_hits(doc))
+
+
+def rate_mismatch_hits(doc: Document) -> list[Hit]:
+    """R001's hits, computed once per document (R020 leaves the rates R001 judges to it)."""
+    return doc.cached("rate_mismatch_hits", lambda d: list(_rate_mismatch(d)))
+
+
+def _rate_mismatch(doc: Document) -> Iterator[Hit]:
     for ind in indicators(doc):
         if ind.dimension != "percent" or ind.comparator != EQ or ind.role == TARGET:
             continue

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.rates import rate_mismatch
+from reviewer.checks.rates import rate_mismatch_hits
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.vocabulary import LOWER_BOUND_MARKS_ALT
 from reviewer.document import Document
@@ -159,7 +159,7 @@ def _matches(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: De
 @check(PAID_RATE_CONTRADICTED)
 def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    r001 = list(rate_mismatch(doc))
+    r001 = rate_mismatch_hits(doc)
     for m in _RATE.finditer(norm):
         s, e = _sentence_bounds(norm, m.start())
         own = bool(_money(norm, s, e))

@@ -89,7 +89,6 @@ _GLUED = lazy(
     rf"(?:{_UNIT_ALT})?){{2,}})(?P<rest>\D*)$"
 )
 _GLUED_VALUE = lazy(rf"(?P<comp>{_COMP_ALT})?(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?")
-_SCORE_CELL = lazy(r"^(?P<num>\d+(?:\.\d+)?)分?$")
 _LEVEL = lazy(
     r"^(?:(?:(?:一级|二级|三级|绩效)?(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|"
     r"生态效益|可持续影响|服务对象满意度|长效管理|社会|经济|生态|绩效)?指标等?"

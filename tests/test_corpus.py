@@ -62,9 +62,18 @@ def test_no_error_finding_on_a_claim_that_holds(corpus_results: Results) -> None
     "threshold", [t for t in SUITE.thresholds if t.system == "rules"], ids=str
 )
 def test_the_rules_keep_their_corpus_floor(corpus_results: Results, threshold) -> None:
-    row = next(
-        r
-        for r in corpus_results.thresholds()
-        if r["metric"] == threshold.metric and r["gold_sources"] == threshold.gold_sources
-    )
-    assert row["ok"], f"{threshold.metric} on {threshold.gold_sources}: {row['value']} < {threshold.min}"
+    # Floors are split by tag (the held-out sets have their own): a row is its threshold's.
+    want = threshold.model_dump(mode="json")
+    row = next(r for r in corpus_results.thresholds() if all(r[k] == v for k, v in want.items()))
+    assert row["ok"], f"{threshold}: {row['value']} < {threshold.min}"
+
+
+def test_the_second_holdout_is_a_set_of_its_own() -> None:
+    # issue 16: at least 20 reports nobody tuned a rule on, with floors of their own, while the
+    # floors of the other reports are measured without them.
+    held = [c for c in CASES if "holdout2" in c.tags]
+    assert len(held) >= 20
+    assert not [c.id for c in held if "holdout" in c.tags]
+    floors = [t for t in SUITE.thresholds if t.system == "rules"]
+    assert {t.metric for t in floors if t.tags == ["holdout2"]} == {"recall", "precision"}
+    assert all(t.tags == ["holdout2"] or "holdout2" in t.exclude_tags for t in floors)

@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from reviewer.cli_eval import eval_cmd
-from reviewer.evals.cases import Case, GoldItem, load_suite
+from reviewer.evals.cases import Case, GoldItem, Threshold, load_suite
 from reviewer.evals.matching import score_findings, vocabulary
 from reviewer.evals.metrics import Counts, total
 from reviewer.evals.runner import compare, rescore, run_suite
@@ -147,6 +147,20 @@ def test_metrics() -> None:
     c = Counts(tp=3, fp=1, fn=1)
     assert (c.precision, c.recall, c.f1) == (0.75, 0.75, 0.75)
     assert Counts().precision is None and Counts().f1 is None
+
+
+def test_a_threshold_can_be_narrowed_to_cases_by_tag() -> None:
+    def case(*tags: str) -> Case:
+        return Case(id="-".join(tags) or "none", report="x.txt", tags=list(tags))
+
+    held_out = Threshold(system="rules", metric="recall", min=0.5, tags=["holdout2"])
+    others = Threshold(system="rules", metric="recall", min=0.8, exclude_tags=["holdout2"])
+    every = Threshold(system="rules", metric="recall", min=0.8)
+    assert held_out.applies_to(case("corpus", "holdout2"))
+    assert not held_out.applies_to(case("corpus", "holdout"))
+    assert others.applies_to(case("corpus", "holdout")) and others.applies_to(case())
+    assert not others.applies_to(case("corpus", "holdout2"))
+    assert every.applies_to(case("corpus", "holdout2")) and every.applies_to(case())
 
 
 # --- suite, results, rescore, baseline ---------------------------------------------------------

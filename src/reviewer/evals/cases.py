@@ -115,12 +115,21 @@ def load_cases(paths: list[Path]) -> list[Case]:
 
 
 class Threshold(_Strict):
-    """`system`'s `metric` over gold items whose source is in `gold_sources` must be >= `min`."""
+    """`system`'s `metric` over gold items whose source is in `gold_sources` must be >= `min`.
+
+    `tags` and `exclude_tags` narrow the cases it is measured on: only cases carrying every tag
+    in `tags` and none in `exclude_tags` (a held-out set gets floors of its own that way, and the
+    floors of the other cases keep their meaning when it is added)."""
 
     system: System
     metric: Literal["recall", "precision", "f1"]
     min: float
     gold_sources: list[GoldSource] = Field(default_factory=lambda: list(ALL_SOURCES))
+    tags: list[str] = Field(default_factory=list)
+    exclude_tags: list[str] = Field(default_factory=list)
+
+    def applies_to(self, case: Case) -> bool:
+        return set(self.tags) <= set(case.tags) and not set(self.exclude_tags) & set(case.tags)
 
 
 class ModelSpec(_Strict):

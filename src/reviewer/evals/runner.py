@@ -118,8 +118,9 @@ class Results:
     def thresholds(self) -> list[dict[str, Any]]:
         rows = []
         for t in self.suite.thresholds:
+            ids = {case.id for case in self.cases if t.applies_to(case)}
             c = total(
-                self.system_scores(t.system),
+                [s for s in self.system_scores(t.system) if s.case_id in ids],
                 kind_source=self.kind_source(),
                 gold_sources=set(t.gold_sources),
             )

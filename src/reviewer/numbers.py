@@ -209,12 +209,21 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     return list(_quantities(norm, start, len(norm) if end is None else end))
 
 
-@functools.lru_cache(maxsize=4096)  # the checks read the same sentences again and again
 def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
     found = _parsed(norm)
+    # The checks read the same lines, sentences and paragraphs again and again, each check
+    # walking the whole text: the figures of a range are kept with the text's parse (a cache
+    # shared by every range would be emptied by one walk over a long text before the next).
+    known = found.ranges.get((start, end))
+    if known is not None:
+        return known
     out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
+    if not out:
+        found.ranges[start, end] = ()
+        return ()
     out.sort(key=lambda q: q.start)
-    return tuple(out)
+    kept = found.ranges[start, end] = tuple(out)
+    return kept
 
 
 # ---- one parse per text --------------------------------------------------------------------
@@ -260,6 +269,7 @@ class _Matches(NamedTuple):
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
+    ranges: dict[tuple[int, int], tuple[Quantity, ...]]  # the figures of each range asked for
 
 
 @functools.lru_cache(maxsize=4)
@@ -281,7 +291,7 @@ def _parsed(norm: str) -> _Parsed:
         chinese.ends.append(m.end())
         chinese.limits.append(m.end("num") + _CN_READ_AFTER)
         chinese.quantities.append(_chinese_quantity(m, 0))
-    return _Parsed(arabic, chinese)
+    return _Parsed(arabic, chinese, {})
 
 
 def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity]:

@@ -209,12 +209,21 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     return list(_quantities(norm, start, len(norm) if end is None else end))
 
 
-@functools.lru_cache(maxsize=4096)  # the checks read the same sentences again and again
 def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
     found = _parsed(norm)
+    # The checks read the same lines, sentences and paragraphs again and again, each check
+    # walking the whole text: the figures of a range are kept with the text's parse (a cache
+    # shared by every range would be emptied by one walk over a long text before the next).
+    known = found.ranges.get((start, end))
+    if known is not None:
+        return known
     out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
+    if not out:
+        found.ranges[start, end] = ()
+        return ()
     out.sort(key=lambda q: q.start)
-    return tuple(out)
+    kept = found.ranges[start, end] = tuple(out)
+    return kept
 
 
 # ---- one parse per text --------------------------------------------------------------------
@@ -229,6 +238,22 @@ _RUN_CHARS = lazy(r"[\d.,]+(?: \d{3})*")
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千")
 _READ_AFTER = 10  # a match reads at most this far past its run (a group, space, 余/多, unit)
 _CN_READ_AFTER = 3  # ... past its run of numerals (a unit of up to two characters)
+# Characters some element of NUMBER_RE can consume (besides decimal digits): when the first
+# character past a range is none of these, no match can use it, so a match in the range is
+# the same whether the range ends there or the text goes on (a lookahead sees "no digit" either
+# way). Most ranges end at a line break or a full stop: no match needs reading again.
+_ARABIC_GOES_ON = frozenset(".,余多万亿 \t" + "".join(u[0] for u in UNITS))
+_CN_GOES_ON = _CN_CHARS | frozenset(
+    "个名人项家所条处支次户座类方面"
+)  # CN_NUMBER_RE's numerals and the first characters of its units
+
+
+def _cut_matters(norm: str, end: int, goes_on: frozenset[str]) -> bool:
+    """Whether a match may read differently when the text stops at `end`."""
+    if end >= len(norm):
+        return False
+    ch = norm[end]
+    return ch in goes_on or ch.isdecimal()
 
 
 class _Matches(NamedTuple):
@@ -244,6 +269,7 @@ class _Matches(NamedTuple):
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
+    ranges: dict[tuple[int, int], tuple[Quantity, ...]]  # the figures of each range asked for
 
 
 @functools.lru_cache(maxsize=4)
@@ -265,7 +291,7 @@ def _parsed(norm: str) -> _Parsed:
         chinese.ends.append(m.end())
         chinese.limits.append(m.end("num") + _CN_READ_AFTER)
         chinese.quantities.append(_chinese_quantity(m, 0))
-    return _Parsed(arabic, chinese)
+    return _Parsed(arabic, chinese, {})
 
 
 def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity]:
@@ -275,11 +301,14 @@ def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity
         return _arabic_scan(norm, start, end)  # the range starts inside a figure
     out: list[Quantity] = []
     n = len(ms.starts)
+    cut: bool | None = None  # whether the range's end may change a match (found on first need)
     while i < n and ms.starts[i] < end:
         if ms.limits[i] > end:
+            if cut is None:
+                cut = _cut_matters(norm, end, _ARABIC_GOES_ON)
             # The range may cut what the match read: the same match within the range?
-            m = NUMBER_RE.match(norm, ms.starts[i], end)
-            if m is None or m.regs != ms.regs[i]:
+            m = NUMBER_RE.match(norm, ms.starts[i], end) if cut else None
+            if cut and (m is None or m.regs != ms.regs[i]):
                 out += _arabic_scan(norm, ms.starts[i], end)
                 break
         q = ms.quantities[i]
@@ -298,7 +327,7 @@ def _chinese_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantit
     out: list[Quantity] = []
     n = len(ms.starts)
     while i < n and ms.starts[i] < end:
-        if ms.limits[i] > end:
+        if ms.limits[i] > end and _cut_matters(norm, end, _CN_GOES_ON):
             out += _chinese_scan(norm, ms.starts[i], end)
             break
         q = ms.quantities[i]

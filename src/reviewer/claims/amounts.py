@@ -328,6 +328,12 @@ class _Parser:
                 events.append((q.start, 1, "q", q))
             elif q.dimension == "percent":
                 events.append((q.start, 1, "pct", q))
+        if not events and (
+            self.carry is None or _OPEN_RE.search(self.norm, self.start, self.end) is None
+        ):
+            # No figure: markers, colons and brackets have nothing to open, and no marker can
+            # open a second breakdown of the carried total (a table cell, a heading, prose).
+            return self.nodes
         for m in _OPEN_RE.finditer(self.norm, self.start, self.end):
             events.append((m.start(), 0, "open", m))
         for m in rx.finditer(r"[()。；;]", self.norm[self.start : self.end]):

@@ -19,6 +19,7 @@ caption line such as 单位：万元 just above the table).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from decimal import Decimal
@@ -97,7 +98,18 @@ def _number_match(text: str) -> re.Match[str] | None:
 
 def cell_number(cell: Cell) -> CellNumber | None:
     """The number when the cell holds just one (1,234.50 / -3 / 82.09% / 10个), else None."""
-    m = _number_match(cell.text)
+    read = _cell_value(cell.text)
+    if read is None:
+        return None
+    value, decimals, unit = read
+    return CellNumber(value=value, decimals=decimals, unit=unit, start=cell.start, end=cell.end)
+
+
+# The checks ask for the same cells' numbers again and again (a flattened table is fitted to
+# several shapes, then every column is summed): a cell's text is read once.
+@functools.lru_cache(maxsize=8192)
+def _cell_value(text: str) -> tuple[Decimal, int, str] | None:
+    m = _number_match(text)
     if not m:
         return None
     value = parse_decimal(m.group("num"))
@@ -105,13 +117,7 @@ def cell_number(cell: Cell) -> CellNumber | None:
         return None
     if m.group("sign") == "-":
         value = -value
-    return CellNumber(
-        value=value,
-        decimals=decimals_of(m.group("num")),
-        unit=m.group("unit") or "",
-        start=cell.start,
-        end=cell.end,
-    )
+    return value, decimals_of(m.group("num")), m.group("unit") or ""
 
 
 def is_placeholder(cell: Cell) -> bool:
@@ -128,6 +134,7 @@ def is_subtotal_label(text: str) -> bool:
     return bool(_SUBTOTAL_LABEL.match(text.strip()))
 
 
+@functools.lru_cache(maxsize=8192)  # asked for the same cells again and again, as above
 def _is_numberish(text: str) -> bool:
     return bool(_number_match(text) or _QUALIFIED.match(text))
 

@@ -177,6 +177,20 @@ def test_list_items_without_body_are_not_empty_sections() -> None:
     assert q(text, "Q010") == []
 
 
+def test_table_of_contents_is_not_a_row_of_empty_sections() -> None:
+    toc = "目录\n一、部门概况\n（一）部门职能\n二、评价结论\n三、存在的问题\n四、改进措施及建议\n"
+    body = (
+        "一、部门概况\n本局内设科室5个。\n二、评价结论\n自评得分95分。\n"
+        "三、存在的问题\n部分调查进度偏慢。\n四、改进措施及建议\n加强调度。\n"
+    )
+    assert q(toc + body, "Q010") == []
+    # the body's own empty section still counts
+    empty = body.replace("部分调查进度偏慢。\n", "")
+    found = q(toc + empty, "Q010")
+    assert [f.spans[0].text for f in found] == ["三、存在的问题"]
+    assert found[0].spans[0].line == 11  # the body's heading, not the entry
+
+
 # ---------------------------------------------------------------- Q011 duplicate heading
 
 

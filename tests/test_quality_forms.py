@@ -73,9 +73,45 @@ def test_prompt_standing_in_place_of_content() -> None:
     found = q(text, "Q012")
     assert [f.spans[0].text for f in found] == [
         "对照年度目标,说明相关任务目标的完成情况(100字以内)",
-        "结合自评情况,分析存在的问题及原因。(200字以内)",
     ]
     assert all(f.severity == Severity.WARNING and "未填写" in f.message for f in found)
+    # the prompt in the 评价结论 field is that field left empty: Q010 reports it, once
+    empty = q(text, "Q010")
+    assert [[s.text for s in f.spans] for f in empty] == [
+        ["评价结论", "结合自评情况,分析存在的问题及原因。(200字以内)"]
+    ]
+    assert empty[0].severity == Severity.WARNING and "只留有填写提示" in empty[0].message
+
+
+def test_field_holding_only_its_prompt_is_an_empty_section() -> None:
+    cell_per_line = (
+        "评价结论 |\n结合自评情况,说明项目自评总分。(200字以内) |\n"
+        "存在问题 |\n结合自评情况,分析存在的问题及原因。(200字以内) |\n"
+        "项目负责人: |\n"
+    )
+    found = q(cell_per_line, "Q010")
+    assert [f.data["title"] for f in found] == ["评价结论", "存在问题"]
+    assert q(cell_per_line, "Q012") == []
+    heading = "摘要(2000字以内)\n一、部门概况\n本局内设科室5个。\n"
+    found = q(heading, "Q010")
+    assert [[s.text for s in f.spans] for f in found] == [["摘要", "(2000字以内)"]]
+    assert q(heading, "Q012") == []
+
+
+def test_a_prompt_next_to_written_content_is_not_an_empty_field() -> None:
+    # the field was written and the prompt left behind: template residue only
+    filled = "摘要(2000字以内)\n本局2023年完成调查12项。\n一、部门概况\n正文。\n"
+    assert q(filled, "Q010") == []
+    assert len(q(filled, "Q012")) == 1
+    inline = "评价结论 | 自评得分95分，等级为优。(200字以内) |\n"
+    assert q(inline, "Q010") == []
+    # a prompt after a value cell, not after a field's label, stays template residue
+    after_value = "保障工资按时足额发放。 |\n对照年度目标,说明完成情况(100字以内) |\n"
+    assert q(after_value, "Q010") == []
+    assert len(q(after_value, "Q012")) == 1
+    # a long sentence before the prompt is not a label
+    sentence = "本部门围绕年度重点任务开展工作并取得成效(200字以内)\n一、部门概况\n正文。\n"
+    assert q(sentence, "Q010") == []
 
 
 def test_prompt_left_in_a_heading_is_info() -> None:

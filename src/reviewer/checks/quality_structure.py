@@ -7,6 +7,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
@@ -35,7 +36,11 @@ EMPTY_SECTION = rule(
     message_en="'{title}' {what_en}. The section should say something specific; if there is "
     "truly nothing, say why",
     what="Finds a heading followed by nothing before the next heading, or by 无/暂无 alone, "
-    "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…).",
+    "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…); a form's "
+    "narrative field left blank; and a field or heading whose only content is the form's "
+    "fill-in prompt (评价结论 | 结合自评情况，说明…（200字以内）, 摘要（2000字以内） followed by "
+    "the next heading), reported here once rather than also as template residue (Q012). A "
+    "table of contents is not read as a row of empty sections.",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
     example="八、有关建议\n无",
@@ -257,11 +262,22 @@ def _children(doc: Document, s: Section) -> list[Section]:
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
+    prompted = {f.label[0] for f in _prompt_fields(doc)}
+    for f in _prompt_fields(doc):
+        yield EMPTY_SECTION.hit(
+            [f.label, f.prompt],
+            {
+                "title": f.title,
+                "what_zh": f"只留有填写提示“{doc.norm[f.prompt[0] : f.prompt[1]]}”，实际未填写",
+                "what_en": "holds only the form's fill-in prompt: it was never written",
+            },
+            severity=Severity.WARNING,
+        )
     norm = doc.norm
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
-        if _children(doc, s):
+        if _children(doc, s) or s.start in prompted:
             continue
         body = norm[s.body_start : s.end]
         if _ONLY_NONE.match(body) and body.strip():
@@ -589,25 +605,10 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                     [(m.start(), m.end())], {"quote": m.group(), "what_zh": zh, "what_en": en}
                 ),
             )
-    prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
-    for ln in doc.lines:
-        for cell in rx.split(r"[|\t]", ln.text):
-            if cell.strip() and _PLEASE_FILL.match(cell):
-                off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))
-                prompts.append((off, off + len(cell.strip())))
-    taken: list[tuple[int, int]] = []
-    for a, b in sorted(prompts):
-        if (
-            any(x <= a < y for x, y in taken)
-            or _BRACKET_SLOT.fullmatch(norm[a:b])
-            or (_INSTRUCTION.fullmatch(norm[a:b]))
-        ):
-            continue
-        found = _prompt(doc, a, b) if norm[a] in "(（" else (a, b, True)
-        if found is None:
-            continue
-        qa, qb, empty = found
-        taken.append((qa, qb))
+    filled = {p.prompt for p in _prompt_fields(doc)}
+    for qa, qb, empty in _form_prompts(doc):
+        if (qa, qb) in filled:
+            continue  # Q010 reports the field as empty: one cause, one finding
         yield (
             f"prompt:{norm[qa:qb]}",
             TEMPLATE_RESIDUE.hit(
@@ -625,6 +626,89 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 severity=Severity.WARNING if empty else Severity.INFO,
             ),
         )
+
+
+def _form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
+    """Every form prompt left in the text: (start, end, stands in place of content)."""
+
+    def build(d: Document) -> list[tuple[int, int, bool]]:
+        norm = d.norm
+        prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
+        for ln in d.lines:
+            for cell in rx.split(r"[|\t]", ln.text):
+                if cell.strip() and _PLEASE_FILL.match(cell):
+                    off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))
+                    prompts.append((off, off + len(cell.strip())))
+        out: list[tuple[int, int, bool]] = []
+        for a, b in sorted(prompts):
+            if (
+                any(x <= a < y for x, y, _ in out)
+                or _BRACKET_SLOT.fullmatch(norm[a:b])
+                or (_INSTRUCTION.fullmatch(norm[a:b]))
+            ):
+                continue
+            found = _prompt(d, a, b) if norm[a] in "(（" else (a, b, True)
+            if found is not None:
+                out.append(found)
+        return out
+
+    result: list[tuple[int, int, bool]] = doc.cached("form_prompts", build)
+    return result
+
+
+class _PromptField(NamedTuple):
+    """A heading or form field whose only content is the form's fill-in prompt."""
+
+    title: str
+    label: tuple[int, int]
+    prompt: tuple[int, int]
+
+
+# A label before a prompt on its line: a short title, no sentence in it.
+_LABEL_TEXT = lazy(r"^[^。，,；;：:|\t]{2,16}$")
+
+
+def _prompt_fields(doc: Document) -> list[_PromptField]:
+    """Fields left holding only their prompt: a short label with the prompt after it on its line
+    and nothing else before the next heading (摘要（2000字以内）), or a narrative field's label
+    cell (评价结论, 存在问题) followed by a cell that is only the prompt."""
+    from reviewer.checks.quality_forms import cells, is_header_cell
+
+    def build(d: Document) -> list[_PromptField]:
+        norm = d.norm
+        out: list[_PromptField] = []
+        cs = cells(d)
+        starts = [c.start for c in cs]
+        for qa, qb, empty in _form_prompts(d):
+            if not empty:
+                continue
+            line = d.line_at(qa)
+            lead = norm[line.start : qa]
+            label = lead.strip()
+            if label and norm[qa] in "(（":
+                if "|" in lead or "\t" in lead or not _LABEL_TEXT.match(label):
+                    continue
+                if norm[qb : line.end].strip(" \t。.:：|") or not _followed_by_heading(d, qb):
+                    continue
+                lo = line.start + (len(lead) - len(lead.lstrip()))
+                sec = next((s for s in sections(d) if s.start == lo), None)
+                if sec is not None and sec.title_start < qa:
+                    label = norm[sec.title_start : qa].strip()  # without its numbering
+                out.append(_PromptField(label, (lo, qa), (qa, qb)))
+                continue
+            k = bisect.bisect_left(starts, qa)
+            if k == 0 or k >= len(cs) or cs[k].start != qa:
+                continue  # the prompt is not a whole cell
+            prev = cs[k - 1]
+            if not prev.text or len(prev.text) > 24 or is_header_cell(prev.text):
+                continue
+            if not _FIELD_LABEL.search(prev.text):
+                continue
+            out.append(_PromptField(prev.text, (prev.start, prev.end), (qa, qb)))
+        return out
+
+    result: list[_PromptField] = doc.cached("prompt_fields", build)
+    return result
 
 
 @check(TEMPLATE_RESIDUE)

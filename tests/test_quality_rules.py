@@ -64,6 +64,55 @@ def test_goal_words_in_a_measures_section_are_not_goals() -> None:
     assert q(text, "Q001") == []
 
 
+def test_goal_stated_inline_without_a_measure() -> None:
+    text = "（二）2022年衔接资金项目绩效目标为做好某镇产业园农业灌溉用水的工作。\n二、自评情况\n正文。\n"
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["做好某镇产业园农业灌溉用水的工作"]
+    assert "可衡量" in found[0].message
+    # run together with the next heading: the goal ends where 二、 begins
+    run = "共计239万元，项目绩效目标是保证学校的正常运转二、项目资金使用情况资金专款专用。"
+    assert [f.spans[0].text for f in q(run, "Q001")] == ["保证学校的正常运转"]
+    # the year names the period, it does not measure the goal
+    annual = "2.2020年度绩效目标。落实2020年度救助政策，确保困难群众应保尽保。\n"
+    assert len(q(annual, "Q001")) == 1
+
+
+def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> None:
+    assert q("项目绩效目标为完成道路硬化5公里，群众满意度≥90%。\n", "Q001") == []
+    assert q("本项目绩效目标为覆盖服务人口4.52万人。\n", "Q001") == []
+    # the overall aim is a direction by design
+    overall = (
+        "（三）项目绩效目标\n1.总体绩效目标。深入实施藏粮于地战略，夯实粮食安全基础。\n"
+        "2.2022年度绩效目标。新建高标准农田640万亩。\n"
+    )
+    assert q(overall, "Q001") == []
+    # a label that introduces a list, and a heading whose goals follow on the next lines
+    assert q("项目绩效目标为：\n1.硬化道路5公里。\n", "Q001") == []
+    assert q("（二）部门整体支出绩效目标。\n完成道路硬化5公里。\n", "Q001") == []
+
+
+def test_target_deferring_to_a_value_set_elsewhere() -> None:
+    text = (
+        "（一）项目绩效目标\n全区防治面积≥98万亩，"
+        "林业有害生物防治率达到上级下达的指标，资金30万元。\n"
+    )
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["林业有害生物防治率达到上级下达的指标"]
+    # a completion claim with no target in sight, and a stated value, stay silent
+    assert q("二、完成情况\n全年防治率达到上级下达的指标。\n", "Q001") == []
+    assert q("（一）项目绩效目标\n防治率达到上级下达的95%指标。\n", "Q001") == []
+
+
+def test_overall_aim_above_quantified_annual_targets_is_not_vague() -> None:
+    text = (
+        "三、部门绩效目标\n（一）部门绩效总目标\n群众满意度普遍提升。\n"
+        "（二）年度绩效目标\n群众满意度≥90%，道路硬化5公里。\n"
+    )
+    assert q(text, "Q001") == []
+    unquantified = text.replace("群众满意度≥90%，道路硬化5公里。", "做好各项工作。")
+    assert "群众满意度普遍提升" in [f.spans[0].text for f in q(unquantified, "Q001")]
+
+
 # ---------------------------------------------------------------- Q002 missing goals
 
 DUTIES = (

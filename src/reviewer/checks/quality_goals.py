@@ -41,8 +41,11 @@ VAGUE_TARGET = rule(
     "unit (+ baseline), e.g. '满意度≥90%' or 'up 5 percentage points on last year'",
     what="Finds indicator values and goal statements that name a direction only: an indicator "
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
-    "'…满意度提高' or '…都有一定提升' with no number, and a goals section with no quantified "
-    "target at all.",
+    "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
+    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a target that only "
+    "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
+    "quantified target at all. An overall (总体, 中长期) aim above quantified annual targets "
+    "is a direction by design and stays silent.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
     "targets down because no result can be scored against them.",
     example=(
@@ -52,6 +55,18 @@ VAGUE_TARGET = rule(
     fix="State comparator, value, unit and where useful the baseline: '办结率≥98%', "
     "'较上年增长5%'.",
     variants={
+        "statement": (
+            "{title}写为“{quote}”，没有数量、质量、时效或满意度等可衡量的指标值，无法判断是否完成。"
+            "请给出“指标 + 比较符 + 数值 + 单位”的年度目标，如“灌溉面积≥500亩”",
+            "The {title} is stated as '{quote}' with no quantity, quality, time or "
+            "satisfaction value to measure it by; give annual targets as indicator + "
+            "comparator + value + unit",
+        ),
+        "deferred": (
+            "目标“{quote}”只说达到别处规定的指标，没有写出目标值本身，无法据本报告判断是否完成",
+            "The target '{quote}' only refers to a value set elsewhere without stating it, so "
+            "the report gives nothing to judge completion by",
+        ),
         "section": (
             "“{title}”下的目标没有任何量化指标（无比较符、百分比或目标数值），只有“{quote}”这类"
             "描述。请按产出（数量、质量、时效、成本）、效益和满意度分别给出“指标 + 比较符 + 数值"
@@ -285,15 +300,20 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     # 2. clauses in goals sections: "…满意度提高", "…都有一定提升"
     judged: set[int] = set()
     for s in _top_goal_sections(doc):
+        quantified = has_measurable_target(norm[s.body_start : s.end])
         for lo, hi in _clauses(norm, s.start, s.end):
             text = norm[lo:hi]
             if rx.search(r"\d", text):
                 continue
+            if quantified and any(_LONG_TERM.search(p.title) for p in section_path(doc, lo)):
+                continue  # an overall aim above quantified annual targets: direction is its job
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
                 judged.add(lo)
                 yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
-    # 3. a goals section with no quantified target at all (and not just restated duties)
+    # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
+    yield from _goal_statements(doc, judged)
+    # 4. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
             continue
@@ -309,6 +329,62 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             [(first.start, first.end)],
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="section",
+        )
+
+
+_LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# "…绩效目标为/是 <goal>" or a "年度绩效目标。<goal>" label with the goal on its line; not the
+# overall (总体, 中长期) aim, which is a direction by design.
+_GOAL_STATEMENT = lazy(
+    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是|[。.])[ \t]*"
+    r"(?P<goal>[^。；;\n]{6,120})"
+)
+# Where a run-together goal ends: the next numbered heading (二、项目资金…).
+_NEXT_HEAD = lazy(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
+_YEAR = lazy(r"20\d{2}\s*年度?|20\d{2}")
+# A target that defers to a value set elsewhere: 防治率达到上级下达的指标.
+_DEFERRED_TARGET = lazy(
+    r"[^，,。；;\n]{2,20}?(?:率|量|数|度)\s*(?:达到|完成|符合|满足)了?\s*"
+    r"(?:上级|省|市|县|区|国家|主管部门|财政部门)?[^，。；,;\d\n]{0,8}?"
+    r"(?:下达|规定|要求|确定|制定)的?\s*(?:指\s*标|目\s*标|标\s*准|任\s*务)"
+)
+
+
+def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Goals stated in one sentence with nothing to measure them by (years aside), and
+    targets that only refer to a value set elsewhere (…率达到上级下达的指标)."""
+    norm = doc.norm
+    if "绩效目标" not in norm:
+        return
+    for m in _GOAL_STATEMENT.finditer(norm):
+        lo, hi = m.start("goal"), m.end("goal")
+        cut = _NEXT_HEAD.search(norm, lo, hi)
+        hi = cut.start() if cut else hi
+        goal = norm[lo:hi].strip(" ,，:：")
+        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")):
+            continue
+        if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
+            continue
+        at = norm.find(goal, lo)
+        if at in judged:
+            continue
+        judged.add(at)
+        yield VAGUE_TARGET.hit(
+            [(at, at + len(goal))],
+            {"quote": _clip(goal, 40), "title": m.group("label")},
+            variant="statement",
+        )
+    for m in _DEFERRED_TARGET.finditer(norm):
+        if "目标" not in norm[max(0, m.start() - 120) : m.start()]:
+            continue  # a completion claim, not a target
+        lo = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        if lo in judged:
+            continue
+        judged.add(lo)
+        yield VAGUE_TARGET.hit(
+            [(lo, m.end())],
+            {"quote": norm[lo : m.end()]},
+            variant="deferred",
         )
 
 

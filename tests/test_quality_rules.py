@@ -298,6 +298,22 @@ def test_report_dated_inside_the_evaluated_year() -> None:
     assert q(text.replace("2024年12月26日", "2025年3月2日"), "Q013") == []
 
 
+def test_signature_run_together_with_a_flattened_page() -> None:
+    text = (
+        "现已完成某县2022年衔接资金项目绩效目标自评,联系人:张三,附件:2022年项目绩效自评表"
+        "某县水利局2022年12月30日绩效目标自评表(2022年度)项目名称农业水价综合改革项目\n"
+    )
+    found = q(text, "Q013")
+    assert [f.spans[0].text for f in found] == ["某县水利局2022年12月30日"]
+    # signed after the year closed
+    assert q(text.replace("2022年12月30日", "2023年2月10日"), "Q013") == []
+    # a date in a sentence of the same long line is not a signature
+    prose = text.replace(
+        "自评表某县水利局2022年12月30日绩效", "自评表。某县水利局2022年12月30日下达资金，绩效"
+    )
+    assert q(prose, "Q013") == []
+
+
 def test_mid_year_report_is_not_judged() -> None:
     text = "某镇2024年上半年绩效监控报告\n一、概况\n正文。\n2024年7月10日\n"
     assert q(text, "Q013") == []

@@ -141,7 +141,9 @@ DATE_BEFORE_YEAR_END = rule(
     message_en="The report evaluates the whole of {year} but is dated {date}, before the year "
     "closed on {year}-12-31: year-end (决算) figures cannot have existed then",
     what="Reads the evaluated year from the report's title and the report's date from a "
-    "stand-alone date line; flags a date on or before 31 December of the evaluated year. "
+    "stand-alone date line (or a signature run together with a flattened page's text: unit, "
+    "date, then the next form's title); flags a date on or before 31 December of the "
+    "evaluated year. "
     "Also flags execution or results measured at a cut-off inside the evaluated year "
     "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
     "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
@@ -743,7 +745,41 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
             yield DATE_BEFORE_YEAR_END.hit(
                 spans, {"year": year, "date": _fmt_date(d.value), "times_zh": "", "times_en": ""}
             )
+    seen = {d.value for d in report_dates(doc) if d.value.year == year}
+    for value, lo, hi in _run_signatures(doc):
+        if value.year != year or value in seen:
+            continue
+        seen.add(value)
+        spans = [(lo, hi)]
+        if title is not None:
+            spans.append((title[0], title[1]))
+        yield DATE_BEFORE_YEAR_END.hit(
+            spans, {"year": year, "date": _fmt_date(value), "times_zh": "", "times_en": ""}
+        )
     yield from grouped(_cutoffs(doc, year), lambda h: h.data["date"])
+
+
+# A signature run together with the text around it (a flattened page): the unit's name and
+# the date between the annex label and the next form's title.
+_RUN_SIGNATURE = lazy(
+    r"(?<=[表告件\s])(?P<unit>[\u4e00-\u9fff]{2,20}(?:局|委|办|府|中心|院|校|所|站|镇|乡|街道|部))"
+    r"(?P<date>(?P<y>20\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)"
+    r"(?=[\u4e00-\u9fff(（]{0,20}?(?:自评表|评价表|报告|附件|附表)|\s*$)"
+)
+
+
+def _run_signatures(doc: Document) -> Iterator[tuple[date, int, int]]:
+    """A signature run together with the text of a flattened page (not a line of its own,
+    which `report_dates` reads): the unit's name and the date, then the next form's title."""
+    norm = doc.norm
+    for m in _RUN_SIGNATURE.finditer(norm):
+        if len(doc.line_at(m.start()).text.strip()) <= 40:
+            continue
+        try:
+            value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        yield value, m.start("unit"), m.end()
 
 
 # 截至11月底, 截止到2023年10月, 截至2023年11月30日; 1-10月, 1至11月.

@@ -136,6 +136,30 @@ def test_form_notes_and_prose_limits_are_not_prompts() -> None:
     assert q(prose, "Q012") == []
 
 
+# ---------------------------------------------------------------- Q012 blank cover fields
+
+
+def test_blank_cover_and_form_head_fields() -> None:
+    cover = "部门(单位)名称:某镇人民政府\n\n预算编码:\n\n评价方式:部门(单位)绩效自评\n"
+    found = q(cover, "Q012")
+    assert [f.spans[0].text for f in found] == ["预算编码:"]
+    assert found[0].severity == Severity.INFO and "未写明预算编码" in found[0].message
+    run = "某局自评报告部门(单位)名称某局预算编码014001报告日期:年月日某区财政局(制)\n"
+    assert [f.spans[0].text for f in q(run, "Q012")] == ["报告日期:年月日"]
+    head = "2023年度部门整体支出绩效评价自评表\n单位 | |||||||\n序号 | 一级指标 |\n"
+    assert [f.data["label"] for f in q(head, "Q012")] == ["单位"]
+
+
+def test_filled_fields_and_values_on_the_next_line_are_not_blank() -> None:
+    # the value stands on the next line (one cell per line)
+    assert q("联系人:\n张三\n联系电话:0730-7802036\n", "Q012") == []
+    assert q("报告日期:2020年3月1日\n", "Q012") == []
+    assert q("截至年月日尚未拨付。\n", "Q012") == []
+    assert q("单位 | 某镇人民政府 | |||\n", "Q012") == []
+    # an empty row of the table that is not the unit's or project's field
+    assert q("其他 | |||||||||\n", "Q012") == []
+
+
 # ---------------------------------------------------------------- Q016 placeholder rows
 
 CELL_PER_LINE = (

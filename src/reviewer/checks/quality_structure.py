@@ -102,7 +102,9 @@ TEMPLATE_RESIDUE = rule(
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
     "placeholders such as ××, XX, 20XX年, [单位名称], fill-in instructions in brackets "
     "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
-    "反映）, a cell reading 请填写…), and text masked with asterisks (**县, 预算数*元). One cause "
+    "反映）, a cell reading 请填写…), cover and form-head fields left blank (预算编码: followed by "
+    "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
+    "预算数*元). One cause "
     "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
@@ -119,6 +121,11 @@ TEMPLATE_RESIDUE = rule(
             "'{quote}' has '{token}' in place of the original text (a repost usually masks "
             "place or unit names or amounts this way); the masked content cannot be "
             "checked{times_en}",
+        ),
+        "blank": (
+            "封面或表头的“{label}”栏没有填写（“{quote}”），报告未写明{label}{times_zh}",
+            "The cover or form-head field '{label}' is blank ('{quote}'): the report does not "
+            "state it{times_en}",
         ),
         "prompt": (
             "“{quote}”是表格或模板的填写提示，{where_zh}{times_zh}",
@@ -607,6 +614,16 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                     [(m.start(), m.end())], {"quote": m.group(), "what_zh": zh, "what_en": en}
                 ),
             )
+    for label, a, b in _blank_fields(doc):
+        yield (
+            f"blank:{label}",
+            TEMPLATE_RESIDUE.hit(
+                [(a, b)],
+                {"label": label, "quote": norm[a:b].strip()},
+                variant="blank",
+                severity=Severity.INFO,
+            ),
+        )
     filled = {p.prompt for p in _prompt_fields(doc)}
     for qa, qb, empty in _form_prompts(doc):
         if (qa, qb) in filled:
@@ -628,6 +645,40 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 severity=Severity.WARNING if empty else Severity.INFO,
             ),
         )
+
+
+# A cover line "label:" and one "label:value" (部门(单位)名称:某镇政府 / 预算编码: / 评价方式:…).
+_COVER_LABEL = lazy(r"^\s*(?P<label>[\u4e00-\u9fff()（）]{2,12})\s*[:：]\s*$")
+_COVER_FILLED = lazy(r"^\s*[\u4e00-\u9fff()（）]{2,12}\s*[:：]\s*\S")
+# A labelled date with no figures in it: 报告日期:年月日, 填报日期：   年  月  日.
+_BLANK_DATE = lazy(
+    r"(?P<label>(?:报告|填报|填表|编制|评价|自评|落款)(?:日期|时间))\s*[:：]?\s*(?:20\s*)?"
+    r"年\s*月\s*日"
+)
+# A form head's field naming the unit or project, with only empty cells after it on its row.
+_HEAD_FIELD = lazy(
+    r"^\s*(?P<label>(?:[\u4e00-\u9fff()（）]{0,6}(?:单位|名称)|主管部门|实施单位))\s*"
+    r"(?:\|\s*){3,}$"
+)
+
+
+def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
+    """Cover and form-head fields left blank: (label, start, end of the blank field). A cover
+    line "label:" counts when the next line is another filled "label:value" (so its value is
+    not on the next line); a labelled date counts when it has no figures at all; a form head's
+    unit or project field when every other cell of its row is empty."""
+    norm = doc.norm
+    filled = [ln for ln in doc.lines if ln.text.strip()]
+    for i, ln in enumerate(filled[:-1]):
+        m = _COVER_LABEL.match(ln.text)
+        if m and _COVER_FILLED.match(filled[i + 1].text):
+            yield m.group("label"), ln.start + m.start("label"), ln.start + m.end()
+            continue
+        m = _HEAD_FIELD.match(ln.text)
+        if m:
+            yield m.group("label"), ln.start + m.start("label"), ln.end
+    for m in _BLANK_DATE.finditer(norm):
+        yield m.group("label"), m.start(), m.end()
 
 
 def _form_prompts(doc: Document) -> list[tuple[int, int, bool]]:

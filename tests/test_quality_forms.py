@@ -51,6 +51,12 @@ def test_masked_amounts_are_reported() -> None:
     assert len(found) == 1 and found[0].data["count"] == 2
 
 
+def test_a_sharing_sites_masked_uploader_is_not_the_report() -> None:
+    text = "上传人:王** 文档编号:855425 上传时间:2024-01-29 格式:DOCX 页数:11\n一、概况\n**县资金100万元。\n"
+    found = q(text, "Q012")
+    assert [f.data["quote"] for f in found] == ["**县资金100"]
+
+
 def test_markdown_bold_and_multiplication_are_not_masks() -> None:
     text = "**一、基本情况**\n本年完成 **重点任务** 三项。\n补助资金=标准*人数，2600*842=218.92万元。\n"
     assert q(text, "Q012") == []

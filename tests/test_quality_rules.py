@@ -164,6 +164,18 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     assert q(goals, "Q002") == []
 
 
+def test_no_goal_is_not_judged_on_a_text_that_ends_in_its_overview() -> None:
+    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 20
+    # the score summary stands first, then the text stops inside the unit's overview
+    cut = (
+        f"某局2020年度整体支出绩效评价报告\n一、自评得分情况\n经评价，自评得分95分。{body}\n"
+        f"二、单位基本概况\n（一）机构设置情况\n{body}\n（二）单位职责\n1.组织贯彻执行{body}\n"
+    )
+    assert q(cut, "Q002") == []
+    whole = cut + f"三、部门整体支出绩效情况\n{body}\n"
+    assert len(q(whole, "Q002")) == 1
+
+
 # ---------------------------------------------------------------- Q003 missing actuals
 
 

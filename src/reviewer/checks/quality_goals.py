@@ -507,6 +507,7 @@ _LATER_TITLE = lazy(
     r"结论|评价结果|问题|不足|改进|整改|下一步|建议"
 )
 _SCORE_TEXT = lazy(r"(?:自评|综合|总|评价)得分|评分(?:结果|为)")
+_OVERVIEW_TITLE = lazy(r"^(?:部门|单位|项目)?(?:\(单位\))?(?:基本)?(?:概况|基本情况)$")
 
 
 # Fewer characters than this, with no results/score/problems part, is a fragment.
@@ -515,7 +516,11 @@ _WHOLE_REPORT = 1500
 
 def _reaches_later_part(doc: Document) -> bool:
     """Whether the text reaches a part that follows the goals: a report cut after its overview
-    (or only its first pages published) cannot be judged to lack goals."""
+    (or only its first pages published) cannot be judged to lack goals. A text that ends in
+    its overview (基本概况) was cut there, even when a score summary stands before it."""
+    top = [s for s in sections(doc) if s.level <= 1 and s.style != "annex"]
+    if top and _OVERVIEW_TITLE.search(top[-1].title):
+        return False
     if _SCORE_TEXT.search(doc.norm):
         return True
     return any(_LATER_TITLE.search(s.title) for s in sections(doc))

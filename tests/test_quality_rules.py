@@ -103,6 +103,39 @@ def test_target_deferring_to_a_value_set_elsewhere() -> None:
     assert q("（一）项目绩效目标\n防治率达到上级下达的95%指标。\n", "Q001") == []
 
 
+def test_indicator_table_target_that_is_a_direction_only() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |\n"
+        "项目效益 | 社会效益指标 | 提升全县消费者维权意识 | 不断提升 | 已完成100% |\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | 90% | 已完成100% |\n"
+    )
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["不断提升"]
+    assert "提升全县消费者维权意识" in found[0].message
+    # a qualitative grade and a line of prose are not direction-only table cells
+    assert q(text.replace("不断提升", "有效减轻"), "Q001") == []
+    assert q("群众维权意识\n不断提升\n", "Q001") == []
+
+
+def test_indicator_targets_that_repeat_their_names_are_one_finding() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 得分 |\n"
+        "效益指标 | 经济效益指标 | 统筹海绵城市项目谋划 | 统筹海绵城市项目谋划 | 完成 | 10 |\n"
+        "社会效益指标 | 指导城市建设 | 指导城市建设 | 完成 | 10 |\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | ≥90% | 95% | 10 |\n"
+    )
+    found = q(text, "Q001")
+    assert len(found) == 1 and found[0].data["count"] == 2
+    assert [s.text for s in found[0].spans] == [
+        "统筹海绵城市项目谋划 | 统筹海绵城市项目谋划",
+        "指导城市建设 | 指导城市建设",
+    ]
+    # a completion cell copying the goal with nothing after it is Q025's, and a category
+    # label repeated (满意度指标 | 满意度指标) is not an indicator
+    copied = "| 预期目标 | 实际完成情况 |\n| 自然资源执法补助经费 | 自然资源执法补助经费 | ||||\n"
+    assert q(copied, "Q001") == []
+
+
 def test_overall_aim_above_quantified_annual_targets_is_not_vague() -> None:
     text = (
         "三、部门绩效目标\n（一）部门绩效总目标\n群众满意度普遍提升。\n"

@@ -12,6 +12,7 @@ from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,
     goal_sections,
+    grouped,
     has_measurable_target,
     sentence_at,
     sentences,
@@ -44,7 +45,9 @@ VAGUE_TARGET = rule(
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
     "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a target that only "
     "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
-    "quantified target at all. An overall (总体, 中长期) aim above quantified annual targets "
+    "quantified target at all. In indicator tables: a target cell that is a direction only "
+    "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all). "
+    "An overall (总体, 中长期) aim above quantified annual targets "
     "is a direction by design and stays silent.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
     "targets down because no result can be scored against them.",
@@ -66,6 +69,12 @@ VAGUE_TARGET = rule(
             "目标“{quote}”只说达到别处规定的指标，没有写出目标值本身，无法据本报告判断是否完成",
             "The target '{quote}' only refers to a value set elsewhere without stating it, so "
             "the report gives nothing to judge completion by",
+        ),
+        "name": (
+            "指标表中“{quote}”的目标值照抄了指标名称，没有比较符、数值或单位，无法判断是否完成"
+            "{times_zh}",
+            "The target of '{quote}' in the indicator table repeats the indicator's name: no "
+            "comparator, value or unit, so completion cannot be judged{times_en}",
         ),
         "section": (
             "“{title}”下的目标没有任何量化指标（无比较符、百分比或目标数值），只有“{quote}”这类"
@@ -313,7 +322,11 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
                 yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
     # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
     yield from _goal_statements(doc, judged)
-    # 4. a goals section with no quantified target at all (and not just restated duties)
+    # 4. indicator table cells: a target that is a direction only (不断提升), targets that
+    # repeat their indicator's name (统筹…谋划 | 统筹…谋划 | 完成)
+    yield from _vague_cells(doc)
+    yield from grouped(_name_as_target(doc), lambda h: "name")
+    # 5. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
             continue
@@ -386,6 +399,69 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             {"quote": norm[lo : m.end()]},
             variant="deferred",
         )
+
+
+# A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
+_DIRECTION_CELL = lazy(
+    r"^(?:不断|进一步|有所|逐步|持续|稳步|逐年|明显|显著|大幅)的?"
+    r"(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化)$"
+)
+
+
+def _vague_cells(doc: Document) -> Iterator[Hit]:
+    """Table cells (a row with `|` or tabs) whose whole value is a direction of change."""
+    from reviewer.checks.quality_forms import cells
+
+    norm = doc.norm
+    if "|" not in norm and "\t" not in norm:
+        return
+    cs = cells(doc)
+    for i, c in enumerate(cs):
+        m = _DIRECTION_CELL.match(_SPACES.sub("", c.text)) if len(c.text) <= 12 else None
+        if m is None:
+            continue
+        line = doc.line_at(c.start)
+        if "|" not in line.text and "\t" not in line.text:
+            continue
+        name = next((p.text for p in reversed(cs[max(0, i - 3) : i]) if p.text), "")
+        quote = f"{_SPACES.sub('', name)}：{c.text}" if name else c.text
+        yield VAGUE_TARGET.hit([(c.start, c.end)], {"quote": quote, "word": c.text})
+
+
+_SPACES = lazy(r"\s+")
+# An indicator name: a short phrase, no figure, no sentence, not a category (…指标).
+_NAME_CELL = lazy(r"^[^\d\s，,。；;：:%％]{4,20}$")
+
+
+def _name_as_target(doc: Document) -> Iterator[Hit]:
+    """Indicator rows whose target cell repeats the indicator's name and which go on to an
+    actual or a score: the target states no measure."""
+    norm = doc.norm
+    if "|" not in norm:
+        return
+    for line in doc.lines:
+        if line.text.count("|") < 3:
+            continue
+        cells = [(m.start(), m.end()) for m in rx.finditer(r"[^|]+", line.text)]
+        texts = [_SPACES.sub("", line.text[a:b]) for a, b in cells]
+        for i in range(len(cells) - 2):
+            name = texts[i]
+            if not name or name != texts[i + 1] or not _NAME_CELL.match(name):
+                continue
+            if name.endswith("指标") or not texts[i + 2]:
+                continue
+            a, b = cells[i + 1]
+            lo = line.start + cells[i][0]
+            lo += len(line.text[cells[i][0] : cells[i][1]]) - len(
+                line.text[cells[i][0] : cells[i][1]].lstrip()
+            )
+            hi = line.start + b - (len(line.text[a:b]) - len(line.text[a:b].rstrip()))
+            yield VAGUE_TARGET.hit(
+                [(lo, hi)],
+                {"quote": line.text[a:b].strip()},
+                variant="name",
+            )
+            break
 
 
 def _clauses(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:

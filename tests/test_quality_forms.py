@@ -51,6 +51,12 @@ def test_masked_amounts_are_reported() -> None:
     assert len(found) == 1 and found[0].data["count"] == 2
 
 
+def test_a_sharing_sites_masked_uploader_is_not_the_report() -> None:
+    text = "上传人:王** 文档编号:855425 上传时间:2024-01-29 格式:DOCX 页数:11\n一、概况\n**县资金100万元。\n"
+    found = q(text, "Q012")
+    assert [f.data["quote"] for f in found] == ["**县资金100"]
+
+
 def test_markdown_bold_and_multiplication_are_not_masks() -> None:
     text = "**一、基本情况**\n本年完成 **重点任务** 三项。\n补助资金=标准*人数，2600*842=218.92万元。\n"
     assert q(text, "Q012") == []
@@ -73,9 +79,45 @@ def test_prompt_standing_in_place_of_content() -> None:
     found = q(text, "Q012")
     assert [f.spans[0].text for f in found] == [
         "对照年度目标,说明相关任务目标的完成情况(100字以内)",
-        "结合自评情况,分析存在的问题及原因。(200字以内)",
     ]
     assert all(f.severity == Severity.WARNING and "未填写" in f.message for f in found)
+    # the prompt in the 评价结论 field is that field left empty: Q010 reports it, once
+    empty = q(text, "Q010")
+    assert [[s.text for s in f.spans] for f in empty] == [
+        ["评价结论", "结合自评情况,分析存在的问题及原因。(200字以内)"]
+    ]
+    assert empty[0].severity == Severity.WARNING and "只留有填写提示" in empty[0].message
+
+
+def test_field_holding_only_its_prompt_is_an_empty_section() -> None:
+    cell_per_line = (
+        "评价结论 |\n结合自评情况,说明项目自评总分。(200字以内) |\n"
+        "存在问题 |\n结合自评情况,分析存在的问题及原因。(200字以内) |\n"
+        "项目负责人: |\n"
+    )
+    found = q(cell_per_line, "Q010")
+    assert [f.data["title"] for f in found] == ["评价结论", "存在问题"]
+    assert q(cell_per_line, "Q012") == []
+    heading = "摘要(2000字以内)\n一、部门概况\n本局内设科室5个。\n"
+    found = q(heading, "Q010")
+    assert [[s.text for s in f.spans] for f in found] == [["摘要", "(2000字以内)"]]
+    assert q(heading, "Q012") == []
+
+
+def test_a_prompt_next_to_written_content_is_not_an_empty_field() -> None:
+    # the field was written and the prompt left behind: template residue only
+    filled = "摘要(2000字以内)\n本局2023年完成调查12项。\n一、部门概况\n正文。\n"
+    assert q(filled, "Q010") == []
+    assert len(q(filled, "Q012")) == 1
+    inline = "评价结论 | 自评得分95分，等级为优。(200字以内) |\n"
+    assert q(inline, "Q010") == []
+    # a prompt after a value cell, not after a field's label, stays template residue
+    after_value = "保障工资按时足额发放。 |\n对照年度目标,说明完成情况(100字以内) |\n"
+    assert q(after_value, "Q010") == []
+    assert len(q(after_value, "Q012")) == 1
+    # a long sentence before the prompt is not a label
+    sentence = "本部门围绕年度重点任务开展工作并取得成效(200字以内)\n一、部门概况\n正文。\n"
+    assert q(sentence, "Q010") == []
 
 
 def test_prompt_left_in_a_heading_is_info() -> None:
@@ -98,6 +140,30 @@ def test_form_notes_and_prose_limits_are_not_prompts() -> None:
     assert q(note, "Q012") == []
     prose = "各单位报送简报控制在100字以内，详见附表1（附件2）。请各单位于3月底前填报。\n"
     assert q(prose, "Q012") == []
+
+
+# ---------------------------------------------------------------- Q012 blank cover fields
+
+
+def test_blank_cover_and_form_head_fields() -> None:
+    cover = "部门(单位)名称:某镇人民政府\n\n预算编码:\n\n评价方式:部门(单位)绩效自评\n"
+    found = q(cover, "Q012")
+    assert [f.spans[0].text for f in found] == ["预算编码:"]
+    assert found[0].severity == Severity.INFO and "未写明预算编码" in found[0].message
+    run = "某局自评报告部门(单位)名称某局预算编码014001报告日期:年月日某区财政局(制)\n"
+    assert [f.spans[0].text for f in q(run, "Q012")] == ["报告日期:年月日"]
+    head = "2023年度部门整体支出绩效评价自评表\n单位 | |||||||\n序号 | 一级指标 |\n"
+    assert [f.data["label"] for f in q(head, "Q012")] == ["单位"]
+
+
+def test_filled_fields_and_values_on_the_next_line_are_not_blank() -> None:
+    # the value stands on the next line (one cell per line)
+    assert q("联系人:\n张三\n联系电话:0730-7802036\n", "Q012") == []
+    assert q("报告日期:2020年3月1日\n", "Q012") == []
+    assert q("截至年月日尚未拨付。\n", "Q012") == []
+    assert q("单位 | 某镇人民政府 | |||\n", "Q012") == []
+    # an empty row of the table that is not the unit's or project's field
+    assert q("其他 | |||||||||\n", "Q012") == []
 
 
 # ---------------------------------------------------------------- Q016 placeholder rows

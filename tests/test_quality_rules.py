@@ -64,6 +64,88 @@ def test_goal_words_in_a_measures_section_are_not_goals() -> None:
     assert q(text, "Q001") == []
 
 
+def test_goal_stated_inline_without_a_measure() -> None:
+    text = "（二）2022年衔接资金项目绩效目标为做好某镇产业园农业灌溉用水的工作。\n二、自评情况\n正文。\n"
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["做好某镇产业园农业灌溉用水的工作"]
+    assert "可衡量" in found[0].message
+    # run together with the next heading: the goal ends where 二、 begins
+    run = "共计239万元，项目绩效目标是保证学校的正常运转二、项目资金使用情况资金专款专用。"
+    assert [f.spans[0].text for f in q(run, "Q001")] == ["保证学校的正常运转"]
+    # the year names the period, it does not measure the goal
+    annual = "2.2020年度绩效目标。落实2020年度救助政策，确保困难群众应保尽保。\n"
+    assert len(q(annual, "Q001")) == 1
+
+
+def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> None:
+    assert q("项目绩效目标为完成道路硬化5公里，群众满意度≥90%。\n", "Q001") == []
+    assert q("本项目绩效目标为覆盖服务人口4.52万人。\n", "Q001") == []
+    # the overall aim is a direction by design
+    overall = (
+        "（三）项目绩效目标\n1.总体绩效目标。深入实施藏粮于地战略，夯实粮食安全基础。\n"
+        "2.2022年度绩效目标。新建高标准农田640万亩。\n"
+    )
+    assert q(overall, "Q001") == []
+    # a label that introduces a list, and a heading whose goals follow on the next lines
+    assert q("项目绩效目标为：\n1.硬化道路5公里。\n", "Q001") == []
+    assert q("（二）部门整体支出绩效目标。\n完成道路硬化5公里。\n", "Q001") == []
+
+
+def test_target_deferring_to_a_value_set_elsewhere() -> None:
+    text = (
+        "（一）项目绩效目标\n全区防治面积≥98万亩，"
+        "林业有害生物防治率达到上级下达的指标，资金30万元。\n"
+    )
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["林业有害生物防治率达到上级下达的指标"]
+    # a completion claim with no target in sight, and a stated value, stay silent
+    assert q("二、完成情况\n全年防治率达到上级下达的指标。\n", "Q001") == []
+    assert q("（一）项目绩效目标\n防治率达到上级下达的95%指标。\n", "Q001") == []
+
+
+def test_indicator_table_target_that_is_a_direction_only() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |\n"
+        "项目效益 | 社会效益指标 | 提升全县消费者维权意识 | 不断提升 | 已完成100% |\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | 90% | 已完成100% |\n"
+    )
+    found = q(text, "Q001")
+    assert [f.spans[0].text for f in found] == ["不断提升"]
+    assert "提升全县消费者维权意识" in found[0].message
+    # a qualitative grade and a line of prose are not direction-only table cells
+    assert q(text.replace("不断提升", "有效减轻"), "Q001") == []
+    assert q("群众维权意识\n不断提升\n", "Q001") == []
+
+
+def test_indicator_targets_that_repeat_their_names_are_one_finding() -> None:
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 得分 |\n"
+        "效益指标 | 经济效益指标 | 统筹海绵城市项目谋划 | 统筹海绵城市项目谋划 | 完成 | 10 |\n"
+        "社会效益指标 | 指导城市建设 | 指导城市建设 | 完成 | 10 |\n"
+        "满意度指标 | 满意度指标 | 群众满意度 | ≥90% | 95% | 10 |\n"
+    )
+    found = q(text, "Q001")
+    assert len(found) == 1 and found[0].data["count"] == 2
+    assert [s.text for s in found[0].spans] == [
+        "统筹海绵城市项目谋划 | 统筹海绵城市项目谋划",
+        "指导城市建设 | 指导城市建设",
+    ]
+    # a completion cell copying the goal with nothing after it is Q025's, and a category
+    # label repeated (满意度指标 | 满意度指标) is not an indicator
+    copied = "| 预期目标 | 实际完成情况 |\n| 自然资源执法补助经费 | 自然资源执法补助经费 | ||||\n"
+    assert q(copied, "Q001") == []
+
+
+def test_overall_aim_above_quantified_annual_targets_is_not_vague() -> None:
+    text = (
+        "三、部门绩效目标\n（一）部门绩效总目标\n群众满意度普遍提升。\n"
+        "（二）年度绩效目标\n群众满意度≥90%，道路硬化5公里。\n"
+    )
+    assert q(text, "Q001") == []
+    unquantified = text.replace("群众满意度≥90%，道路硬化5公里。", "做好各项工作。")
+    assert "群众满意度普遍提升" in [f.spans[0].text for f in q(unquantified, "Q001")]
+
+
 # ---------------------------------------------------------------- Q002 missing goals
 
 DUTIES = (
@@ -113,6 +195,18 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
         f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
     )
     assert q(goals, "Q002") == []
+
+
+def test_no_goal_is_not_judged_on_a_text_that_ends_in_its_overview() -> None:
+    body = "本年开展各类活动，取得良好成效，群众反映较好。" * 20
+    # the score summary stands first, then the text stops inside the unit's overview
+    cut = (
+        f"某局2020年度整体支出绩效评价报告\n一、自评得分情况\n经评价，自评得分95分。{body}\n"
+        f"二、单位基本概况\n（一）机构设置情况\n{body}\n（二）单位职责\n1.组织贯彻执行{body}\n"
+    )
+    assert q(cut, "Q002") == []
+    whole = cut + f"三、部门整体支出绩效情况\n{body}\n"
+    assert len(q(whole, "Q002")) == 1
 
 
 # ---------------------------------------------------------------- Q003 missing actuals
@@ -177,6 +271,20 @@ def test_list_items_without_body_are_not_empty_sections() -> None:
     assert q(text, "Q010") == []
 
 
+def test_table_of_contents_is_not_a_row_of_empty_sections() -> None:
+    toc = "目录\n一、部门概况\n（一）部门职能\n二、评价结论\n三、存在的问题\n四、改进措施及建议\n"
+    body = (
+        "一、部门概况\n本局内设科室5个。\n二、评价结论\n自评得分95分。\n"
+        "三、存在的问题\n部分调查进度偏慢。\n四、改进措施及建议\n加强调度。\n"
+    )
+    assert q(toc + body, "Q010") == []
+    # the body's own empty section still counts
+    empty = body.replace("部分调查进度偏慢。\n", "")
+    found = q(toc + empty, "Q010")
+    assert [f.spans[0].text for f in found] == ["三、存在的问题"]
+    assert found[0].spans[0].line == 11  # the body's heading, not the entry
+
+
 # ---------------------------------------------------------------- Q011 duplicate heading
 
 
@@ -233,6 +341,22 @@ def test_report_dated_inside_the_evaluated_year() -> None:
     found = q(text, "Q013")
     assert len(found) == 1 and found[0].spans[0].text == "2024年12月26日"
     assert q(text.replace("2024年12月26日", "2025年3月2日"), "Q013") == []
+
+
+def test_signature_run_together_with_a_flattened_page() -> None:
+    text = (
+        "现已完成某县2022年衔接资金项目绩效目标自评,联系人:张三,附件:2022年项目绩效自评表"
+        "某县水利局2022年12月30日绩效目标自评表(2022年度)项目名称农业水价综合改革项目\n"
+    )
+    found = q(text, "Q013")
+    assert [f.spans[0].text for f in found] == ["某县水利局2022年12月30日"]
+    # signed after the year closed
+    assert q(text.replace("2022年12月30日", "2023年2月10日"), "Q013") == []
+    # a date in a sentence of the same long line is not a signature
+    prose = text.replace(
+        "自评表某县水利局2022年12月30日绩效", "自评表。某县水利局2022年12月30日下达资金，绩效"
+    )
+    assert q(prose, "Q013") == []
 
 
 def test_mid_year_report_is_not_judged() -> None:

@@ -140,3 +140,62 @@ def test_cn_number() -> None:
         99,
     ]
     assert cn_number("十十") is None
+
+
+# ---------------------------------------------------------------- tables of contents
+
+_BODY = (
+    "一、部门概况\n本局内设科室5个。\n"
+    "（一）部门职能\n负责全县统计工作。\n"
+    "二、绩效目标\n全年完成调查12项。\n"
+    "三、存在的问题\n部分调查进度偏慢。\n"
+    "四、改进措施\n加强调度。\n"
+)
+
+
+def test_contents_repeating_the_body_headings_are_not_sections() -> None:
+    toc = "某局2023年部门整体支出绩效自评报告\n一、部门概况\n（一）部门职能\n二、绩效目标\n三、存在的问题\n四、改进措施\n"
+    assert heads(toc + _BODY) == heads(_BODY)
+
+
+def test_contents_with_page_numbers_or_leaders_are_not_sections() -> None:
+    toc = "一、部门概况……………………1\n二、绩效目标………………3\n三、评价结论 5\n四、经验做法 7\n"
+    # the body numbers and words its headings differently: the page numbers mark the contents
+    body = "一、基本情况\n本局内设科室5个。\n二、年度目标\n全年完成调查12项。\n"
+    assert heads(toc + body) == heads(body)
+
+
+def test_contents_labelled_mulu_are_not_sections() -> None:
+    toc = "目  录\n一、摘要\n二、部门概况\n三、绩效目标\n四、评价结论\n"
+    body = "摘要\n本报告……\n一、基本情况\n本局内设科室5个。\n二、年度目标\n全年完成调查12项。\n"
+    assert heads(toc + body) == heads(body)
+
+
+def test_contents_stop_where_the_body_starts_again_at_one() -> None:
+    toc = "目录\n一、部门概况\n二、绩效目标\n三、存在的问题\n四、改进措施\n"
+    # the body's first heading follows the contents with no line between and no body of its own
+    body = "一、部门概况\n（一）部门职能\n负责全县统计工作。\n二、绩效目标\n全年完成调查12项。\n"
+    assert heads(toc + body) == heads(body)
+    assert heads(toc + body)[:2] == [(1, "部门概况"), (2, "部门职能")]
+
+
+def test_a_run_of_empty_headings_that_is_not_repeated_stays() -> None:
+    # an outline of bodiless headings whose titles do not come again is the report itself
+    text = (
+        "一、基本情况\n（一）机构设置\n1.内设机构\n本局内设科室5个。\n"
+        "二、绩效目标\n三、存在的问题\n四、改进措施\n加强调度。\n"
+    )
+    assert [t for _, t in heads(text)] == [
+        "基本情况",
+        "机构设置",
+        "内设机构",
+        "绩效目标",
+        "存在的问题",
+        "改进措施",
+    ]
+
+
+def test_two_repeated_headings_do_not_make_contents() -> None:
+    text = "一、部门概况\n二、绩效目标\n三、工作亮点\n本局内设科室5个。\n" + _BODY
+    assert (1, "工作亮点") in heads(text)
+    assert heads(text)[:2] == [(1, "部门概况"), (1, "绩效目标")]

@@ -12,6 +12,7 @@ from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,
     goal_sections,
+    grouped,
     has_measurable_target,
     sentence_at,
     sentences,
@@ -41,8 +42,13 @@ VAGUE_TARGET = rule(
     "unit (+ baseline), e.g. '满意度≥90%' or 'up 5 percentage points on last year'",
     what="Finds indicator values and goal statements that name a direction only: an indicator "
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
-    "'…满意度提高' or '…都有一定提升' with no number, and a goals section with no quantified "
-    "target at all.",
+    "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
+    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a target that only "
+    "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
+    "quantified target at all. In indicator tables: a target cell that is a direction only "
+    "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all). "
+    "An overall (总体, 中长期) aim above quantified annual targets "
+    "is a direction by design and stays silent.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
     "targets down because no result can be scored against them.",
     example=(
@@ -52,6 +58,24 @@ VAGUE_TARGET = rule(
     fix="State comparator, value, unit and where useful the baseline: '办结率≥98%', "
     "'较上年增长5%'.",
     variants={
+        "statement": (
+            "{title}写为“{quote}”，没有数量、质量、时效或满意度等可衡量的指标值，无法判断是否完成。"
+            "请给出“指标 + 比较符 + 数值 + 单位”的年度目标，如“灌溉面积≥500亩”",
+            "The {title} is stated as '{quote}' with no quantity, quality, time or "
+            "satisfaction value to measure it by; give annual targets as indicator + "
+            "comparator + value + unit",
+        ),
+        "deferred": (
+            "目标“{quote}”只说达到别处规定的指标，没有写出目标值本身，无法据本报告判断是否完成",
+            "The target '{quote}' only refers to a value set elsewhere without stating it, so "
+            "the report gives nothing to judge completion by",
+        ),
+        "name": (
+            "指标表中“{quote}”的目标值照抄了指标名称，没有比较符、数值或单位，无法判断是否完成"
+            "{times_zh}",
+            "The target of '{quote}' in the indicator table repeats the indicator's name: no "
+            "comparator, value or unit, so completion cannot be judged{times_en}",
+        ),
         "section": (
             "“{title}”下的目标没有任何量化指标（无比较符、百分比或目标数值），只有“{quote}”这类"
             "描述。请按产出（数量、质量、时效、成本）、效益和满意度分别给出“指标 + 比较符 + 数值"
@@ -285,15 +309,24 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     # 2. clauses in goals sections: "…满意度提高", "…都有一定提升"
     judged: set[int] = set()
     for s in _top_goal_sections(doc):
+        quantified = has_measurable_target(norm[s.body_start : s.end])
         for lo, hi in _clauses(norm, s.start, s.end):
             text = norm[lo:hi]
             if rx.search(r"\d", text):
                 continue
+            if quantified and any(_LONG_TERM.search(p.title) for p in section_path(doc, lo)):
+                continue  # an overall aim above quantified annual targets: direction is its job
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
                 judged.add(lo)
                 yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
-    # 3. a goals section with no quantified target at all (and not just restated duties)
+    # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
+    yield from _goal_statements(doc, judged)
+    # 4. indicator table cells: a target that is a direction only (不断提升), targets that
+    # repeat their indicator's name (统筹…谋划 | 统筹…谋划 | 完成)
+    yield from _vague_cells(doc)
+    yield from grouped(_name_as_target(doc), lambda h: "name")
+    # 5. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
             continue
@@ -310,6 +343,125 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="section",
         )
+
+
+_LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# "…绩效目标为/是 <goal>" or a "年度绩效目标。<goal>" label with the goal on its line; not the
+# overall (总体, 中长期) aim, which is a direction by design.
+_GOAL_STATEMENT = lazy(
+    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是|[。.])[ \t]*"
+    r"(?P<goal>[^。；;\n]{6,120})"
+)
+# Where a run-together goal ends: the next numbered heading (二、项目资金…).
+_NEXT_HEAD = lazy(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
+_YEAR = lazy(r"20\d{2}\s*年度?|20\d{2}")
+# A target that defers to a value set elsewhere: 防治率达到上级下达的指标.
+_DEFERRED_TARGET = lazy(
+    r"[^，,。；;\n]{2,20}?(?:率|量|数|度)\s*(?:达到|完成|符合|满足)了?\s*"
+    r"(?:上级|省|市|县|区|国家|主管部门|财政部门)?[^，。；,;\d\n]{0,8}?"
+    r"(?:下达|规定|要求|确定|制定)的?\s*(?:指\s*标|目\s*标|标\s*准|任\s*务)"
+)
+
+
+def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Goals stated in one sentence with nothing to measure them by (years aside), and
+    targets that only refer to a value set elsewhere (…率达到上级下达的指标)."""
+    norm = doc.norm
+    if "绩效目标" not in norm:
+        return
+    for m in _GOAL_STATEMENT.finditer(norm):
+        lo, hi = m.start("goal"), m.end("goal")
+        cut = _NEXT_HEAD.search(norm, lo, hi)
+        hi = cut.start() if cut else hi
+        goal = norm[lo:hi].strip(" ,，:：")
+        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")):
+            continue
+        if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
+            continue
+        at = norm.find(goal, lo)
+        if at in judged:
+            continue
+        judged.add(at)
+        yield VAGUE_TARGET.hit(
+            [(at, at + len(goal))],
+            {"quote": _clip(goal, 40), "title": m.group("label")},
+            variant="statement",
+        )
+    for m in _DEFERRED_TARGET.finditer(norm):
+        if "目标" not in norm[max(0, m.start() - 120) : m.start()]:
+            continue  # a completion claim, not a target
+        lo = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        if lo in judged:
+            continue
+        judged.add(lo)
+        yield VAGUE_TARGET.hit(
+            [(lo, m.end())],
+            {"quote": norm[lo : m.end()]},
+            variant="deferred",
+        )
+
+
+# A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
+_DIRECTION_CELL = lazy(
+    r"^(?:不断|进一步|有所|逐步|持续|稳步|逐年|明显|显著|大幅)的?"
+    r"(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化)$"
+)
+
+
+def _vague_cells(doc: Document) -> Iterator[Hit]:
+    """Table cells (a row with `|` or tabs) whose whole value is a direction of change."""
+    from reviewer.checks.quality_forms import cells
+
+    norm = doc.norm
+    if "|" not in norm and "\t" not in norm:
+        return
+    cs = cells(doc)
+    for i, c in enumerate(cs):
+        m = _DIRECTION_CELL.match(_SPACES.sub("", c.text)) if len(c.text) <= 12 else None
+        if m is None:
+            continue
+        line = doc.line_at(c.start)
+        if "|" not in line.text and "\t" not in line.text:
+            continue
+        name = next((p.text for p in reversed(cs[max(0, i - 3) : i]) if p.text), "")
+        quote = f"{_SPACES.sub('', name)}：{c.text}" if name else c.text
+        yield VAGUE_TARGET.hit([(c.start, c.end)], {"quote": quote, "word": c.text})
+
+
+_SPACES = lazy(r"\s+")
+# An indicator name: a short phrase, no figure, no sentence, not a category (…指标).
+_NAME_CELL = lazy(r"^[^\d\s，,。；;：:%％]{4,20}$")
+
+
+def _name_as_target(doc: Document) -> Iterator[Hit]:
+    """Indicator rows whose target cell repeats the indicator's name and which go on to an
+    actual or a score: the target states no measure."""
+    norm = doc.norm
+    if "|" not in norm:
+        return
+    for line in doc.lines:
+        if line.text.count("|") < 3:
+            continue
+        cells = [(m.start(), m.end()) for m in rx.finditer(r"[^|]+", line.text)]
+        texts = [_SPACES.sub("", line.text[a:b]) for a, b in cells]
+        for i in range(len(cells) - 2):
+            name = texts[i]
+            if not name or name != texts[i + 1] or not _NAME_CELL.match(name):
+                continue
+            if name.endswith("指标") or not texts[i + 2]:
+                continue
+            a, b = cells[i + 1]
+            lo = line.start + cells[i][0]
+            lo += len(line.text[cells[i][0] : cells[i][1]]) - len(
+                line.text[cells[i][0] : cells[i][1]].lstrip()
+            )
+            hi = line.start + b - (len(line.text[a:b]) - len(line.text[a:b].rstrip()))
+            yield VAGUE_TARGET.hit(
+                [(lo, hi)],
+                {"quote": line.text[a:b].strip()},
+                variant="name",
+            )
+            break
 
 
 def _clauses(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -431,6 +583,7 @@ _LATER_TITLE = lazy(
     r"结论|评价结果|问题|不足|改进|整改|下一步|建议"
 )
 _SCORE_TEXT = lazy(r"(?:自评|综合|总|评价)得分|评分(?:结果|为)")
+_OVERVIEW_TITLE = lazy(r"^(?:部门|单位|项目)?(?:\(单位\))?(?:基本)?(?:概况|基本情况)$")
 
 
 # Fewer characters than this, with no results/score/problems part, is a fragment.
@@ -439,7 +592,11 @@ _WHOLE_REPORT = 1500
 
 def _reaches_later_part(doc: Document) -> bool:
     """Whether the text reaches a part that follows the goals: a report cut after its overview
-    (or only its first pages published) cannot be judged to lack goals."""
+    (or only its first pages published) cannot be judged to lack goals. A text that ends in
+    its overview (基本概况) was cut there, even when a score summary stands before it."""
+    top = [s for s in sections(doc) if s.level <= 1 and s.style != "annex"]
+    if top and _OVERVIEW_TITLE.search(top[-1].title):
+        return False
     if _SCORE_TEXT.search(doc.norm):
         return True
     return any(_LATER_TITLE.search(s.title) for s in sections(doc))

@@ -7,6 +7,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
@@ -35,7 +36,11 @@ EMPTY_SECTION = rule(
     message_en="'{title}' {what_en}. The section should say something specific; if there is "
     "truly nothing, say why",
     what="Finds a heading followed by nothing before the next heading, or by 无/暂无 alone, "
-    "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…).",
+    "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…); a form's "
+    "narrative field left blank; and a field or heading whose only content is the form's "
+    "fill-in prompt (评价结论 | 结合自评情况，说明…（200字以内）, 摘要（2000字以内） followed by "
+    "the next heading), reported here once rather than also as template residue (Q012). A "
+    "table of contents is not read as a row of empty sections.",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
     example="八、有关建议\n无",
@@ -97,7 +102,9 @@ TEMPLATE_RESIDUE = rule(
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
     "placeholders such as ××, XX, 20XX年, [单位名称], fill-in instructions in brackets "
     "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
-    "反映）, a cell reading 请填写…), and text masked with asterisks (**县, 预算数*元). One cause "
+    "反映）, a cell reading 请填写…), cover and form-head fields left blank (预算编码: followed by "
+    "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
+    "预算数*元). One cause "
     "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
@@ -114,6 +121,11 @@ TEMPLATE_RESIDUE = rule(
             "'{quote}' has '{token}' in place of the original text (a repost usually masks "
             "place or unit names or amounts this way); the masked content cannot be "
             "checked{times_en}",
+        ),
+        "blank": (
+            "封面或表头的“{label}”栏没有填写（“{quote}”），报告未写明{label}{times_zh}",
+            "The cover or form-head field '{label}' is blank ('{quote}'): the report does not "
+            "state it{times_en}",
         ),
         "prompt": (
             "“{quote}”是表格或模板的填写提示，{where_zh}{times_zh}",
@@ -136,7 +148,9 @@ DATE_BEFORE_YEAR_END = rule(
     message_en="The report evaluates the whole of {year} but is dated {date}, before the year "
     "closed on {year}-12-31: year-end (决算) figures cannot have existed then",
     what="Reads the evaluated year from the report's title and the report's date from a "
-    "stand-alone date line; flags a date on or before 31 December of the evaluated year. "
+    "stand-alone date line (or a signature run together with a flattened page's text: unit, "
+    "date, then the next form's title); flags a date on or before 31 December of the "
+    "evaluated year. "
     "Also flags execution or results measured at a cut-off inside the evaluated year "
     "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
     "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
@@ -257,11 +271,22 @@ def _children(doc: Document, s: Section) -> list[Section]:
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
+    prompted = {f.label[0] for f in _prompt_fields(doc)}
+    for f in _prompt_fields(doc):
+        yield EMPTY_SECTION.hit(
+            [f.label, f.prompt],
+            {
+                "title": f.title,
+                "what_zh": f"只留有填写提示“{doc.norm[f.prompt[0] : f.prompt[1]]}”，实际未填写",
+                "what_en": "holds only the form's fill-in prompt: it was never written",
+            },
+            severity=Severity.WARNING,
+        )
     norm = doc.norm
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
-        if _children(doc, s):
+        if _children(doc, s) or s.start in prompted:
             continue
         body = norm[s.body_start : s.end]
         if _ONLY_NONE.match(body) and body.strip():
@@ -589,25 +614,20 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                     [(m.start(), m.end())], {"quote": m.group(), "what_zh": zh, "what_en": en}
                 ),
             )
-    prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
-    for ln in doc.lines:
-        for cell in rx.split(r"[|\t]", ln.text):
-            if cell.strip() and _PLEASE_FILL.match(cell):
-                off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))
-                prompts.append((off, off + len(cell.strip())))
-    taken: list[tuple[int, int]] = []
-    for a, b in sorted(prompts):
-        if (
-            any(x <= a < y for x, y in taken)
-            or _BRACKET_SLOT.fullmatch(norm[a:b])
-            or (_INSTRUCTION.fullmatch(norm[a:b]))
-        ):
-            continue
-        found = _prompt(doc, a, b) if norm[a] in "(（" else (a, b, True)
-        if found is None:
-            continue
-        qa, qb, empty = found
-        taken.append((qa, qb))
+    for label, a, b in _blank_fields(doc):
+        yield (
+            f"blank:{label}",
+            TEMPLATE_RESIDUE.hit(
+                [(a, b)],
+                {"label": label, "quote": norm[a:b].strip()},
+                variant="blank",
+                severity=Severity.INFO,
+            ),
+        )
+    filled = {p.prompt for p in _prompt_fields(doc)}
+    for qa, qb, empty in _form_prompts(doc):
+        if (qa, qb) in filled:
+            continue  # Q010 reports the field as empty: one cause, one finding
         yield (
             f"prompt:{norm[qa:qb]}",
             TEMPLATE_RESIDUE.hit(
@@ -625,6 +645,123 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 severity=Severity.WARNING if empty else Severity.INFO,
             ),
         )
+
+
+# A cover line "label:" and one "label:value" (部门(单位)名称:某镇政府 / 预算编码: / 评价方式:…).
+_COVER_LABEL = lazy(r"^\s*(?P<label>[\u4e00-\u9fff()（）]{2,12})\s*[:：]\s*$")
+_COVER_FILLED = lazy(r"^\s*[\u4e00-\u9fff()（）]{2,12}\s*[:：]\s*\S")
+# A labelled date with no figures in it: 报告日期:年月日, 填报日期：   年  月  日.
+_BLANK_DATE = lazy(
+    r"(?P<label>(?:报告|填报|填表|编制|评价|自评|落款)(?:日期|时间))\s*[:：]?\s*(?:20\s*)?"
+    r"年\s*月\s*日"
+)
+# A form head's field naming the unit or project, with only empty cells after it on its row.
+_HEAD_FIELD = lazy(
+    r"^\s*(?P<label>(?:[\u4e00-\u9fff()（）]{0,6}(?:单位|名称)|主管部门|实施单位))\s*"
+    r"(?:\|\s*){3,}$"
+)
+
+
+def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
+    """Cover and form-head fields left blank: (label, start, end of the blank field). A cover
+    line "label:" counts when the next line is another filled "label:value" (so its value is
+    not on the next line); a labelled date counts when it has no figures at all; a form head's
+    unit or project field when every other cell of its row is empty."""
+    norm = doc.norm
+    filled = [ln for ln in doc.lines if ln.text.strip()]
+    for i, ln in enumerate(filled[:-1]):
+        m = _COVER_LABEL.match(ln.text)
+        if m and _COVER_FILLED.match(filled[i + 1].text):
+            yield m.group("label"), ln.start + m.start("label"), ln.start + m.end()
+            continue
+        m = _HEAD_FIELD.match(ln.text)
+        if m:
+            yield m.group("label"), ln.start + m.start("label"), ln.end
+    for m in _BLANK_DATE.finditer(norm):
+        yield m.group("label"), m.start(), m.end()
+
+
+def _form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
+    """Every form prompt left in the text: (start, end, stands in place of content)."""
+
+    def build(d: Document) -> list[tuple[int, int, bool]]:
+        norm = d.norm
+        prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
+        for ln in d.lines:
+            for cell in rx.split(r"[|\t]", ln.text):
+                if cell.strip() and _PLEASE_FILL.match(cell):
+                    off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))
+                    prompts.append((off, off + len(cell.strip())))
+        out: list[tuple[int, int, bool]] = []
+        for a, b in sorted(prompts):
+            if (
+                any(x <= a < y for x, y, _ in out)
+                or _BRACKET_SLOT.fullmatch(norm[a:b])
+                or (_INSTRUCTION.fullmatch(norm[a:b]))
+            ):
+                continue
+            found = _prompt(d, a, b) if norm[a] in "(（" else (a, b, True)
+            if found is not None:
+                out.append(found)
+        return out
+
+    result: list[tuple[int, int, bool]] = doc.cached("form_prompts", build)
+    return result
+
+
+class _PromptField(NamedTuple):
+    """A heading or form field whose only content is the form's fill-in prompt."""
+
+    title: str
+    label: tuple[int, int]
+    prompt: tuple[int, int]
+
+
+# A label before a prompt on its line: a short title, no sentence in it.
+_LABEL_TEXT = lazy(r"^[^。，,；;：:|\t]{2,16}$")
+
+
+def _prompt_fields(doc: Document) -> list[_PromptField]:
+    """Fields left holding only their prompt: a short label with the prompt after it on its line
+    and nothing else before the next heading (摘要（2000字以内）), or a narrative field's label
+    cell (评价结论, 存在问题) followed by a cell that is only the prompt."""
+    from reviewer.checks.quality_forms import cells, is_header_cell
+
+    def build(d: Document) -> list[_PromptField]:
+        norm = d.norm
+        out: list[_PromptField] = []
+        cs = cells(d)
+        starts = [c.start for c in cs]
+        for qa, qb, empty in _form_prompts(d):
+            if not empty:
+                continue
+            line = d.line_at(qa)
+            lead = norm[line.start : qa]
+            label = lead.strip()
+            if label and norm[qa] in "(（":
+                if "|" in lead or "\t" in lead or not _LABEL_TEXT.match(label):
+                    continue
+                if norm[qb : line.end].strip(" \t。.:：|") or not _followed_by_heading(d, qb):
+                    continue
+                lo = line.start + (len(lead) - len(lead.lstrip()))
+                sec = next((s for s in sections(d) if s.start == lo), None)
+                if sec is not None and sec.title_start < qa:
+                    label = norm[sec.title_start : qa].strip()  # without its numbering
+                out.append(_PromptField(label, (lo, qa), (qa, qb)))
+                continue
+            k = bisect.bisect_left(starts, qa)
+            if k == 0 or k >= len(cs) or cs[k].start != qa:
+                continue  # the prompt is not a whole cell
+            prev = cs[k - 1]
+            if not prev.text or len(prev.text) > 24 or is_header_cell(prev.text):
+                continue
+            if not _FIELD_LABEL.search(prev.text):
+                continue
+            out.append(_PromptField(prev.text, (prev.start, prev.end), (qa, qb)))
+        return out
+
+    result: list[_PromptField] = doc.cached("prompt_fields", build)
+    return result
 
 
 @check(TEMPLATE_RESIDUE)
@@ -659,7 +796,41 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
             yield DATE_BEFORE_YEAR_END.hit(
                 spans, {"year": year, "date": _fmt_date(d.value), "times_zh": "", "times_en": ""}
             )
+    seen = {d.value for d in report_dates(doc) if d.value.year == year}
+    for value, lo, hi in _run_signatures(doc):
+        if value.year != year or value in seen:
+            continue
+        seen.add(value)
+        spans = [(lo, hi)]
+        if title is not None:
+            spans.append((title[0], title[1]))
+        yield DATE_BEFORE_YEAR_END.hit(
+            spans, {"year": year, "date": _fmt_date(value), "times_zh": "", "times_en": ""}
+        )
     yield from grouped(_cutoffs(doc, year), lambda h: h.data["date"])
+
+
+# A signature run together with the text around it (a flattened page): the unit's name and
+# the date between the annex label and the next form's title.
+_RUN_SIGNATURE = lazy(
+    r"(?<=[表告件\s])(?P<unit>[\u4e00-\u9fff]{2,20}(?:局|委|办|府|中心|院|校|所|站|镇|乡|街道|部))"
+    r"(?P<date>(?P<y>20\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)"
+    r"(?=[\u4e00-\u9fff(（]{0,20}?(?:自评表|评价表|报告|附件|附表)|\s*$)"
+)
+
+
+def _run_signatures(doc: Document) -> Iterator[tuple[date, int, int]]:
+    """A signature run together with the text of a flattened page (not a line of its own,
+    which `report_dates` reads): the unit's name and the date, then the next form's title."""
+    norm = doc.norm
+    for m in _RUN_SIGNATURE.finditer(norm):
+        if len(doc.line_at(m.start()).text.strip()) <= 40:
+            continue
+        try:
+            value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        yield value, m.start("unit"), m.end()
 
 
 # 截至11月底, 截止到2023年10月, 截至2023年11月30日; 1-10月, 1至11月.

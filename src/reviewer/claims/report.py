@@ -44,7 +44,7 @@ def report_title(doc: Document) -> tuple[int, int, str] | None:
 
 def is_chrome(line: str) -> bool:
     """Whether a line belongs to the web page around the report (breadcrumbs, 索引号, 发布日期,
-    links to other pages), not to the report."""
+    links to other pages, a document-sharing site's 上传人/文档编号), not to the report."""
     return bool(_CHROME.search(line))
 
 
@@ -53,7 +53,8 @@ _NOT_TITLE = lazy(r"^(?:根据|按照|依据|为)|如下\s*[:：]?$")
 # A web page's own lines: breadcrumbs, metadata, links to other pages.
 _CHROME = lazy(
     r"当前位置|您的位置|现在位置|首页\s*[>＞/]|[>＞]\s*\S+\s*[>＞]|上一篇|下一篇|索引号|发布机构|"
-    r"发布日期|发布时间|(?:^|\s)来源\s*[:：]|浏览[量次]?[:：]|相关(?:链接|阅读|文章)"
+    r"发布日期|发布时间|(?:^|\s)来源\s*[:：]|浏览[量次]?[:：]|相关(?:链接|阅读|文章)|"
+    r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]"
 )
 
 

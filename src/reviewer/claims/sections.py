@@ -22,6 +22,10 @@ Real reports are messy, so the reader is forgiving:
 - "（2）" right after "（一）" (or right before "（三）") is read as "（二）" (level 2); a run of
   "（1）（2）…" under a "（一）" stays level 4.
 - A leading conversion artefact such as "[bookmark: _GoBack]" is skipped.
+- A table of contents is not the report's outline: a run of heading-like lines with no body
+  between them (often after 目录, often with page numbers or dotted leaders) whose titles come
+  again as the body's headings is dropped; the body's sections are the ones that count. The
+  run's TOC part ends where a title of the run comes a second time (the body starts there).
 """
 
 from __future__ import annotations
@@ -187,6 +191,89 @@ def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:
     return None
 
 
+# A table-of-contents entry's tail: dotted leaders and/or a page number ("……3", " 12").
+_TOC_TAIL = lazy(r"(?:\s*(?:[.·…。\-_—]\s*){2,}\s*\d{0,3}|\s+\d{1,3})\s*$")
+_TOC_LABEL = lazy(r"^\s*(?:目\s*录|目\s*次|内\s*容\s*目\s*录)\s*$")
+# A short line inside a contents run that is not a heading: 摘要, the report's title again.
+_SENTENCE = lazy(r"[。，,；;|\t]")
+
+
+_KEY_NOISE = lazy(r"[\s:：、.()（）]")
+
+
+def _toc_key(title: str) -> str:
+    return _KEY_NOISE.sub("", _TOC_TAIL.sub("", title))
+
+
+class _Line(NamedTuple):
+    number: int  # the line's index in the document
+    text: str  # stripped
+    head: int | None  # index into the heading list when the line is a heading
+
+
+def _toc_heads(lines: list[_Line], heads: list[_Head]) -> set[int]:
+    """Indexes (into `heads`) of the entries of any table of contents.
+
+    `lines` are the non-blank lines. A run is a stretch of consecutive ones, each a heading
+    whose whole line is its title or a short line without a sentence in it. Its contents part
+    ends before the first heading whose title (page number and leaders aside) already came in
+    the run, or whose 一、 numbering starts again: the body begins there. The part is a table of
+    contents when it holds three headings or more and it is labelled 目录, or three entries end
+    in a page number or leaders, or three of its titles come again as later headings.
+    """
+    out: set[int] = set()
+    run: list[_Line] = []
+    for ln in [*lines, _Line(-1, "。", None)]:
+        if ln.head is not None:
+            entry = heads[ln.head].body_start >= heads[ln.head].line_end and "|" not in ln.text
+        else:
+            entry = len(ln.text) <= 40 and not _SENTENCE.search(ln.text)
+        if entry:
+            run.append(ln)
+            continue
+        if run:
+            out.update(_toc_part(run, heads))
+        run = []
+    return out
+
+
+def _toc_part(run: list[_Line], heads: list[_Head]) -> list[int]:
+    entries: list[int] = []  # head indexes of the contents part
+    seen: set[str] = set()
+    top_seen = 0
+    tails = 0
+    labelled = False
+    body_from = len(heads)  # first heading of the body
+    for ln in run:
+        if ln.head is None:
+            if _TOC_LABEL.match(ln.text):
+                labelled = labelled or not entries
+            elif _TOC_TAIL.search(ln.text) and not ln.text[:1].isdigit():
+                tails += 1
+            continue
+        h = heads[ln.head]
+        key = _toc_key(h.title)
+        if key in seen or (h.style == "cn" and h.number is not None and h.number <= top_seen):
+            body_from = ln.head  # the body starts here
+            break
+        seen.add(key)
+        if h.style == "cn" and h.number is not None:
+            top_seen = max(top_seen, h.number)
+        tails += bool(_TOC_TAIL.search(h.title))
+        entries.append(ln.head)
+    else:
+        # the run ends in prose: its last heading owns that prose unless marked as an entry
+        if entries and not _TOC_TAIL.search(heads[entries[-1]].title):
+            body_from = entries.pop()
+    if len(entries) < 3:
+        return []
+    if labelled or tails >= 3:
+        return entries
+    later = {_toc_key(g.title) for g in heads[body_from:]}
+    repeats = sum(_toc_key(heads[i].title) in later for i in entries)
+    return entries if repeats >= 3 else []
+
+
 def _fix_levels(heads: list[_Head]) -> None:
     """Repair common numbering slips: "3、" for "三、", "（2）" for "（二）"."""
     l1 = [i for i, h in enumerate(heads) if h.style == "cn"]
@@ -245,6 +332,7 @@ def _fix_levels(heads: list[_Head]) -> None:
 def _scan(doc: Document) -> list[Section]:
     norm = doc.norm
     heads: list[_Head] = []
+    filled: list[_Line] = []
     for line in doc.lines:
         if not line.text.strip():
             continue
@@ -252,6 +340,10 @@ def _scan(doc: Document) -> list[Section]:
         if h is not None:
             h.line_end = line.end
             heads.append(h)
+        filled.append(_Line(line.index, line.text.strip(), len(heads) - 1 if h else None))
+    toc = _toc_heads(filled, heads)
+    if toc:
+        heads = [h for i, h in enumerate(heads) if i not in toc]
     # An 附件 label before the first top-level heading names the document itself.
     first_l1 = next((h.start for h in heads if h.level == 1), None)
     heads = [

@@ -1,0 +1,94 @@
+"""Readers and checks for forms met in real reports from many provinces (issue 16, numeric part).
+
+Each case is a fragment written for the purpose, with near misses that must stay silent.
+"""
+
+from __future__ import annotations
+
+from tests.helpers import codes, review_text
+
+# ---- a note in parentheses between a total and its 其中 (claims/amounts.py) ------------------
+
+
+def test_a_note_in_parentheses_does_not_hide_the_breakdown_after_it() -> None:
+    text = (
+        "系统人员编制426名(不含自收自支事业单位),其中:行政编制43名,"
+        "参照公务员法管理编制7名,事业编制276名。"
+    )
+    assert "T001" in codes(review_text(text, select=["T"]))
+
+
+def test_the_same_note_with_parts_that_add_up_is_silent() -> None:
+    text = (
+        "系统人员编制326名(不含自收自支事业单位),其中:行政编制43名,"
+        "参照公务员法管理编制7名,事业编制276名。"
+    )
+    assert codes(review_text(text, select=["T"])) == []
+
+
+def test_a_parenthesis_holding_parts_still_closes_its_own_breakdown() -> None:
+    # "(含…)" lists a subset; the 其中 after it is not read as a second split of 17.
+    text = (
+        "系统由17家单位组成(含行政单位1个),其中:全额拨款单位15个,差额拨款单位1个,自收自支单位1个。"
+    )
+    assert codes(review_text(text, select=["T"])) == []
+
+
+# ---- 分值 | 扣分 | 得分 tables (checks/deductions.py) -------------------------------------------
+
+_HEAD = "表1:得分明细表\n序号 | 一级指标 | 分 值 | 扣 分 | 得 分 | 评价等级 |\n"
+
+
+def test_a_score_that_is_not_weight_minus_deduction_is_an_error() -> None:
+    text = _HEAD + "1 | 运行成本 | 8 | 2 | 5 | 优 |\n2 | 管理效率 | 22 | 2.15 | 19.85 | |\n"
+    found = review_text(text, select=["S012"])
+    assert codes(found) == ["S012"]
+    assert "8 − 扣分 2 = 6" in found[0].message and "得分 5" in found[0].message
+
+
+def test_rows_where_the_three_columns_agree_are_silent() -> None:
+    text = _HEAD + "1 | 运行成本 | 8 | 2 | 6 | 优 |\n2 | 管理效率 | 22 | 2.15 | 19.85 | |\n"
+    assert codes(review_text(text, select=["S012", "S013"])) == []
+
+
+def test_a_table_without_a_deduction_column_is_not_read_as_one() -> None:
+    text = "序号 | 一级指标 | 分值 | 得分 | 扣分原因 |\n1 | 运行成本 | 8 | 5 | 资金闲置 |\n"
+    assert codes(review_text(text, select=["S012", "S013"])) == []
+
+
+def test_the_deduction_total_row_is_checked_against_the_rows() -> None:
+    rows = "决策 | 20 | 1 | 19\n过程 | 30 | 2 | 28\n产出 | 50 | 3 | 47\n"
+    bad = review_text(
+        "指标 | 分值 | 扣分 | 得分\n" + rows + "合计 | 100 | 7 | 93\n", select=["S013"]
+    )
+    good = review_text(
+        "指标 | 分值 | 扣分 | 得分\n" + rows + "合计 | 100 | 6 | 94\n", select=["S013"]
+    )
+    assert codes(bad) == ["S013"] and codes(good) == []
+
+
+# ---- spaced headers and a table cut short of the dimensions announced (claims/scores.py) -----
+
+_ANNOUNCED = (
+    "二、绩效评价分数与等级\n从运行成本、管理效率、履职效能、社会效应、可持续发展能力和满意度"
+    "六个维度进行了绩效评价,考评得分为90.35分。\n"
+)
+_FOUR_ROWS = (
+    "1 | 运行成本 | 8 | 2 | 6 | 优 |\n2 | 管理效率 | 22 | 2.15 | 19.85 | |\n"
+    "3 | 履职效能 | 43 | 2 | 41 | |\n4 | 社会效应 | 17 | 3.5 | 13.5 | |\n"
+)
+
+
+def test_a_spaced_header_is_a_score_table_so_the_score_is_supported() -> None:
+    found = review_text(_ANNOUNCED + _HEAD + _FOUR_ROWS)
+    assert "Q004" not in codes(found)
+
+
+def test_a_table_with_fewer_rows_than_announced_dimensions_is_not_summed() -> None:
+    found = review_text(_ANNOUNCED + _HEAD + _FOUR_ROWS, select=["S001", "S002"])
+    assert codes(found) == []
+
+
+def test_the_same_table_without_the_announcement_is_summed() -> None:
+    text = "二、绩效评价分数与等级\n考评得分为90.35分。\n" + _HEAD + _FOUR_ROWS
+    assert "S001" in codes(review_text(text, select=["S001"]))

@@ -92,3 +92,64 @@ def test_a_table_with_fewer_rows_than_announced_dimensions_is_not_summed() -> No
 def test_the_same_table_without_the_announcement_is_summed() -> None:
     text = "二、绩效评价分数与等级\n考评得分为90.35分。\n" + _HEAD + _FOUR_ROWS
     assert "S001" in codes(review_text(text, select=["S001"]))
+
+
+# ---- rates beside their amounts, changes against the budget (checks/rates_local.py) ---------
+
+
+def _r(text: str, code: str) -> list[str]:
+    return [f.message for f in review_text(text, select=[code])]
+
+
+def test_a_progress_rate_is_recomputed_from_the_two_amounts_before_it() -> None:
+    text = (
+        "我院共有3个支出项目。其中，法院执行年初预算数6万元，年末结算支出6万元，"
+        "项目资金支出进度比率为120%；案件审判411.95万元，年末结算支出411.95万元，"
+        "项目资金支出进度比率为100%。"
+    )
+    found = _r(text, "R022")
+    assert len(found) == 1 and "120%" in found[0] and "= 100%" in found[0]
+
+
+def test_a_progress_rate_is_silent_when_it_holds_rounded_or_capped() -> None:
+    assert _r("项目预算数60万元，实际支出59.35万元，支出进度比率为98.9%。", "R022") == []
+    assert _r("项目预算数60万元，实际支出61万元，支出进度比率为100%。", "R022") == []
+
+
+def test_a_progress_rate_needs_a_base_then_a_spent_amount() -> None:
+    # Two amounts spent (no base), a remainder, a target, or three amounts: nothing is judged.
+    assert _r("已拨付6万元，年末结算支出5万元，支出进度比率为100%。", "R022") == []
+    assert _r("预算数6万元，结余资金1万元，支出进度比率为100%。", "R022") == []
+    assert _r("预算数6万元，计划支出5万元，目标支出进度比率为100%。", "R022") == []
+    assert _r("预算数6万元，追加2万元，支出5万元，支出进度比率为100%。", "R022") == []
+
+
+def test_an_execution_rate_is_left_to_r001() -> None:
+    found = review_text("该项目预算数50万元，执行数49.25万元，执行率为96.5%。", select=["R"])
+    assert [f.code for f in found] == ["R001"]
+
+
+_BUDGET = "2024年部门预算支出27,360.5万元。"
+
+
+def test_a_change_against_the_budget_is_recomputed() -> None:
+    found = review_text(_BUDGET + "2024年实际支出37,124.2万元，比预算增加30%。", select=["R023"])
+    assert [f.severity.value for f in found] == ["warning"]
+    assert "35.69%" in found[0].message
+
+
+def test_a_truncated_change_against_the_budget_is_an_info_note() -> None:
+    found = review_text(_BUDGET + "2024年实际支出37,124.2万元，比预算增加35%。", select=["R023"])
+    assert [f.severity.value for f in found] == ["info"]
+    assert "36%" in found[0].message
+
+
+def test_a_change_against_the_budget_that_rounds_right_is_silent() -> None:
+    assert _r(_BUDGET + "2024年实际支出37,124.2万元，比预算增加36%。", "R023") == []
+    assert _r(_BUDGET + "2024年实际支出37,124.2万元，比预算增加35.69%。", "R023") == []
+
+
+def test_a_change_against_a_budget_of_the_other_side_is_not_judged() -> None:
+    # The only budget is an income one: spending is not compared with it.
+    text = "2024年部门预算收入27,360.5万元。2024年实际支出37,124.2万元，比预算增加30%。"
+    assert _r(text, "R023") == []

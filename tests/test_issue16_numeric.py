@@ -153,3 +153,50 @@ def test_a_change_against_a_budget_of_the_other_side_is_not_judged() -> None:
     # The only budget is an income one: spending is not compared with it.
     text = "2024年部门预算收入27,360.5万元。2024年实际支出37,124.2万元，比预算增加30%。"
     assert _r(text, "R023") == []
+
+
+# ---- a quota and a head count written one cell per line (checks/staff.py) --------------------
+
+
+def test_staff_above_quota_in_a_form_written_one_cell_per_line() -> None:
+    text = "单位名称\n\n某镇人民政府\n\n人员编制\n\n128\n\n实有人数\n\n185\n\n职能职责概述\n"
+    found = review_text(text, select=["C002"])
+    assert [f.code for f in found] == ["C002"] and "185" in found[0].message
+
+
+def test_staff_within_quota_one_cell_per_line_is_silent() -> None:
+    text = "人员编制\n\n128\n\n实有人数\n\n120\n"
+    assert review_text(text, select=["C002"]) == []
+
+
+def test_a_label_without_its_own_figure_is_not_paired() -> None:
+    # The figure after 人员编制 is missing: 185 is no quota's count.
+    text = "人员编制\n\n实有人数\n\n185\n\n编制数\n\n说明\n\n128\n"
+    assert review_text(text, select=["C002"]) == []
+
+
+# ---- a part's grade against its score rate (checks/section_grades.py) ------------------------
+
+_RESULT = "绩效评价结果\n一级指标 | 分值 | 得分 | 等级 |\n决策 | 15.00 | 15.00 | 优 |\n"
+
+
+def test_a_part_graded_above_its_score_rate_is_flagged() -> None:
+    found = review_text(_RESULT + "过程 | 55.00 | 49.04 | 优 |\n", select=["S014"])
+    assert len(found) == 1 and "89.16%" in found[0].message and "“良”" in found[0].message
+
+
+def test_a_part_graded_on_its_score_rate_is_silent() -> None:
+    assert review_text(_RESULT + "过程 | 55.00 | 49.04 | 良 |\n", select=["S014"]) == []
+    assert review_text(_RESULT + "过程 | 55.00 | 49.50 | 优 |\n", select=["S014"]) == []
+
+
+def test_the_reports_own_bands_decide_the_grade() -> None:
+    # With 优 from 85, 49.04 of 55 (89.16 %) is 优.
+    note = "注:优(≥85)\n良(≥75,<85)\n中(≥60,<75)\n差(<60)\n"
+    assert review_text(_RESULT + "过程 | 55.00 | 49.04 | 优 |\n" + note, select=["S014"]) == []
+
+
+def test_the_whole_and_percent_cells_are_not_parts() -> None:
+    # 100 is the whole (S004's); percentages are no weight and score.
+    assert review_text(_RESULT + "合计 | 100.00 | 89.00 | 优 |\n", select=["S014"]) == []
+    assert review_text("指标 | 95% | 90% | 优 |\n", select=["S014"]) == []

@@ -200,3 +200,32 @@ def test_the_whole_and_percent_cells_are_not_parts() -> None:
     # 100 is the whole (S004's); percentages are no weight and score.
     assert review_text(_RESULT + "合计 | 100.00 | 89.00 | 优 |\n", select=["S014"]) == []
     assert review_text("指标 | 95% | 90% | 优 |\n", select=["S014"]) == []
+
+
+# ---- a form's weights against 100 (checks/form_weights.py) -----------------------------------
+
+_FORM = (
+    "财政项目支出绩效自评表\n项目资金(万元) 年初预算数全年预算数全年执行数分值执行率得分\n"
+    "年度资金总额100.00100.00100.0010100.0%10\n"
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+    "产出指标数量指标项目计划完成率100%100%{w}{w}\n资金到位率100%100%1010\n"
+    "质量指标项目一次验收合格率100%80%1111管理不够到位\n时效指标项目完成及时性及时较及时77\n"
+)
+
+
+def test_form_weights_short_of_100_are_flagged_with_the_funds_row() -> None:
+    found = review_text(_FORM.format(w=45) + "总分:83", select=["S015"])
+    assert len(found) == 1 and "10 + 45 + 10 + 11 + 7 = 83" in found[0].message
+
+
+def test_form_weights_of_100_are_silent() -> None:
+    assert review_text(_FORM.format(w=62) + "总分:100", select=["S015"]) == []
+
+
+def test_a_form_without_its_total_row_may_be_cut_and_is_not_summed() -> None:
+    assert review_text(_FORM.format(w=45), select=["S015"]) == []
+
+
+def test_a_funds_row_below_100_percent_leaves_its_weight_unknown() -> None:
+    text = _FORM.format(w=45).replace("10100.0%10", "1090.0%9") + "总分:82"
+    assert review_text(text, select=["S015"]) == []

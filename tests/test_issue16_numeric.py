@@ -229,3 +229,25 @@ def test_a_form_without_its_total_row_may_be_cut_and_is_not_summed() -> None:
 def test_a_funds_row_below_100_percent_leaves_its_weight_unknown() -> None:
     text = _FORM.format(w=45).replace("10100.0%10", "1090.0%9") + "总分:82"
     assert review_text(text, select=["S015"]) == []
+
+
+# ---- a share that names its base (checks/shares_named.py) ------------------------------------
+
+
+def test_a_share_of_a_named_base_is_recomputed() -> None:
+    text = "本单位年末实际在职人员为136人,占编委核定的落实编制数143人的比率为59.10%."
+    found = review_text(text, select=["P002"])
+    assert len(found) == 1 and "136人 ÷ 143人 = 95.1%" in found[0].message
+
+
+def test_a_share_of_a_named_base_that_holds_is_silent() -> None:
+    assert review_text("在职人员136人，占核定编制数143人的比率为95.10%。", select=["P002"]) == []
+    assert review_text("在职人员136人，占核定编制数143人的95.1%。", select=["P002"]) == []
+    # Amounts carry their rounding: 1.5 / 2.6 is anywhere from 55.1 % to 61.2 %.
+    assert review_text("项目支出1.5万元，占预算2.6万元的比例为60%。", select=["P002"]) == []
+
+
+def test_a_percentage_that_is_not_the_shares_closing_figure_is_not_read() -> None:
+    # A growth rate after the base, or figures of different kinds, are no share.
+    assert review_text("在职人员136人，占编制数143人，比上年增长5%。", select=["P002"]) == []
+    assert review_text("培训136人次，占经费143万元的50%。", select=["P002"]) == []

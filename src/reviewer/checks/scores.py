@@ -8,6 +8,7 @@ from decimal import Decimal
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.scores import Figure, ScoreGroup, ScoreItem, leaves, score_groups
+from reviewer.claims.sections import cn_number
 from reviewer.claims.selfscore import GRADE_BANDS, SelfScore, grade_for, self_scores
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -203,10 +204,29 @@ def score_sums(doc: Document) -> Iterator[Hit]:
             yield hit
 
 
+def _announced_rows(doc: Document, group: ScoreGroup) -> int | None:
+    """How many dimensions the text before the table says it scores ("从…六个维度进行了评价")."""
+    head = doc.norm[max(group.section_start, group.start - 400) : group.start]
+    pattern = r"([一二三四五六七八九十两]{1,2}|\d{1,2})个(?:维度|方面|一级指标)"
+    found = [cn_number(m.group(1)) for m in rx.finditer(pattern, head)]
+    return max((n for n in found if n), default=None)
+
+
+def _cut(doc: Document, group: ScoreGroup, items: list[ScoreItem]) -> bool:
+    """A table with fewer rows than the dimensions the report announces for it: a cut or
+    partial table, whose sums say nothing about the total."""
+    if group.source != "table" or group.total is not None:
+        return False
+    announced = _announced_rows(doc, group)
+    return announced is not None and len(items) < announced
+
+
 def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | None:
     target = _target(group)
     items = _reading(group, target)
     if len(items) < 3 or any(i.score is None for i in items):
+        return None
+    if _cut(doc, group, items):
         return None
     stated = _stated_total(doc, group)
     if stated is None:
@@ -252,7 +272,7 @@ def weight_sums(doc: Document) -> Iterator[Hit]:
     for group in score_groups(doc):
         target = _target(group)
         items = _reading(group, target)
-        if len(items) < 3 or any(i.weight is None for i in items):
+        if len(items) < 3 or any(i.weight is None for i in items) or _cut(doc, group, items):
             continue
         # Only a table presented as the whole framework: it has a stated total or the report's
         # self-score stands in the same section.

@@ -190,10 +190,44 @@ def _flat_pairs(doc: Document) -> Iterator[_Pair]:
         )
 
 
+_CELL_QUOTA = lazy(r"^(?:人员编制|编制人数|编制数|核定编制数?)(?:[(（]人[)）])?$")
+_CELL_STAFF = lazy(r"^(?:实有人数|在职人数|实有在职人数|实际在职人数)(?:[(（]人[)）])?$")
+_CELL_COUNT = lazy(r"^(\d{1,5})\s*(?:人|名)?$")
+
+
+def _cell_pairs(doc: Document) -> Iterator[_Pair]:
+    """A form written one cell per line: 人员编制 / 128 / 实有人数 / 185, each label's figure the
+    next non-empty line, the two labels at most two cells apart."""
+    cells = [ln for ln in doc.lines if ln.text.strip()]
+    for i, ln in enumerate(cells[:-3]):
+        if not _CELL_QUOTA.match(ln.text.strip()):
+            continue
+        q = _CELL_COUNT.match(cells[i + 1].text.strip())
+        if q is None:
+            continue
+        for j in (i + 2, i + 4):
+            if j + 1 >= len(cells) or not _CELL_STAFF.match(cells[j].text.strip()):
+                continue
+            st = _CELL_COUNT.match(cells[j + 1].text.strip())
+            if st is None:
+                break
+            qa, sa = cells[i + 1], cells[j + 1]
+            q_at = qa.start + qa.text.index(q.group(1))
+            s_at = sa.start + sa.text.index(st.group(1))
+            yield _Pair(
+                Decimal(q.group(1)),
+                Decimal(st.group(1)),
+                ln.text.strip(),
+                cells[j].text.strip(),
+                [(s_at, s_at + len(st.group(1))), (q_at, q_at + len(q.group(1)))],
+            )
+            break
+
+
 @check(STAFF_ABOVE_QUOTA)
 def staff_above_quota(doc: Document) -> Iterator[Hit]:
     seen: set[int] = set()
-    for pair in [*_prose_pairs(doc), *_table_pairs(doc), *_flat_pairs(doc)]:
+    for pair in [*_prose_pairs(doc), *_table_pairs(doc), *_flat_pairs(doc), *_cell_pairs(doc)]:
         if pair.quota <= 0 or pair.staff <= pair.quota or pair.spans[0][0] in seen:
             continue
         seen.add(pair.spans[0][0])

@@ -537,7 +537,9 @@ class _Parser:
             self.stack.pop().open = False
         if self.stack:
             self.stack.pop()
-        self.segment = []
+        # A note without figures right after a figure ("编制326名(不含自收自支事业单位)，其中：…")
+        # leaves that figure the one a following 其中 splits.
+        self.segment = [bd.total] if not bd.parts else []
 
     def _inside_paren_breakdown(self) -> bool:
         return bool(self.paren_stack) and self.paren_stack[-1] is not None and not self.segment

@@ -261,7 +261,9 @@ def _figure(cell: Cell | None) -> Figure | None:
 
 
 def _columns(header: list[Cell]) -> tuple[int | None, int | None, int | None]:
-    """(name, weight, score) column indexes from the header cells."""
+    """(name, weight, score) column indexes from the header cells (read without their spaces:
+    "分 值", "得 分")."""
+    header = [c._replace(text=rx.sub(r"\s+", "", c.text)) for c in header]
     score_col = next(
         (
             i

@@ -36,9 +36,8 @@ _ITEM_BEFORE = lazy(r"(?:^|[\n。；;：:，,])\s*[（(]?\s*$")
 _ITEM_AFTER = lazy(r"^(?:\s*[、．]|\.(?!\d)|\s*[）)])")
 # Figures a reviewer asks evidence for when they cannot be verified: budget and execution,
 # scores, headcounts.
-_KEY_LABEL = lazy(
-    r"预算|资金|支出|执行|拨付|到位|结余|收入|决算|得分|分值|自评|编制|人数|在职|职工|人员|在编"
-)
+_KEY_LABEL = lazy(r"编制|人数|在职|职工|人员|在编|实有|离退休")
+_KEY_RATE = lazy(r"执行|到位|支付|拨付")
 
 
 def is_reference(norm: str, q: Quantity) -> bool:
@@ -62,15 +61,30 @@ def is_reference(norm: str, q: Quantity) -> bool:
 
 
 def is_key(norm: str, q: Quantity) -> bool:
-    """A figure a reviewer needs evidence for: money, a score, a headcount, an execution rate."""
-    label = norm[max(0, q.start - 16) : q.start]
+    """A figure a reviewer needs evidence for: an amount, a score, a headcount or an execution
+    rate named as such by the words right before it (not a zero)."""
+    if q.value == 0:
+        return False
+    label = label_before(norm, q.start)
     if q.dimension in ("money", "score"):
         return True
     if q.dimension == "percent":
-        return "执行" in label or "到位" in label or "支付" in label
+        return bool(_KEY_RATE.search(label))
     if q.dimension == "count" and q.count_unit in ("人", "名"):
         return bool(_KEY_LABEL.search(label))
     return False
+
+
+_LABEL_STOP = lazy(r"[。；;，,：:！？!?、\n（）()|]")
+
+
+def label_before(norm: str, at: int, limit: int = 24) -> str:
+    """The words right before a figure, back to the previous punctuation ("年度预算资金")."""
+    window = norm[max(0, at - limit) : at]
+    stops = list(_LABEL_STOP.finditer(window))
+    if stops:
+        window = window[stops[-1].end() :]
+    return window.strip()
 
 
 def _covering(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -143,6 +157,7 @@ def build(
             continue  # a bare whole number no check compared: not known to be a figure
         else:
             status = "unverifiable"
+        key = True if status == "unverifiable" and is_key(norm, q) else None
         out.append(
             LedgerFigure.model_construct(
                 start=q.start,
@@ -152,7 +167,9 @@ def build(
                 unit=q.unit,
                 status=status,
                 relations=relations_of,
-                key=True if status == "unverifiable" and is_key(norm, q) else None,
+                line=doc.line_col(q.start)[0],
+                key=key,
+                label=label_before(doc.text, q.start) if key else None,
             )
         )
     return out

@@ -72,7 +72,9 @@ class LedgerFigure(BaseModel):
     unit: str
     status: FigureStatus
     relations: list[str] = Field(default_factory=list)
+    line: int = 0  # 1-based line of the figure
     key: bool | None = None  # unverifiable and a key figure: budget, execution, score, headcount
+    label: str | None = None  # for a key figure: the words before it ("年度预算资金")
 
 
 class ReportResult(BaseModel):

@@ -3,6 +3,8 @@ the share of figures verified / mismatch / unverifiable overall, per layout and 
 and the share of the brute-force relations whose figures are all verified (or mismatch).
 
     python scripts/ledger_coverage.py [PATHS...] [--missed]
+
+(The same table as `reviewer eval --coverage fixtures/reports fixtures/corpus/reports`.)
 """
 
 from __future__ import annotations
@@ -10,47 +12,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reviewer.evals.coverage import measure
+from rich.console import Console
+
+from reviewer.evals.coverage import measure, print_coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pct(x: float | None) -> str:
-    return "   -  " if x is None else f"{100 * x:5.1f}%"
-
-
 def main(argv: list[str]) -> None:
-    show_missed = "--missed" in argv
+    missed = "--missed" in argv
     args = [a for a in argv if a != "--missed"]
     paths = [Path(a) for a in args] or [
         *sorted((ROOT / "fixtures" / "reports").glob("*.txt")),
         *sorted((ROOT / "fixtures" / "corpus" / "reports").glob("*.txt")),
     ]
-    cov = measure(paths)
-    print(
-        f"{'':<28}{'figures':>8}{'verified':>9}{'mismatch':>9}{'unverif.':>9}"
-        f"{'rels':>6}{'covered':>9}"
-    )
-
-    def row(name: str, t: object) -> None:
-        from reviewer.evals.coverage import Tally
-
-        assert isinstance(t, Tally)
-        s = t.shares()
-        n = sum(t.figures.values())
-        print(
-            f"{name[-28:]:<28}{n:>8}{_pct(s['verified']):>9}{_pct(s['mismatch']):>9}"
-            f"{_pct(s['unverifiable']):>9}{t.relations:>6}{_pct(s['relations_covered']):>9}"
-        )
-
-    row("ALL", cov.overall())
-    for layout, t in cov.layouts.items():
-        row(f"layout {layout}", t)
-    for name, t in cov.reports.items():
-        row(Path(name).name, t)
-    if show_missed:
-        for m in cov.missed:
-            print("missed", m)
+    print_coverage(measure(paths), Console(width=120), missed=missed)
 
 
 if __name__ == "__main__":

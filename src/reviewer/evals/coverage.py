@@ -120,3 +120,44 @@ def measure(paths: Iterable[Path]) -> Coverage:
     for layout in LAYOUTS:
         cov.layouts.setdefault(layout, Tally())
     return cov
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+def coverage_rows(cov: Coverage) -> list[tuple[str, Tally]]:
+    """(name, tally) for the whole run, each layout, then each report."""
+    rows: list[tuple[str, Tally]] = [("all", cov.overall())]
+    rows += [(f"layout {k}", v) for k, v in cov.layouts.items()]
+    rows += [(Path(k).name, v) for k, v in cov.reports.items()]
+    return rows
+
+
+def print_coverage(cov: Coverage, console: Any, *, missed: bool = False) -> None:
+    """The coverage table (rich): figures by status, brute-force relations covered."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(
+        title=f"ledger coverage ({len(cov.reports)} reports): share of figures by status; "
+        "brute-force relations whose figures are all verified or mismatch",
+        title_justify="left",
+    )
+    for col in ("report / layout", "figures", "verified", "mismatch", "unverifiable"):
+        t.add_column(col, justify="left" if col == "report / layout" else "right")
+    t.add_column("relations", justify="right")
+    t.add_column("covered", justify="right")
+    for i, (name, tally) in enumerate(coverage_rows(cov)):
+        if i in (1, 1 + len(cov.layouts)):
+            t.add_section()
+        s = tally.shares()
+        t.add_row(
+            escape(name), str(sum(tally.figures.values())), _pct(s["verified"]),
+            _pct(s["mismatch"]), _pct(s["unverifiable"]), str(tally.relations),
+            _pct(s["relations_covered"]), style="bold" if i == 0 else None,
+        )  # fmt: skip
+    console.print(t)
+    if missed:
+        for m in cov.missed:
+            console.print(f"not covered: {escape(m)}")

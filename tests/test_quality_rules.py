@@ -89,6 +89,9 @@ def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> Non
     # a label that introduces a list, and a heading whose goals follow on the next lines
     assert q("项目绩效目标为：\n1.硬化道路5公里。\n", "Q001") == []
     assert q("（二）部门整体支出绩效目标。\n完成道路硬化5公里。\n", "Q001") == []
+    # a sentence that ends on 绩效目标 and points to the table stating them
+    table = "本项目较好地完成了年初预定的各项绩效目标。具体完成情况如下表:\n指标名称 | 目标值 |\n"
+    assert q(table, "Q001") == []
 
 
 def test_target_deferring_to_a_value_set_elsewhere() -> None:

@@ -20,7 +20,13 @@ def workbook(run: RunResult, lang: str = "zh") -> object:
 
 def test_a_summary_sheet_then_one_sheet_per_report(fake_rules: None) -> None:
     wb = workbook(sample_run())
-    assert wb.sheetnames == ["汇总", "某某县财政局2023", "某某县教育局2024", "bad.txt"]
+    assert wb.sheetnames == [
+        "汇总",
+        "某某县财政局2023",
+        "某某县教育局2024",
+        "bad.txt",
+        "需补充佐证材料",  # the key figures no check could verify, when there are some
+    ]
     summary = [[c.value for c in row] for row in wb["汇总"].iter_rows()]
     assert summary[0] == [
         "文件",

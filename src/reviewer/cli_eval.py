@@ -82,6 +82,14 @@ def eval_cmd(
     target: Annotated[
         str, typer.Option(help="With --mutate: mutate the anchor (total/rate/count) or a part.")
     ] = "anchor",
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage",
+            help="Ledger coverage: figures verified / mismatch / unverifiable per report and "
+            "layout, and the brute-force relations whose figures the ledger verified.",
+        ),
+    ] = False,
 ) -> None:
     """Run every eval case offline (cassettes) and print TP/FP/FN, precision, recall and F1 per kind
     and per report for each source. Exit 1 when a threshold fails, a case errors, or --baseline
@@ -90,6 +98,9 @@ def eval_cmd(
 
     if mutate:
         _mutate(paths or [], suite, output, seed, max_per_report, docx, fmt, target)
+        return
+    if coverage:
+        _coverage(paths or [], suite, output, fmt, show_unmatched)
         return
     from reviewer.evals.cases import SYSTEMS, load_suite
     from reviewer.evals.report import print_regressions, print_results, print_unmatched
@@ -183,6 +194,32 @@ def _mutate(
         typer.echo(data)
     else:
         print_mutation(res, Console())
+    if output != Path("eval-results.json"):  # an explicit -o
+        output.write_text(data + "\n", encoding="utf-8")
+        err.print(f"results written to {output}")
+
+
+def _coverage(paths: list[Path], suite: Path, output: Path, fmt: str, missed: bool) -> None:
+    """`reviewer eval --coverage`: the ledger's coverage over the reports (default: the
+    suite's); `--format json` prints it as JSON; `--show-unmatched` lists the relations not
+    covered."""
+    from rich.console import Console
+
+    from reviewer.errors import ReviewerError
+    from reviewer.evals.coverage import measure, print_coverage
+    from reviewer.evals.mutate import report_paths
+
+    err = Console(stderr=True)
+    try:
+        cov = measure(report_paths(paths, suite))
+    except (OSError, ValueError, ReviewerError) as exc:
+        err.print(f"reviewer: {exc}")
+        raise typer.Exit(2) from None
+    data = json.dumps(cov.as_dict(), ensure_ascii=False, indent=1)
+    if fmt == "json":
+        typer.echo(data)
+    else:
+        print_coverage(cov, Console(), missed=missed)
     if output != Path("eval-results.json"):  # an explicit -o
         output.write_text(data + "\n", encoding="utf-8")
         err.print(f"results written to {output}")

@@ -20,7 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from reviewer.checks.registry import Hit, Rule, catalog
+from reviewer.checks.registry import Hit, Relation, Rule, catalog
 from reviewer.deadline import Deadline, TimeBudgetExceeded
 from reviewer.document import Document, load
 from reviewer.models import Finding, Lang, ReportResult, Severity
@@ -57,8 +57,12 @@ def run_checks(
     A check that raises is a bug. With `errors` given, it is recorded there ("T001: ValueError:
     …") and the other checks still run; without it, the exception propagates (tests).
     Past `deadline`, the checks not run (or interrupted) are listed in `not_run` ("T001/T002").
+    A check also yields the `Relation`s that held; they are kept on the document
+    (`checked_relations(doc)`) for the ledger of figures.
     """
     _, checks = catalog()
+    held: list[Relation] = []
+    doc._cache[RELATIONS_KEY] = held
     select = list(select) if select else None
     ignore = list(ignore) if ignore else None
     findings: list[Finding] = []
@@ -84,6 +88,9 @@ def run_checks(
             errors.append(f"{'/'.join(codes)}: {type(exc).__name__}: {exc}")
             continue
         for hit in hits:
+            if isinstance(hit, Relation):
+                held.append(hit)
+                continue
             code = hit.rule.code
             if not selected(code, select, ignore):
                 continue
@@ -97,6 +104,15 @@ def run_checks(
             findings.append(to_finding(doc, hit, lang))
     findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
     return findings
+
+
+RELATIONS_KEY = "engine.relations"
+
+
+def checked_relations(doc: Document) -> list[Relation]:
+    """The relations that held in the last `run_checks` over `doc` (none before it ran)."""
+    found: list[Relation] = doc._cache.get(RELATIONS_KEY, [])
+    return found
 
 
 def rule_findings(
@@ -156,7 +172,10 @@ def finish(
     out.update(report_meta(doc))
     if silenced:
         out["suppressed"] = silenced
-    return ReportResult(path=doc.path, findings=findings, meta=out)
+    from reviewer.ledger import build
+
+    figures = build(doc, checked_relations(doc), findings)
+    return ReportResult(path=doc.path, findings=findings, meta=out, figures=figures)
 
 
 def review_document(

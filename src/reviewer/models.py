@@ -56,13 +56,36 @@ class Finding(BaseModel):
         return "numeric"
 
 
+FigureStatus = Literal["verified", "mismatch", "unverifiable", "reference"]
+
+
+class LedgerFigure(BaseModel):
+    """One figure of the report and what the checks made of it (see `reviewer.ledger`):
+    `verified` (a relation that holds took it in; `relations` says which), `mismatch` (in a
+    numeric finding), `unverifiable` (no relation found) or `reference` (a date, a document or
+    section number: not a claim)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    status: FigureStatus
+    relations: list[str] = Field(default_factory=list)
+    line: int = 0  # 1-based line of the figure
+    key: bool | None = None  # unverifiable and a key figure: budget, execution, score, headcount
+    label: str | None = None  # for a key figure: the words before it ("年度预算资金")
+
+
 class ReportResult(BaseModel):
-    """All findings for one report, or the reason it could not be read."""
+    """All findings for one report, or the reason it could not be read; `figures` is the
+    ledger of its figures (None when not computed)."""
 
     path: str
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
+    figures: list[LedgerFigure] | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

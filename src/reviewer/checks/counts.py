@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, fmt, parse_chinese_int
@@ -349,11 +349,12 @@ def _named_later(norm: str, pos: int, label: str) -> tuple[list[tuple[int, int]]
 
 
 @check(COUNT_MISMATCH)
-def counts(doc: Document) -> Iterator[Hit]:
+def counts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     for cl in doc.cached("counted_lists", _find_lists):
         listed = len(cl.items)
         if listed == cl.count or cl.count in cl.alt_counts:
+            yield relation("count", [cl.claim], f"{fmt(cl.count)}{cl.unit}，列出 {listed} 项")
             continue
         names = [norm[a:b].strip().rstrip("。；;，,") for a, b in cl.items]
         shown = [n if len(n) <= 20 else n[:18] + "…" for n in names]

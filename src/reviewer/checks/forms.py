@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.score_formula import EXECUTION_SCORE
 from reviewer.checks.totals import SUM_MISMATCH, SUM_ROUNDING
 from reviewer.document import Document
@@ -214,7 +214,7 @@ def _pct(v: Decimal) -> str:
 
 
 @check(FORM_RATE_MISMATCH)
-def form_rates(doc: Document) -> Iterator[Hit]:
+def form_rates(doc: Document) -> Iterator[Hit | Relation]:
     slack = doc.tolerances.percent_points
     for block in funds_blocks(doc):
         kind = block.budget_kind()
@@ -232,7 +232,14 @@ def form_rates(doc: Document) -> Iterator[Hit]:
                 continue
             v, lo, hi = ratio
             readings = percent_value(stated)
-            if not readings or any(_agrees(r, stated.decimals, lo, hi, slack) for r in readings):
+            if not readings:
+                continue
+            if any(_agrees(r, stated.decimals, lo, hi, slack) for r in readings):
+                yield relation(
+                    "rate",
+                    [(n.start, n.end) for n in (stated, spent, budget)],
+                    f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {_pct(v)}",
+                )
                 continue
             name = COLUMN_NAMES[kind]
             expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {_pct(v)}"
@@ -337,7 +344,7 @@ def _rate_of(block: FundsBlock, row: FundsRow) -> tuple[Decimal, Decimal] | None
 
 
 @check(EXECUTION_SCORE)
-def form_scores(doc: Document) -> Iterator[Hit]:
+def form_scores(doc: Document) -> Iterator[Hit | Relation]:
     for block in funds_blocks(doc):
         for row in block.rows:
             weight, score = row.number(WEIGHT), row.number(SCORE)
@@ -352,6 +359,12 @@ def form_scores(doc: Document) -> Iterator[Hit]:
             expected = min(weight.value, value / 100 * weight.value)
             tol = _half(score) + half / 100 * weight.value + doc.tolerances.score_points
             if score.value - expected <= tol:
+                if abs(score.value - expected) <= tol:
+                    yield relation(
+                        "score",
+                        [(score.start, score.end), (weight.start, weight.end)],
+                        f"{_pct(value)} × {fmt(weight.value)} = {fmt(expected, 2)}",
+                    )
                 continue
             yield EXECUTION_SCORE.hit(
                 [(score.start, score.end), (weight.start, weight.end)],
@@ -424,7 +437,7 @@ def overspent_full(doc: Document) -> Iterator[Hit]:
 
 
 @check(FORM_TOTAL_EMPTY, SUM_MISMATCH, SUM_ROUNDING)
-def form_totals(doc: Document) -> Iterator[Hit]:
+def form_totals(doc: Document) -> Iterator[Hit | Relation]:
     for block in funds_blocks(doc):
         total = block.total
         if total is None or total.unsure or total.loose:
@@ -436,7 +449,9 @@ def form_totals(doc: Document) -> Iterator[Hit]:
             yield from _judge_group(block, total, parts)
 
 
-def _judge_group(block: FundsBlock, total: FundsRow, parts: list[FundsRow]) -> Iterator[Hit]:
+def _judge_group(
+    block: FundsBlock, total: FundsRow, parts: list[FundsRow]
+) -> Iterator[Hit | Relation]:
     empty_cols: list[tuple[str, CellNumber | None, Decimal]] = []
     for kind in block.columns:
         if kind not in MONEY:
@@ -452,6 +467,9 @@ def _judge_group(block: FundsBlock, total: FundsRow, parts: list[FundsRow]) -> I
             continue
         diff = psum - stated.value
         if diff == 0:
+            spans = [(stated.start, stated.end), *((n.start, n.end) for n in nums)]
+            terms = " + ".join(fmt(n.value) for n in nums)
+            yield relation("table_column", spans, f"{terms} = {fmt(stated.value)}")
             continue
         tol = _half(stated) + sum((_half(n) for n in nums), Decimal(0))
         unit = block.unit

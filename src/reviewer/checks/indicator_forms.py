@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from reviewer.checks.quality_goals import VAGUE_TARGET
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.scores import SCORE_ABOVE_WEIGHT, SCORE_SUM_MISMATCH
 from reviewer.claims.indicator_forms import (
     SCORE_COL,
@@ -266,7 +266,7 @@ def _judged_by_tables(doc: Document, claim: tuple[int, int]) -> bool:
 
 
 @check(SCORE_SUM_MISMATCH)
-def form_score_sum(doc: Document) -> Iterator[Hit]:
+def form_score_sum(doc: Document) -> Iterator[Hit | Relation]:
     for block in indicator_blocks(doc):
         rows = block.rows
         if block.unsure or any(r.hidden or r.weight is None or r.score is None for r in rows):
@@ -288,6 +288,11 @@ def form_score_sum(doc: Document) -> Iterator[Hit]:
         total = sum(terms, Decimal(0))
         decimals = decimals_of(m.group("b") or m.group("a"))
         if abs(total - stated) <= Decimal(5) / (Decimal(10) ** (decimals + 1)):
+            spans = [
+                m.span("b") if m.group("b") else m.span("a"),
+                *((sc.start, sc.end) for sc in scores),
+            ]
+            yield relation("score", spans, f"{' + '.join(fmt(t) for t in terms)} = {fmt(total)}")
             continue
         claim = m.span("b") if m.group("b") else m.span("a")
         if _judged_by_tables(doc, claim):

@@ -376,6 +376,8 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
         goal = norm[lo:hi].strip(" ,，:：")
         if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")):
             continue
+        if rx.search(r"[如见](?:下|附|后)?表|详见|如下", goal):
+            continue  # it points to the table or list that states the goals
         if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
             continue
         at = norm.find(goal, lo)

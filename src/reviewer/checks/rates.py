@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import (
     ADJUST,
     BUDGET,
@@ -396,17 +396,25 @@ def _claim_topic(doc: Document, ind: Indicator) -> str:
 
 
 @check(RATE_MISMATCH)
-def rate_mismatch(doc: Document) -> Iterator[Hit]:
+def rate_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     # Copies: the engine may set a hit's severity, and the cached list is shared with R020.
-    yield from (replace(h) for h in rate_mismatch_hits(doc))
+    yield from (h if isinstance(h, Relation) else replace(h) for h in _rate_results(doc))
 
 
 def rate_mismatch_hits(doc: Document) -> list[Hit]:
     """R001's hits, computed once per document (R020 leaves the rates R001 judges to it)."""
-    return doc.cached("rate_mismatch_hits", lambda d: list(_rate_mismatch(d)))
+    return [h for h in _rate_results(doc) if isinstance(h, Hit)]
 
 
-def _rate_mismatch(doc: Document) -> Iterator[Hit]:
+def _rate_results(doc: Document) -> list[Hit | Relation]:
+    """R001's hits and the rates that held, computed once per document."""
+    found: list[Hit | Relation] = doc.cached(
+        "rate_mismatch_hits", lambda d: list(_rate_mismatch(d))
+    )
+    return found
+
+
+def _rate_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     for ind in indicators(doc):
         if ind.dimension != "percent" or ind.comparator != EQ or ind.role == TARGET:
             continue
@@ -422,7 +430,10 @@ def _rate_mismatch(doc: Document) -> Iterator[Hit]:
         if not readings:
             continue
         slack = doc.tolerances.percent_points
-        if any(_matches(ind, r.lo, r.hi, slack) for r in readings):
+        held = next((r for r in readings if _matches(ind, r.lo, r.hi, slack)), None)
+        if held is not None:
+            spans = [(ind.quantity.start, ind.quantity.end), *(f.number_span for f in held.facts)]
+            yield relation("rate", spans, f"{held.expr}，报告称 {ind.quantity.raw}")
             continue
         shown = _closest(readings, ind.quantity.base)
         note_zh = note_en = ""

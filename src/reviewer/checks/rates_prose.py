@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.rates import rate_mismatch_hits
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.vocabulary import LOWER_BOUND_MARKS_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -157,7 +157,7 @@ def _matches(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: De
 
 
 @check(PAID_RATE_CONTRADICTED)
-def paid_rate_contradicted(doc: Document) -> Iterator[Hit]:
+def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     r001 = rate_mismatch_hits(doc)
     for m in _RATE.finditer(norm):
@@ -219,7 +219,7 @@ def _overlaps(hit: Hit, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in hit.spans)
 
 
-def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
+def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | None:
     """An execution rate against the one paid and the one base amount stated before it in its
     own sentence (the base, failing that, in an earlier sentence of the paragraph); silent when
     either is missing or ambiguous."""
@@ -249,7 +249,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | None:
 
 def _judge(
     doc: Document, m: re.Match[str], paid: _Amount, base_q: Quantity, base_label: str
-) -> Hit | None:
+) -> Hit | Relation | None:
     pq = paid.q
     value = pq.base / base_q.base * 100
     lo = (pq.base - pq.half_unit) / (base_q.base + base_q.half_unit) * 100
@@ -257,7 +257,8 @@ def _judge(
     stated = Decimal(m.group("num"))
     decimals = len(m.group("num").split(".", 1)[1]) if "." in m.group("num") else 0
     if _matches(stated, decimals, min(lo, value), max(hi, value), doc.tolerances.percent_points):
-        return None
+        spans = [(m.start("num"), m.end()), (pq.start, pq.end), (base_q.start, base_q.end)]
+        return relation("rate", spans, f"{pq.raw} ÷ {base_q.raw} = {fmt(value, 2)}%")
     return PAID_RATE_CONTRADICTED.hit(
         [(m.start("name"), m.end()), (pq.start, pq.end), (base_q.start, base_q.end)],
         {

@@ -75,7 +75,23 @@ class Hit:
     variant: str | None = None
 
 
-CheckFunc = Callable[[Document], Iterable[Hit]]
+class Relation(NamedTuple):
+    """What a check may yield besides hits: a comparison of the report's figures that HOLDS
+    (the ledger marks its figures verified). `kind` is sum / share / rate / score / count /
+    twice / table_column / target; `spans` the (start, end) of each figure that took part;
+    `text` a short description ("8 + 3.6 + 9.01 = 20.61")."""
+
+    kind: str
+    spans: tuple[tuple[int, int], ...]
+    text: str
+
+
+def relation(kind: str, spans: Iterable[tuple[int, int]], text: str) -> Relation:
+    """A `Relation` from any iterable of figure spans."""
+    return Relation(kind, tuple(spans), text)
+
+
+CheckFunc = Callable[[Document], Iterable["Hit | Relation"]]
 
 RULES: dict[str, Rule] = {}
 CHECKS: list[tuple[tuple[str, ...], CheckFunc]] = []

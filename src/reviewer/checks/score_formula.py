@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reviewer.checks.rates import EXEC, rate_kind
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.targets import misses
 from reviewer.claims.indicators import EQ, TARGET, Indicator, indicators
 from reviewer.claims.scores import ScoreItem, score_groups
@@ -75,7 +75,7 @@ def _item_for(doc: Document, ind: Indicator, items: list[ScoreItem]) -> ScoreIte
 
 
 @check(EXECUTION_SCORE)
-def execution_score(doc: Document) -> Iterator[Hit]:
+def execution_score(doc: Document) -> Iterator[Hit | Relation]:
     items = [
         item
         for group in score_groups(doc)
@@ -97,6 +97,10 @@ def execution_score(doc: Document) -> Iterator[Hit]:
         expected = min(weight, rate / 100 * weight)
         tol = item.score.half_unit + ind.quantity.half_unit / 100 * weight
         if score - expected <= tol:
+            if abs(score - expected) <= tol:
+                spans = [(item.score.start, item.score.end), (ind.quantity.start, ind.quantity.end)]
+                text = f"{ind.shown()} × {fmt(weight)} = {fmt(expected.quantize(Decimal('0.01')))}"
+                yield relation("score", [*spans, (item.weight.start, item.weight.end)], text)
             continue
         if score >= weight and any(ind.start <= at < ind.end for at in missed_at):
             continue  # a missed target scored in full: G005 says so

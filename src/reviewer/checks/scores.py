@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.scores import Figure, ScoreGroup, ScoreItem, leaves, score_groups
 from reviewer.claims.sections import cn_number
 from reviewer.claims.selfscore import GRADE_BANDS, SelfScore, grade_for, self_scores
@@ -197,7 +197,7 @@ def _selfscore_figure(doc: Document, s: SelfScore) -> Figure:
 
 
 @check(SCORE_SUM_MISMATCH)
-def score_sums(doc: Document) -> Iterator[Hit]:
+def score_sums(doc: Document) -> Iterator[Hit | Relation]:
     for group in score_groups(doc):
         hit = _judge_sum(doc, group)
         if hit is not None:
@@ -221,7 +221,7 @@ def _cut(doc: Document, group: ScoreGroup, items: list[ScoreItem]) -> bool:
     return announced is not None and len(items) < announced
 
 
-def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | None:
+def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | Relation | None:
     target = _target(group)
     items = _reading(group, target)
     if len(items) < 3 or any(i.score is None for i in items):
@@ -246,7 +246,8 @@ def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | None:
     diff = abs(ssum - total.value)
     allowed = doc.tolerances.rounding_of(_tolerance(scores, total)) + doc.tolerances.extra("score")
     if diff <= allowed:
-        return None
+        spans = [(total.start, total.end), *((f.start, f.end) for f in scores)]
+        return relation("score", spans, f"{_expr(scores)} = {fmt(ssum)}，报告称 {fmt(total.value)}")
     note_zh = note_en = ""
     if wsum is not None and wsum < target:
         note_zh = f"；所列指标分值合计 {fmt(wsum)} 分，不足 {fmt(target)} 分"
@@ -268,7 +269,7 @@ def _judge_sum(doc: Document, group: ScoreGroup) -> Hit | None:
 
 
 @check(WEIGHT_SUM_NOT_100)
-def weight_sums(doc: Document) -> Iterator[Hit]:
+def weight_sums(doc: Document) -> Iterator[Hit | Relation]:
     for group in score_groups(doc):
         target = _target(group)
         items = _reading(group, target)
@@ -281,6 +282,8 @@ def weight_sums(doc: Document) -> Iterator[Hit]:
         weights = [i.weight for i in items if i.weight is not None]
         wsum = sum((w.value for w in weights), Decimal(0))
         if wsum == target:
+            spans = [(w.start, w.end) for w in weights]
+            yield relation("score", spans, f"分值 {_expr(weights)} = {fmt(wsum)}")
             continue
         if not (target * Decimal("0.8") <= wsum <= target * Decimal("1.2")):
             continue  # too far off to be one framework read right (a partial or nested list)

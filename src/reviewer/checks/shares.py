@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.amounts import Node, figure_trees
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -64,7 +64,7 @@ def _totals_of_part(doc: Document) -> dict[int, list[Node]]:
 
 
 @check(SHARE_MISMATCH)
-def shares(doc: Document) -> Iterator[Hit]:
+def shares(doc: Document) -> Iterator[Hit | Relation]:
     for node in figure_trees(doc):
         stated = node.share
         if stated is None or node.value <= 0:
@@ -76,7 +76,18 @@ def shares(doc: Document) -> Iterator[Hit]:
         if not totals:
             continue
         results = [(_within(stated, node, t, doc.tolerances), t) for t in totals]
-        if any(ok for (ok, _), _ in results):
+        held = next(((c, t) for (ok, c), t in results if ok), None)
+        if held is not None:
+            computed, total = held
+            yield relation(
+                "share",
+                [
+                    (stated.start, stated.end),
+                    (node.q.start, node.q.end),
+                    (total.q.start, total.q.end),
+                ],
+                f"{node.q.raw} / {total.q.raw} = {fmt(computed, stated.decimals + 1)}%",
+            )
             continue
         (_, computed), total = results[0]
         places = stated.decimals + 1

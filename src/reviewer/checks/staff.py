@@ -19,7 +19,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.checks.forms import FORM_RATE_MISMATCH
 from reviewer.checks.rates import STAFF_RATE, rate_kind
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import QUOTA, STAFF, Fact, facts
 from reviewer.claims.indicators import EQ, TARGET, indicators
 from reviewer.document import Document
@@ -262,7 +262,7 @@ def staff_above_quota(doc: Document) -> Iterator[Hit]:
 
 
 @check(FORM_RATE_MISMATCH)
-def staff_rates(doc: Document) -> Iterator[Hit]:
+def staff_rates(doc: Document) -> Iterator[Hit | Relation]:
     """A 控制率 stated in a 基础数据表 row against 在职人数 ÷ 编制数."""
     seen: set[int] = set()
     for pair in [*_table_pairs(doc), *_flat_pairs(doc)]:
@@ -273,6 +273,10 @@ def staff_rates(doc: Document) -> Iterator[Hit]:
         value = pair.staff / pair.quota * 100
         h = Decimal(5) * Decimal(10) ** (-r.decimals - 1)
         if r.value - h - Decimal("1e-9") <= value <= r.value + 2 * h:
+            text = (
+                f"{fmt(pair.staff)} ÷ {fmt(pair.quota)} = {fmt(value.quantize(Decimal('0.01')))}%"
+            )
+            yield relation("rate", [(r.start, r.end), *pair.spans], text)
             continue  # rounded or truncated to the digits written
         shown = f"{fmt(value.quantize(Decimal('0.01')))}%"
         yield FORM_RATE_MISMATCH.hit(

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reviewer.checks.registry import Hit
+from reviewer.checks.registry import Hit, relation
+from reviewer.checks.registry import Relation as Held
 from reviewer.checks.registry import check as register
 from reviewer.checks.totals import SUM_MISMATCH, SUM_ROUNDING
 from reviewer.document import Document
@@ -68,7 +69,7 @@ class _Fig:
 
 
 @register(SUM_MISMATCH, SUM_ROUNDING)
-def table_sums(doc: Document) -> Iterator[Hit]:
+def table_sums(doc: Document) -> Iterator[Hit | Held]:
     for table in tables(doc):
         yield from _column_totals(table, doc.tolerances)
         yield from _row_totals(table, doc.tolerances)
@@ -94,7 +95,7 @@ def _level(label: str) -> int:
     return 0
 
 
-def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit]:
+def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
     rows = [r for r in table.rows if r]
     labels = [_label(table, r) for r in rows]
     totals = [k for k, lab in enumerate(labels) if is_total_label(lab)]
@@ -214,7 +215,7 @@ def _judge_column(
     readings: list[list[int]],
     labels: list[str],
     allow: Tolerances,
-) -> Hit | None:
+) -> Hit | Held | None:
     row = rows[stated_row]
     if col >= len(row):
         return None
@@ -323,7 +324,7 @@ def _judge(
     n_readings: int,
     finest: int = 0,
     allow: Tolerances | None = None,
-) -> Hit | None:
+) -> Hit | Held | None:
     allow = allow or Tolerances()
     scored = []
     for figs in readings:
@@ -333,7 +334,11 @@ def _judge(
         tol = allow.rounding_of(_tolerance([stated, *nums], finest, unit))
         tol += _extra(allow, unit or stated.unit)
         if diff == 0:
-            return None
+            spans = [(stated.start, stated.end)] + [
+                (f.cell.start, f.cell.end) for f in figs if f.num
+            ]
+            expr = " + ".join(fmt(f.value) if f.num else "0" for f in figs)
+            return relation("table_column", spans, f"{expr} = {fmt(stated.value)}{unit}")
         scored.append((abs(diff) <= tol, abs(diff), figs, total, diff, tol))
     within = [s for s in scored if s[0]]
     pick = min(within, key=lambda s: s[1]) if within else scored[0]
@@ -370,7 +375,7 @@ def _judge(
 # ---- a 合计 column ----------------------------------------------------------------------
 
 
-def _row_totals(table: Table, allow: Tolerances) -> Iterator[Hit]:
+def _row_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
     header = table.header
     t = next((k for k, c in enumerate(header) if _TOTAL_HEAD.match(c.text)), None)
     if t is None or t == 0:
@@ -426,7 +431,9 @@ def _row_totals(table: Table, allow: Tolerances) -> Iterator[Hit]:
             continue
         unit = column_unit(table, t) or stated.unit
         hit = _judge(header[t].text, _label(table, row), stated, [figs], unit, 1, finest, allow)
-        if hit is not None:
+        if isinstance(hit, Held):
+            yield hit
+        elif hit is not None:
             hit.data["note"] = f"；表格“{_label(table, row)}”行，各列之和对“{header[t].text}”列"
             hit.data["note_en"] = (
                 f"; table row “{_label(table, row)}”, columns against “{header[t].text}”"

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import combinations
 
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, check, relation, rule
+from reviewer.checks.registry import Relation as Held
 from reviewer.claims.amounts import (
     Node,
     Relation,
@@ -81,11 +82,14 @@ SUM_ROUNDING = rule(
 
 
 @check(SUM_MISMATCH, SUM_ROUNDING)
-def sums(doc: Document) -> Iterator[Hit]:
+def sums(doc: Document) -> Iterator[Hit | Held]:
     for rel in relations(doc):
-        hit = _judge(_trim_overflow(rel, doc.norm), doc.tolerances, doc.norm)
+        rel = _trim_overflow(rel, doc.norm)
+        hit = _judge(rel, doc.tolerances, doc.norm)
         if hit is not None:
             yield hit
+        else:
+            yield from _held(rel)
     for rel in _totals_after_parts(doc):
         hit = _judge(rel, doc.tolerances, doc.norm)
         if hit is not None and hit.rule is SUM_MISMATCH:
@@ -139,6 +143,17 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
             yield Relation(
                 total=x, parts=tuple(parts), marker="after", extended=False, cross_series=False
             )
+
+
+def _held(rel: Relation) -> Iterator[Held]:
+    """The relation, when its parts add up to its total exactly."""
+    total = rel.total
+    if sum((p.value for p in rel.parts), Decimal(0)) != total.value:
+        return
+    scale = total.q.scale
+    terms = " + ".join(_display(p, scale) for p in rel.parts)
+    spans = [(n.q.start, n.q.end) for n in (total, *rel.parts)]
+    yield relation("sum", spans, f"{terms} = {_display(total, scale)}{total.q.unit}")
 
 
 def _typo(stated: Quantity, computed: Decimal) -> bool:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import (
     ADJUST,
     BUDGET_BALANCE,
@@ -110,12 +110,12 @@ def _differ(a_base: Decimal, a_half: Decimal, b_base: Decimal, b_half: Decimal) 
 
 
 @check(STATED_TWICE)
-def stated_twice(doc: Document) -> Iterator[Hit]:
+def stated_twice(doc: Document) -> Iterator[Hit | Relation]:
     yield from _facts_twice(doc)
     yield from _actuals_twice(doc)
 
 
-def _facts_twice(doc: Document) -> Iterator[Hit]:
+def _facts_twice(doc: Document) -> Iterator[Hit | Relation]:
     seen: dict[tuple[str, str, str, str, str], Fact] = {}
     for f in facts(doc):
         key = _fact_key(f)
@@ -125,7 +125,10 @@ def _facts_twice(doc: Document) -> Iterator[Hit]:
         if first is None:
             seen[key] = f
             continue
-        if _differ(f.value, f.half_unit, first.value, first.half_unit):
+        if not _differ(f.value, f.half_unit, first.value, first.half_unit):
+            spans = [f.number_span, first.number_span]
+            yield relation("twice", spans, f"{key[4]}：{first.quantity.raw} = {f.quantity.raw}")
+        else:
             yield _hit(
                 doc,
                 key[4],
@@ -137,7 +140,7 @@ def _facts_twice(doc: Document) -> Iterator[Hit]:
             )
 
 
-def _actuals_twice(doc: Document) -> Iterator[Hit]:
+def _actuals_twice(doc: Document) -> Iterator[Hit | Relation]:
     by_target: dict[int, list[Indicator]] = {}
     targets: dict[int, Indicator] = {}
     for t, a in pairs(doc):
@@ -152,9 +155,12 @@ def _actuals_twice(doc: Document) -> Iterator[Hit]:
             if a.key != first.key or a.unit_key != first.unit_key:
                 continue
             assert a.quantity is not None and first.quantity is not None
-            if _differ(
+            if not _differ(
                 a.quantity.base, a.quantity.half_unit, first.quantity.base, first.quantity.half_unit
             ):
+                spans = [(q.start, q.end) for q in (a.quantity, first.quantity)]
+                yield relation("twice", spans, f"{a.name}：{first.shown()} = {a.shown()}")
+            else:
                 yield _hit(
                     doc,
                     a.name,

@@ -12,11 +12,13 @@ used when its sha256 matches the one the findings were computed on.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Mapping
 from html import escape
 
-from reviewer.models import Finding, Lang, ReportResult, RunResult
+from reviewer.ledger import summary_line
+from reviewer.models import Finding, Lang, LedgerFigure, ReportResult, RunResult
 from reviewer.render.common import (
     ORDER,
     SOURCE,
@@ -83,6 +85,8 @@ li.off,.hidden{display:none}
 mark.flash{outline:2px solid #333}
 .unavailable{padding:14px 18px;color:var(--muted)}
 .empty{padding:14px 18px;color:var(--muted)}
+.fig.ok{text-decoration:underline solid #2e7d32 1px;text-underline-offset:3px}
+.fig.unv{color:#8a929c}
 @media (max-width:900px){.cols{grid-template-columns:1fr}aside{border-left:0;
 border-top:1px solid var(--line)}}
 """
@@ -186,13 +190,48 @@ def _text_of(report: ReportResult, texts: Mapping[str, str] | None) -> str | Non
     return text
 
 
-def highlight(text: str, findings: list[Finding], prefix: str, lang: Lang) -> str:
-    """The escaped text with <mark>s: a segment per run of text covered by the same findings."""
+def _figure_marks(
+    figures: list[LedgerFigure] | None, lang: Lang
+) -> tuple[list[int], list[tuple[int, str]]]:
+    """The figures to mark (verified: underlined, the relations on hover; unverifiable:
+    greyed), sorted by start, as (starts, [(end, opening tag)])."""
+    marked = sorted(
+        (f for f in figures or [] if f.status in ("verified", "unverifiable")),
+        key=lambda f: f.start,
+    )
+    starts: list[int] = []
+    tags: list[tuple[int, str]] = []
+    for f in marked:
+        if starts and f.start < tags[-1][0]:
+            continue  # overlapping figures: the first one wins
+        if f.status == "verified":
+            tip = "\n".join([tr(lang, "已核对一致：", "Verified:"), *f.relations])
+            tag = f'<span class="fig ok" title="{_attr(tip)}">'
+        else:
+            tip = tr(lang, "无法核对：报告中未找到可印证此数的数据", "No relation verifies it")
+            tag = f'<span class="fig unv" title="{_attr(tip)}">'
+        starts.append(f.start)
+        tags.append((f.end, tag))
+    return starts, tags
+
+
+def highlight(
+    text: str,
+    findings: list[Finding],
+    prefix: str,
+    lang: Lang,
+    figures: list[LedgerFigure] | None = None,
+) -> str:
+    """The escaped text with <mark>s: a segment per run of text covered by the same findings;
+    the ledger's verified figures underlined and its unverifiable ones greyed (`figures`)."""
     n = len(text)
     cuts = {0, n}
     for f in findings:
         for s in f.spans:
             cuts.update((max(0, min(s.start, n)), max(0, min(s.end, n))))
+    fig_starts, fig_tags = _figure_marks(figures, lang)
+    for start, (end, _tag) in zip(fig_starts, fig_tags, strict=True):
+        cuts.update((max(0, min(start, n)), max(0, min(end, n))))
     bounds = sorted(cuts)
     anchors: dict[int, list[str]] = {}
     for i, f in enumerate(findings):
@@ -213,6 +252,9 @@ def highlight(text: str, findings: list[Finding], prefix: str, lang: Lang) -> st
             if i not in primary and any(s.start <= a < s.end for s in f.spans[1:])
         ]
         chunk = escape(text[a:b], quote=False)
+        k = bisect.bisect_right(fig_starts, a) - 1
+        if k >= 0 and a < fig_tags[k][0]:
+            chunk = f"{fig_tags[k][1]}{chunk}</span>"
         if not primary and not evidence:
             out.append(chunk)
             continue
@@ -274,6 +316,9 @@ def report_section(
         facts.append(f"{tr(lang, '自评得分', 'self-score')} {meta['self_score']:g}")
     if meta.get("grade"):
         facts.append(f"{tr(lang, '等级', 'grade')} {meta['grade']}")
+    ledger = summary_line(report, lang)
+    if ledger:
+        facts.append(ledger)
     facts.append(
         f'{tr(lang, "显示", "shown")} <span data-visible-count="{prefix}">{len(report.findings)}'
         f"</span>/{len(report.findings)}"
@@ -301,7 +346,8 @@ def report_section(
             + "</div>"
         )
     else:
-        doc_html = f'<pre class="doc">{highlight(text, report.findings, prefix, lang)}</pre>'
+        marked = highlight(text, report.findings, prefix, lang, report.figures)
+        doc_html = f'<pre class="doc">{marked}</pre>'
     if report.findings:
         side = side_list(report, prefix, lang, rules)
     else:

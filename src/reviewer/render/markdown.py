@@ -7,6 +7,7 @@ and a suggested fix. Several reports get a summary table first.
 
 from __future__ import annotations
 
+from reviewer.ledger import evidence_needed, summary_line
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
 from reviewer.regex import lazy
 from reviewer.render.common import (
@@ -94,7 +95,7 @@ def render_report(report: ReportResult, lang: Lang, rules: dict[str, object]) ->
     out += ["；".join(facts) if lang == "zh" else "; ".join(facts), ""]
     if not report.findings:
         out += [tr(lang, "经核对，未发现问题。", "No problems found."), ""]
-        return out
+        return out + _ledger(report, lang)
     n = 0
     section = 0
     for sev in ORDER:
@@ -109,6 +110,29 @@ def render_report(report: ReportResult, lang: Lang, rules: dict[str, object]) ->
         for f in items:
             n += 1
             out += [*_opinion(n, f, lang, rules), ""]
+    return out + _ledger(report, lang)
+
+
+def _ledger(report: ReportResult, lang: Lang) -> list[str]:
+    """The key figures no check could verify (需补充佐证材料), then the ledger's summary line."""
+    out: list[str] = []
+    needed = evidence_needed(report)
+    if needed:
+        out += [f"**{tr(lang, '需补充佐证材料', 'Evidence needed')}**", ""]
+        intro = tr(
+            lang,
+            "以下关键数字在报告中找不到可相互印证的数据，请单位提供佐证材料：",
+            "No figure of the report confirms these key figures; ask the unit for evidence:",
+        )
+        out += [intro, ""]
+        for f in needed:
+            where = tr(lang, f"第 {f.line} 行", f"line {f.line}")
+            label = f"{esc(f.label)} " if f.label else ""
+            out.append(f"- {where}：{label}{esc(f.text)}")
+        out.append("")
+    line = summary_line(report, lang)
+    if line:
+        out += [f"> {line}", ""]
     return out
 
 

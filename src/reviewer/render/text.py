@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewer.ledger import summary_line
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
 
 _HEADINGS = {
@@ -43,8 +44,11 @@ def render_report(report: ReportResult, lang: Lang = "zh") -> str:
     if report.error:
         out.append(f"  {'无法审核' if lang == 'zh' else 'not reviewed'}: {report.error}")
         return "\n".join(out)
+    ledger = summary_line(report, lang)
     if not report.findings:
         out.append("  " + ("未发现问题" if lang == "zh" else "no findings"))
+        if ledger:
+            out.append(f"  {ledger}")
         return "\n".join(out)
     for family in ("numeric", "quality"):
         group = [f for f in report.findings if f.family == family]
@@ -58,6 +62,8 @@ def render_report(report: ReportResult, lang: Lang = "zh") -> str:
             out.append(f"  {_t(_SEVERITY[sev], lang)} ({len(items)})")
             for f in items:
                 out.extend(_finding(f, report.path, lang))
+    if ledger:
+        out.append(f"  {ledger}")
     return "\n".join(out)
 
 

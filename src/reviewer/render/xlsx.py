@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reviewer.ledger import evidence_needed
 from reviewer.models import Lang, ReportResult, RunResult, Severity
 from reviewer.regex import lazy
 from reviewer.render.common import (
@@ -160,7 +161,34 @@ def build(run: RunResult, lang: Lang = "zh") -> Any:
             ws.cell(row=r, column=2).fill = PatternFill("solid", fgColor=FILL[f.severity])
         if report.findings:
             ws.auto_filter.ref = ws.dimensions
+    _evidence_sheet(wb, run, lang)
     return wb
+
+
+EVIDENCE_HEADERS = {
+    "zh": ("报告", "行", "项目", "数字", "核对情况", "需补充佐证材料"),
+    "en": ("Report", "Line", "Item", "Figure", "Check", "Evidence needed"),
+}
+
+
+def _evidence_sheet(wb: Any, run: RunResult, lang: Lang) -> None:
+    """Sheet 需补充佐证材料: the key figures (budget, execution, scores, headcounts) no check
+    could verify, one row each; only when there are some."""
+    from openpyxl.utils import get_column_letter
+
+    rows = [(r, f) for r in run.reports for f in evidence_needed(r)]
+    if not rows:
+        return
+    ws = wb.create_sheet(tr(lang, "需补充佐证材料", "Evidence needed"))
+    _header(ws, EVIDENCE_HEADERS[lang])
+    for col, w in enumerate((36, 6, 28, 14, 14, 16), start=1):
+        ws.column_dimensions[get_column_letter(col)].width = w
+    status = tr(lang, "无法核对", "unverifiable")
+    for i, (report, f) in enumerate(rows, start=2):
+        values = (report.path, f.line, f.label or "", f.text, status, "")
+        for col, value in enumerate(values, start=1):
+            _set(ws, i, col, value)
+    ws.auto_filter.ref = ws.dimensions
 
 
 def render_bytes(run: RunResult, lang: Lang = "zh") -> bytes:

@@ -1,0 +1,225 @@
+"""The ledger of figures: every figure of a report with what the checks made of it.
+
+A figure is a quantity `reviewer.numbers` reads (money, count, rate, score, a quantity with a
+unit; a bare number only when written with decimals or when a check compared it). Its status:
+
+* `verified` — it took part in at least one comparison that HELD (a check yielded a
+  `Relation` over it: a sum, a share, a rate, a score, a count against its list, the same
+  quantity stated twice and agreeing); the relations are kept;
+* `mismatch` — it stands in a numeric finding of severity warning or error;
+* `reference` — a date, a document number (〔2020〕10号), a phone number, a section or item
+  number (1. / （二） / 第3), a year: not a claim;
+* `unverifiable` — none of these: no relation of the report's own figures was found for it.
+
+"verified" comes from the checks themselves, never from the eval's brute-force finders.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from reviewer.checks.registry import Relation
+from reviewer.document import Document
+from reviewer.models import Finding, LedgerFigure, ReportResult, Severity
+from reviewer.numbers import Quantity, find_quantities
+from reviewer.regex import lazy
+
+# What stands right before a reference number: a year or number in brackets (〔2020〕),
+# an ordinal (第3), a phone / fax / post code / document number label.
+_REF_BEFORE = lazy(
+    r"(?:第|电话|传真|手机|邮编|邮政编码|联系方式|文号|编号|代码|字|〔|\[|【|No\.?)\s*$"
+)
+_REF_AFTER = lazy(r"^\s*(?:〕|\]|】|号|期|版|届|次会议|条|款|章|节|号文)")
+# An item or section number: "1." / "1、" / "(1)" / "（1）" at the start of a line or clause.
+_ITEM_BEFORE = lazy(r"(?:^|[\n。；;：:，,])\s*[（(]?\s*$")
+_ITEM_AFTER = lazy(r"^(?:\s*[、．]|\.(?!\d)|\s*[）)])")
+# Figures a reviewer asks evidence for when they cannot be verified: budget and execution,
+# scores, headcounts.
+_KEY_LABEL = lazy(r"编制|人数|在职|职工|人员|在编|实有|离退休")
+_KEY_RATE = lazy(r"执行|到位|支付|拨付")
+
+
+def is_reference(norm: str, q: Quantity) -> bool:
+    """Is the figure a date, a document / section / phone number or a year (not a claim)?"""
+    if q.dimension in ("money", "percent", "score"):
+        return False
+    before = norm[max(0, q.start - 6) : q.start]
+    after = norm[q.end : q.end + 4]
+    if _REF_BEFORE.search(before):
+        return True
+    if q.unit:
+        return False
+    if _REF_AFTER.match(after):
+        return True
+    digits = q.raw.replace(",", "").replace(" ", "")
+    if q.decimals == 0 and (len(digits) >= 7 or (len(digits) == 4 and 1949 <= q.value <= 2099)):
+        return True  # a phone number, a code; a year
+    if after[:1] in "-/—–~～" or before[-1:] in "-/—–~～:：.":
+        return True  # 2020-01-02, 1/3, 10:30, a version 1.2.3
+    return q.decimals == 0 and bool(_ITEM_BEFORE.search(before) and _ITEM_AFTER.match(after))
+
+
+def is_key(norm: str, q: Quantity) -> bool:
+    """A figure a reviewer needs evidence for: an amount, a score, a headcount or an execution
+    rate named as such by the words right before it (not a zero)."""
+    if q.value == 0:
+        return False
+    label = label_before(norm, q.start)
+    if q.dimension in ("money", "score"):
+        return True
+    if q.dimension == "percent":
+        return bool(_KEY_RATE.search(label))
+    if q.dimension == "count" and q.count_unit in ("人", "名"):
+        return bool(_KEY_LABEL.search(label))
+    return False
+
+
+_LABEL_STOP = lazy(r"[。；;，,：:！？!?、\n（）()|]")
+
+
+def label_before(norm: str, at: int, limit: int = 24) -> str:
+    """The words right before a figure, back to the previous punctuation ("年度预算资金")."""
+    window = norm[max(0, at - limit) : at]
+    stops = list(_LABEL_STOP.finditer(window))
+    if stops:
+        window = window[stops[-1].end() :]
+    return window.strip()
+
+
+def _covering(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    ordered = sorted(spans)
+    return [s for s, _ in ordered], [e for _, e in ordered]
+
+
+def _inside(starts: list[int], ends: list[int], q: Quantity, longest: int) -> bool:
+    """Does one of the spans (sorted by start) contain the figure's first digit?"""
+    i = bisect.bisect_right(starts, q.start)
+    j = i - 1
+    while j >= 0 and starts[j] >= q.start - longest:
+        if ends[j] > q.start:
+            return True
+        j -= 1
+    return False
+
+
+def _mismatch_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for f in findings:
+        if f.family != "numeric" or f.severity == Severity.INFO:
+            continue
+        out += [(s.start, s.end) for s in f.spans]
+    return out
+
+
+def _rounding(findings: Iterable[Finding]) -> list[Relation]:
+    """A numeric notice that a comparison holds within rounding (T002 sum-rounding and its
+    kind): its figures are verified, the notice is the relation."""
+    return [
+        Relation("rounding", tuple((s.start, s.end) for s in f.spans), f.message)
+        for f in findings
+        if f.kind.endswith("_rounding") and f.severity == Severity.INFO
+    ]
+
+
+def build(
+    doc: Document, relations: Iterable[Relation], findings: list[Finding]
+) -> list[LedgerFigure]:
+    """The ledger of `doc`: its figures in text order, each with its status."""
+    norm = doc.norm
+    relations = [*relations, *_rounding(findings)]
+    rel_spans: list[tuple[int, int]] = []
+    described: dict[tuple[int, int], list[str]] = {}
+    for rel in relations:
+        for span in rel.spans:
+            if span[1] <= span[0]:
+                continue
+            rel_spans.append(span)
+            texts = described.setdefault(span, [])
+            text = f"{rel.kind}: {rel.text}"
+            if text not in texts:
+                texts.append(text)
+    r_starts, r_ends = _covering(rel_spans)
+    r_longest = max((e - s for s, e in rel_spans), default=0)
+    bad = _mismatch_spans(findings)
+    m_starts, m_ends = _covering(bad)
+    m_longest = max((e - s for s, e in bad), default=0)
+    out: list[LedgerFigure] = []
+    for q in find_quantities(norm):
+        relations_of = _relations_of(q, r_starts, r_ends, r_longest, described)
+        if _inside(m_starts, m_ends, q, m_longest):
+            status = "mismatch"
+        elif relations_of:
+            status = "verified"
+        elif is_reference(norm, q):
+            status = "reference"
+        elif not q.unit and q.decimals == 0:
+            continue  # a bare whole number no check compared: not known to be a figure
+        else:
+            status = "unverifiable"
+        key = True if status == "unverifiable" and is_key(norm, q) else None
+        out.append(
+            LedgerFigure.model_construct(
+                start=q.start,
+                end=q.end,
+                text=doc.text[q.start : q.end],
+                value=float(q.value),
+                unit=q.unit,
+                status=status,
+                relations=relations_of,
+                line=doc.line_col(q.start)[0],
+                key=key,
+                label=label_before(doc.text, q.start) if key else None,
+            )
+        )
+    return out
+
+
+def _relations_of(
+    q: Quantity,
+    starts: list[int],
+    ends: list[int],
+    longest: int,
+    described: dict[tuple[int, int], list[str]],
+) -> list[str]:
+    """The descriptions of the relations whose figure spans contain `q`'s first digit."""
+    found: list[str] = []
+    i = bisect.bisect_right(starts, q.start) - 1
+    while i >= 0 and starts[i] >= q.start - longest:
+        if ends[i] > q.start:
+            for text in described.get((starts[i], ends[i]), []):
+                if text not in found:
+                    found.append(text)
+        i -= 1
+    return found
+
+
+def summary(figures: Iterable[LedgerFigure]) -> dict[str, int]:
+    """How many figures of each status (references left out of `total`)."""
+    counts = {"verified": 0, "mismatch": 0, "unverifiable": 0, "reference": 0}
+    for f in figures:
+        counts[f.status] += 1
+    counts["total"] = counts["verified"] + counts["mismatch"] + counts["unverifiable"]
+    return counts
+
+
+def summary_line(report: ReportResult, lang: str = "zh") -> str | None:
+    """数字 N 个：一致 V，不一致 M，无法核对 U (None when the ledger was not computed)."""
+    if report.figures is None:
+        return None
+    c = summary(report.figures)
+    if lang == "zh":
+        return (
+            f"数字 {c['total']} 个：一致 {c['verified']}，不一致 {c['mismatch']}，"
+            f"无法核对 {c['unverifiable']}"
+        )
+    return (
+        f"{c['total']} figures: {c['verified']} verified, {c['mismatch']} mismatched, "
+        f"{c['unverifiable']} unverifiable"
+    )
+
+
+def evidence_needed(report: ReportResult) -> list[LedgerFigure]:
+    """The key figures (budget, execution, scores, headcounts) that could not be verified: the
+    需补充佐证材料 list."""
+    return [f for f in report.figures or [] if f.status == "unverifiable" and f.key]

@@ -1,0 +1,99 @@
+"""The ledger of figures: every figure verified, mismatched, unverifiable or a reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks import registry
+from reviewer.checks.registry import Hit, Relation, relation
+from reviewer.document import Document
+from reviewer.engine import check_text, checked_relations, run_checks
+from reviewer.ledger import evidence_needed, is_reference, summary, summary_line
+from reviewer.models import LedgerFigure
+from reviewer.numbers import find_quantities
+
+
+def ledger(text: str) -> dict[str, LedgerFigure]:
+    figures = check_text(text).figures
+    assert figures is not None
+    return {f.text: f for f in figures}
+
+
+def test_parts_that_add_up_verify_the_total_and_every_part() -> None:
+    figs = ledger("本年收入500.00万元，其中：财政拨款300.00万元，其他收入200.00万元。")
+    for text in ("500.00万元", "300.00万元", "200.00万元"):
+        assert figs[text].status == "verified"
+    assert figs["500.00万元"].relations == ["sum: 300.00 + 200.00 = 500.00万元"]
+
+
+def test_parts_that_do_not_add_up_are_mismatches() -> None:
+    figs = ledger("本年收入500.00万元，其中：财政拨款300.00万元，其他收入250.00万元。")
+    assert {f.status for f in figs.values()} == {"mismatch"}
+
+
+def test_a_figure_nothing_relates_to_is_unverifiable() -> None:
+    figs = ledger("本年收入500.00万元，其中：财政拨款300.00万元，其他收入200.00万元。培训120人次。")
+    assert figs["120人次"].status == "unverifiable" and figs["120人次"].relations == []
+
+
+def test_a_rounding_difference_still_verifies_the_figures() -> None:
+    figs = ledger("决算支出1195.57万元：基本支出981.38万元，项目支出214.18万元。")
+    assert figs["1195.57万元"].status == "verified"
+    assert figs["1195.57万元"].relations[0].startswith("rounding: ")
+
+
+def test_a_share_that_holds_verifies_share_part_and_total() -> None:
+    figs = ledger("支出1000万元，其中：基本支出600万元，占60%；项目支出400万元，占40%。")
+    assert figs["60%"].status == "verified"
+    assert any(r.startswith("share: 600万元 / 1000万元 = 60") for r in figs["60%"].relations)
+    assert figs["40%"].status == "verified"
+
+
+def test_a_share_that_does_not_hold_is_a_mismatch() -> None:
+    figs = ledger("支出1000万元，其中：基本支出600万元，占65%；项目支出400万元，占40%。")
+    assert figs["65%"].status == "mismatch"
+
+
+def reference(text: str, figure: str) -> bool:
+    norm = Document(text=text).norm
+    (q,) = [q for q in find_quantities(norm) if q.raw == figure]
+    return is_reference(norm, q)
+
+
+def test_references_are_dates_document_section_and_phone_numbers() -> None:
+    assert reference("依据财预〔2020〕10号文件", "2020")
+    assert reference("联系电话：13812345678", "13812345678")
+    assert reference("第3项指标", "3项")
+    assert reference("一、基本情况\n1. 部门职能\n", "1")
+    assert reference("（2）项目支出", "2")
+    # near misses: claims, not references
+    assert not reference("共完成3项任务", "3项")
+    assert not reference("支出12.50万元", "12.50万元")
+    assert not reference("全年培训1200人次", "1200人次")
+
+
+def test_the_summary_line_counts_statuses_without_references() -> None:
+    result = check_text(
+        "依据财预〔2020〕10号。收入500万元，其中拨款300万元，其他200万元。培训120人次。"
+    )
+    c = summary(result.figures or [])
+    assert (c["verified"], c["mismatch"], c["unverifiable"], c["total"]) == (3, 0, 1, 4)
+    assert summary_line(result) == "数字 4 个：一致 3，不一致 0，无法核对 1"
+    assert summary_line(result, "en") == ("4 figures: 3 verified, 0 mismatched, 1 unverifiable")
+
+
+def test_key_figures_that_cannot_be_verified_need_evidence() -> None:
+    result = check_text("年度预算资金85.6万元。在职人员32人。开展活动12场。")
+    assert [f.text for f in evidence_needed(result)] == ["85.6万元", "32人"]
+
+
+def _fake(doc: Document) -> Iterator[Hit | Relation]:
+    yield relation("sum", [(0, 3)], "1 + 2 = 3")
+
+
+def test_the_engine_keeps_a_checks_relations_apart_from_its_hits() -> None:
+    rules = dict(registry.catalog()[0]).values()
+    with registry.replaced(rules, [(("T001",), _fake)]):
+        doc = Document(text="300万元")
+        assert run_checks(doc) == []
+        assert checked_relations(doc) == [Relation("sum", ((0, 3),), "1 + 2 = 3")]

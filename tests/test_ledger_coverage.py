@@ -1,0 +1,49 @@
+"""Coverage of the ledger (`reviewer eval --coverage`): figures by status, and the brute-force
+relations of the mutation eval whose figures the checks verified."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from reviewer.cli import app
+from reviewer.engine import check_text
+from reviewer.evals.coverage import Coverage, report_coverage
+
+TEXT = (
+    "本年收入500.00万元，其中：财政拨款300.00万元，其他收入200.00万元。\n"
+    "全年培训120人次，开展活动12场。\n"
+)
+
+
+def test_a_sum_the_checks_verify_covers_the_relation_the_brute_force_finds() -> None:
+    cov = Coverage()
+    tally = report_coverage(TEXT, check_text(TEXT).figures or [], cov, "a.txt")
+    assert (tally.relations, tally.covered) == (1, 1)
+    assert tally.figures == {"verified": 3, "mismatch": 0, "unverifiable": 2}
+    assert cov.layouts["prose"].figures["verified"] == 3
+
+
+def test_a_relation_no_check_verified_is_listed_as_not_covered() -> None:
+    cov = Coverage()
+    figures = [
+        f.model_copy(update={"status": "unverifiable"}) for f in check_text(TEXT).figures or []
+    ]
+    tally = report_coverage(TEXT, figures, cov, "a.txt")
+    assert (tally.relations, tally.covered) == (1, 0)
+    assert cov.missed == [
+        "a.txt:sum/prose: 500.00万元[unverifiable] 300.00万元[unverifiable] "
+        "200.00万元[unverifiable]"
+    ]
+
+
+def test_eval_coverage_prints_json(tmp_path: Path) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text(TEXT, encoding="utf-8")
+    out = CliRunner().invoke(app, ["eval", "--coverage", str(report), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["overall"]["relations"] == 1 and data["overall"]["covered"] == 1
+    assert data["overall"]["shares"]["verified"] == 0.6

@@ -263,7 +263,13 @@ class _Matches(NamedTuple):
     ends: list[int]
     limits: list[int]  # one past the last character the match may have looked at
     quantities: list[Quantity | None]  # None: a match that is not a figure (a date, ...)
-    regs: list[tuple[tuple[int, int], ...]]  # the spans of the match and its groups
+
+
+def _whole_text_match(norm: str, start: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the match (and its groups) that the whole-text parse found at `start`:
+    matching at a position sees what a search reaching it sees (lookbehind included)."""
+    m = NUMBER_RE.match(norm, start)
+    return m.regs if m is not None else ()
 
 
 class _Parsed(NamedTuple):
@@ -272,20 +278,37 @@ class _Parsed(NamedTuple):
     ranges: dict[tuple[int, int], tuple[Quantity, ...]]  # the figures of each range asked for
 
 
-@functools.lru_cache(maxsize=4)
+# The texts parsed last, newest first, found by identity: a check asks for the figures of a
+# range thousands of times, and a lookup by content (the cache below) compares the whole text
+# whenever an equal text of another object (a second document with the same text) is cached.
+_RECENT: list[tuple[str, _Parsed]] = []
+
+
 def _parsed(norm: str) -> _Parsed:
-    arabic = _Matches([], [], [], [], [])
+    for text, found in _RECENT:
+        if text is norm:
+            return found
+    found = _parsed_text(norm)  # an equal text parsed before: one comparison, then identity
+    _RECENT.insert(0, (norm, found))
+    del _RECENT[4:]
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_text(norm: str) -> _Parsed:
+    arabic = _Matches([], [], [], [])
     runs = _RUN_CHARS.finditer(norm)
     run_end = 0
+    starts, ends, limits, quantities = arabic.starts, arabic.ends, arabic.limits, arabic.quantities
     for m in NUMBER_RE.finditer(norm):
-        while run_end <= m.start():  # the run holding the match's first digit
+        start, end = m.span()
+        while run_end <= start:  # the run holding the match's first digit
             run_end = next(runs).end()
-        arabic.starts.append(m.start())
-        arabic.ends.append(m.end())
-        arabic.limits.append(max(m.end(), run_end) + _READ_AFTER)
-        arabic.quantities.append(_arabic_quantity(norm, m))
-        arabic.regs.append(m.regs)
-    chinese = _Matches([], [], [], [], [])
+        starts.append(start)
+        ends.append(end)
+        limits.append((end if end > run_end else run_end) + _READ_AFTER)
+        quantities.append(_arabic_quantity(norm, m))
+    chinese = _Matches([], [], [], [])
     for m in CN_NUMBER_RE.finditer(norm):
         chinese.starts.append(m.start())
         chinese.ends.append(m.end())
@@ -308,7 +331,7 @@ def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity
                 cut = _cut_matters(norm, end, _ARABIC_GOES_ON)
             # The range may cut what the match read: the same match within the range?
             m = NUMBER_RE.match(norm, ms.starts[i], end) if cut else None
-            if cut and (m is None or m.regs != ms.regs[i]):
+            if cut and (m is None or m.regs != _whole_text_match(norm, ms.starts[i])):
                 out += _arabic_scan(norm, ms.starts[i], end)
                 break
         q = ms.quantities[i]
@@ -347,22 +370,22 @@ def _arabic_scan(norm: str, start: int, end: int) -> list[Quantity]:
 
 
 def _arabic_quantity(norm: str, m: re.Match[str]) -> Quantity | None:
-    raw_num = m.group("num")
+    num_start, num_end = m.span("num")
+    raw_num = norm[num_start:num_end]
     unit = m.group("unit") or ""
-    after = norm[m.end("num") : m.end("num") + 3]
-    if not unit and _DATE_AFTER.match(after):
+    if not unit and _DATE_AFTER.match(norm[num_end : num_end + 3]):
         return None
     value = parse_decimal(raw_num)
     if value is None:
         return None
-    q_end = m.end("unit") if unit else m.end("num")
+    q_end = m.end("unit") if unit else num_end
     return Quantity(
         value=value,
         unit=unit,
         decimals=decimals_of(raw_num),
-        start=m.start("num"),
+        start=num_start,
         end=q_end,
-        raw=norm[m.start("num") : q_end],
+        raw=norm[num_start:q_end],
         approx=bool(m.group("approx")),
     )
 

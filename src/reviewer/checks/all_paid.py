@@ -11,6 +11,7 @@ so the finding is a warning and names the date.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -108,8 +109,14 @@ def _claimed(norm: str, para: _Para) -> Iterator[tuple[Quantity, str, tuple[int,
 @check(ALL_PAID_BUT_PARTIAL)
 def all_paid(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    claims = [m.start() for m in _ALL_CLAIM.finditer(norm)]  # a claim never spans a line
+    if not claims:
+        return
     paras = _paragraphs(norm)
-    for i, para in enumerate(paras):
+    starts = [p.start for p in paras]
+    # Only the paragraphs holding a claim are read (one search of the text, not one a line).
+    for i in sorted({bisect.bisect_right(starts, pos) - 1 for pos in claims}):
+        para = paras[i]
         for amount, kind, claim in _claimed(norm, para):
             if not kind:
                 continue

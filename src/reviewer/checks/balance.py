@@ -107,6 +107,8 @@ def balance_sheet(doc: Document) -> Iterator[Hit]:
         end = len(norm) if end < 0 else end
         figures = _figures(norm, pos, end) if "资产" in norm[pos:end] else []
         pos = end + 1
+        if len(figures) < 3:
+            continue  # not one of each of assets, liabilities and net assets
         for period in ("start", "end"):
             group = [f for f in figures if f.period == period]
             by_kind = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer import regex as rx
@@ -168,16 +170,36 @@ def _colon_name(norm: str, lo: int, value_start: int) -> list[tuple[int, int]]:
     return [(ns, ne)] if ne > ns else []
 
 
+def covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of `spans` ([start, end) each), by bisection over their
+    union: a test per sentence against every table would grow with tables × sentences."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return inside
+
+
 def _prose(doc: Document, skip: list[tuple[int, int]]) -> list[Indicator]:
     norm = doc.norm
     out: list[Indicator] = []
     pos = 0
     bounds = [m.start() for m in _PROSE_SENTENCE.finditer(norm)] + [len(norm)]
+    skipped = covered(skip)
     for sent_end in bounds:
         if norm.count("|", pos, sent_end) >= 2:
             pos = sent_end + 1
             continue  # a '|'-separated table row: read by the table reader, not as prose
-        if sent_end > pos and not any(s <= pos < e for s, e in skip):
+        if sent_end > pos and not skipped(pos):
             out.extend(_sentence(doc, pos, sent_end))
             out.extend(_qualitative(doc, pos, sent_end))
         pos = sent_end + 1

@@ -34,7 +34,7 @@ from reviewer.claims.indicator_pairs import (
     rank_admissions,
     units_agree,
 )
-from reviewer.claims.indicator_prose import _prose
+from reviewer.claims.indicator_prose import _prose, covered
 from reviewer.claims.indicator_tables import (
     WordedRow,
     parse_value,
@@ -123,7 +123,8 @@ def _extract(doc: Document) -> list[Indicator]:
     read = {(i.name_start, i.role) for i in found}
     found.extend(i for i in form_indicators(doc) if (i.name_start, i.role) not in read)
     skip.extend((b.start, b.end) for b in indicator_blocks(doc))
-    prose = [i for i in _prose(doc, skip) if not any(s <= i.start < e for s, e in skip)]
+    skipped = covered(skip)
+    prose = [i for i in _prose(doc, skip) if not skipped(i.start)]
     found.extend(prose)
     found.sort(key=lambda i: (i.start, i.name_start))
     return found

@@ -220,9 +220,31 @@ def test_near_misses_stay_silent() -> None:
     )
     # short cells repeated (target = actual) are ordinary table content
     assert q("质量指标 | 通过专家评审 | 通过专家评审 | 10 |\n", "Q025") == []
-    # repeated but not in a row
-    text = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    # repeated far apart in a list of like items, or a clause carrying a figure per item
+    text = (
+        "该工程资金使用扶贫整合资金和县级专项扶贫资金,甲村道路硬化,乙村安全饮水,"
+        "丙村桥梁维修,丁村水渠改造,该工程资金使用扶贫整合资金和县级专项扶贫资金。\n"
+    )
     assert q(text, "Q025") == []
+    figures = "一号项目资金支出进度比率为100%,已验收;二号项目资金支出进度比率为100%。\n"
+    assert q(figures.replace("二号", "一号"), "Q025") == []
+
+
+def test_clause_repeated_a_clause_or_two_later_in_one_paragraph() -> None:
+    text = (
+        "项目建成后改善了残疾人生活条件,增强了残疾人综合服务事业的可持续发展能力,"
+        "是缩小差距的现实需要,增强了残疾人综合服务事业的可持续发展能力。\n"
+    )
+    found = q(text, "Q025")
+    assert len(found) == 1 and "相隔1句" in found[0].message
+    assert found[0].spans[0].text == "增强了残疾人综合服务事业的可持续发展能力"
+    assert found[0].spans[0].column > found[0].spans[1].column  # the second copy first
+    short = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    assert len(q(short, "Q025")) == 1
+    # a pair repeated in a row is one finding of the immediate kind, not a second one
+    pair = "及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n"
+    found = q(pair, "Q025")
+    assert len(found) == 1 and "连续出现2次" in found[0].message
 
 
 # ---------------------------------------------------------------- Q026 stale reference

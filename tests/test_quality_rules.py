@@ -197,6 +197,22 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     assert q(goals, "Q002") == []
 
 
+def test_goals_section_with_only_the_funds_and_their_use() -> None:
+    text = (
+        "某县2021年度彩票公益金绩效自评报告\n一、绩效目标分解下达情况\n"
+        "2021年度,下达我县补助资金200万元,用于残疾人托养中心建设项目,大幅度提升了残疾人生活质量。\n"
+        "二、绩效目标完成情况分析\n资金全部用于托养中心建设,改善了残疾人生活条件。\n"
+    )
+    found = q(text, "Q002")
+    assert [s.text for s in found[0].spans][:1] == ["一、绩效目标分解下达情况"]
+    assert len(found) == 1 and "资金数额和用途" in found[0].message
+    # a figure that may be a target, a per-unit standard, a stated goal, a target elsewhere
+    assert q(text.replace("用于残疾人", "建成床位50张的残疾人"), "Q002") == []
+    assert q(text.replace("200万元", "0.6万元/人"), "Q002") == []
+    assert q(text.replace("用于残疾人", "绩效目标为建成残疾人"), "Q002") == []
+    assert q(text + "发放率指标为100%,实际完成值为100%。\n", "Q002") == []
+
+
 def test_no_goal_is_not_judged_on_a_text_that_ends_in_its_overview() -> None:
     body = "本年开展各类活动，取得良好成效，群众反映较好。" * 20
     # the score summary stands first, then the text stops inside the unit's overview

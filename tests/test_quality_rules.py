@@ -335,6 +335,32 @@ def test_template_title_and_placeholders() -> None:
     assert "××" in quotes and "XX" in quotes
 
 
+def test_a_content_sites_page_title_is_not_the_reports_template_title() -> None:
+    page = (
+        "财政部门整体支出绩效评价报告【模板】\n时间:2022-05-25 浏览量:\n"
+        "下面是小编为大家整理的财政部门整体支出绩效评价报告【模板】，供大家参考。\n"
+        "财政部门整体支出绩效评价报告【模板】\n某县编办部门整体支出绩效评价报告\n一、概况\n正文。\n"
+    )
+    assert q(page, "Q012") == []
+    # without the site's blurb the same title line is the report's own
+    own = page.replace(
+        "下面是小编为大家整理的财政部门整体支出绩效评价报告【模板】，供大家参考。\n", ""
+    )
+    assert len(q(own, "Q012")) == 1
+
+
+def test_project_template_used_for_a_department_report() -> None:
+    cover = "部门整体支出绩效评价报告\n项目名称:部门整体支出绩效评价报告\n项目单位: 某县编办\n"
+    found = q(cover, "Q012")
+    assert [f.spans[0].text for f in found] == ["项目名称:部门整体支出绩效评价报告"]
+    assert "项目报告的封面" in found[0].message
+    prose = "（三）部门整体支出分析。\n本项目由基本支出和项目支出两个部分构成。\n"
+    assert [f.spans[0].text for f in q(prose, "Q012")] == ["本项目由基本支出和项目支出两个部分构成"]
+    # a real project name, and a project's own spending, are fine
+    assert q("项目名称:农村饮水工程维修养护\n", "Q012") == []
+    assert q("本项目支出主要用于设备购置和安装。\n", "Q012") == []
+
+
 def test_template_mentioned_in_prose_is_fine() -> None:
     text = "一、概况\n本报告依据省财政厅印发的自评报告模板编写，数据来源于XXL-Job系统导出的台账。\n"
     assert q(text, "Q012") == []

@@ -104,7 +104,9 @@ TEMPLATE_RESIDUE = rule(
     "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
     "反映）, a cell reading 请填写…), cover and form-head fields left blank (预算编码: followed by "
     "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
-    "预算数*元). One cause "
+    "预算数*元), and a project report's form reused for a whole unit (项目名称:部门整体支出"
+    "绩效评价报告; 本项目 for spending that includes 基本支出); a content site's page title "
+    "repeated in its blurb (下面是小编为大家整理的…) is not the report's. One cause "
     "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
@@ -450,6 +452,14 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
 # ---------------------------------------------------------------- Q012 template residue
 
 _TEMPLATE_WORD = lazy(r"范本|模板|样本|样表|示例|模版")
+# A project report's form used for a department: 项目名称:部门整体支出绩效评价报告, and 本项目 for
+# spending that includes 基本支出 (a unit's running costs, which no project has).
+_REPORT_AS_PROJECT = lazy(
+    r"项目名称\s*[:：]\s*[^\n|：:]{0,20}?绩效[^\n|：:]{0,6}报告(?=[ \t]*(?:\n|\||$))"
+)
+_PROJECT_WITH_BASIC = lazy(r"本项目[^。；;\n]{0,12}基本支出[^。；;\n]{0,20}")
+# A content site's blurb around a repost: 下面是小编为大家整理的…，供大家参考。
+_SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
 _PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
 )
@@ -557,10 +567,11 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
     span_starts = [a for a, _ in heading_spans]
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
+    blurbs = [ln.text for ln in doc.lines if _SITE_BLURB.search(ln.text)]
     for ln in doc.lines:
         t = ln.text.strip()
-        if not t:
-            continue
+        if not t or any(t in b for b in blurbs):
+            continue  # the page title a content site's blurb repeats, not the report's
         k = bisect.bisect_right(span_starts, ln.start) - 1  # spans with a <= ln.start: [0, k]
         is_title = ln in title_lines or (k >= 0 and reach[k] > ln.start)
         m = _TEMPLATE_WORD.search(ln.text)
@@ -624,6 +635,29 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 severity=Severity.INFO,
             ),
         )
+    for pat, zh, en in (
+        (
+            _REPORT_AS_PROJECT,
+            "：项目名称栏填的是报告标题，部门整体报告套用了项目报告的封面",
+            ": the project-name field holds the report's title, a project cover reused for a "
+            "department-wide report",
+        ),
+        (
+            _PROJECT_WITH_BASIC,
+            "：称“本项目”却包括基本支出，是项目模板的措辞套用在部门整体支出上",
+            ": it calls the unit's spending 本项目 (this project) yet includes basic spending, "
+            "project-template wording reused for the whole unit",
+        ),
+    ):
+        for m in pat.finditer(norm):
+            yield (
+                f"project_form:{pat.pattern[:8]}",
+                TEMPLATE_RESIDUE.hit(
+                    [(m.start(), m.end())],
+                    {"quote": m.group(), "what_zh": zh, "what_en": en.lstrip(": ")},
+                    severity=Severity.INFO,
+                ),
+            )
     filled = {p.prompt for p in _prompt_fields(doc)}
     for qa, qb, empty in _form_prompts(doc):
         if (qa, qb) in filled:

@@ -189,6 +189,19 @@ def test_document_number_missing_its_bracket() -> None:
     assert q("根据《通知》(双桥经开财务发〔2022〕6号)文件要求\n", "Q024") == []
 
 
+def test_look_alike_characters_misread_around_a_figure() -> None:
+    found = q("年初结余未19.8万元；年未结余数19.8万元。\n", "Q024")
+    assert len(found) == 1 and found[0].data["n"] == 2 and "年末" in found[0].message
+    assert q("资金尚未10月底前拨付；年末结余数19.8万元；未按期完成。\n", "Q024") == []
+
+
+def test_one_turned_into_a_hyphen() -> None:
+    found = q("贯彻执行关于統-戰線的方针；选拔培养新-代代表人物。\n", "Q024")
+    assert len(found) == 1 and found[0].data["n"] == 2
+    # hyphens between names and systems are ordinary
+    assert q("福建-漳州-长泰县；预算管理一体化系统-绩效模块；计划-实施-检查。\n", "Q024") == []
+
+
 def test_page_chrome_is_silent() -> None:
     chrome = (
         "索引号: | 11340722348722127R/202403-00037 | 发布机构: | 某县卫生健康委员会 |\n"

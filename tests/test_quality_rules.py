@@ -361,6 +361,25 @@ def test_project_template_used_for_a_department_report() -> None:
     assert q("本项目支出主要用于设备购置和安装。\n", "Q012") == []
 
 
+def test_monitoring_report_written_on_the_self_evaluation_template() -> None:
+    text = (
+        "某县民族宗教局2022年补助资金项目绩效监控总结报告\n绩效目标分解下达情况\n正文。\n"
+        "< >绩效自评工作开展情况根据要求，我单位开展了监控。\n"
+        "< >绩效目标自评完成情况分析(一)资金投入情况分析\n正文。\n"
+    )
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2
+    assert [s.text for s in found[0].spans] == ["绩效自评工作开展情况", "绩效目标自评完成情况分析"]
+    # the same headings in a self-evaluation report are its own
+    own = text.replace("绩效监控总结报告", "绩效自评报告")
+    assert q(own, "Q012") == []
+    # a monitoring report that mentions last year's self-evaluation in prose
+    prose = (
+        "某局2022年项目绩效监控报告\n一、监控情况\n参照上年度绩效自评结果，本年监控发现进度偏慢。\n"
+    )
+    assert q(prose, "Q012") == []
+
+
 def test_template_mentioned_in_prose_is_fine() -> None:
     text = "一、概况\n本报告依据省财政厅印发的自评报告模板编写，数据来源于XXL-Job系统导出的台账。\n"
     assert q(text, "Q012") == []

@@ -106,7 +106,9 @@ TEMPLATE_RESIDUE = rule(
     "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
     "预算数*元), and a project report's form reused for a whole unit (项目名称:部门整体支出"
     "绩效评价报告; 本项目 for spending that includes 基本支出); a content site's page title "
-    "repeated in its blurb (下面是小编为大家整理的…) is not the report's. One cause "
+    "repeated in its blurb (下面是小编为大家整理的…) is not the report's. A monitoring "
+    "report (监控) whose lines open with the self-evaluation template's headings (绩效自评工作"
+    "开展情况) is one finding. One cause "
     "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
@@ -458,6 +460,26 @@ _REPORT_AS_PROJECT = lazy(
     r"项目名称\s*[:：]\s*[^\n|：:]{0,20}?绩效[^\n|：:]{0,6}报告(?=[ \t]*(?:\n|\||$))"
 )
 _PROJECT_WITH_BASIC = lazy(r"本项目[^。；;\n]{0,12}基本支出[^。；;\n]{0,20}")
+# A self-evaluation template's heading: 绩效自评工作开展情况, 绩效目标自评完成情况分析.
+_SELF_EVAL_HEADING = lazy(
+    r"绩效[\u4e00-\u9fff]{0,6}自评[\u4e00-\u9fff]{0,8}?(?:情况|分析|结果)(?:分析)?"
+)
+
+
+def _self_evaluation_headings(doc: Document) -> Iterator[tuple[int, int]]:
+    """In a monitoring report (监控 in its title, not 自评), lines that open with a
+    self-evaluation template's heading: the wrong template was filled in."""
+    title = report_title(doc)
+    if title is None or "监控" not in title[2] or "自评" in title[2]:
+        return
+    for ln in doc.lines:
+        lead = rx.match(r"[\s<>＜＞〈〉()（）一二三四五六七八九十、.\d]*", ln.text)
+        at = lead.end() if lead else 0
+        m = _SELF_EVAL_HEADING.match(ln.text, at)
+        if m is not None and m.end() - at <= 20:
+            yield ln.start + m.start(), ln.start + m.end()
+
+
 # A content site's blurb around a repost: 下面是小编为大家整理的…，供大家参考。
 _SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
 _PLACEHOLDER = lazy(
@@ -658,6 +680,20 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                     severity=Severity.INFO,
                 ),
             )
+    for a, b in _self_evaluation_headings(doc):
+        yield (
+            "interim_heading",
+            TEMPLATE_RESIDUE.hit(
+                [(a, b)],
+                {
+                    "quote": norm[a:b],
+                    "what_zh": "是绩效自评报告模板的标题，但本报告是年中的绩效监控报告",
+                    "what_en": "is a heading of the self-evaluation template, but the report is "
+                    "an in-year monitoring report",
+                },
+                severity=Severity.INFO,
+            ),
+        )
     filled = {p.prompt for p in _prompt_fields(doc)}
     for qa, qb, empty in _form_prompts(doc):
         if (qa, qb) in filled:

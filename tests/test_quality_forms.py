@@ -313,6 +313,24 @@ def test_a_repeated_claim_is_one_finding() -> None:
     assert len(found) == 1 and found[0].data["count"] == 2
 
 
+def test_satisfaction_rate_with_no_survey_anywhere() -> None:
+    text = "一、完成情况\n项目已验收，社会效益较显著，受益群众满意度100%。\n"
+    found = q(text, "Q020")
+    assert [f.spans[0].text for f in found] == ["受益群众满意度100%"]
+    assert found[0].severity == Severity.INFO and "调查方式" in found[0].message
+    assert len(q("改善牧民生活条件，使牧民满意度达到95%以上。\n", "Q020")) == 1
+
+
+def test_satisfaction_rate_with_a_survey_or_as_a_target_is_silent() -> None:
+    # the survey is named elsewhere in the report
+    surveyed = "一、完成情况\n受益群众满意度100%。\n二、评价方法\n发放问卷50份。\n"
+    assert q(surveyed, "Q020") == []
+    assert q("年度目标：群众满意度≥95%。\n", "Q020") == []
+    assert q("绩效目标为群众满意度达到90%以上。\n", "Q020") == []
+    # an indicator table's cell has its own columns
+    assert q("满意度指标 | 群众满意度 | 95% | 96% |\n", "Q020") == []
+
+
 # ---------------------------------------------------------------- Q023 document numbers
 
 

@@ -189,6 +189,19 @@ def test_document_number_missing_its_bracket() -> None:
     assert q("根据《通知》(双桥经开财务发〔2022〕6号)文件要求\n", "Q024") == []
 
 
+def test_look_alike_characters_misread_around_a_figure() -> None:
+    found = q("年初结余未19.8万元；年未结余数19.8万元。\n", "Q024")
+    assert len(found) == 1 and found[0].data["n"] == 2 and "年末" in found[0].message
+    assert q("资金尚未10月底前拨付；年末结余数19.8万元；未按期完成。\n", "Q024") == []
+
+
+def test_one_turned_into_a_hyphen() -> None:
+    found = q("贯彻执行关于統-戰線的方针；选拔培养新-代代表人物。\n", "Q024")
+    assert len(found) == 1 and found[0].data["n"] == 2
+    # hyphens between names and systems are ordinary
+    assert q("福建-漳州-长泰县；预算管理一体化系统-绩效模块；计划-实施-检查。\n", "Q024") == []
+
+
 def test_page_chrome_is_silent() -> None:
     chrome = (
         "索引号: | 11340722348722127R/202403-00037 | 发布机构: | 某县卫生健康委员会 |\n"
@@ -220,9 +233,31 @@ def test_near_misses_stay_silent() -> None:
     )
     # short cells repeated (target = actual) are ordinary table content
     assert q("质量指标 | 通过专家评审 | 通过专家评审 | 10 |\n", "Q025") == []
-    # repeated but not in a row
-    text = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    # repeated far apart in a list of like items, or a clause carrying a figure per item
+    text = (
+        "该工程资金使用扶贫整合资金和县级专项扶贫资金,甲村道路硬化,乙村安全饮水,"
+        "丙村桥梁维修,丁村水渠改造,该工程资金使用扶贫整合资金和县级专项扶贫资金。\n"
+    )
     assert q(text, "Q025") == []
+    figures = "一号项目资金支出进度比率为100%,已验收;二号项目资金支出进度比率为100%。\n"
+    assert q(figures.replace("二号", "一号"), "Q025") == []
+
+
+def test_clause_repeated_a_clause_or_two_later_in_one_paragraph() -> None:
+    text = (
+        "项目建成后改善了残疾人生活条件,增强了残疾人综合服务事业的可持续发展能力,"
+        "是缩小差距的现实需要,增强了残疾人综合服务事业的可持续发展能力。\n"
+    )
+    found = q(text, "Q025")
+    assert len(found) == 1 and "相隔1句" in found[0].message
+    assert found[0].spans[0].text == "增强了残疾人综合服务事业的可持续发展能力"
+    assert found[0].spans[0].column > found[0].spans[1].column  # the second copy first
+    short = "加强资金监管力度确保专款专用;及时拨付资金;加强资金监管力度确保专款专用。\n"
+    assert len(q(short, "Q025")) == 1
+    # a pair repeated in a row is one finding of the immediate kind, not a second one
+    pair = "及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n"
+    found = q(pair, "Q025")
+    assert len(found) == 1 and "连续出现2次" in found[0].message
 
 
 # ---------------------------------------------------------------- Q026 stale reference

@@ -200,6 +200,22 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     assert q(goals, "Q002") == []
 
 
+def test_goals_section_with_only_the_funds_and_their_use() -> None:
+    text = (
+        "某县2021年度彩票公益金绩效自评报告\n一、绩效目标分解下达情况\n"
+        "2021年度,下达我县补助资金200万元,用于残疾人托养中心建设项目,大幅度提升了残疾人生活质量。\n"
+        "二、绩效目标完成情况分析\n资金全部用于托养中心建设,改善了残疾人生活条件。\n"
+    )
+    found = q(text, "Q002")
+    assert [s.text for s in found[0].spans][:1] == ["一、绩效目标分解下达情况"]
+    assert len(found) == 1 and "资金数额和用途" in found[0].message
+    # a figure that may be a target, a per-unit standard, a stated goal, a target elsewhere
+    assert q(text.replace("用于残疾人", "建成床位50张的残疾人"), "Q002") == []
+    assert q(text.replace("200万元", "0.6万元/人"), "Q002") == []
+    assert q(text.replace("用于残疾人", "绩效目标为建成残疾人"), "Q002") == []
+    assert q(text + "发放率指标为100%,实际完成值为100%。\n", "Q002") == []
+
+
 def test_no_goal_is_not_judged_on_a_text_that_ends_in_its_overview() -> None:
     body = "本年开展各类活动，取得良好成效，群众反映较好。" * 20
     # the score summary stands first, then the text stops inside the unit's overview
@@ -320,6 +336,51 @@ def test_template_title_and_placeholders() -> None:
     quotes = [f.spans[0].text for f in found]
     assert "县级部门整体绩效自评报告范本" in quotes
     assert "××" in quotes and "XX" in quotes
+
+
+def test_a_content_sites_page_title_is_not_the_reports_template_title() -> None:
+    page = (
+        "财政部门整体支出绩效评价报告【模板】\n时间:2022-05-25 浏览量:\n"
+        "下面是小编为大家整理的财政部门整体支出绩效评价报告【模板】，供大家参考。\n"
+        "财政部门整体支出绩效评价报告【模板】\n某县编办部门整体支出绩效评价报告\n一、概况\n正文。\n"
+    )
+    assert q(page, "Q012") == []
+    # without the site's blurb the same title line is the report's own
+    own = page.replace(
+        "下面是小编为大家整理的财政部门整体支出绩效评价报告【模板】，供大家参考。\n", ""
+    )
+    assert len(q(own, "Q012")) == 1
+
+
+def test_project_template_used_for_a_department_report() -> None:
+    cover = "部门整体支出绩效评价报告\n项目名称:部门整体支出绩效评价报告\n项目单位: 某县编办\n"
+    found = q(cover, "Q012")
+    assert [f.spans[0].text for f in found] == ["项目名称:部门整体支出绩效评价报告"]
+    assert "项目报告的封面" in found[0].message
+    prose = "（三）部门整体支出分析。\n本项目由基本支出和项目支出两个部分构成。\n"
+    assert [f.spans[0].text for f in q(prose, "Q012")] == ["本项目由基本支出和项目支出两个部分构成"]
+    # a real project name, and a project's own spending, are fine
+    assert q("项目名称:农村饮水工程维修养护\n", "Q012") == []
+    assert q("本项目支出主要用于设备购置和安装。\n", "Q012") == []
+
+
+def test_monitoring_report_written_on_the_self_evaluation_template() -> None:
+    text = (
+        "某县民族宗教局2022年补助资金项目绩效监控总结报告\n绩效目标分解下达情况\n正文。\n"
+        "< >绩效自评工作开展情况根据要求，我单位开展了监控。\n"
+        "< >绩效目标自评完成情况分析(一)资金投入情况分析\n正文。\n"
+    )
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2
+    assert [s.text for s in found[0].spans] == ["绩效自评工作开展情况", "绩效目标自评完成情况分析"]
+    # the same headings in a self-evaluation report are its own
+    own = text.replace("绩效监控总结报告", "绩效自评报告")
+    assert q(own, "Q012") == []
+    # a monitoring report that mentions last year's self-evaluation in prose
+    prose = (
+        "某局2022年项目绩效监控报告\n一、监控情况\n参照上年度绩效自评结果，本年监控发现进度偏慢。\n"
+    )
+    assert q(prose, "Q012") == []
 
 
 def test_template_mentioned_in_prose_is_fine() -> None:

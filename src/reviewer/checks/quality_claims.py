@@ -31,7 +31,8 @@ UNSUPPORTED_CLAIM = rule(
     "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现) with no figure in its sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
-    "it. One finding per repeated quote.",
+    "it. Also a satisfaction rate stated as a result in prose (受益群众满意度100%) in a report "
+    "that nowhere names a survey, sample or method (info). One finding per repeated quote.",
     why="Reviewers accept a result only with its evidence: a satisfaction rate with the number "
     "of people asked, or the indicators that were met.",
     example="满意度为优秀; 各项绩效目标均已按照预算达到100%实现; 圆满完成了全年各项工作任务",
@@ -147,6 +148,15 @@ _GRADE_CLAIM = lazy(
     r"(?:自评|评价|考核|绩效)(?:结果|等级|等次|结论)[^。；;，,\n\d]{0,4}?[为是:：]\s*[\"'“]?(?:优秀|优)"
     r"(?![秀良\w])[\"'”]?"
 )
+# A satisfaction rate stated as a result: 受益群众满意度100%, 使牧民满意度达到95%以上 (a comparator
+# before the figure makes it a target).
+_SATISFACTION_RATE = lazy(
+    r"[^\s，,。；;:：、|]{0,8}满意(?:度|率)\s*(?:达到了?|达|为|是|在)?\s*\d{2,3}(?:\.\d+)?\s*[%％]"
+    r"(?:以上)?"
+)
+_TARGET_WORDS = lazy(r"目标|预期|指标值|计划|要求")
+# Anything about how satisfaction was measured, anywhere in the report.
+_SURVEY = lazy(r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话")
 # Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
 _FIGURE = lazy(
     rf"(?:{BOUND_ALT})\s*\d|"
@@ -205,6 +215,29 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 },
             )
         )
+    if not _SURVEY.search(norm):
+        for m in _SATISFACTION_RATE.finditer(norm):
+            line = doc.line_at(m.start())
+            if "|" in line.text or "\t" in line.text:
+                continue  # an indicator table's cell: the form has its own columns
+            before = norm[max(line.start, m.start() - 12) : m.start()]
+            lead = norm[max(line.start, m.start() - 12) : m.end()]
+            if _INTENT.search(before) or _TARGET_WORDS.search(lead):
+                continue  # a target, not a result
+            hits.append(
+                UNSUPPORTED_CLAIM.hit(
+                    [(m.start(), m.end())],
+                    {
+                        "quote": m.group(),
+                        "what_zh": "给出了满意度，但全文没有说明调查方式、样本数量或调查对象，"
+                        "这一比例无从核实",
+                        "what_en": "states a satisfaction rate, but nowhere does the report say "
+                        "how it was surveyed, how many were asked or whom, so the rate cannot "
+                        "be verified",
+                    },
+                    severity=Severity.INFO,
+                )
+            )
     if not self_scores(doc):
         for m in _GRADE_CLAIM.finditer(norm):
             if _FIGURE.search(_nearby(doc, m.start(), m.end())):

@@ -34,7 +34,9 @@ DAMAGED_TEXT = rule(
     "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
-    "with one uncommon character swapped inside a long identical context (酃县/鄱县). "
+    "with one uncommon character swapped inside a long identical context (酃县/鄱县), "
+    "未 misread for 为 before a figure (结余未19.8万元) and 年未 for 年末, and 一 turned "
+    "into a hyphen inside a word (統-戰線, 新-代). "
     "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
@@ -55,6 +57,14 @@ _BOUNDED_RATE = lazy(
     SHARE_NAME_ALT + r"(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
 )
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
+# 未 (not) read for 为 (is) right before a figure (结余未19.8万元), 年未 for 年末 (year end):
+# 尚未/并未/仍未 + a figure stay silent.
+_MISREAD = lazy(r"(?<![尚并从仍还均暂也])未(?=\d)|年未(?=[结余数在实底])")
+# 一 rendered as a hyphen inside a word that has it: 統-戰線 (统一战线), 新-代 (新一代).
+_HYPHEN_FOR_ONE = lazy(
+    r"(?<![系传傳总總血正])[统統](?=-[\u4e00-\u9fff])-.|[逐唯]-[\u4e00-\u9fff]|新-代|[进進]-步|"
+    r"同-[个個时時]"
+)
 _BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")
 
 
@@ -95,6 +105,10 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
             add("rate", m.start(), m.end())
     for m in _BROKEN_DOC_NO.finditer(norm):
         add("docno", m.start(), m.end())
+    for m in _MISREAD.finditer(norm):
+        add("misread", max(0, m.start() - 4), min(len(norm), m.end() + 4))
+    for m in _HYPHEN_FOR_ONE.finditer(norm):
+        add("hyphen", m.start(), m.end())
     for lo, hi in _substitutions(norm):
         add("swapped", lo, hi)
     for kind, spans in found.items():
@@ -196,6 +210,15 @@ _WHAT = {
         "与文中另一处相同的语句只差一个字，疑为识别错字",
         "differs by one character from the same phrase elsewhere in the report, likely a "
         "misread character",
+    ),
+    "misread": (
+        "中的字形近误读（“未”代“为”、“年未”代“年末”），数字前后的意思因此颠倒",
+        "has a look-alike character misread (未 for 为, 年未 for 年末), which turns the "
+        "meaning around the figure",
+    ),
+    "hyphen": (
+        "中的“一”被转换成了连字符“-”",
+        "has 一 turned into a hyphen by the conversion",
     ),
     "docno": (
         "的文号年份与序号连在一起，缺少右括号“〕”",

@@ -109,7 +109,9 @@ MISSING_GOALS = rule(
     "text restates the unit's legal duties (职能): largely copied from the duties section, or "
     "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
-    "预期目标 cell holds figures only or just the project's name; and an indicator form "
+    "预期目标 cell holds figures only or just the project's name; a goals section (绩效目标"
+    "分解下达情况) that gives only the funds, their use and the year, when no target stands "
+    "anywhere else; and an indicator form "
     "(one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
@@ -144,6 +146,12 @@ MISSING_GOALS = rule(
             "或满意度目标，无法全面衡量项目绩效",
             "The indicator table holds a single indicator ('{quote}'): all the indicator "
             "weight rests on it, with no output quantity, effect or satisfaction goal",
+        ),
+        "funds": (
+            "“{title}”只写了资金数额和用途（{quote}），没有任何目标值：既无产出数量、质量、时效，"
+            "也无效益或满意度指标，完成情况无从对照",
+            "'{title}' gives only the funds and their use ('{quote}') and no target value at "
+            "all: no output, effect or satisfaction indicator to measure completion against",
         ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
@@ -346,6 +354,12 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
 
 
 _LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# An amount of money: the funds a goals section may state besides its targets.
+_MONEY = lazy(r"\d+(?:[.,]\d+)*\s*(?:万元|亿元|元)(?!\s*[/每])")
+# A section meant to give the targets: 绩效目标, 年度绩效目标, 绩效目标分解下达情况.
+_TARGETS_TITLE = lazy(r"绩效目标(?:分解|下达|设定|设置|及|和|与|\s)*(?:情况|任务|指标)?$")
+# Sections that report results or methods, not the targets themselves.
+_NOT_TARGETS_TITLE = lazy(r"完成|实现|自评|评价|分析")
 # "…绩效目标为/是 <goal>" or a "年度绩效目标。<goal>" label with the goal on its line; not the
 # overall (总体, 中长期) aim, which is a direction by design.
 _GOAL_STATEMENT = lazy(
@@ -361,6 +375,12 @@ _DEFERRED_TARGET = lazy(
     r"(?:上级|省|市|县|区|国家|主管部门|财政部门)?[^，。；,;\d\n]{0,8}?"
     r"(?:下达|规定|要求|确定|制定)的?\s*(?:指\s*标|目\s*标|标\s*准|任\s*务)"
 )
+
+
+def _targets_anywhere(doc: Document) -> bool:
+    """A target with a comparator, or an indicator's value given as such, anywhere."""
+    norm = doc.norm
+    return bool(comparator_targets(norm) or rx.search(r"目标值|指标值|指标为\s*\d", norm))
 
 
 def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
@@ -734,6 +754,28 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             [span, (s.title_start, s.title_end)],
             {"title": s.title, "why_zh": zh, "why_en": en},
             severity=Severity.ERROR if copied else None,
+        )
+    chosen: list[Section] = []
+    for s in sections(doc):
+        if not _TARGETS_TITLE.search(s.title) or _NOT_TARGETS_TITLE.search(s.title):
+            continue
+        if any(c.start <= s.start < c.end for c in chosen):
+            continue  # inside a goals section already judged
+        chosen.append(s)
+        body = norm[s.body_start : s.end]
+        if not _MONEY.search(body) or _duty_reading(doc, s) is not None:
+            continue
+        if rx.search(r"\d", _MONEY.sub("", _YEAR.sub("", body))):
+            continue  # a figure besides the funds and the year: a target may be among them
+        if _GOAL_STATEMENT.search(body) or _targets_anywhere(doc):
+            continue  # a goal is stated (Q001 judges it), or targets stand elsewhere
+        first = first_sentence_within(doc, s.body_start, s.end)
+        if first is None:
+            continue
+        yield MISSING_GOALS.hit(
+            [(s.start, s.title_end), (first.start, first.end)],
+            {"title": s.title, "quote": _clip(first.text, 40)},
+            variant="funds",
         )
     for g in form_goals(doc):
         empty = _form_goal_reading(g)

@@ -26,13 +26,23 @@ REPEATED_CLAUSE = rule(
     "a paste{note_en}",
     what="Finds a clause or a group of up to three clauses (at least 14 characters, split at "
     "，；。 and table cell marks) that is immediately repeated in the same paragraph or table "
-    "row: '甲，乙；甲，乙；甲，乙。', or a completion cell copying the goal cell beside it.",
+    "row: '甲，乙；甲，乙；甲，乙。', or a completion cell copying the goal cell beside it; and "
+    "in a prose paragraph, a clause without figures that comes again one or two clauses "
+    "later (甲，乙，甲。). A clause with a figure, or repeated further apart, may be a list of "
+    "like items and stays silent.",
     why="A clause written twice in a row is an editing slip; where the second copy stands in "
     "the 实际完成情况 cell, what was achieved is never reported.",
     example="及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n",
     counterexample="及时拨付项目资金,履行项目资金保障;加强资金监管,确保专款专用。\n",
     fix="Delete the repetition; where the completion repeats the goal, write what was done "
     "and its figures.",
+    variants={
+        "apart": (
+            "“{clause}”在同一段中相隔{gap}句又出现一次，疑为复制粘贴后未删除",
+            "'{clause}' comes again {gap} clauses later in the same paragraph, likely a "
+            "paste left in",
+        ),
+    },
 )
 
 _SPLIT = lazy(r"[，,；;。|]")
@@ -83,6 +93,7 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     for line in doc.lines:
         cl = _clauses(norm, line.start, line.end)
+        covered: set[int] = set()  # clauses of an immediate repeat, reported as such
         i = 0
         while i < len(cl):
             rep = _repeat_at(cl, i)
@@ -103,4 +114,31 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
                     else "",
                 },
             )
+            covered.update(range(i, i + n * w))
             i += n * w
+        if "|" not in line.text and "\t" not in line.text:
+            yield from _repeated_apart(norm, cl, covered)
+
+
+# How far apart (in clauses) a second copy may stand: 甲，乙，甲 or 甲，乙，丙，甲.
+_MAX_GAP = 3
+_DIGIT = lazy(r"\d")
+
+
+def _repeated_apart(norm: str, cl: list[_Clause], covered: set[int]) -> Iterator[Hit]:
+    """A figure-free clause written again one or two clauses after itself in one paragraph."""
+    done: set[str] = set()
+    for i, c in enumerate(cl):
+        if i in covered or c.key in done or len(c.key) < 14 or len(_CJK.findall(c.key)) < 8:
+            continue
+        if _DIGIT.search(c.key):
+            continue
+        for j in range(i + 2, min(len(cl), i + _MAX_GAP + 1)):
+            if cl[j].key == c.key and j not in covered:
+                done.add(c.key)
+                yield REPEATED_CLAUSE.hit(
+                    [(cl[j].start, cl[j].end), (c.start, c.end)],
+                    {"clause": norm[c.start : c.end], "gap": j - i - 1},
+                    variant="apart",
+                )
+                break

@@ -104,7 +104,11 @@ TEMPLATE_RESIDUE = rule(
     "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
     "反映）, a cell reading 请填写…), cover and form-head fields left blank (预算编码: followed by "
     "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
-    "预算数*元). One cause "
+    "预算数*元), and a project report's form reused for a whole unit (项目名称:部门整体支出"
+    "绩效评价报告; 本项目 for spending that includes 基本支出); a content site's page title "
+    "repeated in its blurb (下面是小编为大家整理的…) is not the report's. A monitoring "
+    "report (监控) whose lines open with the self-evaluation template's headings (绩效自评工作"
+    "开展情况) is one finding. One cause "
     "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
@@ -450,6 +454,34 @@ def duplicate_headings(doc: Document) -> Iterator[Hit]:
 # ---------------------------------------------------------------- Q012 template residue
 
 _TEMPLATE_WORD = lazy(r"范本|模板|样本|样表|示例|模版")
+# A project report's form used for a department: 项目名称:部门整体支出绩效评价报告, and 本项目 for
+# spending that includes 基本支出 (a unit's running costs, which no project has).
+_REPORT_AS_PROJECT = lazy(
+    r"项目名称\s*[:：]\s*[^\n|：:]{0,20}?绩效[^\n|：:]{0,6}报告(?=[ \t]*(?:\n|\||$))"
+)
+_PROJECT_WITH_BASIC = lazy(r"本项目[^。；;\n]{0,12}基本支出[^。；;\n]{0,20}")
+# A self-evaluation template's heading: 绩效自评工作开展情况, 绩效目标自评完成情况分析.
+_SELF_EVAL_HEADING = lazy(
+    r"绩效[\u4e00-\u9fff]{0,6}自评[\u4e00-\u9fff]{0,8}?(?:情况|分析|结果)(?:分析)?"
+)
+
+
+def _self_evaluation_headings(doc: Document) -> Iterator[tuple[int, int]]:
+    """In a monitoring report (监控 in its title, not 自评), lines that open with a
+    self-evaluation template's heading: the wrong template was filled in."""
+    title = report_title(doc)
+    if title is None or "监控" not in title[2] or "自评" in title[2]:
+        return
+    for ln in doc.lines:
+        lead = rx.match(r"[\s<>＜＞〈〉()（）一二三四五六七八九十、.\d]*", ln.text)
+        at = lead.end() if lead else 0
+        m = _SELF_EVAL_HEADING.match(ln.text, at)
+        if m is not None and m.end() - at <= 20:
+            yield ln.start + m.start(), ln.start + m.end()
+
+
+# A content site's blurb around a repost: 下面是小编为大家整理的…，供大家参考。
+_SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
 _PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
 )
@@ -557,10 +589,11 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
     span_starts = [a for a, _ in heading_spans]
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
+    blurbs = [ln.text for ln in doc.lines if _SITE_BLURB.search(ln.text)]
     for ln in doc.lines:
         t = ln.text.strip()
-        if not t:
-            continue
+        if not t or any(t in b for b in blurbs):
+            continue  # the page title a content site's blurb repeats, not the report's
         k = bisect.bisect_right(span_starts, ln.start) - 1  # spans with a <= ln.start: [0, k]
         is_title = ln in title_lines or (k >= 0 and reach[k] > ln.start)
         m = _TEMPLATE_WORD.search(ln.text)
@@ -621,6 +654,43 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 [(a, b)],
                 {"label": label, "quote": norm[a:b].strip()},
                 variant="blank",
+                severity=Severity.INFO,
+            ),
+        )
+    for pat, zh, en in (
+        (
+            _REPORT_AS_PROJECT,
+            "：项目名称栏填的是报告标题，部门整体报告套用了项目报告的封面",
+            ": the project-name field holds the report's title, a project cover reused for a "
+            "department-wide report",
+        ),
+        (
+            _PROJECT_WITH_BASIC,
+            "：称“本项目”却包括基本支出，是项目模板的措辞套用在部门整体支出上",
+            ": it calls the unit's spending 本项目 (this project) yet includes basic spending, "
+            "project-template wording reused for the whole unit",
+        ),
+    ):
+        for m in pat.finditer(norm):
+            yield (
+                f"project_form:{pat.pattern[:8]}",
+                TEMPLATE_RESIDUE.hit(
+                    [(m.start(), m.end())],
+                    {"quote": m.group(), "what_zh": zh, "what_en": en.lstrip(": ")},
+                    severity=Severity.INFO,
+                ),
+            )
+    for a, b in _self_evaluation_headings(doc):
+        yield (
+            "interim_heading",
+            TEMPLATE_RESIDUE.hit(
+                [(a, b)],
+                {
+                    "quote": norm[a:b],
+                    "what_zh": "是绩效自评报告模板的标题，但本报告是年中的绩效监控报告",
+                    "what_en": "is a heading of the self-evaluation template, but the report is "
+                    "an in-year monitoring report",
+                },
                 severity=Severity.INFO,
             ),
         )

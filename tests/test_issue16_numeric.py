@@ -251,3 +251,35 @@ def test_a_percentage_that_is_not_the_shares_closing_figure_is_not_read() -> Non
     # A growth rate after the base, or figures of different kinds, are no share.
     assert review_text("在职人员136人，占编制数143人，比上年增长5%。", select=["P002"]) == []
     assert review_text("培训136人次，占经费143万元的50%。", select=["P002"]) == []
+
+
+# ---- one item's amount given twice (checks/item_twice.py) ------------------------------------
+
+_SPLIT = "2.项目支出2604.1万元，其中：案件审判414.35万元；其他法院支出2189.75万元。\n"
+
+
+def test_an_item_of_a_breakdown_named_again_with_another_amount_is_flagged() -> None:
+    text = _SPLIT + "1.3部门项目实施情况\n案件审判411.95万元，年末结算支出411.95万元。\n"
+    found = review_text(text, select=["D005"])
+    assert len(found) == 1 and "411.95万元" in found[0].message and "414.35万元" in found[0].message
+
+
+def test_the_same_amount_again_is_silent() -> None:
+    text = _SPLIT + "1.3部门项目实施情况\n案件审判414.35万元，年末结算支出414.35万元。\n"
+    assert review_text(text, select=["D005"]) == []
+
+
+def test_two_allocations_of_one_item_are_not_a_contradiction() -> None:
+    # Both mentions are parts of two different allocations (two documents' funds).
+    text = (
+        "下达资金2263万元。其中:中小河流治理工程1435万元,小流域综合治理828万元。\n"
+        "下达资金791万元。其中:中小河流治理工程491万元,小流域综合治理300万元。\n"
+    )
+    assert review_text(text, select=["D005"]) == []
+
+
+def test_another_year_or_a_comparison_is_not_a_contradiction() -> None:
+    last_year = _SPLIT + "2023年案件审判411.95万元。\n"
+    compared = _SPLIT + "案件审判411.95万元，较上年有所增加。\n"
+    assert review_text("2024年" + last_year, select=["D005"]) == []
+    assert review_text(compared, select=["D005"]) == []

@@ -283,3 +283,33 @@ def test_another_year_or_a_comparison_is_not_a_contradiction() -> None:
     compared = _SPLIT + "案件审判411.95万元，较上年有所增加。\n"
     assert review_text("2024年" + last_year, select=["D005"]) == []
     assert review_text(compared, select=["D005"]) == []
+
+
+# ---- a group cell's weight in ragged | rows (checks/group_weights.py) ------------------------
+
+_GROUPS = (
+    "序号 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+    "1 | 工作计划 (6分) | 计划完整性 | 3 | 3 |\n2 | 计划明确性 | {w} | {w} |\n"
+    "3 | 绩效目标 ({g}分) | 目标合理性 | 4 | 4 |\n4 | 目标明确性 | 2 | 2 |\n"
+)
+
+
+def test_a_group_closed_by_the_next_group_is_checked_against_its_rows() -> None:
+    found = review_text(_GROUPS.format(w=2, g=6), select=["S016"])
+    assert len(found) == 1 and "3 + 2 = 5" in found[0].message
+
+
+def test_groups_whose_rows_add_up_are_silent() -> None:
+    assert review_text(_GROUPS.format(w=3, g=6), select=["S016"]) == []
+
+
+def test_the_last_group_may_be_cut_so_only_an_excess_is_flagged() -> None:
+    # 4 + 2 = 6 rows under a 9-point group at the end of the table: more rows may follow.
+    assert review_text(_GROUPS.format(w=3, g=9), select=["S016"]) == []
+    found = review_text(_GROUPS.format(w=3, g=1), select=["S016"])
+    assert len(found) == 1 and "4 + 2 = 6" in found[0].message
+
+
+def test_a_nested_group_in_another_cell_position_leaves_the_outer_one_unjudged() -> None:
+    text = "1 | 规划 (15分) | 基础信息 (3分) | 完整性 | 3 | 3 |\n2 | 计划 | 2 | 2 |\n"
+    assert review_text(text, select=["S016"]) == []

@@ -56,10 +56,14 @@ _COMPARE = lazy(r"上年|去年|同比|较|比20\d\d|增长|下降|增加|减少
 _SENT = "。；;！？!?\n"
 
 
+_REACH = 240  # how far a sentence is read around a figure (bounds the work on one long line)
+
+
 def _sentence(norm: str, pos: int) -> tuple[int, int]:
-    s = max(norm.rfind(ch, 0, pos) for ch in _SENT) + 1
-    ends = [i for i in (norm.find(ch, pos) for ch in _SENT) if i >= 0]
-    return s, min(ends) if ends else len(norm)
+    lo, hi = max(0, pos - _REACH), min(len(norm), pos + _REACH)
+    s = max(lo - 1, max(norm.rfind(ch, lo, pos) for ch in _SENT)) + 1
+    ends = [i for i in (norm.find(ch, pos, hi) for ch in _SENT) if i >= 0]
+    return s, min(ends) if ends else hi
 
 
 @check(ITEM_AMOUNT_TWICE)

@@ -251,3 +251,65 @@ def test_a_percentage_that_is_not_the_shares_closing_figure_is_not_read() -> Non
     # A growth rate after the base, or figures of different kinds, are no share.
     assert review_text("在职人员136人，占编制数143人，比上年增长5%。", select=["P002"]) == []
     assert review_text("培训136人次，占经费143万元的50%。", select=["P002"]) == []
+
+
+# ---- one item's amount given twice (checks/item_twice.py) ------------------------------------
+
+_SPLIT = "2.项目支出2604.1万元，其中：案件审判414.35万元；其他法院支出2189.75万元。\n"
+
+
+def test_an_item_of_a_breakdown_named_again_with_another_amount_is_flagged() -> None:
+    text = _SPLIT + "1.3部门项目实施情况\n案件审判411.95万元，年末结算支出411.95万元。\n"
+    found = review_text(text, select=["D005"])
+    assert len(found) == 1 and "411.95万元" in found[0].message and "414.35万元" in found[0].message
+
+
+def test_the_same_amount_again_is_silent() -> None:
+    text = _SPLIT + "1.3部门项目实施情况\n案件审判414.35万元，年末结算支出414.35万元。\n"
+    assert review_text(text, select=["D005"]) == []
+
+
+def test_two_allocations_of_one_item_are_not_a_contradiction() -> None:
+    # Both mentions are parts of two different allocations (two documents' funds).
+    text = (
+        "下达资金2263万元。其中:中小河流治理工程1435万元,小流域综合治理828万元。\n"
+        "下达资金791万元。其中:中小河流治理工程491万元,小流域综合治理300万元。\n"
+    )
+    assert review_text(text, select=["D005"]) == []
+
+
+def test_another_year_or_a_comparison_is_not_a_contradiction() -> None:
+    last_year = _SPLIT + "2023年案件审判411.95万元。\n"
+    compared = _SPLIT + "案件审判411.95万元，较上年有所增加。\n"
+    assert review_text("2024年" + last_year, select=["D005"]) == []
+    assert review_text(compared, select=["D005"]) == []
+
+
+# ---- a group cell's weight in ragged | rows (checks/group_weights.py) ------------------------
+
+_GROUPS = (
+    "序号 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+    "1 | 工作计划 (6分) | 计划完整性 | 3 | 3 |\n2 | 计划明确性 | {w} | {w} |\n"
+    "3 | 绩效目标 ({g}分) | 目标合理性 | 4 | 4 |\n4 | 目标明确性 | 2 | 2 |\n"
+)
+
+
+def test_a_group_closed_by_the_next_group_is_checked_against_its_rows() -> None:
+    found = review_text(_GROUPS.format(w=2, g=6), select=["S016"])
+    assert len(found) == 1 and "3 + 2 = 5" in found[0].message
+
+
+def test_groups_whose_rows_add_up_are_silent() -> None:
+    assert review_text(_GROUPS.format(w=3, g=6), select=["S016"]) == []
+
+
+def test_the_last_group_may_be_cut_so_only_an_excess_is_flagged() -> None:
+    # 4 + 2 = 6 rows under a 9-point group at the end of the table: more rows may follow.
+    assert review_text(_GROUPS.format(w=3, g=9), select=["S016"]) == []
+    found = review_text(_GROUPS.format(w=3, g=1), select=["S016"])
+    assert len(found) == 1 and "4 + 2 = 6" in found[0].message
+
+
+def test_a_nested_group_in_another_cell_position_leaves_the_outer_one_unjudged() -> None:
+    text = "1 | 规划 (15分) | 基础信息 (3分) | 完整性 | 3 | 3 |\n2 | 计划 | 2 | 2 |\n"
+    assert review_text(text, select=["S016"]) == []

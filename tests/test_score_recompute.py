@@ -1,4 +1,4 @@
-"""S016 score-recomputed: a form's total recomputed under 财预〔2020〕10号, against a reviewer's
+"""S020 score-recomputed: a form's total recomputed under 财预〔2020〕10号, against a reviewer's
 hand computation."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ FORM = (
 
 
 def s012(text: str) -> list:
-    return review_text(text, select=["S016"])
+    return review_text(text, select=["S020"])
 
 
 def test_the_sample_form_recomputes_as_a_reviewer_does_by_hand() -> None:
@@ -43,7 +43,7 @@ def test_the_sample_form_recomputes_as_a_reviewer_does_by_hand() -> None:
         ("义务教育巩固率", Decimal(20)),
         ("家长满意度", Decimal(10)),
     ]
-    (f,) = [f for f in check_text(PIPE.read_text(encoding="utf-8")).findings if f.code == "S016"]
+    (f,) = [f for f in check_text(PIPE.read_text(encoding="utf-8")).findings if f.code == "S020"]
     assert f.severity == "warning"
     assert "“教师培训人次”30 × 650人次 ÷ 800人次 = 24.38 分（报告 30 分）" in f.message
     assert "合计应为 84.38 分，报告 89 分" in f.message

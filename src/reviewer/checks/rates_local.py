@@ -14,6 +14,7 @@ only truncation gives (35.69 % written 35 %) is an info note.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -90,10 +91,14 @@ class _Labelled(NamedTuple):
     label: str
 
 
+_REACH = 240  # how far a sentence is read around a match (bounds the work on one long line)
+
+
 def _sentence(norm: str, pos: int) -> tuple[int, int]:
-    s = max(norm.rfind(ch, 0, pos) for ch in _SENT) + 1
-    ends = [i for i in (norm.find(ch, pos) for ch in _SENT) if i >= 0]
-    return s, min(ends) if ends else len(norm)
+    lo, hi = max(0, pos - _REACH), min(len(norm), pos + _REACH)
+    s = max(lo - 1, max(norm.rfind(ch, lo, pos) for ch in _SENT)) + 1
+    ends = [i for i in (norm.find(ch, pos, hi) for ch in _SENT) if i >= 0]
+    return s, min(ends) if ends else hi
 
 
 def _last_key(label: str) -> str | None:
@@ -119,6 +124,8 @@ def rate_beside_amounts(doc: Document) -> Iterator[Hit]:
         if rate_kind(name) is not None:
             continue  # R001's ground
         s, _ = _sentence(norm, m.start())
+        if s <= m.start() - _REACH:
+            continue  # a sentence too long to read whole
         if _TARGET.search(norm, s, m.start("num")):
             continue  # a target is no claim
         qs = list(find_quantities(norm, s, m.start()))
@@ -171,29 +178,27 @@ _VS_BUDGET = lazy(
     r"节约|少支出|少)了?(?:约)?[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*%"
 )
 _UP = frozenset({"增加", "增长", "超支", "多支出", "多"})
+_MAX_BUDGETS = 8
 _BUDGET_KINDS = frozenset({BUDGET, OPENING, FULL})
 
 
 @check(CHANGE_VS_BUDGET)
 def change_vs_budget(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    all_facts = facts(doc)
+    all_facts = sorted(facts(doc), key=lambda f: f.end)
+    ends = [f.end for f in all_facts]
+    budgets_of: dict[tuple[str, str], list[Fact]] = {}
+    for f in all_facts:
+        if f.kind in _BUDGET_KINDS and f.side and f.quantity.base > 0:
+            budgets_of.setdefault((f.topic, f.side), []).append(f)
     for m in _VS_BUDGET.finditer(norm):
-        s, _ = _sentence(norm, m.start())
-        before = [f for f in all_facts if s <= f.start and f.end <= m.start()]
-        if not before or before[-1].kind not in (SPENDING, INCOME):
+        k = bisect.bisect_right(ends, m.start())
+        if k == 0:
             continue
-        cur = before[-1]
-        if norm[cur.end : m.start()].strip("，, ") != "":
-            continue  # the change must follow its figure
-        budgets = [
-            f
-            for f in all_facts
-            if f.kind in _BUDGET_KINDS
-            and f.topic == cur.topic
-            and f.side == cur.side != ""
-            and f.quantity.base > 0
-        ]
+        cur = all_facts[k - 1]  # the figure the change follows
+        if cur.kind not in (SPENDING, INCOME) or norm[cur.end : m.start()].strip("，, ") != "":
+            continue
+        budgets = budgets_of.get((cur.topic, cur.side), [])[:_MAX_BUDGETS]
         if not budgets:
             continue
         hit = _judge_change(m, cur, budgets)

@@ -1,4 +1,4 @@
-"""A self-evaluation form's total recomputed under the official scoring method (S016).
+"""A self-evaluation form's total recomputed under the official scoring method (S020).
 
 财预〔2020〕10号 (and the forms built on it) score a quantitative indicator in full when its
 target is met and otherwise in proportion (actual ÷ target, or target ÷ actual when lower is
@@ -44,7 +44,7 @@ _FORM = (
 )
 
 SCORE_RECOMPUTED = rule(
-    code="S016",
+    code="S020",
     fix_zh="按财预〔2020〕10号的计分办法（定量指标完成即得满分、未完成按比例计分；预算执行率"
     "按“执行率×分值”计分）重算各项得分和总分；若本地采用其他计分办法，请在报告中写明。",
     name="score-recomputed",

@@ -85,6 +85,12 @@ def test_the_summary_line_counts_statuses_without_references() -> None:
 def test_key_figures_that_cannot_be_verified_need_evidence() -> None:
     result = check_text("年度预算资金85.6万元。在职人员32人。开展活动12场。")
     assert [f.text for f in evidence_needed(result)] == ["85.6万元", "32人"]
+    assert [f.label for f in evidence_needed(result)] == ["年度预算资金", "在职人员"]
+
+
+def test_the_points_of_a_scoring_rule_need_no_evidence() -> None:
+    result = check_text("每超过一个百分点扣0.5分，扣完为止。该项计8分。该项自评得分7分。")
+    assert [f.text for f in evidence_needed(result)] == ["7分"]
 
 
 def _fake(doc: Document) -> Iterator[Hit | Relation]:

@@ -85,6 +85,12 @@ def test_the_summary_line_counts_statuses_without_references() -> None:
 def test_key_figures_that_cannot_be_verified_need_evidence() -> None:
     result = check_text("年度预算资金85.6万元。在职人员32人。开展活动12场。")
     assert [f.text for f in evidence_needed(result)] == ["85.6万元", "32人"]
+    assert [f.label for f in evidence_needed(result)] == ["年度预算资金", "在职人员"]
+
+
+def test_the_points_of_a_scoring_rule_need_no_evidence() -> None:
+    result = check_text("每超过一个百分点扣0.5分，扣完为止。该项计8分。该项自评得分7分。")
+    assert [f.text for f in evidence_needed(result)] == ["7分"]
 
 
 def _fake(doc: Document) -> Iterator[Hit | Relation]:
@@ -97,3 +103,27 @@ def test_the_engine_keeps_a_checks_relations_apart_from_its_hits() -> None:
         doc = Document(text="300万元")
         assert run_checks(doc) == []
         assert checked_relations(doc) == [Relation("sum", ((0, 3),), "1 + 2 = 3")]
+
+
+def relations_of(text: str) -> dict[str, list[str]]:
+    return {f.text: f.relations for f in check_text(text).figures or [] if f.status == "verified"}
+
+
+def test_each_kind_of_comparison_that_holds_verifies_its_figures() -> None:
+    assert relations_of("内设机构3个：办公室、财务股、业务股。")["3个"] == ["count: 3个，列出 3 项"]
+    balance = relations_of("年末资产总额1386.40万元，负债总额295.60万元，净资产1090.80万元。")
+    assert "sum: 295.60万元 + 1090.80万元 = 1386.40万元" in balance["295.60万元"]
+    target = relations_of("1.送戏下乡场次：年度目标值≥120场，实际完成125场。")
+    assert target["120场"] == ["target: 送戏下乡场次：实际 125场，目标 ≥120场"]
+    rate = relations_of("年度预算1000万元，实际支出950万元，预算执行率95%。")
+    assert any(r.startswith("rate: ") for r in rate["95%"])
+    projects = relations_of("年初安排项目5个，年中新增项目2个，全年共实施项目7个。")
+    assert projects["7个"] == ["count: 5 + 2 = 7"]
+    twice = relations_of("2024年部门决算支出2826.23万元。\n……\n2024年部门决算支出2826.23万元。")
+    assert twice["2826.23万元"] == ["twice: 决算支出：2826.23万元 = 2826.23万元"]
+
+
+def test_near_misses_verify_nothing() -> None:
+    assert "3个" not in relations_of("内设机构3个：办公室、财务股。")
+    assert relations_of("1.送戏下乡场次：年度目标值≥120场，实际完成110场。") == {}
+    assert "7个" not in relations_of("年初安排项目5个，年中新增项目2个，全年共实施项目8个。")

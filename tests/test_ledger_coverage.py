@@ -47,3 +47,12 @@ def test_eval_coverage_prints_json(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     assert data["overall"]["relations"] == 1 and data["overall"]["covered"] == 1
     assert data["overall"]["shares"]["verified"] == 0.6
+    assert data["mutants"] == {"planted": 1, "covered": 1, "mutated_figure_mismatch": 1}
+
+
+def test_a_typo_planted_in_the_relation_turns_its_figures_into_mismatches() -> None:
+    from reviewer.evals.coverage import mutant_coverage
+
+    cov = Coverage()
+    mutant_coverage(TEXT, "a.txt", cov)
+    assert (cov.planted, cov.planted_covered, cov.planted_flagged) == (1, 1, 1)

@@ -62,3 +62,16 @@ def test_xlsx_has_a_sheet_of_the_figures_to_evidence() -> None:
     rows = [[c.value for c in r] for r in wb["需补充佐证材料"].iter_rows()]
     assert rows[0][:4] == ["报告", "行", "项目", "数字"]
     assert rows[1:] == [["<a>", 2, "年度预算资金", "85.6万元", "无法核对", None]]
+
+
+def test_the_readme_shows_the_ledger_line_printed_for_the_sample() -> None:
+    from pathlib import Path
+
+    from reviewer.engine import check
+    from reviewer.ledger import summary_line
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What the output looks like", 1)[1].split("```", 2)[1]
+    (shown,) = [ln.strip() for ln in block.splitlines() if ln.strip().startswith("数字 ")]
+    assert shown == summary_line(check(root / "fixtures" / "reports" / "zhengjiayi-2024.txt"))

@@ -38,6 +38,8 @@ _ITEM_AFTER = lazy(r"^(?:\s*[、．]|\.(?!\d)|\s*[）)])")
 # scores, headcounts.
 _KEY_LABEL = lazy(r"编制|人数|在职|职工|人员|在编|实有|离退休")
 _KEY_RATE = lazy(r"执行|到位|支付|拨付")
+# A score in a scoring rule or a weight, not a score given: 扣0.5分, 计8分, 最高10分, 分值10分.
+_SCORING_RULE = lazy(r"(?:扣|计|加|最高|最多|不超过|满分|分值为?|权重为?|占)\s*$")
 
 
 def is_reference(norm: str, q: Quantity) -> bool:
@@ -66,7 +68,9 @@ def is_key(norm: str, q: Quantity) -> bool:
     if q.value == 0:
         return False
     label = label_before(norm, q.start)
-    if q.dimension in ("money", "score"):
+    if q.dimension == "score":
+        return not _SCORING_RULE.search(label)  # "每超过一个百分点扣0.5分", "计8分": a rule
+    if q.dimension == "money":
         return True
     if q.dimension == "percent":
         return bool(_KEY_RATE.search(label))
@@ -75,7 +79,7 @@ def is_key(norm: str, q: Quantity) -> bool:
     return False
 
 
-_LABEL_STOP = lazy(r"[。；;，,：:！？!?、\n（）()|]")
+_LABEL_STOP = lazy(r"[。；;，,：:！？!?、\n（）()|]|\.(?!\d)")
 
 
 def label_before(norm: str, at: int, limit: int = 24) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.totals import SUM_ROUNDING
 from reviewer.claims.amounts import rounding
 from reviewer.document import Document
@@ -99,7 +99,7 @@ def _figures(norm: str, start: int, end: int) -> list[_Figure]:
 
 
 @check(BALANCE_MISMATCH, SUM_ROUNDING)
-def balance_sheet(doc: Document) -> Iterator[Hit]:
+def balance_sheet(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     pos = 0
     while pos < len(norm):
@@ -128,7 +128,7 @@ def _row_kind(label: str) -> str | None:
     return next((kind for kind, pattern in _ROW_IS if pattern.fullmatch(name)), None)
 
 
-def _table(table: Table, doc: Document) -> Iterator[Hit]:
+def _table(table: Table, doc: Document) -> Iterator[Hit | Relation]:
     """Rows 资产总额 / 负债总额 / 净资产, each column (年初数, 年末数) on its own."""
     rows: dict[str, list[list[Cell]]] = {}
     for row in table.rows:
@@ -159,11 +159,12 @@ def _table(table: Table, doc: Document) -> Iterator[Hit]:
 
 def _judge(
     assets: _Figure, liabilities: _Figure, net: _Figure, doc: Document, column: str = ""
-) -> Hit | None:
+) -> Hit | Relation | None:
     a, li, n = assets.quantity, liabilities.quantity, net.quantity
     diff = li.base + n.base - a.base
     if diff == 0:
-        return None
+        text = f"{li.raw} + {n.raw} = {a.raw}"
+        return relation("sum", [(q.start, q.end) for q in (a, li, n)], text)
     tol = doc.tolerances.rounding_of(rounding([a, li, n])) + doc.tolerances.extra("money")
     scale = a.scale
     places = max(a.decimals, li.decimals, n.decimals)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.amounts import (
     DECOMPOSITIONS,
     Decomposition,
@@ -202,7 +202,7 @@ def _spending_facts(doc: Document) -> list[Fact]:
 
 
 @check(SPLIT_VS_TOTAL)
-def split_vs_total(doc: Document) -> Iterator[Hit]:
+def split_vs_total(doc: Document) -> Iterator[Hit | Relation]:
     found = _spending_facts(doc)
     if not found:
         return
@@ -238,14 +238,17 @@ def split_vs_total(doc: Document) -> Iterator[Hit]:
                 yield hit
 
 
-def _judge_split(doc: Document, dec: Decomposition, parts: list[Node], total: Fact) -> Hit | None:
+def _judge_split(
+    doc: Document, dec: Decomposition, parts: list[Node], total: Fact
+) -> Hit | Relation | None:
     q = total.quantity
     parts_sum = sum((p.value for p in parts), Decimal(0))
     diff = parts_sum - q.base
     quantities = [q, *(p.q for p in parts)]
     tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
     if abs(diff) <= tol:
-        return None
+        text = " + ".join(p.q.raw for p in parts) + f" = {q.raw}"
+        return relation("sum", [(x.start, x.end) for x in quantities], text)
     scale = q.scale
     places = max(x.decimals for x in quantities)
     terms = " + ".join(f"{p.label} {fmt(p.value / scale, places)}" for p in parts)
@@ -339,7 +342,7 @@ def _is_year_end_balance(f: Fact) -> bool:
 
 
 @check(INCOME_VS_SPENDING)
-def income_vs_spending(doc: Document) -> Iterator[Hit]:
+def income_vs_spending(doc: Document) -> Iterator[Hit | Relation]:
     income = _single(doc, INCOME, _is_year_income)
     spending = _single(doc, SPENDING, _is_year_spending)
     balance = _single(doc, CARRY_BALANCE, _is_year_end_balance)
@@ -359,6 +362,10 @@ def income_vs_spending(doc: Document) -> Iterator[Hit]:
     tol = doc.tolerances.rounding_of(rounding(quantities)) + doc.tolerances.extra("money")
     diff = right - left
     if abs(diff) <= tol:
+        text = " + ".join(f.quantity.raw for f in used[1:3]) + f" = {income.quantity.raw}"
+        if carry is not None:
+            text += f" + {carry.quantity.raw}"
+        yield relation("sum", [(f.quantity.start, f.quantity.end) for f in used], text)
         return
     if carry is None and grand is None and diff > 0:
         return  # spending + balance above income: an unstated carry-over may fill the gap

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -131,7 +131,7 @@ def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
 
 
 @check(PROJECT_COUNT_MISMATCH)
-def project_counts(doc: Document) -> Iterator[Hit]:
+def project_counts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     for start, end in _paragraphs(norm):
         if "项目" not in norm[start:end] or not rx.search(r"年初", norm[start:end]):
@@ -147,6 +147,10 @@ def project_counts(doc: Document) -> Iterator[Hit]:
         cut = removed[0].quantity.value if removed else 0
         expected = opening.quantity.value + added.quantity.value - cut
         if expected == total.quantity.value:
+            used = (total, opening, added, *removed)
+            text = f"{fmt(opening.quantity.value)} + {fmt(added.quantity.value)}"
+            text += f" − {fmt(cut)} = {fmt(expected)}" if removed else f" = {fmt(expected)}"
+            yield relation("count", [(c.quantity.start, c.quantity.end) for c in used], text)
             continue
         note = note_en = ""
         if not removed:

@@ -464,7 +464,7 @@ def _rate_mismatch(doc: Document) -> Iterator[Hit | Relation]:
 
 
 @check(BALANCE_MISMATCH)
-def balance_mismatch(doc: Document) -> Iterator[Hit]:
+def balance_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     for bal in facts(doc):
         if bal.kind != BUDGET_BALANCE:
             continue
@@ -487,7 +487,10 @@ def balance_mismatch(doc: Document) -> Iterator[Hit]:
         if not readings:
             continue
         tol_own = bal.half_unit
-        if any(abs(v - bal.value) <= h + tol_own for v, h, _z, _e, _p in readings):
+        held = [r for r in readings if abs(r[0] - bal.value) <= r[1] + tol_own]
+        if held:
+            spans = [(bal.quantity.start, bal.quantity.end), *(f.number_span for f in held[0][4])]
+            yield relation("sum", spans, held[0][2])
             continue
         readings.sort(key=lambda r: abs(r[0] - bal.value))
         shown = []  # the four closest with different values

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.rates import EXEC, rate_kind
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.target_verdict import met, short_bound
 from reviewer.claims.indicators import (
     ACTUAL,
@@ -278,7 +278,7 @@ def _admitted_misses(doc: Document) -> list[Miss]:
 
 
 @check(TARGET_NOT_MET)
-def target_not_met(doc: Document) -> Iterator[Hit]:
+def target_not_met(doc: Document) -> Iterator[Hit | Relation]:
     for m in misses(doc):
         if m.admitted:
             yield TARGET_NOT_MET.hit(
@@ -302,6 +302,13 @@ def target_not_met(doc: Document) -> Iterator[Hit]:
                 "note_en": "",
             },
             variant="bound" if m.bound else None,
+        )
+    for t, a in pairs(doc):  # the targets met: their figures are verified in the ledger
+        if t.quantity is None or a.quantity is None or met(t, a) is not True or short_bound(t, a):
+            continue
+        spans = [(q.start, q.end) for q in (a.quantity, t.quantity)]
+        yield relation(
+            "target", spans, f"{_shown_name(doc, a)}：实际 {a.shown()}，目标 {t.shown()}"
         )
 
 

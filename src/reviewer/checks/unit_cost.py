@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import MONEY_SCALE, Quantity, find_quantities, fmt
@@ -132,7 +132,7 @@ def _wan(v: Decimal) -> str:
 
 
 @check(UNIT_COST_MISMATCH)
-def unit_cost_mismatch(doc: Document) -> Iterator[Hit]:
+def unit_cost_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     standards = _standards(doc)
     spans = [(st.start, st.end) for st in standards]
@@ -169,10 +169,15 @@ def unit_cost_mismatch(doc: Document) -> Iterator[Hit]:
         n = count.value
         readings = [(n * st.value * k, label) for k, label in _readings(st)]
         factors = [k for k, _ in _readings(st)]
-        if any(
-            abs(v - total.base) <= total.half_unit + n * st.half * k
-            for (v, _), k in zip(readings, factors, strict=True)
-        ):
+        held = [
+            (v, label)
+            for (v, label), k in zip(readings, factors, strict=True)
+            if abs(v - total.base) <= total.half_unit + n * st.half * k
+        ]
+        if held:
+            text = f"{count.raw} × {st.raw} = {_wan(held[0][0])}万元{held[0][1]}"
+            spans = [(total.start, total.end), (count.start, count.end), (st.start, st.end)]
+            yield relation("sum", spans, text)
             continue
         note_zh = note_en = ""
         if scope == "document":

@@ -59,6 +59,10 @@ class Coverage:
     reports: dict[str, Tally] = field(default_factory=dict)
     layouts: dict[str, Tally] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)  # brute-force relations not covered
+    # Mutants: relations with one planted typo (as `reviewer eval --mutate` plants them).
+    planted: int = 0
+    planted_covered: int = 0  # every figure of the broken relation verified or mismatch
+    planted_flagged: int = 0  # the mutated figure itself marked mismatch
 
     def overall(self) -> Tally:
         total = Tally()
@@ -68,6 +72,11 @@ class Coverage:
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "mutants": {
+                "planted": self.planted,
+                "covered": self.planted_covered,
+                "mutated_figure_mismatch": self.planted_flagged,
+            },
             "overall": self.overall().as_dict(),
             "layouts": {k: v.as_dict() for k, v in self.layouts.items()},
             "reports": {k: v.as_dict() for k, v in self.reports.items()},
@@ -110,13 +119,39 @@ def report_coverage(text: str, figures: list[LedgerFigure], cov: Coverage, name:
     return tally
 
 
-def measure(paths: Iterable[Path]) -> Coverage:
-    """Check each report and measure its ledger's coverage."""
+def mutant_coverage(text: str, name: str, cov: Coverage, *, seed: int = 0, limit: int = 40) -> None:
+    """Plant one typo in each of (at most `limit`) brute-force relations, as the mutation eval
+    does, and count the relations whose figures the mutated report's ledger marks verified or
+    mismatch, and the mutated figures marked mismatch."""
+    import random
+
+    from reviewer.document import Document
+    from reviewer.evals.mutate import apply, plant, select
+
+    rng = random.Random(f"{seed}:{name}:ledger")
+    for rel in select(find_relations(text), limit, rng):
+        got = plant(text, rel, random.Random(f"{seed}:{name}:{rel.kind}:{rel.anchor.start}"))
+        if got is None:
+            continue
+        fig, m = got
+        figures = check(Document(text=apply(text, m), path=name)).figures or []
+        status_at = {f.start: f.status for f in figures}
+        figs = rel.figures() if rel.kind != "count" else (rel.anchor,)
+        cov.planted += 1
+        cov.planted_covered += all(status_at.get(g.start) in ("verified", "mismatch") for g in figs)
+        cov.planted_flagged += status_at.get(fig.start) == "mismatch"
+
+
+def measure(paths: Iterable[Path], *, mutants: bool = True, seed: int = 0) -> Coverage:
+    """Check each report and measure its ledger's coverage (and, with `mutants`, the ledger of
+    each report with one typo planted in each brute-force relation)."""
     cov = Coverage()
     for path in paths:
         doc = load(path)
         result = check(doc)
         report_coverage(doc.text, result.figures or [], cov, str(path))
+        if mutants:
+            mutant_coverage(doc.text, str(path), cov, seed=seed)
     for layout in LAYOUTS:
         cov.layouts.setdefault(layout, Tally())
     return cov
@@ -158,6 +193,12 @@ def print_coverage(cov: Coverage, console: Any, *, missed: bool = False) -> None
             _pct(s["relations_covered"]), style="bold" if i == 0 else None,
         )  # fmt: skip
     console.print(t)
+    if cov.planted:
+        console.print(
+            f"mutants: {cov.planted} relations broken by one planted typo; all figures verified "
+            f"or mismatch in {_pct(cov.planted_covered / cov.planted)}, the mutated figure "
+            f"marked mismatch in {_pct(cov.planted_flagged / cov.planted)}"
+        )
     if missed:
         for m in cov.missed:
             console.print(f"not covered: {escape(m)}")

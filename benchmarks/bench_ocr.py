@@ -61,9 +61,10 @@ def in_process() -> None:
     for path in inputs():
         data = path.read_bytes()
         cpu = time.process_time()
-        images = ocr.pdf_pages(data, str(path)) if path.suffix == ".pdf" else ocr.image_pages(
-            data, str(path)
-        )
+        if path.suffix == ".pdf":
+            images = list(ocr.pdf_pages(data, str(path)))
+        else:
+            images = ocr.image_pages(data, str(path))
         render += time.process_time() - cpu
         cpu = time.process_time()
         lines = [ocr.recognise(image) for image in images]

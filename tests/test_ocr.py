@@ -263,20 +263,29 @@ def matched(text_rows: list[tuple[str, str, str]], scan_rows: list[tuple[str, st
     return hits
 
 
+SCAN_FILES = sorted(p.name for p in SCANS.glob("*.pdf"))
+
+
+def test_every_source_has_a_clean_and_a_noisy_scan() -> None:
+    sources = sorted(p.name.removesuffix(".txt") for p in SCANS.glob("*.txt"))
+    assert len(sources) >= 2
+    assert sorted(f"{s}.{k}.pdf" for s in sources for k in ("noisy", "scan")) == SCAN_FILES
+
+
 @needs_ocr
-@pytest.mark.parametrize("scan", ["planted-2024.scan.pdf", "planted-2024.noisy.pdf"])
+@pytest.mark.parametrize("scan", SCAN_FILES)
 def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> None:
-    text_rows = numeric(reviewed("planted-2024.txt")[0])
+    text_rows = numeric(reviewed(scan.split(".")[0] + ".txt")[0])
     scan_rows, meta, _ = reviewed(scan)
     scan_rows = numeric(scan_rows)
-    assert len(text_rows) >= 5  # the source holds several numeric findings, tables included
+    assert len(text_rows) >= 5  # each source holds several numeric findings
     assert matched(text_rows, scan_rows) >= 0.9 * len(text_rows)
     text_errors = {(c, "".join(t.replace("|", "").split())) for c, s, t in text_rows if s == "error"}
     new_errors = [
         r for r in scan_rows if r[1] == "error" and (r[0], "".join(r[2].replace("|", "").split())) not in text_errors
     ]
     assert new_errors == []
-    assert meta["ocr"]["pages"] == 2 and meta["ocr"]["mean_confidence"] > 0.9
+    assert meta["ocr"]["pages"] >= 1 and meta["ocr"]["mean_confidence"] > 0.9
 
 
 @needs_ocr

@@ -34,7 +34,7 @@ import itertools
 import math
 import statistics
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -210,8 +210,9 @@ def _spread(text: str, score: float, box: Any) -> list[Glyph]:
 # Inputs: PDF pages and image files
 
 
-def pdf_pages(data: bytes, path: str, dpi: int = DPI) -> list[Any]:
-    """Every page of a PDF rendered to an RGB numpy array at `dpi`."""
+def pdf_pages(data: bytes, path: str, dpi: int = DPI) -> Iterator[Any]:
+    """Each page of a PDF rendered to an RGB numpy array at `dpi`, one at a time (a page at
+    200 dpi is about 12 MB; a long scan is never held whole)."""
     _require(path, "the PDF has no extractable text (scanned images?); reading it")
     import pypdfium2
 
@@ -219,17 +220,19 @@ def pdf_pages(data: bytes, path: str, dpi: int = DPI) -> list[Any]:
         pdf = pypdfium2.PdfDocument(data)
     except Exception as exc:
         raise InputError(path, f"corrupted PDF ({str(exc)[:120]})") from None
-    images = []
+    return _rendered(pdf, dpi)
+
+
+def _rendered(pdf: Any, dpi: int) -> Iterator[Any]:
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             bitmap = page.render(scale=dpi / 72)
-            images.append(bitmap.to_numpy()[..., :3][..., ::-1].copy())  # BGR(A) -> RGB
+            yield bitmap.to_numpy()[..., :3][..., ::-1].copy()  # BGR(A) -> RGB
             bitmap.close()
             page.close()
     finally:
         pdf.close()
-    return images
 
 
 def image_pages(data: bytes, path: str) -> list[Any]:
@@ -241,11 +244,11 @@ def image_pages(data: bytes, path: str) -> list[Any]:
     try:
         with Image.open(io.BytesIO(data)) as img:
             return [np.asarray(frame.convert("RGB")) for frame in ImageSequence.Iterator(img)]
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise InputError(path, "unreadable or truncated image (PNG, JPEG or TIFF)") from None
 
 
-def read_pages(images: Sequence[Any]) -> OcrText:
+def read_pages(images: Iterable[Any]) -> OcrText:
     """OCR every page image and rebuild the report's text."""
     return layout([recognise(image) for image in images])
 

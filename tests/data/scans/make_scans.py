@@ -11,7 +11,8 @@ For each source text `tests/data/scans/<name>.txt` it writes
 * `<name>.noisy.pdf`: the same pages in colour with a slight rotation, speckle noise, a soft
   blur, JPEG compression, and a red round stamp over one figure (`STAMP_OVER`);
 
-and `<name>.scan.png`, the first clean page alone (for the image-input path). The source text is
+and for the sources in `PNG_OF`, `<name>.scan.png`, the first clean page alone (for the
+image-input path). The source text is
 laid out like a printed report: a centred title, paragraphs with a two-character indent wrapped
 at the page width (so the OCR has to undo the wrapping), headings flush left, the signature
 right-aligned, and `| a | b |` lines drawn as a ruled table. Rendering is deterministic (fixed
@@ -41,7 +42,9 @@ BODY_PX, TITLE_PX = 30, 40  # about 10.8 pt and 14.4 pt
 LINE_H = 50
 ROW_H = 58
 # The figure each source's noisy scan has a stamp over: (source name, text ending in the figure).
-STAMP_OVER = {"planted-2024": "决算支出合计860.00"}
+# The sources whose first clean page is also written as a PNG (the image-input path).
+PNG_OF = {"planted-2024"}
+STAMP_OVER = {"planted-2024": "决算支出合计860.00", "zhengjiayi-2024-part": "实有编制人数72"}
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
@@ -152,7 +155,9 @@ def lay_out(text: str) -> Layout:
     body_end = len(lines)
     while body_end and not lines[body_end - 1].strip():
         body_end -= 1
-    signature_from = body_end - 2  # the unit's name and the date
+    last = lines[body_end - 1].strip() if body_end else ""
+    dated = len(last) < 20 and "年" in last and last.endswith("日")
+    signature_from = body_end - 2 if dated else body_end  # the unit's name and the date
     i = 0
     first = True
     while i < body_end:
@@ -255,14 +260,17 @@ def make(source: Path) -> None:
     layout = lay_out(source.read_text(encoding="utf-8"))
     clean = layout.pages
     save_pdf(clean, HERE / f"{name}.scan.pdf", quality=40)
-    clean[0].save(HERE / f"{name}.scan.png", optimize=True)
+    outputs = [("scan.pdf", len(clean)), ("noisy.pdf", len(clean))]
+    if name in PNG_OF:
+        clean[0].save(HERE / f"{name}.scan.png", optimize=True)
+        outputs.append(("scan.png", 1))
     rng = random.Random(f"scan:{name}")
     pages = [p.convert("RGB") for p in clean]
     if name in STAMP_OVER:
         index, centre = stamp_centre(layout, STAMP_OVER[name])
         pages[index] = stamp(pages[index], centre, rng)
     save_pdf([degrade(p, rng) for p in pages], HERE / f"{name}.noisy.pdf", quality=30)
-    for suffix, count in (("scan.pdf", len(clean)), ("noisy.pdf", len(clean)), ("scan.png", 1)):
+    for suffix, count in outputs:
         out = HERE / f"{name}.{suffix}"
         print(f"{out.relative_to(HERE)}: {count} pages, {out.stat().st_size // 1024} KB")
 

@@ -13,6 +13,7 @@ import json
 from array import array
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -230,17 +231,25 @@ def test_without_the_extra_a_scan_is_refused_with_the_install_command(
     assert result.stderr.count("\n") == 1 and "reviewer[ocr]" in result.stderr
 
 
+@needs_ocr
+def test_a_broken_image_is_refused_in_one_line() -> None:
+    with pytest.raises(InputError) as err:
+        ocr.image_pages(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "page.png")
+    assert err.value.reason == "unreadable or truncated image (PNG, JPEG or TIFF)"
+
+
 # ---- end to end on the committed scans -----------------------------------------------------
 
 
 @cache
-def reviewed(name: str) -> tuple[list[tuple[str, str, str]], dict[str, object], str]:
-    """(code, severity, first span's text) of each finding, the meta, and the text: once each."""
+def reviewed(name: str) -> tuple[list[tuple[str, str, str]], dict[str, Any], str, list[Finding]]:
+    """(code, severity, first span's text) of each finding, the meta, the text and the findings
+    of a file: once each per session."""
     path = SCANS / name
     doc = load(path)
     result = check(doc)
     rows = [(f.code, f.severity.value, f.spans[0].text if f.spans else "") for f in result.findings]
-    return rows, result.meta, doc.text
+    return rows, result.meta, doc.text, result.findings
 
 
 def numeric(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -276,7 +285,7 @@ def test_every_source_has_a_clean_and_a_noisy_scan() -> None:
 @pytest.mark.parametrize("scan", SCAN_FILES)
 def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> None:
     text_rows = numeric(reviewed(scan.split(".")[0] + ".txt")[0])
-    scan_rows, meta, _ = reviewed(scan)
+    scan_rows, meta, _, findings = reviewed(scan)
     scan_rows = numeric(scan_rows)
     assert len(text_rows) >= 5  # each source holds several numeric findings
     assert matched(text_rows, scan_rows) >= 0.9 * len(text_rows)
@@ -286,11 +295,13 @@ def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> No
     ]
     assert new_errors == []
     assert meta["ocr"]["pages"] >= 1 and meta["ocr"]["mean_confidence"] > 0.9
+    for f in findings:  # every finding is marked, and none rests on an uncertain figure
+        assert f.data["ocr"]["confidence"] >= LOW_CONFIDENCE or f.severity is not Severity.ERROR
 
 
 @needs_ocr
 def test_a_scan_s_tables_are_rebuilt_into_rows_and_cells() -> None:
-    _, _, text = reviewed("planted-2024.noisy.pdf")
+    text = reviewed("planted-2024.noisy.pdf")[2]
     assert "| 基本支出 | 500.00 | 520.00 |" in text
     assert "| 合计 | 100 | 94 |" in text
 

@@ -352,7 +352,7 @@ def document_of_bytes(
     elif fmt == "image":
         from reviewer.document import ocr
 
-        scanned = ocr.read_pages(ocr.image_pages(data, path))
+        scanned = ocr.read_scan(data, path, "image")
         text = scanned.text
     else:
         from reviewer.document.pdf import NoTextLayer, pdf_text
@@ -362,7 +362,7 @@ def document_of_bytes(
         except NoTextLayer:
             from reviewer.document import ocr
 
-            scanned = ocr.read_pages(ocr.pdf_pages(data, path))
+            scanned = ocr.read_scan(data, path, "pdf")
             text = scanned.text
     if len(text) > max_bytes:
         raise _fail(path, f"the extracted text is larger than the {_mb(max_bytes)} limit")

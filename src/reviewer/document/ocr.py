@@ -125,6 +125,12 @@ def available() -> bool:
     return find_spec("rapidocr") is not None and find_spec("onnxruntime") is not None
 
 
+_NEEDS = {
+    "pdf": "the PDF has no extractable text (scanned images?); reading it",
+    "image": "an image of a report",
+}
+
+
 def _require(path: str, what: str) -> None:
     if not available():
         raise InputError(path, f"{what} needs OCR, which is not installed; {INSTALL_HINT}")
@@ -213,7 +219,7 @@ def _spread(text: str, score: float, box: Any) -> list[Glyph]:
 def pdf_pages(data: bytes, path: str, dpi: int = DPI) -> Iterator[Any]:
     """Each page of a PDF rendered to an RGB numpy array at `dpi`, one at a time (a page at
     200 dpi is about 12 MB; a long scan is never held whole)."""
-    _require(path, "the PDF has no extractable text (scanned images?); reading it")
+    _require(path, _NEEDS["pdf"])
     import pypdfium2
 
     try:
@@ -237,7 +243,7 @@ def _rendered(pdf: Any, dpi: int) -> Iterator[Any]:
 
 def image_pages(data: bytes, path: str) -> list[Any]:
     """The frames of an image file (a multi-page TIFF has several) as RGB numpy arrays."""
-    _require(path, "an image of a report")
+    _require(path, _NEEDS["image"])
     import numpy as np
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -251,6 +257,32 @@ def image_pages(data: bytes, path: str) -> list[Any]:
 def read_pages(images: Iterable[Any]) -> OcrText:
     """OCR every page image and rebuild the report's text."""
     return layout([recognise(image) for image in images])
+
+
+# Scans read in this process, by their bytes' sha256 (a few): a report loaded again (the HTML
+# renderer, the pass against last year's report) is not read twice.
+_READ: dict[str, OcrText] = {}
+_KEEP = 8
+
+
+def read_scan(data: bytes, path: str, kind: str) -> OcrText:
+    """The OCR text of a scanned PDF (`kind` 'pdf') or of an image file ('image')."""
+    import hashlib
+
+    _require(path, _NEEDS[kind])
+    key = hashlib.sha256(data).hexdigest()
+    done = _READ.get(key)
+    if done is None:
+        pages = pdf_pages(data, path) if kind == "pdf" else image_pages(data, path)
+        try:
+            done = read_pages(pages)
+        except ImportError as exc:  # installed but broken (a missing system library)
+            reason = f"the OCR engine cannot start ({str(exc)[:120]}); {INSTALL_HINT}"
+            raise InputError(path, reason) from None
+        while len(_READ) >= _KEEP:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = done
+    return OcrText(done.text, array("d", done.confidence), done.pages, done.engine)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from reviewer.errors import InputError
 from reviewer.models import Finding, Severity
 
 SCANS = Path(__file__).resolve().parent / "data" / "scans"
+Row = tuple[str, str, str, str]
 H = 30.0  # glyph height in these tests
 needs_ocr = pytest.mark.skipif(
     not ocr.available(), reason='the OCR extra is not installed (pip install ".[ocr]")'
@@ -121,6 +122,34 @@ def test_rows_of_separated_cells_become_a_pipe_table_with_empty_cells_kept() -> 
         "| 项目支出 |  | 330.00 |",
         "合计金额以决算数为准。",
     ]
+
+
+def test_the_lines_of_a_wrapped_cell_join_their_row() -> None:
+    # the name cell of the second row wraps onto two lines; its other cells are centred between
+    page = [
+        line("表2 得分表", 650, 40),  # a caption inside one column, a row's height away
+        *cells(100, ("指标名称", 100), ("分值", 700), ("得分", 1100)),
+        *cells(160, ("预算执行率", 100), ("20", 700), ("19", 1100)),
+        line("产出数量", 100, 205), *cells(223, ("40", 700), ("36", 1100)), line("完成率", 100, 241),
+        *cells(300, ("合计", 100), ("60", 700), ("55", 1100)),
+        line("注：", 100, 380),
+    ]  # fmt: skip
+    assert layout([page]).text.splitlines() == [
+        "表2 得分表",
+        "| 指标名称 | 分值 | 得分 |",
+        "| 预算执行率 | 20 | 19 |",
+        "| 产出数量完成率 | 40 | 36 |",
+        "| 合计 | 60 | 55 |",
+        "注：",
+    ]
+
+
+def test_a_wrapped_first_row_keeps_its_upper_line() -> None:
+    page = [
+        line("一级", 100, 85), *cells(103, ("分值", 700), ("得分", 1100)), line("指标", 100, 121),
+        *cells(180, ("产出", 100), ("40", 700), ("36", 1100)),
+    ]  # fmt: skip
+    assert layout([page]).text.splitlines() == ["| 一级指标 | 分值 | 得分 |", "| 产出 | 40 | 36 |"]
 
 
 def test_a_single_row_of_two_pieces_is_not_a_table() -> None:
@@ -242,26 +271,29 @@ def test_a_broken_image_is_refused_in_one_line() -> None:
 
 
 @cache
-def reviewed(name: str) -> tuple[list[tuple[str, str, str]], dict[str, Any], str, list[Finding]]:
-    """(code, severity, first span's text) of each finding, the meta, the text and the findings
-    of a file: once each per session."""
+def reviewed(name: str) -> tuple[list[Row], dict[str, Any], str, list[Finding]]:
+    """(code, severity, first span's text, message without the OCR note) of each finding, the
+    meta, the text and the findings of a file: once each per session."""
     path = SCANS / name
     doc = load(path)
     result = check(doc)
-    rows = [(f.code, f.severity.value, f.spans[0].text if f.spans else "") for f in result.findings]
+    rows = [
+        (f.code, f.severity.value, f.spans[0].text if f.spans else "", f.message.split("（扫描件")[0])
+        for f in result.findings
+    ]
     return rows, result.meta, doc.text, result.findings
 
 
-def numeric(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def numeric(rows: list[Row]) -> list[Row]:
     return [r for r in rows if not r[0].startswith(("Q", "X"))]
 
 
-def matched(text_rows: list[tuple[str, str, str]], scan_rows: list[tuple[str, str, str]]) -> int:
+def matched(text_rows: list[Row], scan_rows: list[Row]) -> int:
     """Findings of the text version found on the scan: same rule, same quoted words (spaces
-    and table pipes aside)."""
+    and table pipes aside) and the same message, so the same figures computed."""
 
-    def key(r: tuple[str, str, str]) -> tuple[str, str]:
-        return r[0], "".join(r[2].replace("|", "").split())
+    def key(r: Row) -> tuple[str, str, str]:
+        return r[0], "".join(r[2].replace("|", "").split()), r[3]
 
     scan_keys = [key(r) for r in scan_rows]
     hits = 0
@@ -289,7 +321,7 @@ def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> No
     scan_rows = numeric(scan_rows)
     assert len(text_rows) >= 5  # each source holds several numeric findings
     assert matched(text_rows, scan_rows) >= 0.9 * len(text_rows)
-    text_errors = {(c, "".join(t.replace("|", "").split())) for c, s, t in text_rows if s == "error"}
+    text_errors = {(c, "".join(t.replace("|", "").split())) for c, s, t, _ in text_rows if s == "error"}
     new_errors = [
         r for r in scan_rows if r[1] == "error" and (r[0], "".join(r[2].replace("|", "").split())) not in text_errors
     ]

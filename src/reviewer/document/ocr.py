@@ -16,7 +16,9 @@ Layout, page by page, on the recognised lines and their characters' boxes:
 * two or more consecutive rows of two or more pieces, each at least a character height apart,
   form a table (a text line cut by a stamp has narrower gaps): the row with the most
   pieces gives the columns, each piece goes to the column it overlaps most, and the table is
-  written `| a | b |` one row a line (the form the .docx and .pdf loaders use);
+  written `| a | b |` one row a line (the form the .docx and .pdf loaders use); a single piece
+  inside one column and within a line's height of a row (a wrapped cell's other line) joins
+  that row's cell;
 * other rows are lines of text; a line joins the one before it (line wrapping undone) when that
   one reaches the right margin and does not end a sentence, this one is not indented and does
   not start a heading, and the gap between them is a normal line pitch (also across a page
@@ -143,7 +145,9 @@ def _engine() -> Any:
     """The RapidOCR engine of this process, built on first use.
 
     In a worker process of a batch (`--jobs`), onnxruntime gets one thread: the workers already
-    use the cores. Elsewhere it uses them all.
+    use the cores. Elsewhere it uses them all. The text-direction classifier is off: a scanned
+    page's lines are upright, and it turns short crops upside down (a lone 9 in a table cell
+    was read as 6).
     """
     global _ENGINE
     if _ENGINE is None:
@@ -156,6 +160,7 @@ def _engine() -> Any:
         _ENGINE = RapidOCR(
             params={
                 "Global.log_level": "warning",
+                "Global.use_cls": False,
                 "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             }
         )
@@ -437,20 +442,63 @@ def _cells(row: _Row) -> bool:
 
 
 def _blocks(rows: list[_Row]) -> list[_Block]:
-    """Runs of two or more table rows (`_cells`) are tables; other rows are text lines."""
+    """Runs of two or more table rows (`_cells`), with the lines of their wrapped cells
+    (`_wrapped`), are tables; other rows are text lines."""
     out: list[_Block] = []
     i = 0
     while i < len(rows):
-        j = i
-        while j < len(rows) and _cells(rows[j]):
-            j += 1
-        if j - i >= 2:
-            out.append(_Block("table", rows[i:j]))
-            i = j
+        if not _cells(rows[i]):
+            out.append(_Block("text", [rows[i]]))
+            i += 1
             continue
-        out.append(_Block("text", [rows[i]]))
-        i += 1
+        j, count = i + 1, 1  # rows[i:j]: the table so far, ending on a row of cells
+        ahead = [r for r in rows[i : i + 12] if _cells(r)]
+        ref = max(ahead, key=lambda r: (len(r.pieces), r.x1 - r.x0))  # its columns
+        while True:
+            k = j
+            while k < len(rows) and k - j < _WRAP_LINES and _wrapped(rows[k], ref, rows):
+                k += 1
+            if k == len(rows) or not _cells(rows[k]):
+                break
+            j, count = k + 1, count + 1
+        if count < 2:
+            out.append(_Block("text", [rows[i]]))
+            i += 1
+            continue
+        start = i  # a wrapped first row's upper lines stand above it
+        while (
+            i - start < _WRAP_LINES
+            and out
+            and out[-1].kind == "text"
+            and _wrapped(out[-1].rows[0], ref, rows)
+        ):
+            start -= 1
+            out.pop()
+        end = j
+        while end < len(rows) and end - j < _WRAP_LINES and _wrapped(rows[end], ref, rows):
+            end += 1
+        out.append(_Block("table", rows[start:end]))
+        i = end
     return out
+
+
+_WRAP_LINES = 2  # lines of wrapped cells taken between or around two rows of a table
+
+
+def _wrapped(row: _Row, ref: _Row, rows: list[_Row]) -> bool:
+    """True when `row` is a line of a wrapped table cell: one piece inside one column of the
+    table whose widest row is `ref`, within a line's height of a row of cells (a caption or a
+    note stands further off, or across the columns)."""
+    if len(row.pieces) != 1 or _cells(row):
+        return False
+    piece = row.pieces[0]
+    bounds = [(a.x1 + b.x0) / 2 for a, b in itertools.pairwise(ref.pieces)]
+    if piece.x0 < ref.x0 - _height(ref) or piece.x1 > ref.x1 + _height(ref):
+        return False
+    if any(piece.x0 < x < piece.x1 for x in bounds):
+        return False
+    near = min((abs(r.yc - row.yc) for r in rows if _cells(r)), default=math.inf)
+    return near <= 1.2 * _height(ref)
 
 
 def _margins(rows: list[_Row]) -> tuple[float, float]:
@@ -507,19 +555,23 @@ def _write_row(row: _Row, out: _Writer) -> None:
 
 
 def _write_table(rows: list[_Row], out: _Writer) -> None:
-    """Rows of pieces as `| a | b |` lines, each piece in the column it overlaps most."""
-    widest = max(rows, key=lambda r: len(r.pieces))
+    """Rows of pieces as `| a | b |` lines, each piece in the column it overlaps most; the lines
+    of a wrapped cell join the row of cells nearest to them."""
+    table = [r for r in rows if _cells(r)]
+    widest = max(table, key=lambda r: len(r.pieces))
     columns = [(p.x0, p.x1) for p in widest.pieces]
-    for n, row in enumerate(rows):
-        cells: list[list[Piece]] = [[] for _ in columns]
+    grid: list[list[list[Piece]]] = [[[] for _ in columns] for _ in table]
+    for row in rows:
+        at = min(range(len(table)), key=lambda n: abs(table[n].yc - row.yc))
         for piece in row.pieces:
-            cells[_column(piece, columns)].append(piece)
+            grid[at][_column(piece, columns)].append(piece)
+    for n, cells in enumerate(grid):
         if n:
             out.add("\n")
         out.add("|")
         for cell in cells:
             out.add(" ")
-            for piece in cell:
+            for piece in sorted(cell, key=lambda p: (p.yc, p.x0)):
                 out.glyphs(piece.glyphs)
             out.add(" |")
 

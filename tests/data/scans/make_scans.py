@@ -15,7 +15,8 @@ and for the sources in `PNG_OF`, `<name>.scan.png`, the first clean page alone (
 image-input path). The source text is
 laid out like a printed report: a centred title, paragraphs with a two-character indent wrapped
 at the page width (so the OCR has to undo the wrapping), headings flush left, the signature
-right-aligned, and `| a | b |` lines drawn as a ruled table. Rendering is deterministic (fixed
+right-aligned, and `| a | b |` lines drawn as a ruled table (a cell longer than eight
+characters wraps inside its row). Rendering is deterministic (fixed
 random seed), so running the script again gives the same files.
 """
 
@@ -41,6 +42,8 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 190, 200, 200
 BODY_PX, TITLE_PX = 30, 40  # about 10.8 pt and 14.4 pt
 LINE_H = 50
 ROW_H = 58
+CELL_LINE = 38  # line pitch inside a table cell
+CELL_CHARS = 8  # a longer cell wraps
 # The figure each source's noisy scan has a stamp over: (source name, text ending in the figure).
 # The sources whose first clean page is also written as a PNG (the image-input path).
 PNG_OF = {"planted-2024"}
@@ -121,30 +124,42 @@ class Layout:
         self.y += LINE_H // 2
 
     def table(self, rows: list[list[str]]) -> None:
+        """A ruled table; a cell longer than `CELL_CHARS` wraps onto more lines, its row grows
+        and the row's other cells stay centred on it."""
         ncol = max(len(r) for r in rows)
+        wrapped = [
+            [[cell[k : k + CELL_CHARS] for k in range(0, len(cell), CELL_CHARS)] or [""]
+             for cell in row]
+            for row in rows
+        ]  # fmt: skip
         widths = [
-            max(self.body.getlength(r[c]) for r in rows if c < len(r)) + 60 for c in range(ncol)
+            max(self.body.getlength(ln) for r in wrapped if c < len(r) for ln in r[c]) + 60
+            for c in range(ncol)
         ]
         scale = (PAGE_W - 2 * MARGIN_X) / sum(widths)
         widths = [w * scale for w in widths]
-        self._room(ROW_H * len(rows))
+        heights = [max(ROW_H, max(len(c) for c in r) * CELL_LINE + 22) for r in wrapped]
+        self._room(sum(heights))
         top = self.y
-        for row in rows:
+        for row, height in zip(wrapped, heights, strict=True):
             x = MARGIN_X
             for c, cell in enumerate(row):
-                cw = self.body.getlength(cell)
-                cx = x + 20 if c == 0 else x + (widths[c] - cw) / 2
-                saved = self.y
-                self.y += (ROW_H - BODY_PX) // 2 - 4
-                self._put(cx, cell, self.body)
-                self.y = saved
+                y = self.y + (height - len(cell) * CELL_LINE) / 2 + (CELL_LINE - BODY_PX) / 2 - 2
+                for text in cell:
+                    cw = self.body.getlength(text)
+                    cx = x + 20 if c == 0 else x + (widths[c] - cw) / 2
+                    saved, self.y = self.y, int(y)
+                    self._put(cx, text, self.body)
+                    self.y = saved
+                    y += CELL_LINE
                 x += widths[c]
-            self.y += ROW_H
+            self.y += height
         xs = [MARGIN_X + sum(widths[:i]) for i in range(ncol + 1)]
-        for i in range(len(rows) + 1):
-            self.draw.line([(xs[0], top + i * ROW_H), (xs[-1], top + i * ROW_H)], fill=0, width=2)
+        ys = [top + sum(heights[:i]) for i in range(len(rows) + 1)]
+        for y in ys:
+            self.draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=2)
         for x in xs:
-            self.draw.line([(x, top), (x, top + ROW_H * len(rows))], fill=0, width=2)
+            self.draw.line([(x, top), (x, ys[-1])], fill=0, width=2)
         self.y += LINE_H // 2
 
 

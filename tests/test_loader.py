@@ -220,7 +220,7 @@ def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
             "password",
         ),
         ("r.rtf", b"{\\rtf1\\ansi hello}", "RTF"),
-        ("r.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "PNG"),
+        ("r.txt", b"GIF89a" + b"\x00" * 100, "GIF"),
     ],
 )
 def test_unsupported_formats_say_what_they_are(

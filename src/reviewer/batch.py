@@ -55,10 +55,9 @@ def load_source(source: Source) -> Document:
         from reviewer.document import load
 
         return load(source.path)
-    from reviewer.document.loader import text_of_bytes
+    from reviewer.document.loader import document_of_bytes
 
-    text, fmt = text_of_bytes(source.data or b"", source.name)  # txt, docx or pdf by content
-    return Document(text=text, path=source.name, format=fmt)
+    return document_of_bytes(source.data or b"", source.name)  # the format by content
 
 
 # ---------------------------------------------------------------- results file

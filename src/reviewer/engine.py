@@ -10,7 +10,9 @@ findings go through one policy:
   folded into it);
 * inline suppressions (`reviewer: ignore T001`), and `X001` for a marker that silences nothing;
 * the report's meta: sha256, the policy's digest, unit / year / self-score / grade, the number
-  of suppressed findings, and the checks that raised (`internal_errors`).
+  of suppressed findings, and the checks that raised (`internal_errors`);
+* on a report read by OCR, `reviewer.ocr_policy`: findings say so, an error over a figure read
+  with low confidence becomes an info (请核对原件), and `meta["ocr"]` describes the reading.
 """
 
 from __future__ import annotations
@@ -170,6 +172,11 @@ def finish(
     out: dict[str, Any] = {"sha256": doc.sha256, **(meta or {})}
     out["settings"] = policy.digest()
     out.update(report_meta(doc))
+    if doc.ocr is not None:  # read from scanned pages: uncertain figures are never errors
+        from reviewer import ocr_policy
+
+        findings = ocr_policy.apply(doc, findings, policy.lang)
+        out.update(ocr_policy.meta(doc))
     if silenced:
         out["suppressed"] = silenced
     from reviewer.ledger import build

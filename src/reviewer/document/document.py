@@ -7,12 +7,15 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reviewer import regex as rx
 from reviewer.document.normalize import normalize
 from reviewer.models import Span
 from reviewer.tolerances import Tolerances
+
+if TYPE_CHECKING:
+    from reviewer.document.ocr import OcrText
 
 
 class Line(NamedTuple):
@@ -30,12 +33,17 @@ class Line(NamedTuple):
 
 @dataclass(eq=False)
 class Document:
-    """A decoded report. `norm` has the same length as `text`, so offsets are shared."""
+    """A decoded report. `norm` has the same length as `text`, so offsets are shared.
+
+    `ocr` is set when the text was read from scanned pages: the OCR's confidence for every
+    character of `text` (see `reviewer.document.ocr`).
+    """
 
     text: str
     path: str = "<text>"
     format: str = "txt"
     tolerances: Tolerances = field(default_factory=Tolerances)
+    ocr: OcrText | None = None
     norm: str = field(init=False)
     _cache: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 

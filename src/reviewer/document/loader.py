@@ -1,8 +1,10 @@
 """Turn a path (or bytes) into a `Document`, detecting the format and encoding rather than assuming.
 
 The format is decided by the file's content (magic bytes), not its extension: a `.docx` that
-is really text is read as text, a `.txt` that is really a Word file is read as Word. Formats
-that cannot be read (legacy .doc/.xls, RTF, images, archives) are refused with a reason.
+is really text is read as text, a `.txt` that is really a Word file is read as Word. Scanned
+pages (a PDF with no text layer, a PNG/JPEG/TIFF image) are read through the OCR when the `ocr`
+extra is installed, and refused with the command that installs it when not. Formats that cannot
+be read (legacy .doc/.xls, RTF, GIF, archives) are refused with a reason.
 
 Every failure is an `InputError(path, reason)` with a one-line reason. Reads are bounded, so a
 huge file costs no more memory than the limit. Heavy modules (python-docx, pdfplumber,
@@ -32,13 +34,11 @@ MAX_DOCX_XML_BYTES = 200 * 1024 * 1024
 _HEAD = 8192
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Magic bytes of formats that are certainly not reports: (prefix, description).
+# Images of scanned pages (PNG, JPEG, TIFF), read through the OCR.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _BINARY_MAGIC: list[tuple[bytes, str]] = [
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -130,7 +130,7 @@ def read_bounded(path: str | Path, limit: int | Callable[[bytes], int]) -> bytes
 
 
 def sniff(data: bytes, suffix: str = "") -> str:
-    """The content's format: 'txt', 'docx', 'pdf', or 'unsupported:<reason>'."""
+    """The content's format: 'txt', 'docx', 'pdf', 'image', or 'unsupported:<reason>'."""
     head = data[:1024]
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
@@ -148,9 +148,11 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return f"unsupported:{kind} is not supported; save it as .docx, .pdf or .txt"
     if data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "unsupported:an RTF file is not supported; save it as .docx or .txt"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
-            return f"unsupported:{what}, not a report (scanned pages need OCR first)"
+            return f"unsupported:{what}, not a report"
     return "txt"
 
 
@@ -294,30 +296,51 @@ def load_text(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_binary_bytes: int = DEFAULT_MAX_BINARY_BYTES,
 ) -> tuple[str, str]:
-    """Read a report and return (decoded text, format name: 'txt', 'docx' or 'pdf').
+    """Read a report and return (decoded text, format name: 'txt', 'docx', 'pdf' or 'image').
 
-    `max_bytes` limits text files; `max_binary_bytes` limits .docx/.pdf files (and the text
-    extracted from them is held to `max_bytes` too).
+    `max_bytes` limits text files; `max_binary_bytes` limits .docx/.pdf/image files (and the
+    text extracted from them is held to `max_bytes` too).
     """
     suffix = Path(path).suffix.lower()
+    doc = document_of_bytes(
+        _read(path, max_bytes, max_binary_bytes), str(path), suffix=suffix, max_bytes=max_bytes
+    )
+    return doc.text, doc.format
 
+
+def _read(path: str | Path, max_bytes: int, max_binary_bytes: int) -> bytes:
     def limit_for(head: bytes) -> int:
-        binary = head.startswith((b"PK\x03\x04", _OLE2)) or b"%PDF-" in head[:1024]
+        binary = (
+            head.startswith((b"PK\x03\x04", _OLE2, *_IMAGE_MAGIC)) or b"%PDF-" in head[:1024]
+        )
         return max_binary_bytes if binary else max_bytes
 
-    data = read_bounded(path, limit_for)
-    return text_of_bytes(data, str(path), suffix=suffix, max_bytes=max_bytes)
+    return read_bounded(path, limit_for)
 
 
 def text_of_bytes(
     data: bytes, path: str = "<bytes>", *, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[str, str]:
-    """(decoded text, format) of report bytes already read (e.g. from stdin): txt, docx or pdf."""
+    """(decoded text, format) of report bytes already read: txt, docx, pdf or image."""
+    doc = document_of_bytes(data, path, suffix=suffix, max_bytes=max_bytes)
+    return doc.text, doc.format
+
+
+def document_of_bytes(
+    data: bytes, path: str = "<bytes>", *, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """The `Document` of report bytes already read (a file's, or stdin's).
+
+    A PDF without a text layer, and an image (PNG, JPEG, TIFF), are read through the OCR
+    (`reviewer.document.ocr`, the `ocr` extra); the document then carries the OCR's
+    per-character confidence in `doc.ocr`.
+    """
     if not data:
         raise _fail(path, "the file is empty (0 bytes)")
     fmt = sniff(data, suffix)
     if fmt.startswith("unsupported:"):
         raise _fail(path, fmt.split(":", 1)[1])
+    scanned = None
     if fmt == "txt":
         if len(data) > max_bytes:
             raise _fail(path, f"file is {_mb(len(data))}, above the {_mb(max_bytes)} limit")
@@ -326,19 +349,34 @@ def text_of_bytes(
         from reviewer.document.docx import docx_text
 
         text = docx_text(data, path)
-    else:
-        from reviewer.document.pdf import pdf_text
+    elif fmt == "image":
+        from reviewer.document import ocr
 
-        text = pdf_text(data, path)
+        scanned = ocr.read_scan(data, path, "image")
+        text = scanned.text
+    else:
+        from reviewer.document.pdf import NoTextLayer, pdf_text
+
+        try:
+            text = pdf_text(data, path)
+        except NoTextLayer:
+            from reviewer.document import ocr
+
+            scanned = ocr.read_scan(data, path, "pdf")
+            text = scanned.text
     if len(text) > max_bytes:
         raise _fail(path, f"the extracted text is larger than the {_mb(max_bytes)} limit")
     if text.startswith("\ufeff"):
         text = text[1:]
+        if scanned is not None:
+            scanned.confidence = scanned.confidence[1:]
     if not text.strip():
         if fmt == "txt":
             raise _fail(path, "the report is empty (only whitespace)")
+        if scanned is not None:
+            raise _fail(path, f"the OCR found no text in the scanned {fmt}")
         raise _fail(path, f"the {fmt} file contains no text")
-    return text, fmt
+    return Document(text=text, path=path, format=fmt, ocr=scanned)
 
 
 def load(
@@ -348,5 +386,6 @@ def load(
     max_binary_bytes: int = DEFAULT_MAX_BINARY_BYTES,
 ) -> Document:
     """Read and decode a report into a `Document` (format from content, not extension)."""
-    text, fmt = load_text(path, max_bytes=max_bytes, max_binary_bytes=max_binary_bytes)
-    return Document(text=text, path=str(path), format=fmt)
+    suffix = Path(path).suffix.lower()
+    data = _read(path, max_bytes, max_binary_bytes)
+    return document_of_bytes(data, str(path), suffix=suffix, max_bytes=max_bytes)

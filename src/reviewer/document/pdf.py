@@ -2,8 +2,9 @@
 
 Tables that pdfplumber finds (ruled grids) are rendered like .docx tables, one `| cell | cell |`
 line per row, and placed where they stand on the page; the text around them is extracted
-without the table's characters so nothing is read twice. A PDF that needs a password, or that
-has no text layer (scanned pages), is refused with a reason.
+without the table's characters so nothing is read twice. A PDF that needs a password is refused
+with a reason; one with no text layer (scanned pages) raises `NoTextLayer`, which the loader
+hands to the OCR (`reviewer.document.ocr`).
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
         raise InputError(path, f"corrupted PDF ({_short(exc)})") from None
     text = "\n".join(p for p in pages_out if p.strip())
     if not text.strip():
-        raise InputError(
-            path, "the PDF has no extractable text (scanned images?); run OCR on it first"
-        )
+        raise NoTextLayer(path, "the PDF has no extractable text (scanned images?)")
     return text + "\n"
+
+
+class NoTextLayer(InputError):
+    """A readable PDF with no text on any page: scanned pages, for the OCR to read."""
 
 
 def _needs_password(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:

@@ -313,3 +313,20 @@ def test_the_last_group_may_be_cut_so_only_an_excess_is_flagged() -> None:
 def test_a_nested_group_in_another_cell_position_leaves_the_outer_one_unjudged() -> None:
     text = "1 | 规划 (15分) | 基础信息 (3分) | 完整性 | 3 | 3 |\n2 | 计划 | 2 | 2 |\n"
     assert review_text(text, select=["S016"]) == []
+
+
+def test_a_grade_in_a_table_of_targets_and_actuals_is_not_a_score_rate() -> None:
+    text = "绩效指标完成情况\n指标 | 目标值 | 实际值 | 评价 |\n培训人数 | 50 | 42 | 优 |\n"
+    assert review_text(text, select=["S014"]) == []
+
+
+def test_a_grade_in_a_table_that_does_not_say_it_holds_scores_is_not_read() -> None:
+    assert review_text("项目 | 50 | 42 | 优 |\n", select=["S014"]) == []
+
+
+def test_a_section_cells_rows_are_summed_under_a_spaced_weight_header() -> None:
+    head = "| 一级指标 | 三级指标 | 分 值 | 得 分 |\n|---|---|---|---|\n"
+    rows = "| 产出指标(50分) | 数量 | 20 | 20 |\n| | 质量 | 20 | 20 |\n| 效益指标(30分) | 效益 | 30 | 30 |\n"
+    assert [f.code for f in review_text(head + rows, select=["S011"])] == ["S011"]
+    fixed = rows.replace("| 数量 | 20 | 20 |", "| 数量 | 30 | 30 |")
+    assert review_text(head + fixed, select=["S011"]) == []

@@ -4,7 +4,8 @@ Result tables often grade each dimension as well as the whole: "55.00 | 49.04 | 
 a part follows from its score rate (score ÷ weight), on the bands the report's own note gives
 ("注:优(≥90) 良(≥80,<90)…") or, without a note, the usual ones (优 ≥ 90, 良 ≥ 80, 中 ≥ 60).
 Read from `|` or tab rows: a weight, a score no larger than it, and a grade in three adjacent
-cells.
+cells, in a table about scores (分值, 得分, 评价结果, 绩效等级 around it; not a table of targets
+and actuals, whose 评价 column grades the outcome, not a score rate).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ SECTION_GRADE_MISMATCH = rule(
 )
 
 _NUM = lazy(r"^\d{1,3}(?:\.\d{1,2})?$")
+_SCORING = lazy(r"分\s*值|权\s*重|满\s*分|得\s*分|评价结果|绩效等级|评分")
+_TARGET_TABLE = lazy(r"目标值|指标值|实际值|完成值|计划数|实际数")
 _NOTE_BAND = lazy(r"(?P<g>优秀?|良好?|中等?|合格|差)\s*[(（]\s*(?:≥|>=|大于等于)\s*(?P<n>\d{1,3})")
 
 
@@ -86,6 +89,16 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
 _USUAL = "通常的等级区间（优≥90%、良≥80%、中≥60%）"
 
 
+def _scoring_table(doc: Document, line: Line) -> bool:
+    """The table the row stands in (its `|` or tab lines, and two lines above them) is about
+    scores, not targets: it names 分值/得分/评价结果/绩效等级 and no 目标值/实际值 column."""
+    k = line.index
+    while k > 0 and k > line.index - 40 and _cells(doc.lines[k - 1]):
+        k -= 1
+    context = " ".join(ln.text for ln in doc.lines[max(0, k - 2) : line.index + 1])
+    return bool(_SCORING.search(context)) and not _TARGET_TABLE.search(context)
+
+
 @check(SECTION_GRADE_MISMATCH)
 def section_grades(doc: Document) -> Iterator[Hit]:
     bands: tuple[tuple[str, Decimal], ...] | None = None
@@ -100,6 +113,8 @@ def section_grades(doc: Document) -> Iterator[Hit]:
             weight, score = Decimal(w), Decimal(s)
             if not 0 < weight < 100 or score > weight:
                 continue  # the whole (100) is S004's; a score above its weight is S003's
+            if not _scoring_table(doc, line):
+                break
             if bands is None:
                 bands, own = _bands(doc)
             rate = score / weight * 100

@@ -271,7 +271,7 @@ class _Section(NamedTuple):
 @check(SECTION_VS_ROWS)
 def section_vs_rows(doc: Document) -> Iterator[Hit]:
     for table in tables(doc):
-        heads = [c.text for c in table.header]
+        heads = [rx.sub(r"\s+", "", c.text) for c in table.header]  # "分 值" too
         wcol = next(
             (
                 i

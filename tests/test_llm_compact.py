@@ -93,7 +93,7 @@ def test_rewrites_are_checked_and_a_rejected_one_falls_back_to_the_rules(fake, t
     recs = {r["indicator"]: r for f in q001(result) for r in f.data["rewrites"]}
     sat = recs["群众满意度"]
     assert sat["rewrite_check"] == "accepted" and sat["by"] == "model"
-    assert sat["rewrite"] == "群众满意度≥95%"
+    assert sat["rewrite"].startswith("群众满意度≥95%（年末问卷调查")
     assert sat["rules_rewrite"].startswith("群众满意度≥90%")
     other = recs["党员干部思想认识度"]
     assert other["rewrite_check"] == "比率目标超过100%" and other["by"] == "rules"
@@ -202,3 +202,12 @@ def test_python_checks_each_rewrite_on_its_own() -> None:
     dated = _answer(indicator="资金发放及时率", number=0, unit="", deadline="2024年12月31日前")
     assert check(d, timely, dated) == ("资金发放及时率：2024年12月31日前完成", "accepted")
     assert check(d, timely, None)[1] == "模型未给出该项改写"
+    reduction = _item("交通事故发生减少率", "coverage")
+    capped = _answer(indicator="交通事故发生减少率", comparator="<=", number=5, unit="%")
+    assert check(d, reduction, capped)[1] == "越高越好的指标不应设上限"
+    activity = _item("保障机关顺利开展", "timeliness")
+    percent = _answer(indicator="保障机关顺利开展", comparator="=", number=100, unit="%")
+    assert check(d, activity, percent)[1] == "该指标不是比率，百分比目标无所指"
+    sat = _item("群众满意度", "satisfaction")
+    ok = _answer(indicator="群众满意度", number=92, unit="%")
+    assert check(d, sat, ok)[0].startswith("群众满意度≥92%（年末问卷调查")

@@ -8,8 +8,12 @@ rules' proposal and says why the model's was rejected:
 1. it names the same indicator (most of the name's characters, in one run);
 2. it has a comparator, a number and a unit, or a completion date, and passes
    `is_measurable` (the vague-target test of the rules);
-3. it is plausible: a rate or a satisfaction at most 100 %, a number above zero, no upper
-   bound on a rate that is better when higher, money within the report's budget line.
+3. it is plausible: a rate or a satisfaction at most 100 %, a percentage only for an indicator
+   a percentage can measure (a rate, a degree, a share, an index, growth), a number above
+   zero, no upper bound on a rate that is better when higher (a reduction rate included),
+   money within the report's budget line.
+
+An accepted satisfaction target keeps the rules' note on how it is surveyed.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ _DATE = lazy(
 )
 _BOUNDED = lazy(r"率$|度$|比例$|占比$|满意")
 _UNBOUNDED = lazy(r"增长|增幅|提高率|变动|超")
+# Names a percentage can measure: rates, degrees, shares, indices, growth, income levels.
+_PERCENT_NAME = lazy(r"(?:率|度|性|比例|比重|占比|指数|增长|增幅|收入|水平)$")
+_REDUCTION_RATE = lazy(r"(?:减少|下降|降低|压减|削减)率$")  # better when higher
 _DUTY_TITLE = lazy(r"职能|职责|主要任务|基本情况")
 ACCEPTED = "accepted"
 
@@ -138,16 +145,19 @@ def check(doc: Document, item: Item, ans: RewriteAnswer | None) -> tuple[str, st
         bounded = _BOUNDED.search(item.indicator) and not _UNBOUNDED.search(item.indicator)
         if unit == "%" and number > 100 and bounded:
             return text, "比率目标超过100%"
-        if (
-            ans.comparator == "<="
-            and HIGHER_BETTER.search(item.indicator)
-            and not LOWER_OK.search(item.indicator)
-        ):
+        if unit == "%" and not _PERCENT_NAME.search(item.indicator):
+            return text, "该指标不是比率，百分比目标无所指"
+        higher = bool(_REDUCTION_RATE.search(item.indicator)) or (
+            bool(HIGHER_BETTER.search(item.indicator)) and not LOWER_OK.search(item.indicator)
+        )
+        if ans.comparator == "<=" and higher:
             return text, "越高越好的指标不应设上限"
         if unit in MONEY_SCALE:
             budget = budget_line(doc)
             if budget is not None and not within_budget(number, unit, budget):
                 return text, f"金额超过年度预算{budget.raw}"
+    if item.kind == "satisfaction" and "调查" not in text:
+        text += "（年末问卷调查，写明调查对象、有效样本数和调查方式）"
     return text, ACCEPTED
 
 

@@ -211,3 +211,43 @@ def test_python_checks_each_rewrite_on_its_own() -> None:
     sat = _item("群众满意度", "satisfaction")
     ok = _answer(indicator="群众满意度", number=92, unit="%")
     assert check(d, sat, ok)[0].startswith("群众满意度≥92%（年末问卷调查")
+
+
+def test_an_earlier_state_is_no_candidate() -> None:
+    text = (
+        "通过集中整治，全县基本消除了露天垃圾堆放点。\n"
+        "整治前，全县存在露天垃圾堆放点37处。\n"
+        "2024年完成新建机耕道18公里。\n"
+        "上年新建机耕道18公里，预计今年完成验收。\n"
+    )
+    assert candidates(Document(text)) == []
+
+
+def test_a_goal_is_not_a_claim_that_something_was_done() -> None:
+    text = (
+        "二、年度绩效目标\n新建机耕道18公里。\n"
+        "三、完成情况\n机耕道建设18公里，目前已经完成70%，预计明年3月底前全部完工。\n"
+    )
+    assert candidates(Document(text)) == []
+
+
+def test_no_answer_at_all_is_stated_as_failed_and_plain_candidates_stay_as_info(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings(
+        model="m",
+        base_url=f"http://127.0.0.1:{port}/v1",
+        api_key="sk-test-compact-0000",
+        max_retries=0,
+        cache=False,
+        cache_dir=tmp_path,
+    )
+    result = rv.review(doc(), settings=settings)
+    meta = result.meta["llm"]
+    assert meta["status"] == "failed" and "cannot connect" in meta["reason"]
+    contra = [f for f in result.findings if f.source == "llm"]
+    assert [f.severity.value for f in contra] == ["info"]
+    assert contra[0].data["model_verdict"] is None and "模型未作答" in contra[0].message

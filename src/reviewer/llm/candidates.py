@@ -43,6 +43,8 @@ _SWEEPING = lazy(
 )
 _SHORTFALL = lazy(r"未完成|未达到|未达标|未实现|低于|滞后|缓慢|偏低|不足|差距")
 _PLAIN_SHORTFALL = lazy(r"未完成|未达到|未达标|未实现")
+# The second passage speaks of an earlier time (before the work): no conflict with "done now".
+_EARLIER = lazy(r"上年|去年|上一年|此前|以前|原有|整治前|改造前|实施前|过去")
 _INTENT = lazy(r"(?:确保|力争|争取|计划|预计|将|要|努力|推动|以期|必须)[^。；;，,\n]{0,4}$")
 _CLAUSE_END = lazy(r"[，,；;。！？!?\n]")
 _CJK = lazy(r"[\u4e00-\u9fff]")
@@ -84,7 +86,12 @@ def _subjects(norm: str, start: int) -> list[str]:
 def _state(doc: Document, sents: list[Sentence]) -> list[Candidate]:
     norm = doc.norm
     out: list[Candidate] = []
-    remaining = [(m, s) for s in sents for m in _REMAINING.finditer(norm, s.start, s.end)]
+    remaining = [
+        (m, s)
+        for s in sents
+        if not _EARLIER.search(s.text)
+        for m in _REMAINING.finditer(norm, s.start, s.end)
+    ]
     for s in sents:
         for m in _ABSOLUTE.finditer(norm, s.start, s.end):
             if _INTENT.search(norm[max(s.start, m.start() - 8) : m.start()]):
@@ -126,7 +133,7 @@ def _state(doc: Document, sents: list[Sentence]) -> list[Candidate]:
 def _figure(doc: Document, sents: list[Sentence]) -> list[Candidate]:
     norm = doc.norm
     out: list[Candidate] = []
-    pending = [s for s in sents if _PENDING.search(s.text)]
+    pending = [s for s in sents if _PENDING.search(s.text) and not _EARLIER.search(s.text)]
     if not pending:
         return out
     goals = [(g.body_start, g.end) for g in goal_sections(doc)]

@@ -7,6 +7,9 @@
 #
 #   bash scripts/record_cassettes.sh                 # every case
 #   bash scripts/record_cassettes.sh planted-2024    # only these case ids
+#   RECORD_MODE=new_episodes MODEL_KEY=1.5b bash scripts/record_cassettes.sh
+#       # keep each cassette and add only the requests it lacks (the LLM layer's new calls);
+#       # the llm_only baseline keeps its earlier recordings (evals/default.yaml system_models)
 #
 # The model is the one named in evals/default.yaml (model.file); MODEL_KEY picks its weights
 # (0.5b | 1.5b) and must agree with it. PYTHON is the project's interpreter, LLM_PYTHON one with
@@ -14,7 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODEL_KEY="${MODEL_KEY:-0.5b}"
+MODEL_KEY="${MODEL_KEY:-1.5b}"
+RECORD_MODE="${RECORD_MODE:-all}"
 PORT="${REVIEWER_LLM_PORT:-8765}"
 PYTHON="${PYTHON:-$( [ -x /work/venv/bin/python ] && echo /work/venv/bin/python || command -v python3 )}"
 LLMVENV="${LLMVENV:-/work/llmvenv}"
@@ -50,38 +54,48 @@ fi
 mkdir -p fixtures/cassettes
 select=""
 for c in "${cases[@]}"; do
-  rm -f "fixtures/cassettes/$c.yaml"
+  [ "$RECORD_MODE" = "all" ] && rm -f "fixtures/cassettes/$c.yaml"
   select="${select:+$select or }[$c]"
 done
 
 start=$(date +%s)
 OPENAI_API_KEY=sk-no-key-required OPENAI_BASE_URL="http://127.0.0.1:$PORT/v1" \
   "$PYTHON" -m pytest tests/test_eval_suite.py -k "test_record_case and ($select)" \
-  --record-mode=all -p no:cacheprovider -q -x
+  --record-mode="$RECORD_MODE" -p no:cacheprovider -q -x
 end=$(date +%s)
 
-"$PYTHON" - "$MODEL_KEY" "$((end - start))" "${cases[@]}" <<'PY'
+"$PYTHON" - "$MODEL_KEY" "$((end - start))" "$RECORD_MODE" "${cases[@]}" <<'PY'
 import datetime, json, sys
 from pathlib import Path
 sys.path.insert(0, "scripts")
 import local_llm
 
-key, wall, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+key, wall, mode, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 spec = local_llm.MODELS[key]
 meta_path = Path("fixtures/cassettes/recording.json")
 meta = json.loads(meta_path.read_text()) if meta_path.exists() else {"cases": {}}
 now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 for c in cases:
-    meta["cases"][c] = {
+    entry = {
         "model_file": spec.file, "sha256": spec.sha256, "size": spec.size,
         "server": local_llm.XLLAMACPP, "n_ctx": local_llm.N_CTX, "threads": local_llm.THREADS,
-        "recorded": now, "batch_wall_seconds": wall, "batch": cases,
+        "recorded": now, "batch_wall_seconds": wall, "batch": cases, "record_mode": mode,
     }
+    old = meta["cases"].get(c)
+    if mode == "new_episodes":
+        systems = {}
+        if old:
+            systems = old.get("systems") or {"llm_only": {k: v for k, v in old.items() if k != "systems"}}
+        entry = {**entry, "systems": {**systems, "llm": {k: v for k, v in entry.items()}}}
+    meta["cases"][c] = entry
 meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-rows = "\n".join(
-    f"| {c} | {m['model_file']} | `{m['sha256'][:12]}…` | {m['server']} | {m['recorded']} | {m['batch_wall_seconds']} s |"
-    for c, m in sorted(meta["cases"].items())
-)
+def rows_of(c, m):
+    parts = m.get("systems") or {"llm, llm_only": m}
+    return [
+        f"| {c} | {s} | {p['model_file']} | `{p['sha256'][:12]}…` | {p['server']} | {p['recorded']} | {p['batch_wall_seconds']} s |"
+        for s, p in sorted(parts.items())
+    ]
+rows = "\n".join(r for c, m in sorted(meta["cases"].items()) for r in rows_of(c, m))
 Path("fixtures/cassettes/README.md").write_text(f"""# Cassettes: real answers of a real model
 
 One file per eval case (`<case id>.yaml`), recorded by `bash scripts/record_cassettes.sh` from a
@@ -89,8 +103,15 @@ local model served by xllamacpp on 127.0.0.1 (n_ctx {local_llm.N_CTX}, {local_ll
 temperature 0, seed 0). Never edit them by hand: re-record. Each response body names the model
 file (`"model": "…gguf"`); `recording.json` has the full record per case.
 
-| case | model file | sha256 | server | recorded (UTC) | wall time of its batch |
-|---|---|---|---|---|---|
+A case recorded with `RECORD_MODE=new_episodes` kept its earlier interactions and gained the
+requests it lacked: the LLM layer's compact calls (rewrite.v1, judge.v1) from the model of
+`evals/default.yaml` `model`, while the `llm_only` baseline replays its earlier recording (its
+model: `system_models.llm_only`). Interactions of the earlier whole-report pipeline
+(extract.v1, critique.v2) stay in those files unused (`REVIEWER_PIPELINE=full` still sends
+them). A case with no vague target and no candidate makes no compact call at all.
+
+| case | system | model file | sha256 | server | recorded (UTC) | wall time of its batch |
+|---|---|---|---|---|---|---|
 {rows}
 
 Full sha256 of the weights: see `recording.json` (and scripts/local_llm.py, which verifies them).

@@ -105,3 +105,21 @@ def test_model_system_not_below_baseline(model_results: Results, system: str) ->
     for metric in ("recall", "precision"):
         if before[metric] is not None:
             assert now[metric] is not None and now[metric] >= before[metric] - 1e-9, (metric, now)
+
+
+def test_the_llm_layer_stays_within_its_token_budget_on_every_recorded_case(
+    model_results: Results,
+) -> None:
+    """Total tokens (prompt + completion, every call) per report character: at most 1.2."""
+    from reviewer.evals.model_layer import summary
+
+    data = summary(model_results)
+    if not data:
+        pytest.skip("the llm system did not run")
+    over = {
+        cid: row["tokens_per_char"]
+        for cid, row in data["cases"].items()
+        if (row["tokens_per_char"] or 0) > 1.2
+    }
+    assert not over, over
+    assert data["total"]["tokens_per_char"] <= 1.2

@@ -69,10 +69,14 @@ def test_review_returns_what_the_cli_prints_with_no_model(monkeypatch: pytest.Mo
     assert _cli("review", str(path)) == [lib]
 
 
-def test_review_returns_what_the_cli_prints_with_a_model(fake: Any, tmp_path: Path) -> None:
+def test_review_returns_what_the_cli_prints_with_a_model(
+    fake: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Rule and model findings go through one policy: the library and `reviewer review` agree,
     selection, severity overrides and an inline marker on a model finding included."""
     from reviewer.llm.review import review
+
+    monkeypatch.setenv("REVIEWER_PIPELINE", "full")  # answers queued for extraction + critique
     from reviewer.llm.settings import Settings
     from tests.test_llm_review import CRITIQUE, EXTRACTION, REPORT
 

@@ -34,6 +34,7 @@ def env(monkeypatch, tmp_path):
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REVIEWER_PIPELINE", "full")  # these tests queue extraction answers
 
 
 @pytest.fixture

@@ -116,6 +116,7 @@ def settings_for(fake: FakeOpenAI, tmp_path, **kw) -> Settings:
         max_retries=2,
         reasks=1,
         timeout=10.0,
+        pipeline="full",  # the whole-report extraction and critique (tests/test_llm_compact.py)
     )
     base.update(kw)
     return Settings(**base)
@@ -371,6 +372,7 @@ def test_connection_refused_is_stated(doc, tmp_path):
         api_key=KEY,
         max_retries=0,
         cache_dir=tmp_path,
+        pipeline="full",
     )
     result = rv.review(doc, settings=settings)
     assert result.meta["llm"]["status"] == "failed"

@@ -19,6 +19,7 @@ from decimal import Decimal
 from reviewer.checks.quality_goals import VAGUE_TARGET
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.scores import SCORE_ABOVE_WEIGHT, SCORE_SUM_MISMATCH
+from reviewer.checks.target_rewrites import rewrite_data
 from reviewer.claims.indicator_forms import (
     SCORE_COL,
     FormRow,
@@ -195,9 +196,18 @@ def form_vague_targets(doc: Document) -> Iterator[Hit]:
         )
         first = vague[0].target_text
         assert first is not None
+        rows = [
+            (r.name, r.target_text.text, (r.name_start, r.target_text.end))
+            for r in vague
+            if r.target_text is not None
+        ]
         yield VAGUE_TARGET.hit(
-            [(r.name_start, r.target_text.end) for r in vague if r.target_text is not None],
-            {"quote": quote + (" …" if len(vague) > 3 else ""), "word": first.text},
+            [span for _n, _t, span in rows],
+            {
+                "quote": quote + (" …" if len(vague) > 3 else ""),
+                "word": first.text,
+                **rewrite_data(doc, rows),
+            },
         )
 
 

@@ -18,6 +18,7 @@ from reviewer.checks.quality_common import (
     sentences,
 )
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.target_rewrites import indicator_name, rewrite_data
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import COMPARATOR_ALT
@@ -35,11 +36,9 @@ VAGUE_TARGET = rule(
     title_zh="绩效目标或指标值模糊，无法衡量",
     title_en="Vague target: no value, comparator or measure",
     message_zh="“{quote}”只有“{word}”这类方向性表述，没有比较符、数值、单位或基期，无法判断是否完成。"
-    "可衡量的写法如：指标名称 + 比较符 + 数值 + 单位（+ 基期），例如“群众满意度≥90%”"
-    "“较上年提高5个百分点”",
+    "建议改为：“{rewrite}”（{rewrite_basis}）",
     message_en="'{quote}' only says '{word}': no comparator, value, unit or baseline, so nobody "
-    "can tell whether it was met. A measurable target reads: indicator + comparator + value + "
-    "unit (+ baseline), e.g. '满意度≥90%' or 'up 5 percentage points on last year'",
+    "can tell whether it was met. Suggested rewrite: '{rewrite}' ({rewrite_basis})",
     what="Finds indicator values and goal statements that name a direction only: an indicator "
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
@@ -310,9 +309,14 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
         value = m.group("value").strip()
         if _VAGUE_VALUE.match(value):
             start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+            name = m.group("name").strip()
             yield VAGUE_TARGET.hit(
                 [(start, m.end("value"))],
-                {"quote": norm[start : m.end("value")], "word": value},
+                {
+                    "quote": norm[start : m.end("value")],
+                    "word": value,
+                    **rewrite_data(doc, [(name, value, (start, m.end("value")))]),
+                },
             )
     # 2. clauses in goals sections: "…满意度提高", "…都有一定提升"
     judged: set[int] = set()
@@ -327,7 +331,15 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
                 judged.add(lo)
-                yield VAGUE_TARGET.hit([(lo, hi)], {"quote": text, "word": vague.group("word")})
+                name = indicator_name(text)
+                yield VAGUE_TARGET.hit(
+                    [(lo, hi)],
+                    {
+                        "quote": text,
+                        "word": vague.group("word"),
+                        **rewrite_data(doc, [(name, text[len(name) :] or text, (lo, hi))]),
+                    },
+                )
     # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
     yield from _goal_statements(doc, judged)
     # 4. indicator table cells: a target that is a direction only (不断提升), targets that
@@ -447,7 +459,14 @@ def _vague_cells(doc: Document) -> Iterator[Hit]:
             continue
         name = next((p.text for p in reversed(cs[max(0, i - 3) : i]) if p.text), "")
         quote = f"{_SPACES.sub('', name)}：{c.text}" if name else c.text
-        yield VAGUE_TARGET.hit([(c.start, c.end)], {"quote": quote, "word": c.text})
+        yield VAGUE_TARGET.hit(
+            [(c.start, c.end)],
+            {
+                "quote": quote,
+                "word": c.text,
+                **rewrite_data(doc, [(_SPACES.sub("", name), c.text, (c.start, c.end))]),
+            },
+        )
 
 
 _SPACES = lazy(r"\s+")

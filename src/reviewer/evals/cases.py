@@ -76,6 +76,9 @@ class Case(_Strict):
         default_factory=list
     )
     tags: list[str] = Field(default_factory=list)
+    # The systems this case runs (default: the suite's). A case added after a system's
+    # recordings were made leaves that system out instead of recording it from another model.
+    systems: list[System] | None = None
     gold: list[GoldItem] = Field(default_factory=list)
     correct: list[CorrectClaim] = Field(default_factory=list)
     file: Path | None = Field(default=None, exclude=True)
@@ -149,6 +152,8 @@ class Suite(_Strict):
     cases: list[str]  # globs, relative to the suite file
     systems: list[System] = Field(default_factory=lambda: list(SYSTEMS))
     model: ModelSpec | None = None
+    # A system's own model, when its cassettes were recorded from another one (llm_only).
+    system_models: dict[str, ModelSpec] = Field(default_factory=dict)
     prompts: dict[str, str] = Field(default_factory=dict)  # prompt name -> version, e.g. v1
     cassettes: str | None = None  # folder, relative to the suite file
     baseline: str | None = None  # results file, relative to the suite file
@@ -177,6 +182,10 @@ class Suite(_Strict):
 
     def load_cases(self) -> list[Case]:
         return load_cases(self.case_paths())
+
+    def recorded_models(self) -> list[ModelSpec]:
+        """Every model the suite's cassettes may name: the main one and the systems' own."""
+        return [m for m in (self.model, *self.system_models.values()) if m is not None]
 
     @property
     def cassette_dir(self) -> Path | None:

@@ -72,6 +72,9 @@ def print_results(res: Results, console: Console, *, detail: bool = True) -> Non
             elif out and out.status == "skipped":
                 console.print(f"  [yellow]skipped[/yellow] {cid}: {out.error}")
         console.print()
+    from reviewer.evals.model_layer import print_summary, summary
+
+    print_summary(summary(res), console)
     rows = res.thresholds()
     if rows:
         t = Table(title="thresholds", title_justify="left")

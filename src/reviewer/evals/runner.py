@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.evals import cassettes as cas
+from reviewer.evals import model_layer
 from reviewer.evals.cases import Case, Suite
 from reviewer.evals.matching import Score, score_findings, vocabulary
 from reviewer.evals.metrics import Counts, group, total
@@ -160,6 +161,7 @@ class Results:
             "cases": [c.id for c in self.cases],
             "metrics": metrics,
             "thresholds": self.thresholds(),
+            "model_layer": model_layer.summary(self),
             "scores": {
                 cid: {sys: sc.to_json() for sys, sc in per.items()}
                 for cid, per in self.scores.items()
@@ -201,6 +203,7 @@ class ModelConfig:
     reasks: int = 2
     verify_version: str = "v1"
     timeout: float = 1800.0  # a small local model on 2 cores is slow; not part of any request
+    llm_only_model: str | None = None  # the llm_only baseline's own model, when it differs
 
     def public(self) -> dict[str, Any]:
         from reviewer.llm.settings import redact_url
@@ -212,6 +215,7 @@ class ModelConfig:
             "max_tokens": self.max_tokens,
             "reasks": self.reasks,
             "verify_numbers": self.verify_version,
+            "llm_only_model": self.llm_only_model or self.model,
         }
 
 
@@ -274,7 +278,7 @@ def run_llm_only(case: Case, cfg: ModelConfig) -> Output:
     t = time.perf_counter()
     findings, meta = verify_numbers(
         case.text,
-        model=cfg.model,
+        model=cfg.llm_only_model or cfg.model,
         base_url=cfg.base_url,
         api_key=cfg.api_key,
         version=cfg.verify_version,
@@ -295,12 +299,16 @@ def model_config(suite: Suite, **overrides: Any) -> ModelConfig:
     m = suite.model
     values: dict[str, Any] = {
         "model": (m.name if m else None) or os.environ.get("REVIEWER_MODEL") or "",
-        "base_url": (m.base_url if m else None) or os.environ.get("OPENAI_BASE_URL"),
+        # the environment wins (a recording server on another port); hosts are not matched
+        "base_url": os.environ.get("OPENAI_BASE_URL") or (m.base_url if m else None),
         "api_key": os.environ.get("OPENAI_API_KEY") or cas.REPLAY_API_KEY,
         "mode": m.mode if m else None,
         "max_tokens": suite.max_tokens,
         "reasks": suite.reasks,
         "verify_version": suite.prompts.get("verify_numbers", "v1"),
+        "llm_only_model": (
+            suite.system_models["llm_only"].name if "llm_only" in suite.system_models else None
+        ),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     return ModelConfig(**values)
@@ -350,9 +358,10 @@ def run_suite(
 
     for case in cases:
         per: dict[str, Output] = {}
-        if "rules" in systems:
+        mine = [s for s in systems if case.systems is None or s in case.systems]
+        if "rules" in mine:
             per["rules"] = _guarded(case, "rules", functools.partial(run_rules, case))
-        model_systems = [s for s in systems if s in MODEL_SYSTEMS]
+        model_systems = [s for s in mine if s in MODEL_SYSTEMS]
         if model_systems:
             missing = (
                 cassette is None

@@ -38,6 +38,10 @@ class LLMError(ReviewerError):
     """The model could not be used; the message is one line, safe to print."""
 
 
+class CutOff(LLMError):
+    """The answer stopped at the token cap (finish_reason=length)."""
+
+
 class EmptyResponse(Exception):
     """The endpoint answered without any choice."""
 
@@ -105,6 +109,7 @@ class LLMClient:
         self._inst: Any = None
         self._ident: dict[str, Any] = {}
         self._prompt = ""
+        self.last_finish: str | None = None  # finish_reason of the last answer received
 
     # -- setup ---------------------------------------------------------------------------------
     def _instructor(self) -> Any:
@@ -137,13 +142,14 @@ class LLMClient:
         self._inst = instructor.from_openai(client, mode=mode)
         return self._inst
 
-    def _params(self) -> dict[str, Any]:
+    def _params(self, max_tokens: int | None = None) -> dict[str, Any]:
         s = self.settings
         params: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
+        cap = max_tokens or s.max_tokens
         if s.endpoint.name == "openai":
-            params["max_completion_tokens"] = s.max_tokens
+            params["max_completion_tokens"] = cap
         else:
-            params["max_tokens"] = s.max_tokens
+            params["max_tokens"] = cap
         if s.seed is not None and s.endpoint.seed:
             params["seed"] = s.seed
         return params
@@ -167,6 +173,7 @@ class LLMClient:
                 msg = choice.message
                 if msg is not None and msg.content:
                     msg.content = clean_content(msg.content)
+            self.last_finish = completion.choices[0].finish_reason
             finished = completion.choices[0].finish_reason not in ("length", "content_filter")
             if self.cache and key and finished:
                 self.cache.put(key, self._ident, completion.model_dump(mode="json"))
@@ -183,10 +190,14 @@ class LLMClient:
         grounder: Grounder,
         prompt: str,
         schema: str,
+        max_tokens: int | None = None,
+        reasks: int | None = None,
     ) -> M:
         """Ask for `response_model`; quotes are grounded strictly (re-asked on failure), and
         after the last re-ask the answer is parsed leniently so ungrounded items can be dropped
-        and counted by the caller. Raises `LLMError` with a one-line reason."""
+        and counted by the caller. Raises `LLMError` with a one-line reason (`CutOff` when the
+        answer stopped at the token cap). `max_tokens` and `reasks` override the settings for
+        this call (compact calls fix their own output cap and are never re-asked)."""
         inst = self._instructor()
         s = self.settings
         self._prompt = prompt
@@ -200,20 +211,26 @@ class LLMClient:
         }
         safe = [{"role": m["role"], "content": jinja_escape(m["content"])} for m in messages]
         context = {"grounder": grounder, "strict": True}
+        self.last_finish = None
         try:
             result: M = inst.create(
                 response_model=response_model,
                 messages=safe,
-                max_retries=s.reasks,
+                max_retries=s.reasks if reasks is None else reasks,
                 context=context,
                 strict=False,
-                **self._params(),
+                **self._params(max_tokens),
             )
             return result
         except Exception as exc:
             salvaged = self._salvage(exc, response_model, grounder)
             if salvaged is not None:
                 return salvaged
+            if self.last_finish == "length":
+                cap = max_tokens or s.max_tokens
+                raise CutOff(
+                    f"the model's answer was cut off at max_tokens={cap} (finish_reason=length)"
+                ) from None
             raise LLMError(self.describe(exc)) from None
 
     def _salvage(self, exc: Exception, model: type[M], grounder: Grounder) -> M | None:

@@ -99,8 +99,58 @@ def review_document(
     if reason:
         meta["llm"] = {"status": "off", "reason": f"{reason}; rules only"}
         return finish(doc, findings, policy, meta=meta)
-    model_findings, meta["llm"] = _run_model(doc, settings, policy.lang, critique)
+    if settings.pipeline == "compact":
+        model_findings, meta["llm"] = _run_compact(doc, findings, settings, policy.lang)
+    else:
+        model_findings, meta["llm"] = _run_model(doc, settings, policy.lang, critique)
     return finish(doc, findings, policy, extra=model_findings, meta=meta)
+
+
+def _run_compact(
+    doc: Document, rule_found: list[Any], settings: Settings, lang: Lang
+) -> tuple[list[Any], dict[str, Any]]:
+    """Rewrites of the rules' vague targets (written into their Q001 findings) and the model's
+    judgement of rule-picked candidates, all within the report's token budget."""
+    from reviewer.llm import judge, rewrite
+    from reviewer.llm.compact import Budget
+
+    client = _client(settings)
+    budget = Budget.for_text(doc.text)
+    errors: list[str] = []
+    rewrites: dict[str, Any] = {}
+    semantic: dict[str, Any] = {}
+    findings: list[Any] = []
+    try:
+        rewrites = rewrite.run(doc, rule_found, client, budget)
+    except ReviewerError as exc:
+        errors.append(f"rewrite: {exc}")
+    except Exception as exc:
+        errors.append(f"rewrite: {client.describe(exc)}")
+    try:
+        findings, semantic = judge.run(doc, client, budget, lang)
+    except ReviewerError as exc:
+        errors.append(f"judge: {exc}")
+    except Exception as exc:
+        errors.append(f"judge: {client.describe(exc)}")
+    errors.extend(semantic.pop("errors", []))
+    ok = not errors
+    meta = _meta(
+        settings,
+        client,
+        "ok" if ok else ("partial" if client.usage.calls else "failed"),
+        reason="; ".join(errors) or None,
+    )
+    meta["prompts"] = {"rewrite": "rewrite.v1", "judge": "judge.v1"}
+    meta["schemas"] = ["rewrite.1", "judge.1"]
+    meta["budget"] = {**budget.as_dict(), "report_chars": len(doc.text)}
+    meta["rewrites"] = rewrites
+    meta["semantic"] = semantic
+    if budget.cutoffs:
+        cut = ", ".join(budget.cutoffs)
+        meta["reason"] = "; ".join(
+            x for x in (meta.get("reason"), f"answers cut off after a shorter retry: {cut}") if x
+        )
+    return findings, meta
 
 
 def _run_model(

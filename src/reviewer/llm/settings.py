@@ -88,6 +88,9 @@ class Settings:
     temperature: float = 0.0
     seed: int | None = 0
     critique: bool = True
+    # compact: rewrites of the rules' vague targets and short judgements of rule-picked
+    # candidates (a few hundred tokens a call); full: whole-report extraction and critique.
+    pipeline: str = "compact"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -101,6 +104,8 @@ class Settings:
             "mode": env.get("REVIEWER_MODE") or None,
             "cache_dir": default_cache_dir(env),
         }
+        if env.get("REVIEWER_PIPELINE"):
+            values["pipeline"] = env["REVIEWER_PIPELINE"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -154,4 +159,5 @@ class Settings:
             "temperature": self.temperature,
             "seed": self.seed if self.endpoint.seed else None,
             "max_tokens": self.max_tokens,
+            "pipeline": self.pipeline,
         }

@@ -1,0 +1,129 @@
+"""Compact model calls: small schema-bound questions within a token budget per report.
+
+Every call states its own output cap (`max_tokens`, and `maxItems` / `maxLength` in the
+schema, which grammar-constrained local servers enforce), is never re-asked for validation,
+and counts against the report's budget: total tokens (prompt + completion, all calls) at most
+`TOKENS_PER_CHAR` x the report's characters. A call that would overrun the budget is not made
+(and counted as skipped); an answer cut off at its cap is retried once, shorter, and a second
+cut-off is stated in the meta, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reviewer.llm.client import CutOff, LLMClient
+from reviewer.llm.grounding import Grounder
+
+TOKENS_PER_CHAR = 1.2
+# Prompt tokens are estimated from characters (Chinese ~1.3 characters a token, with margin).
+CHARS_PER_TOKEN_ESTIMATE = 1.3
+REWRITE_SCHEMA = "rewrite.1"
+JUDGE_SCHEMA = "judge.1"
+MAX_REWRITES = 8  # vague targets per call
+REASON_CHARS = 40  # the judge's reason, in characters
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(coerce_numbers_to_str=False, extra="ignore")
+
+
+class RewriteAnswer(_Strict):
+    id: int
+    indicator: str = Field(max_length=24)
+    comparator: Literal[">=", "<=", "="]
+    number: float
+    unit: str = Field(max_length=6)
+    deadline: str = Field(max_length=16)
+
+
+class Rewrites(_Strict):
+    items: list[RewriteAnswer] = Field(max_length=MAX_REWRITES)
+
+
+class Verdict(_Strict):
+    conflict: bool
+    reason: str = Field(max_length=REASON_CHARS)
+
+
+class ShortVerdict(_Strict):
+    """The retry after a cut-off: the same question, a shorter reason."""
+
+    conflict: bool
+    reason: str = Field(max_length=12)
+
+
+@dataclass
+class Budget:
+    """Tokens a report may spend on the model, and what was spent."""
+
+    limit: int
+    used: int = 0
+    calls: int = 0
+    cutoffs: list[str] = field(default_factory=list)  # prompts whose answer was cut off twice
+    retries: int = 0
+    skipped: list[str] = field(default_factory=list)  # prompts not sent (budget)
+
+    @classmethod
+    def for_text(cls, text: str) -> Budget:
+        return cls(limit=int(TOKENS_PER_CHAR * len(text)))
+
+    def allows(self, messages: list[dict[str, str]], max_tokens: int) -> bool:
+        chars = sum(len(m["content"]) for m in messages)
+        return self.used + int(chars / CHARS_PER_TOKEN_ESTIMATE) + max_tokens <= self.limit
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "limit_tokens": self.limit,
+            "used_tokens": self.used,
+            "calls": self.calls,
+            "retries": self.retries,
+            "cutoffs": list(self.cutoffs),
+            "skipped": list(self.skipped),
+        }
+
+
+def ask(
+    client: LLMClient,
+    budget: Budget,
+    grounder: Grounder,
+    *,
+    model: type[M],
+    messages: list[dict[str, str]],
+    prompt: str,
+    schema: str,
+    max_tokens: int,
+    label: str,
+    shorter: Callable[[], tuple[type[BaseModel], list[dict[str, str]], int]] | None = None,
+) -> BaseModel | None:
+    """One compact call within the budget; None when it was skipped or cut off twice (both
+    recorded in `budget`). `shorter` gives the retry after a cut-off (model, messages, cap).
+    Other failures raise `LLMError` (the tokens spent are counted first)."""
+    attempt: tuple[type[BaseModel], list[dict[str, str]], int] = (model, messages, max_tokens)
+    retried = False
+    while True:
+        m, msgs, cap = attempt
+        if not budget.allows(msgs, cap):
+            budget.skipped.append(label)
+            return None
+        before = client.usage.total_tokens
+        try:
+            return client.structured(
+                m, msgs, grounder=grounder, prompt=prompt, schema=schema, max_tokens=cap, reasks=0
+            )
+        except CutOff:
+            if shorter is None or retried:
+                budget.cutoffs.append(label)
+                return None
+            retried = True
+            budget.retries += 1
+            attempt = shorter()
+        finally:
+            budget.used += client.usage.total_tokens - before
+            budget.calls += 1

@@ -94,6 +94,8 @@ def sums(doc: Document) -> Iterator[Hit | Held]:
         hit = _judge(rel, doc.tolerances, doc.norm)
         if hit is not None and hit.rule is SUM_MISMATCH:
             yield hit
+        elif hit is None:
+            yield from _held(rel)
 
 
 # A figure stated after its parts with no 合计 names a whole: "全年资金", "年度…资金", "共…",
@@ -107,7 +109,8 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
     """'预拨资金3608万元（…），清算资金120万元…，年度资金3738万元全部执行到位': a figure naming a
     whole after two or more smaller figures of its series in its sentence, with no 合计. Read
     only when their sum and the figure differ by one digit or two adjacent digits swapped (a
-    typo); any other gap says the figure is another quantity, not their total."""
+    typo); any other gap says the figure is another quantity, not their total. An exact sum is
+    read too: no finding, but it verifies the figures in the ledger."""
     norm = doc.norm
     nodes = figure_trees(doc)
     in_split = {p for n in nodes for bd in n.breakdowns for p in bd.parts}
@@ -138,8 +141,9 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
             if not (_WHOLE_LABEL.search(x.label) or _WHOLE_AFTER.match(norm, x.q.end)):
                 continue
             parts = series[:n_parts]
-            if abs(total - x.value) <= tolerance([x, *parts]) or not _typo(x.q, total):
-                continue
+            gap = abs(total - x.value)
+            if gap and (gap <= tolerance([x, *parts]) or not _typo(x.q, total)):
+                continue  # (an exact sum goes on: it verifies the figures in the ledger)
             yield Relation(
                 total=x, parts=tuple(parts), marker="after", extended=False, cross_series=False
             )

@@ -332,6 +332,24 @@ def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> No
 
 
 @needs_ocr
+def test_a_scanned_page_among_text_pages_is_read_by_the_ocr_alone(tmp_path: Path) -> None:
+    import pypdfium2
+
+    from tests.data.pdfgen import make_pdf
+
+    merged = pypdfium2.PdfDocument(make_pdf(["一、基本情况", "核定编制20名，实有18人。"]))
+    merged.import_pages(pypdfium2.PdfDocument((SCANS / "planted-2024.scan.pdf").read_bytes()), [1])
+    path = tmp_path / "mixed.pdf"
+    merged.save(str(path))
+    doc = load(path)
+    assert doc.text.startswith("一、基本情况\n核定编制20名，实有18人。\n")
+    assert "| 合计 | 100 | 94 |" in doc.text
+    assert doc.ocr is not None and doc.ocr.pages == 1
+    assert len(doc.ocr.confidence) == len(doc.text)
+    assert doc.ocr.min_confidence(0, 10) == 1.0  # the text layer is certain
+
+
+@needs_ocr
 def test_a_scan_s_tables_are_rebuilt_into_rows_and_cells() -> None:
     text = reviewed("planted-2024.noisy.pdf")[2]
     assert "| 基本支出 | 500.00 | 520.00 |" in text

@@ -246,6 +246,17 @@ def test_a_text_report_gets_no_ocr_marks() -> None:
 # ---- without the extra ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "head", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*"]
+)
+def test_png_jpeg_and_tiff_are_taken_for_scanned_pages(head: bytes) -> None:
+    from reviewer.document.loader import sniff
+
+    assert sniff(head + b"\x00" * 64, ".txt") == "image"
+    assert sniff(b"GIF89a" + b"\x00" * 64).startswith("unsupported:")
+
+
+
 def test_without_the_extra_a_scan_is_refused_with_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -246,6 +246,17 @@ def test_a_text_report_gets_no_ocr_marks() -> None:
 # ---- without the extra ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "head", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*"]
+)
+def test_png_jpeg_and_tiff_are_taken_for_scanned_pages(head: bytes) -> None:
+    from reviewer.document.loader import sniff
+
+    assert sniff(head + b"\x00" * 64, ".txt") == "image"
+    assert sniff(b"GIF89a" + b"\x00" * 64).startswith("unsupported:")
+
+
+
 def test_without_the_extra_a_scan_is_refused_with_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -329,6 +340,24 @@ def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> No
     assert meta["ocr"]["pages"] >= 1 and meta["ocr"]["mean_confidence"] > 0.9
     for f in findings:  # every finding is marked, and none rests on an uncertain figure
         assert f.data["ocr"]["confidence"] >= LOW_CONFIDENCE or f.severity is not Severity.ERROR
+
+
+@needs_ocr
+def test_a_scanned_page_among_text_pages_is_read_by_the_ocr_alone(tmp_path: Path) -> None:
+    import pypdfium2
+
+    from tests.data.pdfgen import make_pdf
+
+    merged = pypdfium2.PdfDocument(make_pdf(["一、基本情况", "核定编制20名，实有18人。"]))
+    merged.import_pages(pypdfium2.PdfDocument((SCANS / "planted-2024.scan.pdf").read_bytes()), [1])
+    path = tmp_path / "mixed.pdf"
+    merged.save(str(path))
+    doc = load(path)
+    assert doc.text.startswith("一、基本情况\n核定编制20名，实有18人。\n")
+    assert "| 合计 | 100 | 94 |" in doc.text
+    assert doc.ocr is not None and doc.ocr.pages == 1
+    assert len(doc.ocr.confidence) == len(doc.text)
+    assert doc.ocr.min_confidence(0, 10) == 1.0  # the text layer is certain
 
 
 @needs_ocr

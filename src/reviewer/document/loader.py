@@ -333,7 +333,9 @@ def document_of_bytes(
 
     A PDF without a text layer, and an image (PNG, JPEG, TIFF), are read through the OCR
     (`reviewer.document.ocr`, the `ocr` extra); the document then carries the OCR's
-    per-character confidence in `doc.ocr`.
+    per-character confidence in `doc.ocr`. A PDF with text on some pages and only an image on
+    others (a signed page scanned in) has those pages read by the OCR when the extra is
+    installed, and is read from its text pages alone when not.
     """
     if not data:
         raise _fail(path, "the file is empty (0 bytes)")
@@ -355,15 +357,19 @@ def document_of_bytes(
         scanned = ocr.read_scan(data, path, "image")
         text = scanned.text
     else:
-        from reviewer.document.pdf import NoTextLayer, pdf_text
+        from reviewer.document import ocr
+        from reviewer.document.pdf import pdf_page_texts
 
-        try:
-            text = pdf_text(data, path)
-        except NoTextLayer:
-            from reviewer.document import ocr
-
+        pages = pdf_page_texts(data, path)
+        text = "\n".join(p for p in pages if p and p.strip())
+        if not text.strip():  # no text layer anywhere: a scanned PDF
             scanned = ocr.read_scan(data, path, "pdf")
             text = scanned.text
+        elif None in pages and ocr.available():  # a scanned page among text pages
+            scanned = ocr.read_mixed(data, path, pages)
+            text = scanned.text
+        else:
+            text += "\n"
     if len(text) > max_bytes:
         raise _fail(path, f"the extracted text is larger than the {_mb(max_bytes)} limit")
     if text.startswith("\ufeff"):

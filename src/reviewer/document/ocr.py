@@ -270,6 +270,33 @@ _READ: dict[str, OcrText] = {}
 _KEEP = 8
 
 
+def read_mixed(data: bytes, path: str, pages: Sequence[str | None]) -> OcrText:
+    """A PDF's text with its scanned pages (None in `pages`, each page's text layer) read by
+    the OCR; the text-layer characters count as certain."""
+    wanted = {i for i, text in enumerate(pages) if text is None}
+    images = (image for i, image in enumerate(pdf_pages(data, path)) if i in wanted)
+    try:
+        read = iter([layout([recognise(image)]) for image in images])
+    except ImportError as exc:  # installed but broken (a missing system library)
+        reason = f"the OCR engine cannot start ({str(exc)[:120]}); {INSTALL_HINT}"
+        raise InputError(path, reason) from None
+    out = _Writer()
+    for text in pages:
+        part = next(read) if text is None else None
+        piece = part.text if part is not None else (text or "")
+        if not piece.strip():
+            continue
+        if out.parts:
+            out.add("\n")
+        if part is not None:
+            out.parts.append(part.text.rstrip("\n"))
+            out.conf.extend(part.confidence[: len(out.parts[-1])])
+        else:
+            out.add(piece.rstrip("\n"))
+    out.add("\n")
+    return OcrText(text="".join(out.parts), confidence=out.conf, pages=len(wanted))
+
+
 def read_scan(data: bytes, path: str, kind: str) -> OcrText:
     """The OCR text of a scanned PDF (`kind` 'pdf') or of an image file ('image')."""
     import hashlib

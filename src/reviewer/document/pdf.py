@@ -4,7 +4,8 @@ Tables that pdfplumber finds (ruled grids) are rendered like .docx tables, one `
 line per row, and placed where they stand on the page; the text around them is extracted
 without the table's characters so nothing is read twice. A PDF that needs a password is refused
 with a reason; one with no text layer (scanned pages) raises `NoTextLayer`, which the loader
-hands to the OCR (`reviewer.document.ocr`).
+hands to the OCR (`reviewer.document.ocr`). `pdf_page_texts` tells the scanned pages (an image
+and no text) of a PDF that has text on others, for the loader to OCR them alone.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ _PASSWORD = "the PDF is encrypted and needs a password; remove the password firs
 
 def pdf_text(data: bytes, path: str = "<pdf>") -> str:
     """Decoded text of a PDF given as bytes."""
+    pages = pdf_page_texts(data, path)
+    text = "\n".join(p for p in pages if p and p.strip())
+    if not text.strip():
+        raise NoTextLayer(path, "the PDF has no extractable text (scanned images?)")
+    return text + "\n"
+
+
+def pdf_page_texts(data: bytes, path: str = "<pdf>") -> list[str | None]:
+    """Each page's text; None for a page with no text but an image on it (a scanned page)."""
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -29,18 +39,16 @@ def pdf_text(data: bytes, path: str = "<pdf>") -> str:
         raise InputError(path, "reading .pdf needs pdfplumber (pip install pdfplumber)") from None
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages_out: list[str] = []
+        pages_out: list[str | None] = []
         with pdf:
             for page in pdf.pages:
-                pages_out.append(_page_text(page))
+                text = _page_text(page)
+                pages_out.append(text if text.strip() or not page.images else None)
     except Exception as exc:
         if _needs_password(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(path, _PASSWORD) from None
         raise InputError(path, f"corrupted PDF ({_short(exc)})") from None
-    text = "\n".join(p for p in pages_out if p.strip())
-    if not text.strip():
-        raise NoTextLayer(path, "the PDF has no extractable text (scanned images?)")
-    return text + "\n"
+    return pages_out
 
 
 class NoTextLayer(InputError):

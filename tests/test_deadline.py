@@ -101,3 +101,21 @@ def test_config_timeout_is_seconds(tmp_path: Path) -> None:
     good.write_text('timeout = "soon"\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         load_config(good)
+
+
+def test_one_timer_serves_all_checks_of_a_report() -> None:
+    # Armed once for the report: inside a check the signal interrupts it; between checks it
+    # interrupts nothing, and the deadline reads expired for the checks after.
+    from reviewer.deadline import TimeBudgetExceeded
+
+    deadline = Deadline(0.1)
+    with deadline.armed():
+        with deadline.enforced():
+            pass  # a quick check, well before the deadline
+        assert not deadline.expired()
+        time.sleep(0.2)  # the timer goes off between checks: nothing raised here
+        assert deadline.expired()
+    late = Deadline(0.1)
+    with late.armed(), pytest.raises(TimeBudgetExceeded), late.enforced():
+        while True:  # a runaway check under the report's timer
+            pass

@@ -17,6 +17,7 @@ findings go through one policy:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
@@ -128,16 +129,19 @@ def rule_findings(
         doc.tolerances = Tolerances.from_dict(policy.tolerances)
     errors: list[str] = []
     not_run: list[str] = []
-    findings = run_checks(
-        doc,
-        lang=policy.lang,
-        select=policy.select,
-        ignore=policy.ignore,
-        severity_overrides=policy.severity or None,
-        errors=errors,
-        deadline=Deadline(timeout) if timeout else None,
-        not_run=not_run,
-    )
+    deadline = Deadline(timeout) if timeout else None
+    # One timer for all the checks, not one a check (see `Deadline.armed`).
+    with deadline.armed() if deadline is not None else contextlib.nullcontext():
+        findings = run_checks(
+            doc,
+            lang=policy.lang,
+            select=policy.select,
+            ignore=policy.ignore,
+            severity_overrides=policy.severity or None,
+            errors=errors,
+            deadline=deadline,
+            not_run=not_run,
+        )
     meta: dict[str, Any] = {}
     if errors:
         meta["internal_errors"] = errors  # the other checks' findings are kept

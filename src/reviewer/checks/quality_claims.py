@@ -265,7 +265,9 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
 @check(COPY_PASTE)
 def copy_paste(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    seen: list[tuple[tuple[str, ...], int, int, int | None]] = []
+    # Earlier sentences by their figures: a sentence is compared with those of the same figures
+    # only (a scan of every earlier sentence grew with the square of a report's sentences).
+    seen: dict[tuple[str, ...], list[tuple[int, int, int | None]]] = {}
     for s in sentences(doc):
         qs = [q for q in find_quantities(norm, s.start, s.end) if q.dimension == "money"]
         if len(qs) < 3:
@@ -273,8 +275,9 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
         key = tuple(f"{q.base.normalize():f}" for q in qs)
         path = section_path(doc, s.start)
         sec = path[-1].start if path else None
-        for other_key, a, b, other_sec in seen:
-            if other_key != key or other_sec == sec:
+        same = seen.setdefault(key, [])
+        for a, b, other_sec in same:
+            if other_sec == sec:
                 continue
             here = norm[s.start : s.end]
             there = norm[a:b]
@@ -298,7 +301,7 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
                 },
             )
             break
-        seen.append((key, s.start, s.end, sec))
+        same.append((s.start, s.end, sec))
 
 
 def _clip(text: str, n: int) -> str:

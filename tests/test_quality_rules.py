@@ -197,6 +197,20 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     assert q(goals, "Q002") == []
 
 
+def test_form_goal_cell_listing_the_units_duties() -> None:
+    text = (
+        "年度总体目标 | 年初设定目标 | 年度总体目标完成情况 | ||||\n"
+        "(1)制定和组织实施经济发展计划,组织指导好各业生产,协调好本乡与外地区的经济交流。"
+        "(2)制定村镇建设规划,负责土地、林木等自然资源的保护。(3)组织本级财政收入的征收,"
+        "管好财政资金。 | (1)积极履职,较好地完成本年工作任务。 |\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("(1)制定和组织实施经济发展计划")
+    assert "职责条目" in found[0].message
+    goals = text.replace("管好财政资金。", "管好财政资金,新建道路5公里,群众满意度≥90%。")
+    assert q(goals, "Q002") == []
+
+
 def test_goals_section_with_only_the_funds_and_their_use() -> None:
     text = (
         "某县2021年度彩票公益金绩效自评报告\n一、绩效目标分解下达情况\n"

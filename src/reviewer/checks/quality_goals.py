@@ -111,7 +111,7 @@ MISSING_GOALS = rule(
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
     "预期目标 cell holds figures only or just the project's name; a goals section (绩效目标"
     "分解下达情况) that gives only the funds, their use and the year, when no target stands "
-    "anywhere else; and an indicator form "
+    "anywhere else; a form's 年初设定目标 cell that lists duty clauses; and an indicator form "
     "(one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
@@ -590,6 +590,35 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
+# A form's annual-goal header whose goal cell comes on the next row: 年初设定目标 | 年度总体目标
+# 完成情况 (the 预期目标 | 实际完成情况 forms are read by `form_goals`).
+_ITEM_MARK = lazy(r"[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}[.、](?!\d)")
+_SET_GOAL_HEADER = lazy(r"年初设定目标[ \t|]*[^|\n]{0,8}完成情况[ \t|]*\n")
+
+
+def _set_goal_duties(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """The goal cell under a 年初设定目标 header that is a list of the unit's duties."""
+    norm = doc.norm
+    for m in _SET_GOAL_HEADER.finditer(norm):
+        cell = rx.search(r"[^|\n]*\S[^|\n]*", norm[m.end() : m.end() + 2000])
+        if cell is None:
+            continue
+        text = cell.group()
+        items = _ITEM_MARK.sub("；", text)  # list numbers are not figures; they open items
+        if has_measurable_target(items):
+            continue
+        verbs = len(_DUTY_VERB.findall(items))
+        if verbs < 4:
+            continue
+        lo = m.end() + cell.start() + (len(text) - len(text.lstrip()))
+        yield (
+            lo,
+            lo + len(text.strip()),
+            f"由{verbs}个“负责、执行、管理、组织…”式的职责条目构成",
+            f"it is a list of {verbs} duty clauses (负责, 执行, 管理, 组织…)",
+        )
+
+
 # Goals written as prose, without a goals heading or a comparator: "年度绩效目标是…完成10座…",
 # "资金目标:…拨付率100%" (a figure within the same sentence).
 _GOAL_PROSE = lazy(
@@ -774,6 +803,11 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             [(s.start, s.title_end), (first.start, first.end)],
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="funds",
+        )
+    for lo, hi, zh, en in _set_goal_duties(doc):
+        yield MISSING_GOALS.hit(
+            [(lo, hi)],
+            {"title": "年初设定目标", "why_zh": zh, "why_en": en},
         )
     for g in form_goals(doc):
         empty = _form_goal_reading(g)

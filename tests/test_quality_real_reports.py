@@ -109,6 +109,11 @@ def test_execution_section_without_amount_or_rate() -> None:
     # the same section with the amount paid is silent
     paid = text.replace("完成对该项目进度的支付", "支付资金98.6万元")
     assert q(paid, "Q003") == []
+    # the works' completion rate elsewhere does not state the money spent
+    works = text.replace("专款专用。", "专款专用。\n3.项目实施进度\n项目已竣工验收，完成率100%。")
+    assert len(q(works, "Q003")) == 1
+    rate = works.replace("完成率100%", "资金支付率100%")
+    assert q(rate, "Q003") == []
 
 
 # ---------------------------------------------------------------- Q006 actual not a value

@@ -929,7 +929,10 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         )
     # 2. a report with budget figures only; not judged when the text ends inside its funds
     # part before any results (a text cut before its execution figures)
-    if _ACTUAL_MONEY.search(norm) or _ends_in_funds_part(doc):
+    spent = (
+        m for m in _ACTUAL_MONEY.finditer(norm) if not rx.match(r"完成(?:率|进度)", m.group())
+    )  # a project's 完成率 measures the works, not the money
+    if next(spent, None) is not None or _ends_in_funds_part(doc):
         return
     unstated = next(
         (

@@ -313,6 +313,22 @@ def test_a_repeated_claim_is_one_finding() -> None:
     assert len(found) == 1 and found[0].data["count"] == 2
 
 
+def test_achievements_entry_without_any_figure() -> None:
+    text = (
+        "年度部门(单位)总体运行情况及取得的成绩\n\n"
+        "我中心的数字城管二期项目已于2018年验收运行。按时报送资料，及时监督发现和指挥处置各类城市管理问题。\n"
+        "二、存在问题\n正文。\n"
+    )
+    found = q(text, "Q020")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("我中心的数字城管二期项目")
+    assert "没有任何数据" in found[0].message
+    # a figure in the passage, a heading right after the label, a sweeping claim on its own
+    assert q(text.replace("各类城市管理问题", "城市管理问题1200件"), "Q020") == []
+    assert q("五、部门整体支出绩效情况\n（一）产出指标完成情况\n完成道路5公里。\n", "Q020") == []
+    sweeping = "取得的成绩\n圆满完成了各项工作任务，保证了机关正常运转，促进了经济发展。\n"
+    assert len(q(sweeping, "Q020")) == 1
+
+
 def test_satisfaction_rate_with_no_survey_anywhere() -> None:
     text = "一、完成情况\n项目已验收，社会效益较显著，受益群众满意度100%。\n"
     found = q(text, "Q020")

@@ -248,6 +248,23 @@ def test_near_misses_stay_silent() -> None:
     assert q(figures.replace("二号", "一号"), "Q025") == []
 
 
+def test_completion_cell_restating_a_goal_item() -> None:
+    text = (
+        "(1)制定经济发展计划,组织指导好各业生产。(2)制定村镇建设规划,负责土地、林木、水等自然资源的保护。"
+        " | (1)积极履职,较好地完成本年工作任务。(2)制定村镇建设规划,负责土地、林木、水等自然资源的保护。 |\n"
+    )
+    found = q(text, "Q025")
+    assert len(found) == 1 and "照抄" in found[0].message
+    assert found[0].spans[0].text == "负责土地、林木、水等自然资源的保护"
+    # a figure in the clause (an item per row) and a clause repeated within one cell
+    figures = "甲项目资金支出进度比率为100%,已验收 | 甲项目资金支出进度比率为100%,正在审计 |\n"
+    assert q(figures, "Q025") == []
+    within = (
+        "负责土地、林木、水等自然资源的保护,做好防火;负责土地、林木、水等自然资源的保护 | 完成 |\n"
+    )
+    assert q(within, "Q025") == []  # within one cell of a row: not a copied cell
+
+
 def test_clause_repeated_a_clause_or_two_later_in_one_paragraph() -> None:
     text = (
         "项目建成后改善了残疾人生活条件,增强了残疾人综合服务事业的可持续发展能力,"

@@ -207,6 +207,13 @@ def test_one_turned_into_a_hyphen() -> None:
     assert q("福建-漳州-长泰县；预算管理一体化系统-绩效模块；计划-实施-检查。\n", "Q024") == []
 
 
+def test_central_committee_inserted_into_a_local_name() -> None:
+    found = q("主管部门: 横县中共中央横县县委\n", "Q024")
+    assert len(found) == 1 and "中共中央" in found[0].message
+    assert q("根据中共中央、国务院和市委的部署；中共中央组织部和县委组织部。\n", "Q024") == []
+    assert q("主管部门: 中共横县县委\n", "Q024") == []
+
+
 def test_page_chrome_is_silent() -> None:
     chrome = (
         "索引号: | 11340722348722127R/202403-00037 | 发布机构: | 某县卫生健康委员会 |\n"

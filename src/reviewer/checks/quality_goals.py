@@ -371,10 +371,12 @@ _NEXT_HEAD = lazy(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四
 _YEAR = lazy(r"20\d{2}\s*年度?|20\d{2}")
 # A target that defers to a value set elsewhere: 防治率达到上级下达的指标.
 _DEFERRED_TARGET = lazy(
-    r"[^，,。；;\n]{2,20}?(?:率|量|数|度)\s*(?:达到|完成|符合|满足)了?\s*"
+    r"(?<=[率量数度])\s*(?:达到|完成|符合|满足)了?\s*"
     r"(?:上级|省|市|县|区|国家|主管部门|财政部门)?[^，。；,;\d\n]{0,8}?"
     r"(?:下达|规定|要求|确定|制定)的?\s*(?:指\s*标|目\s*标|标\s*准|任\s*务)"
 )
+# The indicator's name before it: back to the clause start, at most 20 characters.
+_NAME_BEFORE = lazy(r"[^，,。；;\n]{1,19}$")
 
 
 def _targets_anywhere(doc: Document) -> bool:
@@ -408,9 +410,10 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             variant="statement",
         )
     for m in _DEFERRED_TARGET.finditer(norm):
-        if "目标" not in norm[max(0, m.start() - 120) : m.start()]:
+        name = _NAME_BEFORE.search(norm, max(0, m.start() - 19), m.start())
+        if name is None or "目标" not in norm[max(0, m.start() - 120) : m.start()]:
             continue  # a completion claim, not a target
-        lo = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        lo = name.start() + (len(name.group()) - len(name.group().lstrip()))
         if lo in judged:
             continue
         judged.add(lo)
@@ -422,6 +425,7 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
 
 
 # A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
+_DIRECTION_ENDS = frozenset("升高善强加低少降转化")
 _DIRECTION_CELL = lazy(
     r"^(?:不断|进一步|有所|逐步|持续|稳步|逐年|明显|显著|大幅)的?"
     r"(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化)$"
@@ -437,8 +441,9 @@ def _vague_cells(doc: Document) -> Iterator[Hit]:
         return
     cs = cells(doc)
     for i, c in enumerate(cs):
-        m = _DIRECTION_CELL.match(_SPACES.sub("", c.text)) if len(c.text) <= 12 else None
-        if m is None:
+        if not 2 < len(c.text) <= 12 or c.text[-1] not in _DIRECTION_ENDS:
+            continue
+        if _DIRECTION_CELL.match(_SPACES.sub("", c.text)) is None:
             continue
         line = doc.line_at(c.start)
         if "|" not in line.text and "\t" not in line.text:

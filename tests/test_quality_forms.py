@@ -159,6 +159,8 @@ def test_blank_cover_and_form_head_fields() -> None:
 def test_filled_fields_and_values_on_the_next_line_are_not_blank() -> None:
     # the value stands on the next line (one cell per line)
     assert q("联系人:\n张三\n联系电话:0730-7802036\n", "Q012") == []
+    # a lead-in before a list is not a cover field
+    assert q("主要做法:\n一是:加强预算管理。\n", "Q012") == []
     assert q("报告日期:2020年3月1日\n", "Q012") == []
     assert q("截至年月日尚未拨付。\n", "Q012") == []
     assert q("单位 | 某镇人民政府 | |||\n", "Q012") == []

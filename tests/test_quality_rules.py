@@ -89,6 +89,10 @@ def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> Non
     # a label that introduces a list, and a heading whose goals follow on the next lines
     assert q("项目绩效目标为：\n1.硬化道路5公里。\n", "Q001") == []
     assert q("（二）部门整体支出绩效目标。\n完成道路硬化5公里。\n", "Q001") == []
+    # a question, a principle, a table row
+    assert q("评价项目绩效目标是否明确、细化、量化，是否与预算匹配。\n", "Q001") == []
+    assert q("坚持以绩效目标为导向，加强全过程预算绩效管理。\n", "Q001") == []
+    assert q("是否制定绩效目标。 | 绩效目标明确且细化量化 |\n", "Q001") == []
 
 
 def test_target_deferring_to_a_value_set_elsewhere() -> None:

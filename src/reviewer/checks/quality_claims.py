@@ -193,7 +193,9 @@ _SATISFACTION_RATE = lazy(
 )
 _TARGET_WORDS = lazy(r"目标|预期|指标值|计划|要求")
 # Anything about how satisfaction was measured, anywhere in the report.
-_SURVEY = lazy(r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话")
+_SURVEY = lazy(
+    r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话(?:询问|访问|调查)"
+)
 # Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
 _FIGURE = lazy(
     rf"(?:{BOUND_ALT})\s*\d|"

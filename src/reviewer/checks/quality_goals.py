@@ -363,9 +363,11 @@ _NOT_TARGETS_TITLE = lazy(r"完成|实现|自评|评价|分析")
 # "…绩效目标为/是 <goal>" or a "年度绩效目标。<goal>" label with the goal on its line; not the
 # overall (总体, 中长期) aim, which is a direction by design.
 _GOAL_STATEMENT = lazy(
-    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是|[。.])[ \t]*"
+    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是(?!否)|[。.])[ \t]*"
     r"(?P<goal>[^。；;\n]{6,120})"
 )
+# 以…绩效目标为导向 / 围绕绩效目标: the goals named as a principle.
+_GUIDE = lazy(r"(?:以|按照|围绕|根据|依据|对照)[^，,。；;\n]{0,6}$")
 # Where a run-together goal ends: the next numbered heading (二、项目资金…).
 _NEXT_HEAD = lazy(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 _YEAR = lazy(r"20\d{2}\s*年度?|20\d{2}")
@@ -396,8 +398,10 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
         cut = _NEXT_HEAD.search(norm, lo, hi)
         hi = cut.start() if cut else hi
         goal = norm[lo:hi].strip(" ,，:：")
-        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")):
+        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")) or "|" in goal:
             continue
+        if _GUIDE.search(norm, max(0, m.start() - 8), m.start()):
+            continue  # 以绩效目标为导向: a principle, not the goal
         if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
             continue
         at = norm.find(goal, lo)

@@ -138,6 +138,11 @@ def test_indicator_targets_that_repeat_their_names_are_one_finding() -> None:
     # label repeated (满意度指标 | 满意度指标) is not an indicator
     copied = "| 预期目标 | 实际完成情况 |\n| 自然资源执法补助经费 | 自然资源执法补助经费 | ||||\n"
     assert q(copied, "Q001") == []
+    # a merged cell flattened into two columns of a budget table
+    budget = "项目 | 预算数 | 执行数 |\n基本支出小计 | 基本支出小计 | 353.75 | 187.36 |\n"
+    assert q(budget, "Q001") == []
+    no_header = text.replace("年初目标值 | 实际完成值", "备注 | 说明")
+    assert q(no_header, "Q001") == []
 
 
 def test_overall_aim_above_quantified_annual_targets_is_not_vague() -> None:

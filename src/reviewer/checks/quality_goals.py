@@ -458,6 +458,8 @@ def _vague_cells(doc: Document) -> Iterator[Hit]:
 
 
 _SPACES = lazy(r"\s+")
+_ANY_DIGIT = lazy(r"\d")
+_TARGET_HEADER = lazy(r"指标值|目标值|年度目标|预期目标|年初目标")
 # An indicator name: a short phrase, no figure, no sentence, not a category (…指标).
 _NAME_CELL = lazy(r"^[^\d\s，,。；;：:%％]{4,20}$")
 
@@ -477,8 +479,10 @@ def _name_as_target(doc: Document) -> Iterator[Hit]:
             name = texts[i]
             if not name or name != texts[i + 1] or not _NAME_CELL.match(name):
                 continue
-            if name.endswith("指标") or not texts[i + 2]:
-                continue
+            if name.endswith("指标") or not texts[i + 2] or _ANY_DIGIT.search(texts[i + 2]):
+                continue  # the actual in words (完成) follows: figures are another table
+            if not _TARGET_HEADER.search(norm, max(0, line.start - 2000), line.start):
+                continue  # not under an indicator table's header: a merged cell flattened
             a, b = cells[i + 1]
             lo = line.start + cells[i][0]
             lo += len(line.text[cells[i][0] : cells[i][1]]) - len(

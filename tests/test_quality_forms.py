@@ -331,6 +331,14 @@ def test_achievements_entry_without_any_figure() -> None:
     assert len(q(sweeping, "Q020")) == 1
 
 
+def test_performance_section_of_one_phrase_run_into_the_next_heading() -> None:
+    text = "三、预算支出组织实施情况共支出87.06万元四、预算支出绩效情况保证了学校的正常运转五、存在的问题暂无\n"
+    found = q(text, "Q020")
+    assert [f.spans[0].text for f in found] == ["四、预算支出绩效情况保证了学校的正常运转"]
+    figures = text.replace("保证了学校的正常运转", "生均公用经费足额发放，覆盖学生2390人")
+    assert q(figures, "Q020") == []
+
+
 def test_satisfaction_rate_with_no_survey_anywhere() -> None:
     text = "一、完成情况\n项目已验收，社会效益较显著，受益群众满意度100%。\n"
     found = q(text, "Q020")

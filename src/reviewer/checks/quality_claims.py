@@ -31,7 +31,9 @@ UNSUPPORTED_CLAIM = rule(
     "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现) with no figure in its sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
-    "it. Also an achievements entry (取得的成绩, 主要成效) whose passage gives no figure at "
+    "it. Also a performance section that is one figure-free phrase run into the next numbered "
+    "heading (四、…绩效情况保证了…五、…); an achievements entry (取得的成绩, 主要成效) whose "
+    "passage gives no figure at "
     "all, years aside; and a satisfaction rate stated as a result in prose "
     "(受益群众满意度100%) in a report that nowhere names a survey, sample or method (info). "
     "One finding per repeated quote.",
@@ -150,6 +152,12 @@ _GRADE_CLAIM = lazy(
     r"(?:自评|评价|考核|绩效)(?:结果|等级|等次|结论)[^。；;，,\n\d]{0,4}?[为是:：]\s*[\"'“]?(?:优秀|优)"
     r"(?![秀良\w])[\"'”]?"
 )
+# A performance section run together with its one-phrase body and the next numbered heading
+# (a flattened page): 四、预算支出绩效情况保证了学校的正常运转五、存在的问题…
+_THIN_RESULTS = lazy(
+    r"[一二三四五六七八九十]{1,2}、[^、。\n|]{0,12}?(?:绩效(?:情况|分析|表现)|实施成效|取得的成效)"
+    r"[^\d。；;\n|]{4,40}?(?=[一二三四五六七八九十]{1,2}、)"
+)
 # A form's or report's achievements entry, on a line of its own: 年度部门(单位)总体运行情况及取得的
 # 成绩, 主要成效, 工作成效.
 _ACHIEVEMENTS_LABEL = lazy(r"(?:取得的|主要)(?:成绩|成效)|工作成效|实施成效|取得成效")
@@ -251,6 +259,18 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                     "what_en": "claims full achievement, but neither the sentence nor its "
                     "neighbours give any figure (an indicator's target, actual or a count) to "
                     "support it",
+                },
+            )
+        )
+    for m in _THIN_RESULTS.finditer(norm):
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(m.start(), m.end())],
+                {
+                    "quote": m.group(),
+                    "what_zh": "：绩效情况一节只有这一句话，没有任何指标或数据，下一个标题紧随其后",
+                    "what_en": ": the performance section is this one phrase, with no indicator "
+                    "or figure, and the next heading follows at once",
                 },
             )
         )

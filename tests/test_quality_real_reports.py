@@ -255,6 +255,17 @@ def test_near_misses_stay_silent() -> None:
     assert q(figures.replace("二号", "一号"), "Q025") == []
 
 
+def test_completion_copying_a_goal_that_is_only_the_project_name_is_one_finding() -> None:
+    text = (
+        "项目名称 | 自然资源卫片执法补助经费专项资金 |\n"
+        "年度总体目标 |\n预期目标 | 实际完成情况 |\n"
+        "| 自然资源卫片执法补助经费专项资金 | 自然资源卫片执法补助经费专项资金 |\n"
+        "| 绩效指标 | 年度指标值 | 实际完成值 |\n"
+    )
+    assert len(q(text, "Q002")) == 1  # the goal states no goal: Q002 reports the cause
+    assert q(text, "Q025") == []
+
+
 def test_completion_cell_restating_a_goal_item() -> None:
     text = (
         "(1)制定经济发展计划,组织指导好各业生产。(2)制定村镇建设规划,负责土地、林木、水等自然资源的保护。"

@@ -709,6 +709,12 @@ def _single_indicator(doc: Document) -> tuple[int, int] | None:
 _FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
 
 
+def empty_form_goal_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the forms' 年度总体目标 cells that state no goal (Q002 reports them): a
+    completion cell copying such a goal is the same cause, not another finding."""
+    return [(g.start, g.end) for g in form_goals(doc) if _form_goal_reading(g) is not None]
+
+
 def _form_goal_reading(g: FormGoal) -> tuple[str, str] | None:
     """Why a form's 年度总体目标 cells state no goal: figures only, or the project's name."""
     if not g.cells:

@@ -98,7 +98,10 @@ def _repeat_at(cl: list[_Clause], i: int) -> tuple[int, int] | None:
 
 @check(REPEATED_CLAUSE)
 def repeated_clauses(doc: Document) -> Iterator[Hit]:
+    from reviewer.checks.quality_goals import empty_form_goal_spans
+
     norm = doc.norm
+    empty_goals = empty_form_goal_spans(doc) if "|" in norm else []
     for line in doc.lines:
         cl = _clauses(norm, line.start, line.end)
         covered: set[int] = set()  # clauses of an immediate repeat, reported as such
@@ -111,6 +114,10 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
             w, n = rep
             first, last = cl[i], cl[i + n * w - 1]
             cell = "|" in norm[first.start : last.end]
+            if cell and any(a < last.end and first.start < b for a, b in empty_goals):
+                covered.update(range(i, i + n * w))
+                i += n * w
+                continue  # the goal cell states no goal (Q002): its copy is the same cause
             yield REPEATED_CLAUSE.hit(
                 [(first.start, last.end)],
                 {

@@ -179,6 +179,8 @@ def test_letters_read_for_digits() -> None:
     assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
     assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1
     assert q("PM2.5浓度下降10%，COD排放减少5%；发放IC卡300张。\n", "Q024") == []
+    # a stray mark before a whole rate: 0 cannot lead 76, so O is not a misread digit
+    assert q("执行率得分(分)O76%107.6\n", "Q024") == []
 
 
 def test_bounded_rate_above_100_percent() -> None:

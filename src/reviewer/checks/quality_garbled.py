@@ -81,6 +81,8 @@ def _letters_for_digits(tok: str) -> bool:
         return False
     if rx.fullmatch(r"W\d{2,3}", tok):  # ≤ read as W
         return True
+    if rx.fullmatch(r"[Oo]\d{2,}", tok):
+        return False  # 076 is no number: a stray mark before 76%, not a misread 0
     return bool(rx.search(r"[OoIl]", tok))
 
 

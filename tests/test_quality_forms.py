@@ -159,6 +159,8 @@ def test_blank_cover_and_form_head_fields() -> None:
 def test_filled_fields_and_values_on_the_next_line_are_not_blank() -> None:
     # the value stands on the next line (one cell per line)
     assert q("联系人:\n张三\n联系电话:0730-7802036\n", "Q012") == []
+    # a lead-in before a list is not a cover field
+    assert q("主要做法:\n一是:加强预算管理。\n", "Q012") == []
     assert q("报告日期:2020年3月1日\n", "Q012") == []
     assert q("截至年月日尚未拨付。\n", "Q012") == []
     assert q("单位 | 某镇人民政府 | |||\n", "Q012") == []
@@ -311,6 +313,30 @@ def test_a_repeated_claim_is_one_finding() -> None:
     text = "一、概况\n全面完成年度绩效目标。\n二、结论\n全面完成年度绩效目标。\n"
     found = q(text, "Q020")
     assert len(found) == 1 and found[0].data["count"] == 2
+
+
+def test_achievements_entry_without_any_figure() -> None:
+    text = (
+        "年度部门(单位)总体运行情况及取得的成绩\n\n"
+        "我中心的数字城管二期项目已于2018年验收运行。按时报送资料，及时监督发现和指挥处置各类城市管理问题。\n"
+        "二、存在问题\n正文。\n"
+    )
+    found = q(text, "Q020")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("我中心的数字城管二期项目")
+    assert "没有任何数据" in found[0].message
+    # a figure in the passage, a heading right after the label, a sweeping claim on its own
+    assert q(text.replace("各类城市管理问题", "城市管理问题1200件"), "Q020") == []
+    assert q("五、部门整体支出绩效情况\n（一）产出指标完成情况\n完成道路5公里。\n", "Q020") == []
+    sweeping = "取得的成绩\n圆满完成了各项工作任务，保证了机关正常运转，促进了经济发展。\n"
+    assert len(q(sweeping, "Q020")) == 1
+
+
+def test_performance_section_of_one_phrase_run_into_the_next_heading() -> None:
+    text = "三、预算支出组织实施情况共支出87.06万元四、预算支出绩效情况保证了学校的正常运转五、存在的问题暂无\n"
+    found = q(text, "Q020")
+    assert [f.spans[0].text for f in found] == ["四、预算支出绩效情况保证了学校的正常运转"]
+    figures = text.replace("保证了学校的正常运转", "生均公用经费足额发放，覆盖学生2390人")
+    assert q(figures, "Q020") == []
 
 
 def test_satisfaction_rate_with_no_survey_anywhere() -> None:

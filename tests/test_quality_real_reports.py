@@ -109,6 +109,11 @@ def test_execution_section_without_amount_or_rate() -> None:
     # the same section with the amount paid is silent
     paid = text.replace("完成对该项目进度的支付", "支付资金98.6万元")
     assert q(paid, "Q003") == []
+    # the works' completion rate elsewhere does not state the money spent
+    works = text.replace("专款专用。", "专款专用。\n3.项目实施进度\n项目已竣工验收，完成率100%。")
+    assert len(q(works, "Q003")) == 1
+    rate = works.replace("完成率100%", "资金支付率100%")
+    assert q(rate, "Q003") == []
 
 
 # ---------------------------------------------------------------- Q006 actual not a value
@@ -174,6 +179,8 @@ def test_letters_read_for_digits() -> None:
     assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
     assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1
     assert q("PM2.5浓度下降10%，COD排放减少5%；发放IC卡300张。\n", "Q024") == []
+    # a stray mark before a whole rate: 0 cannot lead 76, so O is not a misread digit
+    assert q("执行率得分(分)O76%107.6\n", "Q024") == []
 
 
 def test_bounded_rate_above_100_percent() -> None:
@@ -200,6 +207,13 @@ def test_one_turned_into_a_hyphen() -> None:
     assert len(found) == 1 and found[0].data["n"] == 2
     # hyphens between names and systems are ordinary
     assert q("福建-漳州-长泰县；预算管理一体化系统-绩效模块；计划-实施-检查。\n", "Q024") == []
+
+
+def test_central_committee_inserted_into_a_local_name() -> None:
+    found = q("主管部门: 横县中共中央横县县委\n", "Q024")
+    assert len(found) == 1 and "中共中央" in found[0].message
+    assert q("根据中共中央、国务院和市委的部署；中共中央组织部和县委组织部。\n", "Q024") == []
+    assert q("主管部门: 中共横县县委\n", "Q024") == []
 
 
 def test_page_chrome_is_silent() -> None:
@@ -241,6 +255,34 @@ def test_near_misses_stay_silent() -> None:
     assert q(text, "Q025") == []
     figures = "一号项目资金支出进度比率为100%,已验收;二号项目资金支出进度比率为100%。\n"
     assert q(figures.replace("二号", "一号"), "Q025") == []
+
+
+def test_completion_copying_a_goal_that_is_only_the_project_name_is_one_finding() -> None:
+    text = (
+        "项目名称 | 自然资源卫片执法补助经费专项资金 |\n"
+        "年度总体目标 |\n预期目标 | 实际完成情况 |\n"
+        "| 自然资源卫片执法补助经费专项资金 | 自然资源卫片执法补助经费专项资金 |\n"
+        "| 绩效指标 | 年度指标值 | 实际完成值 |\n"
+    )
+    assert len(q(text, "Q002")) == 1  # the goal states no goal: Q002 reports the cause
+    assert q(text, "Q025") == []
+
+
+def test_completion_cell_restating_a_goal_item() -> None:
+    text = (
+        "(1)制定经济发展计划,组织指导好各业生产。(2)制定村镇建设规划,负责土地、林木、水等自然资源的保护。"
+        " | (1)积极履职,较好地完成本年工作任务。(2)制定村镇建设规划,负责土地、林木、水等自然资源的保护。 |\n"
+    )
+    found = q(text, "Q025")
+    assert len(found) == 1 and "照抄" in found[0].message
+    assert found[0].spans[0].text == "负责土地、林木、水等自然资源的保护"
+    # a figure in the clause (an item per row) and a clause repeated within one cell
+    figures = "甲项目资金支出进度比率为100%,已验收 | 甲项目资金支出进度比率为100%,正在审计 |\n"
+    assert q(figures, "Q025") == []
+    within = (
+        "负责土地、林木、水等自然资源的保护,做好防火;负责土地、林木、水等自然资源的保护 | 完成 |\n"
+    )
+    assert q(within, "Q025") == []  # within one cell of a row: not a copied cell
 
 
 def test_clause_repeated_a_clause_or_two_later_in_one_paragraph() -> None:

@@ -92,6 +92,10 @@ def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> Non
     # a sentence that ends on 绩效目标 and points to the table stating them
     table = "本项目较好地完成了年初预定的各项绩效目标。具体完成情况如下表:\n指标名称 | 目标值 |\n"
     assert q(table, "Q001") == []
+    # a question, a principle, a table row
+    assert q("评价项目绩效目标是否明确、细化、量化，是否与预算匹配。\n", "Q001") == []
+    assert q("坚持以绩效目标为导向，加强全过程预算绩效管理。\n", "Q001") == []
+    assert q("是否制定绩效目标。 | 绩效目标明确且细化量化 |\n", "Q001") == []
 
 
 def test_target_deferring_to_a_value_set_elsewhere() -> None:
@@ -137,6 +141,11 @@ def test_indicator_targets_that_repeat_their_names_are_one_finding() -> None:
     # label repeated (满意度指标 | 满意度指标) is not an indicator
     copied = "| 预期目标 | 实际完成情况 |\n| 自然资源执法补助经费 | 自然资源执法补助经费 | ||||\n"
     assert q(copied, "Q001") == []
+    # a merged cell flattened into two columns of a budget table
+    budget = "项目 | 预算数 | 执行数 |\n基本支出小计 | 基本支出小计 | 353.75 | 187.36 |\n"
+    assert q(budget, "Q001") == []
+    no_header = text.replace("年初目标值 | 实际完成值", "备注 | 说明")
+    assert q(no_header, "Q001") == []
 
 
 def test_overall_aim_above_quantified_annual_targets_is_not_vague() -> None:
@@ -197,6 +206,20 @@ def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
     goals = (
         f"某镇2023年度绩效自评报告\n一、绩效目标分解下达情况\n{body * 40}\n二、其他\n{body * 40}\n"
     )
+    assert q(goals, "Q002") == []
+
+
+def test_form_goal_cell_listing_the_units_duties() -> None:
+    text = (
+        "年度总体目标 | 年初设定目标 | 年度总体目标完成情况 | ||||\n"
+        "(1)制定和组织实施经济发展计划,组织指导好各业生产,协调好本乡与外地区的经济交流。"
+        "(2)制定村镇建设规划,负责土地、林木等自然资源的保护。(3)组织本级财政收入的征收,"
+        "管好财政资金。 | (1)积极履职,较好地完成本年工作任务。 |\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("(1)制定和组织实施经济发展计划")
+    assert "职责条目" in found[0].message
+    goals = text.replace("管好财政资金。", "管好财政资金,新建道路5公里,群众满意度≥90%。")
     assert q(goals, "Q002") == []
 
 

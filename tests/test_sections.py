@@ -199,3 +199,13 @@ def test_two_repeated_headings_do_not_make_contents() -> None:
     text = "一、部门概况\n二、绩效目标\n三、工作亮点\n本局内设科室5个。\n" + _BODY
     assert (1, "工作亮点") in heads(text)
     assert heads(text)[:2] == [(1, "部门概况"), (1, "绩效目标")]
+
+
+def test_numbered_items_repeated_later_are_not_contents() -> None:
+    # a list of items (1. / (1), or titles with clause breaks) that comes again is a list
+    items = "（1）实施项目1，完成投资3.5万元；\n（2）实施项目2，完成投资6.5万元；\n（3）实施项目3，完成投资9.5万元；\n"
+    text = f"一、年度目标\n{items}二、完成情况\n{items}"
+    assert len(heads(text)) == 8
+    plain = "1.道路硬化\n2.安全饮水\n3.桥梁维修\n"
+    text = f"一、年度目标\n{plain}二、完成情况\n{plain}正文。\n"
+    assert len(heads(text)) == 8

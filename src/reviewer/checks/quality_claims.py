@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.quality_common import grouped, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.sections import section_path
+from reviewer.claims.sections import section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
@@ -31,8 +31,12 @@ UNSUPPORTED_CLAIM = rule(
     "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现) with no figure in its sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
-    "it. Also a satisfaction rate stated as a result in prose (受益群众满意度100%) in a report "
-    "that nowhere names a survey, sample or method (info). One finding per repeated quote.",
+    "it. Also a performance section that is one figure-free phrase run into the next numbered "
+    "heading (四、…绩效情况保证了…五、…); an achievements entry (取得的成绩, 主要成效) whose "
+    "passage gives no figure at "
+    "all, years aside; and a satisfaction rate stated as a result in prose "
+    "(受益群众满意度100%) in a report that nowhere names a survey, sample or method (info). "
+    "One finding per repeated quote.",
     why="Reviewers accept a result only with its evidence: a satisfaction rate with the number "
     "of people asked, or the indicators that were met.",
     example="满意度为优秀; 各项绩效目标均已按照预算达到100%实现; 圆满完成了全年各项工作任务",
@@ -148,6 +152,47 @@ _GRADE_CLAIM = lazy(
     r"(?:自评|评价|考核|绩效)(?:结果|等级|等次|结论)[^。；;，,\n\d]{0,4}?[为是:：]\s*[\"'“]?(?:优秀|优)"
     r"(?![秀良\w])[\"'”]?"
 )
+# A performance section run together with its one-phrase body and the next numbered heading
+# (a flattened page): 四、预算支出绩效情况保证了学校的正常运转五、存在的问题…
+_THIN_RESULTS = lazy(
+    r"[一二三四五六七八九十]{1,2}、[^、。\n|]{0,12}?(?:绩效(?:情况|分析|表现)|实施成效|取得的成效)"
+    r"[^\d。；;\n|]{4,40}?(?=[一二三四五六七八九十]{1,2}、)"
+)
+# A form's or report's achievements entry, on a line of its own: 年度部门(单位)总体运行情况及取得的
+# 成绩, 主要成效, 工作成效.
+_ACHIEVEMENTS_LABEL = lazy(r"(?:取得的|主要)(?:成绩|成效)|工作成效|实施成效|取得成效")
+_LABEL_LINE = lazy(r"^[^。，,；;:：|]{2,40}$")
+_YEAR_TEXT = lazy(r"20\d{2}\s*年度?")
+_ANY_DIGIT = lazy(r"\d")
+
+
+def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
+    """The first paragraph of an achievements entry whose passage (up to the next heading or
+    label line) states no figure at all, years aside, and makes no sweeping claim already
+    reported on its own."""
+    heads = {s.start for s in sections(doc)}
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    for i, ln in enumerate(lines[:-1]):
+        label = ln.text.strip()
+        if not _ACHIEVEMENTS_LABEL.search(label) or not _LABEL_LINE.match(label):
+            continue
+        body: list[str] = []
+        for nxt in lines[i + 1 : i + 4]:
+            text = nxt.text.strip()
+            at = nxt.start + nxt.text.index(text)
+            if at in heads or _LABEL_LINE.match(text):
+                break
+            body.append(text)
+        passage = "".join(body)
+        if len(passage) < 20 or _ANY_DIGIT.search(_YEAR_TEXT.sub("", passage)):
+            continue
+        if _SWEEPING.search(passage):
+            continue  # the sweeping claim is the finding
+        nxt = lines[i + 1]
+        lo = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
+        yield lo, lo + len(nxt.text.strip())
+
+
 # A satisfaction rate stated as a result: 受益群众满意度100%, 使牧民满意度达到95%以上 (a comparator
 # before the figure makes it a target).
 _SATISFACTION_RATE = lazy(
@@ -156,7 +201,9 @@ _SATISFACTION_RATE = lazy(
 )
 _TARGET_WORDS = lazy(r"目标|预期|指标值|计划|要求")
 # Anything about how satisfaction was measured, anywhere in the report.
-_SURVEY = lazy(r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话")
+_SURVEY = lazy(
+    r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话(?:询问|访问|调查)"
+)
 # Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
 _FIGURE = lazy(
     rf"(?:{BOUND_ALT})\s*\d|"
@@ -212,6 +259,31 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                     "what_en": "claims full achievement, but neither the sentence nor its "
                     "neighbours give any figure (an indicator's target, actual or a count) to "
                     "support it",
+                },
+            )
+        )
+    for m in _THIN_RESULTS.finditer(norm):
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(m.start(), m.end())],
+                {
+                    "quote": m.group(),
+                    "what_zh": "：绩效情况一节只有这一句话，没有任何指标或数据，下一个标题紧随其后",
+                    "what_en": ": the performance section is this one phrase, with no indicator "
+                    "or figure, and the next heading follows at once",
+                },
+            )
+        )
+    for lo, hi in _achievements_without_figures(doc):
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(lo, hi)],
+                {
+                    "quote": norm[lo:hi] if hi - lo <= 40 else norm[lo : lo + 39] + "…",
+                    "what_zh": "写在“取得的成绩/成效”栏，但整段没有任何数据（数量、金额或比率），"
+                    "成效无从核实",
+                    "what_en": "stands under the achievements entry, but the whole passage gives "
+                    "no figure (a count, an amount or a rate) to verify it",
                 },
             )
         )

@@ -36,7 +36,8 @@ DAMAGED_TEXT = rule(
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
     "with one uncommon character swapped inside a long identical context (酃县/鄱县), "
     "未 misread for 为 before a figure (结余未19.8万元) and 年未 for 年末, and 一 turned "
-    "into a hyphen inside a word (統-戰線, 新-代). "
+    "into a hyphen inside a word (統-戰線, 新-代), and 中共中央 inserted into a local "
+    "committee's name (横县中共中央横县县委). "
     "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
@@ -65,6 +66,12 @@ _HYPHEN_FOR_ONE = lazy(
     r"(?<![系传傳总總血正])[统統](?=-[\u4e00-\u9fff])-.|[逐唯]-[\u4e00-\u9fff]|新-代|[进進]-步|"
     r"同-[个個时時]"
 )
+# 中共中央 run into a local committee's name (横县中共中央横县县委 for 中共横县县委): no body of
+# the Central Committee is named after a county or city.
+_CENTRAL_IN_LOCAL = lazy(
+    r"中共中央(?=[^\s部厅办局委会院、和及与，,。；;]{1,6}?(?:县|市|区|州|盟|旗)委)"
+    r"[^\s部厅办局委会院、和及与，,。；;]{1,6}?(?:县|市|区|州|盟|旗)委"
+)
 _BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")
 
 
@@ -74,6 +81,8 @@ def _letters_for_digits(tok: str) -> bool:
         return False
     if rx.fullmatch(r"W\d{2,3}", tok):  # ≤ read as W
         return True
+    if rx.fullmatch(r"[Oo]\d{2,}", tok):
+        return False  # 076 is no number: a stray mark before 76%, not a misread 0
     return bool(rx.search(r"[OoIl]", tok))
 
 
@@ -109,6 +118,11 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("misread", max(0, m.start() - 4), min(len(norm), m.end() + 4))
     for m in _HYPHEN_FOR_ONE.finditer(norm):
         add("hyphen", m.start(), m.end())
+    for m in _CENTRAL_IN_LOCAL.finditer(norm):
+        lo = m.start()
+        while lo > 0 and m.start() - lo < 4 and "\u4e00" <= norm[lo - 1] <= "\u9fff":
+            lo -= 1  # the place name written before it
+        add("inserted", lo, m.end())
     for lo, hi in _substitutions(norm):
         add("swapped", lo, hi)
     for kind, spans in found.items():
@@ -219,6 +233,10 @@ _WHAT = {
     "hyphen": (
         "中的“一”被转换成了连字符“-”",
         "has 一 turned into a hyphen by the conversion",
+    ),
+    "inserted": (
+        "中的单位名称误插入了“中共中央”，与地方党委的名称不符",
+        "has 中共中央 (the Central Committee) inserted into a local committee's name",
     ),
     "docno": (
         "的文号年份与序号连在一起，缺少右括号“〕”",

@@ -110,7 +110,7 @@ MISSING_GOALS = rule(
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
     "预期目标 cell holds figures only or just the project's name; a goals section (绩效目标"
     "分解下达情况) that gives only the funds, their use and the year, when no target stands "
-    "anywhere else; and an indicator form "
+    "anywhere else; a form's 年初设定目标 cell that lists duty clauses; and an indicator form "
     "(one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
@@ -375,18 +375,22 @@ _NOT_TARGETS_TITLE = lazy(r"完成|实现|自评|评价|分析")
 # "…绩效目标为/是 <goal>" or a "年度绩效目标。<goal>" label with the goal on its line; not the
 # overall (总体, 中长期) aim, which is a direction by design.
 _GOAL_STATEMENT = lazy(
-    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是|[。.])[ \t]*"
+    r"(?P<label>(?<!总体)(?<!长期)(?<!总)绩效目标)[ \t]*(?:为|是(?!否)|[。.])[ \t]*"
     r"(?P<goal>[^。；;\n]{6,120})"
 )
+# 以…绩效目标为导向 / 围绕绩效目标: the goals named as a principle.
+_GUIDE = lazy(r"(?:以|按照|围绕|根据|依据|对照)[^，,。；;\n]{0,6}$")
 # Where a run-together goal ends: the next numbered heading (二、项目资金…).
 _NEXT_HEAD = lazy(r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]")
 _YEAR = lazy(r"20\d{2}\s*年度?|20\d{2}")
 # A target that defers to a value set elsewhere: 防治率达到上级下达的指标.
 _DEFERRED_TARGET = lazy(
-    r"[^，,。；;\n]{2,20}?(?:率|量|数|度)\s*(?:达到|完成|符合|满足)了?\s*"
+    r"(?<=[率量数度])\s*(?:达到|完成|符合|满足)了?\s*"
     r"(?:上级|省|市|县|区|国家|主管部门|财政部门)?[^，。；,;\d\n]{0,8}?"
     r"(?:下达|规定|要求|确定|制定)的?\s*(?:指\s*标|目\s*标|标\s*准|任\s*务)"
 )
+# The indicator's name before it: back to the clause start, at most 20 characters.
+_NAME_BEFORE = lazy(r"[^，,。；;\n]{1,19}$")
 
 
 def _targets_anywhere(doc: Document) -> bool:
@@ -406,10 +410,12 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
         cut = _NEXT_HEAD.search(norm, lo, hi)
         hi = cut.start() if cut else hi
         goal = norm[lo:hi].strip(" ,，:：")
-        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")):
+        if len(goal) < 6 or goal.startswith(("如下", "包括", "主要有")) or "|" in goal:
             continue
         if rx.search(r"[如见](?:下|附|后)?表|详见|如下", goal):
             continue  # it points to the table or list that states the goals
+        if _GUIDE.search(norm, max(0, m.start() - 8), m.start()):
+            continue  # 以绩效目标为导向: a principle, not the goal
         if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
             continue
         at = norm.find(goal, lo)
@@ -422,9 +428,10 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             variant="statement",
         )
     for m in _DEFERRED_TARGET.finditer(norm):
-        if "目标" not in norm[max(0, m.start() - 120) : m.start()]:
+        name = _NAME_BEFORE.search(norm, max(0, m.start() - 19), m.start())
+        if name is None or "目标" not in norm[max(0, m.start() - 120) : m.start()]:
             continue  # a completion claim, not a target
-        lo = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        lo = name.start() + (len(name.group()) - len(name.group().lstrip()))
         if lo in judged:
             continue
         judged.add(lo)
@@ -436,6 +443,7 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
 
 
 # A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
+_DIRECTION_ENDS = frozenset("升高善强加低少降转化")
 _DIRECTION_CELL = lazy(
     r"^(?:不断|进一步|有所|逐步|持续|稳步|逐年|明显|显著|大幅)的?"
     r"(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化)$"
@@ -451,8 +459,9 @@ def _vague_cells(doc: Document) -> Iterator[Hit]:
         return
     cs = cells(doc)
     for i, c in enumerate(cs):
-        m = _DIRECTION_CELL.match(_SPACES.sub("", c.text)) if len(c.text) <= 12 else None
-        if m is None:
+        if not 2 < len(c.text) <= 12 or c.text[-1] not in _DIRECTION_ENDS:
+            continue
+        if _DIRECTION_CELL.match(_SPACES.sub("", c.text)) is None:
             continue
         line = doc.line_at(c.start)
         if "|" not in line.text and "\t" not in line.text:
@@ -470,6 +479,8 @@ def _vague_cells(doc: Document) -> Iterator[Hit]:
 
 
 _SPACES = lazy(r"\s+")
+_ANY_DIGIT = lazy(r"\d")
+_TARGET_HEADER = lazy(r"指标值|目标值|年度目标|预期目标|年初目标")
 # An indicator name: a short phrase, no figure, no sentence, not a category (…指标).
 _NAME_CELL = lazy(r"^[^\d\s，,。；;：:%％]{4,20}$")
 
@@ -489,8 +500,10 @@ def _name_as_target(doc: Document) -> Iterator[Hit]:
             name = texts[i]
             if not name or name != texts[i + 1] or not _NAME_CELL.match(name):
                 continue
-            if name.endswith("指标") or not texts[i + 2]:
-                continue
+            if name.endswith("指标") or not texts[i + 2] or _ANY_DIGIT.search(texts[i + 2]):
+                continue  # the actual in words (完成) follows: figures are another table
+            if not _TARGET_HEADER.search(norm, max(0, line.start - 2000), line.start):
+                continue  # not under an indicator table's header: a merged cell flattened
             a, b = cells[i + 1]
             lo = line.start + cells[i][0]
             lo += len(line.text[cells[i][0] : cells[i][1]]) - len(
@@ -611,6 +624,35 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     return None
 
 
+# A form's annual-goal header whose goal cell comes on the next row: 年初设定目标 | 年度总体目标
+# 完成情况 (the 预期目标 | 实际完成情况 forms are read by `form_goals`).
+_ITEM_MARK = lazy(r"[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}[.、](?!\d)")
+_SET_GOAL_HEADER = lazy(r"年初设定目标[ \t|]*[^|\n]{0,8}完成情况[ \t|]*\n")
+
+
+def _set_goal_duties(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """The goal cell under a 年初设定目标 header that is a list of the unit's duties."""
+    norm = doc.norm
+    for m in _SET_GOAL_HEADER.finditer(norm):
+        cell = rx.search(r"[^|\n]*\S[^|\n]*", norm[m.end() : m.end() + 2000])
+        if cell is None:
+            continue
+        text = cell.group()
+        items = _ITEM_MARK.sub("；", text)  # list numbers are not figures; they open items
+        if has_measurable_target(items):
+            continue
+        verbs = len(_DUTY_VERB.findall(items))
+        if verbs < 4:
+            continue
+        lo = m.end() + cell.start() + (len(text) - len(text.lstrip()))
+        yield (
+            lo,
+            lo + len(text.strip()),
+            f"由{verbs}个“负责、执行、管理、组织…”式的职责条目构成",
+            f"it is a list of {verbs} duty clauses (负责, 执行, 管理, 组织…)",
+        )
+
+
 # Goals written as prose, without a goals heading or a comparator: "年度绩效目标是…完成10座…",
 # "资金目标:…拨付率100%" (a figure within the same sentence).
 _GOAL_PROSE = lazy(
@@ -686,6 +728,12 @@ def _single_indicator(doc: Document) -> tuple[int, int] | None:
 
 
 _FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
+
+
+def empty_form_goal_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the forms' 年度总体目标 cells that state no goal (Q002 reports them): a
+    completion cell copying such a goal is the same cause, not another finding."""
+    return [(g.start, g.end) for g in form_goals(doc) if _form_goal_reading(g) is not None]
 
 
 def _form_goal_reading(g: FormGoal) -> tuple[str, str] | None:
@@ -795,6 +843,11 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             [(s.start, s.title_end), (first.start, first.end)],
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="funds",
+        )
+    for lo, hi, zh, en in _set_goal_duties(doc):
+        yield MISSING_GOALS.hit(
+            [(lo, hi)],
+            {"title": "年初设定目标", "why_zh": zh, "why_en": en},
         )
     for g in form_goals(doc):
         empty = _form_goal_reading(g)
@@ -916,7 +969,10 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         )
     # 2. a report with budget figures only; not judged when the text ends inside its funds
     # part before any results (a text cut before its execution figures)
-    if _ACTUAL_MONEY.search(norm) or _ends_in_funds_part(doc):
+    spent = (
+        m for m in _ACTUAL_MONEY.finditer(norm) if not rx.match(r"完成(?:率|进度)", m.group())
+    )  # a project's 完成率 measures the works, not the money
+    if next(spent, None) is not None or _ends_in_funds_part(doc):
         return
     unstated = next(
         (

@@ -28,8 +28,9 @@ REPEATED_CLAUSE = rule(
     "，；。 and table cell marks) that is immediately repeated in the same paragraph or table "
     "row: '甲，乙；甲，乙；甲，乙。', or a completion cell copying the goal cell beside it; and "
     "in a prose paragraph, a clause without figures that comes again one or two clauses "
-    "later (甲，乙，甲。). A clause with a figure, or repeated further apart, may be a list of "
-    "like items and stays silent.",
+    "later (甲，乙，甲。), or in a later cell of the same table row (a completion item "
+    "restating a goal item). A clause with a figure, or repeated further apart in prose, may "
+    "be a list of like items and stays silent.",
     why="A clause written twice in a row is an editing slip; where the second copy stands in "
     "the 实际完成情况 cell, what was achieved is never reported.",
     example="及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。\n",
@@ -37,6 +38,13 @@ REPEATED_CLAUSE = rule(
     fix="Delete the repetition; where the completion repeats the goal, write what was done "
     "and its figures.",
     variants={
+        "cell_copy": (
+            "“{clause}”在同一表格行的后一格中再次出现：后一格（如实际完成情况）照抄了前一格"
+            "（如年度目标）的条目，未写明实际完成的内容",
+            "'{clause}' comes again in a later cell of the same table row: the later cell "
+            "(such as the completion) copies an item of the earlier one (such as the goal) "
+            "instead of saying what was done",
+        ),
         "apart": (
             "“{clause}”在同一段中相隔{gap}句又出现一次，疑为复制粘贴后未删除",
             "'{clause}' comes again {gap} clauses later in the same paragraph, likely a "
@@ -90,7 +98,10 @@ def _repeat_at(cl: list[_Clause], i: int) -> tuple[int, int] | None:
 
 @check(REPEATED_CLAUSE)
 def repeated_clauses(doc: Document) -> Iterator[Hit]:
+    from reviewer.checks.quality_goals import empty_form_goal_spans
+
     norm = doc.norm
+    empty_goals = empty_form_goal_spans(doc) if "|" in norm else []
     for line in doc.lines:
         cl = _clauses(norm, line.start, line.end)
         covered: set[int] = set()  # clauses of an immediate repeat, reported as such
@@ -103,6 +114,10 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
             w, n = rep
             first, last = cl[i], cl[i + n * w - 1]
             cell = "|" in norm[first.start : last.end]
+            if cell and any(a < last.end and first.start < b for a, b in empty_goals):
+                covered.update(range(i, i + n * w))
+                i += n * w
+                continue  # the goal cell states no goal (Q002): its copy is the same cause
             yield REPEATED_CLAUSE.hit(
                 [(first.start, last.end)],
                 {
@@ -118,11 +133,35 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
             i += n * w
         if "|" not in line.text and "\t" not in line.text:
             yield from _repeated_apart(norm, cl, covered)
+        else:
+            yield from _copied_into_later_cell(norm, cl, covered)
 
 
 # How far apart (in clauses) a second copy may stand: 甲，乙，甲 or 甲，乙，丙，甲.
 _MAX_GAP = 3
 _DIGIT = lazy(r"\d")
+
+
+def _copied_into_later_cell(norm: str, cl: list[_Clause], covered: set[int]) -> Iterator[Hit]:
+    """In one table row, a figure-free clause of a cell written again in a later cell (a
+    completion item restating a goal item): the first such clause of the row."""
+    first: dict[str, int] = {}
+    for i, c in enumerate(cl):
+        if i in covered or len(c.key) < 14 or len(_CJK.findall(c.key)) < 8:
+            continue
+        if _DIGIT.search(c.key):
+            continue
+        j = first.setdefault(c.key, i)
+        if j == i:
+            continue
+        if "|" not in norm[cl[j].end : c.start] and "\t" not in norm[cl[j].end : c.start]:
+            continue  # the same cell: a paragraph repeat, not a copied cell
+        yield REPEATED_CLAUSE.hit(
+            [(c.start, c.end), (cl[j].start, cl[j].end)],
+            {"clause": norm[c.start : c.end]},
+            variant="cell_copy",
+        )
+        return
 
 
 def _repeated_apart(norm: str, cl: list[_Clause], covered: set[int]) -> Iterator[Hit]:

@@ -718,7 +718,10 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
 
 
 # A cover line "label:" and one "label:value" (部门(单位)名称:某镇政府 / 预算编码: / 评价方式:…).
-_COVER_LABEL = lazy(r"^\s*(?P<label>[\u4e00-\u9fff()（）]{2,12})\s*[:：]\s*$")
+_COVER_LABEL = lazy(
+    r"^\s*(?P<label>[\u4e00-\u9fff()（）]{0,10}(?:名称|编码|代码|编号|日期|时间|单位|部门|机构|方式|"
+    r"类型|负责人|联系人|电话|地址))\s*[:：]\s*$"
+)
 _COVER_FILLED = lazy(r"^\s*[\u4e00-\u9fff()（）]{2,12}\s*[:：]\s*\S")
 # A labelled date with no figures in it: 报告日期:年月日, 填报日期：   年  月  日.
 _BLANK_DATE = lazy(

@@ -215,29 +215,37 @@ def _toc_heads(lines: list[_Line], heads: list[_Head]) -> set[int]:
     """Indexes (into `heads`) of the entries of any table of contents.
 
     `lines` are the non-blank lines. A run is a stretch of consecutive ones, each a heading
-    whose whole line is its title or a short line without a sentence in it. Its contents part
+    whose whole line is its title (no clause break in it) or a short line without a sentence
+    in it. A part made only of 1. / (1) items is a list, not an outline. Its contents part
     ends before the first heading whose title (page number and leaders aside) already came in
     the run, or whose 一、 numbering starts again: the body begins there. The part is a table of
     contents when it holds three headings or more and it is labelled 目录, or three entries end
-    in a page number or leaders, or three of its titles come again as later headings.
+    in a page number or leaders, or three of its titles, one of them a 一、 or （一） title, come
+    again as later headings.
     """
+    keys = [_toc_key(h.title) for h in heads]
+    last = {k: i for i, k in enumerate(keys)}  # each title's last heading
     out: set[int] = set()
     run: list[_Line] = []
     for ln in [*lines, _Line(-1, "。", None)]:
         if ln.head is not None:
-            entry = heads[ln.head].body_start >= heads[ln.head].line_end and "|" not in ln.text
+            h = heads[ln.head]
+            # a contents entry is a title: no clause break in it (a list item has them)
+            entry = h.body_start >= h.line_end and not _SENTENCE.search(ln.text)
         else:
             entry = len(ln.text) <= 40 and not _SENTENCE.search(ln.text)
         if entry:
             run.append(ln)
             continue
         if run:
-            out.update(_toc_part(run, heads))
+            out.update(_toc_part(run, heads, keys, last))
         run = []
     return out
 
 
-def _toc_part(run: list[_Line], heads: list[_Head]) -> list[int]:
+def _toc_part(
+    run: list[_Line], heads: list[_Head], keys: list[str], last: dict[str, int]
+) -> list[int]:
     entries: list[int] = []  # head indexes of the contents part
     seen: set[str] = set()
     top_seen = 0
@@ -252,7 +260,7 @@ def _toc_part(run: list[_Line], heads: list[_Head]) -> list[int]:
                 tails += 1
             continue
         h = heads[ln.head]
-        key = _toc_key(h.title)
+        key = keys[ln.head]
         if key in seen or (h.style == "cn" and h.number is not None and h.number <= top_seen):
             body_from = ln.head  # the body starts here
             break
@@ -265,13 +273,16 @@ def _toc_part(run: list[_Line], heads: list[_Head]) -> list[int]:
         # the run ends in prose: its last heading owns that prose unless marked as an entry
         if entries and not _TOC_TAIL.search(heads[entries[-1]].title):
             body_from = entries.pop()
-    if len(entries) < 3:
-        return []
+    if len(entries) < 3 or all(heads[i].level > 2 for i in entries):
+        return []  # too short, or a list of numbered items (1. / (1)) rather than an outline
     if labelled or tails >= 3:
         return entries
-    later = {_toc_key(g.title) for g in heads[body_from:]}
-    repeats = sum(_toc_key(heads[i].title) in later for i in entries)
-    return entries if repeats >= 3 else []
+    # titles that come again as headings of the body (at or after its first heading); an
+    # outline's own top sections are among them, not only its numbered items
+    repeats = [i for i in entries if last[keys[i]] >= body_from]
+    if len(repeats) >= 3 and any(heads[i].level <= 2 for i in repeats):
+        return entries
+    return []
 
 
 def _fix_levels(heads: list[_Head]) -> None:
@@ -332,18 +343,29 @@ def _fix_levels(heads: list[_Head]) -> None:
 def _scan(doc: Document) -> list[Section]:
     norm = doc.norm
     heads: list[_Head] = []
-    filled: list[_Line] = []
+    rank: list[int] = []  # each heading's rank among the non-blank lines
+    on_line: dict[int, int] = {}  # line start -> index of the heading read there
+    k = 0
     for line in doc.lines:
         if not line.text.strip():
             continue
+        k += 1
         h = _read_heading(norm, line.start, line.end)
         if h is not None:
             h.line_end = line.end
+            on_line[line.start] = len(heads)
             heads.append(h)
-        filled.append(_Line(line.index, line.text.strip(), len(heads) - 1 if h else None))
-    toc = _toc_heads(filled, heads)
-    if toc:
-        heads = [h for i, h in enumerate(heads) if i not in toc]
+            rank.append(k)
+    # a table of contents needs three headings within four lines: most reports have none
+    if any(rank[i + 2] - rank[i] <= 3 for i in range(len(rank) - 2)):
+        filled = [
+            _Line(ln.index, ln.text.strip(), on_line.get(ln.start))
+            for ln in doc.lines
+            if ln.text.strip()
+        ]
+        toc = _toc_heads(filled, heads)
+        if toc:
+            heads = [h for i, h in enumerate(heads) if i not in toc]
     # An 附件 label before the first top-level heading names the document itself.
     first_l1 = next((h.start for h in heads if h.level == 1), None)
     heads = [

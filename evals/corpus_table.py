@@ -9,7 +9,8 @@ Counts are TP / gold items; precision is over every finding the matching policy 
 (src/reviewer/evals/matching.py). Reports tagged `holdout` were added after the rules of this
 round were written and nobody tuned a rule on them: their row is the figure for reports the tool
 has never seen. Reports tagged `holdout2` are a second held-out set, collected later (issue 16) with
-its gold committed before the tool was first run on them; they get a row of their own.
+its gold committed before the tool was first run on them; they get a row of their own, and so do the
+reports tagged `holdout3`, a third held-out set collected the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ PARTS = (
     ("tuned", "tuned on"),
     ("holdout", "holdout, never seen"),
     ("holdout2", "holdout2, never seen"),
+    ("holdout3", "holdout3, never seen"),
 )
 
 

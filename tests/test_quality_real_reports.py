@@ -283,6 +283,13 @@ def test_completion_cell_restating_a_goal_item() -> None:
         "负责土地、林木、水等自然资源的保护,做好防火;负责土地、林木、水等自然资源的保护 | 完成 |\n"
     )
     assert q(within, "Q025") == []  # within one cell of a row: not a copied cell
+    # the later cell states a result of its own beside the copied clause
+    result = (
+        "项目完成后,更好地确保困难群众不因罹患重特大疾病影响基本生活。"
+        " | 全年救助惠及11万人次,更好地确保困难群众不因罹患重特大疾病影响基本生活。 |\n"
+    )
+    assert q(result, "Q025") == []
+    assert len(q(result.replace("惠及11万人次", "惠及困难群众"), "Q025")) == 1
 
 
 def test_clause_repeated_a_clause_or_two_later_in_one_paragraph() -> None:

@@ -140,6 +140,8 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
 # How far apart (in clauses) a second copy may stand: 甲，乙，甲 or 甲，乙，丙，甲.
 _MAX_GAP = 3
 _DIGIT = lazy(r"\d")
+# A list item's number ((1), 1、, 2.) is no figure of a result.
+_ITEM_MARK = lazy(r"[(（]\d{1,2}[)）]|(?<!\d)\d{1,2}[、.．](?!\d)")
 
 
 def _copied_into_later_cell(norm: str, cl: list[_Clause], covered: set[int]) -> Iterator[Hit]:
@@ -156,12 +158,21 @@ def _copied_into_later_cell(norm: str, cl: list[_Clause], covered: set[int]) -> 
             continue
         if "|" not in norm[cl[j].end : c.start] and "\t" not in norm[cl[j].end : c.start]:
             continue  # the same cell: a paragraph repeat, not a copied cell
+        if _DIGIT.search(_ITEM_MARK.sub("", _cell_around(norm, c.start, c.end))):
+            continue  # the later cell states a result of its own (惠及11万人次) beside the copy
         yield REPEATED_CLAUSE.hit(
             [(c.start, c.end), (cl[j].start, cl[j].end)],
             {"clause": norm[c.start : c.end]},
             variant="cell_copy",
         )
         return
+
+
+def _cell_around(norm: str, start: int, end: int) -> str:
+    """The table cell holding [start, end): from the separator before to the one after."""
+    lo = max(norm.rfind(sep, 0, start) for sep in ("|", "\t", "\n")) + 1
+    ends = [i for i in (norm.find(sep, end) for sep in ("|", "\t", "\n")) if i >= 0]
+    return norm[lo : min(ends, default=len(norm))]
 
 
 def _repeated_apart(norm: str, cl: list[_Clause], covered: set[int]) -> Iterator[Hit]:

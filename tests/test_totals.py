@@ -121,6 +121,14 @@ def test_explicit_total_after_its_parts() -> None:
     assert f.code == "T001" and f.data["expr"] == "60 + 30 = 90"
 
 
+def test_a_part_followed_by_a_note_in_brackets_is_still_a_part_of_the_total() -> None:
+    # the note names no figure: it splits nothing, so 50 stays one of the parts
+    text = "下达甲资金预算300万元；下达乙资金预算200万元；下达丙补贴预算50万元(丙补贴列入甲资金使用)；资金合计550万元。"
+    assert sums(text) == []
+    (f,) = sums(text.replace("合计550", "合计600"))
+    assert f.data["expr"] == "300 + 200 + 50 = 550"
+
+
 def test_implicit_split_is_reported_only_as_rounding() -> None:
     (f,) = sums("财政拨款收入1282.33万元，一般公共预算1008.65万元；政府性基金273.67万元。")
     assert f.code == "T002"

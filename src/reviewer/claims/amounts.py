@@ -576,7 +576,9 @@ class _Parser:
         parts = [
             n
             for n in self.sentence_nodes[:-1]
-            if n.series == node.series and n.parent is None and not n.breakdowns
+            if n.series == node.series
+            and n.parent is None
+            and not any(b.parts for b in n.breakdowns)  # an empty (note) is no split
         ]
         if len(parts) < 2:
             return

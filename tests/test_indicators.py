@@ -164,6 +164,38 @@ def test_explicit_markers_set_the_role_and_keep_the_name():
     ]
 
 
+def test_year_words_lead_the_role_markers_of_a_prose_pair():
+    # 年初指标值 / 年初任务数 set the year's target, 全年实际完成值 / 全年完成值 state what it did;
+    # the actual with no name of its own takes the name of the target before it.
+    found = read("慢病随访人次数年初指标值为不低于180人，全年实际完成值164人。")
+    assert [(i.name, i.role, i.comparator, i.value) for i in found] == [
+        ("慢病随访人次数", TARGET, GE, Decimal(180)),
+        ("慢病随访人次数", ACTUAL, EQ, Decimal(164)),
+    ]
+    found = read("参保缴费人数年初任务数3250人，全年完成值3010人。")
+    assert [(i.name, i.role) for i in found] == [
+        ("参保缴费人数", TARGET),
+        ("参保缴费人数", ACTUAL),
+    ]
+
+
+def test_a_prose_pair_with_year_markers_is_judged():
+    doc = Document(text="慢病随访人次数年初指标值为不低于180人，全年实际完成值164人。")
+    assert [(t.shown(), a.shown(), met(t, a)) for t, a in pairs(doc)] == [
+        ("≥180人", "164人", False)
+    ]
+    doc = Document(text="参保缴费人数年初任务数3250人，全年完成值3300人。")
+    assert [met(t, a) for t, a in pairs(doc)] == [True]
+
+
+def test_a_year_word_alone_is_no_role_marker():
+    # 全年 is no marker without 完成/实际: 全年培训 is a name, not the year's result.
+    found = read("一、基本情况\n全年培训200人次。")
+    assert [(i.name, i.role) for i in found] == [("全年培训", UNKNOWN)]
+    # 完成 alone is a verb, not a marker: no actual is read from it.
+    assert [i.role for i in read("一、基本情况\n培训任务完成200人次。")] == [UNKNOWN]
+
+
 def test_a_bound_in_the_results_is_an_actual_lower_bound():
     [ind] = read("一、完成情况\n调解成功率达95%以上。")
     assert (ind.role, ind.comparator) == (ACTUAL, GE)

@@ -39,6 +39,14 @@ def test_met_targets_are_silent():
     assert g(text, "G001") == []
 
 
+def test_a_prose_pair_stated_with_year_markers_is_judged():
+    text = "一、项目实施情况\n参保缴费人数年初任务数3250人，全年完成值3010人。\n"
+    [f] = g(text, "G001")
+    assert f.spans[0].text == "全年完成值3010人"
+    assert "3250人" in f.message and "3010人" in f.message
+    assert g(text.replace("3010人", "3260人"), "G001") == []
+
+
 def test_english_message():
     found = [f for f in review_text(REPORT, select=["G001"], lang="en") if f.code == "G001"]
     assert "target ≥90%, actual 80%" in found[0].message

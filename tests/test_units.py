@@ -50,3 +50,23 @@ def test_dates_phone_numbers_and_codes_are_not_amounts() -> None:
 
 def test_a_long_code_with_a_letter_is_not_an_amount() -> None:
     assert q("单位：万元\n统一社会信用代码 12430000123456789X\n") == []
+
+
+def test_figures_glued_to_a_phone_label_or_a_date_are_not_amounts() -> None:
+    # run-together cover cells: a landline after its label, a sum run into the month after it
+    assert q("计划安排资金(万元)700项目负责人张三联系电话6613535邮编414100\n") == []
+    assert q("计划安排资金(万元)700公共文化服务体系运行经费16300011月8#凭证\n") == []
+    # near misses: the same figures as amounts still fire
+    [f] = q("计划安排资金(万元)700项目负责人张三联系人数6613535\n")
+    assert f.spans[0].text == "6613535"
+    [g] = q("计划安排资金(万元)700公共文化服务体系运行经费16300011 11月8#凭证\n")
+    assert g.spans[0].text == "16300011"
+
+
+def test_a_landline_length_number_near_a_phone_label_is_not_an_amount() -> None:
+    # cells run together out of order: the label stands after the number
+    line = "实际到位资金(万元) 21.7 市县财政 6613535 2019.1.1-2019.12.30 项目起止时间 联系电话\n"
+    assert q(line) == []
+    # a sum with cents, or longer than a phone number, is still read
+    assert len(q(line.replace("6613535", "6613535.00"))) == 1
+    assert len(q(line.replace("6613535", "661353512"))) == 1

@@ -86,7 +86,9 @@ def unit_header_mismatch(doc: Document) -> Iterator[Hit]:
         big = [
             m
             for m in _BIG.finditer(norm, header.end(), block_end)
-            if not _amount_with_unit(norm, m.end()) and not _NOT_AMOUNT.fullmatch(m.group())
+            if not _amount_with_unit(norm, m.end())
+            and not _NOT_AMOUNT.fullmatch(m.group())
+            and not _glued(norm, m.start(), m.end())
         ]
         if not big:
             continue
@@ -112,6 +114,33 @@ def unit_header_mismatch(doc: Document) -> Iterator[Hit]:
             },
             severity=severity,
         )
+
+
+# A figure that is not an amount by its neighbours: a phone number after its label (联系电话
+# 6613535), digits run into a date (16300011月: the 11 is the month).
+_PHONE_LABEL = lazy(r"(?:电话|手机|传真|座机|联系方式|Tel|TEL)[^\d\n]{0,6}$")
+_DATE_AFTER = lazy(r"[年月日号]")
+
+
+_PHONE_WORD = lazy(r"电话|手机|传真|座机|联系方式")
+# How far a cover's cells run together may carry a phone number from its label.
+_PHONE_REACH = 60
+
+
+def _glued(norm: str, start: int, end: int) -> bool:
+    """Whether the figure norm[start:end] is glued to a neighbour that makes it no amount."""
+    if _PHONE_LABEL.search(norm, max(0, start - 12), start):
+        return True
+    whole = "." not in norm[start:end]
+    if whole and end - start <= 8:
+        # a landline-length whole number (7-8 digits) with a phone label near it on its line:
+        # cover cells run together (项目负责人 … 6613535 … 联系电话) detach a number from its label
+        lo = max(norm.rfind("\n", 0, start) + 1, start - _PHONE_REACH)
+        hi = norm.find("\n", end)
+        hi = min(hi if hi >= 0 else len(norm), end + _PHONE_REACH)
+        if _PHONE_WORD.search(norm, lo, hi):
+            return True
+    return whole and bool(_DATE_AFTER.match(norm, end))
 
 
 def _amount_with_unit(norm: str, end: int) -> bool:

@@ -59,10 +59,16 @@ _LEAD = lazy(
 _YEAR = lazy(r"^(?:\d{4}|本|今|上|去)年(?:度)?(?:末|底|初)?")
 _CJK = lazy(r"[\u4e00-\u9fff]")
 # Markers of the role right before a value (after comparator words are stripped).
+# A year word may lead either marker: 年初指标值 / 年初任务数 (the target set at the start of the
+# year), 全年实际完成值 / 全年完成值 (what the year achieved).
 _TARGET_MARK = lazy(
-    r"(?:年度|全年|本年|今年)?(?:指标值|目标值|预期值|计划值|预期目标|目标|计划|预期)(?:数)?$"
+    r"(?:年初|年度|全年|本年|今年)?"
+    r"(?:指标值|目标值|预期值|计划值|预期目标|目标|计划|预期|任务数|任务量)(?:数)?$"
 )
-_ACTUAL_MARK = lazy(r"(?:实际完成值|实际完成数|实际完成|实际值|完成值|实际数|实际)$")
+_ACTUAL_MARK = lazy(
+    r"(?:(?:全年|年度|本年|年末|年底)?(?:实际完成值|实际完成数|实际完成|实际值|完成值|完成数|实际数|实际)"
+    r"|(?:全年|年度|本年)完成)$"
+)
 # A heading names targets or results; results win when both appear ("绩效目标完成情况").
 _RESULTS_HEAD = lazy(
     r"完成情况|实现情况|实现程度|完成程度|实际完成|绩效情况|完成值|实施效果|取得的?成效|工作成效|"

@@ -37,7 +37,9 @@ def report_title(doc: Document) -> tuple[int, int, str] | None:
         if line.start < lo:
             continue
         t = line.text.strip()
-        if "报告" in t and len(t) <= 80 and not _CHROME.search(t) and not _NOT_TITLE.search(t):
+        if len(t) <= 80 and _REPORT.search(t) and not _CHROME.search(t):
+            if _NOT_TITLE.search(t):
+                continue
             return line.start, line.end, t
     return None
 
@@ -48,8 +50,11 @@ def is_chrome(line: str) -> bool:
     return bool(_CHROME.search(line))
 
 
+# 报告, also in traditional characters (報告) and with a web mirror's pinyin gloss: 報(bào)告.
+_REPORT = lazy(r"[报報](?:[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）])?告")
 # An opening sentence, not a title: 根据…, 现将…报告如下：
-_NOT_TITLE = lazy(r"^(?:根据|按照|依据|为)|如下\s*[:：]?$")
+# nor the form's 报告日期 field.
+_NOT_TITLE = lazy(r"^(?:根据|按照|依据|为)|如下\s*[:：]?$|^[报報]告(?:日期|时间|時間)")
 # A web page's own lines: breadcrumbs, metadata, links to other pages.
 _CHROME = lazy(
     r"当前位置|您的位置|现在位置|首页\s*[>＞/]|[>＞]\s*\S+\s*[>＞]|上一篇|下一篇|索引号|发布机构|"

@@ -1,0 +1,202 @@
+"""A completion stated as a percentage of a count target, recomputed from the counts beside it.
+
+"完成改造264户，下达任务115户，超任务43%": the paragraph gives the target (a count after
+任务/目标/计划) and the count achieved (the one other count of the same unit); the stated
+percentage is read both ways a report may mean it — the excess over the target
+((actual − target) ÷ target, 超任务/超额完成) and the completion ratio (actual ÷ target,
+完成任务的/任务完成率) — and is wrong only when neither gives it. When the inverted ratio
+(target ÷ actual) gives it, the message says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.regex import lazy
+
+COMPLETION_VS_COUNTS = rule(
+    code="R030",
+    fix_zh="用实际完成数和任务数重算：超额比例=(实际数−任务数)÷任务数，完成比例=实际数÷任务数；"
+    "或更正有误的数字。",
+    name="completion-vs-counts",
+    kind="rate_mismatch",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="完成比例与任务数、完成数不符",
+    title_en="Completion percentage does not match the counts",
+    message_zh="报告称{stated_text}，按{where_zh}数据：任务 {target}，完成 {actual}，"
+    "超出 ({a}−{t})÷{t} = {over}%，完成比例 {a}÷{t} = {ratio}%{note_zh}",
+    message_en="The report states '{stated_text}'; {where_en} gives a target of {target} "
+    "and {actual} done: {over}% above the target, {ratio}% of it{note_en}",
+    what="Reads a completion stated as a percentage of a count target (超任务X%, 超额完成X%, "
+    "完成任务的X%, 任务完成率X%) and the two counts of one unit in its paragraph: the target "
+    "(after 任务/目标/计划) and the one other count, the actual. The percentage is checked "
+    "as the excess ((actual − target) ÷ target) and as the ratio (actual ÷ target), rounded or "
+    "truncated; it fires only when neither reading gives it. An error when the inverted ratio "
+    "(target ÷ actual) gives it.",
+    why="An over-completion percentage is how a report shows a target was beaten; worked out "
+    "the wrong way round it understates (or overstates) the result and misleads the scoring.",
+    example="全年完成危房改造264户，下达任务115户，超任务43%。",
+    counterexample="全年完成危房改造264户，下达任务115户，超任务130%。",
+    fix="Recompute: excess = (actual − target) ÷ target, completion = actual ÷ target; or "
+    "correct the figure that is wrong.",
+)
+
+# The stated percentage: an excess over the target, or a ratio of it.
+_OVER = lazy(
+    r"超(?:额|出)?(?:完成)?(?:了)?(?:年度|全年|上级|省|市|县)?(?:下达的?)?(?:任务|目标|计划)(?:数|量)?"
+    r"(?:的)?\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
+)
+_RATIO = lazy(
+    r"(?:完成(?:了)?(?:年度|全年|上级|省|市|县)?(?:下达的?)?(?:任务|目标|计划)(?:数|量)?的"
+    r"|(?:任务|目标|计划)完成率(?:为|是|达到|达)?)\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
+)
+# A count is the target when its clause ends with a target word before it (任务115户,
+# 目标任务为115户, 计划数：115户).
+_TARGET_BEFORE = lazy(r"(?:任务|目标|计划)(?:数|量|数量)?\s*(?:为|是|共|：|:)?\s*$")
+_CLAUSE = lazy(r"[，,。；;：:（()）、\n]")
+_PARAGRAPH = lazy(r"\n")
+
+
+class _Stated(NamedTuple):
+    value: Decimal
+    decimals: int
+    start: int
+    end: int
+    over: bool  # an excess over the target (True) or a ratio of it (False)
+
+
+def _clause_before(norm: str, lo: int, pos: int) -> str:
+    last = lo
+    for m in _CLAUSE.finditer(norm, lo, pos):
+        last = m.end()
+    return norm[last:pos]
+
+
+def _counts(norm: str, lo: int, hi: int) -> tuple[list[Quantity], list[Quantity]]:
+    """The paragraph's target counts and other counts (not a part: 其中…)."""
+    tgts: list[Quantity] = []
+    others: list[Quantity] = []
+    for q in find_quantities(norm, lo, hi):
+        if q.dimension != "count" or q.approx:
+            continue
+        before = norm[max(lo, q.start - 12) : q.start]
+        if _TARGET_BEFORE.search(before):
+            tgts.append(q)
+        elif "其中" not in _clause_before(norm, lo, q.start):
+            others.append(q)
+    return tgts, others
+
+
+def _agrees(stated: _Stated, computed: Decimal) -> bool:
+    """Rounded to the digits written, or truncated to them."""
+    unit = Decimal(1).scaleb(-stated.decimals)
+    if abs(computed - stated.value) <= unit / 2:
+        return True
+    return stated.value <= computed < stated.value + unit
+
+
+def _pct(x: Decimal) -> Decimal:
+    return (x * 100).quantize(Decimal("0.01"))
+
+
+def _stated(norm: str) -> Iterator[_Stated]:
+    for pattern, over in ((_OVER, True), (_RATIO, False)):
+        for m in pattern.finditer(norm):
+            raw = m.group("num")
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            yield _Stated(Decimal(raw), decimals, m.start(), m.end(), over)
+
+
+_DONE_BEFORE = lazy(r"完成")
+
+
+def _pair(norm: str, lo: int, hi: int) -> tuple[Quantity, Quantity] | None:
+    """(target, actual) in the paragraph: one target count and one other count of its unit."""
+    tgts, others = _counts(norm, lo, hi)
+    if len({(q.value, q.count_unit) for q in tgts}) != 1:
+        return None  # no target, or two different ones: which one is meant is a guess
+    target = tgts[0]
+    same = [q for q in others if q.count_unit == target.count_unit]
+    if len({q.value for q in same}) != 1:
+        return None  # no actual, or several: which count is the actual is a guess
+    return target, same[0]
+
+
+def _report_pair(norm: str) -> tuple[Quantity, Quantity] | None:
+    """(target, actual) stated elsewhere in the report: its one target count, and the one count
+    of that unit said to be done (完成…264户); any other target or done count leaves it open."""
+    tgts, others = _counts(norm, 0, len(norm))
+    if len({(q.value, q.count_unit) for q in tgts}) != 1:
+        return None
+    target = tgts[0]
+    done = [
+        q
+        for q in others
+        if q.count_unit == target.count_unit
+        and _DONE_BEFORE.search(_clause_before(norm, 0, q.start))
+    ]
+    if len({q.value for q in done}) != 1:
+        return None
+    return target, done[0]
+
+
+@check(COMPLETION_VS_COUNTS)
+def completion_vs_counts(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for st in _stated(norm):
+        m_lo = None
+        for m in _PARAGRAPH.finditer(norm, 0, st.start):
+            m_lo = m
+        lo = m_lo.end() if m_lo else 0
+        m_hi = _PARAGRAPH.search(norm, st.end)
+        hi = m_hi.start() if m_hi else len(norm)
+        found = _pair(norm, lo, hi)
+        where = ("同段", "its own paragraph")
+        if found is None and not _counts(norm, lo, hi)[0]:
+            found = _report_pair(norm)  # the paragraph states no target: the report's own
+            where = ("报告", "the report")
+        if found is None or found[0].value <= 0:
+            continue
+        target, actual = found
+        t, a = target.value, actual.value
+        if st.over and a <= t:
+            continue  # an excess over a target not exceeded: the counts are not this pair
+        over, ratio = _pct((a - t) / t), _pct(a / t)
+        if _agrees(st, over) or _agrees(st, ratio):
+            continue
+        inverted = _pct(t / a) if a else None
+        note_zh = note_en = ""
+        severity = Severity.WARNING
+        if inverted is not None and _agrees(st, inverted):
+            note_zh = f"；所称比例等于 {fmt(t)}÷{fmt(a)} = {fmt(inverted)}%，分子分母倒置"
+            note_en = f"; the stated figure is {fmt(t)} ÷ {fmt(a)} = {fmt(inverted)}%, inverted"
+            severity = Severity.ERROR
+        cs = st.start
+        for m in _CLAUSE.finditer(norm, lo, st.start):
+            cs = m.end()
+        stated_text = rx.sub(r"\s+", "", norm[cs : st.end])
+        yield COMPLETION_VS_COUNTS.hit(
+            [(cs, st.end), (target.start, target.end), (actual.start, actual.end)],
+            {
+                "stated_text": stated_text,
+                "target": fmt(t) + target.unit,
+                "actual": fmt(a) + actual.unit,
+                "t": fmt(t),
+                "a": fmt(a),
+                "over": fmt(over),
+                "ratio": fmt(ratio),
+                "note_zh": note_zh,
+                "where_zh": where[0],
+                "where_en": where[1],
+                "note_en": note_en,
+            },
+            severity=severity,
+        )

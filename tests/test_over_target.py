@@ -1,0 +1,59 @@
+"""R030: a completion stated as a percentage of a count target, against the counts."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+
+def r030(text: str):
+    return [f for f in review_text(text, select=["R030"]) if f.code == "R030"]
+
+
+def test_an_excess_worked_out_the_wrong_way_round_is_an_error():
+    [f] = r030("全年完成危房改造264户，下达任务115户，超任务43%。")
+    assert f.severity == Severity.ERROR and f.kind == "rate_mismatch"
+    assert f.spans[0].text == "超任务43%"
+    assert [s.text for s in f.spans[1:]] == ["115户", "264户"]
+    assert "115÷264 = 43.56%" in f.message and "129.57%" in f.message
+
+
+def test_either_reading_of_the_percentage_reconciles_it():
+    base = "全年完成危房改造264户，下达任务115户，"
+    assert r030(base + "超任务130%。") == []  # the excess, rounded
+    assert r030(base + "超任务129.6%。") == []
+    assert r030(base + "超任务129%。") == []  # truncated
+    assert r030(base + "完成任务的229.6%。") == []  # the ratio
+    assert r030(base + "超额完成任务229.6%。") == []  # ratio written as 超额: a reading
+
+
+def test_a_percentage_no_reading_gives_is_a_warning():
+    [f] = r030("目标任务为200人，实际培训230人，超额完成任务20%。")
+    assert f.severity == Severity.WARNING
+    assert "15%" in f.message and "115%" in f.message
+    assert r030("目标任务为200人，实际培训230人，超额完成任务15%。") == []
+
+
+def test_counts_that_do_not_make_one_pair_stay_silent():
+    # a part (其中…) is not the actual; two candidate actuals or targets leave it open
+    assert r030("目标任务为200人，实际培训230人，其中女性120人，超额完成任务15%。") == []
+    assert r030("目标任务为200人，实际培训230人和250人，超额完成任务15%。") == []
+    assert r030("任务数200人，任务数180人，实际培训230人，超额完成任务20%。") == []
+    # no actual at all
+    assert r030("下达任务115户，超任务43%。") == []
+    # an excess claimed over a target the counts do not exceed: not this pair
+    assert r030("目标任务为200人，实际培训190人，超额完成任务5%。") == []
+
+
+def test_the_counts_may_stand_in_another_paragraph_of_the_report():
+    head = "一、基本情况\n农村危房改造任务数为115户，实际完成农村危房改造264户。\n二、绩效分析\n"
+    [f] = r030(head + "由于房屋年代久远，我市实际改造数超任务43%。")
+    assert f.spans[0].text == "我市实际改造数超任务43%" and "按报告数据" in f.message
+    assert r030(head + "我市实际改造数超任务129.6%。") == []
+
+
+def test_elsewhere_only_one_target_and_one_done_count_qualify():
+    two_targets = "一、基本情况\n改造任务数为115户，实际完成改造264户，培训任务数为50人。\n二、分析\n"
+    assert r030(two_targets + "改造数超任务43%。") == []
+    two_done = "一、基本情况\n改造任务数为115户，实际完成改造264户，另完成维修30户。\n二、分析\n"
+    assert r030(two_done + "改造数超任务43%。") == []

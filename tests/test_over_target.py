@@ -57,3 +57,15 @@ def test_elsewhere_only_one_target_and_one_done_count_qualify():
     assert r030(two_targets + "改造数超任务43%。") == []
     two_done = "一、基本情况\n改造任务数为115户，实际完成改造264户，另完成维修30户。\n二、分析\n"
     assert r030(two_done + "改造数超任务43%。") == []
+
+
+def test_a_ratio_that_names_its_target_count_is_checked_against_the_count_before_it():
+    [f] = r030("培训合格学员有774人（24期），完成市级下达任务人数645人的820%。")
+    assert f.spans[0].text.endswith("645人的820%") and "774÷645 = 120%" in f.message
+    [g] = r030("创业培训2399人，完成市目标任务数2000人的210%。")
+    assert "按同句数据" in g.message
+    # 2399 ÷ 2000 = 119.95%: 120% as written
+    assert r030("创业培训2399人，完成市目标任务数2000人的120%。") == []
+    assert r030("城镇新增就业21347人，完成市目标任务21347人的100%。") == []
+    # no count of that unit before it in the sentence (期 is another unit): nothing to judge
+    assert r030("共培训120期，完成市目标任务2000人的120%。") == []

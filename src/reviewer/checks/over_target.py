@@ -58,6 +58,12 @@ _RATIO = lazy(
     r"(?:完成(?:了)?(?:年度|全年|上级|省|市|县)?(?:下达的?)?(?:任务|目标|计划)(?:数|量)?的"
     r"|(?:任务|目标|计划)完成率(?:为|是|达到|达)?)\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
 )
+# A ratio that names its target count: 完成市目标任务21347人的100%, 完成下达任务人数645人的120%.
+_RATIO_OF_COUNT = lazy(
+    r"完成(?:了)?[^，,。；;\n\d]{0,12}?(?:任务|目标)(?:人数|户数|数量|数|量)?\s*(?:为|是)?\s*"
+    r"(?P<t>\d[\d,]*(?:\.\d+)?\s*[^\d\s的，,。；;%]{1,3}?)的\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
+)
+_SENTENCE = lazy(r"[。；;\n]")
 # A count is the target when its clause ends with a target word before it (任务115户,
 # 目标任务为115户, 计划数：115户).
 _TARGET_BEFORE = lazy(r"(?:任务|目标|计划)(?:数|量|数量)?\s*(?:为|是|共|：|:)?\s*$")
@@ -107,6 +113,29 @@ def _pct(x: Decimal) -> Decimal:
     return (x * 100).quantize(Decimal("0.01"))
 
 
+def _named_pairs(norm: str) -> Iterator[tuple[_Stated, Quantity, Quantity]]:
+    """(stated ratio, target, actual) where the ratio names its target count and the actual is
+    the last count of that unit before it in the sentence (…2399人，完成市目标任务2000人的120%)."""
+    for m in _RATIO_OF_COUNT.finditer(norm):
+        tq = [q for q in find_quantities(norm, m.start("t"), m.end("t")) if q.dimension == "count"]
+        if len(tq) != 1 or tq[0].approx:
+            continue
+        target = tq[0]
+        ss = 0
+        for e in _SENTENCE.finditer(norm, max(0, m.start() - 200), m.start()):
+            ss = e.end()
+        before = [
+            q
+            for q in find_quantities(norm, ss, m.start())
+            if q.dimension == "count" and q.count_unit == target.count_unit and not q.approx
+        ]
+        if not before:
+            continue
+        raw = m.group("num")
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        yield _Stated(Decimal(raw), decimals, m.start(), m.end(), False), target, before[-1]
+
+
 def _stated(norm: str) -> Iterator[_Stated]:
     for pattern, over in ((_OVER, True), (_RATIO, False)):
         for m in pattern.finditer(norm):
@@ -151,7 +180,11 @@ def _report_pair(norm: str) -> tuple[Quantity, Quantity] | None:
 @check(COMPLETION_VS_COUNTS)
 def completion_vs_counts(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    for st in _stated(norm):
+    named = {st.start: (st, target, actual) for st, target, actual in _named_pairs(norm)}
+    for st in (*_stated(norm), *(v[0] for v in named.values())):
+        if st.start in named and named[st.start][0] is not st:
+            continue  # the target is named in the ratio itself: read there
+
         m_lo = None
         for m in _PARAGRAPH.finditer(norm, 0, st.start):
             m_lo = m
@@ -160,7 +193,10 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit]:
         hi = m_hi.start() if m_hi else len(norm)
         found = _pair(norm, lo, hi)
         where = ("同段", "its own paragraph")
-        if found is None and not _counts(norm, lo, hi)[0]:
+        if st.start in named:
+            found = named[st.start][1:]
+            where = ("同句", "its own sentence")
+        elif found is None and not _counts(norm, lo, hi)[0]:
             found = _report_pair(norm)  # the paragraph states no target: the report's own
             where = ("报告", "the report")
         if found is None or found[0].value <= 0:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -178,7 +178,7 @@ def _report_pair(norm: str) -> tuple[Quantity, Quantity] | None:
 
 
 @check(COMPLETION_VS_COUNTS)
-def completion_vs_counts(doc: Document) -> Iterator[Hit]:
+def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     named = {st.start: (st, target, actual) for st, target, actual in _named_pairs(norm)}
     for st in (*_stated(norm), *(v[0] for v in named.values())):
@@ -207,6 +207,13 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit]:
             continue  # an excess over a target not exceeded: the counts are not this pair
         over, ratio = _pct((a - t) / t), _pct(a / t)
         if _agrees(st, over) or _agrees(st, ratio):
+            shown = f"({fmt(a)}−{fmt(t)})÷{fmt(t)}" if _agrees(st, over) else f"{fmt(a)}÷{fmt(t)}"
+            value = over if _agrees(st, over) else ratio
+            yield relation(
+                "rate",
+                [(st.start, st.end), (target.start, target.end), (actual.start, actual.end)],
+                f"{shown} = {fmt(value)}%",
+            )
             continue
         inverted = _pct(t / a) if a else None
         note_zh = note_en = ""

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer.checks.rates import rate_kind
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import BUDGET, FULL, INCOME, OPENING, SPENDING, Fact, facts
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -117,7 +117,7 @@ def _decimals(num: str) -> int:
 
 
 @check(RATE_BESIDE_AMOUNTS)
-def rate_beside_amounts(doc: Document) -> Iterator[Hit]:
+def rate_beside_amounts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     for m in _RATE.finditer(norm):
         name = m.group("name")
@@ -137,7 +137,9 @@ def rate_beside_amounts(doc: Document) -> Iterator[Hit]:
             yield hit
 
 
-def _judge_pair(doc: Document, m: re.Match[str], s: int, a: Quantity, b: Quantity) -> Hit | None:
+def _judge_pair(
+    doc: Document, m: re.Match[str], s: int, a: Quantity, b: Quantity
+) -> Hit | Relation | None:
     norm = doc.norm
     clause_start = max(s, max(norm.rfind(ch, s, a.start) for ch in "，,:：") + 1)
     base_label = norm[clause_start : a.start]
@@ -153,8 +155,10 @@ def _judge_pair(doc: Document, m: re.Match[str], s: int, a: Quantity, b: Quantit
     lo = (b.base - b.half_unit) / (a.base + a.half_unit) * 100
     hi = (b.base + b.half_unit) / max(a.base - a.half_unit, Decimal("1e-9")) * 100
     stated = Decimal(m.group("num"))
+    spans = [(m.start("num"), m.end()), (b.start, b.end), (a.start, a.end)]
+    text = f"{b.raw} ÷ {a.raw} = {fmt(value.quantize(Decimal('0.01')))}%"
     if _within(stated, _decimals(m.group("num")), min(lo, value), max(hi, value)):
-        return None
+        return relation("rate", spans, text)
     if stated == 100 and lo >= 100:
         return None  # spending above the base, the rate capped at 100 %
     return RATE_BESIDE_AMOUNTS.hit(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -63,7 +63,7 @@ def _sentences(norm: str) -> Iterator[tuple[int, int]]:
 
 
 @check(NAMED_BASE_SHARE_MISMATCH)
-def named_base_shares(doc: Document) -> Iterator[Hit]:
+def named_base_shares(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     for s, e in _sentences(norm):
         if "占" not in norm[s:e]:
@@ -76,12 +76,10 @@ def named_base_shares(doc: Document) -> Iterator[Hit]:
                 continue
             if not _TO_SHARE.match(norm[b.end : p.start]):
                 continue
-            hit = _judge(a, b, p)
-            if hit is not None:
-                yield hit
+            yield _judge(a, b, p)
 
 
-def _judge(a: Quantity, b: Quantity, p: Quantity) -> Hit | None:
+def _judge(a: Quantity, b: Quantity, p: Quantity) -> Hit | Relation:
     value = a.base / b.base * 100
     lo = (a.base - a.half_unit) / (b.base + b.half_unit) * 100
     hi = (a.base + a.half_unit) / max(b.base - b.half_unit, Decimal("1e-9")) * 100
@@ -89,7 +87,9 @@ def _judge(a: Quantity, b: Quantity, p: Quantity) -> Hit | None:
         lo = hi = value  # head counts are exact
     h = p.half_unit
     if hi >= p.value - h - Decimal("1e-9") and lo <= p.value + 2 * h + Decimal("1e-9"):
-        return None
+        spans = [(p.start, p.end), (a.start, a.end), (b.start, b.end)]
+        shown = fmt(value.quantize(Decimal("0.01")))
+        return relation("share", spans, f"{a.raw} ÷ {b.raw} = {shown}%")
     return NAMED_BASE_SHARE_MISMATCH.hit(
         [(p.start, p.end), (a.start, a.end), (b.start, b.end)],
         {

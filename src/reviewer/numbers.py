@@ -206,10 +206,12 @@ class Quantity(NamedTuple):
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All numbers (Arabic, and Chinese numerals before a count unit) in norm[start:end]."""
-    return list(_quantities(norm, start, len(norm) if end is None else end))
+    found = _quantities(norm, start, len(norm) if end is None else end)
+    return [found] if isinstance(found, Quantity) else list(found)
 
 
-def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
+def _quantities(norm: str, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
+    """The figures of norm[start:end]: a tuple, or the one figure itself when there is one."""
     found = _parsed(norm)
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
@@ -221,8 +223,14 @@ def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
     if not out:
         found.ranges[start, end] = ()
         return ()
-    out.sort(key=lambda q: q.start)
-    kept = found.ranges[start, end] = tuple(out)
+    if len(out) == 1:
+        # Kept bare, without a tuple around it: a text of 130,000 lines holds a range a line,
+        # and every container kept alive is one more for each run of the garbage collector.
+        kept: Quantity | tuple[Quantity, ...] = out[0]
+    else:
+        out.sort(key=lambda q: q.start)
+        kept = tuple(out)
+    found.ranges[start, end] = kept
     return kept
 
 
@@ -275,7 +283,8 @@ def _whole_text_match(norm: str, start: int) -> tuple[tuple[int, int], ...]:
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
-    ranges: dict[tuple[int, int], tuple[Quantity, ...]]  # the figures of each range asked for
+    # the figures of each range asked for: a tuple, or the one figure itself
+    ranges: dict[tuple[int, int], Quantity | tuple[Quantity, ...]]
 
 
 # The texts parsed last, newest first, found by identity: a check asks for the figures of a

@@ -119,7 +119,6 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 CN_NUMBER_RE = lazy(
     r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<unit>个|名|人|项|家|所|条|处|支|次|户|座|类|方面)"
 )
-_DATE_AFTER = lazy(r"^(?:年|月|日|号|季度|时|:)")
 
 
 def parse_decimal(raw: str) -> Decimal | None:
@@ -206,10 +205,12 @@ class Quantity(NamedTuple):
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All numbers (Arabic, and Chinese numerals before a count unit) in norm[start:end]."""
-    return list(_quantities(norm, start, len(norm) if end is None else end))
+    found = _quantities(norm, start, len(norm) if end is None else end)
+    return [found] if isinstance(found, Quantity) else list(found)
 
 
-def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
+def _quantities(norm: str, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
+    """The figures of norm[start:end]: a tuple, or the one figure itself when there is one."""
     found = _parsed(norm)
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
@@ -221,8 +222,14 @@ def _quantities(norm: str, start: int, end: int) -> tuple[Quantity, ...]:
     if not out:
         found.ranges[start, end] = ()
         return ()
-    out.sort(key=lambda q: q.start)
-    kept = found.ranges[start, end] = tuple(out)
+    if len(out) == 1:
+        # Kept bare, without a tuple around it: a text of 130,000 lines holds a range a line,
+        # and every container kept alive is one more for each run of the garbage collector.
+        kept: Quantity | tuple[Quantity, ...] = out[0]
+    else:
+        out.sort(key=lambda q: q.start)
+        kept = tuple(out)
+    found.ranges[start, end] = kept
     return kept
 
 
@@ -275,7 +282,8 @@ def _whole_text_match(norm: str, start: int) -> tuple[tuple[int, int], ...]:
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
-    ranges: dict[tuple[int, int], tuple[Quantity, ...]]  # the figures of each range asked for
+    # the figures of each range asked for: a tuple, or the one figure itself
+    ranges: dict[tuple[int, int], Quantity | tuple[Quantity, ...]]
 
 
 # The texts parsed last, newest first, found by identity: a check asks for the figures of a
@@ -369,24 +377,35 @@ def _arabic_scan(norm: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+# What after a bare number makes it part of a date or time (2024年, 3月, 10:30): not a figure.
+_DATE_WORDS = ("年", "月", "日", "号", "季度", "时", ":")
+
+
 def _arabic_quantity(norm: str, m: re.Match[str]) -> Quantity | None:
-    num_start, num_end = m.span("num")
+    # Called once for every number of a text (the whole-text parse): groups by index (num 1,
+    # approx 2, unit 3), positional fields, no second pass over the digits for the decimals.
+    num_start, num_end = m.span(1)
+    unit = m.group(3)
+    if unit is None:
+        if norm.startswith(_DATE_WORDS, num_end):
+            return None
+        unit = ""
+        q_end = num_end
+    else:
+        q_end = m.end(3)
     raw_num = norm[num_start:num_end]
-    unit = m.group("unit") or ""
-    if not unit and _DATE_AFTER.match(norm[num_end : num_end + 3]):
-        return None
     value = parse_decimal(raw_num)
     if value is None:
         return None
-    q_end = m.end("unit") if unit else num_end
+    dot = raw_num.find(".")  # the digits after a dot are never grouped
     return Quantity(
-        value=value,
-        unit=unit,
-        decimals=decimals_of(raw_num),
-        start=num_start,
-        end=q_end,
-        raw=norm[num_start:q_end],
-        approx=bool(m.group("approx")),
+        value,
+        unit,
+        len(raw_num) - dot - 1 if dot >= 0 else 0,
+        num_start,
+        q_end,
+        norm[num_start:q_end],
+        m.group(2) is not None,
     )
 
 

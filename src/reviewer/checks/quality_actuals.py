@@ -64,6 +64,7 @@ class _Cell(NamedTuple):
 
 _CELL_SPLIT = lazy(r"[|\n\t]")
 _NOT_VALUE = lazy(r"(?:已|均已|全部|已全部|均)?(?:完成|达标|达到|实现)(?:100%|百分之百)?")
+_DONE_WORDS = ("完成", "达标", "达到", "实现")  # one of them is in every _NOT_VALUE match
 # A comparator cell; 达到 alone in a cell stands where a comparator would (a filler elsewhere).
 _COMPARATOR = lazy(rf"(?:{COMPARATOR_ALT}|达到)")
 _NUMBER = lazy(r"\d+(?:\.\d+)?")
@@ -135,7 +136,10 @@ def _satisfaction_before(cells: list[_Cell], i: int) -> int | None:
 @check(ACTUAL_NOT_A_VALUE)
 def actual_not_a_value(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    cells = _cells(norm)
+    # A cell saying done holds one of these words: without any, no cell is read (the cells of
+    # a long flattened table are a record a line).
+    said_done = any(w in norm for w in _DONE_WORDS)
+    cells = _cells(norm) if said_done else []
     spans: list[tuple[int, int]] = []
     quotes: list[str] = []
     for i, cell in enumerate(cells):

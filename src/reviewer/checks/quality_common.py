@@ -20,15 +20,16 @@ from reviewer.claims.report import is_chrome, report_title
 from reviewer.claims.sections import Section, sections
 from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
+from reviewer.document.tables import Cell, line_cells
 from reviewer.regex import lazy
 
 # ---------------------------------------------------------------- sentences
 
 
-class Sentence(NamedTuple):
-    start: int
-    end: int  # exclusive, includes the closing punctuation
-    text: str  # normalized text
+# A sentence: its normalized text and [start, end) offsets (end includes the closing
+# punctuation). The table reader's `Cell` has these very fields: a sentence that is a whole
+# one-cell line (every line of a flattened table) is that line's cell, not a second record.
+Sentence = Cell
 
 
 _SENT_END = lazy(r"[。！？!?\n]")
@@ -41,11 +42,12 @@ def sentences(doc: Document) -> list[Sentence]:
         out: list[Sentence] = []
         pos = 0
         norm = d.norm
+        add = _Adder(out, norm, line_cells(d), d.line_starts)
         for m in _SENT_END.finditer(norm):
             end = m.end() if m.group() != "\n" else m.start()
-            _add(out, norm, pos, end)
+            add(pos, end)
             pos = m.end()
-        _add(out, norm, pos, len(norm))
+        add(pos, len(norm))
         return out
 
     return doc.cached("q_sentences", build)
@@ -69,13 +71,33 @@ def sentence_at(doc: Document, offset: int) -> Sentence | None:
     return sents[k] if k >= 0 and offset < sents[k].end else None
 
 
-def _add(out: list[Sentence], norm: str, start: int, end: int) -> None:
-    while start < end and norm[start] in " \t\r":
-        start += 1
-    while end > start and norm[end - 1] in " \t\r":
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, norm[start:end]))
+class _Adder:
+    """Appends the sentence [start, end) without surrounding spaces, if any is left; sentences
+    come in order, so the line holding each is found by walking the line starts once."""
+
+    def __init__(
+        self, out: list[Sentence], norm: str, cells: list[Cell | None], starts: list[int]
+    ) -> None:
+        self.out, self.norm, self.cells, self.starts = out, norm, cells, starts
+        self.line = 0
+
+    def __call__(self, start: int, end: int) -> None:
+        norm = self.norm
+        while start < end and norm[start] in " \t\r":
+            start += 1
+        while end > start and norm[end - 1] in " \t\r":
+            end -= 1
+        if end <= start:
+            return
+        starts, i = self.starts, self.line
+        while i + 1 < len(starts) and starts[i + 1] <= start:
+            i += 1
+        self.line = i
+        cell = self.cells[i]
+        if cell is not None and cell.start == start and cell.end == end:
+            self.out.append(cell)  # the same text and offsets: the line's cell
+        else:
+            self.out.append(Sentence(norm[start:end], start, end))
 
 
 # ---------------------------------------------------------------- the report's date

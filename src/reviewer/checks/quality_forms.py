@@ -18,6 +18,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
+from reviewer.document.tables import Cell, line_cells
 from reviewer.models import Severity
 from reviewer.regex import lazy
 
@@ -107,12 +108,6 @@ WORD_ACTUAL = rule(
 # ---------------------------------------------------------------- the cell stream
 
 
-class Cell(NamedTuple):
-    text: str  # stripped
-    start: int
-    end: int
-
-
 def cells(doc: Document) -> list[Cell]:
     """Every cell of the text in reading order: a line split at `|` or tabs (a line ending in
     `|` closes its last cell), a line without separators as one cell, a line of spaces only as
@@ -121,6 +116,7 @@ def cells(doc: Document) -> list[Cell]:
 
     def build(d: Document) -> list[Cell]:
         out: list[Cell] = []
+        shared = line_cells(d)  # a one-cell line's cell, as the table reader made it
         for line in d.lines:
             text = line.text
             if "|" in text or "\t" in text:
@@ -135,7 +131,8 @@ def cells(doc: Document) -> list[Cell]:
                 for m in rx.finditer(r"\S+", text):
                     out.append(Cell(m.group(), line.start + m.start(), line.start + m.end()))
             elif text.strip():
-                out.append(_cell(text, line.start))
+                same = shared[line.index]
+                out.append(same if same is not None else _cell(text, line.start))
             elif text:
                 # a line of spaces (a web page's &nbsp; cell) between blank separator lines
                 out.append(Cell("", line.start, line.start))

@@ -5,6 +5,7 @@ document number whose closing bracket ran into the number."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import accumulate
@@ -165,16 +166,30 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
     spelling with its context, or both when neither is rarer."""
     first: dict[str, int] = {}  # context -> its first position (most contexts occur once)
     seen: dict[str, dict[str, list[int]]] = {}  # contexts met again: centre char -> positions
-    # A context never spans a line break: each line is scanned on its own, with a running count
-    # of its CJK characters, so a context is tested in O(1) and the counts are one line long.
+    # A context repeats only where both its halves (the 6 characters either side) repeat: the
+    # halves of every line are counted first (in C), and a context is built only for a centre
+    # whose two halves occur more than once in the text (few do).
     base = 0
+    rows: list[tuple[int, str, list[str]]] = []
+    halves: Counter[str] = Counter()
     for line in norm.split("\n"):
         start, base = base, base + len(line) + 1
         if len(line) < 2 * _SIDE + 1:
             continue
+        grams = [line[i : i + _SIDE] for i in range(len(line) - _SIDE + 1)]
+        halves.update(grams)
+        rows.append((start, line, grams))
+    for start, line, grams in rows:
+        centres = [
+            j
+            for j in range(_SIDE, len(line) - _SIDE)
+            if halves[grams[j - _SIDE]] > 1 and halves[grams[j + 1]] > 1
+        ]
+        if not centres:
+            continue
         is_cjk = line.translate(_CJK_FLAG)
         cjk = list(accumulate(map(int, is_cjk), initial=0))
-        for j in range(_SIDE, len(line) - _SIDE):
+        for j in centres:
             if is_cjk[j] == "0":
                 continue
             c = line[j]
@@ -183,7 +198,7 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
             if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < 8:
                 continue  # fewer than 8 CJK characters around c
             k = start + j
-            ctx = line[j - _SIDE : j] + line[j + 1 : j + 1 + _SIDE]
+            ctx = grams[j - _SIDE] + grams[j + 1]
             at = first.setdefault(ctx, k)
             if at != k:
                 spellings = seen.get(ctx)

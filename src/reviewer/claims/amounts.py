@@ -299,6 +299,21 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def _figure_events(norm: str, start: int, end: int) -> list[tuple[int, int, str, object]]:
+    """The figures of a paragraph a tree may hold: money and counts written in digits (a
+    target's bound aside), and percentages."""
+    events: list[tuple[int, int, str, object]] = []
+    for q in find_quantities(norm, start, end):
+        # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
+        if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
+            if _BOUND_RE.search(norm, max(start, q.start - 4), q.start):
+                continue
+            events.append((q.start, 1, "q", q))
+        elif q.dimension == "percent":
+            events.append((q.start, 1, "pct", q))
+    return events
+
+
 class _Parser:
     """Builds the figure trees of one paragraph."""
 
@@ -318,22 +333,8 @@ class _Parser:
         self.label_floor = start
 
     # -- events ---------------------------------------------------------------------------
-    def run(self) -> list[Node]:
-        events: list[tuple[int, int, str, object]] = []
-        for q in find_quantities(self.norm, self.start, self.end):
-            # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
-            if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
-                if _BOUND_RE.search(self.norm, max(self.start, q.start - 4), q.start):
-                    continue
-                events.append((q.start, 1, "q", q))
-            elif q.dimension == "percent":
-                events.append((q.start, 1, "pct", q))
-        if not events and (
-            self.carry is None or _OPEN_RE.search(self.norm, self.start, self.end) is None
-        ):
-            # No figure: markers, colons and brackets have nothing to open, and no marker can
-            # open a second breakdown of the carried total (a table cell, a heading, prose).
-            return self.nodes
+    def run(self, events: list[tuple[int, int, str, object]]) -> list[Node]:
+        """Read the paragraph from its figure events (`_figure_events`)."""
         for m in _OPEN_RE.finditer(self.norm, self.start, self.end):
             events.append((m.start(), 0, "open", m))
         for m in rx.finditer(r"[()。；;]", self.norm[self.start : self.end]):
@@ -757,9 +758,16 @@ def figure_trees(doc: Document) -> list[Node]:
     def build(d: Document) -> list[Node]:
         nodes: list[Node] = []
         carry: Node | None = None
+        norm = d.norm
         for start, end in _paragraphs(d):
+            events = _figure_events(norm, start, end)
+            if not events and (carry is None or _OPEN_RE.search(norm, start, end) is None):
+                # No figure: markers, colons and brackets have nothing to open, and no marker
+                # can open a second breakdown of the carried total (a table cell, a heading,
+                # prose): no parser is built (a flattened table has a paragraph a line).
+                continue
             parser = _Parser(d, start, end, carry)
-            nodes.extend(parser.run())
+            nodes.extend(parser.run(events))
             carry = parser.carry
         return nodes
 

@@ -228,6 +228,12 @@ def _sentence(doc: Document, s: int, e: int) -> list[Indicator]:
             compound = False
             continue
         value_end, bound, next_compound = after
+        if dim == "bare" and norm.find("前", s, q.start) < 0 and norm.find("第", s, q.start) < 0:
+            # A bare number states something only as a ranking (排名前10, 第12), whose name,
+            # read below, ends in 前 or 第 within the sentence before the number: with neither
+            # there, the statement is skipped as below, without reading its clause first.
+            prev_end, compound = value_end, False
+            continue
         is_compound = compound and norm[prev_end : q.start].strip() == "/"
         stmt_start = None
         if is_compound:

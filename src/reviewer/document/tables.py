@@ -429,6 +429,14 @@ def _flat_cells(doc: Document) -> tuple[list[str], list[Cell | None]]:
     return texts, cells
 
 
+def line_cells(doc: Document) -> list[Cell | None]:
+    """Each line's cell (its stripped text and offsets) when it can be a flattened-table cell,
+    else None; cached, and shared with the other readers of one-cell lines (quality_forms), so
+    a document of 130,000 such lines holds one `Cell` a line, not one per reader."""
+    cells: list[Cell | None] = doc.cached("tables.flat_cells", _flat_cells)[1]
+    return cells
+
+
 def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
     texts, line_cells = doc.cached("tables.flat_cells", _flat_cells)
     first = line_cells[i]

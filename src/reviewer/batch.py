@@ -163,11 +163,14 @@ def run_batch(
     keep_texts: bool = False,
     on_error: Callable[[str], None] | None = None,
     review: Callable[[Document, Policy], ReportResult] | None = None,
+    spill: bool = False,
 ) -> Outcome:
     """Review `sources` and return their results in input order.
 
     `on_error` is called with one line for each report that cannot be read (default: the line
-    goes to stderr, above the progress bar).
+    goes to stderr, above the progress bar). With `spill`, each result goes to a temporary file
+    as it finishes and `outcome.run.reports` is a `reviewer.spill.SpilledReports` reading them
+    back one at a time (memory stays flat over a batch of any size).
     """
     custom = review is not None
     if review is None:
@@ -177,6 +180,9 @@ def run_batch(
     digest = settings.digest()
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
+    from reviewer.spill import SpilledReports, spilled_run
+
+    spilled = SpilledReports(len(sources)) if spill else None
     outcome = Outcome(run=RunResult())
     if jobs <= 0:  # auto: every core when the batch is large enough to repay starting them
         jobs = _cores() if len(sources) >= AUTO_JOBS_FROM else 1
@@ -217,7 +223,10 @@ def run_batch(
 
     def finish(i: int, done_one: tuple[ReportResult, str | None, bool]) -> None:
         result, text, reused = done_one
-        slots[i] = result
+        if spilled is not None:
+            spilled[i] = result
+        else:
+            slots[i] = result
         if text is not None:
             outcome.texts[result.path] = text
         outcome.reused += reused
@@ -255,7 +264,10 @@ def run_batch(
         bar.close()
         if sink is not None:
             sink.close()
-    outcome.run.reports = [r for r in slots if r is not None]
+    if spilled is not None:
+        outcome.run = spilled_run(spilled.arranged(spilled.filled()))
+    else:
+        outcome.run.reports = [r for r in slots if r is not None]
     copies.apply(outcome.run.reports)
     return outcome
 

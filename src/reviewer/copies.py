@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from hashlib import blake2b
 from typing import NamedTuple
 
 from reviewer.document import Document
@@ -59,14 +60,27 @@ _PROBLEMS = lazy(r"问题|不足")
 
 
 class Para(NamedTuple):
-    """One paragraph of a report, normalized, with its place."""
+    """One paragraph of a report, compact: what the pass compares, as plain ints and one string.
 
-    span: Span
+    Clauses and the comparison key are 64-bit hashes (`stable_hash`, the same in every process,
+    so worker processes can fingerprint); a clause's hash carries its length in the low 16 bits.
+    """
+
+    start: int  # the line's span: offsets, 1-based line and column
+    end: int
+    line: int
+    column: int
     text: str  # the line's normalized text (`Document.norm`), stripped
-    key: str  # the text normalized for comparison
-    clauses: frozenset[str]
+    raw: str | None  # the span's original text when it differs from `text`
+    key: int  # hash of the text normalized for comparison
+    clauses: tuple[int, ...]  # the clauses' `clause_id`s, distinct
     weight: int  # characters in its clauses
     key_section: bool  # in a goals or problems section
+
+    @property
+    def span(self) -> Span:
+        text = self.text if self.raw is None else self.raw
+        return Span(start=self.start, end=self.end, line=self.line, column=self.column, text=text)
 
 
 class Prints(NamedTuple):
@@ -111,6 +125,22 @@ def clauses(key: str) -> frozenset[str]:
     return frozenset(c for c in _CLAUSE_SPLIT.split(key) if len(c) >= MIN_CLAUSE)
 
 
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of `text`, the same in every process (unlike `hash`, salted per process):
+    over a million paragraphs, the odds of any two distinct keys colliding are about 1e-7."""
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def clause_id(clause: str) -> int:
+    """A clause as one int: its hash, and its length in the low 16 bits (capped: a clause of
+    65,535+ characters counts as that many when shared, which can only lower a score)."""
+    return stable_hash(clause) << 16 | min(len(clause), 0xFFFF)
+
+
+def clause_len(cid: int) -> int:
+    return cid & 0xFFFF
+
+
 def fingerprint(doc: Document, unit: str | None) -> Prints:
     """The paragraphs of `doc` the pass compares."""
     from reviewer.claims.sections import section_path
@@ -126,12 +156,17 @@ def fingerprint(doc: Document, unit: str | None) -> Prints:
         parts = clauses(key)
         titles = [s.title for s in section_path(doc, line.start)]
         key_section = any(_GOALS.search(t) or _PROBLEMS.search(t) for t in titles)
+        span = doc.span(line.start, line.end)
         paras.append(
             Para(
-                span=doc.span(line.start, line.end),
+                start=span.start,
+                end=span.end,
+                line=span.line,
+                column=span.column,
                 text=text,
-                key=key,
-                clauses=parts,
+                raw=None if span.text == text else span.text,
+                key=stable_hash(key),
+                clauses=tuple(sorted(clause_id(c) for c in parts)),
                 weight=sum(map(len, parts)),
                 key_section=key_section,
             )
@@ -153,8 +188,8 @@ def _same_unit(a: Prints, b: Prints) -> bool:
 
 def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
     """For each report of the batch, its paragraphs shared with another unit's report."""
-    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    by_clause: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_key: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_clause: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for r, prints in enumerate(batch):
         for p, para in enumerate(prints.paras):
             by_key[para.key].append((r, p))
@@ -182,7 +217,7 @@ def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
                     continue
                 for r2, p2 in by_clause[c]:
                     if r2 != r and r2 not in matches:
-                        shared[(r2, p2)] += len(c)
+                        shared[(r2, p2)] += clause_len(c)
             for (r2, p2), chars in shared.items():
                 other = batch[r2].paras[p2]
                 if chars < MIN_CLAUSE or _same_unit(prints, batch[r2]):
@@ -202,7 +237,7 @@ def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
                 Copy(
                     para=para,
                     other=batch[r2].path,
-                    other_line=batch[r2].paras[p2].span.line,
+                    other_line=batch[r2].paras[p2].line,
                     similarity=score,
                     exact=is_exact,
                     more=len(matches) - 1,
@@ -272,21 +307,27 @@ class Collector:
         with self._lock:
             self._prints[path] = prints
 
-    def apply(self, reports: Iterable[ReportResult]) -> int:
-        """Add the copy findings to `reports` (in place); returns how many were added."""
+    def apply(self, reports: list[ReportResult]) -> int:
+        """Add the copy findings to `reports` (each changed report is read, changed and put
+        back in its place: `reports` may be a `SpilledReports`); returns how many were added."""
         if not self.enabled:
             return 0
-        reports = [r for r in reports if r.path in self._prints and not r.error]
-        if len(reports) < 2:
+        compared: list[tuple[int, str]] = [
+            (i, r.path) for i, r in enumerate(reports) if r.path in self._prints and not r.error
+        ]
+        if len(compared) < 2:
             return 0
-        found = find_copies([self._prints[r.path] for r in reports])
+        found = find_copies([self._prints[path] for _, path in compared])
+        self._prints.clear()  # the pass is done: what it found is all it needs
         added = 0
-        for report, copies in zip(reports, found, strict=True):
+        for (i, _), copies in zip(compared, found, strict=True):
             if not copies:
                 continue
+            report = reports[i]
             report.findings = [f for f in report.findings if f.code != CODE]
             report.findings.extend(to_finding(c, self.policy) for c in copies)
             report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+            reports[i] = report
             added += len(copies)
         return added
 

@@ -398,17 +398,18 @@ def match(unit: str | None, year: int | None, candidates: Sequence[Candidate]) -
 
 
 def apply(
-    reports: Iterable[ReportResult],
+    reports: list[ReportResult],
     spec: Path,
     policy: Policy,
     texts: dict[str, str] | None = None,
 ) -> int:
     """Add Y findings to `reports` (in place) against last year's reports under `spec`; each
     compared report's meta gets `previous` (the file it was compared with). Returns how many
-    findings were added."""
+    findings were added. A changed report is put back in its place (`reports` may be a
+    `reviewer.spill.SpilledReports`)."""
     candidates, one_file = load_previous(spec)
     added = 0
-    for report in reports:
+    for i, report in enumerate(reports):
         if report.error:
             continue
         doc = _reload(report, texts)
@@ -423,10 +424,10 @@ def apply(
             continue
         report.meta["previous"] = last.doc.path
         new = findings(doc, last.doc, policy, (unit, last.unit))
-        if not new:
-            continue
-        report.findings.extend(new)
-        report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+        if new:
+            report.findings.extend(new)
+            report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+        reports[i] = report  # its meta names the report compared with
         added += len(new)
     return added
 

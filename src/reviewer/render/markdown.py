@@ -7,6 +7,8 @@ and a suggested fix. Several reports get a summary table first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
 from reviewer.regex import lazy
 from reviewer.render.common import (
@@ -112,7 +114,8 @@ def render_report(report: ReportResult, lang: Lang, rules: dict[str, object]) ->
     return out
 
 
-def render(run: RunResult, lang: Lang = "zh") -> str:
+def render_chunks(run: RunResult, lang: Lang = "zh") -> Iterator[str]:
+    """The draft a report at a time (the summary table first)."""
     rules = rules_table()
     out = [
         "# "
@@ -135,6 +138,14 @@ def render(run: RunResult, lang: Lang = "zh") -> str:
             cells[0] = f"`{row.path}`"
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
+    # each piece is "\n".join of its lines, and pieces join with "\n"; the last is stripped at
+    # its end (the whole output's rstrip: every piece has text)
+    pending = "\n".join(out)
     for report in run.reports:
-        out += render_report(report, lang, rules)
-    return "\n".join(out).rstrip() + "\n"
+        yield pending + "\n"
+        pending = "\n".join(render_report(report, lang, rules))
+    yield pending.rstrip() + "\n"
+
+
+def render(run: RunResult, lang: Lang = "zh") -> str:
+    return "".join(render_chunks(run, lang))

@@ -88,3 +88,15 @@ def test_the_cli_batch_output_matches_the_library_with_copies_found(tmp_path: Pa
         [f.code for f in r.findings] for r in expected
     ]
     assert all("Q050" in [f.code for f in r.findings] for r in got)
+
+
+def test_spilled_texts_read_back_by_path() -> None:
+    from reviewer.spill import SpilledTexts
+
+    texts = SpilledTexts()
+    assert not texts and texts.get("a.txt") is None
+    texts["a.txt"] = "甲县水利局\n"
+    texts["b.txt"] = ""
+    texts["a.txt"] = "甲县水利局（修订）\n"
+    assert dict(texts) == {"a.txt": "甲县水利局（修订）\n", "b.txt": ""}
+    assert "b.txt" in texts and "c.txt" not in texts and len(texts) == 2

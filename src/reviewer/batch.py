@@ -18,7 +18,7 @@ written as each report finishes, never holds them (see `reviewer.copies`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -42,7 +42,7 @@ class Outcome:
 
     run: RunResult
     errors: list[str] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: MutableMapping[str, str] = field(default_factory=dict)
     reused: int = 0
 
 
@@ -180,10 +180,12 @@ def run_batch(
     digest = settings.digest()
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
-    from reviewer.spill import SpilledReports, spilled_run
+    from reviewer.spill import SpilledReports, SpilledTexts, spilled_run
 
     spilled = SpilledReports(len(sources)) if spill else None
     outcome = Outcome(run=RunResult())
+    if spill and keep_texts:
+        outcome.texts = SpilledTexts()
     if jobs <= 0:  # auto: every core when the batch is large enough to repay starting them
         jobs = _cores() if len(sources) >= AUTO_JOBS_FROM else 1
     # Processes for the rules alone (threads share one core); threads for a custom `review`

@@ -26,7 +26,7 @@ Spans are this year's report's; last year's file and line are in the message and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -401,7 +401,7 @@ def apply(
     reports: list[ReportResult],
     spec: Path,
     policy: Policy,
-    texts: dict[str, str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> int:
     """Add Y findings to `reports` (in place) against last year's reports under `spec`; each
     compared report's meta gets `previous` (the file it was compared with). Returns how many
@@ -432,7 +432,7 @@ def apply(
     return added
 
 
-def _reload(report: ReportResult, texts: dict[str, str] | None) -> Document | None:
+def _reload(report: ReportResult, texts: Mapping[str, str] | None) -> Document | None:
     """The document the report's findings were computed on (its sha256 must match)."""
     text = (texts or {}).get(report.path)
     if text is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import IO, overload
 
 from reviewer.models import ReportResult, RunResult
@@ -73,6 +73,37 @@ class SpilledReports(Sequence[ReportResult]):
 
     def close(self) -> None:
         self._file.close()
+
+
+class SpilledTexts(MutableMapping[str, str]):
+    """Report texts by path, kept in a temporary file (for the renderers that show them)."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (as long as the batch)
+        self._at: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, path: str) -> str:
+        at, size = self._at[path]
+        self._file.seek(at)
+        return self._file.read(size).decode("utf-8")
+
+    def __setitem__(self, path: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self._file.seek(0, 2)
+        self._at[path] = (self._file.tell(), len(data))
+        self._file.write(data)
+
+    def __delitem__(self, path: str) -> None:
+        del self._at[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._at
 
 
 def spilled_run(reports: SpilledReports, run: RunResult | None = None) -> RunResult:

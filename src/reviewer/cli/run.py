@@ -4,7 +4,7 @@ output and the exit code. The review itself (policy included) is the library's."
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,34 +103,40 @@ def write(data: bytes | Iterable[bytes], output: Path | None) -> None:
         buffer.flush()
 
 
-def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | None) -> None:
+def write_docx(
+    run: RunResult, lang: Any, texts: Mapping[str, str], output: Path | None
+) -> None:
     """One commented .docx per readable report: `-o DIR` (an existing directory, a path ending
     in a separator, or any path when there are several reports) gets one file per report named
-    after it; `-o FILE` or a pipe takes a single report."""
+    after it; `-o FILE` or a pipe takes a single report. Each is made and written in turn."""
     import os
 
+    from reviewer.models import ReportResult
     from reviewer.render.docx import documents, output_names
 
-    made = list(documents(run, lang, texts))
-    if not made:
+    readable = [
+        ReportResult(path=r.path) for r in run.reports if r.error is None and r.path in texts
+    ]
+    if not readable:
         return
-    many = len(made) > 1
+    many = len(readable) > 1
     if output is not None and many and output.suffix.lower() == ".docx" and not output.is_dir():
-        fail(f"docx writes one file per report ({len(made)}): give a directory, not {output}")
+        fail(f"docx writes one file per report ({len(readable)}): give a directory, not {output}")
     as_dir = output is not None and (
-        output.is_dir() or str(output).endswith(("/", os.sep)) or len(made) > 1
+        output.is_dir() or str(output).endswith(("/", os.sep)) or many
     )
     if output is None or not as_dir:
-        if len(made) > 1:
+        if many:
             fail("docx writes one file per report: give a directory with -o DIR")
-        write(made[0][1], output)
+        for _, data in documents(run, lang, texts):
+            write(data, output)
         return
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"cannot create {output}: {exc.strerror or exc}")
-    names = output_names([r for r, _ in made], output)
-    for (_, data), name in zip(made, names, strict=True):
+    names = output_names(readable, output)
+    for (_, data), name in zip(documents(run, lang, texts), names, strict=True):
         write(data, output / name)
 
 
@@ -147,20 +153,20 @@ def html_to_dir(output: Path | None, reports: int) -> bool:
     return reports > 1 and output.suffix.lower() not in (".html", ".htm")
 
 
-def write_html_site(run: RunResult, lang: Any, texts: dict[str, str], output: Path) -> None:
+def write_html_site(run: RunResult, lang: Any, texts: Mapping[str, str], output: Path) -> None:
     """`index.html` (the reports ranked by errors, the commonest problems) and one page per
     report in the directory `output`."""
-    from reviewer.render.html_index import pages
+    from reviewer.render.html_index import iter_pages
 
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"cannot create {output}: {exc.strerror or exc}")
-    for name, page in pages(run, lang, texts).items():
+    for name, page in iter_pages(run, lang, texts):
         write(page.encode("utf-8"), output / name)
 
 
-def _output(run: RunResult, fmt: str, lang: Any, texts: dict[str, str]) -> Iterator[bytes]:
+def _output(run: RunResult, fmt: str, lang: Any, texts: Mapping[str, str]) -> Iterator[bytes]:
     """The output of a format a piece at a time; text gets the summary table of a batch."""
     from reviewer.render import chunks
 

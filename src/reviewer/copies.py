@@ -185,26 +185,32 @@ def fingerprint(doc: Document, unit: str | None) -> Prints:
 
 
 class Texts:
-    """Paragraph texts kept in a temporary file while a batch runs (read back for the few pairs
-    compared word for word, and for the paragraphs found copied)."""
+    """A temporary file for what the pass keeps while a batch runs: the reports' packed
+    fingerprints (read back twice when the pass runs) and their paragraph texts (read back for
+    the few pairs compared word for word, and for the paragraphs found copied)."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
 
-    def put(self, text: str, raw: str | None) -> tuple[int, int]:
+    def put_bytes(self, data: bytes) -> tuple[int, int]:
         """Store; returns (where, size)."""
         if self._file is None:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 (as long as the collector)
-        data = pickle.dumps((text, raw), protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(0, 2)
         at = self._file.tell()
         self._file.write(data)
         return at, len(data)
 
-    def get(self, at: int, size: int) -> tuple[str, str | None]:
+    def get_bytes(self, at: int, size: int) -> bytes:
         assert self._file is not None
         self._file.seek(at)
-        text, raw = pickle.loads(self._file.read(size))
+        return self._file.read(size)
+
+    def put(self, text: str, raw: str | None) -> tuple[int, int]:
+        return self.put_bytes(pickle.dumps((text, raw), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get(self, at: int, size: int) -> tuple[str, str | None]:
+        text, raw = pickle.loads(self.get_bytes(at, size))
         return text, raw
 
 
@@ -236,12 +242,52 @@ class Packed:
     def paras(self) -> _PackedParas:
         return _PackedParas(self)
 
+    def dump(self) -> bytes:
+        state = (self.path, self.unit, self._rows, self._clauses, self._cuts)
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, data: bytes, texts: Texts) -> Packed:
+        packed = cls.__new__(cls)
+        packed.path, packed.unit, packed._rows, packed._clauses, packed._cuts = pickle.loads(data)
+        packed._texts = texts
+        return packed
+
     def full(self, para: Para) -> Para:
         """`para` with its texts read back."""
         if para.at < 0:
             return para
         text, raw = self._texts.get(para.at, para.size)
         return para._replace(text=text, raw=raw, at=-1, size=0)
+
+
+class _OnDisk(Sequence[Packed]):
+    """The batch's packed fingerprints, read back from the collector's file when used (the
+    last `CACHED` kept: the pass reads the reports in order, and a few others for each match)."""
+
+    CACHED = 256
+
+    def __init__(self, where: list[tuple[int, int]], texts: Texts) -> None:
+        self._where, self._texts = where, texts
+        self._cache: dict[int, Packed] = {}
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    @overload
+    def __getitem__(self, i: int) -> Packed: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Packed]: ...
+    def __getitem__(self, i: int | slice) -> Packed | list[Packed]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        packed = self._cache.get(i)
+        if packed is None:
+            if len(self._cache) >= self.CACHED:
+                del self._cache[next(iter(self._cache))]
+            packed = Packed.load(self._texts.get_bytes(*self._where[i]), self._texts)
+            self._cache[i] = packed
+        return packed
 
 
 class _PackedParas(Sequence[Para]):
@@ -424,7 +470,7 @@ class Collector:
 
         self.policy = policy
         self.enabled = CODE in catalog()[0] and policy.enabled(CODE)
-        self._prints: dict[str, Packed] = {}
+        self._prints: dict[str, tuple[int, int]] = {}  # path -> its `Packed` in `_texts`
         self._texts = Texts()
         self._lock = threading.Lock()
 
@@ -437,8 +483,8 @@ class Collector:
 
     def keep(self, path: str, prints: Prints) -> None:
         """Keep a report's paragraphs fingerprinted elsewhere (a worker process)."""
-        with self._lock:  # one writer of the texts file at a time
-            self._prints[path] = Packed(prints, self._texts)
+        with self._lock:  # one writer of the file at a time
+            self._prints[path] = self._texts.put_bytes(Packed(prints, self._texts).dump())
 
     def apply(self, reports: list[ReportResult]) -> int:
         """Add the copy findings to `reports` (each changed report is read, changed and put
@@ -450,7 +496,7 @@ class Collector:
         ]
         if len(compared) < 2:
             return 0
-        found = find_copies([self._prints[path] for _, path in compared])
+        found = find_copies(_OnDisk([self._prints[path] for _, path in compared], self._texts))
         self._prints.clear()  # the pass is done: what it found is all it needs
         added = 0
         for (i, _), copies in zip(compared, found, strict=True):

@@ -11,8 +11,10 @@ Memory is flat when the peak stops growing with N; the slope (KiB per report bet
 smallest and largest N) is what a report costs until the end of the batch.
 
 `--retained` then reviews that many reports in this process and measures (tracemalloc, after a
-warm-up that fills the caches) what stays allocated per report: its `ReportResult` and the
-paragraph fingerprints the batch's copy pass (Q050) keeps.
+warm-up that fills the caches) what stays allocated per report as the CLI's batch keeps it: its
+`ReportResult` spilled to disk (`reviewer.spill`: two ints in memory), the copy pass's (Q050)
+packed paragraph fingerprints (`reviewer.copies.Collector`), and for comparison the result
+held in memory as a list would.
 Repeated fixtures share their wording, so the copy pass finds the same clauses again and again:
 a real batch of different reports holds at least as much per report.
 """
@@ -59,40 +61,47 @@ def batch_peak(n: int, jobs: int, work: Path) -> tuple[float, float, float]:
     return after.ru_maxrss / 1024, cpu, wall
 
 
-def retained(n: int) -> tuple[float, float]:
-    """KiB per report kept by (results, copy-pass fingerprints), after a warm-up."""
-    from reviewer.copies import prints_for
+def retained(n: int) -> tuple[float, float, float]:
+    """KiB per report kept by (spilled results, copy-pass fingerprints, results in a list),
+    after a warm-up."""
+    from reviewer.copies import Collector
     from reviewer.document import Document
     from reviewer.engine import review_document
+    from reviewer.models import ReportResult
     from reviewer.policy import Policy
+    from reviewer.spill import SpilledReports
 
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in REPORTS]
     policy = Policy()
-    results: list[object] = []
-    prints: list[object] = []
 
-    def review(count: int) -> None:
+    def review(count: int, spilled: SpilledReports, collector: Collector) -> list[ReportResult]:
+        listed = []
         for i in range(count):
             name, text = texts[i % len(texts)]
             doc = Document(text=text, path=f"{i}-{name}")
             result = review_document(doc, policy)
-            results.append(result)
-            prints.append(prints_for(doc, result))
+            collector.add(doc, result)
+            spilled[i] = result
+            listed.append(result)
+        return listed
 
-    review(len(texts) * 4)  # caches (patterns, per-text parses) filled before measuring
-    results.clear()
-    prints.clear()
+    review(len(texts) * 4, SpilledReports(len(texts) * 4), Collector(policy))  # warm caches
     tracemalloc.start()
     gc.collect()
     base = tracemalloc.get_traced_memory()[0]
-    review(n)
+    spilled, collector = SpilledReports(n), Collector(policy)
+    listed = review(n, spilled, collector)
     gc.collect()
-    both = tracemalloc.get_traced_memory()[0]
-    prints.clear()
+    everything = tracemalloc.get_traced_memory()[0]
+    listed.clear()
     gc.collect()
-    without_prints = tracemalloc.get_traced_memory()[0]
+    kept = tracemalloc.get_traced_memory()[0]
+    del collector
+    gc.collect()
+    spilled_only = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    return (without_prints - base) / n / 1024, (both - without_prints) / n / 1024
+    per = n * 1024
+    return (spilled_only - base) / per, (kept - spilled_only) / per, (everything - kept) / per
 
 
 def main() -> None:
@@ -114,10 +123,11 @@ def main() -> None:
         (n0, p0), (n1, p1) = peaks[0], peaks[-1]
         print(f"slope: {(p1 - p0) * 1024 / (n1 - n0):.1f} KiB per report from {n0} to {n1}")
     if args.retained:
-        res, prints = retained(args.retained)
+        spilled, prints, listed = retained(args.retained)
         print(
-            f"kept per report until the batch ends: results {res:.1f} KiB, "
-            f"copy-pass fingerprints {prints:.1f} KiB (tracemalloc, {args.retained} reports)"
+            f"kept per report until the batch ends: results {spilled:.2f} KiB (spilled to disk; "
+            f"{listed:.1f} KiB each in a list), copy-pass fingerprints {prints:.1f} KiB "
+            f"(tracemalloc, {args.retained} reports)"
         )
 
 

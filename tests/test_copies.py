@@ -178,3 +178,23 @@ def test_worker_processes_find_the_same_copies_as_one_process(tmp_path: Path) ->
         [[f["code"] for f in r["findings"]] for r in json.loads(o.stdout)["reports"]] for o in runs
     )
     assert one == two and all("Q050" in codes for codes in one)
+
+
+def test_a_collector_keeps_a_reports_paragraphs_packed_and_reads_their_texts_back() -> None:
+    from reviewer.copies import Packed, Texts, fingerprint
+    from reviewer.document import Document
+
+    text = (
+        "甲县水利局2024年度部门整体支出绩效自评报告\n"
+        "三、存在的问题\n"
+        "  部分项目前期论证不充分，资金拨付进度滞后于计划，绩效目标设置不够细化量化，"
+        "绩效监控流于形式，未能及时发现和纠正执行中的偏差。\n"
+    )
+    prints = fingerprint(Document(text=text, path="a.txt"), "甲县水利局")
+    packed = Packed(prints, Texts())
+    assert len(packed.paras) == len(prints.paras) == 1
+    para = packed.paras[0]
+    assert para.text == "" and para.at >= 0  # the text is on disk, the rest in ints
+    assert packed.full(para) == prints.paras[0]
+    assert packed.full(para).span == prints.paras[0].span
+    assert prints.paras[0].span.text.startswith("  部分项目")  # the original line, not stripped

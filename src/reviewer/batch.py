@@ -18,7 +18,7 @@ written as each report finishes, never holds them (see `reviewer.copies`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -42,7 +42,7 @@ class Outcome:
 
     run: RunResult
     errors: list[str] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: MutableMapping[str, str] = field(default_factory=dict)
     reused: int = 0
 
 
@@ -162,11 +162,14 @@ def run_batch(
     keep_texts: bool = False,
     on_error: Callable[[str], None] | None = None,
     review: Callable[[Document, Policy], ReportResult] | None = None,
+    spill: bool = False,
 ) -> Outcome:
     """Review `sources` and return their results in input order.
 
     `on_error` is called with one line for each report that cannot be read (default: the line
-    goes to stderr, above the progress bar).
+    goes to stderr, above the progress bar). With `spill`, each result goes to a temporary file
+    as it finishes and `outcome.run.reports` is a `reviewer.spill.SpilledReports` reading them
+    back one at a time (memory stays flat over a batch of any size).
     """
     custom = review is not None
     if review is None:
@@ -176,7 +179,12 @@ def run_batch(
     digest = settings.digest()
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
+    from reviewer.spill import SpilledReports, SpilledTexts, spilled_run
+
+    spilled = SpilledReports(len(sources)) if spill else None
     outcome = Outcome(run=RunResult())
+    if spill and keep_texts:
+        outcome.texts = SpilledTexts()
     if jobs <= 0:  # auto: every core when the batch is large enough to repay starting them
         jobs = _cores() if len(sources) >= AUTO_JOBS_FROM else 1
     # Processes for the rules alone (threads share one core); threads for a custom `review`
@@ -216,7 +224,10 @@ def run_batch(
 
     def finish(i: int, done_one: tuple[ReportResult, str | None, bool]) -> None:
         result, text, reused = done_one
-        slots[i] = result
+        if spilled is not None:
+            spilled[i] = result
+        else:
+            slots[i] = result
         if text is not None:
             outcome.texts[result.path] = text
         outcome.reused += reused
@@ -254,7 +265,10 @@ def run_batch(
         bar.close()
         if sink is not None:
             sink.close()
-    outcome.run.reports = [r for r in slots if r is not None]
+    if spilled is not None:
+        outcome.run = spilled_run(spilled.arranged(spilled.filled()))
+    else:
+        outcome.run.reports = [r for r in slots if r is not None]
     copies.apply(outcome.run.reports)
     return outcome
 

@@ -32,10 +32,14 @@ The reading:
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import threading
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from hashlib import blake2b
+from typing import IO, NamedTuple, overload
 
 from reviewer.document import Document
 from reviewer.models import Finding, ReportResult, Severity, Span
@@ -59,14 +63,31 @@ _PROBLEMS = lazy(r"问题|不足")
 
 
 class Para(NamedTuple):
-    """One paragraph of a report, normalized, with its place."""
+    """One paragraph of a report, compact: what the pass compares, as plain ints and one string.
 
-    span: Span
+    The comparison key is a 63-bit hash (`stable_hash`, the same in every process, so worker
+    processes can fingerprint); a clause is a 47-bit hash with its length in the low 16 bits.
+    A collector keeps it packed (`Packed`): then `text` and `raw` are on disk at `at`.
+    """
+
+    start: int  # the line's span: offsets, 1-based line and column
+    end: int
+    line: int
+    column: int
     text: str  # the line's normalized text (`Document.norm`), stripped
-    key: str  # the text normalized for comparison
-    clauses: frozenset[str]
+    raw: str | None  # the span's original text when it differs from `text`
+    key: int  # hash of the text normalized for comparison (`stable_hash`)
+    key_id: int  # the same text as a clause (`clause_id`): a key and a clause can be one text
+    clauses: tuple[int, ...]  # the clauses' `clause_id`s, distinct
     weight: int  # characters in its clauses
     key_section: bool  # in a goals or problems section
+    at: int = -1  # where `text` and `raw` are kept (`Texts`) when packed; -1: they are here
+    size: int = 0
+
+    @property
+    def span(self) -> Span:
+        text = self.text if self.raw is None else self.raw
+        return Span(start=self.start, end=self.end, line=self.line, column=self.column, text=text)
 
 
 class Prints(NamedTuple):
@@ -111,6 +132,24 @@ def clauses(key: str) -> frozenset[str]:
     return frozenset(c for c in _CLAUSE_SPLIT.split(key) if len(c) >= MIN_CLAUSE)
 
 
+def stable_hash(text: str) -> int:
+    """A 63-bit hash of `text`, the same in every process (unlike `hash`, salted per process):
+    over a million paragraphs, the odds of any two distinct keys colliding are about 1e-7."""
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+def clause_id(clause: str) -> int:
+    """A clause as one 63-bit int: a 47-bit hash, and its length in the low 16 bits (capped: a
+    clause of 65,535+ characters counts as that many when shared, which can only lower a score).
+    Two distinct clauses of a batch rarely share a hash (about one pair in ten million clauses),
+    and a pair only adds one clause's characters to a paragraph's share."""
+    return stable_hash(clause) >> 16 << 16 | min(len(clause), 0xFFFF)
+
+
+def clause_len(cid: int) -> int:
+    return cid & 0xFFFF
+
+
 def fingerprint(doc: Document, unit: str | None) -> Prints:
     """The paragraphs of `doc` the pass compares."""
     from reviewer.claims.sections import section_path
@@ -126,17 +165,168 @@ def fingerprint(doc: Document, unit: str | None) -> Prints:
         parts = clauses(key)
         titles = [s.title for s in section_path(doc, line.start)]
         key_section = any(_GOALS.search(t) or _PROBLEMS.search(t) for t in titles)
+        span = doc.span(line.start, line.end)
         paras.append(
             Para(
-                span=doc.span(line.start, line.end),
+                start=span.start,
+                end=span.end,
+                line=span.line,
+                column=span.column,
                 text=text,
-                key=key,
-                clauses=parts,
+                raw=None if span.text == text else span.text,
+                key=stable_hash(key),
+                key_id=clause_id(key),
+                clauses=tuple(sorted(clause_id(c) for c in parts)),
                 weight=sum(map(len, parts)),
                 key_section=key_section,
             )
         )
     return Prints(doc.path, unit, paras)
+
+
+class Texts:
+    """A temporary file for what the pass keeps while a batch runs: the reports' packed
+    fingerprints (read back twice when the pass runs) and their paragraph texts (read back for
+    the few pairs compared word for word, and for the paragraphs found copied)."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+
+    def put_bytes(self, data: bytes) -> tuple[int, int]:
+        """Store; returns (where, size)."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (as long as the collector)
+        self._file.seek(0, 2)
+        at = self._file.tell()
+        self._file.write(data)
+        return at, len(data)
+
+    def get_bytes(self, at: int, size: int) -> bytes:
+        assert self._file is not None
+        self._file.seek(at)
+        return self._file.read(size)
+
+    def put(self, text: str, raw: str | None) -> tuple[int, int]:
+        return self.put_bytes(pickle.dumps((text, raw), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get(self, at: int, size: int) -> tuple[str, str | None]:
+        text, raw = pickle.loads(self.get_bytes(at, size))
+        return text, raw
+
+
+_FIELDS = 10  # a packed paragraph: start end line column key key_id weight key_section at size
+
+
+class Packed:
+    """One report's fingerprints as plain arrays of ints (about 150 bytes a paragraph), texts
+    on disk; `paras` unpacks a paragraph when it is read (as `Prints.paras`)."""
+
+    __slots__ = ("_clauses", "_cuts", "_rows", "_texts", "path", "unit")
+
+    def __init__(self, prints: Prints, texts: Texts) -> None:
+        self.path, self.unit, self._texts = prints.path, prints.unit, texts
+        rows: list[int] = []
+        clauses: list[int] = []
+        cuts = [0]
+        for p in prints.paras:
+            at, size = texts.put(p.text, p.raw)
+            rows += (p.start, p.end, p.line, p.column, p.key, p.key_id, p.weight, p.key_section)
+            rows += (at, size)
+            clauses += p.clauses
+            cuts.append(len(clauses))
+        self._rows = array("q", rows)  # made at once: no room to grow
+        self._clauses = array("q", clauses)
+        self._cuts = array("q", cuts)
+
+    @property
+    def paras(self) -> _PackedParas:
+        return _PackedParas(self)
+
+    def dump(self) -> bytes:
+        state = (self.path, self.unit, self._rows, self._clauses, self._cuts)
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, data: bytes, texts: Texts) -> Packed:
+        packed = cls.__new__(cls)
+        packed.path, packed.unit, packed._rows, packed._clauses, packed._cuts = pickle.loads(data)
+        packed._texts = texts
+        return packed
+
+    def full(self, para: Para) -> Para:
+        """`para` with its texts read back."""
+        if para.at < 0:
+            return para
+        text, raw = self._texts.get(para.at, para.size)
+        return para._replace(text=text, raw=raw, at=-1, size=0)
+
+
+class _OnDisk(Sequence[Packed]):
+    """The batch's packed fingerprints, read back from the collector's file when used (the
+    last `CACHED` kept: the pass reads the reports in order, and a few others for each match)."""
+
+    CACHED = 256
+
+    def __init__(self, where: list[tuple[int, int]], texts: Texts) -> None:
+        self._where, self._texts = where, texts
+        self._cache: dict[int, Packed] = {}
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    @overload
+    def __getitem__(self, i: int) -> Packed: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Packed]: ...
+    def __getitem__(self, i: int | slice) -> Packed | list[Packed]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        packed = self._cache.get(i)
+        if packed is None:
+            if len(self._cache) >= self.CACHED:
+                del self._cache[next(iter(self._cache))]
+            packed = Packed.load(self._texts.get_bytes(*self._where[i]), self._texts)
+            self._cache[i] = packed
+        return packed
+
+
+class _PackedParas(Sequence[Para]):
+    def __init__(self, packed: Packed) -> None:
+        self._p = packed
+
+    def __len__(self) -> int:
+        return len(self._p._cuts) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> Para: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Para]: ...
+    def __getitem__(self, i: int | slice) -> Para | list[Para]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        row = self._p._rows[i * _FIELDS : (i + 1) * _FIELDS]
+        clauses = tuple(self._p._clauses[self._p._cuts[i] : self._p._cuts[i + 1]])
+        return Para(
+            start=row[0],
+            end=row[1],
+            line=row[2],
+            column=row[3],
+            text="",
+            raw=None,
+            key=row[4],
+            key_id=row[5],
+            clauses=clauses,
+            weight=row[6],
+            key_section=bool(row[7]),
+            at=row[8],
+            size=row[9],
+        )
+
+
+def _full(prints: Prints | Packed, para: Para) -> Para:
+    return prints.full(para) if isinstance(prints, Packed) else para
 
 
 def _with_both_names(a: Para, b: Para, units: tuple[str | None, str | None]) -> tuple[int, float]:
@@ -147,49 +337,72 @@ def _with_both_names(a: Para, b: Para, units: tuple[str | None, str | None]) -> 
     return chars, chars / max(1, min(sum(map(len, ka)), sum(map(len, kb))))
 
 
-def _same_unit(a: Prints, b: Prints) -> bool:
+def _same_unit(a: Prints | Packed, b: Prints | Packed) -> bool:
     return a.path == b.path or (a.unit is not None and a.unit == b.unit)
 
 
-def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
+def find_copies(batch: Sequence[Prints | Packed]) -> list[list[Copy]]:
     """For each report of the batch, its paragraphs shared with another unit's report."""
-    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    by_clause: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    # Posting lists: [reports in it, its last report, (r << 32 | p) for each paragraph p of
+    # report r holding it]. Once a list holds more than TEMPLATE_REPORTS paragraphs of more than
+    # TEMPLATE_REPORTS reports, its text is the template's (`common`, as keys and clauses share
+    # one text space): the list is dropped and no longer grows, as it would never be read.
+    by_key: dict[int, list[int]] = {}
+    by_clause: dict[int, list[int]] = {}
+    common: set[int] = set()
+    done_keys: set[int] = set()
+    done_clauses: set[int] = set()
+
+    def post(index: dict[int, list[int]], done: set[int], h: int, r: int, p: int, cid: int) -> None:
+        if h in done:
+            return
+        postings = index.get(h)
+        if postings is None:
+            index[h] = [1, r, r << 32 | p]
+            return
+        if postings[1] != r:
+            postings[0] += 1
+            postings[1] = r
+        postings.append(r << 32 | p)
+        if len(postings) - 2 > TEMPLATE_REPORTS and postings[0] > TEMPLATE_REPORTS:
+            done.add(h)
+            del index[h]
+            common.add(cid)
+
     for r, prints in enumerate(batch):
         for p, para in enumerate(prints.paras):
-            by_key[para.key].append((r, p))
+            post(by_key, done_keys, para.key, r, p, para.key_id)
             for c in para.clauses:
-                by_clause[c].append((r, p))
+                post(by_clause, done_clauses, c, r, p, c)
 
-    def spread(postings: list[tuple[int, int]]) -> bool:
-        return len(postings) > TEMPLATE_REPORTS and len({r for r, _ in postings}) > TEMPLATE_REPORTS
-
-    # decided once per key and clause, so that reading a template's long posting list is rare
-    common = {k for k, v in by_key.items() if spread(v)}
-    common |= {c for c, v in by_clause.items() if spread(v)}
+    def listed(postings: list[int]) -> Iterator[tuple[int, int]]:
+        for code in postings[2:]:
+            yield code >> 32, code & 0xFFFFFFFF
 
     out: list[list[Copy]] = [[] for _ in batch]
     for r, prints in enumerate(batch):
         for para in prints.paras:
             matches: dict[int, tuple[float, bool, int]] = {}  # other report -> best match
-            if para.key not in common:
-                for r2, p2 in by_key[para.key]:
+            if para.key_id not in common:
+                for r2, p2 in listed(by_key.get(para.key, [])):
                     if not _same_unit(prints, batch[r2]):
                         matches[r2] = (1.0, True, p2)
             shared: dict[tuple[int, int], int] = defaultdict(int)
             for c in para.clauses:
                 if c in common:
                     continue
-                for r2, p2 in by_clause[c]:
+                for r2, p2 in listed(by_clause.get(c, [])):
                     if r2 != r and r2 not in matches:
-                        shared[(r2, p2)] += len(c)
+                        shared[(r2, p2)] += clause_len(c)
             for (r2, p2), chars in shared.items():
                 other = batch[r2].paras[p2]
                 if chars < MIN_CLAUSE or _same_unit(prints, batch[r2]):
                     continue
                 score = chars / max(1, min(para.weight, other.weight))
                 if score < MIN_SHARED and (prints.unit or batch[r2].unit):
-                    chars, score = _with_both_names(para, other, (prints.unit, batch[r2].unit))
+                    chars, score = _with_both_names(
+                        _full(prints, para), _full(batch[r2], other), (prints.unit, batch[r2].unit)
+                    )
                 if chars < MIN_CHARS:
                     continue
                 if score >= MIN_SHARED and score > matches.get(r2, (0.0, False, 0))[0]:
@@ -200,9 +413,9 @@ def find_copies(batch: Sequence[Prints]) -> list[list[Copy]]:
             score, is_exact, p2 = matches[r2]
             out[r].append(
                 Copy(
-                    para=para,
+                    para=_full(prints, para),
                     other=batch[r2].path,
-                    other_line=batch[r2].paras[p2].span.line,
+                    other_line=batch[r2].paras[p2].line,
                     similarity=score,
                     exact=is_exact,
                     more=len(matches) - 1,
@@ -257,7 +470,8 @@ class Collector:
 
         self.policy = policy
         self.enabled = CODE in catalog()[0] and policy.enabled(CODE)
-        self._prints: dict[str, Prints] = {}
+        self._prints: dict[str, tuple[int, int]] = {}  # path -> its `Packed` in `_texts`
+        self._texts = Texts()
         self._lock = threading.Lock()
 
     def add(self, doc: Document, result: ReportResult) -> None:
@@ -269,24 +483,30 @@ class Collector:
 
     def keep(self, path: str, prints: Prints) -> None:
         """Keep a report's paragraphs fingerprinted elsewhere (a worker process)."""
-        with self._lock:
-            self._prints[path] = prints
+        with self._lock:  # one writer of the file at a time
+            self._prints[path] = self._texts.put_bytes(Packed(prints, self._texts).dump())
 
-    def apply(self, reports: Iterable[ReportResult]) -> int:
-        """Add the copy findings to `reports` (in place); returns how many were added."""
+    def apply(self, reports: list[ReportResult]) -> int:
+        """Add the copy findings to `reports` (each changed report is read, changed and put
+        back in its place: `reports` may be a `SpilledReports`); returns how many were added."""
         if not self.enabled:
             return 0
-        reports = [r for r in reports if r.path in self._prints and not r.error]
-        if len(reports) < 2:
+        compared: list[tuple[int, str]] = [
+            (i, r.path) for i, r in enumerate(reports) if r.path in self._prints and not r.error
+        ]
+        if len(compared) < 2:
             return 0
-        found = find_copies([self._prints[r.path] for r in reports])
+        found = find_copies(_OnDisk([self._prints[path] for _, path in compared], self._texts))
+        self._prints.clear()  # the pass is done: what it found is all it needs
         added = 0
-        for report, copies in zip(reports, found, strict=True):
+        for (i, _), copies in zip(compared, found, strict=True):
             if not copies:
                 continue
+            report = reports[i]
             report.findings = [f for f in report.findings if f.code != CODE]
             report.findings.extend(to_finding(c, self.policy) for c in copies)
             report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+            reports[i] = report
             added += len(copies)
         return added
 

@@ -26,7 +26,7 @@ Spans are this year's report's; last year's file and line are in the message and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -398,17 +398,18 @@ def match(unit: str | None, year: int | None, candidates: Sequence[Candidate]) -
 
 
 def apply(
-    reports: Iterable[ReportResult],
+    reports: list[ReportResult],
     spec: Path,
     policy: Policy,
-    texts: dict[str, str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> int:
     """Add Y findings to `reports` (in place) against last year's reports under `spec`; each
     compared report's meta gets `previous` (the file it was compared with). Returns how many
-    findings were added."""
+    findings were added. A changed report is put back in its place (`reports` may be a
+    `reviewer.spill.SpilledReports`)."""
     candidates, one_file = load_previous(spec)
     added = 0
-    for report in reports:
+    for i, report in enumerate(reports):
         if report.error:
             continue
         doc = _reload(report, texts)
@@ -423,15 +424,15 @@ def apply(
             continue
         report.meta["previous"] = last.doc.path
         new = findings(doc, last.doc, policy, (unit, last.unit))
-        if not new:
-            continue
-        report.findings.extend(new)
-        report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+        if new:
+            report.findings.extend(new)
+            report.findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
+        reports[i] = report  # its meta names the report compared with
         added += len(new)
     return added
 
 
-def _reload(report: ReportResult, texts: dict[str, str] | None) -> Document | None:
+def _reload(report: ReportResult, texts: Mapping[str, str] | None) -> Document | None:
     """The document the report's findings were computed on (its sha256 must match)."""
     text = (texts or {}).get(report.path)
     if text is not None:

@@ -4,7 +4,7 @@ output and the exit code. The review itself (policy included) is the library's."
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +31,10 @@ def review_inputs(
     progress: bool | None,
     keep_texts: bool,
     review: Review | None = None,
+    spill: bool = False,
 ) -> Outcome:
-    """Expand the inputs and review them; input problems become error reports in place."""
+    """Expand the inputs and review them; input problems become error reports in place.
+    With `spill`, the results are kept on disk (`reviewer.spill`) and read back one at a time."""
     from reviewer.batch import run_batch
     from reviewer.inputs import Problem, Source, expand
     from reviewer.models import ReportResult
@@ -51,7 +53,22 @@ def review_inputs(
         progress=show,
         keep_texts=keep_texts,
         review=review,
+        spill=spill,
     )
+    from reviewer.spill import SpilledReports, spilled_run
+
+    if isinstance(outcome.run.reports, SpilledReports):
+        spilled = outcome.run.reports
+        slots = iter(range(len(spilled)))
+        items: list[int | ReportResult] = []
+        for item in expanded.items:
+            if isinstance(item, Problem):
+                items.append(ReportResult(path=item.name, error=item.reason))
+                outcome.errors.append(str(item))
+            else:
+                items.append(next(slots))
+        outcome.run = spilled_run(spilled.arranged(items), outcome.run)
+        return outcome
     by_source = iter(outcome.run.reports)
     reports = []
     for item in expanded.items:
@@ -64,50 +81,62 @@ def review_inputs(
     return outcome
 
 
-def write(data: bytes, output: Path | None) -> None:
+def write(data: bytes | Iterable[bytes], output: Path | None) -> None:
+    """Write `data` (bytes, or pieces of bytes written as they come) to `output` or stdout."""
+    pieces = [data] if isinstance(data, bytes) else data
     if output is not None:
         try:
-            output.write_bytes(data)
+            with output.open("wb") as fh:
+                for piece in pieces:
+                    fh.write(piece)
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror or exc}")
         return
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
+    for piece in pieces:
+        if buffer is None:
+            sys.stdout.write(piece.decode("utf-8"))
+        else:
+            buffer.write(piece)
+    if buffer is not None:
         buffer.flush()
 
 
-def write_docx(run: RunResult, lang: Any, texts: dict[str, str], output: Path | None) -> None:
+def write_docx(
+    run: RunResult, lang: Any, texts: Mapping[str, str], output: Path | None
+) -> None:
     """One commented .docx per readable report: `-o DIR` (an existing directory, a path ending
     in a separator, or any path when there are several reports) gets one file per report named
-    after it; `-o FILE` or a pipe takes a single report."""
+    after it; `-o FILE` or a pipe takes a single report. Each is made and written in turn."""
     import os
 
+    from reviewer.models import ReportResult
     from reviewer.render.docx import documents, output_names
 
-    made = list(documents(run, lang, texts))
-    if not made:
+    readable = [
+        ReportResult(path=r.path) for r in run.reports if r.error is None and r.path in texts
+    ]
+    if not readable:
         return
-    many = len(made) > 1
+    many = len(readable) > 1
     if output is not None and many and output.suffix.lower() == ".docx" and not output.is_dir():
-        fail(f"docx writes one file per report ({len(made)}): give a directory, not {output}")
+        fail(f"docx writes one file per report ({len(readable)}): give a directory, not {output}")
     as_dir = output is not None and (
-        output.is_dir() or str(output).endswith(("/", os.sep)) or len(made) > 1
+        output.is_dir() or str(output).endswith(("/", os.sep)) or many
     )
     if output is None or not as_dir:
-        if len(made) > 1:
+        if many:
             fail("docx writes one file per report: give a directory with -o DIR")
-        write(made[0][1], output)
+        for _, data in documents(run, lang, texts):
+            write(data, output)
         return
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"cannot create {output}: {exc.strerror or exc}")
-    names = output_names([r for r, _ in made], output)
-    for (_, data), name in zip(made, names, strict=True):
+    names = output_names(readable, output)
+    for (_, data), name in zip(documents(run, lang, texts), names, strict=True):
         write(data, output / name)
 
 
@@ -124,17 +153,28 @@ def html_to_dir(output: Path | None, reports: int) -> bool:
     return reports > 1 and output.suffix.lower() not in (".html", ".htm")
 
 
-def write_html_site(run: RunResult, lang: Any, texts: dict[str, str], output: Path) -> None:
+def write_html_site(run: RunResult, lang: Any, texts: Mapping[str, str], output: Path) -> None:
     """`index.html` (the reports ranked by errors, the commonest problems) and one page per
     report in the directory `output`."""
-    from reviewer.render.html_index import pages
+    from reviewer.render.html_index import iter_pages
 
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"cannot create {output}: {exc.strerror or exc}")
-    for name, page in pages(run, lang, texts).items():
+    for name, page in iter_pages(run, lang, texts):
         write(page.encode("utf-8"), output / name)
+
+
+def _output(run: RunResult, fmt: str, lang: Any, texts: Mapping[str, str]) -> Iterator[bytes]:
+    """The output of a format a piece at a time; text gets the summary table of a batch."""
+    from reviewer.render import chunks
+
+    yield from chunks(run, fmt, lang, texts=texts)
+    if fmt == "text" and len(run.reports) > 1:
+        from reviewer.render.common import summary_table
+
+        yield ("\n" + summary_table(run, lang) + "\n").encode("utf-8")
 
 
 def run_command(
@@ -194,7 +234,7 @@ def run_command(
 
     from reviewer.baseline import Baseline
     from reviewer.models import Severity
-    from reviewer.render import NEEDS_TEXT, render_bytes
+    from reviewer.render import NEEDS_TEXT
 
     baseline_path = baseline or cfg.baseline
     accepted = Baseline.load(baseline_path) if baseline_path else None
@@ -208,6 +248,7 @@ def run_command(
         progress=progress,
         keep_texts=fmt_name in NEEDS_TEXT,
         review=review,
+        spill=True,
     )
     run = outcome.run
     if previous is not None:
@@ -215,7 +256,8 @@ def run_command(
 
         compare_with_last_year(run.reports, previous, settings, outcome.texts)
     if accepted is not None:
-        run.reports = [accepted.filter(r) for r in run.reports]
+        for i, r in enumerate(run.reports):
+            run.reports[i] = accepted.filter(r)
         run.meta["baseline"] = str(baseline_path)
     if after is not None:
         after(run)
@@ -225,12 +267,7 @@ def run_command(
     elif fmt_name == "html" and output is not None and html_to_dir(output, len(run.reports)):
         write_html_site(run, settings.lang, outcome.texts, output)
     else:
-        data = render_bytes(run, fmt_name, settings.lang, texts=outcome.texts)
-        if fmt_name == "text" and len(run.reports) > 1:
-            from reviewer.render.common import summary_table
-
-            data += ("\n" + summary_table(run, settings.lang) + "\n").encode("utf-8")
-        write(data, output)
+        write(_output(run, fmt_name, settings.lang, outcome.texts), output)
 
     if outcome.errors:
         raise typer.Exit(2)

@@ -3,13 +3,16 @@
 A text renderer exposes `render(run, lang) -> str` (html also takes `texts`, the report texts
 it highlights); a binary one (xlsx, docx) exposes `render_bytes(run, lang) -> bytes` (docx
 also takes `texts`, and writes one file per report: see `reviewer.render.docx.documents`).
+A text renderer that can write its output a report at a time also exposes
+`render_chunks(run, lang) -> Iterator[str]` (text, json, jsonl, github): `chunks` uses it, so a
+batch's output is never held whole.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from reviewer.models import Lang, RunResult
 
@@ -66,3 +69,17 @@ def render_bytes(
             data = func(run, lang)
         return data
     return render(run, fmt, lang, texts=texts).encode("utf-8")
+
+
+def chunks(
+    run: RunResult, fmt: str, lang: Lang = "zh", *, texts: Mapping[str, str] | None = None
+) -> Iterator[bytes]:
+    """The output of any format as pieces of bytes whose concatenation is `render_bytes`: a
+    report at a time for the formats that can be written so, else the whole output at once."""
+    module = _module(fmt)
+    func = getattr(module, "render_chunks", None)
+    if func is None:
+        yield render_bytes(run, fmt, lang, texts=texts)
+        return
+    for piece in func(run, lang):
+        yield piece.encode("utf-8")

@@ -11,7 +11,7 @@ is shown. The filter state lives in the URL hash (`#code=T001&q=水利&err=1`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from html import escape
 from pathlib import Path
 
@@ -202,10 +202,16 @@ def pages(
     run: RunResult, lang: Lang = "zh", texts: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """File name -> page: `index.html` and one page per report."""
+    return dict(iter_pages(run, lang, texts))
+
+
+def iter_pages(
+    run: RunResult, lang: Lang = "zh", texts: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(file name, page): `index.html`, then each report's page, made one at a time."""
     names = page_names(run.reports)
-    out = {INDEX: index(run, names, lang)}
+    yield INDEX, index(run, names, lang)
     back = f'<header><a href="{INDEX}">← {tr(lang, "返回总览", "Back to the overview")}</a>'
     for report, name in zip(run.reports, names, strict=True):
         page = html.render(RunResult(reports=[report], meta=run.meta), lang, texts)
-        out[name] = page.replace("<header>", back, 1)
-    return out
+        yield name, page.replace("<header>", back, 1)

@@ -5,8 +5,15 @@ The same lines `--results FILE` writes, so a results file can be read like this 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reviewer.models import Lang, RunResult
 
 
+def render_chunks(run: RunResult, lang: Lang = "zh") -> Iterator[str]:
+    for r in run.reports:
+        yield r.model_dump_json(exclude_none=True) + "\n"
+
+
 def render(run: RunResult, lang: Lang = "zh") -> str:
-    return "".join(r.model_dump_json(exclude_none=True) + "\n" for r in run.reports)
+    return "".join(render_chunks(run, lang))

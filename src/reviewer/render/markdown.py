@@ -7,6 +7,8 @@ and a suggested fix. Several reports get a summary table first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reviewer.ledger import evidence_needed, summary_line
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
 from reviewer.regex import lazy
@@ -136,7 +138,8 @@ def _ledger(report: ReportResult, lang: Lang) -> list[str]:
     return out
 
 
-def render(run: RunResult, lang: Lang = "zh") -> str:
+def render_chunks(run: RunResult, lang: Lang = "zh") -> Iterator[str]:
+    """The draft a report at a time (the summary table first)."""
     rules = rules_table()
     out = [
         "# "
@@ -159,6 +162,14 @@ def render(run: RunResult, lang: Lang = "zh") -> str:
             cells[0] = f"`{row.path}`"
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
+    # each piece is "\n".join of its lines, and pieces join with "\n"; the last is stripped at
+    # its end (the whole output's rstrip: every piece has text)
+    pending = "\n".join(out)
     for report in run.reports:
-        out += render_report(report, lang, rules)
-    return "\n".join(out).rstrip() + "\n"
+        yield pending + "\n"
+        pending = "\n".join(render_report(report, lang, rules))
+    yield pending.rstrip() + "\n"
+
+
+def render(run: RunResult, lang: Lang = "zh") -> str:
+    return "".join(render_chunks(run, lang))

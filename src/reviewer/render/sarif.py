@@ -10,12 +10,13 @@ baseline, every reported result is `baselineState: "new"`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from reviewer.baseline import fingerprint
-from reviewer.models import Finding, Lang, RunResult, Severity, Span
+from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity, Span
 from reviewer.render.common import rules_table, span_end
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -105,17 +106,33 @@ def result(f: Finding, path: str, index: int, baseline_used: bool, lang: Lang) -
 
 
 def build(run: RunResult, lang: Lang = "zh") -> dict[str, Any]:
-    from reviewer import __version__
-
     rules = rules_table()
     codes = sorted({f.code for r in run.reports for f in r.findings})
+    doc = _skeleton(run, codes, rules, lang)
     index = {code: i for i, code in enumerate(codes)}
+    runs = doc["runs"][0]
+    runs["artifacts"] = [_artifact(r.path) for r in run.reports]
+    runs["results"] = [res for r in run.reports for res in _results(r, index, run, lang)]
+    return doc
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    return {"location": {"uri": uri(path)}}
+
+
+def _results(
+    r: ReportResult, index: dict[str, int], run: RunResult, lang: Lang
+) -> list[dict[str, Any]]:
     baseline_used = bool(run.meta.get("baseline"))
-    results = [
-        result(f, r.path, index[f.code], baseline_used, lang)
-        for r in run.reports
-        for f in r.findings
-    ]
+    return [result(f, r.path, index[f.code], baseline_used, lang) for f in r.findings]
+
+
+def _skeleton(
+    run: RunResult, codes: list[str], rules: dict[str, Any], lang: Lang
+) -> dict[str, Any]:
+    """The log without its artifacts and results (both empty lists)."""
+    from reviewer import __version__
+
     notifications = [
         {
             "level": "error",
@@ -125,7 +142,8 @@ def build(run: RunResult, lang: Lang = "zh") -> dict[str, Any]:
         for r in run.reports
         if r.error
     ]
-    artifacts = [{"location": {"uri": uri(r.path)}} for r in run.reports]
+    artifacts: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -153,5 +171,41 @@ def build(run: RunResult, lang: Lang = "zh") -> dict[str, Any]:
     }
 
 
+_HOLE = "\x00hole\x00"  # a string no report text holds: json.dumps writes it escaped
+_ITEM_INDENT = " " * 8  # depth of an artifact or a result in the log
+
+
+def _items(items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """The items of a list of the log, as json.dumps(indent=2) writes them at their depth."""
+    for i, item in enumerate(items):
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + _ITEM_INDENT)
+        yield ("" if i == 0 else ",\n") + _ITEM_INDENT + body
+
+
+def render_chunks(run: RunResult, lang: Lang = "zh") -> Iterator[str]:
+    """The log a report at a time: the bytes of `json.dumps(build(run))` plus a newline."""
+    rules = rules_table()
+    codes = sorted({f.code for r in run.reports for f in r.findings})
+    index = {code: i for i, code in enumerate(codes)}
+    doc = _skeleton(run, codes, rules, lang)
+    has_results = any(r.findings for r in run.reports)
+    runs = doc["runs"][0]
+    if len(run.reports):
+        runs["artifacts"] = [_HOLE]
+    if has_results:
+        runs["results"] = [_HOLE]
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    hole = _ITEM_INDENT + json.dumps(_HOLE)
+    parts = text.split(hole)
+    yield parts[0]
+    if len(run.reports):
+        yield from _items(_artifact(r.path) for r in run.reports)
+        yield parts[1]
+    if has_results:
+        yield from _items(res for r in run.reports for res in _results(r, index, run, lang))
+        yield parts[-1]
+    yield "\n"
+
+
 def render(run: RunResult, lang: Lang = "zh") -> str:
-    return json.dumps(build(run, lang), ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_chunks(run, lang))

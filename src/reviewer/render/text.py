@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reviewer.ledger import summary_line
 from reviewer.models import Finding, Lang, ReportResult, RunResult, Severity
 
@@ -84,7 +86,12 @@ def summary(run: RunResult, lang: Lang = "zh") -> str:
     return line + (f"; {failed} could not be read" if failed else "")
 
 
+def render_chunks(run: RunResult, lang: Lang = "zh") -> Iterator[str]:
+    """The output a report at a time (then the summary line)."""
+    for r in run.reports:
+        yield render_report(r, lang) + "\n\n"
+    yield summary(run, lang) + "\n"
+
+
 def render(run: RunResult, lang: Lang = "zh") -> str:
-    parts = [render_report(r, lang) for r in run.reports]
-    parts.append(summary(run, lang))
-    return "\n\n".join(parts) + "\n"
+    return "".join(render_chunks(run, lang))

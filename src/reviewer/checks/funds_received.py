@@ -8,6 +8,7 @@ report's business and stays silent here (the unstated rate is not a claim).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -59,12 +60,17 @@ class _Flow(NamedTuple):
 
 def _flows(norm: str, lo: int, hi: int) -> list[_Flow]:
     out: list[_Flow] = []
-    for q in find_quantities(norm, lo, hi):
-        if q.dimension != "money" or q.approx:
+    quantities = [q for q in find_quantities(norm, lo, hi) if q.dimension == "money"]
+    if not quantities:
+        return out
+    # Clause ends found once per sentence (not a scan from its start for every figure, which is
+    # quadratic on a line of thousands of figures); each figure's clause by bisection.
+    ends = [m.end() for m in _CLAUSE.finditer(norm, lo, hi)]
+    for q in quantities:
+        if q.approx:
             continue
-        cs = lo
-        for m in _CLAUSE.finditer(norm, lo, q.start):
-            cs = m.end()
+        k = bisect_right(ends, q.start)
+        cs = ends[k - 1] if k else lo
         label = norm[cs : q.start]
         bare = rx.sub(r"\d{4}年(?:度)?", "", label)  # a year may lead the label, no other figure
         if not bare or rx.search(r"\d", bare) or _NOT_FLOW.search(bare):

@@ -163,7 +163,7 @@ def build(
             status = "unverifiable"
         key = True if status == "unverifiable" and is_key(norm, q) else None
         out.append(
-            LedgerFigure.model_construct(
+            LedgerFigure(
                 start=q.start,
                 end=q.end,
                 text=doc.text[q.start : q.end],

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from reviewer.checks.registry import Relation
 from reviewer.document import Document
-from reviewer.models import Finding, LedgerFigure, ReportResult, Severity
+from reviewer.models import FigureStatus, Finding, LedgerFigure, ReportResult, Severity
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
@@ -151,6 +151,7 @@ def build(
     out: list[LedgerFigure] = []
     for q in find_quantities(norm):
         relations_of = _relations_of(q, r_starts, r_ends, r_longest, described)
+        status: FigureStatus
         if _inside(m_starts, m_ends, q, m_longest):
             status = "mismatch"
         elif relations_of:

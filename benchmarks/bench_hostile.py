@@ -77,6 +77,22 @@ def figure_line(kb: float) -> str:
     return _fill(parts(), kb) + "。\n"
 
 
+def claims_line(kb: float) -> str:
+    """One paragraph of statements checks read back from (completion against a target, money
+    received then spent, a rate beside its amounts): a check that scans back per statement or
+    per figure is quadratic here."""
+
+    def parts() -> Iterator[str]:
+        for i in _count():
+            yield (
+                f"完成改造{200 + i % 50}户，下达任务115户，超任务{40 + i % 7}%，"
+                f"到位资金{300 + i % 90}万元，支出{250 + i % 80}万元，"
+                f"预算数{100 + i % 9}万元，结算支出{90 + i % 9}万元，支出进度比率为{80 + i % 20}%，"
+            )
+
+    return _fill(parts(), kb) + "。\n"
+
+
 def figure_lines(kb: float) -> str:
     """Figure-dense prose in ordinary paragraphs (about 30 figures a line)."""
 
@@ -186,6 +202,7 @@ def size_limit(kb: float) -> str:
 GENERATORS: dict[str, Callable[[float], str]] = {
     "digit_runs": digit_runs,
     "figure_line": figure_line,
+    "claims_line": claims_line,
     "figure_lines": figure_lines,
     "pipe_table": pipe_table,
     "tab_table": tab_table,

@@ -10,6 +10,7 @@ percentage is read both ways a report may mean it — the excess over the target
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -68,7 +69,6 @@ _SENTENCE = lazy(r"[。；;\n]")
 # 目标任务为115户, 计划数：115户).
 _TARGET_BEFORE = lazy(r"(?:任务|目标|计划)(?:数|量|数量)?\s*(?:为|是|共|：|:)?\s*$")
 _CLAUSE = lazy(r"[，,。；;：:（()）、\n]")
-_PARAGRAPH = lazy(r"\n")
 
 
 class _Stated(NamedTuple):
@@ -79,15 +79,26 @@ class _Stated(NamedTuple):
     over: bool  # an excess over the target (True) or a ratio of it (False)
 
 
-def _clause_before(norm: str, lo: int, pos: int) -> str:
-    last = lo
-    for m in _CLAUSE.finditer(norm, lo, pos):
-        last = m.end()
-    return norm[last:pos]
+class _Clauses:
+    """Where each clause of the text starts: its ends found in one scan, a position's clause by
+    bisection (a scan back per figure or statement is quadratic on a long paragraph)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.ends = [m.end() for m in _CLAUSE.finditer(norm)]
+
+    def start(self, lo: int, pos: int) -> int:
+        """The start of the clause holding `pos`, not before `lo`."""
+        k = bisect_right(self.ends, pos)
+        return max(lo, self.ends[k - 1]) if k else lo
+
+    def before(self, lo: int, pos: int) -> str:
+        return self.norm[self.start(lo, pos) : pos]
 
 
-def _counts(norm: str, lo: int, hi: int) -> tuple[list[Quantity], list[Quantity]]:
+def _counts(text: _Clauses, lo: int, hi: int) -> tuple[list[Quantity], list[Quantity]]:
     """The paragraph's target counts and other counts (not a part: 其中…)."""
+    norm = text.norm
     tgts: list[Quantity] = []
     others: list[Quantity] = []
     for q in find_quantities(norm, lo, hi):
@@ -96,7 +107,7 @@ def _counts(norm: str, lo: int, hi: int) -> tuple[list[Quantity], list[Quantity]
         before = norm[max(lo, q.start - 12) : q.start]
         if _TARGET_BEFORE.search(before):
             tgts.append(q)
-        elif "其中" not in _clause_before(norm, lo, q.start):
+        elif "其中" not in text.before(lo, q.start):
             others.append(q)
     return tgts, others
 
@@ -147,9 +158,8 @@ def _stated(norm: str) -> Iterator[_Stated]:
 _DONE_BEFORE = lazy(r"完成")
 
 
-def _pair(norm: str, lo: int, hi: int) -> tuple[Quantity, Quantity] | None:
+def _pair(tgts: list[Quantity], others: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     """(target, actual) in the paragraph: one target count and one other count of its unit."""
-    tgts, others = _counts(norm, lo, hi)
     if len({(q.value, q.count_unit) for q in tgts}) != 1:
         return None  # no target, or two different ones: which one is meant is a guess
     target = tgts[0]
@@ -159,18 +169,17 @@ def _pair(norm: str, lo: int, hi: int) -> tuple[Quantity, Quantity] | None:
     return target, same[0]
 
 
-def _report_pair(norm: str) -> tuple[Quantity, Quantity] | None:
+def _report_pair(text: _Clauses) -> tuple[Quantity, Quantity] | None:
     """(target, actual) stated elsewhere in the report: its one target count, and the one count
     of that unit said to be done (完成…264户); any other target or done count leaves it open."""
-    tgts, others = _counts(norm, 0, len(norm))
+    tgts, others = _counts(text, 0, len(text.norm))
     if len({(q.value, q.count_unit) for q in tgts}) != 1:
         return None
     target = tgts[0]
     done = [
         q
         for q in others
-        if q.count_unit == target.count_unit
-        and _DONE_BEFORE.search(_clause_before(norm, 0, q.start))
+        if q.count_unit == target.count_unit and _DONE_BEFORE.search(text.before(0, q.start))
     ]
     if len({q.value for q in done}) != 1:
         return None
@@ -181,23 +190,31 @@ def _report_pair(norm: str) -> tuple[Quantity, Quantity] | None:
 def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     named = {st.start: (st, target, actual) for st, target, actual in _named_pairs(norm)}
-    for st in (*_stated(norm), *(v[0] for v in named.values())):
+    statements = [*_stated(norm), *(v[0] for v in named.values())]
+    if not statements:
+        return
+    text = _Clauses(norm)
+    # Each paragraph's targets and its (target, actual) pair, read once for all its statements.
+    paragraphs: dict[int, tuple[list[Quantity], tuple[Quantity, Quantity] | None]] = {}
+    report: list[tuple[Quantity, Quantity] | None] = []  # the report's own pair, once
+    for st in statements:
         if st.start in named and named[st.start][0] is not st:
             continue  # the target is named in the ratio itself: read there
-
-        m_lo = None
-        for m in _PARAGRAPH.finditer(norm, 0, st.start):
-            m_lo = m
-        lo = m_lo.end() if m_lo else 0
-        m_hi = _PARAGRAPH.search(norm, st.end)
-        hi = m_hi.start() if m_hi else len(norm)
-        found = _pair(norm, lo, hi)
+        lo = norm.rfind("\n", 0, st.start) + 1
+        hi = norm.find("\n", st.end)
+        hi = len(norm) if hi < 0 else hi
+        if lo not in paragraphs:
+            tgts, others = _counts(text, lo, hi)
+            paragraphs[lo] = tgts, _pair(tgts, others)
+        tgts, found = paragraphs[lo]
         where = ("同段", "its own paragraph")
         if st.start in named:
             found = named[st.start][1:]
             where = ("同句", "its own sentence")
-        elif found is None and not _counts(norm, lo, hi)[0]:
-            found = _report_pair(norm)  # the paragraph states no target: the report's own
+        elif found is None and not tgts:
+            if not report:
+                report.append(_report_pair(text))
+            found = report[0]  # the paragraph states no target: the report's own
             where = ("报告", "the report")
         if found is None or found[0].value <= 0:
             continue
@@ -222,9 +239,7 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
             note_zh = f"；所称比例等于 {fmt(t)}÷{fmt(a)} = {fmt(inverted)}%，分子分母倒置"
             note_en = f"; the stated figure is {fmt(t)} ÷ {fmt(a)} = {fmt(inverted)}%, inverted"
             severity = Severity.ERROR
-        cs = st.start
-        for m in _CLAUSE.finditer(norm, lo, st.start):
-            cs = m.end()
+        cs = text.start(lo, st.start)
         stated_text = rx.sub(r"\s+", "", norm[cs : st.end])
         yield COMPLETION_VS_COUNTS.hit(
             [(cs, st.end), (target.start, target.end), (actual.start, actual.end)],

@@ -560,3 +560,18 @@ def test_unsupported_score_is_silent_when_a_flattened_score_table_backs_it() -> 
         "经自评，本部门自评得分95分。\n"
     )
     assert not [f for f in review_text(text) if f.code == "Q004"]
+
+
+def test_a_year_left_blank_as_underscores_is_a_placeholder() -> None:
+    text = "结合我市20_耕地质量监测工作实际，现将20__年项目实施情况自评如下：\n一、概况\n正文。\n"
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2  # one cause, both spans
+    assert [s.text for s in found[0].spans] == ["20_", "20__"]
+    # underscores inside identifiers, dates or numbers are no blank year
+    for near in (
+        "附件文件名为report_2020_final。\n",
+        "编号2020_01号文件。\n",
+        "指标值为20_1。\n",
+        "2020年完成任务。\n",
+    ):
+        assert q(near, "Q012") == [], near

@@ -575,3 +575,40 @@ def test_a_year_left_blank_as_underscores_is_a_placeholder() -> None:
         "2020年完成任务。\n",
     ):
         assert q(near, "Q012") == [], near
+
+
+# ---------------------------------------------------------------- Q003 targets-only tables
+
+TARGETS_ONLY = (
+    "2019年度某县助学金项目绩效评价指标表\n"
+    "评价指标评价内容指标名称指标说明目标值分值备注\n"
+    "产出数量指标享受资助人数达到预计值210010\n"
+    "资金支出率达到目标值95%10\n"
+    "时效指标及时发放率达到目标值100%20\n"
+    "总分\n100\n"
+)
+
+
+def test_an_evaluation_table_with_targets_and_weights_only_lists_no_result() -> None:
+    [f] = q(TARGETS_ONLY, "Q003")
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans] == [
+        "评价指标评价内容指标名称指标说明目标值分值备注",
+        "2019年度某县助学金项目绩效评价指标表",
+    ]
+    assert "没有实际完成值和得分" in f.message
+
+
+def test_tables_with_a_result_column_or_no_evaluation_title_stay_silent() -> None:
+    # a header with an actual or a score column
+    for head in ("目标值分值实际完成值得分", "目标值分值得分", "指标值权重完成情况"):
+        text = TARGETS_ONLY.replace("目标值分值备注", head)
+        assert q(text, "Q003") == [], head
+    # the rows state results although the header does not name them
+    rows = TARGETS_ONLY.replace("达到目标值95%10", "达到目标值95%，实际完成98%10")
+    assert q(rows, "Q003") == []
+    # a target-setting form (绩效目标表), not an evaluation table
+    goals = TARGETS_ONLY.replace("绩效评价指标表", "绩效目标申报表")
+    assert q(goals, "Q003") == []
+    # a header with no rows under it (the text is cut)
+    assert q("某项目绩效自评表\n指标名称目标值分值\n", "Q003") == []

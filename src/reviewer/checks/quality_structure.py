@@ -39,7 +39,8 @@ EMPTY_SECTION = rule(
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…); a form's "
     "narrative field left blank; and a field or heading whose only content is the form's "
     "fill-in prompt (评价结论 | 结合自评情况，说明…（200字以内）, 摘要（2000字以内） followed by "
-    "the next heading), reported here once rather than also as template residue (Q012). A "
+    "the next heading), reported here once rather than also as template residue (Q012), all "
+    "such fields of the report in one finding (one cause: the form was not filled in). A "
     "table of contents is not read as a row of empty sections.",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
@@ -275,15 +276,27 @@ def _children(doc: Document, s: Section) -> list[Section]:
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
-    prompted = {f.label[0] for f in _prompt_fields(doc)}
-    for f in _prompt_fields(doc):
+    fields = _prompt_fields(doc)
+    prompted = {f.label[0] for f in fields}
+    if fields:
+        # One cause (the form's narrative fields left as its prompts), one finding: every field
+        # and its prompt are spans of it, the first field's prompt quoted.
+        quote = doc.norm[fields[0].prompt[0] : fields[0].prompt[1]]
+        data: dict[str, object] = {
+            "title": fields[0].title,
+            "what_zh": f"只留有填写提示“{quote}”，实际未填写",
+            "what_en": "holds only the form's fill-in prompt: it was never written",
+        }
+        if len(fields) > 1:
+            data = {
+                "title": "、".join(g.title for g in fields),
+                "what_zh": f"均只留有填写提示（如“{quote}”），实际未填写",
+                "what_en": "each hold only the form's fill-in prompt: they were never written",
+                "count": len(fields),
+            }
         yield EMPTY_SECTION.hit(
-            [f.label, f.prompt],
-            {
-                "title": f.title,
-                "what_zh": f"只留有填写提示“{doc.norm[f.prompt[0] : f.prompt[1]]}”，实际未填写",
-                "what_en": "holds only the form's fill-in prompt: it was never written",
-            },
+            [span for g in fields for span in (g.label, g.prompt)],
+            data,
             severity=Severity.WARNING,
         )
     norm = doc.norm

@@ -612,3 +612,39 @@ def test_tables_with_a_result_column_or_no_evaluation_title_stay_silent() -> Non
     assert q(goals, "Q003") == []
     # a header with no rows under it (the text is cut)
     assert q("某项目绩效自评表\n指标名称目标值分值\n", "Q003") == []
+
+
+# ---------------------------------------------------------------- Q026 stale years in a form
+
+FORM_HEAD = "马铃薯种薯繁育项目绩效目标自评表(2022年度)\n"
+
+
+def test_an_indicator_deadline_in_an_earlier_year_is_stale() -> None:
+    text = FORM_HEAD + "时效指标 | 指标1 | 2021年11月30日前完成资金支付 | 8 | 100% | 100% | 8\n"
+    [f] = q(text, "Q026")
+    assert f.spans[0].text == "2021年11月30日前"
+    assert "2022年度" in f.message and "完成时限" in f.message
+
+
+def test_an_earlier_years_plan_as_the_annual_goal_is_stale() -> None:
+    text = (
+        "部门预算项目支出绩效自评表(2023年度)\n"
+        "项目基本情况 | 项目年度目标 | 年度目标完成情况 |\n"
+        "2022年医疗保障局计划使用财政资金45万元发放工资。 | 已完成 |\n"
+    )
+    [f] = q(text, "Q026")
+    assert f.spans[0].text == "2022年医疗保障局计划"
+
+
+def test_deadlines_and_plans_of_the_evaluated_year_or_elsewhere_stay_silent() -> None:
+    # the evaluated year's own deadline
+    assert q(FORM_HEAD + "时效指标 | 2022年11月30日前完成资金支付 | 8\n", "Q026") == []
+    # an earlier date in the narrative, not an indicator's deadline
+    assert q(FORM_HEAD + "项目于2021年11月前完成招标。\n", "Q026") == []
+    # an earlier year's plan not under an annual-goal header
+    text = "部门预算项目支出绩效自评表(2023年度)\n情况说明 |\n2022年计划完成的工程已于本年验收。\n"
+    assert q(text, "Q026") == []
+    # no year stated, or forms of two different years: no year to judge against
+    assert q("时效指标 | 2021年11月30日前完成资金支付 | 8\n", "Q026") == []
+    two = FORM_HEAD + "某项目绩效自评表(2021年度)\n时效指标 | 2021年11月30日前完成 | 8\n"
+    assert q(two, "Q026") == []

@@ -8,9 +8,9 @@ part and takes the report's table layout (`run_together` or `cell_per_line`, as 
 Counts are TP / gold items; precision is over every finding the matching policy judges
 (src/reviewer/evals/matching.py). Each held-out set keeps a row of its own: `holdout` (tuned on
 since 2026-12-02), `holdout2` (collected with its gold committed before the tool first ran on it,
-tuned on since its misses were fixed the same day) and `holdout3` (collected the same way: the
-figure for reports the rules have not been tuned on; fixtures/corpus/README.md says what was
-changed after its first run).
+tuned on since its misses were fixed the same day) and `holdout3` (collected the same way, tuned
+on since its misses were fixed on branch causes3; fixtures/corpus/README.md and NOTES-holdout3.md
+say what was changed after its first run).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ PARTS = (
     ("tuned", "tuned on"),
     ("holdout", "holdout (tuned on since)"),
     ("holdout2", "holdout2 (tuned on since)"),
-    ("holdout3", "holdout3, not tuned on"),
+    ("holdout3", "holdout3 (tuned on since)"),
 )
 
 

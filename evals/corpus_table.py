@@ -8,10 +8,10 @@ part and takes the report's table layout (`run_together` or `cell_per_line`, as 
 Counts are TP / gold items; precision is over every finding the matching policy judges
 (src/reviewer/evals/matching.py). Each held-out set keeps a row of its own: `holdout` (tuned on
 since 2026-12-02), `holdout2` (collected with its gold committed before the tool first ran on it,
-tuned on since its misses were fixed the same day), `holdout3` (collected the same way;
-fixtures/corpus/README.md says what was changed after its first run) and `holdout4` (collected
-while holdout3 was being tuned on, gold committed before any tool run: the figure for reports the
-rules have not been tuned on).
+tuned on since its misses were fixed the same day), `holdout3` (collected the same way, tuned
+on since its misses were fixed on branch causes3; fixtures/corpus/README.md and NOTES-holdout3.md
+say what was changed after its first run) and `holdout4` (collected while holdout3 was being tuned
+on, gold committed before any tool run: the figure for reports the rules have not been tuned on).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ PARTS = (
     ("tuned", "tuned on"),
     ("holdout", "holdout (tuned on since)"),
     ("holdout2", "holdout2 (tuned on since)"),
-    ("holdout3", "holdout3, not tuned on"),
+    ("holdout3", "holdout3 (tuned on since)"),
     ("holdout4", "holdout4, not tuned on"),
 )
 

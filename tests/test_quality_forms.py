@@ -95,8 +95,16 @@ def test_field_holding_only_its_prompt_is_an_empty_section() -> None:
         "存在问题 |\n结合自评情况,分析存在的问题及原因。(200字以内) |\n"
         "项目负责人: |\n"
     )
-    found = q(cell_per_line, "Q010")
-    assert [f.data["title"] for f in found] == ["评价结论", "存在问题"]
+    # one cause (the form's narrative fields left as prompts): one finding, every field a span
+    [found] = q(cell_per_line, "Q010")
+    assert found.data["title"] == "评价结论、存在问题" and found.data["count"] == 2
+    assert [s.text for s in found.spans] == [
+        "评价结论",
+        "结合自评情况,说明项目自评总分。(200字以内)",
+        "存在问题",
+        "结合自评情况,分析存在的问题及原因。(200字以内)",
+    ]
+    assert "均只留有填写提示" in found.message
     assert q(cell_per_line, "Q012") == []
     heading = "摘要(2000字以内)\n一、部门概况\n本局内设科室5个。\n"
     found = q(heading, "Q010")

@@ -560,3 +560,91 @@ def test_unsupported_score_is_silent_when_a_flattened_score_table_backs_it() -> 
         "经自评，本部门自评得分95分。\n"
     )
     assert not [f for f in review_text(text) if f.code == "Q004"]
+
+
+def test_a_year_left_blank_as_underscores_is_a_placeholder() -> None:
+    text = "结合我市20_耕地质量监测工作实际，现将20__年项目实施情况自评如下：\n一、概况\n正文。\n"
+    found = q(text, "Q012")
+    assert len(found) == 1 and found[0].data["count"] == 2  # one cause, both spans
+    assert [s.text for s in found[0].spans] == ["20_", "20__"]
+    # underscores inside identifiers, dates or numbers are no blank year
+    for near in (
+        "附件文件名为report_2020_final。\n",
+        "编号2020_01号文件。\n",
+        "指标值为20_1。\n",
+        "2020年完成任务。\n",
+    ):
+        assert q(near, "Q012") == [], near
+
+
+# ---------------------------------------------------------------- Q003 targets-only tables
+
+TARGETS_ONLY = (
+    "2019年度某县助学金项目绩效评价指标表\n"
+    "评价指标评价内容指标名称指标说明目标值分值备注\n"
+    "产出数量指标享受资助人数达到预计值210010\n"
+    "资金支出率达到目标值95%10\n"
+    "时效指标及时发放率达到目标值100%20\n"
+    "总分\n100\n"
+)
+
+
+def test_an_evaluation_table_with_targets_and_weights_only_lists_no_result() -> None:
+    [f] = q(TARGETS_ONLY, "Q003")
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans] == [
+        "评价指标评价内容指标名称指标说明目标值分值备注",
+        "2019年度某县助学金项目绩效评价指标表",
+    ]
+    assert "没有实际完成值和得分" in f.message
+
+
+def test_tables_with_a_result_column_or_no_evaluation_title_stay_silent() -> None:
+    # a header with an actual or a score column
+    for head in ("目标值分值实际完成值得分", "目标值分值得分", "指标值权重完成情况"):
+        text = TARGETS_ONLY.replace("目标值分值备注", head)
+        assert q(text, "Q003") == [], head
+    # the rows state results although the header does not name them
+    rows = TARGETS_ONLY.replace("达到目标值95%10", "达到目标值95%，实际完成98%10")
+    assert q(rows, "Q003") == []
+    # a target-setting form (绩效目标表), not an evaluation table
+    goals = TARGETS_ONLY.replace("绩效评价指标表", "绩效目标申报表")
+    assert q(goals, "Q003") == []
+    # a header with no rows under it (the text is cut)
+    assert q("某项目绩效自评表\n指标名称目标值分值\n", "Q003") == []
+
+
+# ---------------------------------------------------------------- Q026 stale years in a form
+
+FORM_HEAD = "马铃薯种薯繁育项目绩效目标自评表(2022年度)\n"
+
+
+def test_an_indicator_deadline_in_an_earlier_year_is_stale() -> None:
+    text = FORM_HEAD + "时效指标 | 指标1 | 2021年11月30日前完成资金支付 | 8 | 100% | 100% | 8\n"
+    [f] = q(text, "Q026")
+    assert f.spans[0].text == "2021年11月30日前"
+    assert "2022年度" in f.message and "完成时限" in f.message
+
+
+def test_an_earlier_years_plan_as_the_annual_goal_is_stale() -> None:
+    text = (
+        "部门预算项目支出绩效自评表(2023年度)\n"
+        "项目基本情况 | 项目年度目标 | 年度目标完成情况 |\n"
+        "2022年医疗保障局计划使用财政资金45万元发放工资。 | 已完成 |\n"
+    )
+    [f] = q(text, "Q026")
+    assert f.spans[0].text == "2022年医疗保障局计划"
+
+
+def test_deadlines_and_plans_of_the_evaluated_year_or_elsewhere_stay_silent() -> None:
+    # the evaluated year's own deadline
+    assert q(FORM_HEAD + "时效指标 | 2022年11月30日前完成资金支付 | 8\n", "Q026") == []
+    # an earlier date in the narrative, not an indicator's deadline
+    assert q(FORM_HEAD + "项目于2021年11月前完成招标。\n", "Q026") == []
+    # an earlier year's plan not under an annual-goal header
+    text = "部门预算项目支出绩效自评表(2023年度)\n情况说明 |\n2022年计划完成的工程已于本年验收。\n"
+    assert q(text, "Q026") == []
+    # no year stated, or forms of two different years: no year to judge against
+    assert q("时效指标 | 2021年11月30日前完成资金支付 | 8\n", "Q026") == []
+    two = FORM_HEAD + "某项目绩效自评表(2021年度)\n时效指标 | 2021年11月30日前完成 | 8\n"
+    assert q(two, "Q026") == []

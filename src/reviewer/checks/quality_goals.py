@@ -180,7 +180,10 @@ MISSING_ACTUALS = rule(
     "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
     "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
     "全额拨付) counts as actual spending; a text that never reaches the results, score or "
-    "problems part is not judged (it may be cut before its execution figures).",
+    "problems part is not judged (it may be cut before its execution figures). An evaluation "
+    "table (评价指标表, 自评表) whose header names target and weight columns (目标值, 分值) but "
+    "no actual or score column, and whose rows state none, is reported once as listing no "
+    "result.",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
     example=(
@@ -202,6 +205,12 @@ MISSING_ACTUALS = rule(
             "'{title}' only says '{quote}': no amount spent and no execution rate, and the "
             "report gives the actual spending nowhere else, so budget execution cannot be "
             "judged",
+        ),
+        "targets_only": (
+            "“{title}”只列了{columns}，没有实际完成值和得分栏：自评表没有列出任何结果，"
+            "无法判断目标是否完成",
+            "'{title}' lists only {columns_en}, with no actual-value or score column: the "
+            "self-evaluation table states no result, so no target can be judged met",
         ),
         "budget_only": (
             "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
@@ -938,9 +947,54 @@ def _ends_in_funds_part(doc: Document) -> bool:
     return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
 
 
+# A self-evaluation table's header with target and weight columns and no result column.
+_TARGET_COLUMN = lazy(r"目标值|指标值|预期目标|年度目标")
+_WEIGHT_COLUMN = lazy(r"分值|权重")
+_RESULT_COLUMN = lazy(r"实际|完成值|完成情况|实现值|得分|评分|自评分|结果|偏差")
+_EVALUATION_TITLE = lazy(r"(?:评价|自评)[\u4e00-\u9fff]{0,4}表")
+_TABLE_REACH = 12  # lines the title may stand above the header, and rows below it
+
+
+def _targets_only_tables(doc: Document) -> Iterator[Hit]:
+    """An evaluation table whose header names targets and weights but no actual or score, and
+    whose rows (the next lines) name no result either: one finding, on the header and the
+    table's title."""
+    lines = doc.lines
+    for ln in lines:
+        head = ln.text
+        if len(head) > 80 or not _TARGET_COLUMN.search(head) or not _WEIGHT_COLUMN.search(head):
+            continue
+        if _RESULT_COLUMN.search(head):
+            continue
+        above = lines[max(0, ln.index - _TABLE_REACH) : ln.index]
+        title = next((t for t in reversed(above) if _EVALUATION_TITLE.search(t.text)), None)
+        if title is None and not _EVALUATION_TITLE.search(head):
+            continue
+        below = lines[ln.index + 1 : ln.index + 1 + _TABLE_REACH]
+        rows = [b for b in below if rx.search(r"\d", b.text)]
+        if len(rows) < 2 or any(_RESULT_COLUMN.search(b.text) for b in below):
+            continue
+        spans = [(ln.start, ln.end)]
+        if title is not None:
+            t = title.text.strip()
+            at = title.start + title.text.index(t)
+            spans.append((at, at + len(t)))
+        yield MISSING_ACTUALS.hit(
+            spans,
+            {
+                "title": (title.text.strip() if title is not None else head.strip())[:40],
+                "columns": "目标值和分值",
+                "columns_en": "targets and weights",
+            },
+            variant="targets_only",
+        )
+        return  # one table is enough to say the report lists no result
+
+
 @check(MISSING_ACTUALS)
 def missing_actuals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    yield from _targets_only_tables(doc)
     # 1. scored indicator groups that list targets only
     groups: list[tuple[int, int]] = []
     targets: list[str] = []

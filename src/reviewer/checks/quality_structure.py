@@ -39,7 +39,8 @@ EMPTY_SECTION = rule(
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…); a form's "
     "narrative field left blank; and a field or heading whose only content is the form's "
     "fill-in prompt (评价结论 | 结合自评情况，说明…（200字以内）, 摘要（2000字以内） followed by "
-    "the next heading), reported here once rather than also as template residue (Q012). A "
+    "the next heading), reported here once rather than also as template residue (Q012), all "
+    "such fields of the report in one finding (one cause: the form was not filled in). A "
     "table of contents is not read as a row of empty sections.",
     why="An empty 建议 or 原因分析 section is a template slot left unfilled; reviewers read it "
     "as a report written to the form rather than to the facts.",
@@ -100,16 +101,16 @@ TEMPLATE_RESIDUE = rule(
     message_zh="“{quote}”{what_zh}，应替换为本单位的实际内容{times_zh}",
     message_en="'{quote}' {what_en}; replace it with the unit's own content{times_en}",
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
-    "placeholders such as ××, XX, 20XX年, [单位名称], fill-in instructions in brackets "
-    "(（根据…填写）, （请…）) and a form's prompts (（100字以内）, （可附表）, （可用表格形式"
-    "反映）, a cell reading 请填写…), cover and form-head fields left blank (预算编码: followed by "
-    "the next filled field, 报告日期:年月日, 单位 | ||||), and text masked with asterisks (**县, "
-    "预算数*元), and a project report's form reused for a whole unit (项目名称:部门整体支出"
-    "绩效评价报告; 本项目 for spending that includes 基本支出); a content site's page title "
-    "repeated in its blurb (下面是小编为大家整理的…) is not the report's. A monitoring "
-    "report (监控) whose lines open with the self-evaluation template's headings (绩效自评工作"
-    "开展情况) is one finding. One cause "
-    "(one placeholder, one prompt, one mask) is one finding with its count and every span.",
+    "placeholders such as ××, XX, 20XX年, a year left as 20_ or 20__, [单位名称], fill-in "
+    "instructions in brackets (（根据…填写）, （请…）) and a form's prompts (（100字以内）, "
+    "（可附表）, （可用表格形式反映）, a cell reading 请填写…), cover and form-head fields left "
+    "blank (预算编码: followed by the next filled field, 报告日期:年月日, 单位 | ||||), and "
+    "text masked with asterisks (**县, 预算数*元), and a project report's form reused for a "
+    "whole unit (项目名称:部门整体支出绩效评价报告; 本项目 for spending that includes "
+    "基本支出); a content site's page title repeated in its blurb (下面是小编为大家整理的…) is "
+    "not the report's. A monitoring report (监控) whose lines open with the self-evaluation "
+    "template's headings (绩效自评工作开展情况) is one finding. One cause (one placeholder, one "
+    "prompt, one mask) is one finding with its count and every span.",
     why="Template residue shows the report was not finished or not read before submission; a "
     "prompt left where the content belongs means that part was never written; masked text "
     "cannot be checked.",
@@ -275,15 +276,27 @@ def _children(doc: Document, s: Section) -> list[Section]:
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
-    prompted = {f.label[0] for f in _prompt_fields(doc)}
-    for f in _prompt_fields(doc):
+    fields = _prompt_fields(doc)
+    prompted = {f.label[0] for f in fields}
+    if fields:
+        # One cause (the form's narrative fields left as its prompts), one finding: every field
+        # and its prompt are spans of it, the first field's prompt quoted.
+        quote = doc.norm[fields[0].prompt[0] : fields[0].prompt[1]]
+        data: dict[str, object] = {
+            "title": fields[0].title,
+            "what_zh": f"只留有填写提示“{quote}”，实际未填写",
+            "what_en": "holds only the form's fill-in prompt: it was never written",
+        }
+        if len(fields) > 1:
+            data = {
+                "title": "、".join(g.title for g in fields),
+                "what_zh": f"均只留有填写提示（如“{quote}”），实际未填写",
+                "what_en": "each hold only the form's fill-in prompt: they were never written",
+                "count": len(fields),
+            }
         yield EMPTY_SECTION.hit(
-            [f.label, f.prompt],
-            {
-                "title": f.title,
-                "what_zh": f"只留有填写提示“{doc.norm[f.prompt[0] : f.prompt[1]]}”，实际未填写",
-                "what_en": "holds only the form's fill-in prompt: it was never written",
-            },
+            [span for g in fields for span in (g.label, g.prompt)],
+            data,
             severity=Severity.WARNING,
         )
     norm = doc.norm
@@ -482,8 +495,11 @@ def _self_evaluation_headings(doc: Document) -> Iterator[tuple[int, int]]:
 
 # A content site's blurb around a repost: 下面是小编为大家整理的…，供大家参考。
 _SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
+# A year left blank reads 20xx, or 20 followed by underscores (20_, 20__年): never after a digit,
+# letter or underscore (file_2024_v2, 2020_01), nor before a digit (20_1 is no blank).
 _PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
+    r"|(?<![\dA-Za-z_])(?:19|20)_{1,3}(?![\dA-Za-z_])"
 )
 # Asterisks in place of text: a run of three or more, or a pair that is not markdown bold.
 _STARS = lazy(r"\*{2,}")

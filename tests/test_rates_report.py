@@ -1,0 +1,72 @@
+"""A payment rate in prose against the amounts the report states for it elsewhere: R032."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+FUNDS = "一、资金安排\n全年安排资金200万。其中，省级120万元、县级80万元。\n二、执行情况\n"
+
+
+def r(text: str):
+    return [f for f in review_text(text, select=["R032"]) if f.code == "R032"]
+
+
+def test_paid_plus_unpaid_equal_to_the_stated_total_makes_an_error() -> None:
+    # the total stands in another paragraph, with a bare 万 (the report's other amounts are 万元)
+    [f] = r(FUNDS + "资金支付180万元，未支20万元，支付率95%。\n")
+    assert f.severity == Severity.ERROR
+    assert [s.text for s in f.spans] == ["支付率95%", "180万元", "20万元", "200万"]
+    assert "180 ÷ 200 = 90%" in f.message
+
+
+def test_paid_and_unpaid_without_a_stated_total_is_a_warning() -> None:
+    text = "二、执行情况\n项目资金支付180万元，结余20万元，支付率95%。\n"
+    [f] = r(text)
+    assert f.severity == Severity.WARNING and "180 ÷ 200 = 90%" in f.message
+
+
+def test_the_one_base_stated_elsewhere_is_a_warning() -> None:
+    [f] = r(FUNDS + "截至年底资金支付180万元，支付率95%。\n")
+    assert f.severity == Severity.WARNING
+    assert [s.text for s in f.spans] == ["支付率95%", "180万元", "200万"]
+
+
+def test_a_rate_the_figures_give_rounded_or_truncated_stays_silent() -> None:
+    assert r(FUNDS + "资金支付180万元，未支20万元，支付率90%。\n") == []
+    # 187.9 / 200 = 93.95%: 94% rounded, 93.9% truncated
+    assert r(FUNDS + "资金支付187.9万元，未支12.1万元，支付率94%。\n") == []
+    assert r(FUNDS + "资金支付187.9万元，未支12.1万元，支付率93.9%。\n") == []
+
+
+def test_ambiguous_or_missing_pairings_stay_silent() -> None:
+    # two bases stated elsewhere and no unpaid amount: which one is the rate's is not known
+    two = "一、资金安排\n安排资金200万元，下达资金150万元。\n二、执行情况\n"
+    assert r(two + "资金支付120万元，支付率95%。\n") == []
+    # two paid amounts in the sentence
+    assert r(FUNDS + "一期支付100万元，二期支付80万元，支付率95%。\n") == []
+    # the paid amount carries another verb than the rate's (到位 is not 支付)
+    assert r(FUNDS + "资金到位180万元，支付率95%。\n") == []
+    # a target, not a result
+    assert r(FUNDS + "资金支付180万元，目标支付率达到95%。\n") == []
+    # a figure with no base word before it (服务群众200万) is no base
+    assert r("一、概况\n服务群众200万。\n二、执行\n支付180万元，支付率95%。\n") == []
+
+
+def test_another_base_that_gives_the_rate_keeps_it_silent() -> None:
+    # paid + unpaid gives 90%, but the sentence's own base (190) gives 94.7% ≈ 95%
+    text = "下达资金190万元，资金支付180万元，结余20万元，支付率95%。\n"
+    assert r(text) == []
+
+
+def test_a_bare_wan_is_money_only_in_a_money_context() -> None:
+    from reviewer.checks.rates_report import _amounts
+    from reviewer.document import Document
+
+    def read(text: str) -> list[str]:
+        return [a.q.raw for a in _amounts(Document(text=text))]
+
+    assert read("安排资金200万。") == ["200万"]  # a money word in its clause
+    assert read("惠及群众3万。共支出5万元。") == ["3万", "5万元"]  # the report states 万元
+    assert read("惠及群众3万。") == []  # neither: not money
+    assert read("惠及群众3万人。共支出5万元。") == ["5万元"]  # 万人 is a count

@@ -149,6 +149,29 @@ def test_ragged_part_row_with_trailing_empty_cells_and_a_pinyin_gloss() -> None:
     assert [f.code for f in review_text(slipped, select=codes)] == ["R003"]
 
 
+def _status(text: str, figure: str) -> str:
+    from reviewer.engine import check_text
+
+    (fig,) = [f for f in check_text(text).figures or [] if f.text == figure]
+    return fig.status
+
+
+def test_a_ragged_row_whose_reconciling_placements_divide_the_same_figures_is_verified() -> None:
+    # 120, 108, 10 before the rate: the placements that give 90 % (年初 or 全年 empty) all
+    # divide 108 by 120, so the ledger marks the rate verified.
+    text = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 108 | 10 | 90% | 9 |",
+    )
+    assert _status(text, "90%") == "verified"
+    # near miss: one placement has spending and no budget, so the rate is not verified
+    silent = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 10 | 90% | 9 |",
+    )
+    assert _status(silent, "90%") == "unverifiable"
+
+
 def test_ragged_row_with_no_budget_under_some_placement_stays_silent() -> None:
     # Two figures before the rate: one placement puts them under 全年执行数 and 分值, with no
     # budget to divide by, so the rate cannot be called wrong.

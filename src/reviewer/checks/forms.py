@@ -277,17 +277,19 @@ def form_rates(doc: Document) -> Iterator[Hit | Relation]:
             yield FORM_RATE_MISMATCH.hit(spans, data)
 
 
-def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit]:
+def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit | Relation]:
     """R003 on a row that lost cells before its 执行率: every placement of its figures under the
     columns before the rate is tried, against the budget the form names (the other budget when
     the placement leaves that one empty). A placement that leaves 全年执行数
     empty is wrong too (a rate with no spending, R004); one with spending but no budget cannot be
-    checked, so the row stays silent. A warning when every placement is wrong."""
+    checked, so the row stays silent. A warning when every placement is wrong; a `Relation`
+    when the placements that reconcile the rate all divide the same two figures."""
     stated = row.number(RATE)
     readings = percent_value(stated) if stated is not None else []
     if stated is None or not readings or stated.value <= 0:
         return
     tried: list[tuple[CellNumber, CellNumber, str, tuple[Decimal, Decimal, Decimal]]] = []
+    held: list[tuple[CellNumber, CellNumber, Decimal]] = []
     for values in placements(block, row):
         spent_cell = values.get(EXEC)
         spent = cell_number(spent_cell) if spent_cell is not None else None
@@ -301,8 +303,20 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
         if kind is None or budget is None or ratio is None:
             return  # spending but no budget: this placement cannot be checked
         if any(_agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings):
-            return
+            held.append((spent, budget, ratio[0]))
+            continue
         tried.append((spent, budget, kind, ratio))
+    if held:
+        # The rate holds under some placement: verified when every placement that reconciles
+        # it divides the same two figures (which column is empty does not matter then).
+        if len({(s.start, b.start) for s, b, _ in held}) == 1:
+            spent, budget, v = held[0]
+            yield relation(
+                "rate",
+                [(n.start, n.end) for n in (stated, spent, budget)],
+                f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {_pct(v)}",
+            )
+        return
     if not tried:
         return
     spent, budget, kind, (v, _lo, _hi) = tried[0]

@@ -83,10 +83,11 @@ FORM_ROW_UNSPLIT = rule(
     message_en="Row '{label}': {reason_en}; the row was not checked",
     what="A row of a form's funds block whose figures cannot be put under the columns the header "
     "names: figures printed with no separator (202010100.00%10), or fewer figures than columns "
-    "after the empty cells were lost in flattening.",
+    "after the empty cells were lost in flattening and no 执行率 to read the row from (a row "
+    "with one percent is read from it, its figures before it placed every possible way, R003).",
     why="The tool never guesses which column a figure belongs to; the reader should know that "
     "this row's rate, score and totals were not verified.",
-    example=_FORM.format(total="20 20 10 100.00% 10", part="20 20 10"),
+    example=_FORM.format(total="20 20 10 10", part="20 20 10"),
     counterexample=_FORM.format(total="20 20 10 10 50% 5", part="20 20 10"),
     fix="Publish the form with its empty cells (or separators) kept, so each figure has a column.",
 )

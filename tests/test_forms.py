@@ -58,8 +58,44 @@ def test_run_together_part_row_with_dashes_for_its_merged_cells() -> None:
 
 
 def test_run_together_row_short_of_columns_is_unsure_not_guessed() -> None:
-    (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 85% 8.5", part="")))
+    # No percent: nothing says which columns the figures are under.
+    (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 8.5", part="")))
     assert block.rows[0].values == {} and "无法确定" in block.rows[0].unsure
+
+
+def test_run_together_row_short_of_columns_is_read_from_its_rate() -> None:
+    # One percent: it is the 执行率 and the cell after it the 得分; the figures before it are
+    # loose (every placement is tried, R003), a dash keeping its own place among them.
+    (block,) = funds_blocks(Document(text=RUN.format(total="100 85 10 85% 8.5", part="")))
+    row = block.rows[0]
+    assert {k: c.text for k, c in row.values.items()} == {RATE: "85%", SCORE: "8.5"}
+    assert [c.text for c in row.loose] == ["100", "85", "10"] and not row.unsure
+    assert _codes(RUN.format(total="100 85 10 85% 8.5", part=""), ["R003", "T005"]) == []
+    found = review_text(RUN.format(total="100 85 10 58% 8.5", part=""), select=["R003"])
+    assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
+    (block,) = funds_blocks(Document(text=RUN.format(total="100 85 — 85% —", part="")))
+    assert [c.text for c in block.rows[0].loose] == ["100", "85", "—"]
+    assert _codes(RUN.format(total="100 85 — 58% —", part=""), ["R003"]) == ["R003"]
+
+
+def test_a_run_together_form_whose_header_follows_its_first_label() -> None:
+    # Row labels printed before the header, value rows after it: each value row is cut at its
+    # rate and given to the labels in order.
+    form = (
+        "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 "
+        "分值 执行率 得分 65.66 65.07 10 {rate} 9 65.66 65.07 — 99% — 上年结转资金 — — "
+        "其他资金 — — 预期目标\n"
+    )
+    (block,) = funds_blocks(Document(text=form.format(rate="99%")))
+    assert block.columns == [OPENING, FULL, EXEC, WEIGHT, RATE, SCORE]
+    assert [r.label.text for r in block.rows][:2] == ["年度资金总额", "其中:当年财政拨款"]
+    assert [c.text for c in block.rows[1].loose] == ["65.66", "65.07", "—"]
+    assert _codes(form.format(rate="99%"), ["R003", "T005"]) == []
+    assert _codes(form.format(rate="91%"), ["R003"]) == ["R003"]
+    # near miss: a figure written against a header key before the anchor (年初预算 数 0) is
+    # another layout; it is not read this way
+    other = form.replace("年初预算数 (万元)", "年初预算 数 0 (万元)")
+    assert funds_blocks(Document(text=other.format(rate="99%"))) == []
 
 
 def test_figures_with_no_separator_are_never_split() -> None:
@@ -147,6 +183,29 @@ def test_ragged_part_row_with_trailing_empty_cells_and_a_pinyin_gloss() -> None:
         "7.29 | 7.29 | 7.29 | 100% | ||||||", "7.29 | 7.29 | 7.92 | 100% | ||||||"
     )
     assert [f.code for f in review_text(slipped, select=codes)] == ["R003"]
+
+
+def _status(text: str, figure: str) -> str:
+    from reviewer.engine import check_text
+
+    (fig,) = [f for f in check_text(text).figures or [] if f.text == figure]
+    return fig.status
+
+
+def test_a_ragged_row_whose_reconciling_placements_divide_the_same_figures_is_verified() -> None:
+    # 120, 108, 10 before the rate: the placements that give 90 % (年初 or 全年 empty) all
+    # divide 108 by 120, so the ledger marks the rate verified.
+    text = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 108 | 10 | 90% | 9 |",
+    )
+    assert _status(text, "90%") == "verified"
+    # near miss: one placement has spending and no budget, so the rate is not verified
+    silent = PIPE.replace(
+        "| | 年度资金总额 | 100 | 120 |\n| 108 | 10 | 90% | 9 |",
+        "| | 年度资金总额 | 120 | 10 | 90% | 9 |",
+    )
+    assert _status(silent, "90%") == "unverifiable"
 
 
 def test_ragged_row_with_no_budget_under_some_placement_stays_silent() -> None:

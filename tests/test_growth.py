@@ -52,3 +52,24 @@ def test_another_figure_of_the_sentence_may_be_the_base():
     # The nearest figure (a part) does not reconcile, the total does: no finding.
     text = "本年支出1844.31万元，其中基本支出888.67万元，比上年增加100万元，增长5.73%。"
     assert p(text) == []
+
+
+def _status(text: str) -> dict[str, str]:
+    from reviewer.engine import check_text
+
+    return {f.text: f.status for f in check_text(text).figures or []}
+
+
+def test_a_change_that_holds_verifies_its_figures() -> None:
+    assert _status("2024年支出1100万元，比上年增加100万元，增长10%。") == {
+        "1100万元": "verified",
+        "100万元": "verified",
+        "10%": "verified",
+    }
+    assert set(_status("2024年支出1100万元，上年1000万元，比上年增长10%。").values()) == {
+        "verified"
+    }
+    # near misses: a change that does not hold is a mismatch; one with nothing to compare
+    # (no previous figure, no percentage) verifies nothing
+    assert _status("2024年支出1100万元，比上年增加100万元，增长12%。")["12%"] == "mismatch"
+    assert _status("2024年支出1100万元，比上年增加100万元。")["100万元"] == "unverifiable"

@@ -51,6 +51,17 @@ def test_rows_where_the_three_columns_agree_are_silent() -> None:
     assert codes(review_text(text, select=["S012", "S013"])) == []
 
 
+def test_rows_that_hold_are_verified_in_the_ledger() -> None:
+    from reviewer.engine import check_text
+
+    text = _HEAD + "1 | 运行成本 | 8 | 2 | 6 | 优 |\n2 | 管理效率 | 22 | 2.15 | 19.85 | |\n"
+    status = {f.text: f.status for f in check_text(text).figures or []}
+    assert status["8"] == status["6"] == status["19.85"] == "verified"
+    # near miss: a row that does not hold is a mismatch, not verified
+    status = {f.text: f.status for f in check_text(text.replace("| 6 |", "| 5 |")).figures or []}
+    assert status["5"] == "mismatch"
+
+
 def test_a_table_without_a_deduction_column_is_not_read_as_one() -> None:
     text = "序号 | 一级指标 | 分值 | 得分 | 扣分原因 |\n1 | 运行成本 | 8 | 5 | 资金闲置 |\n"
     assert codes(review_text(text, select=["S012", "S013"])) == []

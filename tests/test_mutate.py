@@ -83,6 +83,43 @@ def test_a_run_is_given_one_total() -> None:
     assert shown(text, "sum") == ["sum/prose 61.8 = 30.9 30.9"]
 
 
+def test_levels_of_one_tree_are_not_a_breakdown() -> None:
+    # 12 = 3 + 9 by chance: 三级指标12个 is the next level, labelled like the items before it
+    text = "该项目共编制12个绩效目标指标，其中一级指标3个，二级指标9个，三级指标12个。\n"
+    assert shown(text, "sum") == []
+    # a figure equal to the total with another label still restates it
+    text = "总投资61.8万元，其中中央资金30.9万元，县级配套30.9万元，下达资金61.8万元。\n"
+    assert shown(text, "sum") == ["sum/prose 61.8 = 30.9 30.9"]
+
+
+def test_a_run_stays_inside_its_brackets_and_its_sentence() -> None:
+    # 18 + 1 = 19 by chance: the 1 is a note in brackets, the 18 a figure outside them
+    text = "补助18个重点项目资金774万元，完成19项代表性项目（含1个联合国项目），支持了19个项目。\n"
+    assert shown(text, "sum") == []
+    # 5 = 1 + 4 by chance: the list 主任1名；副主任4名（…）；督查员3名 goes on past the bracket
+    text = (
+        "事业编制5名（信息中心）。设主任1名，由领导兼任；副主任4名（其中正科级1名）；督查员3名。\n"
+    )
+    assert shown(text, "sum") == []
+    # a breakdown in brackets does not break the list it stands in
+    text = (
+        "预拨资金3608万元（中央资金2855万元、省级资金753万元），清算资金120万元，"
+        "年度资金3728万元全部执行到位。\n"
+    )
+    assert "sum/prose 3728 = 3608 120" in shown(text, "sum")
+    text = "已使用36.1万元，其中：中央资金9.6万元（含待付款1.4万元），地方资金21.3万元，其他5.2万元。\n"
+    assert shown(text, "sum") == ["sum/prose 36.1 = 9.6 21.3 5.2"]
+
+
+def test_a_table_row_sums_its_cells_or_one_cells_words() -> None:
+    row = "| 绩效目标（6分） | 合理性 | 4 | 设置目标（2分，其中整体1分，项目1分，无项目得2分） |\n"
+    assert shown(row, "sum") == []  # 6 in one cell, 2 + 1 + 1 + 2 in another
+    assert shown("| 合计 | 100 | 60 | 40 |\n| 说明 | 其中 |\n", "sum") == ["sum/pipe 100 = 60 40"]
+    assert shown("| 资金 | 共100万元，其中A 60万元、B 40万元 |\n", "sum") == [
+        "sum/pipe 100 = 60 40"
+    ]
+
+
 # --- rates -------------------------------------------------------------------------------------
 
 
@@ -156,6 +193,12 @@ def test_a_table_run_together_on_one_line() -> None:
     # a label between the figures and the percent starts another row: not their quotient
     other = "指标7:接种证 221人 221人 2 2 指标8:接种率 100.00% 97.30% 2 1.9 3 4 5\n"
     assert shown(other, "rate") == []
+    # another row's rate between the figures and the percent: not their quotient
+    rows = "执行率 得分 年度资金总额 0 207.45 10 100% 10 其中 207.45 — 100% — 其他 — — 1 2\n"
+    assert shown(rows, "rate") == []
+    assert shown(rows.replace("其中 207.45 — 100%", "其中 207.45 207.45 100%"), "rate") == [
+        "rate/run 100 = 207.45 207.45"
+    ]
 
 
 # --- counts ------------------------------------------------------------------------------------

@@ -53,7 +53,9 @@ def test_the_counts_may_stand_in_another_paragraph_of_the_report():
 
 
 def test_elsewhere_only_one_target_and_one_done_count_qualify():
-    two_targets = "一、基本情况\n改造任务数为115户，实际完成改造264户，培训任务数为50人。\n二、分析\n"
+    two_targets = (
+        "一、基本情况\n改造任务数为115户，实际完成改造264户，培训任务数为50人。\n二、分析\n"
+    )
     assert r030(two_targets + "改造数超任务43%。") == []
     two_done = "一、基本情况\n改造任务数为115户，实际完成改造264户，另完成维修30户。\n二、分析\n"
     assert r030(two_done + "改造数超任务43%。") == []
@@ -69,3 +71,16 @@ def test_a_ratio_that_names_its_target_count_is_checked_against_the_count_before
     assert r030("城镇新增就业21347人，完成市目标任务21347人的100%。") == []
     # no count of that unit before it in the sentence (期 is another unit): nothing to judge
     assert r030("共培训120期，完成市目标任务2000人的120%。") == []
+
+
+def test_the_share_of_the_target_the_count_done_is() -> None:
+    # 实际完成数占年度目标任务的X%: the ratio reading, done ÷ target.
+    text = "改造项目绩效目标14户，实际完成14户，实际完成数占年度目标任务的{}%。"
+    assert r030(text.format(100)) == []
+    (f,) = r030(text.format(150))
+    assert f.severity == Severity.WARNING and "14÷14 = 100%" in f.message
+    from reviewer.engine import check_text
+
+    assert {f.status for f in check_text(text.format(100)).figures or []} == {"verified"}
+    # near miss: a share of something that is not the target is not read
+    assert r030("改造项目绩效目标14户，实际完成14户，占全镇农户的150%。") == []

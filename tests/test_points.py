@@ -56,3 +56,15 @@ def test_any_rate_of_the_sentence_that_reconciles_the_statement_is_enough() -> N
 def test_in_english() -> None:
     (f,) = review_text("执行率95%，较上年的90%提高3个百分点。", select=["P102"], lang="en")
     assert f.message == "95% - 90% = 5 percentage points, the report states up 3 points"
+
+
+def test_a_change_in_points_that_holds_verifies_its_rates() -> None:
+    from reviewer.engine import check_text
+
+    def status(text: str) -> dict[str, str]:
+        return {f.text: f.status for f in check_text(text).figures or []}
+
+    held = status("群众满意度95.00%，上年为91.50%，比上年提高了3.5个百分点。")
+    assert held["95.00%"] == held["91.50%"] == "verified"
+    wrong = status("群众满意度95.00%，上年为91.50%，比上年提高了4.5个百分点。")
+    assert wrong["95.00%"] == "mismatch"

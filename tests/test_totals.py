@@ -497,3 +497,47 @@ def test_uses_with_no_single_amount_before_them_stay_silent() -> None:
     assert sums(USES.format(t=404).replace("404万元，140万元", "404万元用于甲；140万元")) == []
     assert sums("下达资金404万元，已支出100万元，140万元用于甲项目；160万元用于乙项目。") == []
     assert sums("下达资金404万元，140万元用于甲项目。") == []
+
+
+def _statuses(text: str) -> dict[str, str]:
+    from reviewer.engine import check_text
+
+    return {f.text: f.status for f in check_text(text).figures or []}
+
+
+def test_named_subtotals_under_qizhong_are_the_parts() -> None:
+    # Each part is itself labelled 合计 (the sum of its own items): it is a part of the total
+    # the 其中 splits, not a new total that ends the breakdown.
+    text = "全年资金合计671037万元。其中，安排约束性任务资金合计575218万元，安排指导性任务资金合计{}万元。"
+    assert sums(text.format(95819)) == []
+    assert _statuses(text.format(95819))["575218万元"] == "verified"
+    (f,) = sums(text.format(95891))
+    assert f.code == "T001" and f.data["expr"] == "575218 + 95891 = 671109"
+    # near misses: a bare 合计 after the parts is their sum; 共 after a per-person amount
+    # restates rather than subtotals
+    assert sums("收入合计200万元，其中：财政拨款120万元，其他收入80万元，合计200万元。") == []
+    assert sums("计划使用资金45万元给14人发放工资，其中工资30000元每年每人，保险费共3万元。") == []
+
+
+def test_a_quantity_total_written_after_its_parts_with_gongji() -> None:
+    # 共计 before the verb ("共计建成…基地1250亩") names the whole; any unit of quantity.
+    text = "完成繁育田850亩；二是建成原种基地400亩，共计建成繁育基地{}亩，平均亩产2500公斤。"
+    assert sums(text.format(1250)) == []
+    assert _statuses(text.format(1250))["850亩"] == "verified"
+    (f,) = sums(text.format(2150))  # two digits swapped
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    # near miss: the same figures with no word naming a whole are not read as a total
+    assert sums("完成繁育田850亩；二是建成原种基地400亩，建成繁育基地2150亩。") == []
+    assert _statuses("完成繁育田850亩；建成原种基地400亩，建成繁育基地1250亩。")["850亩"] != (
+        "verified"
+    )
+
+
+def test_a_list_of_the_sources_of_a_total() -> None:
+    # 资金来源为：… lists where the total comes from: a breakdown, checked like 其中.
+    text = "项目总预算36,{}万元，经调整后资金的来源为：中央补助10,000万元，省级补助5,000万元，地市补助15920万元，其他5700万元。"
+    assert sums(text.format(620)) == []
+    (f,) = sums(text.format(602))
+    assert f.code == "T001" and f.data["expr"] == "10000 + 5000 + 15920 + 5700 = 36620"
+    # near miss: 来源 as a word in a sentence, no colon, opens nothing
+    assert sums("项目总预算36,602万元，来源于中央补助10,000万元和省级补助5,000万元。") == []

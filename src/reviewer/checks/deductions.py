@@ -4,7 +4,8 @@ Header cells are read with their spaces removed ("分 值", "扣 分", "得 分"
 forms write them). A row is judged when its weight, deduction and score cells each hold one
 number; a 合计 row's deduction is judged against the column's sum as well, when every body row
 states all three (its weight and score sums are S002's and S001's). Rows that do not line up
-with the header are skipped: nothing is guessed.
+with the header are skipped: nothing is guessed. A row (and a 合计 row's deductions) that holds
+is a `Relation`: the ledger marks its figures verified.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.document.tables import Cell, CellNumber, Table, cell_number, is_total_label, tables
 from reviewer.models import Severity
@@ -122,7 +123,7 @@ def _row_hit(name: str, w: CellNumber, d: CellNumber, s: CellNumber) -> Hit | No
     )
 
 
-def _table_hits(table: Table, cols: _Columns) -> Iterator[Hit]:
+def _table_hits(table: Table, cols: _Columns) -> Iterator[Hit | Relation]:
     width = len(table.header)
     body: list[tuple[CellNumber, CellNumber, CellNumber]] = []
     complete = True
@@ -142,6 +143,11 @@ def _table_hits(table: Table, cols: _Columns) -> Iterator[Hit]:
         if hit is not None:
             yield hit
             continue
+        yield relation(
+            "score",
+            [(s.start, s.end), (w.start, w.end), (d.start, d.end)],
+            f"{label}：{fmt(w.value)} − {fmt(d.value)} = {fmt(s.value)}",
+        )
         if is_total:
             if complete and len(body) >= 2:
                 yield from _total_hits(body, (w, d, s))
@@ -155,13 +161,18 @@ _COLUMN_NAMES = ("分值合计", "扣分合计", "得分合计")  # by column in
 def _total_hits(
     body: list[tuple[CellNumber, CellNumber, CellNumber]],
     total: tuple[CellNumber, CellNumber, CellNumber],
-) -> Iterator[Hit]:
+) -> Iterator[Hit | Relation]:
     # The weight and score columns are S002's and S001's; the deduction column is this rule's.
     for k in (1,):
         parts = [row[k] for row in body]
         ssum = sum((p.value for p in parts), Decimal(0))
         slack = sum((_half(p) for p in parts), _half(total[k])) + Decimal("1e-9")
         if abs(ssum - total[k].value) <= slack:
+            yield relation(
+                "table_column",
+                [(total[k].start, total[k].end), *((p.start, p.end) for p in parts)],
+                f"{_COLUMN_NAMES[k]}：{' + '.join(fmt(p.value) for p in parts)} = {fmt(ssum)}",
+            )
             continue
         yield TOTAL_ROW_MISMATCH.hit(
             [(total[k].start, total[k].end), *((p.start, p.end) for p in parts)],
@@ -199,7 +210,7 @@ TOTAL_ROW_MISMATCH = rule(
 
 
 @check(DEDUCTION_MISMATCH, TOTAL_ROW_MISMATCH)
-def deduction_tables(doc: Document) -> Iterator[Hit]:
+def deduction_tables(doc: Document) -> Iterator[Hit | Relation]:
     for table in tables(doc):
         cols = _columns(table.header)
         if cols is not None:

@@ -83,10 +83,11 @@ FORM_ROW_UNSPLIT = rule(
     message_en="Row '{label}': {reason_en}; the row was not checked",
     what="A row of a form's funds block whose figures cannot be put under the columns the header "
     "names: figures printed with no separator (202010100.00%10), or fewer figures than columns "
-    "after the empty cells were lost in flattening.",
+    "after the empty cells were lost in flattening and no 执行率 to read the row from (a row "
+    "with one percent is read from it, its figures before it placed every possible way, R003).",
     why="The tool never guesses which column a figure belongs to; the reader should know that "
     "this row's rate, score and totals were not verified.",
-    example=_FORM.format(total="20 20 10 100.00% 10", part="20 20 10"),
+    example=_FORM.format(total="20 20 10 10", part="20 20 10"),
     counterexample=_FORM.format(total="20 20 10 10 50% 5", part="20 20 10"),
     fix="Publish the form with its empty cells (or separators) kept, so each figure has a column.",
 )
@@ -277,17 +278,19 @@ def form_rates(doc: Document) -> Iterator[Hit | Relation]:
             yield FORM_RATE_MISMATCH.hit(spans, data)
 
 
-def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit]:
+def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hit | Relation]:
     """R003 on a row that lost cells before its 执行率: every placement of its figures under the
     columns before the rate is tried, against the budget the form names (the other budget when
     the placement leaves that one empty). A placement that leaves 全年执行数
     empty is wrong too (a rate with no spending, R004); one with spending but no budget cannot be
-    checked, so the row stays silent. A warning when every placement is wrong."""
+    checked, so the row stays silent. A warning when every placement is wrong; a `Relation`
+    when the placements that reconcile the rate all divide the same two figures."""
     stated = row.number(RATE)
     readings = percent_value(stated) if stated is not None else []
     if stated is None or not readings or stated.value <= 0:
         return
     tried: list[tuple[CellNumber, CellNumber, str, tuple[Decimal, Decimal, Decimal]]] = []
+    held: list[tuple[CellNumber, CellNumber, Decimal]] = []
     for values in placements(block, row):
         spent_cell = values.get(EXEC)
         spent = cell_number(spent_cell) if spent_cell is not None else None
@@ -301,8 +304,20 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
         if kind is None or budget is None or ratio is None:
             return  # spending but no budget: this placement cannot be checked
         if any(_agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings):
-            return
+            held.append((spent, budget, ratio[0]))
+            continue
         tried.append((spent, budget, kind, ratio))
+    if held:
+        # The rate holds under some placement: verified when every placement that reconciles
+        # it divides the same two figures (which column is empty does not matter then).
+        if len({(s.start, b.start) for s, b, _ in held}) == 1:
+            spent, budget, v = held[0]
+            yield relation(
+                "rate",
+                [(n.start, n.end) for n in (stated, spent, budget)],
+                f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {_pct(v)}",
+            )
+        return
     if not tried:
         return
     spent, budget, kind, (v, _lo, _hi) = tried[0]

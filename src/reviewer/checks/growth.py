@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -221,10 +221,48 @@ def _judge(c: Change, cur: Quantity) -> tuple[list[tuple[int, int]], dict[str, s
     }
 
 
+def _held(c: Change, cur: Quantity) -> tuple[list[Quantity], str] | None:
+    """The figures a change statement compared with `cur` as the current figure, and the
+    comparison, when at least one comparison was made and every one made holds (else None)."""
+    sign = 1 if c.up else -1
+    prev = c.previous if c.previous is not None and c.previous.dimension == cur.dimension else None
+    used: list[Quantity] = []
+    said: list[str] = []
+    if c.diff is not None:
+        diff = c.diff
+        if prev is not None:
+            tol = cur.half_unit + prev.half_unit + diff.half_unit
+            if abs((cur.base - prev.base) * sign - diff.base) > tol:
+                return None
+            used += [cur, prev, diff]
+            a, b = (cur, prev) if c.up else (prev, cur)
+            said.append(f"{_m(a)} − {_m(b)} = {_m(diff)}")
+        if c.pct is not None:
+            base = cur.base - sign * diff.base
+            bh = cur.half_unit + diff.half_unit
+            if base - bh > 0:
+                if not _pct_ok(c.pct, *_bounds(diff.base, diff.half_unit, base, bh)):
+                    return None
+                used += [cur, diff, c.pct]
+                said.append(f"{_m(diff)} ÷ {fmt(base / cur.scale)}{cur.unit} ≈ {_m(c.pct)}")
+    elif prev is not None and c.pct is not None and prev.base > prev.half_unit:
+        diff_v = (cur.base - prev.base) * sign
+        lo, hi = _bounds(diff_v, cur.half_unit + prev.half_unit, prev.base, prev.half_unit)
+        if not _pct_ok(c.pct, lo, hi):
+            return None
+        used += [cur, prev, c.pct]
+        said.append(f"({_m(cur)} − {_m(prev)}) ÷ {_m(prev)} ≈ {_m(c.pct)}")
+    return (used, "；".join(said)) if used else None
+
+
 @check(GROWTH_MISMATCH)
-def growth_mismatch(doc: Document) -> Iterator[Hit]:
+def growth_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     for c in changes(doc):
         verdicts = [_judge(c, cur) for cur in c.currents]
+        held = [h for h in (_held(c, cur) for cur in c.currents) if h is not None]
+        if len(held) == 1:  # one reading of the sentence compared and held: verified
+            used, text = held[0]
+            yield relation("growth", dict.fromkeys((q.start, q.end) for q in used), text)
         if not verdicts or any(v is None for v in verdicts):
             continue  # some reading of the sentence reconciles the figures
         spans, data = verdicts[0]  # type: ignore[misc]

@@ -37,7 +37,8 @@ COMPLETION_VS_COUNTS = rule(
     message_en="The report states '{stated_text}'; {where_en} gives a target of {target} "
     "and {actual} done: {over}% above the target, {ratio}% of it{note_en}",
     what="Reads a completion stated as a percentage of a count target (超任务X%, 超额完成X%, "
-    "完成任务的X%, 任务完成率X%) and the two counts of one unit in its paragraph: the target "
+    "完成任务的X%, 任务完成率X%, 完成数占目标任务的X%) and the two counts of one unit in its "
+    "paragraph: the target "
     "(after 任务/目标/计划) and the one other count, the actual. The percentage is checked "
     "as the excess ((actual − target) ÷ target) and as the ratio (actual ÷ target), rounded or "
     "truncated; it fires only when neither reading gives it. An error when the inverted ratio "
@@ -55,8 +56,11 @@ _OVER = lazy(
     r"超(?:额|出)?(?:完成)?(?:了)?(?:年度|全年|上级|省|市|县)?(?:下达的?)?(?:任务|目标|计划)(?:数|量)?"
     r"(?:的)?\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
 )
+# 完成任务的X%, 任务完成率X%, and the share of the target the count done is: 实际完成数占年度目标
+# 任务的100%.
 _RATIO = lazy(
-    r"(?:完成(?:了)?(?:年度|全年|上级|省|市|县)?(?:下达的?)?(?:任务|目标|计划)(?:数|量)?的"
+    r"(?:(?:完成(?:了)?|完成(?:数|量)占(?:了)?)(?:年度|全年|上级|省|市|县)?(?:下达的?)?"
+    r"(?:目标任务|计划任务|任务|目标|计划)(?:数|量)?的"
     r"|(?:任务|目标|计划)完成率(?:为|是|达到|达)?)\s*(?P<num>\d{1,4}(?:\.\d+)?)\s*%"
 )
 # A ratio that names its target count: 完成市目标任务21347人的100%, 完成下达任务人数645人的120%.

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from reviewer.checks.registry import Hit, check, rule
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -146,10 +146,19 @@ def _off_by(st: _Statement, cur: Quantity, doc: Document) -> Decimal | None:
 
 
 @check(POINTS_MISMATCH)
-def points_mismatch(doc: Document) -> Iterator[Hit]:
+def points_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     for st in _statements(doc):
         verdicts = [_off_by(st, cur, doc) for cur in st.currents]
-        if any(v is None for v in verdicts):
+        held = [cur for cur, v in zip(st.currents, verdicts, strict=True) if v is None]
+        if len(held) == 1:  # one reading reconciles it: its figures are verified
+            cur, prev = held[0], st.previous
+            yield relation(
+                "growth",
+                [(st.start, st.end), (cur.start, cur.end), (prev.start, prev.end)],
+                f"{cur.raw.replace(' ', '')} − {prev.raw.replace(' ', '')} = "
+                f"{'' if st.up else '−'}{fmt(st.points)}个百分点",
+            )
+        if held:
             continue  # some rate of the sentence reconciles the statement
         cur, prev, computed = st.currents[0], st.previous, verdicts[0]
         if computed is None:  # pragma: no cover - excluded just above

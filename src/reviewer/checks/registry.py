@@ -78,7 +78,7 @@ class Hit:
 class Relation(NamedTuple):
     """What a check may yield besides hits: a comparison of the report's figures that HOLDS
     (the ledger marks its figures verified). `kind` is sum / share / rate / score / count /
-    twice / table_column / target; `spans` the (start, end) of each figure that took part;
+    twice / table_column / target / growth; `spans` the (start, end) of each figure that took part;
     `text` a short description ("8 + 3.6 + 9.01 = 20.61")."""
 
     kind: str

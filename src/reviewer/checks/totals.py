@@ -138,7 +138,9 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
                 continue
             if n_parts < 2 or largest >= x.value:
                 continue
-            if not (_WHOLE_LABEL.search(x.label) or _WHOLE_AFTER.match(norm, x.q.end)):
+            # (the label strip drops a leading 共: "共计建成…基地1250亩" is labelled "计建成…")
+            named = norm[max(0, x.label_start - 1) : x.q.start]
+            if not (_WHOLE_LABEL.search(named) or _WHOLE_AFTER.match(norm, x.q.end)):
                 continue
             parts = series[:n_parts]
             gap = abs(total - x.value)

@@ -48,9 +48,13 @@ _OPEN_RE = lazy(
     r"(?P<partial>主要(?:是|为|包括|有|用于)[：:])"
     r"|(?P<by>按[^，。；;：:\d]{1,12}?分(?:类|列|为)?(?:其中)?[：:，,]?)"
     r"|(?P<among>其中[：:，,]?)"
-    r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
+    r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:]"
+    r"|(?:资金)?(?:的)?来源(?:为|是|如下)?[：:])"
 )
 _TOTAL_LABEL_RE = lazy(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
+# A named subtotal ("约束性任务资金合计"): may be a part of an open breakdown. Not 共 / 累计
+# ("保险费共3万元" after a per-person amount restates, it does not subtotal).
+_SUBTOTAL_LABEL_RE = lazy(r"(?:合计|小计|总计)$")
 # A total word with its verb ("共计下达61.8万元", "总计拨付…"; 合计 inside a label is none):
 # the label strip drops the 共.
 _TOTAL_VERB_RE = lazy(
@@ -371,13 +375,16 @@ class _Parser:
         self.nodes.append(node)
         self.sentence_nodes.append(node)
         self.segment.append(node)
+        subtotal = None
         if _TOTAL_LABEL_RE.search(label) or _TOTAL_VERB_RE.search(
             self.norm, max(self.start, label_start - 2), q.start
         ):
-            self._close_all_of(node.series)
-            self._sum_after_parts(node)
-            return
-        bd = self._breakdown_for(node)
+            subtotal = self._subtotal_of(node)
+            if subtotal is None:
+                self._close_all_of(node.series)
+                self._sum_after_parts(node)
+                return
+        bd = subtotal or self._breakdown_for(node)
         if bd is not None and bd.parts and _OWN_TOTAL_RE.search(label) and _room(bd) < node.value:
             bd.open = False
             bd = None
@@ -385,6 +392,29 @@ class _Parser:
             node.parent = bd.total
             bd.parts.append(node)
             bd.extended = bd.extended or bd.crossed_end
+
+    def _subtotal_of(self, node: Node) -> Breakdown | None:
+        """The open breakdown a figure labelled as a total is a part of: "合计671037万元。其中，
+        约束性任务资金合计575218万元，指导性任务资金合计95819万元" — each part is a named
+        subtotal. Only when the label names what it totals (not a bare 合计), the figure is
+        smaller than the breakdown's total, the breakdown is not complete yet, and the parts
+        before it do not add up to it (then it is their sum)."""
+        m = _SUBTOTAL_LABEL_RE.search(node.label)
+        if m is None or m.start() < 2:
+            return None
+        same = [
+            b
+            for b in self.stack
+            if b.open and b.total.series == node.series and b.marker in ("among", "incl", "by")
+        ]
+        if not same:
+            return None
+        bd = same[-1]
+        if _complete(bd) or node.value >= bd.total.value:
+            return None
+        if len(bd.parts) >= 2 and _adds_up(node, bd.parts):
+            return None
+        return bd
 
     def _breakdown_for(self, node: Node) -> Breakdown | None:
         """The innermost open breakdown that takes `node`, closing those already complete."""

@@ -14,7 +14,10 @@ Published on the web the form reaches us in one of four shapes, all read into on
   only spaces or a lone `|` is an empty cell; when single-spaced, an empty line is one;
 * cells run together on one line, separated by spaces: empty cells leave no trace, so a row is
   taken only when its count of figures says which columns they are (all columns, or the money
-  columns only); otherwise the row is `unsure` and says why;
+  columns only), or from its one percent (the 执行率; the cells after it follow it, those before
+  it are `loose`, a dash keeping its place); otherwise the row is `unsure` and says why. Some
+  pages print the row labels before the header and the value rows after it: each value row is
+  cut at its rate and given to the labels in order (`_header_after`, `_regroup`);
 * figures run together with no separator at all (`202010100.00%10`): never split, `unsure`.
 
 Nothing here guesses a number: a row that cannot be mapped to its columns keeps `unsure` set and
@@ -163,7 +166,8 @@ def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
     out: list[dict[str, Cell]] = []
     for chosen in itertools.combinations(before, len(row.loose)):
         values = dict(row.values)
-        values.update(zip(chosen, row.loose, strict=True))
+        placed = zip(chosen, row.loose, strict=True)
+        values.update((k, c) for k, c in placed if not is_placeholder(c))  # a dash: empty
         weight = cell_number(values[WEIGHT]) if WEIGHT in values else None
         if weight is not None and weight.value > 100:
             continue  # no 分值 is above 100
@@ -185,9 +189,13 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
         if m.start() < pos:
             continue
         columns = _header(fold(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()]))
+        after = False
+        if columns is None:
+            columns = _header_after(doc, m.start(), m.end())
+            after = columns is not None
         if columns is None:
             continue
-        block = _read_block(doc, m.start(), m.end(), columns)
+        block = _read_block(doc, m.start(), m.end(), columns, header_after=after)
         if block is not None:
             before = fold(doc.norm[max(0, m.start() - _HEADER_WINDOW) : m.start()])
             unit = rx.search(r"[(（]\s*(万元|元)\s*[)）]", before)
@@ -254,6 +262,78 @@ def _header(before: str) -> list[str] | None:
     if EXEC not in cols or not has_budget or len(cols) < 3:
         return None
     return cols
+
+
+# A header key with a figure written right after it (年初预算 数 0): a form laid out another way.
+_KEY_WITH_FIGURE = lazy(r"(?:预算|执行|支出)\s*数?\s*\d")
+
+
+def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | None:
+    """A run-together form whose header follows its first row label: "项目资金 年初预算数 (万元)
+    年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 65.66 …". The
+    columns are the keys before the anchor (back to 项目资金) and those after it up to the first
+    figure, in order. Only on a run-together line, with an 执行率 column (its rows are cut at
+    their rate), and with no figure written against a key before the anchor."""
+    line = doc.line_at(anchor)
+    if _layout(line, anchor_end) != "run":
+        return None
+    rest = fold(doc.norm[anchor_end : min(line.end, anchor_end + 200)])
+    first = rx.search(r"\d", rest)
+    if first is None:
+        return None
+    before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
+    if _KEY_WITH_FIGURE.search(before):
+        return None
+    cut = before.rfind("项目资金")
+    head = rx.sub(r"[\s|]+", "", (before[cut:] if cut >= 0 else "") + rest[: first.start()])
+    cols: list[str] = []
+    for m in _HEAD_KEYS.finditer(head):
+        kind = m.lastgroup
+        if kind is not None and kind not in cols:
+            cols.append(kind)
+    if EXEC not in cols or RATE not in cols or not (OPENING in cols or FULL in cols):
+        return None
+    return cols
+
+
+def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:
+    """The cells of a form whose row labels stand before its header (`_header_after`) in the
+    order the reader expects: each value row after its label. The value rows are cut at their
+    rate (the percent and the cells of the columns after 执行率); the first belongs to the anchor
+    row, the next ones to the row labels between the anchor and the header, in order."""
+    n_after = len(cols) - cols.index(RATE) - 1
+
+    def value(c: Cell) -> bool:
+        return bool(c.text) and (cell_number(c) is not None or is_placeholder(c))
+
+    start = next((k for k in range(1, len(cells)) if value(cells[k])), None)
+    if start is None:
+        return cells
+    labels = [c for c in cells[1:start] if c.text and _is_label(c.text)]
+    groups: list[list[Cell]] = []
+    k = start
+    while k < len(cells) and len(groups) <= len(labels):
+        p = k
+        while p < len(cells) and value(cells[p]) and not _is_percent(cells[p]):
+            p += 1
+        end = p + 1 + n_after
+        if p >= len(cells) or not _is_percent(cells[p]) or end > len(cells):
+            break
+        if not all(value(c) for c in cells[p + 1 : end]):
+            break
+        groups.append(cells[k:end])
+        k = end
+    if not groups:
+        return cells
+    out = [cells[0], *groups[0]]
+    for label, group in zip(labels, groups[1:], strict=False):
+        out += [label, *group]
+    return out + cells[k:]
+
+
+def _is_percent(cell: Cell) -> bool:
+    num = cell_number(cell)
+    return num is not None and num.unit == "%"
 
 
 _HEAD_WEIGHT = lazy(r"[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
@@ -427,12 +507,16 @@ def _split_label(cell: Cell) -> list[Cell]:
     return [label, Cell(m.group("rest"), cut, cell.end)]
 
 
-def _read_block(doc: Document, anchor: int, anchor_end: int, cols: list[str]) -> FundsBlock | None:
+def _read_block(
+    doc: Document, anchor: int, anchor_end: int, cols: list[str], *, header_after: bool = False
+) -> FundsBlock | None:
     layout = _layout(doc.line_at(anchor), anchor_end)
     raw = _stream(doc, anchor, layout)
     cells: list[Cell] = []
     for c in raw:
         cells.extend(_split_label(c) if c.text else [c])
+    if header_after:
+        cells = _regroup(cells, cols)
     rows: list[FundsRow] = []
     group = 0
     k = 0
@@ -514,6 +598,11 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
     elif not explicit and len(figures) == n_money and cells[: len(figures)] == figures:
         # the money columns, then dashes for the merged 分值/执行率/得分 cells
         mapped = list(zip(cols, figures, strict=False))
+    elif not explicit and (lost := _shifted(cells, cols, dashes=True)) is not None:
+        # fewer cells than columns, one percent: it is the 执行率; the cells after it are read
+        # from it on, those before it are loose (a dash keeps its own place among them)
+        sure, loose = lost
+        return FundsRow(label, group, sure, values, loose=loose)
     else:
         return FundsRow(
             label,
@@ -536,11 +625,15 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
     return FundsRow(label, group, kept, values)
 
 
-def _shifted(cells: list[Cell], cols: list[str]) -> tuple[dict[str, Cell], tuple[Cell, ...]] | None:
+def _shifted(
+    cells: list[Cell], cols: list[str], *, dashes: bool = False
+) -> tuple[dict[str, Cell], tuple[Cell, ...]] | None:
     """A row that lost cells before its 执行率: its one percent stands left of the 执行率 column.
 
     The percent and the cells after it are read right to left from 执行率 on; the figures
-    before it are returned loose (their columns are not known). None for any other row.
+    before it are returned loose (their columns are not known). None for any other row. With
+    `dashes` (cells run together, where a dash marks its own empty cell) the dashes before the
+    percent stay among the loose cells, holding their places.
     """
     if RATE not in cols:
         return None
@@ -561,8 +654,10 @@ def _shifted(cells: list[Cell], cols: list[str]) -> tuple[dict[str, Cell], tuple
     }
     if not all(_fits(k, c) for k, c in sure.items()):
         return None
-    loose = tuple(c for c in cells[:p] if c.text and not is_placeholder(c))
-    if any(cell_number(c) is None for c in loose):
+    loose = tuple(c for c in cells[:p] if c.text and (dashes or not is_placeholder(c)))
+    if any(cell_number(c) is None and not is_placeholder(c) for c in loose):
+        return None
+    if dashes and not any(cell_number(c) is not None for c in loose):
         return None
     return sure, loose
 

@@ -24,6 +24,18 @@ rounded to the percent's decimals equals the percent), bounded windows; a total 
 that is an integer sum of integers, and a run of mostly 1s, are ignored (1 + 1 = 2 is
 everywhere); a run must be a whole list, not the prefix of a longer one.
 
+What a reader would see as stated (each guard drops only coincidences on the corpus):
+* a run is one list: in one sentence, inside the same brackets, and not followed past a
+  bracketed note by a further item joined the same way (主任1名；副主任4名（…1名…）；督查员3名);
+  a figure's bracketed breakdown does not break the list it stands in (预拨3608万元（中央2855万元、
+  省级753万元），清算120万元，年度3728万元);
+* levels of one tree are not a breakdown: a figure labelled like the run's items with another
+  ordinal (一级指标3个，二级指标9个，三级指标12个) neither restates the total nor is one;
+* in a table row a sum is across whole cells or within one cell's words, never a figure of one
+  cell against words of another (a weight cell against a scoring rule's points);
+* in a table run together or one cell per line, a rate's figures stand in its row: no label and
+  no other rate between them and the percent.
+
 Offsets refer to the text given (normalized with `reviewer.document.normalize`, which keeps
 offsets), and each figure carries the layout of the line it sits on: `prose`, `pipe`
 (a `|` table row), `cell` (one cell per line), `run` (a table run together on one line, cells
@@ -32,6 +44,7 @@ split by spaces) or `tab`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -108,6 +121,9 @@ _PROSE_FIG = re.compile(rf"(?<![\d.,第\-/:])({_NUM})\s*(余|多)?\s*({_UNIT_RX}
 _CELL_FIG = re.compile(rf"\s*({_NUM})\s*({_UNIT_RX})?\s*")
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额")
 _SUBTOTAL = re.compile(r"小\s*计")
+_ORDINAL = re.compile(r"[一二三四五六七八九十]")
+# What opens a breakdown in the sentence after its total (合计100万元。其中：…).
+_BREAKDOWN = re.compile(r"其中|包括|分别|具体")
 _TOKEN = re.compile(r"\S+")
 _LABEL_GAP = re.compile(r"[^\s|\d.,%/\-—]")
 _RULE_ROW = re.compile(r"^\s*\|?[\s:|\-]+\|?\s*$")
@@ -408,6 +424,7 @@ def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
     twice), and so is a total read after its run that is itself an addend elsewhere (nested
     lists of 1s make such sums by chance)."""
     found: list[tuple[Relation, bool]] = []  # (relation, read after its run)
+    depth = _depths(seq, norm)
     for unit in dict.fromkeys(f.unit for f in seq):
         if unit in ("%", "个百分点"):
             continue  # shares are quotients, checked as rates; percents rarely add up
@@ -416,14 +433,22 @@ def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
             rel: tuple[Relation, bool] | None = None
             peers = i + 2 < len(same) and _peers(norm, total, same[i + 1], same[i + 2])
             for j in range(i + 3, min(len(same), i + 1 + max_run) + 1):  # run after the total
-                if not peers and _ends(norm, same, j, total) and sum_equals(total, same[i + 1 : j]):
+                if peers or not _one_list(norm, same[i + 1 : j], depth):
+                    continue
+                if not _ends(norm, same, j, total) or _goes_on(norm, same, j, 1, depth):
+                    continue
+                if sum_equals(total, same[i + 1 : j]):
                     rel = (Relation("sum", total, tuple(same[i + 1 : j]), total.layout), False)
                     break
-            if rel is None:
+            if rel is None and not (i and _ordinal_peers(norm, same[i - 1], total)):
                 for k in range(i - 2, max(-1, i - 1 - max_run), -1):  # run before the total
                     if "。" in norm[same[i - 1].end : total.start]:
                         break
-                    if _starts(norm, same, k, total) and sum_equals(total, same[k:i]):
+                    if not _one_list(norm, same[k:i], depth):
+                        continue
+                    if not _starts(norm, same, k, total) or _goes_on(norm, same, k - 1, -1, depth):
+                        continue
+                    if sum_equals(total, same[k:i]):
                         rel = (Relation("sum", total, tuple(same[k:i]), total.layout), True)
                         break
             if rel is not None:
@@ -450,9 +475,93 @@ def _runs(seq: list[Figure], norm: str, max_run: int = 10) -> list[Relation]:
     return out
 
 
+def _depths(seq: list[Figure], norm: str) -> dict[int, int]:
+    """The bracket depth of each figure of a sequence (in text order), from one pass over the
+    text between consecutive figures."""
+    out: dict[int, int] = {}
+    level, pos = 0, seq[0].start if seq else 0
+    for f in seq:
+        gap = norm[pos : f.start] if f.start > pos else ""
+        for ch in gap:
+            if ch in "（(":
+                level += 1
+            elif ch in "）)" and level:
+                level -= 1
+        out[f.start] = level
+        pos = max(pos, f.uend)
+    return out
+
+
+def _one_list(norm: str, run: list[Figure], depth: dict[int, int]) -> bool:
+    """Whether a run of addends is one list: in one sentence and inside the same brackets (in
+    `事业编制5名。设主任1名；副主任4名（其中…1名…）；督查员3名` neither 1 + 4 nor 1 + 3 is a
+    list: a full stop or a bracket boundary stands between them)."""
+    first = depth.get(run[0].start, 0)
+    if any(depth.get(f.start, 0) != first for f in run):
+        return False
+    return "。" not in norm[run[0].uend : run[-1].start]
+
+
+def _goes_on(norm: str, same: list[Figure], k: int, step: int, depth: dict[int, int]) -> bool:
+    """Whether the list a run belongs to goes on past a bracket: stepping from same[k] (the first
+    figure past the run) over figures inside a bracket, the next figure at the run's depth in
+    the same sentence is joined by the same last mark (、，；) as the run's own last two figures
+    (主任1名，…；副主任4名（其中…1名…）；督查员3名: 1 + 4 is not the whole list)."""
+    edge = k - step  # the run's figure next to same[k]
+    inner = edge - step
+    if not (0 <= inner < len(same)) or not (0 <= k < len(same)):
+        return False
+    level = depth.get(same[edge].start, 0)
+    if depth.get(same[k].start, 0) <= level:
+        return False  # no bracket: `_ends` / `_starts` judged it
+    n = 0
+    while 0 <= k < len(same) and depth.get(same[k].start, 0) > level and n < 10:
+        k += step
+        n += 1
+    if not (0 <= k < len(same)) or depth.get(same[k].start, 0) != level:
+        return False
+    a, b = sorted((same[edge], same[k]), key=_key)
+    c, d = sorted((same[inner], same[edge]), key=_key)
+    if "。" in norm[a.uend : b.start]:
+        return False
+    mark = _last_mark(norm[a.uend : b.start])
+    return mark != "" and mark == _last_mark(norm[c.uend : d.start])
+
+
+def _last_mark(gap: str) -> str:
+    """The last list mark (、，；) of a gap, bracketed text left out."""
+    level, last = 0, ""
+    for ch in gap:
+        if ch in "（(":
+            level += 1
+        elif ch in "）)":
+            level = max(0, level - 1)
+        elif level == 0 and ch in "、，,；;":
+            last = {",": "，", ";": "；"}.get(ch, ch)
+    return last
+
+
 def _gap(norm: str, same: list[Figure], i: int) -> str:
     """The punctuation between same[i] and same[i + 1]."""
-    return _punct(norm[same[i].uend : same[i + 1].start])
+    return _punct(_unbracket(norm[same[i].uend : same[i + 1].start]))
+
+
+def _unbracket(gap: str) -> str:
+    """A gap with its closed bracketed text left out (a note in brackets is not a list mark)."""
+    out: list[str] = []
+    level = 0
+    for ch in gap:
+        if ch in "（(":
+            level += 1
+            out.append(ch)
+        elif ch in "）)" and level:
+            level -= 1
+            while out and out[-1] not in "（(":
+                out.pop()
+            out.pop()
+        elif level == 0 or ch in "。":
+            out.append(ch)
+    return "".join(out)
 
 
 def _ends(norm: str, same: list[Figure], j: int, total: Figure) -> bool:
@@ -462,7 +571,7 @@ def _ends(norm: str, same: list[Figure], j: int, total: Figure) -> bool:
     restates the total (…，共计61.8万元)."""
     if j >= len(same) or "。" in norm[same[j - 1].uend : same[j].start]:
         return True
-    if same[j].value == total.value:
+    if same[j].value == total.value and not _ordinal_peers(norm, same[j - 1], same[j]):
         return True
     return _gap(norm, same, j - 1) != _gap(norm, same, j - 2)
 
@@ -471,9 +580,27 @@ def _starts(norm: str, same: list[Figure], k: int, total: Figure) -> bool:
     """Whether a run starting at same[k] is a whole list (the same test, backwards)."""
     if k == 0 or "。" in norm[same[k - 1].uend : same[k].start]:
         return True
-    if same[k - 1].value == total.value:
+    if same[k - 1].value == total.value and not _ordinal_peers(norm, same[k], same[k - 1]):
         return True
     return _gap(norm, same, k - 1) != _gap(norm, same, k)
+
+
+def _label(norm: str, fig: Figure) -> str:
+    """The words right before a figure, back to the previous punctuation (at most 12)."""
+    words = norm[max(0, fig.start - 12) : fig.start]
+    cut = max(words.rfind(c) for c in "，,；;。、：:（）()|")
+    return words[cut + 1 :].strip()
+
+
+def _ordinal_peers(norm: str, a: Figure, b: Figure) -> bool:
+    """Whether two figures' labels differ only by an ordinal (一级指标 / 二级指标 / 三级指标,
+    第一批 / 第二批): levels or items of one series, so a figure equal to the total that is
+    labelled so is the list's next item, not a restatement of the total."""
+    la, lb = _label(norm, a), _label(norm, b)
+    if la == lb or not _ORDINAL.search(la) or not _ORDINAL.search(lb):
+        return False
+    core = _ORDINAL.sub("", la)
+    return bool(core) and core == _ORDINAL.sub("", lb)
 
 
 def _punct(gap: str) -> str:
@@ -492,13 +619,38 @@ def find_sums(blks: list[Block], norm: str) -> list[Relation]:
     out: list[Relation] = []
     for b in blks:
         if b.layout in ("pipe", "tab"):
-            for r in range(len(b.rows)):
-                row = sorted((f for f in b.figures if f.row == r), key=_key)
-                out.extend(_runs(row, norm))
+            # A row states a sum across its cells (whole-cell figures) or within one cell's
+            # text, not between a figure of one cell and words of another.
+            for r, row in enumerate(b.rows):
+                whole = {id(fig) for _, _, fig in row if fig is not None}
+                figs = sorted((f for f in b.figures if f.row == r), key=_key)
+                out.extend(_runs([f for f in figs if id(f) in whole], norm))
+                for c in range(len(row)):
+                    out.extend(_runs([f for f in figs if f.col == c and id(f) not in whole], norm))
         elif b.layout == "prose":
-            out.extend(_runs(b.figures, norm))
+            found = _runs(b.figures, norm)
+            out.extend(found)
+            depth = _depths(b.figures, norm)
+            outer = [f for f in b.figures if depth[f.start] == 0]
+            if len(outer) < len(b.figures):
+                # 预拨3608万元（中央2855万元、省级753万元），清算120万元，年度3728万元: a figure's
+                # bracketed breakdown does not break the list it stands in.
+                seen = {r.anchor.start for r in found}
+                inner = [f.start for f in b.figures if depth[f.start] > 0]
+                out.extend(
+                    r for r in _runs(outer, norm) if r.anchor.start not in seen and _skips(r, inner)
+                )
         # one cell per line: rows are unknown, so sums across cells are left to `column`
     return out
+
+
+def _skips(rel: Relation, inner: list[int]) -> bool:
+    """Whether a bracketed figure stands between a relation's first and last figure (else the
+    relation was already judged on the full sequence)."""
+    lo = min(f.start for f in rel.figures())
+    hi = max(f.start for f in rel.figures())
+    k = bisect.bisect_right(inner, lo)
+    return k < len(inner) and inner[k] < hi
 
 
 def _key(f: Figure) -> int:
@@ -526,8 +678,8 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
                     gap = norm[last : rate.start]
                     if b.layout == "prose" and any(ch.isdigit() for ch in gap):
                         continue  # in running text the quotient's figures come right before it
-                    if b.layout in ("cell", "run") and _LABEL_GAP.search(gap):
-                        continue  # a label cell between them starts another row
+                    if b.layout in ("cell", "run") and _other_row(norm, num, den, rate):
+                        continue  # a label or another rate between them: another row
                     if rate_equals(rate, num, den):
                         best = (num, den)
                         break
@@ -536,6 +688,16 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
             if best:
                 out.append(Relation("rate", rate, best, rate.layout))
     return out
+
+
+def _other_row(norm: str, num: Figure, den: Figure, rate: Figure) -> bool:
+    """In a table written one cell per line or run together, whether the quotient's figures and
+    the rate are in different rows: a label cell stands after the later figure, or another
+    percent (the rate of an earlier row) stands between the earlier figure and the rate."""
+    last = max(num.uend, den.uend)
+    if _LABEL_GAP.search(norm, last, rate.start):
+        return True
+    return "%" in norm[min(num.uend, den.uend) : rate.start]
 
 
 def _row_label(b: Block, r: int, norm: str) -> str:

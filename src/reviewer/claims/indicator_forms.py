@@ -153,6 +153,10 @@ class FormBlock(NamedTuple):
     # Rows run together on one line whose figures could not be put under their columns
     # (empty cells left no trace, or two rows' figures follow one name): (start, end) each.
     unsure: tuple[tuple[int, int], ...] = ()
+    # Unsure runs where k names stand stacked before exactly k rows' worth of figures, each
+    # group a valid row: the figures given to the names in reading order. Not in `rows`: the
+    # alignment rests on the order alone, so only checks that say so read them.
+    stacked: tuple[FormRow, ...] = ()
 
 
 # --------------------------------------------------------------------------- blocks
@@ -199,10 +203,10 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         if cols is None:
             continue
         cells, end = _stream(doc, m.start())
-        rows, unsure = _rows(doc, cells, cols)
+        rows, unsure, stacked = _rows(doc, cells, cols)
         pos = max(end, m.end())
         if rows:
-            block = FormBlock(cols, rows, m.start(), end, tuple(unsure))
+            block = FormBlock(cols, rows, m.start(), end, tuple(unsure), tuple(stacked))
             out.append(settle_hidden(doc, block))
     return out
 
@@ -546,12 +550,45 @@ def _nature_bound(row: FormRow | None, nature: str) -> FormRow | None:
     return row._replace(target=row.target._replace(comparator=LE))
 
 
+def _stacked(
+    doc: Document, texts: list[_Item], values: list[_Item], cols: list[str]
+) -> list[FormRow]:
+    """`指标5:甲 指标6:乙 14次 14次 2 2 300人 280人 2 1.8`: k names, then exactly k rows' worth
+    of figures on one run, each group of len(cols) figures a valid row (a unit on the target,
+    weight and score read, the score within the weight). The groups go to the names in reading
+    order. Between the names only figure-free fragments of a broken name (`报告 数`) may stand;
+    anything else, or any empty cell, and nothing is read."""
+    n = len(cols)
+    names: list[_Cell] = []
+    for x in texts:
+        t = _squeeze(x.cell.text)
+        if _is_label(x.cell.text) or _NATURE.match(t):
+            if names:
+                return []  # a label between the names: not one stack
+            continue
+        if _name_span(doc, x.cell.start, x.cell.end) is not None:
+            names.append(x.cell)
+        elif not names or rx.search(r"\d", t) or len(t) > 3:
+            return []
+    k = len(names)
+    if k < 2 or len(values) != k * n or any(v.kind != "V" for v in values):
+        return []
+    out: list[FormRow] = []
+    for j, name in enumerate(names):
+        row = _row(doc, name, values[j * n : (j + 1) * n], cols)
+        if row is None or row.target is None or not row.target.quantity.unit:
+            return []
+        out.append(row)
+    return out
+
+
 def _rows(
     doc: Document, cells: list[_Cell], cols: list[str]
-) -> tuple[list[FormRow], list[tuple[int, int]]]:
+) -> tuple[list[FormRow], list[tuple[int, int]], list[FormRow]]:
     items = _items(doc, cells, cols)
     out: list[FormRow] = []
     unsure: list[tuple[int, int]] = []
+    stacked: list[FormRow] = []
     k = 0
     since = 0  # where the current row's cells begin (after the previous row's figures)
     while k < len(items):
@@ -592,9 +629,11 @@ def _rows(
                 out.append(row)
             elif it.cell.run and _name_span(doc, it.cell.start, it.cell.end) is not None:
                 unsure.append((it.cell.start, values[-1].cell.end))
+                words = [x for x in items[since : k + 1] if x.kind == "T"]
+                stacked.extend(_stacked(doc, words, values, cols))
             since = j
         k = j
-    return out, unsure
+    return out, unsure, stacked
 
 
 # --------------------------------------------------------------------------- indicators
@@ -773,3 +812,10 @@ def settle_hidden(doc: Document, block: FormBlock) -> FormBlock:
             )
         )
     return block._replace(rows=rows)
+
+
+def row_pair(row: FormRow) -> tuple[Indicator, Indicator] | None:
+    """A row's target and actual as indicator records (None when either is not a figure)."""
+    if row.target is None or row.actual is None:
+        return None
+    return _indicator(row, row.target, TARGET), _indicator(row, row.actual, ACTUAL)

@@ -53,7 +53,9 @@ def test_the_counts_may_stand_in_another_paragraph_of_the_report():
 
 
 def test_elsewhere_only_one_target_and_one_done_count_qualify():
-    two_targets = "一、基本情况\n改造任务数为115户，实际完成改造264户，培训任务数为50人。\n二、分析\n"
+    two_targets = (
+        "一、基本情况\n改造任务数为115户，实际完成改造264户，培训任务数为50人。\n二、分析\n"
+    )
     assert r030(two_targets + "改造数超任务43%。") == []
     two_done = "一、基本情况\n改造任务数为115户，实际完成改造264户，另完成维修30户。\n二、分析\n"
     assert r030(two_done + "改造数超任务43%。") == []

@@ -74,7 +74,8 @@ _UNIT = lazy(
 )
 # A target cell carries a comparator or a unit next to its figure.
 _MARKED = lazy(
-    rf"{COMPARATOR_ALT}|" r"\d\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|"
+    rf"{COMPARATOR_ALT}|"
+    r"\d\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|"
     r"亩|公里|千米|米|天|项|家|所|辆|件|条|场|台|套|处|间|吨|名|村|批|期|小时|日|月|平方米|立方米|篇|部)"
 )
 # A deadline target: "12月底前", "1-12月", "2022年10月".

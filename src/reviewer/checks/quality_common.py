@@ -212,7 +212,6 @@ def goal_sections(doc: Document) -> list[Section]:
     return out
 
 
-
 # ---------------------------------------------------------------- one finding per cause
 
 

@@ -139,6 +139,7 @@ SCORE_VS_UNMET = rule(
     "missed targets did not reduce the score.",
 )
 
+
 def _shown_name(doc: Document, ind: Indicator) -> str:
     return rx.sub(r"\s+", "", doc.text[ind.name_start : ind.name_end]).strip("\"'“”")
 

@@ -516,7 +516,7 @@ def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
 # --------------------------------------------------------------------------- coefficient forms
 
 # One glued row of a form with a 得分系数 column and a 是/否 flag column last (`政府采购执行率%
-# 100%72.74%100%22是`): name, 计量单位, 指标性质 (optional), one to three figures in that unit
+# 100%72.74%100%22是`): name, 计量单位, 指标性质 (optional), two or three figures in that unit
 # (年初指标值, 调整指标值, 全年完成值: empty cells leave no trace), the coefficient in %, weight
 # and score glued, the flag. A figure never starts with a 0 followed by a digit (`0100%` is two
 # cells, 0 and 100%): such a row is not read.

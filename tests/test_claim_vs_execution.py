@@ -31,7 +31,9 @@ def test_the_rate_of_a_funds_block_counts():
 
 
 def test_a_denial_in_other_words_is_read():
-    text = "一、绩效目标\n预算执行率90%。\n二、完成情况\n预算执行率为80%。\n预算执行无明显偏差情况。"
+    text = (
+        "一、绩效目标\n预算执行率90%。\n二、完成情况\n预算执行率为80%。\n预算执行无明显偏差情况。"
+    )
     [f] = q060(text)
     assert "20%" in f.message  # the target (90%) is not the rate
 

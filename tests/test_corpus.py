@@ -60,9 +60,7 @@ def test_no_error_finding_on_a_claim_that_holds(corpus_results: Results) -> None
     assert wrong == set()
 
 
-@pytest.mark.parametrize(
-    "threshold", [t for t in SUITE.thresholds if t.system == "rules"], ids=str
-)
+@pytest.mark.parametrize("threshold", [t for t in SUITE.thresholds if t.system == "rules"], ids=str)
 def test_the_rules_keep_their_corpus_floor(corpus_results: Results, threshold) -> None:
     # Floors are split by tag (the held-out sets have their own): a row is its threshold's.
     want = threshold.model_dump(mode="json")
@@ -89,7 +87,9 @@ def test_the_third_holdout_is_a_set_of_its_own() -> None:
     assert not [c.id for c in held if {"holdout", "holdout2"} & set(c.tags)]
     floors = [t for t in SUITE.thresholds if t.system == "rules"]
     assert {t.metric for t in floors if t.tags == ["holdout3"]} == {"recall", "precision"}
-    assert all(t.tags in (["holdout2"], ["holdout3"]) or "holdout3" in t.exclude_tags for t in floors)
+    assert all(
+        t.tags in (["holdout2"], ["holdout3"]) or "holdout3" in t.exclude_tags for t in floors
+    )
 
 
 def test_the_fourth_holdout_is_a_set_of_its_own() -> None:

@@ -351,6 +351,8 @@ def test_a_cut_off_model_answer_is_scored_not_an_error() -> None:
     assert _answer_failure(
         "extraction: the model's answer was cut off at max_tokens=2048 (finish_reason=length)"
     )
-    assert _answer_failure("critique: the model's answer did not match the schema after 2 attempt(s)")
+    assert _answer_failure(
+        "critique: the model's answer did not match the schema after 2 attempt(s)"
+    )
     # a request that could not be made or replayed is a harness error
     assert not _answer_failure("cannot connect to http://127.0.0.1:8765/v1 after 1 attempt(s)")

@@ -53,7 +53,9 @@ def test_a_wrapped_line_joins_the_next_one() -> None:
         line("二、支出情况", 100, 250),
     ]
     text = layout([page]).text
-    assert text == "一、基本情况\n局机关内设股室5个：办公室、计划财务股、农田建设股。\n二、支出情况\n"
+    assert (
+        text == "一、基本情况\n局机关内设股室5个：办公室、计划财务股、农田建设股。\n二、支出情况\n"
+    )
 
 
 def test_a_line_ending_a_sentence_or_stopping_short_ends_its_paragraph() -> None:
@@ -101,7 +103,10 @@ def test_a_skewed_page_keeps_its_rows() -> None:
         tilted("预算执行", 100, 160), tilted("20", 700, 160), tilted("19", 1300, 160),
         tilted("子丑寅卯辰巳午未申酉子丑寅卯辰巳午未申酉子丑寅卯辰巳午未申酉子丑寅卯辰巳午。", 100, 240),
     ]  # fmt: skip
-    assert layout([page]).text.splitlines()[:2] == ["| 一级指标 | 分值 | 得分 |", "| 预算执行 | 20 | 19 |"]
+    assert layout([page]).text.splitlines()[:2] == [
+        "| 一级指标 | 分值 | 得分 |",
+        "| 预算执行 | 20 | 19 |",
+    ]
 
 
 # ---- layout: tables ------------------------------------------------------------------------
@@ -256,7 +261,6 @@ def test_png_jpeg_and_tiff_are_taken_for_scanned_pages(head: bytes) -> None:
     assert sniff(b"GIF89a" + b"\x00" * 64).startswith("unsupported:")
 
 
-
 def test_without_the_extra_a_scan_is_refused_with_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -289,7 +293,12 @@ def reviewed(name: str) -> tuple[list[Row], dict[str, Any], str, list[Finding]]:
     doc = load(path)
     result = check(doc)
     rows = [
-        (f.code, f.severity.value, f.spans[0].text if f.spans else "", f.message.split("（扫描件")[0])
+        (
+            f.code,
+            f.severity.value,
+            f.spans[0].text if f.spans else "",
+            f.message.split("（扫描件")[0],
+        )
         for f in result.findings
     ]
     return rows, result.meta, doc.text, result.findings
@@ -332,9 +341,13 @@ def test_a_scanned_report_gets_the_numeric_findings_of_its_text(scan: str) -> No
     scan_rows = numeric(scan_rows)
     assert len(text_rows) >= 5  # each source holds several numeric findings
     assert matched(text_rows, scan_rows) >= 0.9 * len(text_rows)
-    text_errors = {(c, "".join(t.replace("|", "").split())) for c, s, t, _ in text_rows if s == "error"}
+    text_errors = {
+        (c, "".join(t.replace("|", "").split())) for c, s, t, _ in text_rows if s == "error"
+    }
     new_errors = [
-        r for r in scan_rows if r[1] == "error" and (r[0], "".join(r[2].replace("|", "").split())) not in text_errors
+        r
+        for r in scan_rows
+        if r[1] == "error" and (r[0], "".join(r[2].replace("|", "").split())) not in text_errors
     ]
     assert new_errors == []
     assert meta["ocr"]["pages"] >= 1 and meta["ocr"]["mean_confidence"] > 0.9

@@ -17,10 +17,18 @@ def test_a_budget_alone_still_lacks_actuals():
 
 
 def test_an_amount_paid_out_is_the_actual_spending():
-    for paid in ("全年发放补助资金为278.8万元。", "已兑付奖补资金278.8万元。", "兑现补贴278.8万元。"):
+    for paid in (
+        "全年发放补助资金为278.8万元。",
+        "已兑付奖补资金278.8万元。",
+        "兑现补贴278.8万元。",
+    ):
         assert q003(BUDGET + BODY + paid + "\n") == [], paid
 
 
 def test_a_planned_payout_is_not_an_actual():
-    for plan in ("计划发放补助资金278.8万元。", "预计发放补助资金278.8万元。", "应发放补助资金278.8万元。"):
+    for plan in (
+        "计划发放补助资金278.8万元。",
+        "预计发放补助资金278.8万元。",
+        "应发放补助资金278.8万元。",
+    ):
         assert len(q003(BUDGET + BODY + plan + "\n")) == 1, plan

@@ -40,7 +40,10 @@ def test_a_cited_document_year_is_not_the_report_year() -> None:
 
 def test_a_title_in_traditional_characters_or_with_pinyin_glosses_states_the_year() -> None:
     # web mirrors print traditional characters, some with their pinyin after them
-    for title in ("2023年農村危房改造項目績效自評報告", "2023年農(nóng)村危房改造項目績效自評報(bào)告"):
+    for title in (
+        "2023年農村危房改造項目績效自評報告",
+        "2023年農(nóng)村危房改造項目績效自評報(bào)告",
+    ):
         doc = Document(text=title + "\n一、項目基本情況\n2022年下達資金57.5萬元。\n")
         assert stated_year(doc) == 2023
 
@@ -70,5 +73,7 @@ def test_a_cutoff_inside_the_year_of_a_traditional_character_report_is_seen() ->
     head = "2023年農村危房改造項目績效自評報告\n一、項目基本情況\n"
     found = review_text(head + "截止2023年11月30日，全區共完成發放補助資金141.8萬元。\n", ["Q013"])
     assert [f.data.get("date") for f in found if f.code == "Q013"] == ["2023年11月30日"]
-    year_end = review_text(head + "截止2023年12月31日，全區共完成發放補助資金141.8萬元。\n", ["Q013"])
+    year_end = review_text(
+        head + "截止2023年12月31日，全區共完成發放補助資金141.8萬元。\n", ["Q013"]
+    )
     assert [f for f in year_end if f.code == "Q013"] == []

@@ -190,9 +190,7 @@ def run_batch(
     # Processes for the rules alone (threads share one core); threads for a custom `review`
     # (the model layer waits on the network) and when reusing stored results.
     processes = (
-        _process_pool(jobs)
-        if jobs > 1 and len(sources) > 1 and not custom and not done
-        else None
+        _process_pool(jobs) if jobs > 1 and len(sources) > 1 and not custom and not done else None
     )
     bar = _Progress(len(sources), progress)  # after the fork: no progress thread in the workers
     report_error = on_error or (lambda line: bar.log(f"reviewer: {line}"))

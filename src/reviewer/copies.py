@@ -456,9 +456,7 @@ def prints_for(doc: Document, result: ReportResult) -> Prints | None:
     try:
         return fingerprint(doc, str(unit) if unit else None)._replace(path=result.path)
     except Exception as exc:  # a bug here must not cost the report its review
-        result.meta.setdefault("internal_errors", []).append(
-            f"{CODE}: {type(exc).__name__}: {exc}"
-        )
+        result.meta.setdefault("internal_errors", []).append(f"{CODE}: {type(exc).__name__}: {exc}")
         return None
 
 

@@ -189,9 +189,7 @@ def finish(
     return ReportResult(path=doc.path, findings=findings, meta=out, figures=figures)
 
 
-def review_document(
-    doc: Document, policy: Policy, *, timeout: float | None = None
-) -> ReportResult:
+def review_document(doc: Document, policy: Policy, *, timeout: float | None = None) -> ReportResult:
     """The rules' review of one loaded report under `policy` (what `reviewer check` runs);
     `timeout` is the report's time budget in seconds (see `check`; default: the policy's)."""
     findings, meta = rule_findings(doc, policy, timeout=timeout)

@@ -56,13 +56,17 @@ TARGET_COL = "target"
 ACTUAL_COL = "actual"
 WEIGHT_COL = "weight"
 SCORE_COL = "score"
+COEF_COL = "coefficient"  # 得分系数(%): score ÷ weight, printed between the actual and the weight
 _COMMON_ORDER = [TARGET_COL, ACTUAL_COL, WEIGHT_COL, SCORE_COL]
 
 _ANCHOR = lazy(r"指[\s|]*标[\s|]*值|目[\s|]*标[\s|]*值")
 _ACTUAL_KEY = lazy(r"完成值|实际值|实际完成")
 _NAME_KEY = lazy(r"三级指标|指标名称|二级指标|绩效指标")
 _WEIGHT_KEY = lazy(r"分值|权重")
-_SCORE_KEY = lazy(r"得分")
+_SCORE_KEY = lazy(r"得分(?!系数)")
+_COEF_KEY = lazy(r"得分系数")
+# The last column of a form that is a yes/no flag (是否核心指标): glued rows end in 是 or 否.
+_FLAG_COL = lazy(r"是否[\u4e00-\u9fff]{1,4}指标")
 _STOP = lazy(
     r"^(?:总分|合计|总计|其他需要说明|评价结论|存在问题|改进措施|序号|年度资金总额|项目资金)"
 )
@@ -153,6 +157,10 @@ class FormBlock(NamedTuple):
     # Rows run together on one line whose figures could not be put under their columns
     # (empty cells left no trace, or two rows' figures follow one name): (start, end) each.
     unsure: tuple[tuple[int, int], ...] = ()
+    # Unsure runs where k names stand stacked before exactly k rows' worth of figures, each
+    # group a valid row: the figures given to the names in reading order. Not in `rows`: the
+    # alignment rests on the order alone, so only checks that say so read them.
+    stacked: tuple[FormRow, ...] = ()
 
 
 # --------------------------------------------------------------------------- blocks
@@ -177,7 +185,8 @@ def _columns(doc: Document, anchor: int) -> list[str] | None:
     before = doc.norm[max(0, anchor - _HEAD_BEFORE) : anchor]
     heads = list(_NAME_KEY.finditer(_squeeze(before)))
     after = _squeeze(doc.norm[anchor : anchor + _HEAD_AFTER])
-    if not _ACTUAL_KEY.search(after) or not (heads or _NAME_KEY.search(after)):
+    coef = _COEF_KEY.search(after)
+    if not (_ACTUAL_KEY.search(after) or coef) or not (heads or _NAME_KEY.search(after)):
         return None
     lead = _squeeze(before)[heads[-1].end() :] if heads else ""
     head = lead + after
@@ -186,6 +195,11 @@ def _columns(doc: Document, anchor: int) -> list[str] | None:
         m = key.search(head, len(lead)) if col == ACTUAL_COL else key.search(head)
         if m is not None:
             at[col] = m.start()
+    if coef is not None:
+        # A 得分系数 column stands right after the actual; the actual's own heading may be lost
+        # (an OCR'd two-line cell), its place is still the one before the coefficient.
+        at[COEF_COL] = len(lead) + coef.start()
+        at.setdefault(ACTUAL_COL, at[COEF_COL] - 1)
     return sorted(at, key=lambda c: at[c])
 
 
@@ -199,10 +213,12 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         if cols is None:
             continue
         cells, end = _stream(doc, m.start())
-        rows, unsure = _rows(doc, cells, cols)
+        head = _squeeze(doc.norm[m.start() : m.start() + _HEAD_AFTER])
+        flagged = COEF_COL in cols and bool(_FLAG_COL.search(head))
+        rows, unsure, stacked = _rows(doc, cells, cols, flagged)
         pos = max(end, m.end())
         if rows:
-            block = FormBlock(cols, rows, m.start(), end, tuple(unsure))
+            block = FormBlock(cols, rows, m.start(), end, tuple(unsure), tuple(stacked))
             out.append(settle_hidden(doc, block))
     return out
 
@@ -298,7 +314,7 @@ class _Item(NamedTuple):
     row: FormRow | None = None
 
 
-def _items(doc: Document, cells: list[_Cell], cols: list[str]) -> list[_Item]:
+def _items(doc: Document, cells: list[_Cell], cols: list[str], flagged: bool) -> list[_Item]:
     out: list[_Item] = []
     k = 0
     while k < len(cells):
@@ -331,7 +347,10 @@ def _items(doc: Document, cells: list[_Cell], cols: list[str]) -> list[_Item]:
             k += 1
             continue
         v = _value(c.text, c.start, c.end)
-        if v is not None:
+        coef_rows = _coef_rows(doc, c) if v is None and flagged else []
+        if coef_rows:
+            out.extend(_Item("G", c, row=r) for r in coef_rows)
+        elif v is not None:
             out.append(_Item("V", c, v))
         else:
             row = _glued(doc, c, cols) if not c.text.count(" ") else None
@@ -494,6 +513,126 @@ def _glued(doc: Document, cell: _Cell, cols: list[str]) -> FormRow | None:
     )
 
 
+# --------------------------------------------------------------------------- coefficient forms
+
+# One glued row of a form with a 得分系数 column and a 是/否 flag column last (`政府采购执行率%
+# 100%72.74%100%22是`): name, 计量单位, 指标性质 (optional), two or three figures in that unit
+# (年初指标值, 调整指标值, 全年完成值: empty cells leave no trace), the coefficient in %, weight
+# and score glued, the flag. A figure never starts with a 0 followed by a digit (`0100%` is two
+# cells, 0 and 100%): such a row is not read.
+_FLAG_END = lazy(r"(?<=\d)[是否]")
+_COEF_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_COEF_ROW = lazy(
+    rf"^(?P<name>\D*?)(?P<vals>(?:(?:{_COMP_ALT})?{_COEF_NUM}(?:{_UNIT_ALT}))+)"
+    r"(?P<hidden>\d+(?:\.\d+)?)$"
+)
+_COEF_VALUE = lazy(rf"(?P<comp>{_COMP_ALT})?(?P<num>{_COEF_NUM})(?P<unit>{_UNIT_ALT})")
+_HEAD_CUT = lazy(r"是否[\u4e00-\u9fff]{1,4}指标|[(（][^)）]{0,4}[)）]")
+_NATURE_TAIL = lazy(r"(?:定量|定性|正向|反向|共性|个性|核心)指标$")
+
+
+# A digit the OCR read as a letter beside a count unit or a digit (第O份, 1O0%, 2l次): the
+# figures of that scanned line cannot be trusted, so none of its glued rows is read.
+_DIGIT_AS_LETTER = lazy(
+    r"(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名%])|(?<=\d)[OoIl]|[OoIl](?=\d)"
+)
+
+
+def _coef_rows(doc: Document, cell: _Cell) -> list[FormRow]:
+    """The glued rows of a coefficient form in one cell, split at their 是/否 flags; none from
+    a line where the OCR read a digit as a letter."""
+    text = cell.text
+    out: list[FormRow] = []
+    begin = 0
+    damaged: dict[int, bool] = {}
+    for flag in _FLAG_END.finditer(text):
+        row = _coef_row(doc, cell.start + begin, text[begin : flag.start()])
+        begin = flag.end()
+        if row is None:
+            continue
+        ln = doc.line_at(row.start)
+        if ln.index not in damaged:
+            damaged[ln.index] = bool(_DIGIT_AS_LETTER.search(ln.text))
+        if not damaged[ln.index]:
+            out.append(row)
+    return out
+
+
+def _coef_row(doc: Document, base: int, seg: str) -> FormRow | None:
+    m = _COEF_ROW.match(seg)
+    if m is None:
+        return None
+    cuts = [h.end() for h in _HEAD_CUT.finditer(m.group("name"))]
+    name = m.group("name")[cuts[-1] if cuts else 0 :]
+    vals_at = base + m.start("vals")
+    values: list[FormValue] = []
+    for tm in _COEF_VALUE.finditer(m.group("vals")):
+        q = _quantity(
+            tm.group("num"), tm.group("unit"), vals_at + tm.start(), vals_at + tm.end(), tm.group()
+        )
+        if q is None:
+            return None
+        comp = _COMPS.get(tm.group("comp") or "", EQ)
+        values.append(FormValue(comp, q, vals_at + tm.start(), vals_at + tm.end()))
+    if len(values) < 3 or values[-1].quantity.unit != "%" or values[-1].comparator != EQ:
+        return None
+    coef, figures = values[-1], values[:-1]
+    unit = figures[0].quantity.unit
+    if len(figures) > 3 or any(v.quantity.unit != unit for v in figures):
+        return None
+    name = rx.sub(_NATURE_TAIL.pattern, "", name)
+    if not name.endswith(unit):
+        return None  # the 计量单位 cell must stand between the name and the figures
+    name = name[: len(name) - len(unit)]
+    start = base + m.start("name") + (cuts[-1] if cuts else 0)
+    span = _name_span(doc, start, start + len(name))
+    if span is None:
+        return None
+    target, actual = figures[-2], figures[-1]
+    hidden_at = base + m.start("hidden")
+    split = _coef_split(m.group("hidden"), coef.quantity.value / 100)
+    weight = score = None
+    if split is not None:
+        w, sc = split
+        wq = _quantity(w, "", hidden_at, hidden_at + len(w), w)
+        sq = _quantity(sc, "", hidden_at + len(w), base + m.end("hidden"), sc)
+        assert wq is not None and sq is not None
+        weight = FormValue(EQ, wq, wq.start, wq.end)
+        score = FormValue(EQ, sq, sq.start, sq.end)
+    return FormRow(
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=target,
+        actual=actual,
+        weight=weight,
+        score=score,
+        start=span[0],
+        end=base + m.end("hidden"),
+        layout="glued",
+        hidden="" if split else m.group("hidden"),
+        hidden_start=0 if split else hidden_at,
+        hidden_end=0 if split else base + m.end("hidden"),
+    )
+
+
+def _coef_split(digits: str, coef: Decimal) -> tuple[str, str] | None:
+    """Weight and score glued (`1010`), split where score = weight × coefficient (to the
+    score's last decimal) and neither starts with a stray 0: only when one split fits."""
+    fits: list[tuple[str, str]] = []
+    for k in range(1, len(digits)):
+        w, sc = digits[:k], digits[k:]
+        if any(rx.match(r"0\d|\.|.*\.$", x) for x in (w, sc)):
+            continue
+        wv, sv = parse_decimal(w), parse_decimal(sc)
+        if wv is None or sv is None or not 0 < wv <= 100:
+            continue
+        half = Decimal(5) / (Decimal(10) ** (decimals_of(sc) + 1))
+        if abs(wv * coef - sv) <= half:
+            fits.append((w, sc))
+    return fits[0] if len(fits) == 1 else None
+
+
 def _is_label(text: str) -> bool:
     t = rx.sub(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]", "", _squeeze(text))
     return bool(_LEVEL.fullmatch(t) or _HEAD_WORD.search(t))
@@ -546,12 +685,45 @@ def _nature_bound(row: FormRow | None, nature: str) -> FormRow | None:
     return row._replace(target=row.target._replace(comparator=LE))
 
 
+def _stacked(
+    doc: Document, texts: list[_Item], values: list[_Item], cols: list[str]
+) -> list[FormRow]:
+    """`指标5:甲 指标6:乙 14次 14次 2 2 300人 280人 2 1.8`: k names, then exactly k rows' worth
+    of figures on one run, each group of len(cols) figures a valid row (a unit on the target,
+    weight and score read, the score within the weight). The groups go to the names in reading
+    order. Between the names only figure-free fragments of a broken name (`报告 数`) may stand;
+    anything else, or any empty cell, and nothing is read."""
+    n = len(cols)
+    names: list[_Cell] = []
+    for x in texts:
+        t = _squeeze(x.cell.text)
+        if _is_label(x.cell.text) or _NATURE.match(t):
+            if names:
+                return []  # a label between the names: not one stack
+            continue
+        if _name_span(doc, x.cell.start, x.cell.end) is not None:
+            names.append(x.cell)
+        elif not names or rx.search(r"\d", t) or len(t) > 3:
+            return []
+    k = len(names)
+    if k < 2 or len(values) != k * n or any(v.kind != "V" for v in values):
+        return []
+    out: list[FormRow] = []
+    for j, name in enumerate(names):
+        row = _row(doc, name, values[j * n : (j + 1) * n], cols)
+        if row is None or row.target is None or not row.target.quantity.unit:
+            return []
+        out.append(row)
+    return out
+
+
 def _rows(
-    doc: Document, cells: list[_Cell], cols: list[str]
-) -> tuple[list[FormRow], list[tuple[int, int]]]:
-    items = _items(doc, cells, cols)
+    doc: Document, cells: list[_Cell], cols: list[str], flagged: bool = False
+) -> tuple[list[FormRow], list[tuple[int, int]], list[FormRow]]:
+    items = _items(doc, cells, cols, flagged)
     out: list[FormRow] = []
     unsure: list[tuple[int, int]] = []
+    stacked: list[FormRow] = []
     k = 0
     since = 0  # where the current row's cells begin (after the previous row's figures)
     while k < len(items):
@@ -592,9 +764,11 @@ def _rows(
                 out.append(row)
             elif it.cell.run and _name_span(doc, it.cell.start, it.cell.end) is not None:
                 unsure.append((it.cell.start, values[-1].cell.end))
+                words = [x for x in items[since : k + 1] if x.kind == "T"]
+                stacked.extend(_stacked(doc, words, values, cols))
             since = j
         k = j
-    return out, unsure
+    return out, unsure, stacked
 
 
 # --------------------------------------------------------------------------- indicators
@@ -773,3 +947,10 @@ def settle_hidden(doc: Document, block: FormBlock) -> FormBlock:
             )
         )
     return block._replace(rows=rows)
+
+
+def row_pair(row: FormRow) -> tuple[Indicator, Indicator] | None:
+    """A row's target and actual as indicator records (None when either is not a figure)."""
+    if row.target is None or row.actual is None:
+        return None
+    return _indicator(row, row.target, TARGET), _indicator(row, row.actual, ACTUAL)

@@ -103,9 +103,7 @@ def write(data: bytes | Iterable[bytes], output: Path | None) -> None:
         buffer.flush()
 
 
-def write_docx(
-    run: RunResult, lang: Any, texts: Mapping[str, str], output: Path | None
-) -> None:
+def write_docx(run: RunResult, lang: Any, texts: Mapping[str, str], output: Path | None) -> None:
     """One commented .docx per readable report: `-o DIR` (an existing directory, a path ending
     in a separator, or any path when there are several reports) gets one file per report named
     after it; `-o FILE` or a pipe takes a single report. Each is made and written in turn."""
@@ -122,9 +120,7 @@ def write_docx(
     many = len(readable) > 1
     if output is not None and many and output.suffix.lower() == ".docx" and not output.is_dir():
         fail(f"docx writes one file per report ({len(readable)}): give a directory, not {output}")
-    as_dir = output is not None and (
-        output.is_dir() or str(output).endswith(("/", os.sep)) or many
-    )
+    as_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)) or many)
     if output is None or not as_dir:
         if many:
             fail("docx writes one file per report: give a directory with -o DIR")

@@ -310,9 +310,7 @@ def load_text(
 
 def _read(path: str | Path, max_bytes: int, max_binary_bytes: int) -> bytes:
     def limit_for(head: bytes) -> int:
-        binary = (
-            head.startswith((b"PK\x03\x04", _OLE2, *_IMAGE_MAGIC)) or b"%PDF-" in head[:1024]
-        )
+        binary = head.startswith((b"PK\x03\x04", _OLE2, *_IMAGE_MAGIC)) or b"%PDF-" in head[:1024]
         return max_binary_bytes if binary else max_bytes
 
     return read_bounded(path, limit_for)

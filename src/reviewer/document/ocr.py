@@ -539,12 +539,7 @@ def _margins(rows: list[_Row]) -> tuple[float, float]:
 
 def _pitch(page_rows: list[list[_Row]]) -> float:
     """The usual distance between two consecutive lines of text."""
-    gaps = [
-        b.yc - a.yc
-        for rows in page_rows
-        for a, b in itertools.pairwise(rows)
-        if b.yc > a.yc
-    ]
+    gaps = [b.yc - a.yc for rows in page_rows for a, b in itertools.pairwise(rows) if b.yc > a.yc]
     return statistics.median(gaps) if gaps else 0.0
 
 
@@ -552,9 +547,7 @@ def _height(row: _Row) -> float:
     return statistics.median(g.y1 - g.y0 for p in row.pieces for g in p.glyphs)
 
 
-def _continues(
-    prev: _Row, row: _Row, margins: list[tuple[float, float]], pitch: float
-) -> bool:
+def _continues(prev: _Row, row: _Row, margins: list[tuple[float, float]], pitch: float) -> bool:
     """True when `row` carries on the sentence `prev` was wrapped in."""
     text = "".join(g.text for p in row.pieces for g in p.glyphs)
     last = prev.pieces[-1].glyphs[-1].text

@@ -4,6 +4,7 @@ relations of the mutation eval whose figures the checks verified."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -28,9 +29,7 @@ def test_a_sum_the_checks_verify_covers_the_relation_the_brute_force_finds() -> 
 
 def test_a_relation_no_check_verified_is_listed_as_not_covered() -> None:
     cov = Coverage()
-    figures = [
-        f.model_copy(update={"status": "unverifiable"}) for f in check_text(TEXT).figures or []
-    ]
+    figures = [replace(f, status="unverifiable") for f in check_text(TEXT).figures or []]
     tally = report_coverage(TEXT, figures, cov, "a.txt")
     assert (tally.relations, tally.covered) == (1, 0)
     assert cov.missed == [

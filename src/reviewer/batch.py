@@ -31,6 +31,7 @@ from reviewer.policy import Policy
 
 if TYPE_CHECKING:
     from reviewer.copies import Collector, Prints
+    from reviewer.spill import Pickled
 
 Settings = Policy  # the name this module used to define it under
 
@@ -179,7 +180,7 @@ def run_batch(
     digest = settings.digest()
     done = read_results(results) if (results is not None and resume) else {}
     slots: list[ReportResult | None] = [None] * len(sources)
-    from reviewer.spill import SpilledReports, SpilledTexts, spilled_run
+    from reviewer.spill import Pickled, SpilledReports, SpilledTexts, spilled_run
 
     spilled = SpilledReports(len(sources)) if spill else None
     outcome = Outcome(run=RunResult())
@@ -220,12 +221,15 @@ def run_batch(
 
     sink = _open_results(results, resume) if results is not None else None
 
-    def finish(i: int, done_one: tuple[ReportResult, str | None, bool]) -> None:
+    def finish(i: int, done_one: tuple[ReportResult | Pickled, str | None, bool]) -> None:
         result, text, reused = done_one
         if spilled is not None:
-            spilled[i] = result
+            if isinstance(result, Pickled):
+                spilled.put(i, result)  # as the worker pickled it: not read here
+            else:
+                spilled[i] = result
         else:
-            slots[i] = result
+            slots[i] = result.result() if isinstance(result, Pickled) else result
         if text is not None:
             outcome.texts[result.path] = text
         outcome.reused += reused
@@ -246,14 +250,17 @@ def run_batch(
             outcome.errors.append(line)
             report_error(line)
         if sink is not None and not reused:
-            sink.write(result.model_dump_json(exclude_none=True) + "\n")
+            whole = result.result() if isinstance(result, Pickled) else result
+            sink.write(whole.model_dump_json(exclude_none=True) + "\n")
             sink.flush()
         bar.advance(result.path)
 
     try:
         if processes is not None:
             with processes:
-                _run_processes(processes, sources, settings, keep_texts, finish, jobs, copies)
+                _run_processes(
+                    processes, sources, settings, keep_texts, finish, jobs, copies, spill
+                )
         elif jobs <= 1 or len(sources) <= 1:
             for i, source in enumerate(sources):  # no thread pool to start for one at a time
                 finish(i, work(source))
@@ -333,40 +340,69 @@ def _review_source(
     return result, text, prints_for(doc, result) if want_prints else None
 
 
+def _review_chunk(
+    sources: list[Source], settings: Policy, keep_texts: bool, want_prints: bool, pack: bool
+) -> list[tuple[ReportResult | Pickled, str | None, Prints | None]]:
+    """`_review_source` on a few reports in a worker process (one task, one round trip to
+    the batch for all of them); with `pack` each result comes back pickled as the batch's
+    spill file stores it (`reviewer.spill.Pickled`), so the batch need not read it."""
+    from reviewer.spill import Pickled
+
+    out: list[tuple[ReportResult | Pickled, str | None, Prints | None]] = []
+    for source in sources:
+        result, text, prints = _review_source(source, settings, keep_texts, want_prints)
+        out.append((Pickled.of(result) if pack else result, text, prints))
+    return out
+
+
+CHUNK = 8  # reports a worker task reviews at most (fewer when the batch is small)
+
+
 def _run_processes(
     pool: Any,
     sources: Sequence[Source],
     settings: Policy,
     keep_texts: bool,
-    finish: Callable[[int, tuple[ReportResult, str | None, bool]], None],
+    finish: Callable[[int, tuple[ReportResult | Pickled, str | None, bool]], None],
     jobs: int,
     copies: Collector,
+    pack: bool = False,
 ) -> None:
-    """`_review_source` on the pool, a few reports ahead of the finished ones (memory stays
-    flat over a long batch); `finish` on this thread, in the order reports finish."""
+    """`_review_chunk` on the pool, a few tasks ahead of the finished ones (memory stays
+    flat over a long batch); `finish` on this thread for each report, in the order tasks
+    finish (each report has its slot: the output keeps the input order). A report that
+    fails is a result with its error, so one bad report costs no other its output.
+
+    A task holds several reports when the batch is large (up to `CHUNK`, so that every
+    worker still gets a few tasks): the pool's per-task cost (pickling, a pipe, waking the
+    queue's thread) is paid per chunk, in the batch's process, which shares the cores with
+    the workers."""
     from concurrent.futures import FIRST_COMPLETED, Future, wait
 
+    size = max(1, min(CHUNK, len(sources) // (8 * jobs)))
     ahead = 4 * jobs
-    todo = iter(enumerate(sources))
-    pending: dict[Future[tuple[ReportResult, str | None, Prints | None]], int] = {}
+    todo = iter(range(0, len(sources), size))
+    pending: dict[Future[list[tuple[ReportResult | Pickled, str | None, Prints | None]]], int] = {}
 
     def refill() -> None:
         while len(pending) < ahead:
-            nxt = next(todo, None)
-            if nxt is None:
+            first = next(todo, None)
+            if first is None:
                 return
-            job = pool.submit(_review_source, nxt[1], settings, keep_texts, copies.enabled)
-            pending[job] = nxt[0]
+            chunk = list(sources[first : first + size])
+            job = pool.submit(_review_chunk, chunk, settings, keep_texts, copies.enabled, pack)
+            pending[job] = first
 
     try:
         refill()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in finished:
-                result, text, prints = fut.result()
-                if prints is not None:
-                    copies.keep(result.path, prints)
-                finish(pending.pop(fut), (result, text, False))
+                first = pending.pop(fut)
+                for k, (result, text, prints) in enumerate(fut.result()):
+                    if prints is not None:
+                        copies.keep(result.path, prints)
+                    finish(first + k, (result, text, False))
             refill()
     except BaseException:
         for fut in pending:

@@ -489,8 +489,17 @@ class Collector:
         back in its place: `reports` may be a `SpilledReports`); returns how many were added."""
         if not self.enabled:
             return 0
+        from reviewer.spill import SpilledReports
+
+        heads = (  # a spilled batch knows its paths without reading every report back
+            reports.heads()
+            if isinstance(reports, SpilledReports)
+            else [(r.path, bool(r.error)) for r in reports]
+        )
         compared: list[tuple[int, str]] = [
-            (i, r.path) for i, r in enumerate(reports) if r.path in self._prints and not r.error
+            (i, path)
+            for i, (path, failed) in enumerate(heads)
+            if path in self._prints and not failed
         ]
         if len(compared) < 2:
             return 0

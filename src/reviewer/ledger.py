@@ -16,7 +16,6 @@ unit; a bare number only when written with decimals or when a check compared it)
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 
 from reviewer.checks.registry import Relation
@@ -67,16 +66,16 @@ def is_key(norm: str, q: Quantity) -> bool:
     rate named as such by the words right before it (not a zero)."""
     if q.value == 0:
         return False
-    label = label_before(norm, q.start)
-    if q.dimension == "score":
-        return not _SCORING_RULE.search(label)  # "每超过一个百分点扣0.5分", "计8分": a rule
-    if q.dimension == "money":
+    dimension = q.dimension
+    if dimension == "money":
         return True
-    if q.dimension == "percent":
-        return bool(_KEY_RATE.search(label))
-    if q.dimension == "count" and q.count_unit in ("人", "名"):
-        return bool(_KEY_LABEL.search(label))
-    return False
+    if dimension == "score":  # "每超过一个百分点扣0.5分", "计8分": a rule
+        return not _SCORING_RULE.search(label_before(norm, q.start))
+    if dimension == "percent":
+        return bool(_KEY_RATE.search(label_before(norm, q.start)))
+    if dimension == "count" and q.count_unit in ("人", "名"):
+        return bool(_KEY_LABEL.search(label_before(norm, q.start)))
+    return False  # the words before it are read only for the dimensions that need them
 
 
 _LABEL_STOP = lazy(r"[。；;，,：:！？!?、\n（）()|]|\.(?!\d)")
@@ -89,22 +88,6 @@ def label_before(norm: str, at: int, limit: int = 24) -> str:
     if stops:
         window = window[stops[-1].end() :]
     return window.strip()
-
-
-def _covering(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    ordered = sorted(spans)
-    return [s for s, _ in ordered], [e for _, e in ordered]
-
-
-def _inside(starts: list[int], ends: list[int], q: Quantity, longest: int) -> bool:
-    """Does one of the spans (sorted by start) contain the figure's first digit?"""
-    i = bisect.bisect_right(starts, q.start)
-    j = i - 1
-    while j >= 0 and starts[j] >= q.start - longest:
-        if ends[j] > q.start:
-            return True
-        j -= 1
-    return False
 
 
 def _mismatch_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
@@ -126,33 +109,61 @@ def _rounding(findings: Iterable[Finding]) -> list[Relation]:
     ]
 
 
+class _Sweep:
+    """The spans that contain a point, for points given in increasing order: spans (sorted,
+    distinct) join when the point reaches their start and leave once it reaches their end.
+    One pass over the spans and the figures, however long or nested the spans are."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(set(spans))
+        self.next = 0
+        self.active: list[tuple[int, int]] = []  # in (start, end) order
+
+    def at(self, point: int) -> list[tuple[int, int]]:
+        """The spans with start <= point < end, in (start, end) order."""
+        spans, i, active = self.spans, self.next, self.active
+        while i < len(spans) and spans[i][0] <= point:
+            active.append(spans[i])
+            i += 1
+        self.next = i
+        if active and min(e for _, e in active) <= point:
+            active = self.active = [sp for sp in active if sp[1] > point]
+        return active
+
+
 def build(
     doc: Document, relations: Iterable[Relation], findings: list[Finding]
 ) -> list[LedgerFigure]:
     """The ledger of `doc`: its figures in text order, each with its status."""
     norm = doc.norm
     relations = [*relations, *_rounding(findings)]
-    rel_spans: list[tuple[int, int]] = []
     described: dict[tuple[int, int], list[str]] = {}
     for rel in relations:
         for span in rel.spans:
             if span[1] <= span[0]:
                 continue
-            rel_spans.append(span)
             texts = described.setdefault(span, [])
             text = f"{rel.kind}: {rel.text}"
             if text not in texts:
                 texts.append(text)
-    r_starts, r_ends = _covering(rel_spans)
-    r_longest = max((e - s for s, e in rel_spans), default=0)
-    bad = _mismatch_spans(findings)
-    m_starts, m_ends = _covering(bad)
-    m_longest = max((e - s for s, e in bad), default=0)
+    # Figures come in text order: the relations and mismatches over each, and its line, are
+    # found by sweeping forward rather than searched for figure by figure.
+    held = _Sweep(described)
+    bad = _Sweep(_mismatch_spans(findings))
+    line_starts = doc.line_starts
+    last_line = len(line_starts) - 1
+    line = 0  # index of the line holding the current figure
     out: list[LedgerFigure] = []
     for q in find_quantities(norm):
-        relations_of = _relations_of(q, r_starts, r_ends, r_longest, described)
+        at = q.start
+        spans = held.at(at)
+        relations_of: list[str] = []
+        for span in reversed(spans):  # the innermost (latest starting) relation first
+            for text in described[span]:
+                if text not in relations_of:
+                    relations_of.append(text)
         status: FigureStatus
-        if _inside(m_starts, m_ends, q, m_longest):
+        if bad.at(at):
             status = "mismatch"
         elif relations_of:
             status = "verified"
@@ -163,40 +174,23 @@ def build(
         else:
             status = "unverifiable"
         key = True if status == "unverifiable" and is_key(norm, q) else None
+        while line < last_line and line_starts[line + 1] <= at:
+            line += 1
         out.append(
             LedgerFigure(
-                start=q.start,
+                start=at,
                 end=q.end,
-                text=doc.text[q.start : q.end],
+                text=doc.text[at : q.end],
                 value=float(q.value),
                 unit=q.unit,
                 status=status,
                 relations=relations_of,
-                line=doc.line_col(q.start)[0],
+                line=line + 1,
                 key=key,
-                label=label_before(doc.text, q.start) if key else None,
+                label=label_before(doc.text, at) if key else None,
             )
         )
     return out
-
-
-def _relations_of(
-    q: Quantity,
-    starts: list[int],
-    ends: list[int],
-    longest: int,
-    described: dict[tuple[int, int], list[str]],
-) -> list[str]:
-    """The descriptions of the relations whose figure spans contain `q`'s first digit."""
-    found: list[str] = []
-    i = bisect.bisect_right(starts, q.start) - 1
-    while i >= 0 and starts[i] >= q.start - longest:
-        if ends[i] > q.start:
-            for text in described.get((starts[i], ends[i]), []):
-                if text not in found:
-                    found.append(text)
-        i -= 1
-    return found
 
 
 def summary(figures: Iterable[LedgerFigure]) -> dict[str, int]:

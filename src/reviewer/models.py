@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
@@ -59,11 +60,17 @@ class Finding(BaseModel):
 FigureStatus = Literal["verified", "mismatch", "unverifiable", "reference"]
 
 
-class LedgerFigure(BaseModel):
+@dataclass(slots=True)
+class LedgerFigure:
     """One figure of the report and what the checks made of it (see `reviewer.ledger`):
     `verified` (a relation that holds took it in; `relations` says which), `mismatch` (in a
     numeric finding), `unverifiable` (no relation found) or `reference` (a date, a document or
-    section number: not a claim)."""
+    section number: not a claim).
+
+    A dataclass, not a model: a report has one a figure (167,000 in a megabyte of flattened
+    table), and pydantic takes a dataclass instance as it is (no validation a figure, two
+    objects for the collector instead of four) while reading and writing the same JSON object
+    as a model would (`ReportResult.figures`)."""
 
     start: int
     end: int
@@ -71,7 +78,7 @@ class LedgerFigure(BaseModel):
     value: float
     unit: str
     status: FigureStatus
-    relations: list[str] = Field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
     line: int = 0  # 1-based line of the figure
     key: bool | None = None  # unverifiable and a key figure: budget, execution, score, headcount
     label: str | None = None  # for a key figure: the words before it ("年度预算资金")

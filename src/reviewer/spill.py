@@ -15,9 +15,33 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterator, MutableMapping, Sequence
-from typing import IO, overload
+from typing import IO, Any, NamedTuple, overload
 
 from reviewer.models import ReportResult, RunResult
+
+
+class Pickled(NamedTuple):
+    """A `ReportResult` pickled as `SpilledReports` stores it, with what the batch reads of it
+    as it finishes (a worker pickles its result once; the batch writes the bytes to its file
+    and unpickles them only to render): the path, the error, the meta's `internal_errors`
+    and `incomplete`."""
+
+    path: str
+    error: str | None
+    meta: dict[str, Any]
+    data: bytes
+
+    @classmethod
+    def of(cls, report: ReportResult) -> Pickled:
+        meta: dict[str, Any] = {
+            k: report.meta[k] for k in ("internal_errors", "incomplete") if k in report.meta
+        }
+        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(report.path, report.error, meta, data)
+
+    def result(self) -> ReportResult:
+        report: ReportResult = pickle.loads(self.data)
+        return report
 
 
 class SpilledReports(Sequence[ReportResult]):
@@ -27,6 +51,9 @@ class SpilledReports(Sequence[ReportResult]):
         self._file: IO[bytes] = _file if _file is not None else tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the batch's results)
         self._at = array("q", [-1]) * size
         self._len = array("q", [0]) * size
+        # each set slot's path, and whether its report failed (for batch passes that pick the
+        # reports to read without reading them all)
+        self._heads: list[tuple[str, bool] | None] = [None] * size
 
     def __len__(self) -> int:
         return len(self._at)
@@ -46,11 +73,20 @@ class SpilledReports(Sequence[ReportResult]):
         return result
 
     def __setitem__(self, i: int, report: ReportResult) -> None:
-        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put(i, Pickled.of(report))
+
+    def put(self, i: int, report: Pickled) -> None:
+        """Set slot `i` to a result pickled already (by a worker process: this process
+        stores its bytes without reading them)."""
         self._file.seek(0, 2)
         self._at[i] = self._file.tell()
-        self._len[i] = len(data)
-        self._file.write(data)
+        self._len[i] = len(report.data)
+        self._file.write(report.data)
+        self._heads[i] = (report.path, report.error is not None)
+
+    def heads(self) -> list[tuple[str, bool]]:
+        """Each report's path and whether it failed (its `error`), without reading it."""
+        return [h if h is not None else ("", True) for h in self._heads]
 
     def __iter__(self) -> Iterator[ReportResult]:
         for i in range(len(self)):
@@ -69,6 +105,7 @@ class SpilledReports(Sequence[ReportResult]):
                 out[k] = item
             else:
                 out._at[k], out._len[k] = self._at[item], self._len[item]
+                out._heads[k] = self._heads[item]
         return out
 
     def close(self) -> None:

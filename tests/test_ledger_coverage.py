@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from reviewer.cli import app
@@ -55,3 +56,33 @@ def test_a_typo_planted_in_the_relation_turns_its_figures_into_mismatches() -> N
     cov = Coverage()
     mutant_coverage(TEXT, "a.txt", cov)
     assert (cov.planted, cov.planted_covered, cov.planted_flagged) == (1, 1, 1)
+
+
+# Real reports whose stated relations the checks came to verify (issue 17): named subtotals
+# under 其中, a quantity total after its parts with 共计, a completion share of a target, a
+# 分值 | 扣分 | 得分 table, run-together and ragged form rows, a list of a total's sources.
+CLASSES = [
+    "guangxi-nyfz-2021",
+    "ningxia-yuanzhou-mls-2022",
+    "yunnan-jifei-wfgz-2022",
+    "hubei-qianjiang-mzj-2024",
+    "shanxi-jishan-jdlk-2020",
+    "yunnan-lijiang-gcq-2020",
+    "yunnan-yongde-mlzx-2022",
+    "hunan-jyfwsf-2024",
+]
+
+
+def test_real_reports_stated_relations_are_verified_and_their_typos_caught() -> None:
+    from reviewer.evals.coverage import measure
+    from reviewer.evals.mutate import run_mutations
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "reports"
+    paths = [root / f"{name}.txt" for name in CLASSES]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the corpus is not on this branch")
+    total = measure(paths, mutants=False).overall()
+    assert total.relations >= 10 and total.covered == total.relations, measure(paths).missed
+    res = run_mutations(paths, seed=0, max_per_report=40, docx=False)
+    missed = [p.quote for p in res.planted() if not p.detected]
+    assert res.planted() and not missed, missed

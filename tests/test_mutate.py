@@ -321,14 +321,14 @@ def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:
 
 
 def test_recall_on_the_sample_reports_stays_above_the_measured_floor() -> None:
-    # Measured (seed 0, at most 40 per report, the eight sample reports; no table, so no .docx
-    # run): 28 relations (16 sums, 10 rates, 2 counts), all 28 mutated totals/rates/counts
-    # detected. Floors: 26 relations, recall >= 0.93 (measured minus 7 points).
+    # Measured 2026-12-02 (seed 0, at most 40 per report, the nine sample reports; no table, so
+    # no .docx run): 30 relations (17 sums, 10 rates, 3 counts), all 30 mutated
+    # totals/rates/counts detected. Floors: 28 relations, recall >= 0.96 (one miss).
     res = run_mutations(SAMPLES, seed=0, max_per_report=40)
     overall = res.table()[-1]
-    assert overall["found"] >= 26
-    assert overall["planted"] >= 26
-    assert (res.recall() or 0) >= 0.93
+    assert overall["found"] >= 28
+    assert overall["planted"] >= 28
+    assert (res.recall() or 0) >= 0.96
     assert (res.recall("prose", "sum") or 0) >= 0.9
     assert (res.recall("prose", "rate") or 0) >= 0.9
     assert res.recall("prose", "count") == 1.0
@@ -371,6 +371,8 @@ def test_part_of_the_corpus_runs_when_it_is_present() -> None:
     assert len(res.reports) == len(corpus)
     for p in res.planted():
         assert p.new in p.quote and p.new != p.old
+    # measured 2026-12-02: 6 of 6 detected (the whole corpus: 111 of 111, evals/mutate_corpus.py)
+    assert (res.recall() or 0) >= 0.95
 
 
 def test_detection_needs_a_new_numeric_error_or_warning_on_the_relation(tmp_path: Path) -> None:

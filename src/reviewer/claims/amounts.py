@@ -43,13 +43,13 @@ from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
 # Words that open a breakdown of the figure just stated. `partial` lists ("主要是") may be
-# incomplete by design.
+# incomplete by design; a list of sources (资金来源为：) is read like 其中 (short of the total:
+# a warning, the rest may be unnamed).
 _OPEN_RE = lazy(
     r"(?P<partial>主要(?:是|为|包括|有|用于)[：:])"
     r"|(?P<by>按[^，。；;：:\d]{1,12}?分(?:类|列|为)?(?:其中)?[：:，,]?)"
-    r"|(?P<among>其中[：:，,]?)"
-    r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:]"
-    r"|(?:资金)?(?:的)?来源(?:为|是|如下)?[：:])"
+    r"|(?P<among>其中[：:，,]?|(?:资金)?(?:的)?来源(?:为|是|如下)?[：:])"
+    r"|(?P<incl>(?:具体)?包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|构成(?:如下|为)?[：:])"
 )
 _TOTAL_LABEL_RE = lazy(r"(?:合计|总计|共计|累计|总额|总数|小计|共)$")
 # A named subtotal ("约束性任务资金合计"): may be a part of an open breakdown. Not 共 / 累计
@@ -396,9 +396,9 @@ class _Parser:
     def _subtotal_of(self, node: Node) -> Breakdown | None:
         """The open breakdown a figure labelled as a total is a part of: "合计671037万元。其中，
         约束性任务资金合计575218万元，指导性任务资金合计95819万元" — each part is a named
-        subtotal. Only when the label names what it totals (not a bare 合计), the figure is
-        smaller than the breakdown's total, the breakdown is not complete yet, and the parts
-        before it do not add up to it (then it is their sum)."""
+        subtotal. Only when the label names what it totals (not a bare 合计), the figure fits
+        what the parts so far leave of the breakdown's total (else it is another total), and
+        the parts before it do not add up to it (then it is their sum)."""
         m = _SUBTOTAL_LABEL_RE.search(node.label)
         if m is None or m.start() < 2:
             return None
@@ -410,8 +410,8 @@ class _Parser:
         if not same:
             return None
         bd = same[-1]
-        if _complete(bd) or node.value >= bd.total.value:
-            return None
+        if _complete(bd) or node.value >= bd.total.value or node.value > _room(bd):
+            return None  # "收入合计500万元，其中拨款合计450万元，支出合计480万元": another total
         if len(bd.parts) >= 2 and _adds_up(node, bd.parts):
             return None
         return bd

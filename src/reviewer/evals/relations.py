@@ -621,12 +621,19 @@ def find_sums(blks: list[Block], norm: str) -> list[Relation]:
         if b.layout in ("pipe", "tab"):
             # A row states a sum across its cells (whole-cell figures) or within one cell's
             # text, not between a figure of one cell and words of another.
+            by_row: dict[int, list[Figure]] = {}
+            for f in b.figures:
+                by_row.setdefault(f.row, []).append(f)
             for r, row in enumerate(b.rows):
                 whole = {id(fig) for _, _, fig in row if fig is not None}
-                figs = sorted((f for f in b.figures if f.row == r), key=_key)
+                figs = sorted(by_row.get(r, []), key=_key)
                 out.extend(_runs([f for f in figs if id(f) in whole], norm))
-                for c in range(len(row)):
-                    out.extend(_runs([f for f in figs if f.col == c and id(f) not in whole], norm))
+                in_cell: dict[int, list[Figure]] = {}
+                for f in figs:
+                    if id(f) not in whole:
+                        in_cell.setdefault(f.col, []).append(f)
+                for seq in in_cell.values():
+                    out.extend(_runs(seq, norm))
         elif b.layout == "prose":
             found = _runs(b.figures, norm)
             out.extend(found)

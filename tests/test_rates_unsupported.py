@@ -57,3 +57,12 @@ def test_the_rate_of_one_named_project_is_not_judged_against_the_report_totals()
 def test_a_report_that_states_no_amount_paid_out_is_silent() -> None:
     text = "2024年共下达专项补助资金860万元。\n2.质量指标。资金拨付率为90%。\n"
     assert _r050(text) == []
+
+
+def test_a_report_of_many_amounts_paid_out_is_not_judged() -> None:
+    # thirteen payments: the rate may be any one item's, so none is judged
+    paid = "".join(f"第{k}批拨付资金{10 + k}万元。" for k in range(13))
+    text = FUNDS + paid + "\n2.质量指标。资金拨付率为90%。\n"
+    assert _r050(text) == []
+    few = "".join(f"第{k}批拨付资金{10 + k}万元。" for k in range(3))
+    assert len(_r050(FUNDS + few + "\n2.质量指标。资金拨付率为90%。\n")) == 1

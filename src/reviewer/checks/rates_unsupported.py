@@ -68,6 +68,11 @@ _GENERIC = lazy(
 )
 
 
+# A report stating more distinct amounts received or paid out than this covers several items: a
+# rate stated alone may be any one item's, so none is judged (and the pairs stay few).
+_MAX_AMOUNTS = 12
+
+
 class _Funds(NamedTuple):
     bases: list[Quantity]
     spent: list[Quantity]
@@ -80,6 +85,13 @@ def _clause(norm: str, q: Quantity, prev_end: int) -> str:
     floor = max(prev_end, q.start - _REACH)
     s = max([floor] + [norm.rfind(ch, floor, q.start) + 1 for ch in _CLAUSE_MARKS])
     return norm[s : q.start]
+
+
+def _first_of_each(amounts: list[Quantity]) -> list[Quantity]:
+    seen: dict[Decimal, Quantity] = {}
+    for q in amounts:
+        seen.setdefault(q.base, q)
+    return list(seen.values())
 
 
 def _funds(doc: Document) -> _Funds:
@@ -99,6 +111,10 @@ def _funds(doc: Document) -> _Funds:
             spent.append(q)
         elif _BASE.search(clause):
             bases.append(q)
+    # One amount per value (the first stated): repeats add no quotient.
+    bases, spent = _first_of_each(bases), _first_of_each(spent)
+    if len(bases) > _MAX_AMOUNTS or len(spent) > _MAX_AMOUNTS:
+        return _Funds([], [])
     return _Funds(bases, spent)
 
 

@@ -78,7 +78,7 @@ _CENTRAL_IN_LOCAL = lazy(
 _BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")
 # A dollar sign right after a figure: no report in 元 writes one there; OCR reads % or a
 # comparator that way (290$290% for ≥90% / ≥90%). The figure and what follows it are quoted.
-_DOLLAR = lazy(r"\d+(?:\.\d+)?\$(?:\d{1,6}(?:\.\d+)?%?)?")
+_DOLLAR = lazy(r"(?<![\d.])\d+(?:\.\d+)?\$(?:\d{1,6}(?:\.\d+)?%?)?")
 # Check boxes of a symbol font rendered as letters (1、部门预算项目 £ 2、区直专项 £ 3、…项目 R):
 # an enumerated option followed by its box glyph. Read only on a line holding a non-ASCII box
 # glyph (£ ¨ þ ý), where the ASCII ones (R, S, Q: ticked boxes of Wingdings 2) count too.

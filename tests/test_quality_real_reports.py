@@ -477,3 +477,26 @@ def test_indicator_form_with_several_indicators_or_cut_is_silent() -> None:
     assert q(SINGLE_HEAD + more + "合计 | 100 |\n", "Q002") == []
     # the text ends before the form does: more rows may follow
     assert q(SINGLE_HEAD + COST_ROW, "Q002") == []
+
+
+def test_a_dollar_sign_after_a_figure_is_an_ocr_misreading() -> None:
+    [f] = q("质量指标采购的原原种合格率8采购的原原种合格率290$290%8成本指标\n", "Q024")
+    assert f.spans[0].text == "290$290%"
+    assert "$" in f.message
+    # a dollar amount written the usual way, or no figure before the sign, stays silent
+    assert q("进口设备价款为US$1,200，折合人民币8500元。\n", "Q024") == []
+    assert q("单价$5，合计40元。\n", "Q024") == []
+
+
+def test_symbol_font_check_boxes_turned_into_signs() -> None:
+    text = (
+        "项目类别 | 1、部门预算项目 £ 2、区直专项 £ 3、上级转移支付项目 R | |||\n"
+        "项目属性 | 1、持续性项目 £ 2、新增性项目 R | |||\n"
+    )
+    [f] = q(text, "Q024")
+    assert f.data["n"] == 2  # one cause, both lines
+    assert f.spans[0].text == "1、部门预算项目 £ 2、区直专项 £ 3、上级转移支付项目 R"
+    # options followed by ordinary letters, with no box glyph on the line, stay silent
+    assert q("等级：1、优秀 A 2、良好 B 3、合格 R\n", "Q024") == []
+    # one pound sign is no option list
+    assert q("1、英国项目 £ 500。\n", "Q024") == []

@@ -648,3 +648,25 @@ def test_deadlines_and_plans_of_the_evaluated_year_or_elsewhere_stay_silent() ->
     assert q("时效指标 | 2021年11月30日前完成资金支付 | 8\n", "Q026") == []
     two = FORM_HEAD + "某项目绩效自评表(2021年度)\n时效指标 | 2021年11月30日前完成 | 8\n"
     assert q(two, "Q026") == []
+
+
+# ---------------------------------------------------------------- Q004 on an unreadable table
+
+
+def test_a_score_table_whose_cells_cannot_be_read_is_not_said_to_be_missing() -> None:
+    text = (
+        "某项目绩效目标自评表(2022年度)项目总得分99分\n"
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因\n"
+        "产出指标数量指标指标1发放原种8550万粒550万粒8指标2采购8200万粒200万粒8\n"
+    )
+    [f] = q(text, "Q004")
+    assert f.severity == Severity.INFO
+    assert [s.text for s in f.spans] == ["总得分99分", "分值年度指标值全年实际值得分"]
+    assert "无法按行读出" in f.message and "没有列出" not in f.message
+
+
+def test_a_funds_block_header_is_no_indicator_score_table() -> None:
+    # 分值 执行率 得分 heads the budget-execution row, not an indicator table
+    text = "资金 | 预算数 | 执行数 | 分值 | 执行率 | 得分\n综合自评得分98分，评价等级为优。\n"
+    [f] = q(text, "Q004")
+    assert f.severity == Severity.WARNING and "没有列出" in f.message

@@ -6,6 +6,7 @@ to the budget while its own rate shows 14 % of the budget unspent.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -54,10 +55,16 @@ _SENTENCE = lazy(r"[。；;！？!?\n\r]")
 _LOW = Decimal(90)
 
 
-def _sentence(norm: str, pos: int) -> str:
-    starts = [m.end() for m in _SENTENCE.finditer(norm, 0, pos)]
-    end = _SENTENCE.search(norm, pos)
-    return norm[starts[-1] if starts else 0 : end.start() if end else len(norm)]
+def _sentence(doc: Document, pos: int) -> str:
+    """The sentence around `pos`, from the sentence ends of one scan of the text (cached): a
+    scan from the text's start for every figure was quadratic in a long text."""
+    ends: list[int] = doc.cached(
+        "claim_vs_execution_ends", lambda d: [m.start() for m in _SENTENCE.finditer(d.norm)]
+    )
+    norm = doc.norm
+    k = bisect.bisect_left(ends, pos)  # ends[k] is the first end at or after pos
+    start = ends[k - 1] + 1 if k > 0 else 0
+    return norm[start : ends[k] if k < len(ends) else len(norm)]
 
 
 def _about_budget(norm: str, start: int, end: int) -> bool:
@@ -81,7 +88,6 @@ def _rates(doc: Document) -> list[_Rate]:
     # reorder every report's ledger relations
     from reviewer.checks.rates import EXEC, rate_kind
 
-    norm = doc.norm
     out = [
         _Rate(ind.base, rx.sub(r"[\s\"'“”]", "", ind.name), (ind.start, ind.end))
         for ind in indicators(doc)
@@ -90,7 +96,7 @@ def _rates(doc: Document) -> list[_Rate]:
         and ind.dimension == "percent"
         and ind.base is not None
         and rate_kind(ind.name) == EXEC
-        and not _INTERIM.search(_sentence(norm, ind.start))
+        and not _INTERIM.search(_sentence(doc, ind.start))
     ]
     for block in funds_blocks(doc):
         total = block.total

@@ -38,7 +38,9 @@ DAMAGED_TEXT = rule(
     "with one uncommon character swapped inside a long identical context (酃县/鄱县), "
     "未 misread for 为 before a figure (结余未19.8万元) and 年未 for 年末, and 一 turned "
     "into a hyphen inside a word (統-戰線, 新-代), and 中共中央 inserted into a local "
-    "committee's name (横县中共中央横县县委). "
+    "committee's name (横县中共中央横县县委), a $ after a figure (290$290%, an OCR'd % or "
+    "comparator), and a symbol font's check boxes turned into signs after enumerated options "
+    "(1、部门预算项目 £ 2、区直专项 R). "
     "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
@@ -74,6 +76,16 @@ _CENTRAL_IN_LOCAL = lazy(
     r"[^\s部厅办局委会院、和及与，,。；;]{1,6}?(?:县|市|区|州|盟|旗)委"
 )
 _BROKEN_DOC_NO = lazy(r"[〔\[【]\s*(?P<y>20\d{2})(?P<n>\d{1,4})\s*号")
+# A dollar sign right after a figure: no report in 元 writes one there; OCR reads % or a
+# comparator that way (290$290% for ≥90% / ≥90%). The figure and what follows it are quoted.
+_DOLLAR = lazy(r"(?<![\d.])\d+(?:\.\d+)?\$(?:\d{1,6}(?:\.\d+)?%?)?")
+# Check boxes of a symbol font rendered as letters (1、部门预算项目 £ 2、区直专项 £ 3、…项目 R):
+# an enumerated option followed by its box glyph. Read only on a line holding a non-ASCII box
+# glyph (£ ¨ þ ý), where the ASCII ones (R, S, Q: ticked boxes of Wingdings 2) count too.
+_BOX_GLYPHS = "£¨þý"
+_OPTION_BOX = lazy(
+    r"[1-9][、.．]\s*[\u4e00-\u9fff（）()]{2,16}?\s*(?P<box>[£¨þýRSQ])(?=\s|$|[1-9][、.．])"
+)
 
 
 def _letters_for_digits(tok: str) -> bool:
@@ -126,6 +138,14 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("inserted", lo, m.end())
     for lo, hi in _substitutions(norm):
         add("swapped", lo, hi)
+    for m in _DOLLAR.finditer(norm):
+        add("dollar", m.start(), m.end())
+    for ln in doc.lines:
+        if not any(g in ln.text for g in _BOX_GLYPHS):
+            continue
+        boxes = list(_OPTION_BOX.finditer(ln.text))
+        if len(boxes) >= 2 and any(b.group("box") in _BOX_GLYPHS for b in boxes):
+            add("tickbox", ln.start + boxes[0].start(), ln.start + boxes[-1].end())
     for kind, spans in found.items():
         zh, en = _WHAT[kind]
         lo, hi = spans[0]
@@ -252,6 +272,16 @@ _WHAT = {
     "inserted": (
         "中的单位名称误插入了“中共中央”，与地方党委的名称不符",
         "has 中共中央 (the Central Committee) inserted into a local committee's name",
+    ),
+    "dollar": (
+        "中数字后的“$”是识别错误（多为“%”或比较符“≥”“≤”被误识），该值无法读出",
+        "has a $ after a figure, an OCR misreading (usually of % or a comparator ≥/≤): the "
+        "value cannot be read",
+    ),
+    "tickbox": (
+        "中的勾选框是符号字体，转换后变成了字母或符号（£、R 等），无法看出勾选了哪一项",
+        "has a symbol font's check boxes turned into letters or signs (£, R): which option is "
+        "ticked cannot be read",
     ),
     "docno": (
         "的文号年份与序号连在一起，缺少右括号“〕”",

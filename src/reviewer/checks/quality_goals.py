@@ -234,7 +234,9 @@ UNSUPPORTED_SCORE = rule(
     message_en="The report states '{quote}' but lists no indicator weights or scores, so the "
     "total cannot be checked{note_en}",
     what="Finds an overall self-score (自评得分, 综合得分…) in a report that gives no "
-    "indicator-level scores (no other 得分 or 分值 figures).",
+    "indicator-level scores (no other 得分 or 分值 figures). When the text holds a score "
+    "table's header naming both 分值 and 得分 whose rows could not be read, it says so "
+    "instead (info): the table is there, its cells are not in a readable order.",
     why="A self-score is the sum of indicator scores; reported alone it cannot be verified and "
     "is a common sign of an inflated self-evaluation.",
     example=("四、自评结论\n本部门2022年度部门整体支出绩效自评综合得分98分，评价等级为“优”。\n"),
@@ -246,6 +248,15 @@ UNSUPPORTED_SCORE = rule(
     ),
     fix="Give the score table (indicator, weight, target, actual, score) or its totals per "
     "first-level indicator.",
+    variants={
+        "unread": (
+            "报告称“{quote}”，文中有列出分值和得分的评分表（“{header}”），但其单元格无法按行读出"
+            "（数字连写或顺序错乱），各项得分未能核对，总分无从验证",
+            "The report states '{quote}'; its score table names weight and score columns "
+            "('{header}') but its cells cannot be read row by row (run together or out of "
+            "order), so the indicator scores and the total were not checked",
+        ),
+    },
 )
 
 SCORE_VS_PROBLEMS = rule(
@@ -1071,6 +1082,11 @@ _INDICATOR_SCORE = lazy(
     r"(?:得分|分值|赋分|权重|扣分|计分)\s*[为是:：]?\s*\d+(?:\.\d+)?\s*分?"
     r"|\d+(?:\.\d+)?\s*分[，,；;]\s*(?:得|实得|扣)\s*\d"
 )
+# An indicator score table's header: 分值, a target or actual column, then 得分, as column names
+# within one short stretch of a line (a funds block's 分值 执行率 得分 is not one).
+_SCORE_HEADER = lazy(
+    r"分值[^。，,；;：:\n\d]{0,12}?(?:指标值|目标值|完成值|实际值|实际完成)[^。，,；;：:\n\d]{0,12}?得分"
+)
 _ANNEX_TABLE = lazy(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评表|评分表|评价表|打分表|评分)")
 
 
@@ -1097,6 +1113,16 @@ def unsupported_score(doc: Document) -> Iterator[Hit]:
         return
     annex = bool(_ANNEX_TABLE.search(doc.norm))
     s = scores[0]
+    header = _SCORE_HEADER.search(doc.norm)
+    if header is not None:
+        # a score table is there, its rows unreadable: not "no scores listed"
+        yield UNSUPPORTED_SCORE.hit(
+            [(s.start, s.end), (header.start(), header.end())],
+            {"quote": doc.norm[s.start : s.end], "header": header.group()},
+            severity=Severity.INFO,
+            variant="unread",
+        )
+        return
     yield UNSUPPORTED_SCORE.hit(
         [(s.start, s.end)],
         {

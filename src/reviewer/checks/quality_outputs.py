@@ -70,13 +70,6 @@ _REASON = lazy(r"原因|由于|因为|导致|结转|滞后|延期|延迟|尚未|
 
 @check(OUTPUTS_MET_MONEY_UNSPENT)
 def outputs_met_money_unspent(doc: Document) -> Iterator[Hit]:
-    rates = _rates(doc)
-    if not rates or any(r.value >= _LOW for r in rates):
-        return
-    low = rates[0]
-    line = doc.line_at(low.span[0])
-    if _REASON.search(line.text):
-        return  # the report explains the gap where it states the rate
     found = pairs(doc)
     verdicts = [met(t, a) for t, a in found]
     if any(v is False for v in verdicts):
@@ -84,6 +77,13 @@ def outputs_met_money_unspent(doc: Document) -> Iterator[Hit]:
     done = [a for (_t, a), v in zip(found, verdicts, strict=True) if v]
     if len(done) < _MIN_PAIRS:
         return
+    rates = _rates(doc)
+    if not rates or any(r.value >= _LOW for r in rates):
+        return
+    low = rates[0]
+    line = doc.line_at(low.span[0])
+    if _REASON.search(line.text):
+        return  # the report explains the gap where it states the rate
     examples = "、".join(f"{a.name}{doc.norm[a.value_start : a.value_end]}" for a in done[:3])
     yield OUTPUTS_MET_MONEY_UNSPENT.hit(
         [low.span, *((a.start, a.end) for a in done[:3])],

@@ -545,3 +545,28 @@ def test_a_list_of_the_sources_of_a_total() -> None:
     assert f.severity == Severity.WARNING
     # near miss: 来源 as a word in a sentence, no colon, opens nothing
     assert sums("项目总预算36,602万元，来源于中央补助10,000万元和省级补助5,000万元。") == []
+
+
+def test_a_part_whose_amount_the_page_hides_leaves_the_sum_unjudged() -> None:
+    # Tender sites hide figures behind a link: the parts read are not all the parts.
+    text = "下达资金9.53万元，其中：抚育补助 点击查看>> 万元，造林补助2.42万元，管护补助2.88万元。"
+    assert sums(text) == []
+    assert sums("下达资金9.53万元，其中：抚育补助**万元，造林补助2.42万元，管护补助2.88万元。") == []
+
+
+def test_a_hidden_amount_in_another_sentence_does_not_excuse_a_sum() -> None:
+    text = "下达资金9.53万元，其中：造林补助2.42万元，管护补助2.88万元。另有补助 点击查看>> 万元。"
+    (f,) = sums(text)
+    assert f.code == "T001"
+
+
+def test_a_reduction_among_the_parts_leaves_the_sum_unjudged() -> None:
+    # 调减 takes away: adding it as written is not what the report states.
+    text = "下达资金1.53万元，其中：补偿资金调减2.66万元，造林补助2.42万元，公益林补助1.77万元。"
+    assert sums(text) == []
+
+
+def test_parts_named_after_a_reduction_elsewhere_are_still_added() -> None:
+    text = "下达资金5.00万元，其中：造林补助2.42万元，公益林补助1.77万元。上年调减2.66万元。"
+    (f,) = sums(text)
+    assert f.code == "T001" and f.data["expr"] == "2.42 + 1.77 = 4.19"

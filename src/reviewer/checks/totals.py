@@ -230,6 +230,25 @@ def _display(node: Node, unit_scale: Decimal) -> str:
     return fmt(node.value / unit_scale)
 
 
+# A part whose amount the page hides ("造林补助 点击查看>> 万元", "资金**万元", "XX万元"): the
+# parts read are not all the parts. A part that takes away ("调减2.66万元") has a sign the sum of
+# the figures as written does not know.
+_HIDDEN_AMOUNT = lazy(r"(?:点击查看|>>|》|\*|＊|[xX×]{2,}|_|＿|…|？|\?)\s*(?:亿元|万元|元)")
+_TAKES_AWAY = lazy(r"(?:调减|核减|扣减|减少|收回|退回)$")
+_LIST_END = lazy(r"[。！？!?\n]")
+
+
+def _unreadable_parts(rel: Relation, norm: str) -> bool:
+    """Whether the stated parts cannot be added as written: one of the list's amounts is hidden
+    by the page, or a part is a reduction."""
+    if any(_TAKES_AWAY.search(p.label) for p in rel.parts):
+        return True
+    start = min(rel.total.q.end, *(p.label_start for p in rel.parts))
+    last = max(p.q.end for p in rel.parts)
+    end = _LIST_END.search(norm, last)
+    return _HIDDEN_AMOUNT.search(norm, start, end.start() if end else len(norm)) is not None
+
+
 def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     total = rel.total
     parts_sum = sum((p.value for p in rel.parts), Decimal(0))
@@ -258,7 +277,7 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     spans = [(total.label_start, total.q.end)] + [(p.label_start, p.q.end) for p in rel.parts]
     if abs(diff) <= tol:
         return SUM_ROUNDING.hit(spans, data)
-    if not rel.explicit or _subset_matches(rel, allowance):
+    if not rel.explicit or _subset_matches(rel, allowance) or _unreadable_parts(rel, norm):
         return None
     if rel.change is not None and abs(parts_sum - rel.change.value) <= _allowed(
         [rel.change, *rel.parts], allowance

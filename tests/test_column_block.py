@@ -138,3 +138,21 @@ def test_the_same_figures_in_prose_or_a_pipe_table_are_not_this_rule():
     prose = "计划安排资金170万元，实际到位资金170万元，其中省财政170万元，其它9.6万元。"
     pipe = "计划安排资金(万元) | 170 | 实际到位资金(万元) | 170 |\n省财政 | 170 | 其它 | 9.6 |\n"
     assert t060(prose) == [] and t060(pipe) == []
+
+
+def test_a_block_with_a_total_row_among_its_rows_is_not_read_as_parts():
+    rows = (
+        "中央资金",
+        "40000",
+        "中央资金",
+        "30000",
+        "地方资金",
+        "20000",
+        "地方资金",
+        "25000",
+        "合计",
+        "60000",
+        "合计",
+        "55000",
+    )
+    assert t060(cells("全年预算数(元)", "60000", "全年执行数(元)", "50000", *rows)) == []

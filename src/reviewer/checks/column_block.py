@@ -63,6 +63,7 @@ _NUM = lazy(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _UNIT_ONLY = lazy(r"[(（]\s*(?:万元|元|千元|亿元)\s*[)）]")
 _MONEY_UNIT = lazy(r"[(（]\s*(?:万元|元|千元|亿元)\s*[)）]\s*$")
 _LEAD = lazy(r"^其中\s*[:：]?\s*")
+_TOTAL_ROW = lazy(r"合\s*计|小计|总计|共计|总额|總額|合計|小計|總計")
 _MAX_LABEL = 20  # a row label or header is a short cell, not a sentence
 _MIN_COLS = 2
 _MIN_ROWS = 2
@@ -197,6 +198,8 @@ def _headers(cells: list[_Cell]) -> bool:
 @check(COLUMN_PARTS_MISMATCH)
 def column_parts_mismatch(doc: Document) -> Iterator[Hit]:
     for headers, rows in _blocks(doc):
+        if any(_TOTAL_ROW.search(r.label) for r in rows):
+            continue  # a total or subtotal among the rows: they are not all parts
         for j, head in enumerate(headers):
             if head.value is None:
                 continue

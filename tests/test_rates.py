@@ -139,3 +139,33 @@ def test_balance_against_the_adjusted_budget_is_right():
 def test_an_interim_rate_is_not_the_years_rate():
     text = budget() + "截至9月底，预算执行率为60%。\n"
     assert r(text, "R001") == []
+
+
+# ---------------------------------------------------------------- R060 rate-truncated
+
+
+def test_a_whole_percent_only_truncation_gives_is_an_info_note():
+    text = "实际下达预算2596万元，全年实际总支出2595.6208万元，项目预算执行率99%。"
+    (f,) = r(text, "R060")
+    assert f.severity == Severity.INFO
+    assert f.data["rounded"] == "100"
+    assert not r(text, "R001")  # R001 still accepts the truncated figure
+
+
+def test_truncation_below_the_half_and_rounded_figures_stay_silent():
+    # 95.4% written 95%: rounding gives it too.
+    assert not r("年初预算1000.00万元，全年决算支出954.00万元，预算执行率95%。", "R060")
+    # 95.6% written 96%: rounded.
+    assert not r("年初预算1000.00万元，全年决算支出956.00万元，预算执行率96%。", "R060")
+    # 95.6% written 95%: truncated, a note.
+    assert r("年初预算1000.00万元，全年决算支出956.00万元，预算执行率95%。", "R060")
+
+
+def test_a_truncated_rate_finer_than_a_whole_percent_stays_silent():
+    # 99.985% written 99.98%: the cut moves the rate by a trifle.
+    assert not r("年初预算2596万元，全年决算支出2595.6208万元，预算执行率99.98%。", "R060")
+
+
+def test_figures_too_coarse_to_tell_rounding_from_truncation_stay_silent():
+    # 95.6 / 100 with the budget rounded to a whole 万元 may be 95.1%–96.1%: 95% rounds.
+    assert not r("年初预算100万元，全年决算支出95.6万元，预算执行率95%。", "R060")

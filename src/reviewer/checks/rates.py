@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
@@ -84,6 +84,29 @@ BALANCE_MISMATCH = rule(
     example="全年预算3321.47万元，决算支出2826.23万元，年底预算结余395.24万元。",
     counterexample="全年预算3321.47万元，决算支出2826.23万元，年底预算结余495.24万元。",
     fix="Recompute the balance or correct the budget or spending figure.",
+)
+
+RATE_TRUNCATED = rule(
+    code="R060",
+    fix_zh="将比率四舍五入到所写位数（如99.985%应写为100%），或写明采用截尾取整。",
+    name="rate-truncated",
+    kind="rate_mismatch",
+    severity=Severity.INFO,
+    family="rates",
+    title_zh="比率截尾取整，与四舍五入结果不同",
+    title_en="Rate truncated to a whole percent where rounding gives another",
+    message_zh="报告称{name} {stated}，按报告数据计算：{expr}，四舍五入应为 {rounded}%；"
+    "所写数值为截尾取整",
+    message_en="The report states {name} {stated}; from its own figures: {expr_en}, which "
+    "rounds to {rounded}%; the stated figure is truncated",
+    what="A rate R001 reads, stated as a whole percent, that only truncation of the report's "
+    "own figures gives: every reading rounds to another whole percent (99.985% written 99%). "
+    "R001 accepts the truncation; this note says the figure is cut, not rounded.",
+    why="At whole-percent precision a truncated rate is up to a point off: 99.985% written "
+    "99% reads as a point of the budget unspent, and 100% is what the figures give.",
+    example="年初预算2596万元，全年决算支出2595.6208万元，预算执行率99%。",
+    counterexample="年初预算2596万元，全年决算支出2595.4208万元，预算执行率99.98%。",
+    fix="Round the rate to the digits written, or say that it is truncated.",
 )
 
 EXEC = "exec"
@@ -229,6 +252,28 @@ def _matches(stated: Indicator, lo: Decimal, hi: Decimal, slack: Decimal = Decim
     eps = Decimal("1e-9") + slack
     # Rounded: [s-h, s+h]; truncated: [s, s+2h).
     return hi >= s - h - eps and lo <= s + 2 * h + eps
+
+
+def _rounds(stated: Indicator, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
+    """Whether a computed interval meets the stated value's rounding interval alone."""
+    assert stated.quantity is not None
+    s = stated.quantity.base
+    h = stated.quantity.half_unit
+    eps = Decimal("1e-9") + slack
+    return hi >= s - h - eps and lo <= s + h + eps
+
+
+class _Truncated(NamedTuple):
+    """A rate R001 accepted only as truncated: the claim and the reading that gives it."""
+
+    ind: Indicator
+    reading: Reading
+
+
+def _truncated(doc: Document) -> list[_Truncated]:
+    """The rates R001 accepted only by truncation (filled while R001's results are computed)."""
+    found: list[_Truncated] = doc.cached("rates.truncated", lambda d: [])
+    return found
 
 
 def _readings(doc: Document, kind: str, topic: str) -> list[Reading]:
@@ -434,6 +479,8 @@ def _rate_mismatch(doc: Document) -> Iterator[Hit | Relation]:
         if held is not None:
             spans = [(ind.quantity.start, ind.quantity.end), *(f.number_span for f in held.facts)]
             yield relation("rate", spans, f"{held.expr}，报告称 {ind.quantity.raw}")
+            if not any(_rounds(ind, r.lo, r.hi, slack) for r in readings):
+                _truncated(doc).append(_Truncated(ind, held))
             continue
         shown = _closest(readings, ind.quantity.base)
         note_zh = note_en = ""
@@ -460,6 +507,29 @@ def _rate_mismatch(doc: Document) -> Iterator[Hit | Relation]:
                 "note_en": note_en,
             },
             severity=severity,
+        )
+
+
+@check(RATE_TRUNCATED)
+def rate_truncated(doc: Document) -> Iterator[Hit]:
+    _rate_results(doc)  # fills the list of truncated rates
+    for t in _truncated(doc):
+        q = t.ind.quantity
+        assert q is not None
+        if q.half_unit != Decimal("0.5"):
+            continue  # finer than a whole percent: the cut moves the rate by a trifle
+        rounded = t.reading.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        if rounded == q.base:
+            continue
+        yield RATE_TRUNCATED.hit(
+            [*t.ind.spans(), *(f.number_span for f in t.reading.facts)],
+            {
+                "name": rx.sub(r"\s+", "", doc.text[t.ind.name_start : t.ind.name_end]),
+                "stated": f"{fmt(q.value)}%",
+                "expr": t.reading.expr,
+                "expr_en": t.reading.expr_en,
+                "rounded": fmt(rounded),
+            },
         )
 
 

@@ -156,6 +156,10 @@ _CONTRAST = set(
     "省市县区镇乡村街组年月日季度内外正副主次男女老少初终甲乙丙丁首末是否有无已未可不"
 )
 _SIDE = 6
+_AROUND = 8  # CJK characters a swap needs within _SIDE of it, either side
+# A line holding fewer CJK characters than a swap and its context need (a table row of figures,
+# a line of digits): no centre on it can count, nor can its context repeat one that does.
+_ENOUGH_CJK = lazy(rf"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){{{_AROUND + 1}}}")
 # str.translate table: a CJK ideograph -> "1", anything else -> "0" (see _substitutions).
 _CJK_FLAG = _FlagTable()
 
@@ -174,7 +178,7 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
     halves: Counter[str] = Counter()
     for line in norm.split("\n"):
         start, base = base, base + len(line) + 1
-        if len(line) < 2 * _SIDE + 1:
+        if len(line) < 2 * _SIDE + 1 or not _ENOUGH_CJK.search(line):
             continue
         grams = [line[i : i + _SIDE] for i in range(len(line) - _SIDE + 1)]
         halves.update(grams)
@@ -195,7 +199,7 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
             c = line[j]
             if c in _CONTRAST:
                 continue
-            if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < 8:
+            if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < _AROUND:
                 continue  # fewer than 8 CJK characters around c
             k = start + j
             ctx = grams[j - _SIDE] + grams[j + 1]

@@ -187,3 +187,24 @@ def test_a_large_batch_uses_every_core_by_default(
     monkeypatch.setattr(batch, "_process_pool", lambda jobs: asked.append(jobs) or Pool())
     run_batch(files, Settings(), jobs=0, on_error=lambda line: None)
     assert asked == [2]
+
+
+def test_worker_tasks_of_several_reports_keep_order_errors_and_every_output(
+    tmp_path: Path, fake_rules: None
+) -> None:
+    # 48 reports on 2 workers go 3 to a task; spilled, each comes back pickled by its worker.
+    # An unreadable report inside a task is an error in its place; its neighbours keep theirs.
+    sources = []
+    for i in range(48):
+        name, text = (("a.txt", REPORT), ("empty.txt", ""), ("b.txt", CLEAN))[i % 3]
+        path = tmp_path / f"{i:02d}-{name}"
+        path.write_text(text, encoding="utf-8")
+        sources.append(Source(name=str(path), path=path))
+    one_errors: list[str] = []
+    two_errors: list[str] = []
+    one = run_batch(sources, Settings(), jobs=1, on_error=one_errors.append)
+    two = run_batch(sources, Settings(), jobs=2, on_error=two_errors.append, spill=True)
+    assert len(two.run.reports) == 48
+    assert [r.model_dump() for r in two.run.reports] == [r.model_dump() for r in one.run.reports]
+    assert sorted(two_errors) == sorted(one_errors) and len(two_errors) == 16
+    assert all(r.error for r in list(two.run.reports)[1::3])

@@ -50,12 +50,14 @@ DAMAGED_TEXT = rule(
     fix="Correct the damaged words and figures against the source document and republish.",
 )
 
+# A lookahead for the first character, in front of a lookbehind, changes no match but lets the
+# search skip to the next candidate instead of trying the lookbehind at every character.
 _QUESTION_RUN = lazy(r"[?？]{4,}")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
-_LETTER_PERCENT = lazy(r"(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
+_LETTER_PERCENT = lazy(r"(?=[OoIlTW0-9])(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
 # A digit look-alike letter as a whole count between a character and its unit: 第O份, 到l次.
-_LETTER_COUNT = lazy(r"(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
+_LETTER_COUNT = lazy(r"(?=[OoIl])(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
 # Shares bounded by 100 % by definition (claims/rate_classes.py), the figure right after the name.
 _BOUNDED_RATE = lazy(
     SHARE_NAME_ALT + r"(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
@@ -63,11 +65,11 @@ _BOUNDED_RATE = lazy(
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
 # 未 (not) read for 为 (is) right before a figure (结余未19.8万元), 年未 for 年末 (year end):
 # 尚未/并未/仍未 + a figure stay silent.
-_MISREAD = lazy(r"(?<![尚并从仍还均暂也])未(?=\d)|年未(?=[结余数在实底])")
+_MISREAD = lazy(r"(?=[未年])(?:(?<![尚并从仍还均暂也])未(?=\d)|年未(?=[结余数在实底]))")
 # 一 rendered as a hyphen inside a word that has it: 統-戰線 (统一战线), 新-代 (新一代).
 _HYPHEN_FOR_ONE = lazy(
-    r"(?<![系传傳总總血正])[统統](?=-[\u4e00-\u9fff])-.|[逐唯]-[\u4e00-\u9fff]|新-代|[进進]-步|"
-    r"同-[个個时時]"
+    r"(?=[统統逐唯新进進同])(?:(?<![系传傳总總血正])[统統](?=-[\u4e00-\u9fff])-.|[逐唯]-[\u4e00-\u9fff]|新-代|[进進]-步|"
+    r"同-[个個时時])"
 )
 # 中共中央 run into a local committee's name (横县中共中央横县县委 for 中共横县县委): no body of
 # the Central Committee is named after a county or city.
@@ -176,6 +178,10 @@ _CONTRAST = set(
     "省市县区镇乡村街组年月日季度内外正副主次男女老少初终甲乙丙丁首末是否有无已未可不"
 )
 _SIDE = 6
+_AROUND = 8  # CJK characters a swap needs within _SIDE of it, either side
+# A line holding fewer CJK characters than a swap and its context need (a table row of figures,
+# a line of digits): no centre on it can count, nor can its context repeat one that does.
+_ENOUGH_CJK = lazy(rf"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){{{_AROUND + 1}}}")
 # str.translate table: a CJK ideograph -> "1", anything else -> "0" (see _substitutions).
 _CJK_FLAG = _FlagTable()
 
@@ -194,7 +200,7 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
     halves: Counter[str] = Counter()
     for line in norm.split("\n"):
         start, base = base, base + len(line) + 1
-        if len(line) < 2 * _SIDE + 1:
+        if len(line) < 2 * _SIDE + 1 or not _ENOUGH_CJK.search(line):
             continue
         grams = [line[i : i + _SIDE] for i in range(len(line) - _SIDE + 1)]
         halves.update(grams)
@@ -215,7 +221,7 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
             c = line[j]
             if c in _CONTRAST:
                 continue
-            if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < 8:
+            if cjk[j + 1 + _SIDE] - cjk[j - _SIDE] - 1 < _AROUND:
                 continue  # fewer than 8 CJK characters around c
             k = start + j
             ctx = grams[j - _SIDE] + grams[j + 1]

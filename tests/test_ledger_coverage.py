@@ -86,3 +86,17 @@ def test_real_reports_stated_relations_are_verified_and_their_typos_caught() -> 
     res = run_mutations(paths, seed=0, max_per_report=40, docx=False)
     missed = [p.quote for p in res.planted() if not p.detected]
     assert res.planted() and not missed, missed
+
+
+def test_the_planted_typos_do_not_depend_on_where_the_report_sits(tmp_path: Path) -> None:
+    tallies = []
+    for folder in ("one", "another/deeper"):
+        report = tmp_path / folder / "a.txt"
+        report.parent.mkdir(parents=True)
+        report.write_text(TEXT, encoding="utf-8")
+        cov = Coverage()
+        from reviewer.evals.coverage import mutant_coverage
+
+        mutant_coverage(TEXT, str(report), cov)
+        tallies.append((cov.planted, cov.planted_covered, cov.planted_flagged))
+    assert tallies[0] == tallies[1] == (1, 1, 1)

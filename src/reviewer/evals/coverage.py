@@ -128,9 +128,10 @@ def mutant_coverage(text: str, name: str, cov: Coverage, *, seed: int = 0, limit
     from reviewer.document import Document
     from reviewer.evals.mutate import apply, plant, select
 
-    rng = random.Random(f"{seed}:{name}:ledger")
+    key = Path(name).name  # the same mutants wherever the report sits
+    rng = random.Random(f"{seed}:{key}:ledger")
     for rel in select(find_relations(text), limit, rng):
-        got = plant(text, rel, random.Random(f"{seed}:{name}:{rel.kind}:{rel.anchor.start}"))
+        got = plant(text, rel, random.Random(f"{seed}:{key}:{rel.kind}:{rel.anchor.start}"))
         if got is None:
             continue
         fig, m = got

@@ -159,6 +159,9 @@ class Suite(_Strict):
     model: ModelSpec | None = None
     # A system's own model, when its cassettes were recorded from another one (llm_only).
     system_models: dict[str, ModelSpec] = Field(default_factory=dict)
+    # Models whose interactions stay in cassettes unused (requests no system sends any more:
+    # the whole-report pipeline, an older llm_only prompt): named, so each answer is accounted for.
+    unused_models: list[ModelSpec] = Field(default_factory=list)
     prompts: dict[str, str] = Field(default_factory=dict)  # prompt name -> version, e.g. v1
     cassettes: str | None = None  # folder, relative to the suite file
     baseline: str | None = None  # results file, relative to the suite file
@@ -191,7 +194,11 @@ class Suite(_Strict):
     def recorded_models(self) -> list[ModelSpec]:
         """Every model the suite's cassettes may name: the main one, the systems' own and the
         ones cases still replay."""
-        out = [m for m in (self.model, *self.system_models.values()) if m is not None]
+        out = [
+            m
+            for m in (self.model, *self.system_models.values(), *self.unused_models)
+            if m is not None
+        ]
         for c in self.load_cases():
             out.extend(m for m in c.system_models.values() if m not in out)
         return out

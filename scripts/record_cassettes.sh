@@ -7,9 +7,12 @@
 #
 #   bash scripts/record_cassettes.sh                 # every case
 #   bash scripts/record_cassettes.sh planted-2024    # only these case ids
+#   RECORD_SYSTEMS=llm_only bash scripts/record_cassettes.sh
+#       # record only these systems' calls (comma-separated; `review` shares `llm`'s calls);
+#       # with RECORD_MODE=all the cassette is still deleted first
 #   RECORD_MODE=new_episodes MODEL_KEY=1.5b bash scripts/record_cassettes.sh
-#       # keep each cassette and add only the requests it lacks (the LLM layer's new calls);
-#       # the llm_only baseline keeps its earlier recordings (evals/default.yaml system_models)
+#       # keep each cassette and add only the requests it lacks; a system with its own model in
+#       # evals/default.yaml (system_models) other than the one served keeps its earlier record
 #
 # The model is the one named in evals/default.yaml (model.file); MODEL_KEY picks its weights
 # (0.5b | 1.5b) and must agree with it. PYTHON is the project's interpreter, LLM_PYTHON one with
@@ -60,18 +63,21 @@ done
 
 start=$(date +%s)
 OPENAI_API_KEY=sk-no-key-required OPENAI_BASE_URL="http://127.0.0.1:$PORT/v1" \
-  "$PYTHON" -m pytest tests/test_eval_suite.py -k "test_record_case and ($select)" \
+  RECORD_SYSTEMS="${RECORD_SYSTEMS:-}" "$PYTHON" -m pytest tests/test_eval_suite.py -k "test_record_case and ($select)" \
   --record-mode="$RECORD_MODE" -p no:cacheprovider -q -x
 end=$(date +%s)
 
-"$PYTHON" - "$MODEL_KEY" "$((end - start))" "$RECORD_MODE" "${cases[@]}" <<'PY'
-import datetime, json, sys
+RECORD_SYSTEMS="${RECORD_SYSTEMS:-}" "$PYTHON" - "$MODEL_KEY" "$((end - start))" "$RECORD_MODE" "${cases[@]}" <<'PY'
+import datetime, json, os, sys
 from pathlib import Path
 sys.path.insert(0, "scripts")
 import local_llm
 
 key, wall, mode, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 spec = local_llm.MODELS[key]
+from reviewer.evals.cases import load_suite
+suite = load_suite("evals/default.yaml")
+by_id = {c.id: c for c in suite.load_cases()}
 meta_path = Path("fixtures/cassettes/recording.json")
 meta = json.loads(meta_path.read_text()) if meta_path.exists() else {"cases": {}}
 now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
@@ -82,12 +88,23 @@ for c in cases:
         "recorded": now, "batch_wall_seconds": wall, "batch": cases, "record_mode": mode,
     }
     old = meta["cases"].get(c)
-    if mode == "new_episodes":
-        systems = {}
-        if old:
-            systems = old.get("systems") or {"llm_only": {k: v for k, v in old.items() if k != "systems"}}
-        entry = {**entry, "systems": {**systems, "llm": {k: v for k, v in entry.items()}}}
-    meta["cases"][c] = entry
+    systems = {}
+    if mode == "new_episodes" and old:
+        # the systems this run did not re-record keep their earlier record
+        systems = old.get("systems") or {"llm_only": {k: v for k, v in old.items() if k != "systems"}}
+    only = {s for s in os.environ.get("RECORD_SYSTEMS", "").split(",") if s}
+    if "llm" in only or "review" in only:
+        only |= {"llm", "review"}  # one set of calls serves both
+    if mode != "new_episodes":
+        systems = {}  # the cassette was deleted: only what this run recorded is in it
+    for s in by_id[c].systems or suite.systems:
+        if s == "rules" or (only and s not in only):
+            continue
+        own = suite.system_models.get(s)
+        if own is not None and own.file != spec.file:
+            continue  # this system's own model was not the one served: its record stands
+        systems[s] = dict(entry)
+    meta["cases"][c] = {**entry, "systems": systems}
 meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
 def rows_of(c, m):
     parts = m.get("systems") or {"llm, llm_only": m}
@@ -101,14 +118,14 @@ Path("fixtures/cassettes/README.md").write_text(f"""# Cassettes: real answers of
 One file per eval case (`<case id>.yaml`), recorded by `bash scripts/record_cassettes.sh` from a
 local model served by xllamacpp on 127.0.0.1 (n_ctx {local_llm.N_CTX}, {local_llm.THREADS} threads,
 temperature 0, seed 0). Never edit them by hand: re-record. Each response body names the model
-file (`"model": "…gguf"`); `recording.json` has the full record per case.
+file (`"model": "…gguf"`); `recording.json` has the full record per case and per system
+(`llm` and `review` share the LLM layer's calls; `llm_only` is the model checking the numbers
+alone).
 
-A case recorded with `RECORD_MODE=new_episodes` kept its earlier interactions and gained the
-requests it lacked: the LLM layer's compact calls (rewrite.v1, judge.v1) from the model of
-`evals/default.yaml` `model`, while the `llm_only` baseline replays its earlier recording (its
-model: `system_models.llm_only`). Interactions of the earlier whole-report pipeline
-(extract.v1, critique.v2) stay in those files unused (`REVIEWER_PIPELINE=full` still sends
-them). A case with no vague target and no candidate makes no compact call at all.
+`RECORD_MODE=all` (the default) deletes a case's cassette and records every system's calls
+afresh; `RECORD_MODE=new_episodes` keeps the earlier interactions and adds the requests a
+cassette lacks. A case with no vague target and no candidate makes no call of the LLM layer,
+only the `llm_only` one.
 
 | case | system | model file | sha256 | server | recorded (UTC) | wall time of its batch |
 |---|---|---|---|---|---|---|

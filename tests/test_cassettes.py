@@ -85,3 +85,17 @@ def test_serializer_keeps_chinese_and_escaped_json_is_reencoded() -> None:
     assert _readable_json('{"a":"\\u62a5\\u544a"}') == '{"a":"报告"}'
     assert _readable_json(b'{"a":1}') == b'{"a":1}'
     assert _readable_json("not json \\u") == "not json \\u"
+
+
+@pytest.mark.parametrize("case", SUITE.load_cases(), ids=lambda c: c.id)
+def test_the_recording_names_the_model_of_every_system_the_case_runs(case) -> None:
+    """Every model system of every case was recorded from the model the suite names for it
+    (the case's own override, the system's, or the suite's): file and sha256."""
+    meta = json.loads((CASSETTE_DIR / "recording.json").read_text(encoding="utf-8"))
+    systems = meta["cases"][case.id]["systems"]
+    for s in case.systems or SUITE.systems:
+        if s == "rules":
+            continue
+        want = case.system_models.get(s) or SUITE.system_models.get(s) or SUITE.model
+        assert want is not None
+        assert (systems[s]["model_file"], systems[s]["sha256"]) == (want.file, want.sha256), s

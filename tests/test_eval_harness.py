@@ -250,6 +250,27 @@ def test_verify_numbers_against_fake_server() -> None:
     assert meta["calls"][0]["problems"] == 2
 
 
+def test_the_compact_baseline_sends_the_whole_report_once_with_a_bounded_answer() -> None:
+    """verify_numbers.v2: one request for a report that fits the context, an answer the schema
+    bounds (at most six short problems) and a cap it cannot reach."""
+    from reviewer.evals.verify import MAX_PROBLEMS
+
+    report = "".join(f"第{i}项支出{i}万元。\n" for i in range(600))  # ~7,000 characters
+    with FakeOpenAI() as fake:
+        fake.reply_json({"problems": []})
+        found, meta = verify_numbers(
+            report, model="m", base_url=fake.base_url, api_key="sk-test", version="v2",
+            max_tokens=2048,
+        )  # fmt: skip
+        [req] = [r.json for r in fake.chat_requests]
+    assert found == [] and len(meta["calls"]) == 1 and meta["prompt"] == "verify_numbers.v2"
+    assert report in req["messages"][1]["content"] and req["max_tokens"] == 1024
+    schema = req["response_format"]["json_schema"]["schema"]["properties"]["problems"]
+    assert schema["maxItems"] == MAX_PROBLEMS
+    assert all(p["maxLength"] <= 40 for k, p in schema["items"]["properties"].items() if k != "kind")
+    assert load_prompt("v2").render("x")[1]["content"].count("x") >= 1
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,14 @@ def test_rules_run_on_every_case(rules_results: Results) -> None:
     [pytest.param(c, marks=pytest.mark.default_cassette(c.id), id=c.id) for c in CASES],
 )
 def test_record_case(case, record_mode: str) -> None:
-    """One case's model calls inside its cassette (pytest-recording opens it)."""
+    """One case's model calls inside its cassette (pytest-recording opens it). When recording,
+    RECORD_SYSTEMS (comma-separated) limits the run to those systems."""
     if record_mode == "none" and not _has_cassette(case.id):
         pytest.skip(f"no cassette for {case.id}; record with `{cas.RECORD_COMMAND}`")
+    only = [s for s in os.environ.get("RECORD_SYSTEMS", "").split(",") if s]
     res = run_suite(
         SUITE,
-        systems=MODEL_SYSTEMS,
+        systems=(only if record_mode != "none" and only else MODEL_SYSTEMS),
         only=[case.id],
         record_mode=record_mode,
         cassette=lambda _c: contextlib.nullcontext(),
@@ -123,3 +126,22 @@ def test_the_llm_layer_stays_within_its_token_budget_on_every_recorded_case(
     }
     assert not over, over
     assert data["total"]["tokens_per_char"] <= 1.2
+
+
+def test_the_model_never_makes_the_review_worse(model_results: Results, rules_results: Results):
+    """Issue 15: `review` (rules and model merged) scores an F1 at least the rules' on the same
+    cases, and the model's own findings are right at least half the time."""
+    from reviewer.evals.metrics import total
+
+    if "review" not in model_results.systems:
+        pytest.skip("the review system did not run")
+    ks = model_results.kind_source()
+    review = model_results.system_scores("review")
+    ids = {s.case_id for s in review}
+    rules = [s for s in rules_results.system_scores("rules") if s.case_id in ids]
+    f_review = total(review, kind_source=ks).metric("f1") or 0.0
+    f_rules = total(rules, kind_source=ks).metric("f1") or 0.0
+    assert f_review + 1e-9 >= f_rules, (f_review, f_rules)
+    llm = total(model_results.system_scores("llm"), kind_source=ks)
+    if llm.tp + llm.fp:
+        assert (llm.metric("precision") or 0.0) >= 0.5, llm.to_json()

@@ -61,6 +61,11 @@ GOOD_REWRITES = {
 }  # fmt: skip
 
 
+# The judge's answer (judge.2): what each passage is about, copied from it, then the verdict.
+YES = {"first": "旱厕的使用", "second": "旱厕249户", "conflict": True, "reason": "前称消除，后称存在249户"}
+FILLER = "本部门按照预算管理要求组织实施各项工作，资金管理和会计核算按制度执行。\n" * 12
+
+
 def test_the_state_candidate_pairs_eliminated_with_still_existing() -> None:
     found = candidates(doc())
     assert [c.generator for c in found] == ["state"]
@@ -86,9 +91,69 @@ def test_a_figure_done_in_one_place_and_pending_in_another() -> None:
     assert candidates(Document(near_miss)) == []
 
 
+def test_a_plan_for_more_of_the_same_work_is_a_candidate_for_the_model_not_plain_evidence():
+    text = "全年建成村级综合服务站8个。\n2025年计划再建设村级综合服务站8个，预计年底前建成。\n"
+    [c] = candidates(Document(text))
+    assert (c.generator, c.subject, c.plain) == ("figure", "8个", False)
+    pending = "全年建成村级综合服务站8个。\n村级综合服务站8个目前已完成70%，预计明年3月建成。\n"
+    assert candidates(Document(pending))[0].plain  # no plan: the same eight are still pending
+
+
+def test_same_thing_compares_what_the_model_copied_without_the_state_words() -> None:
+    from reviewer.llm.judge import same_thing
+
+    assert same_thing("危房", "危房未完成改造")
+    assert same_thing("旱厕的使用", "旱厕249户")
+    assert same_thing("露天垃圾堆放点", "仍有露天垃圾堆放点")
+    assert not same_thing("农村饮水安全隐患", "农村道路破损、路灯损坏等管护问题")
+    assert not same_thing("已消除", "仍存在")  # nothing left but the state words
+
+
+NEAR = (
+    "二、绩效完成情况\n全镇基本消除了农村饮水安全隐患，自来水普及率达到98%。\n"
+    "三、存在问题\n仍存在农村道路破损、路灯损坏等管护问题。\n" + FILLER
+)
+
+
+def test_a_yes_about_two_different_things_is_no_finding(fake, tmp_path):
+    [c] = candidates(Document(NEAR))
+    assert (c.generator, c.subject, c.plain) == ("state", "农村", False)
+    fake.reply_json({"first": "农村饮水安全隐患", "second": "农村道路破损", "conflict": True,
+                     "reason": "矛盾"})  # fmt: skip
+    result = rv.review(Document(NEAR), settings=settings_for(fake, tmp_path))
+    assert [f for f in result.findings if f.source == "llm"] == []
+    assert result.meta["llm"]["semantic"]["no"] == 1
+
+
+def test_for_a_state_candidate_python_decides_from_what_the_model_copied(fake, tmp_path):
+    text = "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n" + FILLER
+    fake.reply_json({"first": "消除了危房", "second": "仍有危房未完成改造", "conflict": False,
+                     "reason": "不矛盾"})  # fmt: skip
+    result = rv.review(Document(text), settings=settings_for(fake, tmp_path))
+    [f] = [f for f in result.findings if f.source == "llm"]
+    assert f.severity.value == "warning" and f.data["model_conflict"] is False
+
+
+def test_a_yes_whose_copied_things_are_not_in_the_passages_is_no_finding(fake, tmp_path):
+    fake.reply_json({"first": "农村饮水", "second": "农村饮水", "conflict": True, "reason": "矛盾"})
+    result = rv.review(Document(NEAR), settings=settings_for(fake, tmp_path))
+    assert [f for f in result.findings if f.source == "llm"] == []
+
+
+def test_a_yes_about_the_same_thing_is_a_warning_without_a_figure(fake, tmp_path):
+    text = "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n" + FILLER
+    fake.reply_json({"first": "危房", "second": "危房未完成改造", "conflict": True,
+                     "reason": "前称消除，后称仍有"})  # fmt: skip
+    result = rv.review(Document(text), settings=settings_for(fake, tmp_path))
+    [f] = [f for f in result.findings if f.source == "llm"]
+    assert f.kind == "contradiction" and f.severity.value == "warning"
+    assert f.spans[0].text == "全镇基本消除了危房"
+    assert f.data["model_things"] == ["危房", "危房未完成改造"]
+
+
 def test_rewrites_are_checked_and_a_rejected_one_falls_back_to_the_rules(fake, tmp_path):
     fake.reply_json(GOOD_REWRITES, usage=(200, 60))
-    fake.reply_json({"conflict": True, "reason": "前称消除，后称存在249户"}, usage=(120, 20))
+    fake.reply_json(YES, usage=(120, 20))
     result = rv.review(doc(), settings=settings_for(fake, tmp_path))
     recs = {r["indicator"]: r for f in q001(result) for r in f.data["rewrites"]}
     sat = recs["群众满意度"]
@@ -118,7 +183,7 @@ def test_the_rewrite_names_another_indicator_or_no_unit(fake, tmp_path):
              "unit": "", "deadline": ""},
         ]}
     )  # fmt: skip
-    fake.reply_json({"conflict": False, "reason": "不矛盾"})
+    fake.reply_json({**YES, "second": "249户", "conflict": False, "reason": "不矛盾"})
     result = rv.review(doc(), settings=settings_for(fake, tmp_path))
     recs = {r["indicator"]: r for f in q001(result) for r in f.data["rewrites"]}
     assert recs["群众满意度"]["rewrite_check"].startswith("指标名称不符")
@@ -132,8 +197,8 @@ def test_the_rewrite_names_another_indicator_or_no_unit(fake, tmp_path):
 def test_a_cut_off_answer_is_retried_once_shorter_then_stated(fake, tmp_path):
     fake.reply('{"items": [{"id": 1, "indic', finish_reason="length")
     fake.reply('{"items": [{"id": 1, "indic', finish_reason="length")
-    fake.reply('{"conflict": true, "rea', finish_reason="length")
-    fake.reply_json({"conflict": True, "reason": "矛盾"})
+    fake.reply('{"first": "旱厕", "second": "旱', finish_reason="length")
+    fake.reply_json({**YES, "reason": "矛盾"})
     result = rv.review(doc(), settings=settings_for(fake, tmp_path))
     meta = result.meta["llm"]
     assert meta["budget"]["cutoffs"] == ["rewrite 1-2"]
@@ -158,10 +223,10 @@ def test_the_budget_is_1_2_tokens_per_character_and_a_call_beyond_it_is_not_made
 
 def test_each_call_caps_its_output_and_sends_no_rule_finding_twice(fake, tmp_path):
     fake.reply_json(GOOD_REWRITES)
-    fake.reply_json({"conflict": True, "reason": "矛盾"})
+    fake.reply_json({**YES, "reason": "矛盾"})
     rv.review(doc(), settings=settings_for(fake, tmp_path))
     first, second = (r.json for r in fake.chat_requests)
-    assert first["max_tokens"] == 130 and second["max_tokens"] == 60
+    assert first["max_tokens"] == 130 and second["max_tokens"] == 90
     assert "群众满意度" in first["messages"][-1]["content"]
     assert "群众满意度" not in second["messages"][-1]["content"]
     assert first["temperature"] == 0

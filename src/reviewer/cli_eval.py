@@ -45,7 +45,7 @@ def eval_cmd(
     ] = None,
     system: Annotated[
         list[str] | None,
-        typer.Option("--system", help="Only these systems: rules, llm, llm_only."),
+        typer.Option("--system", help="Only these systems: rules, llm, review, llm_only."),
     ] = None,
     case: Annotated[list[str] | None, typer.Option("--case", help="Only these case ids.")] = None,
     record_mode: Annotated[

@@ -30,8 +30,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 GoldSource = Literal["arithmetic", "target", "quality"]
-System = Literal["rules", "llm", "llm_only"]
-SYSTEMS: tuple[System, ...] = ("rules", "llm", "llm_only")
+System = Literal["rules", "llm", "review", "llm_only"]
+SYSTEMS: tuple[System, ...] = ("rules", "llm", "review", "llm_only")
 ALL_SOURCES: tuple[GoldSource, ...] = ("arithmetic", "target", "quality")
 
 
@@ -62,6 +62,17 @@ class CorrectClaim(_Strict):
     holds: str = ""
 
 
+class ModelSpec(_Strict):
+    """The model the cassettes were recorded from (for the record and for re-recording)."""
+
+    name: str
+    file: str | None = None
+    sha256: str | None = None
+    base_url: str | None = None
+    server: str | None = None
+    mode: str | None = None
+
+
 class Case(_Strict):
     id: str
     report: str
@@ -79,6 +90,11 @@ class Case(_Strict):
     # The systems this case runs (default: the suite's). A case added after a system's
     # recordings were made leaves that system out instead of recording it from another model.
     systems: list[System] | None = None
+    # A system's model and prompt versions for this case, when its recording predates the
+    # suite's (`model`, `system_models`, `prompts`) and was not re-recorded: the case replays
+    # what was recorded, and says so.
+    system_models: dict[str, ModelSpec] = Field(default_factory=dict)
+    prompts: dict[str, str] = Field(default_factory=dict)
     gold: list[GoldItem] = Field(default_factory=list)
     correct: list[CorrectClaim] = Field(default_factory=list)
     file: Path | None = Field(default=None, exclude=True)
@@ -135,17 +151,6 @@ class Threshold(_Strict):
         return set(self.tags) <= set(case.tags) and not set(self.exclude_tags) & set(case.tags)
 
 
-class ModelSpec(_Strict):
-    """The model the cassettes were recorded from (for the record and for re-recording)."""
-
-    name: str
-    file: str | None = None
-    sha256: str | None = None
-    base_url: str | None = None
-    server: str | None = None
-    mode: str | None = None
-
-
 class Suite(_Strict):
     name: str
     description: str = ""
@@ -154,6 +159,9 @@ class Suite(_Strict):
     model: ModelSpec | None = None
     # A system's own model, when its cassettes were recorded from another one (llm_only).
     system_models: dict[str, ModelSpec] = Field(default_factory=dict)
+    # Models whose interactions stay in cassettes unused (requests no system sends any more:
+    # the whole-report pipeline, an older llm_only prompt): named, so each answer is accounted for.
+    unused_models: list[ModelSpec] = Field(default_factory=list)
     prompts: dict[str, str] = Field(default_factory=dict)  # prompt name -> version, e.g. v1
     cassettes: str | None = None  # folder, relative to the suite file
     baseline: str | None = None  # results file, relative to the suite file
@@ -184,8 +192,16 @@ class Suite(_Strict):
         return load_cases(self.case_paths())
 
     def recorded_models(self) -> list[ModelSpec]:
-        """Every model the suite's cassettes may name: the main one and the systems' own."""
-        return [m for m in (self.model, *self.system_models.values()) if m is not None]
+        """Every model the suite's cassettes may name: the main one, the systems' own and the
+        ones cases still replay."""
+        out = [
+            m
+            for m in (self.model, *self.system_models.values(), *self.unused_models)
+            if m is not None
+        ]
+        for c in self.load_cases():
+            out.extend(m for m in c.system_models.values() if m not in out)
+        return out
 
     @property
     def cassette_dir(self) -> Path | None:

@@ -11,6 +11,7 @@ from reviewer.evals.runner import Regression, Results
 TITLES = {
     "rules": "rules (deterministic checks)",
     "llm": "llm (the LLM layer's findings)",
+    "review": "review (what `reviewer review` prints: the rules and the model merged)",
     "llm_only": "llm_only (the model verifying numbers itself, verify_numbers prompt)",
 }
 

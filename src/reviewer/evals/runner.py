@@ -3,6 +3,8 @@
 Systems:
 * `rules`    — `reviewer.engine.check` (deterministic, offline);
 * `llm`      — the findings of source `llm` from `reviewer.llm.review.review` (the LLM layer);
+* `review`   — every finding `reviewer.llm.review.review` returns (what `reviewer review`
+  prints: the rules and the model merged), from the same model calls as `llm`;
 * `llm_only` — the model verifying the numbers by itself (`evals.verify`), a baseline.
 
 Model calls replay the case's cassette (fixtures/cassettes/<case>.yaml) unless `record_mode` says
@@ -32,7 +34,7 @@ from reviewer.evals.metrics import Counts, group, total
 from reviewer.models import Finding
 
 RESULTS_VERSION = 1
-MODEL_SYSTEMS = ("llm", "llm_only")
+MODEL_SYSTEMS = ("llm", "review", "llm_only")
 
 
 @dataclass
@@ -230,6 +232,17 @@ def _answer_failure(reason: str) -> bool:
 
 def run_llm(case: Case, cfg: ModelConfig) -> Output:
     """The LLM layer's own findings (source `llm`) for the case's report."""
+    return run_llm_and_review(case, cfg)["llm"]
+
+
+def run_review(case: Case, cfg: ModelConfig) -> Output:
+    """Everything `reviewer review` reports for the case: the rules and the model merged."""
+    return run_llm_and_review(case, cfg)["review"]
+
+
+def run_llm_and_review(case: Case, cfg: ModelConfig) -> dict[str, Output]:
+    """One review of the case's report (one set of model calls) as the `llm` and `review`
+    systems' outputs."""
     from reviewer.llm.review import review
     from reviewer.llm.settings import Settings
 
@@ -254,6 +267,7 @@ def run_llm(case: Case, cfg: ModelConfig) -> Output:
         for f in result.findings
         if f.source == "llm" or f.data.get("confirmed_by")
     ]
+    merged = list(result.findings)
     meta = dict(result.meta.get("llm") or {})
     status = meta.get("status")
     reason = str(meta.get("reason") or "")
@@ -261,27 +275,33 @@ def run_llm(case: Case, cfg: ModelConfig) -> Output:
         # The recorded answer itself was unusable (cut off, off-schema, empty): that is the
         # model's result on this case and is scored as such, not a harness error.
         meta["model_failure"] = reason
-        return Output("ok", findings, seconds=seconds, meta=meta)
-    if result.error or status != "ok":
+    elif result.error or status != "ok":
         reason = result.error or meta.get("reason") or f"model status {status}"
         reason = (
             f"{reason} (when replaying, a request missing from the cassette shows up here: "
             f"re-record with `{cas.RECORD_COMMAND}`)"
         )
-        return Output("error", findings, reason, seconds, meta)
-    return Output("ok", findings, seconds=seconds, meta=meta)
+        return {
+            "llm": Output("error", findings, reason, seconds, meta),
+            "review": Output("error", merged, reason, seconds, {}),
+        }
+    return {
+        "llm": Output("ok", findings, seconds=seconds, meta=meta),
+        "review": Output("ok", merged, seconds=seconds),
+    }
 
 
 def run_llm_only(case: Case, cfg: ModelConfig) -> Output:
     from reviewer.evals.verify import verify_numbers
 
+    own = case.system_models.get("llm_only")
     t = time.perf_counter()
     findings, meta = verify_numbers(
         case.text,
-        model=cfg.llm_only_model or cfg.model,
+        model=own.name if own else (cfg.llm_only_model or cfg.model),
         base_url=cfg.base_url,
         api_key=cfg.api_key,
-        version=cfg.verify_version,
+        version=case.prompts.get("verify_numbers", cfg.verify_version),
         max_tokens=cfg.max_tokens,
         json_schema=(cfg.mode or "json_schema") == "json_schema",
         timeout=cfg.timeout,
@@ -291,6 +311,7 @@ def run_llm_only(case: Case, cfg: ModelConfig) -> Output:
 
 SYSTEM_RUNNERS: dict[str, Callable[[Case, ModelConfig], Output]] = {
     "llm": run_llm,
+    "review": run_review,
     "llm_only": run_llm_only,
 }
 
@@ -322,6 +343,17 @@ def _guarded(case: Case, system: str, func: Callable[[], Output]) -> Output:
         miss = cas.cassette_miss(exc)
         msg = cas.miss_message(case.id, miss) if miss else f"{type(exc).__name__}: {exc}"
         return Output("error", error=msg, seconds=time.perf_counter() - t)
+
+
+def _guarded_pair(case: Case, cfg: ModelConfig) -> dict[str, Output]:
+    t = time.perf_counter()
+    try:
+        return run_llm_and_review(case, cfg)
+    except Exception as exc:  # a system failing on one case must not stop the suite
+        miss = cas.cassette_miss(exc)
+        msg = cas.miss_message(case.id, miss) if miss else f"{type(exc).__name__}: {exc}"
+        out = Output("error", error=msg, seconds=time.perf_counter() - t)
+        return {"llm": out, "review": out}
 
 
 def run_suite(
@@ -376,7 +408,15 @@ def run_suite(
                     )
             else:
                 with open_cassette(case):
+                    both = [s for s in model_systems if s in ("llm", "review")]
+                    if both:
+                        # one review of the report (one set of model calls) serves both systems
+                        say(f"{case.id}: {', '.join(both)}")
+                        got = _guarded_pair(case, cfg)
+                        per.update({s: got[s] for s in both})
                     for s in model_systems:
+                        if s in both:
+                            continue
                         say(f"{case.id}: {s}")
                         runner = SYSTEM_RUNNERS[s]
                         per[s] = _guarded(case, s, functools.partial(runner, case, cfg))

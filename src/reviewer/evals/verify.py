@@ -4,6 +4,13 @@ Scored against the same gold as the rules and the LLM layer, it shows what deter
 adds. Prompt: prompts/verify_numbers.<version>.md (a `## system` and a `## user` section; the
 user section's `{{report}}` is replaced by one chunk of the report). Long reports are split on
 line breaks into chunks that fit the model's context; each chunk is one request.
+
+Versions (`VERSIONS`): v1 sends 6,000-character chunks with an unbounded answer (a small model
+repeated one item until max_tokens); v2 is the compact baseline: the whole report in one request
+(up to 12,000 characters, ≈8,000 tokens, within a 16k context) and an answer bounded by its
+schema (at most `MAX_PROBLEMS` problems, short fields, which grammar-constrained servers
+enforce), so it is never cut off. The model still reads the whole report and checks every kind
+of number itself.
 """
 
 from __future__ import annotations
@@ -47,6 +54,46 @@ SCHEMA: dict[str, Any] = {
         }
     },
     "required": ["problems"],
+}
+
+
+MAX_PROBLEMS = 6
+COMPACT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "problems": {
+            "type": "array",
+            "maxItems": MAX_PROBLEMS,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "kind": {"type": "string", "enum": list(KINDS)},
+                    "quote": {"type": "string", "maxLength": 40},
+                    "stated": {"type": "string", "maxLength": 16},
+                    "computed": {"type": "string", "maxLength": 16},
+                    "explanation": {"type": "string", "maxLength": 30},
+                },
+                "required": ["kind", "quote", "stated", "computed", "explanation"],
+            },
+        }
+    },
+    "required": ["problems"],
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    """How one prompt version is sent: its answer schema, chunk size and answer cap."""
+
+    schema: dict[str, Any]
+    chunk_chars: int
+    max_tokens: int | None = None  # None: the suite's max_tokens
+
+
+VERSIONS = {
+    "v1": Version(SCHEMA, 6000),
+    # 6 problems x (40 + 16 + 16 + 30 characters + keys) stay well under 1,024 tokens.
+    "v2": Version(COMPACT_SCHEMA, 12000, 1024),
 }
 
 
@@ -147,7 +194,7 @@ def verify_numbers(
     api_key: str | None,
     version: str = "v1",
     max_tokens: int = 4096,
-    chunk_chars: int = 6000,
+    chunk_chars: int | None = None,
     json_schema: bool = True,
     timeout: float = 900.0,
 ) -> tuple[list[Finding], dict[str, Any]]:
@@ -155,13 +202,16 @@ def verify_numbers(
     from openai import OpenAI
 
     prompt = load_prompt(version)
+    spec = VERSIONS.get(version, VERSIONS["v1"])
+    chunk_chars = chunk_chars or spec.chunk_chars
+    max_tokens = spec.max_tokens or max_tokens
     client = OpenAI(
         base_url=base_url, api_key=api_key or "sk-no-key", max_retries=0, timeout=timeout
     )
     if json_schema:
         fmt: dict[str, Any] = {
             "type": "json_schema",
-            "json_schema": {"name": "verify_numbers", "schema": SCHEMA},
+            "json_schema": {"name": "verify_numbers", "schema": spec.schema},
         }
     else:
         fmt = {"type": "json_object"}

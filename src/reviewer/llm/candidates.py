@@ -8,7 +8,8 @@ the model answers one narrow question about each. Generators:
   subject (two to four characters) written right after both markers; plain evidence when the
   second clause gives a figure for it (目前存在旱厕249户);
 * `figure`: the same count (value and unit, e.g. 106座) in a clause saying it was done
-  (完成, 建成, 新建) and in a sentence saying it is not yet (预计…完工, 已完成90%, 正在): plain;
+  (完成, 建成, 新建) and in a sentence saying it is not yet (预计…完工, 已完成90%, 正在): plain,
+  unless that sentence plans more of the work (计划, 下一步, 再建设…: the model judges);
 * `claim`: a sweeping claim (全面完成, 圆满完成, 100%实现, 均已达到…) with a figure nearby (the
   rules let such claims pass) and, within two sentences, a shortfall (未完成, 未达到, 低于,
   滞后, 完成N% with N < 100); plain when the shortfall is stated outright (未完成/未达到/未达标).
@@ -45,6 +46,9 @@ _SHORTFALL = lazy(r"未完成|未达到|未达标|未实现|低于|滞后|缓慢
 _PLAIN_SHORTFALL = lazy(r"未完成|未达到|未达标|未实现")
 # The second passage speaks of an earlier time (before the work): no conflict with "done now".
 _EARLIER = lazy(r"上年|去年|上一年|此前|以前|原有|整治前|改造前|实施前|过去")
+# The second passage plans more of the same work (a later year's plan): not "the done work is
+# still pending" for sure, so the figure candidate is not plain evidence; the model judges it.
+_PLAN = lazy(r"计划|拟|下一步|再建设|再新建|再新增")
 _INTENT = lazy(r"(?:确保|力争|争取|计划|预计|将|要|努力|推动|以期|必须)[^。；;，,\n]{0,4}$")
 _CLAUSE_END = lazy(r"[，,；;。！？!?\n]")
 _CJK = lazy(r"[\u4e00-\u9fff]")
@@ -122,8 +126,8 @@ def _state(doc: Document, sents: list[Sentence]) -> list[Candidate]:
                         _clause(norm, r.start(), t.start, t.end),
                         subject,
                         figure,
-                        f"甲说“{subject}”已消除或全部完成，乙说“{subject}”仍然存在或未完成。"
-                        "两段对同一事项的说法是否互相矛盾？",
+                        "甲说什么已经消除或完成？乙说什么仍然存在或没有完成？"
+                        "二者是同一事物时，两段是否矛盾？",
                     )
                 )
                 break
@@ -165,9 +169,9 @@ def _figure(doc: Document, sents: list[Sentence]) -> list[Candidate]:
                         (lo, hi),
                         (t.start, t.end),
                         q.raw,
-                        True,
-                        f"甲说“{q.raw}”已经完成，乙对同一个“{q.raw}”说尚未全部完成或预计完成。"
-                        "两段说法是否互相矛盾？",
+                        not _PLAN.search(t.text),
+                        f"甲说本年已完成的“{q.raw}”，乙说的“{q.raw}”是甲中这一批还没有完成，"
+                        "还是以后计划新做的另一批？是同一批才算矛盾。",
                     )
                 )
                 break
@@ -203,8 +207,8 @@ def _claim(doc: Document, sents: list[Sentence]) -> list[Candidate]:
                     (t.start, t.end),
                     m.group(),
                     bool(_PLAIN_SHORTFALL.search(t.text)),
-                    f"甲称“{m.group()}”，乙是附近的情况。乙是否说明甲的结论不成立（有未完成、"
-                    "未达到或进度不足的内容）？",
+                    f"甲称“{m.group()}”。乙是否说明本年有目标、任务或指标没有完成或没有达到？"
+                    "只是比上年低或支出减少不算。",
                 )
             )
             break

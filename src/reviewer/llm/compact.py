@@ -23,9 +23,10 @@ TOKENS_PER_CHAR = 1.2
 # Prompt tokens are estimated from characters (Chinese ~1.3 characters a token, with margin).
 CHARS_PER_TOKEN_ESTIMATE = 1.3
 REWRITE_SCHEMA = "rewrite.1"
-JUDGE_SCHEMA = "judge.1"
+JUDGE_SCHEMA = "judge.2"
 MAX_REWRITES = 8  # vague targets per call
 REASON_CHARS = 40  # the judge's reason, in characters
+THING_CHARS = 16  # what each passage is about, in the judge's words
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,14 +49,18 @@ class Rewrites(_Strict):
 
 
 class Verdict(_Strict):
+    """The judge's answer (judge.2): what each passage is about, copied from it, then the
+    verdict. Python decides what the copied things allow (`judge.py`)."""
+
+    first: str = Field(max_length=THING_CHARS)
+    second: str = Field(max_length=THING_CHARS)
     conflict: bool
     reason: str = Field(max_length=REASON_CHARS)
 
 
-class ShortVerdict(_Strict):
+class ShortVerdict(Verdict):
     """The retry after a cut-off: the same question, a shorter reason."""
 
-    conflict: bool
     reason: str = Field(max_length=12)
 
 

@@ -23,7 +23,7 @@ import yaml
 from reviewer.errors import ReviewerError
 from reviewer.regex import lazy
 
-PROMPT_VERSIONS = {"extract": 1, "critique": 2, "rewrite": 1, "judge": 1}
+PROMPT_VERSIONS = {"extract": 1, "critique": 2, "rewrite": 1, "judge": 2}
 
 
 class PromptError(ReviewerError):

@@ -111,8 +111,8 @@ def _run_compact(
 ) -> tuple[list[Any], dict[str, Any]]:
     """Rewrites of the rules' vague targets (written into their Q001 findings) and the model's
     judgement of rule-picked candidates, all within the report's token budget."""
-    from reviewer.llm import judge, rewrite
-    from reviewer.llm.compact import Budget
+    from reviewer.llm import judge, prompts, rewrite
+    from reviewer.llm.compact import JUDGE_SCHEMA, REWRITE_SCHEMA, Budget
 
     client = _client(settings)
     budget = Budget.for_text(doc.text)
@@ -140,8 +140,8 @@ def _run_compact(
         "ok" if ok else ("partial" if client.usage.calls else "failed"),
         reason="; ".join(errors) or None,
     )
-    meta["prompts"] = {"rewrite": "rewrite.v1", "judge": "judge.v1"}
-    meta["schemas"] = ["rewrite.1", "judge.1"]
+    meta["prompts"] = {p: f"{p}.v{prompts.PROMPT_VERSIONS[p]}" for p in ("rewrite", "judge")}
+    meta["schemas"] = [REWRITE_SCHEMA, JUDGE_SCHEMA]
     meta["budget"] = {**budget.as_dict(), "report_chars": len(doc.text)}
     meta["rewrites"] = rewrites
     meta["semantic"] = semantic

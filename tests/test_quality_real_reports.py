@@ -40,6 +40,21 @@ def test_goals_under_transfer_payment_headings() -> None:
         assert q(text, "Q002") == [], title
 
 
+def test_results_reported_indicator_by_indicator_follow_a_goal_set() -> None:
+    # A transfer report whose results part goes through the indicator set (数量指标, 质量指标…)
+    # reports against goals it was given: not a report without goals.
+    by_indicator = NO_GOALS.replace(
+        "二、部门整体支出绩效情况\n",
+        "二、资金绩效评价结果\n(1)数量指标\n足额发放救助资金。\n(2)质量指标\n发放准确率100%。\n",
+    )
+    assert q(by_indicator, "Q002") == []
+    # near miss: one indicator heading is not an indicator set
+    one = NO_GOALS.replace(
+        "二、部门整体支出绩效情况\n", "二、资金绩效评价结果\n(1)数量指标\n足额发放救助资金。\n"
+    )
+    assert len(q(one, "Q002")) == 1
+
+
 def test_text_ending_before_results_is_not_judged() -> None:
     cut = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n二、收支情况\n{FILLER}\n"
     assert q(cut, "Q002") == []

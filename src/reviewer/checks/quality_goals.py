@@ -103,7 +103,9 @@ MISSING_GOALS = rule(
     "'N items completed', 'satisfaction ≥90%'",
     what="Finds a report with no annual performance goals at all (no goals section, no "
     "heading about goals, no target with a comparator and no goal stated in prose such as "
-    "'年度绩效目标是…完成10座'), judged only when the text reaches the part after the goals "
+    "'年度绩效目标是…完成10座', no results reported under two or more indicator headings such as "
+    "数量指标/质量指标, which follow a given goal set), judged only when the text reaches "
+    "the part after the goals "
     "(results, score, problems) so a cut text is not called goal-less; goals sections whose "
     "text restates the unit's legal duties (职能): largely copied from the duties section, or "
     "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
@@ -714,7 +716,19 @@ def _goals_stated_elsewhere(doc: Document) -> bool:
         return True
     if _GOAL_PROSE.search(norm):
         return True
-    return any("目标" in s.title for s in sections(doc))
+    titles = [s.title for s in sections(doc)]
+    if any("目标" in t for t in titles):
+        return True
+    # Results reported indicator by indicator (数量指标, 质量指标, 时效指标…): the report follows
+    # an indicator set (the goals table it was given), so goals exist even if not restated.
+    kinds = {m.group(1) for t in titles if (m := _INDICATOR_KIND_TITLE.search(t))}
+    return len(kinds) >= 2
+
+
+# A heading naming one category of the standard indicator set.
+_INDICATOR_KIND_TITLE = lazy(
+    r"^(?:\d{1,2}[.、]?)?(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
+)
 
 
 _INDICATOR_HEAD = lazy(r"一级指标.{0,40}三级指标")

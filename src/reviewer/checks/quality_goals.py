@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from reviewer import regex as rx
 from reviewer.checks.goal_forms import FormGoal, form_goals
+from reviewer.checks.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,
@@ -42,7 +43,13 @@ VAGUE_TARGET = rule(
     what="Finds indicator values and goal statements that name a direction only: an indicator "
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
-    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a target that only "
+    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a goal after a label "
+    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:) none of whose "
+    "items states a figure or comparator (an overall aim only when nothing in the report is "
+    "quantified, then info; not when indicators are set under it right after, nor when it "
+    "restates duties, which Q002 reports), an intended result named by its direction in a "
+    "goal-setting section (…要达到100%，实现…基本恢复, info), a 数量指标 row that sets no "
+    "quantity (成本控制 | 不超过预算 | 10), all also in traditional characters, a target that only "
     "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
     "quantified target at all. In indicator tables: a target cell that is a direction only "
     "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all). "
@@ -63,6 +70,32 @@ VAGUE_TARGET = rule(
             "The {title} is stated as '{quote}' with no quantity, quality, time or "
             "satisfaction value to measure it by; give annual targets as indicator + "
             "comparator + value + unit",
+        ),
+        "overall": (
+            "{title}写为“{quote}”{more_zh}，只有方向，没有数量、标准或比较符；全文也未见量化的"
+            "指标值，无法判断是否完成（若另附绩效目标表，请一并核对）",
+            "The {title} is stated as '{quote}'{more_en}: a direction with no quantity, "
+            "standard or comparator, and the report states no quantified indicator anywhere "
+            "(check any attached goals table)",
+        ),
+        "items": (
+            "{title}写为“{quote}”{more_zh}，各项都没有数量、质量、时效或满意度等可衡量的指标值，"
+            "无法判断是否完成。请给出“指标 + 比较符 + 数值 + 单位”的年度目标",
+            "The {title} is stated as '{quote}'{more_en}: no item carries a quantity, quality, "
+            "time or satisfaction value to measure it by; give annual targets as indicator + "
+            "comparator + value + unit",
+        ),
+        "intended": (
+            "目标“{quote}”只说要“{word}”，没有写明达到什么程度（数量、比例或标准），"
+            "无法判断是否完成",
+            "The goal '{quote}' only names a direction ('{word}') without the extent to reach "
+            "(quantity, share or standard), so completion cannot be judged",
+        ),
+        "quantity": (
+            "数量指标“{quote}”没有写出任何数量（人数、面积、件数等），只有要求或方式，"
+            "无法衡量产出数量是否完成",
+            "The quantity indicator '{quote}' sets no quantity (people, area, items…), only a "
+            "requirement or a manner, so the output quantity cannot be judged",
         ),
         "deferred": (
             "目标“{quote}”只说达到别处规定的指标，没有写出目标值本身，无法据本报告判断是否完成",
@@ -364,6 +397,9 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
                 )
     # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
     yield from _goal_statements(doc, judged)
+    # 3b. goals stated in prose after a label, intended results named by direction only in
+    # goal-setting sections, and 数量指标 rows that set no quantity (goal_prose)
+    yield from _prose_goals(doc, judged)
     # 4. indicator table cells: a target that is a direction only (不断提升), targets that
     # repeat their indicator's name (统筹…谋划 | 统筹…谋划 | 完成)
     yield from _vague_cells(doc)
@@ -462,6 +498,58 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             {"quote": norm[lo : m.end()]},
             variant="deferred",
         )
+
+
+def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Q001 on the goal_prose readings (see there): a labelled goal none of whose items is
+    measured (an overall aim only when nothing in the report is quantified, and then info),
+    an intended result named by its direction, a 数量指标 row with no quantity."""
+    norm = doc.norm
+    read: dict[int, bool] = {}
+
+    def duties(s: Section) -> bool:  # each section read once
+        if s.start not in read:
+            read[s.start] = _duty_reading(doc, s) is not None
+        return read[s.start]
+
+    for g in labelled_goals(doc):
+        a, b = g.items[0]
+        if g.measured or a in judged:
+            continue
+        if g.overall and _targets_anywhere(doc):
+            continue  # an overall aim above quantified targets: a direction by design
+        if g.indicators_follow:
+            continue  # 年度目标下设33个三级指标: the indicators under it measure it
+        if any(duties(p) for p in section_path(doc, a)):
+            continue  # goals that restate the unit's duties: Q002's
+        judged.update(x for x, _ in g.items)
+        more = len(g.items) - 1
+        yield VAGUE_TARGET.hit(
+            g.items,
+            {
+                "title": g.label,
+                "quote": _clip(norm[a:b], 40),
+                "more_zh": f"等{more + 1}项" if more else "",
+                "more_en": f" and {more} more item(s)" if more else "",
+            },
+            variant="overall" if g.overall else "items",
+            severity=Severity.INFO if g.overall else None,
+        )
+    for r in intended_results(doc):
+        if r.start in judged:
+            continue
+        judged.add(r.start)
+        yield VAGUE_TARGET.hit(
+            [(r.start, r.end)],
+            {"quote": norm[r.start : r.end], "word": r.word},
+            variant="intended",
+            severity=Severity.INFO,
+        )
+    for lo, hi in quantity_rows(doc):
+        if lo in judged:
+            continue
+        judged.add(lo)
+        yield VAGUE_TARGET.hit([(lo, hi)], {"quote": _clip(norm[lo:hi], 40)}, variant="quantity")
 
 
 # A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.

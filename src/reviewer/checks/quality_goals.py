@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actuals
 from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.checks.quality_common import (
@@ -215,7 +216,11 @@ MISSING_ACTUALS = rule(
     "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
     "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
     "全额拨付) counts as actual spending; a text that never reaches the results, score or "
-    "problems part is not judged (it may be cut before its execution figures). An evaluation "
+    "problems part is not judged (it may be cut before its execution figures). A result "
+    "stated as its target (in a completion part, an indicator line whose only figure is a "
+    "bound: 满意度≥80%; a bound cell repeated as is in the next cell under an actual column) "
+    "and a form's 实际完成情况 cell listing standing duties (负责…, two or more, no figure) "
+    "are reported as results not given. An evaluation "
     "table (评价指标表, 自评表) whose header names target and weight columns (目标值, 分值) but "
     "no actual or score column, and whose rows state none, is reported once as listing no "
     "result.",
@@ -246,6 +251,18 @@ MISSING_ACTUALS = rule(
             "无法判断目标是否完成",
             "'{title}' lists only {columns_en}, with no actual-value or score column: the "
             "self-evaluation table states no result, so no target can be judged met",
+        ),
+        "target_as_actual": (
+            "“{quote}”在完成情况中只写了目标值（{value}），没有实际测得或完成的数值，"
+            "无法判断是否达到目标",
+            "'{quote}' gives its target ({value}) where the result belongs: no measured or "
+            "achieved value, so whether the target was met cannot be judged",
+        ),
+        "duties_as_actual": (
+            "自评表“实际完成情况”栏写的是单位的常设职责（“{quote}”），不是本年完成的内容和数值，"
+            "目标是否完成无从判断",
+            "The form's 实际完成情况 cell lists the unit's standing duties ('{quote}') instead of "
+            "what was done in the year and its figures",
         ),
         "budget_only": (
             "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
@@ -1108,6 +1125,16 @@ def _targets_only_tables(doc: Document) -> Iterator[Hit]:
 def missing_actuals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     yield from _targets_only_tables(doc)
+    for r in targets_as_actuals(doc):
+        yield MISSING_ACTUALS.hit(
+            [(r.start, r.end)],
+            {"quote": _clip(norm[r.start : r.end], 40), "value": r.value},
+            variant="target_as_actual",
+        )
+    for r in duties_as_actuals(doc):
+        yield MISSING_ACTUALS.hit(
+            [(r.start, r.end)], {"quote": _clip(r.value, 40)}, variant="duties_as_actual"
+        )
     # 1. scored indicator groups that list targets only
     groups: list[tuple[int, int]] = []
     targets: list[str] = []

@@ -77,3 +77,24 @@ def test_matching_directions_and_prose_are_silent() -> None:
         "| 指标方向 | 正向 |\n| 比较符 |\n",
     ):
         assert q(text, "Q110") == [], text
+
+
+# ---------------------------------------------------------------- a character typed twice (Q111)
+
+
+def test_a_terms_first_character_typed_twice_is_flagged_once_with_every_place() -> None:
+    text = "提升工程支支出644.81万元，养护工程支支出20万元，完完成率100%。"
+    found = q(text, "Q111")
+    assert len(found) == 2
+    assert "支出" in found[0].message and len(found[0].spans) == 2
+
+
+def test_real_reduplications_and_words_meeting_are_silent() -> None:
+    for text in (
+        "谢谢各单位常常支持，人人参与。",  # real reduplicated words
+        "全年收支支出平衡。",  # 收支 then 支出
+        "资金已下拨拨付到位。",  # 下拨 then 拨付
+        "专项项目绩效自评评价，项目目标完成。",  # 专项+项目, 自评+评价, 项目+目标: not read
+        "一项项完成任务。",  # one by one
+    ):
+        assert q(text, "Q111") == [], text

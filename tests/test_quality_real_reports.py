@@ -515,3 +515,19 @@ def test_symbol_font_check_boxes_turned_into_signs() -> None:
     assert q("等级：1、优秀 A 2、良好 B 3、合格 R\n", "Q024") == []
     # one pound sign is no option list
     assert q("1、英国项目 £ 500。\n", "Q024") == []
+
+
+def test_a_goals_section_that_only_judges_the_goal_states_none() -> None:
+    # Q002, not Q001: the section says the goal is reasonable instead of stating it.
+    text = (
+        "3.绩效目标\n本项目经费符合国家相关法律法规及本局职能,是为村民服务所必需的,绩效目标合理。\n"
+        "二、绩效自评工作组织情况\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and "目标合理" in found[0].message
+    assert q(text, "Q001") == []
+    # near misses: a verdict beside a stated target, or a section stating the goal vaguely
+    stated = text.replace("绩效目标合理。", "绩效目标合理,全年服务村(社区)≥300个。")
+    vague = "3.绩效目标\n为村民提供法律服务,提高村民的法律意识。\n二、绩效自评工作组织情况\n"
+    assert q(stated, "Q002") == []
+    assert q(vague, "Q002") == [] and len(q(vague, "Q001")) == 1

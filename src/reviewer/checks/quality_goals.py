@@ -146,8 +146,9 @@ MISSING_GOALS = rule(
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
     "预期目标 cell holds figures only or just the project's name; a goals section (绩效目标"
     "分解下达情况) that gives only the funds, their use and the year, when no target stands "
-    "anywhere else; a form's 年初设定目标 cell that lists duty clauses; and an indicator form "
-    "(one row a line) that holds a single indicator.",
+    "anywhere else; a goals section that only passes a verdict on the goal (绩效目标合理, "
+    "目标明确) with no figure, stating no goal; a form's 年初设定目标 cell that lists duty "
+    "clauses; and an indicator form (one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -187,6 +188,12 @@ MISSING_GOALS = rule(
             "也无效益或满意度指标，完成情况无从对照",
             "'{title}' gives only the funds and their use ('{quote}') and no target value at "
             "all: no output, effect or satisfaction indicator to measure completion against",
+        ),
+        "verdict": (
+            "“{title}”只评价了目标（“{verdict}”），没有写出目标本身（“{quote}”）：既无产出数量、"
+            "质量、时效，也无效益或满意度指标，完成情况无从对照",
+            "'{title}' passes a verdict on the goal ('{verdict}') without stating it ('{quote}'): "
+            "no output, effect or satisfaction target to measure completion against",
         ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
@@ -428,8 +435,8 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
         text = norm[s.body_start : s.end]
         if len(text.strip()) < 15 or has_measurable_target(text):
             continue
-        if _duty_reading(doc, s) is not None:
-            continue  # reported by Q002
+        if _duty_reading(doc, s) is not None or _JUDGED_GOAL.search(text):
+            continue  # reported by Q002 (duties, or a verdict on the goal in place of one)
         first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
@@ -441,6 +448,10 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
 
 
 _LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# A verdict on the goal where the goal should stand: 绩效目标合理, 目标设置明确.
+_JUDGED_GOAL = lazy(
+    r"目标(?:设置|设定|设立)?(?:较为|比较|基本|十分|总体)?(?:合理|明确|科学|可行|适当|恰当)"
+)
 # An amount of money: the funds a goals section may state besides its targets.
 _MONEY = lazy(r"\d+(?:[.,]\d+)*\s*(?:万元|亿元|元)(?!\s*[/每])")
 # A section meant to give the targets: 绩效目标, 年度绩效目标, 绩效目标分解下达情况.
@@ -982,6 +993,21 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             [(s.start, s.title_end), (first.start, first.end)],
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="funds",
+        )
+    for s in _top_goal_sections(doc):
+        text = norm[s.body_start : s.end]
+        if "目标" not in s.title or has_measurable_target(text) or rx.search(r"\d", text):
+            continue
+        verdict = _JUDGED_GOAL.search(text)
+        if verdict is None or _duty_reading(doc, s) is not None:
+            continue
+        first = first_sentence_within(doc, s.body_start, s.end)
+        if first is None:
+            continue
+        yield MISSING_GOALS.hit(
+            [(first.start, first.end), (s.title_start, s.title_end)],
+            {"title": s.title, "quote": _clip(first.text, 40), "verdict": verdict.group()},
+            variant="verdict",
         )
     for lo, hi, zh, en in _set_goal_duties(doc):
         yield MISSING_GOALS.hit(

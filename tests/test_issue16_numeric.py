@@ -289,6 +289,38 @@ def test_two_allocations_of_one_item_are_not_a_contradiction() -> None:
     assert review_text(text, select=["D005"]) == []
 
 
+def test_two_breakdowns_are_two_allocations_even_when_one_total_is_hidden() -> None:
+    # The first document's total is masked by the page, so only the second breakdown is read
+    # as a tree; both sentences still list parts after 其中: two allocations of one item.
+    text = (
+        "根据某文件，下达资金 点击查看>> 万元，其中：管护补助7.36万元，造林补助2.35万元。\n"
+        "根据另一文件，下达资金4.77万元，其中：造林补助2.42万元，抚育补助2.35万元。\n"
+    )
+    assert review_text(text, select=["D005"]) == []
+
+
+def test_two_batches_or_two_documents_are_two_allocations() -> None:
+    batches = (
+        "第一批下达资金2263万元。其中:中小河流治理工程1435万元,小流域综合治理828万元。\n"
+        "第二批到位后，中小河流治理工程491万元。\n"
+    )
+    documents = (
+        "依据财农〔2021〕12号，下达资金2263万元。其中:中小河流治理工程1435万元,"
+        "小流域综合治理828万元。\n依据财农〔2021〕45号，中小河流治理工程491万元。\n"
+    )
+    assert review_text(batches, select=["D005"]) == []
+    assert review_text(documents, select=["D005"]) == []
+
+
+def test_one_breakdown_and_a_plain_restatement_in_the_same_scope_is_still_flagged() -> None:
+    # Near miss: the same document (or none) on both sides, the second mention no breakdown.
+    same_doc = (
+        "依据财农〔2021〕12号，下达资金2263万元。其中:中小河流治理工程1435万元,"
+        "小流域综合治理828万元。\n依据财农〔2021〕12号，中小河流治理工程1453万元。\n"
+    )
+    assert "D005" in codes(review_text(same_doc, select=["D005"]))
+
+
 def test_another_year_or_a_comparison_is_not_a_contradiction() -> None:
     last_year = _SPLIT + "2023年案件审判411.95万元。\n"
     compared = _SPLIT + "案件审判411.95万元，较上年有所增加。\n"

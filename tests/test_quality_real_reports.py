@@ -40,6 +40,21 @@ def test_goals_under_transfer_payment_headings() -> None:
         assert q(text, "Q002") == [], title
 
 
+def test_results_reported_indicator_by_indicator_follow_a_goal_set() -> None:
+    # A transfer report whose results part goes through the indicator set (数量指标, 质量指标…)
+    # reports against goals it was given: not a report without goals.
+    by_indicator = NO_GOALS.replace(
+        "二、部门整体支出绩效情况\n",
+        "二、资金绩效评价结果\n(1)数量指标\n足额发放救助资金。\n(2)质量指标\n发放准确率100%。\n",
+    )
+    assert q(by_indicator, "Q002") == []
+    # near miss: one indicator heading is not an indicator set
+    one = NO_GOALS.replace(
+        "二、部门整体支出绩效情况\n", "二、资金绩效评价结果\n(1)数量指标\n足额发放救助资金。\n"
+    )
+    assert len(q(one, "Q002")) == 1
+
+
 def test_text_ending_before_results_is_not_judged() -> None:
     cut = f"某镇2023年度部门整体支出绩效评价报告\n一、部门概况\n{FILLER}\n二、收支情况\n{FILLER}\n"
     assert q(cut, "Q002") == []
@@ -500,3 +515,19 @@ def test_symbol_font_check_boxes_turned_into_signs() -> None:
     assert q("等级：1、优秀 A 2、良好 B 3、合格 R\n", "Q024") == []
     # one pound sign is no option list
     assert q("1、英国项目 £ 500。\n", "Q024") == []
+
+
+def test_a_goals_section_that_only_judges_the_goal_states_none() -> None:
+    # Q002, not Q001: the section says the goal is reasonable instead of stating it.
+    text = (
+        "3.绩效目标\n本项目经费符合国家相关法律法规及本局职能,是为村民服务所必需的,绩效目标合理。\n"
+        "二、绩效自评工作组织情况\n"
+    )
+    found = q(text, "Q002")
+    assert len(found) == 1 and "目标合理" in found[0].message
+    assert q(text, "Q001") == []
+    # near misses: a verdict beside a stated target, or a section stating the goal vaguely
+    stated = text.replace("绩效目标合理。", "绩效目标合理,全年服务村(社区)≥300个。")
+    vague = "3.绩效目标\n为村民提供法律服务,提高村民的法律意识。\n二、绩效自评工作组织情况\n"
+    assert q(stated, "Q002") == []
+    assert q(vague, "Q002") == [] and len(q(vague, "Q001")) == 1

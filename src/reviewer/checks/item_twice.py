@@ -7,6 +7,11 @@ those are D001's labelled facts), exactly one of the two is a part of a stated b
 of the report's own accounts, named again on its own; two breakdowns may be two allocations), the
 name carries an amount exactly twice, and the two
 statements stand in different sentences with no comparison (上年, 同比 …) around them.
+
+Two figures under different scopes are different quantities: when each of the two stands in a
+breakdown of its own (a sentence listing parts after 其中/包括, even when that total is hidden
+or unread), or the two sentences name different batches (第一批/第二批) or different documents
+(文号), they are two allocations, not one amount stated twice.
 """
 
 from __future__ import annotations
@@ -54,6 +59,10 @@ _NOT_NAME = lazy(
 )
 _COMPARE = lazy(r"上年|去年|同比|较|比20\d\d|增长|下降|增加|减少")
 _SENT = "。；;！？!?\n"
+# A sentence that lists parts: the figure after this marker is an item of a breakdown.
+_AMONG = lazy(r"其中|包括|包含")
+_BATCH = lazy(r"第[一二三四五六七八九十\d]{1,3}批")
+_DOC_NO = lazy(r"[〔【\[(（]\s*20\d\d\s*[〕】\])）]?\s*\d{1,4}\s*号")
 
 
 _REACH = 240  # how far a sentence is read around a figure (bounds the work on one long line)
@@ -64,6 +73,36 @@ def _sentence(norm: str, pos: int) -> tuple[int, int]:
     s = max(lo - 1, max(norm.rfind(ch, lo, pos) for ch in _SENT)) + 1
     ends = [i for i in (norm.find(ch, pos, hi) for ch in _SENT) if i >= 0]
     return s, min(ends) if ends else hi
+
+
+def _in_breakdown(norm: str, node: Node, sent: tuple[int, int]) -> bool:
+    """Whether the figure is an item of a breakdown: read under a total, or listed after a
+    其中/包括 of its own sentence (a total the reader could not see, e.g. hidden by the page)."""
+    return node.parent is not None or _AMONG.search(norm, sent[0], node.label_start) is not None
+
+
+def _scope(norm: str, node: Node, sent: tuple[int, int]) -> tuple[int, int]:
+    """The figure's sentence, widened back to its total's sentence when it is a part."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    if root is node:
+        return sent
+    return min(sent[0], _sentence(norm, root.q.start)[0]), sent[1]
+
+
+def _other_scope(norm: str, a: Node, sa: tuple[int, int], b: Node, sb: tuple[int, int]) -> bool:
+    """Whether the two figures stand under different scopes: each in a breakdown of its own,
+    or sentences naming different batches or document numbers."""
+    if _in_breakdown(norm, a, sa) and _in_breakdown(norm, b, sb):
+        return True
+    ra, rb = _scope(norm, a, sa), _scope(norm, b, sb)
+    for marker in (_BATCH, _DOC_NO):
+        xa = {m.group() for m in marker.finditer(norm, *ra)}
+        xb = {m.group() for m in marker.finditer(norm, *rb)}
+        if xa and xb and xa != xb:
+            return True
+    return False
 
 
 @check(ITEM_AMOUNT_TWICE)
@@ -87,6 +126,8 @@ def item_amount_twice(doc: Document) -> Iterator[Hit]:
         sa, sb = _sentence(norm, a.q.start), _sentence(norm, b.q.start)
         if sa == sb or _COMPARE.search(norm, *sa) or _COMPARE.search(norm, *sb):
             continue
+        if _other_scope(norm, a, sa, b, sb):
+            continue  # two allocations: two breakdowns, batches or documents
         ya = set(rx.findall(r"(20\d\d)年", norm[sa[0] : sa[1]]))
         yb = set(rx.findall(r"(20\d\d)年", norm[sb[0] : sb[1]]))
         if ya and yb and ya != yb:

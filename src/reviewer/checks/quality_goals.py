@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actuals
 from reviewer.checks.goal_forms import FormGoal, form_goals
+from reviewer.checks.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,
@@ -42,7 +44,13 @@ VAGUE_TARGET = rule(
     what="Finds indicator values and goal statements that name a direction only: an indicator "
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
-    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a target that only "
+    "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a goal after a label "
+    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:) none of whose "
+    "items states a figure or comparator (an overall aim only when nothing in the report is "
+    "quantified, then info; not when indicators are set under it right after, nor when it "
+    "restates duties, which Q002 reports), an intended result named by its direction in a "
+    "goal-setting section (…要达到100%，实现…基本恢复, info), a 数量指标 row that sets no "
+    "quantity (成本控制 | 不超过预算 | 10), all also in traditional characters, a target that only "
     "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
     "quantified target at all. In indicator tables: a target cell that is a direction only "
     "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all). "
@@ -63,6 +71,32 @@ VAGUE_TARGET = rule(
             "The {title} is stated as '{quote}' with no quantity, quality, time or "
             "satisfaction value to measure it by; give annual targets as indicator + "
             "comparator + value + unit",
+        ),
+        "overall": (
+            "{title}写为“{quote}”{more_zh}，只有方向，没有数量、标准或比较符；全文也未见量化的"
+            "指标值，无法判断是否完成（若另附绩效目标表，请一并核对）",
+            "The {title} is stated as '{quote}'{more_en}: a direction with no quantity, "
+            "standard or comparator, and the report states no quantified indicator anywhere "
+            "(check any attached goals table)",
+        ),
+        "items": (
+            "{title}写为“{quote}”{more_zh}，各项都没有数量、质量、时效或满意度等可衡量的指标值，"
+            "无法判断是否完成。请给出“指标 + 比较符 + 数值 + 单位”的年度目标",
+            "The {title} is stated as '{quote}'{more_en}: no item carries a quantity, quality, "
+            "time or satisfaction value to measure it by; give annual targets as indicator + "
+            "comparator + value + unit",
+        ),
+        "intended": (
+            "目标“{quote}”只说要“{word}”，没有写明达到什么程度（数量、比例或标准），"
+            "无法判断是否完成",
+            "The goal '{quote}' only names a direction ('{word}') without the extent to reach "
+            "(quantity, share or standard), so completion cannot be judged",
+        ),
+        "quantity": (
+            "数量指标“{quote}”没有写出任何数量（人数、面积、件数等），只有要求或方式，"
+            "无法衡量产出数量是否完成",
+            "The quantity indicator '{quote}' sets no quantity (people, area, items…), only a "
+            "requirement or a manner, so the output quantity cannot be judged",
         ),
         "deferred": (
             "目标“{quote}”只说达到别处规定的指标，没有写出目标值本身，无法据本报告判断是否完成",
@@ -103,15 +137,18 @@ MISSING_GOALS = rule(
     "'N items completed', 'satisfaction ≥90%'",
     what="Finds a report with no annual performance goals at all (no goals section, no "
     "heading about goals, no target with a comparator and no goal stated in prose such as "
-    "'年度绩效目标是…完成10座'), judged only when the text reaches the part after the goals "
+    "'年度绩效目标是…完成10座', no results reported under two or more indicator headings such as "
+    "数量指标/质量指标, which follow a given goal set), judged only when the text reaches "
+    "the part after the goals "
     "(results, score, problems) so a cut text is not called goal-less; goals sections whose "
     "text restates the unit's legal duties (职能): largely copied from the duties section, or "
     "a list of duty verbs (执行, 管理, 负责, 保护…) without a single figure; and a form's "
     "年度主要工作内容 entry that repeats its 职能职责 entry; and a form's 年度总体目标 whose "
     "预期目标 cell holds figures only or just the project's name; a goals section (绩效目标"
     "分解下达情况) that gives only the funds, their use and the year, when no target stands "
-    "anywhere else; a form's 年初设定目标 cell that lists duty clauses; and an indicator form "
-    "(one row a line) that holds a single indicator.",
+    "anywhere else; a goals section that only passes a verdict on the goal (绩效目标合理, "
+    "目标明确) with no figure, stating no goal; a form's 年初设定目标 cell that lists duty "
+    "clauses; and an indicator form (one row a line) that holds a single indicator.",
     why="形式化 goals copied from the 三定 duties cannot be evaluated; without goals the "
     "self-score has nothing to be measured against.",
     example=(
@@ -152,6 +189,12 @@ MISSING_GOALS = rule(
             "'{title}' gives only the funds and their use ('{quote}') and no target value at "
             "all: no output, effect or satisfaction indicator to measure completion against",
         ),
+        "verdict": (
+            "“{title}”只评价了目标（“{verdict}”），没有写出目标本身（“{quote}”）：既无产出数量、"
+            "质量、时效，也无效益或满意度指标，完成情况无从对照",
+            "'{title}' passes a verdict on the goal ('{verdict}') without stating it ('{quote}'): "
+            "no output, effect or satisfaction target to measure completion against",
+        ),
         "none": (
             "全文未见年度绩效目标：没有“绩效目标”章节，也没有任何带比较符的目标值（如≥90%），"
             "工作成效只有叙述，自评得分无从对照{note_zh}",
@@ -180,7 +223,11 @@ MISSING_ACTUALS = rule(
     "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
     "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
     "全额拨付) counts as actual spending; a text that never reaches the results, score or "
-    "problems part is not judged (it may be cut before its execution figures). An evaluation "
+    "problems part is not judged (it may be cut before its execution figures). A result "
+    "stated as its target (in a completion part, an indicator line whose only figure is a "
+    "bound: 满意度≥80%; a bound cell repeated as is in the next cell under an actual column) "
+    "and a form's 实际完成情况 cell listing standing duties (负责…, two or more, no figure) "
+    "are reported as results not given. An evaluation "
     "table (评价指标表, 自评表) whose header names target and weight columns (目标值, 分值) but "
     "no actual or score column, and whose rows state none, is reported once as listing no "
     "result.",
@@ -211,6 +258,18 @@ MISSING_ACTUALS = rule(
             "无法判断目标是否完成",
             "'{title}' lists only {columns_en}, with no actual-value or score column: the "
             "self-evaluation table states no result, so no target can be judged met",
+        ),
+        "target_as_actual": (
+            "“{quote}”在完成情况中只写了目标值（{value}），没有实际测得或完成的数值，"
+            "无法判断是否达到目标",
+            "'{quote}' gives its target ({value}) where the result belongs: no measured or "
+            "achieved value, so whether the target was met cannot be judged",
+        ),
+        "duties_as_actual": (
+            "自评表“实际完成情况”栏写的是单位的常设职责（“{quote}”），不是本年完成的内容和数值，"
+            "目标是否完成无从判断",
+            "The form's 实际完成情况 cell lists the unit's standing duties ('{quote}') instead of "
+            "what was done in the year and its figures",
         ),
         "budget_only": (
             "报告只给出预算数（如“{quote}”），全文没有决算收入、决算支出或实际执行数，"
@@ -362,6 +421,9 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
                 )
     # 3. a goal stated inline with no measure: "项目绩效目标为做好…的工作", "年度绩效目标。落实…"
     yield from _goal_statements(doc, judged)
+    # 3b. goals stated in prose after a label, intended results named by direction only in
+    # goal-setting sections, and 数量指标 rows that set no quantity (goal_prose)
+    yield from _prose_goals(doc, judged)
     # 4. indicator table cells: a target that is a direction only (不断提升), targets that
     # repeat their indicator's name (统筹…谋划 | 统筹…谋划 | 完成)
     yield from _vague_cells(doc)
@@ -373,8 +435,8 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
         text = norm[s.body_start : s.end]
         if len(text.strip()) < 15 or has_measurable_target(text):
             continue
-        if _duty_reading(doc, s) is not None:
-            continue  # reported by Q002
+        if _duty_reading(doc, s) is not None or _JUDGED_GOAL.search(text):
+            continue  # reported by Q002 (duties, or a verdict on the goal in place of one)
         first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
@@ -386,6 +448,10 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
 
 
 _LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# A verdict on the goal where the goal should stand: 绩效目标合理, 目标设置明确.
+_JUDGED_GOAL = lazy(
+    r"目标(?:设置|设定|设立)?(?:较为|比较|基本|十分|总体)?(?:合理|明确|科学|可行|适当|恰当)"
+)
 # An amount of money: the funds a goals section may state besides its targets.
 _MONEY = lazy(r"\d+(?:[.,]\d+)*\s*(?:万元|亿元|元)(?!\s*[/每])")
 # A section meant to give the targets: 绩效目标, 年度绩效目标, 绩效目标分解下达情况.
@@ -460,6 +526,58 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             {"quote": norm[lo : m.end()]},
             variant="deferred",
         )
+
+
+def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Q001 on the goal_prose readings (see there): a labelled goal none of whose items is
+    measured (an overall aim only when nothing in the report is quantified, and then info),
+    an intended result named by its direction, a 数量指标 row with no quantity."""
+    norm = doc.norm
+    read: dict[int, bool] = {}
+
+    def duties(s: Section) -> bool:  # each section read once
+        if s.start not in read:
+            read[s.start] = _duty_reading(doc, s) is not None
+        return read[s.start]
+
+    for g in labelled_goals(doc):
+        a, b = g.items[0]
+        if g.measured or a in judged:
+            continue
+        if g.overall and _targets_anywhere(doc):
+            continue  # an overall aim above quantified targets: a direction by design
+        if g.indicators_follow:
+            continue  # 年度目标下设33个三级指标: the indicators under it measure it
+        if any(duties(p) for p in section_path(doc, a)):
+            continue  # goals that restate the unit's duties: Q002's
+        judged.update(x for x, _ in g.items)
+        more = len(g.items) - 1
+        yield VAGUE_TARGET.hit(
+            g.items,
+            {
+                "title": g.label,
+                "quote": _clip(norm[a:b], 40),
+                "more_zh": f"等{more + 1}项" if more else "",
+                "more_en": f" and {more} more item(s)" if more else "",
+            },
+            variant="overall" if g.overall else "items",
+            severity=Severity.INFO if g.overall else None,
+        )
+    for r in intended_results(doc):
+        if r.start in judged:
+            continue
+        judged.add(r.start)
+        yield VAGUE_TARGET.hit(
+            [(r.start, r.end)],
+            {"quote": norm[r.start : r.end], "word": r.word},
+            variant="intended",
+            severity=Severity.INFO,
+        )
+    for lo, hi in quantity_rows(doc):
+        if lo in judged:
+            continue
+        judged.add(lo)
+        yield VAGUE_TARGET.hit([(lo, hi)], {"quote": _clip(norm[lo:hi], 40)}, variant="quantity")
 
 
 # A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
@@ -714,7 +832,19 @@ def _goals_stated_elsewhere(doc: Document) -> bool:
         return True
     if _GOAL_PROSE.search(norm):
         return True
-    return any("目标" in s.title for s in sections(doc))
+    titles = [s.title for s in sections(doc)]
+    if any("目标" in t for t in titles):
+        return True
+    # Results reported indicator by indicator (数量指标, 质量指标, 时效指标…): the report follows
+    # an indicator set (the goals table it was given), so goals exist even if not restated.
+    kinds = {m.group(1) for t in titles if (m := _INDICATOR_KIND_TITLE.search(t))}
+    return len(kinds) >= 2
+
+
+# A heading naming one category of the standard indicator set.
+_INDICATOR_KIND_TITLE = lazy(
+    r"^(?:\d{1,2}[.、]?)?(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
+)
 
 
 _INDICATOR_HEAD = lazy(r"一级指标.{0,40}三级指标")
@@ -864,6 +994,21 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             {"title": s.title, "quote": _clip(first.text, 40)},
             variant="funds",
         )
+    for s in _top_goal_sections(doc):
+        text = norm[s.body_start : s.end]
+        if "目标" not in s.title or has_measurable_target(text) or rx.search(r"\d", text):
+            continue
+        verdict = _JUDGED_GOAL.search(text)
+        if verdict is None or _duty_reading(doc, s) is not None:
+            continue
+        first = first_sentence_within(doc, s.body_start, s.end)
+        if first is None:
+            continue
+        yield MISSING_GOALS.hit(
+            [(first.start, first.end), (s.title_start, s.title_end)],
+            {"title": s.title, "quote": _clip(first.text, 40), "verdict": verdict.group()},
+            variant="verdict",
+        )
     for lo, hi, zh, en in _set_goal_duties(doc):
         yield MISSING_GOALS.hit(
             [(lo, hi)],
@@ -1006,6 +1151,16 @@ def _targets_only_tables(doc: Document) -> Iterator[Hit]:
 def missing_actuals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     yield from _targets_only_tables(doc)
+    for r in targets_as_actuals(doc):
+        yield MISSING_ACTUALS.hit(
+            [(r.start, r.end)],
+            {"quote": _clip(norm[r.start : r.end], 40), "value": r.value},
+            variant="target_as_actual",
+        )
+    for r in duties_as_actuals(doc):
+        yield MISSING_ACTUALS.hit(
+            [(r.start, r.end)], {"quote": _clip(r.value, 40)}, variant="duties_as_actual"
+        )
     # 1. scored indicator groups that list targets only
     groups: list[tuple[int, int]] = []
     targets: list[str] = []

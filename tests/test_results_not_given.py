@@ -1,0 +1,100 @@
+"""Results that are not results (checks/actual_readings.py, reported by Q003) and an
+indicator whose direction contradicts its comparator (Q110). Fragments written for the purpose,
+each with near misses that must stay silent."""
+
+from __future__ import annotations
+
+from tests.helpers import review_text
+
+
+def q(text: str, code: str) -> list:
+    return list(review_text(text, select=[code]))
+
+
+# ---------------------------------------------------------------- a result stated as its target
+
+DONE = "3.满意度指标完成情况分析\n"
+
+
+def test_a_completion_line_whose_only_figure_is_a_bound_is_flagged() -> None:
+    found = q(DONE + "服务对象满意度:服务对象满意度≥80%。\n", "Q003")
+    assert len(found) == 1 and "≥80%" in found[0].message
+    assert found[0].spans[0].text == "服务对象满意度:服务对象满意度≥80%"
+
+
+def test_a_measured_value_a_named_target_or_a_goals_part_is_silent() -> None:
+    measured = DONE + "服务对象满意度:目标≥80%,实际达95%。\n"
+    named = DONE + "服务对象满意度:年度指标值≥80%。\n"
+    goals = "3.满意度指标\n服务对象满意度:服务对象满意度≥80%。\n"  # targets in their place
+    plain = DONE + "服务对象满意度:95%。\n"
+    for text in (measured, named, goals, plain):
+        assert q(text, "Q003") == [], text
+
+
+def test_a_bound_cell_copied_into_the_actual_column_is_flagged() -> None:
+    head = "| 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    found = q(head + "| 满意度 | ≥80% | ≥80% | 10 | 10 |\n", "Q003")
+    assert len(found) == 1 and found[0].spans[0].text == "≥80%"
+    # near misses: a measured actual, or no actual column above
+    assert q(head + "| 满意度 | ≥80% | 92% | 10 | 10 |\n", "Q003") == []
+    assert q("| 满意度 | ≥80% | ≥80% | 10 |\n", "Q003") == []
+
+
+# ---------------------------------------------------------------- standing duties as the actual
+
+FORM = "年度总体目标 |\n预期目标 |\n实际完成情况 |\n|||\n目标1:全面查清全市资源利用状况。 |\n"
+
+
+def test_duties_in_the_completion_cell_are_flagged() -> None:
+    duties = "负责编制国土空间规划并监督实施;承担生态修复工作;负责矿产资源管理工作。 |\n"
+    found = q(FORM + duties + "绩效指标 |\n", "Q003")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("负责编制国土空间规划")
+
+
+def test_a_completion_with_figures_or_one_duty_clause_is_silent() -> None:
+    figures = "负责完成调查图斑1200个;承担修复面积35亩。 |\n"
+    one = "负责完成全市资源调查,形成调查报告。 |\n"
+    for cell in (figures, one):
+        assert q(FORM + cell + "绩效指标 |\n", "Q003") == [], cell
+
+
+# ---------------------------------------------------------------- direction vs comparator
+
+
+def test_a_direction_contradicting_its_comparator_is_flagged() -> None:
+    per_line = "指标2:宣传美工制作个数(个) |\n正向 |\n小于等于 |\n1 |\n1 |\n个 |\n"
+    piped = "| 投诉率 | 反向 | ≥ | 5 | % |\n"
+    found = q(per_line, "Q110")
+    assert len(found) == 1 and "宣传美工制作个数" in found[0].message
+    assert len(q(piped, "Q110")) == 1
+
+
+def test_matching_directions_and_prose_are_silent() -> None:
+    for text in (
+        "指标2:宣传美工制作个数(个) |\n正向 |\n大于等于 |\n1 |\n",
+        "| 投诉率 | 反向 | 小于等于 | 5 | % |\n",
+        "坚持正向激励，费用小于等于预算。\n",
+        "| 指标方向 | 正向 |\n| 比较符 |\n",
+    ):
+        assert q(text, "Q110") == [], text
+
+
+# ---------------------------------------------------------------- a character typed twice (Q111)
+
+
+def test_a_terms_first_character_typed_twice_is_flagged_once_with_every_place() -> None:
+    text = "提升工程支支出644.81万元，养护工程支支出20万元，完完成率100%。"
+    found = q(text, "Q111")
+    assert len(found) == 2
+    assert "支出" in found[0].message and len(found[0].spans) == 2
+
+
+def test_real_reduplications_and_words_meeting_are_silent() -> None:
+    for text in (
+        "谢谢各单位常常支持，人人参与。",  # real reduplicated words
+        "全年收支支出平衡。",  # 收支 then 支出
+        "资金已下拨拨付到位。",  # 下拨 then 拨付
+        "专项项目绩效自评评价，项目目标完成。",  # 专项+项目, 自评+评价, 项目+目标: not read
+        "一项项完成任务。",  # one by one
+    ):
+        assert q(text, "Q111") == [], text

@@ -1,0 +1,39 @@
+"""A sentence pasted word for word into a sibling section (checks/quality_section_copies.py,
+Q112), with near misses that must stay silent."""
+
+from __future__ import annotations
+
+from tests.helpers import review_text
+
+USE = "此款资金主要用于城乡低保、特困供养、临时救助、孤儿生活保障及流浪乞讨人员救助补助支出。"
+
+
+def q112(text: str) -> list:
+    return list(review_text(text, select=["Q112"]))
+
+
+def test_a_sentence_repeated_under_two_sibling_headings_is_flagged_once() -> None:
+    text = (
+        f"一、绩效目标分解下达情况\n(一)中央下达资金情况\n中央下达资金9056万元。{USE}\n"
+        f"(二)省内资金安排情况\n省级下达资金804万元。\n{USE}\n"
+        "(三)市县资金安排情况\n市县下达资金2040.56万元。\n"
+    )
+    found = q112(text)
+    assert len(found) == 1 and len(found[0].spans) == 2
+    assert "中央下达资金情况" in found[0].message and "省内资金安排情况" in found[0].message
+
+
+def test_near_misses_stay_silent() -> None:
+    with_figure = USE.replace("支出。", "支出9056万元。")
+    short = "资金已全部拨付到位，专款专用。"
+    for sentence in (with_figure, short):
+        text = f"(一)中央资金情况\n{sentence}\n(二)省级资金情况\n{sentence}\n"
+        assert q112(text) == [], sentence
+    # the same sentence in a section and in its own subsection: not siblings
+    nested = f"一、资金情况\n{USE}\n(一)中央资金\n{USE}\n"
+    # the same sentence twice under one heading: Q025's, not a pasted section
+    same = f"(一)中央资金情况\n{USE}\n{USE}\n"
+    # siblings whose sentences differ
+    other = f"(一)中央资金情况\n{USE}\n(二)省级资金情况\n{USE.replace('城乡低保', '残疾人补贴')}\n"
+    for text in (nested, same, other):
+        assert q112(text) == [], text

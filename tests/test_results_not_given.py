@@ -98,3 +98,28 @@ def test_real_reduplications_and_words_meeting_are_silent() -> None:
         "一项项完成任务。",  # one by one
     ):
         assert q(text, "Q111") == [], text
+
+
+# ---------------------------------------------------------------- full marks, funds not all paid (Q005)
+
+
+def test_full_marks_with_a_smaller_amount_paid_than_budgeted_is_flagged() -> None:
+    text = (
+        "一、基本情况\n经费指标金额是110万元,实际拨付金额是108万元。\n三、结论\n项目自评分:100分\n"
+    )
+    found = q(text, "Q005")
+    assert len(found) == 1 and "98.2%" in found[0].message
+
+
+def test_full_payment_or_a_score_below_full_is_silent() -> None:
+    paid = (
+        "一、基本情况\n经费指标金额是110万元,实际拨付金额是110万元。\n三、结论\n项目自评分:100分\n"
+    )
+    lower = (
+        "一、基本情况\n经费指标金额是110万元,实际拨付金额是108万元。\n三、结论\n项目自评分:96分\n"
+    )
+    apart = (
+        "一、基本情况\n预算110万元。\n二、执行\n上年实际拨付108万元。\n三、结论\n项目自评分:100分\n"
+    )
+    for text in (paid, lower, apart):
+        assert q(text, "Q005") == [], text

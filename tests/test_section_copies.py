@@ -37,3 +37,23 @@ def test_near_misses_stay_silent() -> None:
     other = f"(一)中央资金情况\n{USE}\n(二)省级资金情况\n{USE.replace('城乡低保', '残疾人补贴')}\n"
     for text in (nested, same, other):
         assert q112(text) == [], text
+
+
+# ---------------------------------------------------------------- spam in place of names (Q113)
+
+
+def test_gambling_spam_in_place_of_a_name_is_flagged_once() -> None:
+    spam = "澳门金沙城中心_欧洲杯足球网-【投注官网平台】"
+    text = f"{spam}2022年度林业资金绩效自评报告\n下达{spam}林业资金921.25万元。\n"
+    found = list(review_text(text, select=["Q113"]))
+    assert len(found) == 1 and len(found[0].spans) == 2
+    assert found[0].spans[0].text.endswith("官网平台】")
+
+
+def test_a_single_lottery_or_gambling_word_is_silent() -> None:
+    for text in (
+        "全县福利彩票投注站56个，彩票公益金足额到位。",
+        "开展打击赌博专项行动，查处博彩网站3个。",
+        "投注站 建设资金100万元，" + "用于" * 10 + "娱乐城改造。",  # two words, far apart
+    ):
+        assert list(review_text(text, select=["Q113"])) == [], text

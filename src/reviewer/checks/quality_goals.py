@@ -331,7 +331,9 @@ SCORE_VS_PROBLEMS = rule(
     "通常应扣分",
     message_en="Self-score {value} (full marks), yet '{title}' lists problems: '{problem}'. "
     "Indicators with problems are normally marked down",
-    what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content.",
+    what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content, "
+    "or whose own figures give, in one sentence, a budget and a smaller amount paid or spent "
+    "(指标金额110万元, 实际拨付108万元).",
     why="Full marks mean every indicator was fully met; a report that names its own problems "
     "contradicts that, a sign of an inflated self-score.",
     example=(
@@ -350,6 +352,15 @@ SCORE_VS_PROBLEMS = rule(
     ),
     fix="Score the indicators affected by the problems below their weight, or explain why "
     "the problems did not affect any indicator.",
+    variants={
+        "shortfall": (
+            "自评{value}分（满分），但报告自己的数字显示资金未全部拨付或支出（“{quote}”，"
+            "执行率约{rate}），预算执行指标通常应扣分",
+            "Self-score {value} (full marks), yet the report's own figures show the funds not "
+            "fully paid or spent ('{quote}', about {rate}); the budget-execution indicator is "
+            "normally marked down",
+        ),
+    },
 )
 
 
@@ -1295,10 +1306,35 @@ _PROBLEM_TITLE = lazy(r"问题|不足")
 _NOTHING = lazy(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
 
 
+# A budget and a smaller amount paid or spent in one sentence:
+# 指标金额是110万元,实际拨付金额是108万元.
+_BUDGET_THEN_PAID = lazy(
+    r"(?:预算|指标金额|下达|安排|批复)[^。；;\n\d]{0,12}?(?P<y>\d+(?:\.\d+)?)\s*万元"
+    r"[^。；;\n\d]{0,20}?(?:实际|已)(?:拨付|支出|使用|执行|支付)[^。；;\n\d]{0,10}?"
+    r"(?P<x>\d+(?:\.\d+)?)\s*万元"
+)
+
+
 @check(SCORE_VS_PROBLEMS)
 def score_vs_problems(doc: Document) -> Iterator[Hit]:
     full = [s for s in self_scores(doc) if s.value >= 100]
     if not full:
+        return
+    short = next(
+        (m for m in _BUDGET_THEN_PAID.finditer(doc.norm) if float(m["x"]) < float(m["y"])), None
+    )
+    if short is not None:
+        s = full[0]
+        paid, budget = float(short["x"]), float(short["y"])
+        yield SCORE_VS_PROBLEMS.hit(
+            [(s.start, s.end), (short.start(), short.end())],
+            {
+                "value": f"{s.value.normalize():f}",
+                "quote": _clip(short.group(), 40),
+                "rate": f"{paid / budget * 100:.1f}%",
+            },
+            variant="shortfall",
+        )
         return
     for sec in sections(doc):
         if not _PROBLEM_TITLE.search(sec.title) or rx.search(r"整改|解决|措施$", sec.title):

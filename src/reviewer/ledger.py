@@ -16,6 +16,7 @@ unit; a bare number only when written with decimals or when a check compared it)
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 
 from reviewer.checks.registry import Relation
@@ -118,15 +119,19 @@ class _Sweep:
         self.spans = sorted(set(spans))
         self.next = 0
         self.active: list[tuple[int, int]] = []  # in (start, end) order
+        self.ends: list[int] = []  # a min-heap of the active spans' ends
 
     def at(self, point: int) -> list[tuple[int, int]]:
         """The spans with start <= point < end, in (start, end) order."""
-        spans, i, active = self.spans, self.next, self.active
+        spans, i, active, ends = self.spans, self.next, self.active, self.ends
         while i < len(spans) and spans[i][0] <= point:
             active.append(spans[i])
+            heapq.heappush(ends, spans[i][1])
             i += 1
         self.next = i
-        if active and min(e for _, e in active) <= point:
+        if ends and ends[0] <= point:
+            while ends and ends[0] <= point:
+                heapq.heappop(ends)
             active = self.active = [sp for sp in active if sp[1] > point]
         return active
 

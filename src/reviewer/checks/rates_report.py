@@ -109,12 +109,12 @@ def _amounts(doc: Document) -> list[_Amount]:
         wan_yuan = any(q.unit == "万元" for q in qs)
         out: list[_Amount] = []
         for q in qs:
-            label = _clause(norm, q)
             if q.dimension == "money":
-                out.append(_Amount(q, label))
+                out.append(_Amount(q, _clause(norm, q)))
                 continue
             if q.unit or norm[q.end : q.end + 1] != "万":
                 continue
+            label = _clause(norm, q)
             if not (wan_yuan or _MONEY_WORDS.search(label)):
                 continue
             wan = Quantity(q.value, "万元", q.decimals, q.start, q.end + 1, q.raw + "万")

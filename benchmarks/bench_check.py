@@ -88,6 +88,8 @@ def main() -> None:
         f"{chars / n:.0f} chars/report avg, "
         f"peak traced memory per report {peak_mib:.1f} MiB, peak RSS {rss_mib:.0f} MiB"
     )
+    if args.cold_runs < 1:
+        return
     shown = " ".join(Path(a).name for a in _command()[:3])
     print(f"cold `{shown}` (1 report, a new process each run):")
     commands = {"this": _command()}

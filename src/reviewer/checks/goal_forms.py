@@ -8,25 +8,12 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.document import Document
+from reviewer.document.script import traditional_forms
 from reviewer.regex import lazy
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 GLOSS = rf"(?:[(（][a-z{_TONES}]+[)）])"
 _GLOSS_RE = lazy(GLOSS)
-_TRAD = {
-    "预": "預",
-    "实": "實",
-    "际": "際",
-    "标": "標",
-    "况": "況",
-    "绩": "績",
-    "级": "級",
-    "项": "項",
-    "称": "稱",
-    "总": "總",
-    "体": "體",
-    "指": "指",
-}
 
 
 def glossy(word: str) -> str:
@@ -34,8 +21,8 @@ def glossy(word: str) -> str:
     by a pinyin gloss, with spaces allowed between characters."""
     parts = []
     for c in word:
-        alt = _TRAD.get(c, "")
-        parts.append(f"[{c}{alt}]{GLOSS}?" if alt and alt != c else f"{c}{GLOSS}?")
+        alt = traditional_forms(c)
+        parts.append(f"[{c}{alt}]{GLOSS}?" if alt else f"{c}{GLOSS}?")
     return r"\s*".join(parts)
 
 

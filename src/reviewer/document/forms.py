@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.document.document import Document, Line
+from reviewer.document.script import simplified, to_simplified
 from reviewer.document.tables import (
     Cell,
     CellNumber,
@@ -86,11 +87,6 @@ _PART_LABEL = lazy(
 _AMONG = lazy(r"^其中[:：]?")
 _DIGIT_RUN = lazy(r"^[-+]?[\d.,]+%?[\d.,%]*$")
 _SPLIT_LABEL = lazy(r"^(?P<label>[^\d:：]{2,14})[:：](?P<rest>.+)$")
-# Traditional forms of the characters the funds block's labels and header use (one to one).
-_TRAD = str.maketrans(
-    "資總額預數執當財撥結轉萬項實際決調後補專門級業務單來經費預額規劃計劃據",
-    "资总额预数执当财拨结转万项实际决调后补专门级业务单来经费预额规划计划据",
-)
 # A pinyin gloss a web page prints after a character: 執(zhí)行.
 _GLOSS = lazy(r"[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）]")
 _HEADER_WINDOW = 400
@@ -150,7 +146,7 @@ class FundsBlock(NamedTuple):
 
 def fold(text: str) -> str:
     """Traditional characters to simplified, pinyin glosses dropped (for labels and headers)."""
-    return _GLOSS.sub("", text.translate(_TRAD))
+    return _GLOSS.sub("", to_simplified(text))
 
 
 def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
@@ -184,7 +180,7 @@ def funds_blocks(doc: Document) -> list[FundsBlock]:
 def _find_blocks(doc: Document) -> list[FundsBlock]:
     out: list[FundsBlock] = []
     pos = 0
-    folded = doc.norm.translate(_TRAD)  # same length: offsets hold
+    folded = simplified(doc)  # same length: offsets hold
     for m in _ANCHOR.finditer(folded):
         if m.start() < pos:
             continue

@@ -48,6 +48,14 @@ _SIMPLIFIED = (
     "莲姜苹虾蝇里裤"
 )
 _TABLE = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_FORMS: dict[str, str] = {}
+for _t, _s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True):
+    _FORMS[_s] = _FORMS.get(_s, "") + _t
+
+
+def traditional_forms(char: str) -> str:
+    """The traditional characters read as `char` (empty when it has none)."""
+    return _FORMS.get(char, "")
 
 
 def to_simplified(text: str) -> str:

@@ -39,10 +39,9 @@ _LABEL = lazy(
 # 以绩效目标为导向, 围绕年度目标: the goal named as a principle.
 _GUIDE = lazy(r"(?:以|按照|围绕|根据|依据|对照|紧扣|确保|实现|完成)[^，,。；;\n]{0,6}$")
 # A goal item's marker: 1. 2、 (1) ① 一是.
-_ITEM = lazy(r"(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是")
-_ITEM_START = lazy(
-    r"\s*(?:(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
-)
+_ITEM_MARK = r"(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是"
+_ITEM = lazy(_ITEM_MARK)
+_ITEM_START = lazy(rf"\s*(?:{_ITEM_MARK})")
 _ITEM_END = lazy(r"[；;。]")
 _POINTER = lazy(r"[如见](?:下|附|后)?表|详见|如下|附件")
 _YEARS_AND_DOCS = lazy(

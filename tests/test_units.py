@@ -70,3 +70,29 @@ def test_a_landline_length_number_near_a_phone_label_is_not_an_amount() -> None:
     # a sum with cents, or longer than a phone number, is still read
     assert len(q(line.replace("6613535", "6613535.00"))) == 1
     assert len(q(line.replace("6613535", "661353512"))) == 1
+
+
+# Q041: a project's funds written in 元 below 100 — 万 left out.
+
+
+def small(text: str):
+    return [f for f in review_text(text, select=["Q041"]) if f.code == "Q041"]
+
+
+def test_project_funds_of_a_few_yuan_are_read_as_a_lost_wan() -> None:
+    [f] = small("春节慰问经费项目市级资金配套3.6元，全部到位并使用完毕，执行率100%。")
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text == "春节慰问经费项目市级资金配套3.6元"
+    assert "3.6万元" in f.message and "36000元" in f.message
+
+
+def test_small_amounts_that_are_not_a_projects_funds_stay_silent() -> None:
+    assert small("慰问标准每人3.6元，人均补助50元。") == []
+    assert small("项目资金结余0.36元，已上缴。") == []
+    assert small("资金拨付3.6元/人，共120人。") == []
+    assert small("印刷资料3.6元一份。") == []  # no funds word in its clause
+
+
+def test_funds_in_wan_or_of_a_hundred_yuan_or_more_stay_silent() -> None:
+    assert small("市级资金配套3.6万元，全部到位。") == []
+    assert small("市级资金配套360元，全部到位。") == []

@@ -147,3 +147,55 @@ def _amount_with_unit(norm: str, end: int) -> bool:
     """A figure with its own unit written after it (元, 万元, 人 …) is not read by the header."""
     after = norm[end : end + 3].lstrip()
     return bool(after) and after[0] in "元万亿千%人个户次"
+
+
+SMALL_FUND_AMOUNT = rule(
+    code="Q041",
+    fix_zh="核对该金额的单位：若为万元，请补写“万”；若确为元，请说明。",
+    name="fund-amount-in-yuan-too-small",
+    kind="unit_mismatch",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="项目资金以元计却不足百元，疑漏写“万”",
+    title_en="A fund amount in 元 under 100: most likely 万元 with 万 left out",
+    message_zh="“{quote}”作为项目资金只有 {value}元，明显偏小，疑为“{value}万元”漏写“万”"
+    "（按万元为 {as_yuan}元）；请核对单位",
+    message_en="'{quote}' gives the funds as {value} 元, far too little for a project: most "
+    "likely {value} 万元 with 万 left out ({as_yuan} 元)",
+    what="Reads amounts written in 元 (not 万元 or 亿元) below 100 whose own clause names the "
+    "funds of the project (资金, 经费, 预算, 拨款, 配套, 下达, 到位, 投入); a per-head or "
+    "per-unit amount (人均, 每人, 标准, 单价, 元/人), a balance or a saving (结余, 节约, 利息) "
+    "stays silent.",
+    why="A project's funds are thousands of 元 at least; 3.6元 for a project is 3.6万元 with the "
+    "万 lost, and every rate or per-head figure built on it is off by 10,000.",
+    example="春节慰问经费项目市级资金配套3.6元，全部到位并使用完毕。",
+    counterexample="慰问标准每人3.6元，资金结余0.36元。",
+    fix="Check the unit: add 万 if the amount is in 万元, or say why the funds are so small.",
+)
+
+# The clause before an amount names the project's funds.
+_FUNDS_WORD = lazy(r"资金|经费|预算|拨款|配套|下达|到位|投入|总额")
+# A per-head or per-unit amount, a balance, a saving or interest: small amounts in 元 are normal.
+_NOT_FUNDS = lazy(r"人均|每|标准|单价|单位成本|结余|剩余|余额|节约|节支|利息|差额|尾数|尾差|手续费")
+_CLAUSE_START = lazy(r"[，,。；;：:\n（(]")
+_FUNDS_REACH = 16
+_SMALL = Decimal(100)
+
+
+@check(SMALL_FUND_AMOUNT)
+def small_fund_amount(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for q in find_quantities(norm):
+        if q.unit != "元" or q.value >= _SMALL or q.value <= 0:
+            continue
+        if norm[q.end : q.end + 1] in "/每":
+            continue  # 3.6元/人
+        lo = max(0, q.start - _FUNDS_REACH)
+        start = max((m.end() for m in _CLAUSE_START.finditer(norm, lo, q.start)), default=lo)
+        clause = norm[start : q.start]
+        if not _FUNDS_WORD.search(clause) or _NOT_FUNDS.search(clause):
+            continue
+        yield SMALL_FUND_AMOUNT.hit(
+            [(start, q.end)],
+            {"quote": norm[start : q.end], "value": fmt(q.value), "as_yuan": fmt(q.value * 10_000)},
+        )

@@ -1,4 +1,4 @@
-"""Vague goals stated outside a goals section (checks/goal_prose.py, reported by Q001): goals in
+"""Vague goals stated outside a goals section (claims/goal_prose.py, reported by Q001): goals in
 prose after a label, in traditional characters, intended results named by their direction in
 goal-setting sections, and 数量指标 rows that set no quantity. Each with near misses that must
 stay silent."""

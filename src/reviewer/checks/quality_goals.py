@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from reviewer import regex as rx
 from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actuals
 from reviewer.checks.goal_forms import FormGoal, form_goals
-from reviewer.checks.goal_prose import intended_results, labelled_goals, quantity_rows
+from reviewer.claims.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from reviewer import regex as rx
 from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actuals
 from reviewer.checks.goal_forms import FormGoal, form_goals
-from reviewer.claims.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.checks.quality_common import (
     comparator_targets,
     first_sentence_within,
@@ -21,6 +20,7 @@ from reviewer.checks.quality_common import (
 )
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.target_rewrites import indicator_name, rewrite_data
+from reviewer.claims.goal_prose import intended_results, labelled_goals, quantity_rows
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import COMPARATOR_ALT

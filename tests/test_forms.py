@@ -136,6 +136,38 @@ def test_pipe_header_on_two_lines_and_a_value_row_broken_across_lines() -> None:
     assert review_text(PIPE, select=["T", "R", "S005"]) == []
 
 
+# A Word table read back: the row above the header has as many cells (merged cells repeated as
+# empties) and ends in the block's 项目资金 heading. It is another row of the form, not the top
+# half of a header split over two lines.
+ROW_ABOVE = """项目支出绩效自评表
+|  |  | 主管部门 | 某市自然资源局 | 实施单位 | 某口岸分局 |  |  | 项目资金 (万元) |
+|  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |  |  |
+| 年度资金总额 | 0 | {total} | 2.38 | 10 | 100 | 10 |  |  |
+| 其中:财政拨款 | 0 | 0.58 | 0.58 | —— | 100 | —— |  |  |
+| 其他资金 | 0 | 1.8 | 1.8 | —— | 100 | —— |  |  |
+"""
+
+
+def test_a_row_above_a_whole_header_is_not_stacked_onto_it() -> None:
+    rows = _values(ROW_ABOVE.format(total="2.38"))
+    assert rows[0] == {
+        OPENING: "0",
+        FULL: "2.38",
+        EXEC: "2.38",
+        WEIGHT: "10",
+        RATE: "100",
+        SCORE: "10",
+    }
+    assert review_text(ROW_ABOVE.format(total="2.38"), select=["T", "R", "S005"]) == []
+    found = review_text(ROW_ABOVE.format(total="5.38"), select=["T001"])
+    assert [f.code for f in found] == ["T001"] and "5.38" in found[0].message
+
+
+def test_a_header_split_over_two_lines_is_still_stacked_when_the_row_above_adds_names() -> None:
+    # The near miss: the upper line completes the names of the lower one (年初 over 预算数).
+    assert _values(PIPE)[0][OPENING] == "100"
+
+
 def test_ragged_pipe_row_whose_percent_lands_off_the_rate_column_is_checked_every_way() -> None:
     # Cells before the rate were lost: 100, 120, 10 may stand under any three of 年初预算数 /
     # 全年预算数 / 全年执行数 / 分值. Each placement gives 8.33 %, 10 %, 83.33 %, 120 % or no

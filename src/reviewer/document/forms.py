@@ -220,11 +220,22 @@ def _stack_header(before: str) -> str:
             if stack and len(cells) != len(stack[0]):
                 break
             stack.insert(0, cells)
+        if len(stack) >= 2 and _kinds("".join(stack[-1])) >= _kinds(
+            "".join("".join(parts) for parts in zip(*stack, strict=True))
+        ):
+            # The last line names every column the stack would: it is the whole header, and
+            # the line above is another row of the form (主管部门 | … | 项目资金(万元)).
+            stack = stack[-1:]
         if len(stack) >= 2:
             joined = ["".join(parts) for parts in zip(*stack, strict=True)]
             head = "\n".join(lines[: len(lines) - len(stack)])
             return head + "\n" + " ".join(joined)
     return before
+
+
+def _kinds(text: str) -> int:
+    """How many different columns `text` names."""
+    return len({m.lastgroup for m in _HEAD_KEYS.finditer(text)})
 
 
 def _header(before: str) -> list[str] | None:

@@ -98,6 +98,35 @@ def test_a_run_together_form_whose_header_follows_its_first_label() -> None:
     assert funds_blocks(Document(text=other.format(rate="99%"))) == []
 
 
+# A run-together form with its header after the total's label, and between them other cells of
+# the form holding figures that are no values: an item number (3、一次性项目) and the weight
+# written in a column's note (得分 (20 分*执行率)).
+NUMBERED = (
+    "项目类型 1、常年性项目 2、延续性项目 □ 预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 "
+    "项目实施单位 某中心 □ 3、一次性项目 □ 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) "
+    "{values} 三级指标 年初目标值 (A) 实际完成值 (B) 得分 服务外包在岸(万美元) 20000 23333.56 10\n"
+)
+
+
+def test_a_run_together_header_after_item_numbers_and_a_bracketed_weight() -> None:
+    (block,) = funds_blocks(Document(text=NUMBERED.format(values="285.84 285.84 100% 20")))
+    assert block.columns == [FULL, EXEC, RATE, SCORE]
+    assert _values(NUMBERED.format(values="285.84 285.84 100% 20")) == [
+        {FULL: "285.84", EXEC: "285.84", RATE: "100%", SCORE: "20"}
+    ]
+    assert _codes(NUMBERED.format(values="285.84 285.84 100% 20"), ["T", "R", "S"]) == []
+    found = review_text(NUMBERED.format(values="285.84 285.84 200% 20"), select=["R003"])
+    assert [f.code for f in found] == ["R003"] and "200%" in found[0].message
+
+
+def test_a_run_together_row_short_of_a_figure_is_not_guessed() -> None:
+    # Near miss: a value lost (285.84 once): which column it stands under is not known, so no
+    # rate is computed from it and nothing is called wrong.
+    (block,) = funds_blocks(Document(text=NUMBERED.format(values="285.84 200% 20")))
+    assert FULL not in block.rows[0].values and EXEC not in block.rows[0].values
+    assert _codes(NUMBERED.format(values="285.84 200% 20"), ["T", "R"]) == []
+
+
 def test_figures_with_no_separator_are_never_split() -> None:
     (block,) = funds_blocks(Document(text=RUN.format(total="202010100.00%10", part="")))
     assert block.rows[0].values == {} and "202010100.00%10" in block.rows[0].unsure

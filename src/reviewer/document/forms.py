@@ -285,7 +285,11 @@ def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | No
     if _layout(line, anchor_end) != "run":
         return None
     rest = fold(doc.norm[anchor_end : min(line.end, anchor_end + 200)])
-    first = rx.search(r"\d", rest)
+    # The values start at the first figure that is no item number (3、一次性项目) and no note
+    # in brackets after a key (得分 (20 分*执行率)): blank those, offsets kept.
+    bare = rx.sub(r"[(（][^()（）]{0,16}[)）]", lambda m: " " * len(m.group()), rest)
+    bare = rx.sub(r"(?<![\d.])\d{1,2}、", lambda m: " " * len(m.group()), bare)
+    first = rx.search(r"\d", bare)
     if first is None:
         return None
     before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
@@ -313,7 +317,12 @@ def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:
     def value(c: Cell) -> bool:
         return bool(c.text) and (cell_number(c) is not None or is_placeholder(c))
 
-    start = next((k for k in range(1, len(cells)) if value(cells[k])), None)
+    # The value rows start after the header's last key before the first rate: a figure
+    # between the anchor and the header (an item number, a weight in a note) is none of them.
+    first_rate = next((k for k in range(1, len(cells)) if _is_percent(cells[k])), len(cells))
+    keys = [k for k in range(1, first_rate) if _HEAD_KEYS.search(fold(cells[k].text))]
+    begin = keys[-1] + 1 if keys else 1
+    start = next((k for k in range(begin, len(cells)) if value(cells[k])), None)
     if start is None:
         return cells
     labels = [c for c in cells[1:start] if c.text and _is_label(c.text)]

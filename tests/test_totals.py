@@ -499,6 +499,34 @@ def test_uses_with_no_single_amount_before_them_stay_silent() -> None:
     assert sums("下达资金404万元，140万元用于甲项目。") == []
 
 
+HANDED_BACK = (
+    "省财政厅向我市下达土壤污染防治资金{t}万元。我市于1月6日以文件将该笔资金下拨至甲县，"
+    "用于实施“甲地块调查项目”({a}万元)和“乙地块应急工程项目”(577万元)。"
+)
+
+
+def test_a_sentence_handing_out_the_amount_before_it_splits_that_amount() -> None:
+    # 该笔资金 names the one amount of the sentence before; the amounts it is handed out as are
+    # its parts, read across the full stop (a warning).
+    assert sums(HANDED_BACK.format(t=1300, a=723)) == []
+    (f,) = sums(HANDED_BACK.format(t=1307, a=723))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "723 + 577 = 1300" and f.data["stated"] == "1307"
+    (f,) = sums(HANDED_BACK.format(t=1300, a=732))
+    assert f.data["expr"] == "732 + 577 = 1309"
+
+
+def test_amounts_after_the_sentence_before_are_no_split_without_a_handing_out() -> None:
+    # Near misses: no back-reference to the amount; a back-reference but nothing handed out;
+    # two amounts in the sentence before (which one is split is unclear); an amount of the
+    # sentence's own before the back-reference.
+    text = HANDED_BACK.format(t=1307, a=723)
+    assert sums(text.replace("将该笔资金下拨至甲县", "另安排资金至甲县")) == []
+    assert sums(text.replace("将该笔资金下拨至甲县，用于实施", "该笔资金到位后，完成")) == []
+    assert sums(text.replace("资金1307万元。", "资金1307万元，另下达100万元。")) == []
+    assert sums(text.replace("我市于1月6日以文件", "我市自筹200万元，以文件")) == []
+
+
 def _statuses(text: str) -> dict[str, str]:
     from reviewer.engine import check_text
 
@@ -551,7 +579,9 @@ def test_a_part_whose_amount_the_page_hides_leaves_the_sum_unjudged() -> None:
     # Tender sites hide figures behind a link: the parts read are not all the parts.
     text = "下达资金9.53万元，其中：抚育补助 点击查看>> 万元，造林补助2.42万元，管护补助2.88万元。"
     assert sums(text) == []
-    assert sums("下达资金9.53万元，其中：抚育补助**万元，造林补助2.42万元，管护补助2.88万元。") == []
+    assert (
+        sums("下达资金9.53万元，其中：抚育补助**万元，造林补助2.42万元，管护补助2.88万元。") == []
+    )
 
 
 def test_a_hidden_amount_in_another_sentence_does_not_excuse_a_sum() -> None:

@@ -93,6 +93,8 @@ _OWN_TOTAL_RE = lazy(r"累计|共计|总计")
 _USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
 # Words between a figure and a colon that hand the figure out to the list after the colon.
 _HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
+# The amount of the sentence before, named again: "将该笔资金下拨至…", "上述资金分配如下".
+_BACKREF_RE = lazy(r"(?:该|此|这|上述|以上)(?:笔|项|批|部分)?(?:专项)?资金")
 # A count labelled with an evaluation grade: "“优秀”的5个", "评为良好的3个", "等次为合格12个".
 _GRADE_RE = lazy(
     r"(?:^|[\"'“「为是])\s*(?P<grade>优秀|良好|较好|合格|不合格|中等?|一般|较差|差)"
@@ -578,6 +580,7 @@ class _Parser:
     def _sentence_end(self) -> None:
         self._grades(self.sentence_nodes)
         self._allocations(self.sentence_nodes)
+        self._handed_back(self.sentence_nodes)
         self._implicit(self.sentence_nodes)
         for b in self.stack:
             if b.open and _complete(b):
@@ -685,6 +688,37 @@ class _Parser:
         bd.parts = used
         total.breakdowns.append(bd)
         for n in used:
+            n.parent = total
+
+    def _handed_back(self, nodes: list[Node]) -> None:
+        """'下达资金1300万元。…将该笔资金下拨至乙旗，用于实施“甲项目”(723万元)和“乙项目”(577万元)':
+        a sentence that names the amount of the sentence before as 该笔/上述资金 and hands it out
+        (下拨, 分配, 用于 …) before any figure of its own splits that amount into the amounts it
+        lists. Only when the sentence before states one amount, and the amounts listed are the
+        sentence's only ones."""
+        roots = [n for n in nodes if n.q.dimension == "money" and n.parent is None]
+        if len(roots) < 2 or any(n.breakdowns or n.series != "money" for n in roots):
+            return
+        if any(n.q.dimension == "money" and n.parent is not None for n in nodes):
+            return  # the sentence splits an amount of its own
+        head_start = max(self.start, self.norm.rfind("。", self.start, roots[0].q.start) + 1)
+        head = self.norm[head_start : roots[0].q.start]
+        m = _BACKREF_RE.search(head)
+        if m is None or not _HANDED_OUT_RE.search(head, m.end()):
+            return
+        earlier = [
+            n for n in self.previous_sentence if n.q.dimension == "money" and n.parent is None
+        ]
+        if len(earlier) != 1 or earlier[0].breakdowns or earlier[0].series != "money":
+            return
+        total = earlier[0]
+        bd = Breakdown(
+            total=total, marker="handed", marker_start=head_start + m.start(), open=False
+        )
+        bd.parts = roots
+        bd.extended = True  # the parts are read across a full stop
+        total.breakdowns.append(bd)
+        for n in roots:
             n.parent = total
 
     def _sorted_ends(self) -> list[int]:

@@ -527,6 +527,31 @@ def test_amounts_after_the_sentence_before_are_no_split_without_a_handing_out() 
     assert sums(text.replace("我市于1月6日以文件", "我市自筹200万元，以文件")) == []
 
 
+PARALLEL_USES = (
+    "本项目共申请预算资金{t}万元。其中:30万元用于预算编制;30万元用于项目审计;{c}万元用于设计测绘。"
+)
+
+
+def test_a_list_of_uses_goes_on_past_a_prefix_that_adds_up() -> None:
+    # 30 + 30 already make 60, but the third item is listed just like the first two (an amount
+    # put to a use, the same list mark): it is a part too, and the parts exceed the total.
+    assert sums(PARALLEL_USES.format(t=90, c=30)) == []
+    (f,) = sums(PARALLEL_USES.format(t=60, c=30))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "30 + 30 + 30 = 90" and f.data["stated"] == "60"
+    (f,) = sums(PARALLEL_USES.format(t=80, c=30))  # no prefix adds up: read as before
+    assert f.data["expr"] == "30 + 30 + 30 = 90"
+
+
+def test_an_item_not_listed_alike_still_closes_a_breakdown_that_adds_up() -> None:
+    # Near misses: the third amount is not put to a use, or follows a full stop, or another
+    # list mark: it is no item of the list, and 60 = 30 + 30 holds.
+    text = PARALLEL_USES.format(t=60, c=30)
+    assert sums(text.replace("30万元用于设计测绘", "另有结余30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计。30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计,另30万元")) == []
+
+
 def _statuses(text: str) -> dict[str, str]:
     from reviewer.engine import check_text
 

@@ -30,6 +30,7 @@ The parser only builds relations; `checks/totals.py` and `checks/shares.py` judg
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -145,6 +146,7 @@ class Breakdown:
     # Other figures of the sentence a 其中 after a full stop may refer to ("已支付118.5万元，结余
     # 1.5万元。其中：…")
     alternatives: tuple[Node, ...] = ()
+    overflow: bool = False  # kept open past its sum for a parallel item (`_parallel`)
 
     @property
     def partial(self) -> bool:
@@ -161,6 +163,7 @@ class Relation(NamedTuple):
     cross_series: bool
     change: Node | None = None  # a change 其中 may split instead of the total
     alternatives: tuple[Node, ...] = ()  # other figures 其中 may refer to
+    overflow: bool = False  # the parts went on, alike, past a prefix that adds up
 
     @property
     def explicit(self) -> bool:
@@ -428,7 +431,10 @@ class _Parser:
             ):
                 b.open = False  # "2023年…" after a 2024 total starts a new statement
         same = [b for b in self.stack if b.open and b.total.series == node.series]
-        while same and _complete(same[-1]):
+        while same and (_complete(same[-1]) or same[-1].overflow):
+            if self._parallel(same[-1], node):
+                same[-1].overflow = True
+                break
             same[-1].open = False
             same.pop()
         if same:
@@ -449,6 +455,22 @@ class _Parser:
         chosen = (fits or candidates)[0]
         chosen.cross_series = True
         return chosen
+
+    def _parallel(self, bd: Breakdown, node: Node) -> bool:
+        """Whether `node` is one more item of a list the breakdown's parts make, though they
+        already add up: each part and the node an amount put to a use ("30万元用于甲；30万元用于
+        乙；30万元用于丙"), joined by the same list mark, in one sentence after 其中/包括/a colon.
+        Then the breakdown stays open and the node overflows it."""
+        if bd.marker not in ("among", "incl", "colon") or len(bd.parts) < 2:
+            return False
+        items = [*bd.parts, node]
+        if not all(_USED_FOR_RE.match(self.norm, n.q.end) for n in items):
+            return False
+        marks = {
+            _list_mark(self.norm[a.q.end : b.q.start])
+            for a, b in itertools.pairwise(items)
+        }
+        return len(marks) == 1 and marks != {""}
 
     def _percent(self, q: Quantity) -> None:
         before = self.norm[max(self.start, q.start - 16) : q.start]
@@ -583,7 +605,7 @@ class _Parser:
         self._handed_back(self.sentence_nodes)
         self._implicit(self.sentence_nodes)
         for b in self.stack:
-            if b.open and _complete(b):
+            if b.open and (_complete(b) or b.overflow):
                 b.open = False
             elif b.open:
                 b.crossed_end = True
@@ -801,6 +823,14 @@ def _adds_up(total: Node, parts: list[Node]) -> bool:
     return diff <= tolerance([total, *parts])
 
 
+def _list_mark(gap: str) -> str:
+    """The mark that joins two list items (；, ;, 、 or ，), "" when a sentence ends between."""
+    if "。" in gap:
+        return ""
+    marks = [c for c in gap if c in "；;、，,"]
+    return marks[-1].replace(";", "；").replace(",", "，") if marks else ""
+
+
 def _complete(bd: Breakdown) -> bool:
     """Do the parts so far add up to the total (within rounding)?"""
     if len(bd.parts) == 1:
@@ -854,6 +884,7 @@ def relations(doc: Document) -> list[Relation]:
                         cross_series=bd.cross_series,
                         change=bd.change,
                         alternatives=bd.alternatives,
+                        overflow=bd.overflow,
                     )
                 )
     return out

@@ -5,13 +5,14 @@ without `reviewer.numbers` or `reviewer.claims` (else it would only test the rul
 themselves). This module has its own figure tokenizer and four finders:
 
 * `sum`    — a figure equal to the exact sum of an adjacent run of >= 2 figures of the same unit,
-             in one paragraph or one table row; the total stands right before the run, or right
-             after it in the same sentence. Not when the figure before the run is one of its
-             peers (the same 、/； separates it from the run as separates the run's figures), nor
-             a second total of the same run.
+             in one paragraph, one table row or one cell's words; the total stands right before
+             the run, or right after it in the same sentence. Not when the figure before the run
+             is one of its peers (the same 、/； separates it from the run as separates the run's
+             figures), nor a second total of the same run.
 * `rate`   — a percent equal, at its own precision, to the quotient of two figures of the same
              unit (not scores) among the last four figures before it in the same paragraph,
-             row or cell run; in running text no other number may stand between them.
+             row or cell run; in running text no other number may stand between them. In a `|`
+             or tab table a bare figure under a column headed in percent (执行率(%)) is one.
 * `column` — a table column and its total row (合计/总计/小计/共计): the column's figures above
              (or below, when the total row comes first) sum to the total cell. Pipe and tab
              tables by cell index; one-cell-per-line runs by trying every column count 2–12.
@@ -116,7 +117,7 @@ _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A figure in running text: a number, optional spaces, a unit; not a part of a longer number,
 # not an ordinal (第3), not a date or a code, not a per-unit figure (500元/生).
-_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/:])({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![/／])")
+_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/])(?<!\d:)({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![/／])")
 # A cell that is only a figure (unit optional): a table cell or a one-cell-per-line line.
 _CELL_FIG = re.compile(rf"\s*({_NUM})\s*({_UNIT_RX})?\s*")
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额")
@@ -647,7 +648,16 @@ def find_sums(blks: list[Block], norm: str) -> list[Relation]:
                 out.extend(
                     r for r in _runs(outer, norm) if r.anchor.start not in seen and _skips(r, inner)
                 )
-        # one cell per line: rows are unknown, so sums across cells are left to `column`
+        else:
+            # One cell per line or run together: rows are unknown, so sums across cells are
+            # left to `column`; a sum within one cell's words (a sentence written in a cell) is
+            # read like prose.
+            by_cell: dict[int, list[Figure]] = {}
+            for f in b.figures:
+                by_cell.setdefault(f.row, []).append(f)
+            for seq in by_cell.values():
+                if len(seq) >= 3:
+                    out.extend(_runs(seq, norm))
     return out
 
 
@@ -664,11 +674,32 @@ def _key(f: Figure) -> int:
     return f.start
 
 
+def _percent_columns(b: Block, norm: str) -> set[int]:
+    """Starts of the bare figures of a `|` or tab table whose column is headed in percent
+    (执行率(%)): the nearest text cell above in the same column has a % sign."""
+    out: set[int] = set()
+    for r, row in enumerate(b.rows):
+        for _s, _e, fig in row:
+            if fig is None or fig.unit:
+                continue
+            for above in range(r - 1, -1, -1):
+                cells = b.rows[above]
+                if fig.col >= len(cells) or cells[fig.col][2] is not None:
+                    continue
+                head = norm[cells[fig.col][0] : cells[fig.col][1]].strip()
+                if head:
+                    if "%" in head:
+                        out.add(fig.start)
+                    break
+    return out
+
+
 def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
     out: list[Relation] = []
     for b in blks:
+        headed = _percent_columns(b, norm) if b.layout in ("pipe", "tab") else set()
         for i, rate in enumerate(b.figures):
-            if rate.unit != "%":
+            if rate.unit != "%" and rate.start not in headed:
                 continue
             before = [
                 f
@@ -777,6 +808,49 @@ def cell_run_shapes(b: Block, norm: str) -> Iterator[tuple[Relation, int, int]]:
                         rel = Relation("column", total, tuple(sorted(addends, key=_key)), b.layout)
                         yield rel, k, i
                         break
+
+
+_PLACEHOLDER = re.compile(r"[\s\-—–/／\\]*")
+
+
+def _value_like(text: str, fig: Figure | None) -> bool:
+    """A cell a value row holds: a figure, an empty cell or a dash."""
+    return fig is not None or _PLACEHOLDER.fullmatch(text) is not None
+
+
+def row_shape(b: Block, norm: str) -> tuple[int, int] | None:
+    """(column count, index of a row's label cell) of a one-cell-per-line block: from a column
+    relation (`cell_run_shapes`), else from two consecutive rows of one width around a rate —
+    a label cell, then only figures, empty cells or dashes, then the next row's label, the
+    rate's row and the row after it (or before it) alike. None when neither shows the width."""
+    shape = next(cell_run_shapes(b, norm), None)
+    if shape is not None:
+        return shape[1], shape[2]
+    if b.layout != "cell":
+        return None  # run together, empty cells leave no trace: widths vary row to row
+    cells = [fig for _, _, fig in (row[0] for row in b.rows)]
+    texts = [norm[s:e] for s, e, _ in (row[0] for row in b.rows)]
+    n = len(cells)
+    values = [_value_like(texts[i], cells[i]) for i in range(n)]
+
+    def width_at(label: int) -> int | None:
+        """The width of the row whose label is at `label`: up to the next label cell."""
+        if label < 0 or label >= n or values[label]:
+            return None
+        k = label + 1
+        while k < n and values[k]:
+            k += 1
+        return k - label if k < n and 2 <= k - label <= 12 else None
+
+    for rel in find_rates([b], norm):
+        first = min(f.row for f in rel.figures())
+        label = max((i for i in range(first) if not values[i]), default=-1)
+        k = width_at(label)
+        if k is None or rel.anchor.row >= label + k:
+            continue
+        if width_at(label + k) == k or width_at(label - k) == k:
+            return k, label
+    return None
 
 
 def find_columns(blks: list[Block], norm: str) -> list[Relation]:

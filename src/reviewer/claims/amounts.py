@@ -466,10 +466,7 @@ class _Parser:
         items = [*bd.parts, node]
         if not all(_USED_FOR_RE.match(self.norm, n.q.end) for n in items):
             return False
-        marks = {
-            _list_mark(self.norm[a.q.end : b.q.start])
-            for a, b in itertools.pairwise(items)
-        }
+        marks = {_list_mark(self.norm[a.q.end : b.q.start]) for a, b in itertools.pairwise(items)}
         return len(marks) == 1 and marks != {""}
 
     def _percent(self, q: Quantity) -> None:

@@ -92,10 +92,14 @@ def test_a_run_together_form_whose_header_follows_its_first_label() -> None:
     assert [c.text for c in block.rows[1].loose] == ["65.66", "65.07", "—"]
     assert _codes(form.format(rate="99%"), ["R003", "T005"]) == []
     assert _codes(form.format(rate="91%"), ["R003"]) == ["R003"]
-    # near miss: a figure written against a header key before the anchor (年初预算 数 0) is
-    # another layout; it is not read this way
+    # near miss: a figure written against a header key before the anchor (年初预算 数 0): the
+    # header and the figures are printed out of order, which figure is which column cannot be
+    # told. Nothing is read, and T005 (info) says so.
     other = form.replace("年初预算数 (万元)", "年初预算 数 0 (万元)")
-    assert funds_blocks(Document(text=other.format(rate="99%"))) == []
+    (block,) = funds_blocks(Document(text=other.format(rate="99%")))
+    assert [r.values for r in block.rows] == [{}] and "年初预算 数 0" in block.rows[0].unsure
+    found = review_text(other.format(rate="91%"), select=["T", "R", "S"])
+    assert [(f.code, f.severity) for f in found] == [("T005", Severity.INFO)]
 
 
 # A run-together form with its header after the total's label, and between them other cells of
@@ -125,6 +129,28 @@ def test_a_run_together_row_short_of_a_figure_is_not_guessed() -> None:
     (block,) = funds_blocks(Document(text=NUMBERED.format(values="285.84 200% 20")))
     assert FULL not in block.rows[0].values and EXEC not in block.rows[0].values
     assert _codes(NUMBERED.format(values="285.84 200% 20"), ["T", "R"]) == []
+
+
+# A pipe row that lost its empty cells before the 执行率: three figures for four columns. Only
+# the readings that reconcile the stated rate count; they all put 10 under 分值.
+LOST = (
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+    "| 387664.62 | 387664.62 | 10 | 100% | {score} | 其中:当年财政拨款 |\n"
+    "| 387664.62 | 387664.62 | — |\n"
+)
+
+
+def test_the_weight_of_a_row_that_lost_cells_when_every_reading_agrees() -> None:
+    assert _codes(LOST.format(score="10"), ["S005"]) == []
+    found = review_text(LOST.format(score="50"), select=["S005"])
+    assert [f.code for f in found] == ["S005"] and "应得 10 分，报告得 50 分" in found[0].message
+
+
+def test_no_weight_when_a_reading_that_holds_has_none() -> None:
+    # Near miss: 10 | 10 | 10 before 100 %: 年初 / 全年 / 执行 (no 分值) holds, and so does
+    # 全年 / 执行 / 分值; which one is meant is not known, so the score is not judged.
+    text = LOST.format(score="50").replace("387664.62 | 387664.62 | 10 |", "10 | 10 | 10 |", 1)
+    assert _codes(text, ["S005"]) == []
 
 
 def test_figures_with_no_separator_are_never_split() -> None:

@@ -190,6 +190,10 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
             columns = _header_after(doc, m.start(), m.end())
             after = columns is not None
         if columns is None:
+            scrambled = _scrambled(doc, m.start(), m.end())
+            if scrambled is not None:
+                out.append(scrambled)
+                pos = scrambled.end
             continue
         block = _read_block(doc, m.start(), m.end(), columns, header_after=after)
         if block is not None:
@@ -275,7 +279,9 @@ def _header(before: str) -> list[str] | None:
 _KEY_WITH_FIGURE = lazy(r"(?:预算|执行|支出)\s*数?\s*\d")
 
 
-def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | None:
+def _header_after(
+    doc: Document, anchor: int, anchor_end: int, *, figure_before: bool = False
+) -> list[str] | None:
     """A run-together form whose header follows its first row label: "项目资金 年初预算数 (万元)
     年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 65.66 …". The
     columns are the keys before the anchor (back to 项目资金) and those after it up to the first
@@ -293,7 +299,7 @@ def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | No
     if first is None:
         return None
     before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
-    if _KEY_WITH_FIGURE.search(before):
+    if _KEY_WITH_FIGURE.search(before) and not figure_before:
         return None
     cut = before.rfind("项目资金")
     head = rx.sub(r"[\s|]+", "", (before[cut:] if cut >= 0 else "") + rest[: first.start()])
@@ -305,6 +311,30 @@ def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | No
     if EXEC not in cols or RATE not in cols or not (OPENING in cols or FULL in cols):
         return None
     return cols
+
+
+def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None:
+    """A run-together form printed out of order: a figure already stands against a header key
+    before the total's label (年初预算 数 0 项目资金 年度资金总额 … 全年预算数 全年执行数 分值
+    执行率 得分 0 207.45 10 100% 10 …), so which figure is which column cannot be told. Returned
+    as a block whose total row is `unsure` (said in an info, never read); None for other text."""
+    line = doc.line_at(anchor)
+    if _layout(line, anchor_end) != "run":
+        return None
+    before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
+    key = _KEY_WITH_FIGURE.search(before)
+    if key is None or _header_after(doc, anchor, anchor_end, figure_before=True) is None:
+        return None
+    label = Cell(doc.norm[anchor:anchor_end], anchor, anchor_end)
+    seen = before[max(0, key.start() - 2) : key.end()].strip()
+    row = FundsRow(
+        label,
+        0,
+        {},
+        [],
+        f"表头各列之间已夹有数字（“{seen}”），表头与数字错位排列，无法确定各数所属列",
+    )
+    return FundsBlock([], [row], "run", anchor, anchor_end)
 
 
 def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:

@@ -189,7 +189,7 @@ def test_one_cell_per_line_columns_by_trying_each_column_count() -> None:
 
 def test_a_table_run_together_on_one_line() -> None:
     line = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 "
-    assert shown(line + "\n") == ["rate/run 86 = 37.24 43.2"]
+    assert shown(line + "\n", "rate") == ["rate/run 86 = 37.24 43.2"]
     # a label between the figures and the percent starts another row: not their quotient
     other = "指标7:接种证 221人 221人 2 2 指标8:接种率 100.00% 97.30% 2 1.9 3 4 5\n"
     assert shown(other, "rate") == []
@@ -229,6 +229,29 @@ def test_a_bare_figure_under_a_percent_column_is_a_rate() -> None:
     assert shown(table, "rate") == ["rate/pipe 100 = 2.38 2.38", "rate/pipe 50 = 0.29 0.58"]
     # near miss: the same figures under a column not headed in percent
     assert shown(table.replace("执行率(%)", "执行率"), "rate") == []
+
+
+def test_a_weight_a_rate_and_a_score_side_by_side() -> None:
+    row = "| 年度资金总额 | 43.2 | 43.2 | 37.24 | 10 | 86% | {s} |\n"
+    assert shown(row.format(s="9"), "score") == ["score/pipe 9 = 10 86"]  # 8.6 at 0 decimals
+    assert shown(row.format(s="8.6"), "score") == ["score/pipe 8.6 = 10 86"]
+    run = "分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 其中 43.2 43.2 37.24 — — —\n"
+    assert shown(run, "score") == ["score/run 9 = 10 86"]
+    # near misses: a score that is not weight × rate; the rate and weight in another order
+    # (an indicator's target, actual, weight, score); a label between them
+    assert shown(row.format(s="7"), "score") == []
+    assert shown("| 接种率 | 100% | 97% | 2 | 2 | 10 | 20 |\n", "score") == []
+    assert shown(run.replace("10 86% 9", "10 86% 得分 9"), "score") == []
+
+
+def test_a_score_mutation_breaks_only_upwards() -> None:
+    # A score below weight × rate may be a deduction the form allows: only a higher one breaks.
+    rel = _one("| 年度资金总额 | 43.2 | 37.24 | 10 | 86% | 9 |\n", "score")
+    assert breaks(rel, rel.anchor, Decimal(10)) and breaks(rel, rel.anchor, Decimal(19))
+    assert not breaks(rel, rel.anchor, Decimal(6)) and not breaks(rel, rel.anchor, Decimal(8))
+    weight, rate = rel.parts
+    assert breaks(rel, weight, Decimal(8)) and not breaks(rel, weight, Decimal(20))
+    assert breaks(rel, rate, Decimal(16))
 
 
 # --- counts ------------------------------------------------------------------------------------

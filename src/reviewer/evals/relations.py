@@ -2,7 +2,7 @@
 
 The mutation eval (`reviewer.evals.mutate`) needs relations the report really states, found
 without `reviewer.numbers` or `reviewer.claims` (else it would only test the rules against
-themselves). This module has its own figure tokenizer and four finders:
+themselves). This module has its own figure tokenizer and five finders:
 
 * `sum`    — a figure equal to the exact sum of an adjacent run of >= 2 figures of the same unit,
              in one paragraph, one table row or one cell's words; the total stands right before
@@ -16,6 +16,9 @@ themselves). This module has its own figure tokenizer and four finders:
 * `column` — a table column and its total row (合计/总计/小计/共计): the column's figures above
              (or below, when the total row comes first) sum to the total cell. Pipe and tab
              tables by cell index; one-cell-per-line runs by trying every column count 2–12.
+* `score`  — in a table row (any table layout), a weight, a percent and a score side by side in
+             that order (分值 | 执行率 | 得分) where the score equals weight × rate at the
+             score's precision, capped at the weight; no label between them.
 * `count`  — `N个/项/家…：` (Arabic or Chinese numeral) followed by a list of exactly N items
              separated by 、 or ；, or numbered (1)(2) / 1. 2. / ①②, inline or on the next lines.
 
@@ -156,11 +159,11 @@ class Figure(NamedTuple):
 
 
 class Relation(NamedTuple):
-    """A relation the report states. `anchor` is the total, the rate or the count; `parts` the
-    addends, the (numerator, denominator) of a rate, or nothing for a count (whose item count is
-    `items`)."""
+    """A relation the report states. `anchor` is the total, the rate, the score or the count;
+    `parts` the addends, the (numerator, denominator) of a rate, the (weight, rate) of a score,
+    or nothing for a count (whose item count is `items`)."""
 
-    kind: str  # sum | rate | column | count
+    kind: str  # sum | rate | column | score | count
     anchor: Figure
     parts: tuple[Figure, ...]
     layout: str
@@ -728,6 +731,39 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
     return out
 
 
+def score_equals(score: Figure, weight: Figure, rate: Figure) -> bool:
+    """score = weight × rate, capped at the weight, at the score's precision."""
+    if score.value <= 0 or rate.value <= 0 or not 0 < weight.value <= 100:
+        return False
+    expected = min(weight.value, weight.value * rate.value / 100)
+    return _round(expected, score.decimals) == score.value
+
+
+def find_scores(blks: list[Block], norm: str) -> list[Relation]:
+    """weight | rate | score, side by side in a table row (分值 | 执行率 | 得分)."""
+    out: list[Relation] = []
+    for b in blks:
+        if b.layout == "prose":
+            continue
+        headed = _percent_columns(b, norm) if b.layout in ("pipe", "tab") else set()
+        figs = sorted(b.figures, key=_key)
+        for weight, rate, score in zip(figs, figs[1:], figs[2:], strict=False):
+            if b.layout in ("pipe", "tab"):
+                if not weight.row == rate.row == score.row:
+                    continue
+            elif _LABEL_GAP.search(norm, weight.uend, rate.start) or _LABEL_GAP.search(
+                norm, rate.uend, score.start
+            ):
+                continue  # a label between them: another row
+            if weight.unit not in ("", "分") or score.unit not in ("", "分"):
+                continue
+            if rate.unit != "%" and rate.start not in headed:
+                continue
+            if score.value <= weight.value and score_equals(score, weight, rate):
+                out.append(Relation("score", score, (weight, rate), score.layout))
+    return out
+
+
 def _other_row(norm: str, num: Figure, den: Figure, rate: Figure) -> bool:
     """In a table written one cell per line or run together, whether the quotient's figures and
     the rate are in different rows: a label cell stands after the later figure, or another
@@ -941,13 +977,14 @@ def find_counts(norm: str, blks: list[Block]) -> list[Relation]:
 
 
 def find_relations(text: str) -> list[Relation]:
-    """Every relation of the four types stated in `text` (offsets into `text`)."""
+    """Every relation of the five types stated in `text` (offsets into `text`)."""
     norm = normalize(text)
     blks = blocks(norm)
     rels = (
         find_sums(blks, norm)
         + find_rates(blks, norm)
         + find_columns(blks, norm)
+        + find_scores(blks, norm)
         + find_counts(norm, blks)
     )
     rels.sort(key=lambda r: (r.anchor.start, r.kind))

@@ -519,12 +519,15 @@ def test_a_sentence_handing_out_the_amount_before_it_splits_that_amount() -> Non
 def test_amounts_after_the_sentence_before_are_no_split_without_a_handing_out() -> None:
     # Near misses: no back-reference to the amount; a back-reference but nothing handed out;
     # two amounts in the sentence before (which one is split is unclear); an amount of the
-    # sentence's own before the back-reference.
+    # sentence's own before the back-reference; a handing out already done (下拨后).
     text = HANDED_BACK.format(t=1307, a=723)
     assert sums(text.replace("将该笔资金下拨至甲县", "另安排资金至甲县")) == []
     assert sums(text.replace("将该笔资金下拨至甲县，用于实施", "该笔资金到位后，完成")) == []
     assert sums(text.replace("资金1307万元。", "资金1307万元，另下达100万元。")) == []
     assert sums(text.replace("我市于1月6日以文件", "我市自筹200万元，以文件")) == []
+    # what happened after the handing out is no split of it
+    after = "下达资金100万元。该笔资金下拨后，甲县完成投资80万元，乙县完成投资50万元。"
+    assert sums(after) == []
 
 
 PARALLEL_USES = (

@@ -96,6 +96,10 @@ _USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
 _HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
 # The amount of the sentence before, named again: "将该笔资金下拨至…", "上述资金分配如下".
 _BACKREF_RE = lazy(r"(?:该|此|这|上述|以上)(?:笔|项|批|部分)?(?:专项)?资金")
+# Handing it out, right after it is named ("该笔资金下拨至…", "上述资金全部用于…"), not "下拨后".
+_HANDS_OUT_NOW_RE = lazy(
+    r"\s*(?:已|全部|均|分别|统一)?(?:下拨|分配|下达|拨付|安排|用于|分解|落实)(?![后完])"
+)
 # A count labelled with an evaluation grade: "“优秀”的5个", "评为良好的3个", "等次为合格12个".
 _GRADE_RE = lazy(
     r"(?:^|[\"'“「为是])\s*(?P<grade>优秀|良好|较好|合格|不合格|中等?|一般|较差|差)"
@@ -723,8 +727,8 @@ class _Parser:
         head_start = max(self.start, self.norm.rfind("。", self.start, roots[0].q.start) + 1)
         head = self.norm[head_start : roots[0].q.start]
         m = _BACKREF_RE.search(head)
-        if m is None or not _HANDED_OUT_RE.search(head, m.end()):
-            return
+        if m is None or not _HANDS_OUT_NOW_RE.match(head, m.end()):
+            return  # "该笔资金下拨后，甲县完成投资80万元": what happened after, not the split
         earlier = [
             n for n in self.previous_sentence if n.q.dimension == "money" and n.parent is None
         ]

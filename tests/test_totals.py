@@ -553,6 +553,7 @@ def test_an_item_not_listed_alike_still_closes_a_breakdown_that_adds_up() -> Non
     assert sums(text.replace("30万元用于设计测绘", "另有结余30万元")) == []
     assert sums(text.replace("项目审计;30万元", "项目审计。30万元")) == []
     assert sums(text.replace("项目审计;30万元", "项目审计,另30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计;另安排自筹30万元")) == []
 
 
 def _statuses(text: str) -> dict[str, str]:

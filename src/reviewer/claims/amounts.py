@@ -94,6 +94,8 @@ _OWN_TOTAL_RE = lazy(r"累计|共计|总计")
 _USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
 # Words between a figure and a colon that hand the figure out to the list after the colon.
 _HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
+# Words that set a figure apart from the list before it ("另安排自筹30万元用于…").
+_APART_RE = lazy(r"另|还|此外|同时|其余|剩余|结余|自筹|配套|追加|调整|上年|结转")
 # The amount of the sentence before, named again: "将该笔资金下拨至…", "上述资金分配如下".
 _BACKREF_RE = lazy(r"(?:该|此|这|上述|以上)(?:笔|项|批|部分)?(?:专项)?资金")
 # Handing it out, right after it is named ("该笔资金下拨至…", "上述资金全部用于…"), not "下拨后".
@@ -470,6 +472,8 @@ class _Parser:
         items = [*bd.parts, node]
         if not all(_USED_FOR_RE.match(self.norm, n.q.end) for n in items):
             return False
+        if _APART_RE.search(node.label):
+            return False  # "另安排自筹30万元用于丙": set apart from the list, not one of it
         marks = {_list_mark(self.norm[a.q.end : b.q.start]) for a, b in itertools.pairwise(items)}
         return len(marks) == 1 and marks != {""}
 

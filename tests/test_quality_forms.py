@@ -277,6 +277,15 @@ def test_year_end_other_years_and_forecasts_are_silent() -> None:
         assert q(YEAR_REPORT + sentence + "\n", "Q013") == [], sentence
 
 
+def test_the_count_date_of_the_event_the_funds_answer_is_no_progress_figure() -> None:
+    # the disaster's toll is dated when it was counted; the funds' progress is not in it
+    toll = "截至2023年8月31日，全区农业受灾面积12.8万亩，绝收1.6万亩，造成经济损失9121.69万元。"
+    assert q(YEAR_REPORT + toll + "\n", "Q013") == []
+    # near miss: a toll and the funds paid against it in one sentence is a progress figure
+    paid = "截至2023年8月31日，全区受灾面积12.8万亩，已拨付救灾资金300万元。"
+    assert len(q(YEAR_REPORT + paid + "\n", "Q013")) == 1
+
+
 def test_one_cutoff_date_repeated_is_one_finding() -> None:
     text = YEAR_REPORT + "截至11月底，支出85万元。\n截至11月底，项目资金已拨付60万元。\n"
     found = q(text, "Q013")

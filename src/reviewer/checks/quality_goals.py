@@ -513,6 +513,8 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             continue  # it points to the table or list that states the goals
         if _GUIDE.search(norm, max(0, m.start() - 8), m.start()):
             continue  # 以绩效目标为导向: a principle, not the goal
+        if norm[m.end("label")] not in "为是" and not _heading_label(norm, m.start("label")):
+            continue  # …如期实现年度绩效目标。<next sentence>: a sentence's end, not a label
         if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
             continue
         at = norm.find(goal, lo)
@@ -537,6 +539,22 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             {"quote": norm[lo : m.end()]},
             variant="deferred",
         )
+
+
+# What may stand before a "绩效目标。" label on its line: a heading's number, a year, the
+# unit's or project's name; not a clause (punctuation) nor a verb that makes it a sentence's end.
+_LABEL_PREFIX_REACH = 24
+_SENTENCE_BEFORE_LABEL = lazy(
+    r"[，,；;。]|实现|完成|达到|达成|设置|设定|下达|分解|制定|确定|对照|围绕|按照|根据|各项"
+)
+
+
+def _heading_label(norm: str, label_start: int) -> bool:
+    """Whether the "…绩效目标。" at `label_start` heads what follows (2.2020年度绩效目标。落实…)
+    rather than ending a sentence (…如期实现年度绩效目标。同时…)."""
+    line = norm.rfind("\n", 0, label_start) + 1
+    prefix = norm[line:label_start]
+    return len(prefix) <= _LABEL_PREFIX_REACH and not _SENTENCE_BEFORE_LABEL.search(prefix)
 
 
 def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
@@ -834,14 +852,22 @@ def _reaches_later_part(doc: Document) -> bool:
     return any(_LATER_TITLE.search(s.title) for s in sections(doc))
 
 
+# Where a section points for its targets: 详见…, 具体见…, 见附表, 如下表.
+_TARGETS_POINTER = lazy(r"详见|具体见|参见|见附表|见下表|如下表|见附件")
+# A figure bounded after it, the way goals are often put in prose: 恢复农业生产16.6万亩以上,
+# 覆盖率90%以上, 控制在5万元以内.
+_TRAILING_BOUND = lazy(r"\d+(?:\.\d+)?\s*(?:%|[万亿]?[\u4e00-\u9fff]{0,2})(?:以上|以内)")
+
+
 def _goals_stated_elsewhere(doc: Document) -> bool:
     """Whether the report states goals somewhere other than a goals section: a comparator
-    target, a goals table label, goals in prose, or any heading about goals (transfer-payment
+    target (before the figure, or 以上/以内 after it), a goals table label, goals in prose, or
+    any heading about goals (transfer-payment
     reports put them under 绩效目标分解下达情况 / 设定情况 / 完成情况)."""
     norm = doc.norm
     if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return True
-    if _GOAL_PROSE.search(norm):
+    if _GOAL_PROSE.search(norm) or _TRAILING_BOUND.search(norm):
         return True
     titles = [s.title for s in sections(doc)]
     if any("目标" in t for t in titles):
@@ -997,6 +1023,8 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             continue  # a figure besides the funds and the year: a target may be among them
         if _GOAL_STATEMENT.search(body) or _targets_anywhere(doc):
             continue  # a goal is stated (Q001 judges it), or targets stand elsewhere
+        if _TARGETS_POINTER.search(body):
+            continue  # 具体详见“绩效指标完成情况分析”: the section says where the targets stand
         first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue

@@ -13,9 +13,11 @@ recomputes the rate when the pairing is plain:
 
 Silent when any candidate base gives the stated rate (rounded or truncated), when the sentence
 holds several paid or unpaid amounts, or when the report states several bases and none was
-confirmed. An error when a base the report states equals paid + unpaid (three of the report's
-figures agree, so the pairing is certain); a warning otherwise. Rates R001 or R020 judge are
-theirs.
+confirmed. An amount inside a bracket that breaks down the figure before it ("执行数1032849.44
+(含中央资金689139.31万元，地方资金…)") is a part of that figure: it is neither the amount paid nor a
+base, whatever verb its clause carries. An error when a base the report states equals paid +
+unpaid (three of the report's figures agree, so the pairing is certain); a warning otherwise.
+Rates R001 or R020 judge are theirs.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ _NOT_BASE = lazy(
 )
 _MONEY_WORDS = lazy(r"资金|经费|金额|预算|投资|款|支付|拨付|支出|安排|下达|到位")
 _CLAUSE_STOP = "，,、:：；;。\n"
+# A bracket that opens a breakdown of the figure before it: (含…, (其中…, (包括….
+_BREAKDOWN = lazy(r"[(（]\s*(?:含|其中|包括|内含)")
 _CLAUSE_REACH = 40  # a label is read at most this far back from its amount
 
 
@@ -123,6 +127,16 @@ def _amounts(doc: Document) -> list[_Amount]:
 
     found: list[_Amount] = doc.cached("rates_report_amounts", build)
     return found
+
+
+def _in_breakdown(norm: str, start: int) -> bool:
+    """Whether the amount at `start` stands inside an open (含…/(其中…/(包括… bracket of its
+    sentence: a part of the figure the bracket follows."""
+    s = max(norm.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    opened = max(norm.rfind("(", s, start), norm.rfind("（", s, start))
+    if opened < 0 or max(norm.rfind(")", opened, start), norm.rfind("）", opened, start)) >= 0:
+        return False
+    return _BREAKDOWN.match(norm, opened) is not None
 
 
 def _judged_elsewhere(doc: Document) -> list[tuple[int, int]]:
@@ -230,6 +244,7 @@ def _judge(
     own: list[_Amount],
 ) -> Hit | Relation | None:
     verb = _PAID_VERBS[m.group("verb")]
+    own = [a for a in own if not _in_breakdown(doc.norm, a.q.start)]
     paid = [a for a in own if verb.search(a.label) and not _UNPAID.search(a.label)]
     unpaid = [a for a in own if _UNPAID.search(a.label)]
     bases = [a for a in own if _BASE.search(a.label) and not _NOT_BASE.search(a.label)]

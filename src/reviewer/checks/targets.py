@@ -187,6 +187,7 @@ def _misses(doc: Document) -> list[Miss]:
         )
     out.extend(_form_qualitative_misses(doc))
     out.extend(_admitted_misses(doc))
+    out.extend(_bound_then_actual_misses(doc, out))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -231,6 +232,52 @@ def _form_qualitative_misses(doc: Document) -> list[Miss]:
                 target=t.text.strip(),
                 actual=a.text.strip(),
                 spans=[(a.start, a.end), (name_start, t.end)],
+            )
+        )
+    return out
+
+
+# "<name>≥928小时，实际飞行时长909.93小时": a bound target and, in the next clause, the actual
+# introduced by 实际 (a verb or the indicator's name may stand between), in the same unit.
+_BOUND_THEN_ACTUAL = lazy(
+    r"(?P<cmp>≥|>=|≤|<=|不低于|不少于|不高于|不超过)\s*(?P<t>\d+(?:\.\d+)?)\s*"
+    r"(?P<tu>%|[\u4e00-\u9fff]{1,3}?)[ \t]*[，,][ \t]*实际(?P<mid>[\u4e00-\u9fff]{0,10}?)"
+    r"(?:为|是|达到|达)?[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*(?P<au>%|[\u4e00-\u9fff]{1,3})"
+)
+_AT_LEAST = frozenset({"≥", ">=", "不低于", "不少于"})
+_NAME_START = "，,。；;：:、\n"
+# What makes the clause no result: a plan, a negation, an estimate.
+_NOT_RESULT = lazy(r"未|不|计划|预计|目标|应|需")
+
+
+def _bound_then_actual_misses(doc: Document, found: list[Miss]) -> list[Miss]:
+    """Prose pairs the name index does not join (the actual clause restates the name with 实际 or
+    a verb): a bound target and the actual right after it, in the same unit, on the wrong side."""
+    norm = doc.norm
+    if "实际" not in norm:
+        return []
+    taken = {s for m in found for s in m.spans}
+    out: list[Miss] = []
+    for m in _BOUND_THEN_ACTUAL.finditer(norm):
+        if m.group("tu") != m.group("au") or _NOT_RESULT.search(m.group("mid")):
+            continue
+        target, actual = float(m.group("t")), float(m.group("a"))
+        missed = actual < target if m.group("cmp") in _AT_LEAST else actual > target
+        if not missed:
+            continue
+        lo = max(norm.rfind(ch, 0, m.start()) for ch in _NAME_START) + 1
+        name = norm[lo : m.start()].strip()
+        if not 2 <= len(name) <= 20 or rx.search(r"\d", name):
+            continue
+        a_span = (m.start("a"), m.end("au"))
+        if any(s[0] < a_span[1] and a_span[0] < s[1] for s in taken):
+            continue  # paired and judged already
+        out.append(
+            Miss(
+                name=name,
+                target=norm[m.start("cmp") : m.end("tu")].replace(" ", ""),
+                actual=norm[a_span[0] : a_span[1]],
+                spans=[a_span, (lo + norm[lo : m.start()].find(name), m.end("tu"))],
             )
         )
     return out

@@ -131,6 +131,21 @@ def test_execution_section_without_amount_or_rate() -> None:
     assert q(rate, "Q003") == []
 
 
+def test_execution_section_without_amount_in_a_glossed_traditional_mirror() -> None:
+    # the mirror prints 資金執(zhí)行情況: the heading is the same execution heading
+    text = (
+        "一、績(jī)效目標(biāo)分解下達(dá)等情況\n下達(dá)我市資金30萬元。\n"
+        "二、績(jī)效目標(biāo)完成情況分析\n1.資金到位情況\n資金已全部到位。\n"
+        "2.資金執(zhí)行情況\n目前,正在采購(gòu)救生衣60件、防汛應(yīng)急包50個(gè)。\n"
+        "(二)資金管理情況\n專款專用。\n" + PROBLEMS
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("目前,正在采購")
+    # near miss: the amount spent under the same heading, in the mirror's script
+    spent = text.replace("目前,正在采購", "已支出資金28.5萬元,采購")
+    assert q(spent, "Q003") == []
+
+
 # ---------------------------------------------------------------- Q006 actual not a value
 
 

@@ -318,6 +318,21 @@ def test_full_marks_with_problems() -> None:
     assert q(text.replace("项目执行率需进一步提高。", "无"), "Q005") == []
 
 
+def test_full_marks_with_problems_named_inline() -> None:
+    text = (
+        "项目绩效自评综述：项目绩效自评得分为100分。全年预算数为4000万元，执行数为4000万元。"
+        "发现的主要问题及原因：一是项目统筹编制预算时不细；二是项目实施过程中监督力度不够。\n"
+    )
+    [found] = q(text, "Q005")
+    assert found.spans[1].text.startswith("一是项目统筹编制预算时不细")
+    # near misses: a lower score, no problem found, a form's prompt in place of problems
+    assert q(text.replace("100分", "95分"), "Q005") == []
+    none = text.replace("一是项目统筹编制预算时不细；二是项目实施过程中监督力度不够", "无")
+    assert q(none, "Q005") == []
+    prompt = "自评得分100分。\n存在问题：结合自评情况，分析存在的问题及原因。\n"
+    assert q(prompt, "Q005") == []
+
+
 # ---------------------------------------------------------------- Q010 empty section
 
 

@@ -25,6 +25,7 @@ from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
+from reviewer.document.forms import fold
 from reviewer.models import Severity
 from reviewer.regex import lazy
 
@@ -331,7 +332,8 @@ SCORE_VS_PROBLEMS = rule(
     "通常应扣分",
     message_en="Self-score {value} (full marks), yet '{title}' lists problems: '{problem}'. "
     "Indicators with problems are normally marked down",
-    what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content, "
+    what="Finds a self-score of 100 in a report whose problems section (存在问题…), or problems "
+    "named inline after a label (发现的主要问题及原因：一是…), has content, "
     "or whose own figures give, in one sentence, a budget and a smaller amount paid or spent "
     "(指标金额110万元, 实际拨付108万元).",
     why="Full marks mean every indicator was fully met; a report that names its own problems "
@@ -1238,9 +1240,9 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         (
             sec
             for sec in sections(doc)
-            if _EXECUTION_TITLE.search(sec.title)
+            if _EXECUTION_TITLE.search(fold(sec.title))  # traditional, glossed mirrors too
             and sec.body_start < sec.end
-            and not _EXECUTION_FIGURE.search(norm[sec.body_start : sec.end])
+            and not _EXECUTION_FIGURE.search(fold(norm[sec.body_start : sec.end]))
         ),
         None,
     )
@@ -1332,6 +1334,13 @@ def unsupported_score(doc: Document) -> Iterator[Hit]:
 
 _PROBLEM_TITLE = lazy(r"问题|不足")
 _NOTHING = lazy(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
+# Problems named inline after a label, in a summary paragraph: 发现的主要问题及原因：一是…；二是….
+_INLINE_PROBLEMS = lazy(
+    r"(?:发现的|存在的)?(?:主要)?(?:问题|不足)(?:及原因|和原因|与原因)?[ \t]*[:：][ \t]*"
+    r"(?P<body>[^。\n|]{4,120})"
+)
+# What makes it no problem: none found, or a form's prompt (结合自评情况，分析存在的问题…).
+_NO_PROBLEM = lazy(r"^(?:无|暂无|没有|未发现|不存在)|结合|分析存在|填写|说明")
 
 
 # A budget and a smaller amount paid or spent in one sentence:
@@ -1381,5 +1390,16 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
                 "title": sec.title,
                 "problem": _clip(first.text, 40),
             },
+        )
+        return
+    for m in _INLINE_PROBLEMS.finditer(doc.norm):
+        body = m.group("body").strip()
+        if _NO_PROBLEM.search(body):
+            continue
+        s = full[0]
+        label = doc.norm[m.start() : m.start("body")].strip(" \t:：")
+        yield SCORE_VS_PROBLEMS.hit(
+            [(s.start, s.end), (m.start("body"), m.end("body"))],
+            {"value": f"{s.value.normalize():f}", "title": label, "problem": _clip(body, 40)},
         )
         return

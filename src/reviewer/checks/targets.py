@@ -188,6 +188,7 @@ def _misses(doc: Document) -> list[Miss]:
     out.extend(_form_qualitative_misses(doc))
     out.extend(_admitted_misses(doc))
     out.extend(_bound_then_actual_misses(doc, out))
+    out.extend(_cell_row_misses(doc, out))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -280,6 +281,54 @@ def _bound_then_actual_misses(doc: Document, found: list[Miss]) -> list[Miss]:
                 spans=[a_span, (lo + norm[lo : m.start()].find(name), m.end("tu"))],
             )
         )
+    return out
+
+
+# One cell per line (blank lines between cells, or cells ending in |): an indicator row is its
+# name, its target, its actual, its weight and its score on five lines of their own.
+_CELL_NAME = lazy(r"^[\u4e00-\u9fff][\u4e00-\u9fff()（）、]{1,19}$")
+_CELL_VALUE = lazy(
+    r"^(?P<cmp>≥|>=|≤|<=)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|[万亿]?[\u4e00-\u9fff]{1,2})$"
+)
+_CELL_POINTS = lazy(r"^\d{1,2}(?:\.\d+)?$")
+# Indicators where less may be better or the direction is not known: costs, prices, rates of
+# harm. A plain value on such a row says nothing about a miss.
+_LESS_MAY_BE_BETTER = lazy(r"成本|费用|支出|单价|价格|标准|补助|投资|控制|率|时间|天数|周期")
+
+
+def _cells(doc: Document) -> list[tuple[str, int, int]]:
+    """The non-empty lines as cells: text (a closing | dropped), start, end."""
+    out = []
+    for line in doc.lines:
+        text = line.text.strip()
+        if text.endswith("|"):
+            text = text[:-1].strip()
+        if text and "|" not in text:
+            lead = line.text.find(text)
+            out.append((text, line.start + lead, line.start + lead + len(text)))
+    return out
+
+
+def _cell_row_misses(doc: Document, found: list[Miss]) -> list[Miss]:
+    """Rows of a one-cell-per-line indicator table whose actual misses its target, in the same
+    unit, when the row's name leaves no doubt that more is better."""
+    cells = _cells(doc)
+    taken = {s for m in found for s in m.spans}
+    out: list[Miss] = []
+    for i in range(len(cells) - 4):
+        (name, n_lo, _), (tgt, _, t_hi), (act, a_lo, a_hi), (w, _, _), (sc, _, _) = cells[i : i + 5]
+        if not (_CELL_NAME.match(name) and _CELL_POINTS.match(w) and _CELL_POINTS.match(sc)):
+            continue
+        t_m, a_m = _CELL_VALUE.match(tgt), _CELL_VALUE.match(act)
+        if t_m is None or a_m is None or a_m.group("cmp") or t_m.group("unit") != a_m.group("unit"):
+            continue
+        if _LESS_MAY_BE_BETTER.search(name) or t_m.group("cmp") in ("≤", "<="):
+            continue
+        if float(sc) > float(w) or float(a_m.group("num")) >= float(t_m.group("num")):
+            continue
+        if any(s[0] < a_hi and a_lo < s[1] for s in taken):
+            continue
+        out.append(Miss(name=name, target=tgt, actual=act, spans=[(a_lo, a_hi), (n_lo, t_hi)]))
     return out
 
 

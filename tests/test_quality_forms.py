@@ -364,6 +364,27 @@ def test_satisfaction_rate_with_no_survey_anywhere() -> None:
     assert len(q("改善牧民生活条件，使牧民满意度达到95%以上。\n", "Q020")) == 1
 
 
+def test_an_effect_indicator_scored_with_no_figure_behind_it() -> None:
+    line = "5.社会效益指标(自评得分40分):有效降低疾病的发生和流行,改善了农村人居环境。\n"
+    [found] = q(line, "Q020")
+    assert found.spans[0].text.startswith("社会效益指标(自评得分40分)") and "40" in found.message
+    # near misses: a figure behind the effect, an output indicator, no points
+    measured = line.replace("有效降低疾病的发生和流行", "肠道传染病发病率下降12%")
+    assert q(measured, "Q020") == []
+    assert q(line.replace("社会效益指标", "数量指标"), "Q020") == []
+    assert q(line.replace("(自评得分40分)", ""), "Q020") == []
+
+
+def test_satisfaction_rate_on_a_page_from_inside_a_document_is_not_judged() -> None:
+    # the text opens on a page number: the survey may be described on the pages before it
+    page = "—23—\n7.满意度指标：参保人员对医保服务满意度达到99.99%。\n"
+    assert q(page, "Q020") == []
+    assert q(page.replace("—23—", "- 23 -"), "Q020") == []
+    # near miss: a page number further down is no sign of a page from inside a document
+    whole = "7.满意度指标：参保人员对医保服务满意度达到99.99%。\n—23—\n"
+    assert len(q(whole, "Q020")) == 1
+
+
 def test_satisfaction_rate_with_a_survey_or_as_a_target_is_silent() -> None:
     # the survey is named elsewhere in the report
     surveyed = "一、完成情况\n受益群众满意度100%。\n二、评价方法\n发放问卷50份。\n"

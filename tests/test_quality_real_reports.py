@@ -102,6 +102,19 @@ def test_budget_only_report_with_results_part() -> None:
     assert len(found) == 1 and "决算" in found[0].message
 
 
+def test_a_text_that_stops_in_its_budget_section_is_not_judged() -> None:
+    # the results heading stands above, but the text stops where the budget granted is told:
+    # the execution section would have followed
+    cut = (
+        "一、专项资金设立情况\n2019年预算安排300万元。\n二、专项资金项目绩效情况\n"
+        "（一）2019年专项资金预算批复情况\n市财政局批复预算资金300万元。\n"
+    )
+    assert q(cut, "Q003") == []
+    # near miss: an execution section that follows and states no amount is still judged
+    more = cut + "（二）2019年预算执行情况\n资金使用规范，效果良好。\n" + PROBLEMS
+    assert len(q(more, "Q003")) == 1
+
+
 def test_spending_stated_as_a_rate_is_an_actual() -> None:
     for actual in ("资金支付率100%。", "资金已全额拨付。", "预算执行率为98.5%。"):
         assert q(BUDGET + actual + "\n" + PROBLEMS, "Q003") == [], actual
@@ -230,6 +243,14 @@ def test_look_alike_characters_misread_around_a_figure() -> None:
     found = q("年初结余未19.8万元；年未结余数19.8万元。\n", "Q024")
     assert len(found) == 1 and found[0].data["n"] == 2 and "年末" in found[0].message
     assert q("资金尚未10月底前拨付；年末结余数19.8万元；未按期完成。\n", "Q024") == []
+
+
+def test_ocr_glyphs_in_units_and_figures() -> None:
+    # 兀 for 元 after 万, a capital read inside a decimal figure (3M.8 for 14.8)
+    assert len(q("项目资金(万兀)年度资金总额64.8\n", "Q024")) == 1
+    assert len(q("绿化、水电费等成本3M.8万元14.8万元3\n", "Q024")) == 1
+    # near misses: 突兀 is a word, a model or grade with no unit, a figure with its unit
+    assert q("造型突兀，资金(万元)64.8；购置A3.5型设备2台；PM2.5浓度下降10%。\n", "Q024") == []
 
 
 def test_one_turned_into_a_hyphen() -> None:

@@ -1144,6 +1144,20 @@ def _ends_in_funds_part(doc: Document) -> bool:
     return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
 
 
+# The budget side of the funds (预算批复情况, 资金安排, 下达情况): execution is reported after it.
+_BUDGET_SIDE_TITLE = lazy(r"预算|批复|安排|下达|来源")
+
+
+def _ends_in_budget_section(doc: Document) -> bool:
+    """Whether the text stops inside a section about the budget granted (…预算批复情况), even
+    after a results heading above it: the execution section would have followed."""
+    secs = sections(doc)
+    if not secs:
+        return False
+    title = fold(secs[-1].title)
+    return bool(_BUDGET_SIDE_TITLE.search(title)) and not _EXECUTION_TITLE.search(title)
+
+
 # A self-evaluation table's header with target and weight columns and no result column.
 _TARGET_COLUMN = lazy(r"目标值|指标值|预期目标|年度目标")
 _WEIGHT_COLUMN = lazy(r"分值|权重")
@@ -1262,7 +1276,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # "nowhere in the report" needs a whole report: one that reaches its results, score or
     # problems part, or is long enough not to be a fragment
     whole = _reaches_later_part(doc) or len(norm.strip()) >= _WHOLE_REPORT
-    if budget and whole:
+    if budget and whole and not _ends_in_budget_section(doc):
         s = sentence_at(doc, budget.start())
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(

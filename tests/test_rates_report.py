@@ -53,6 +53,14 @@ def test_ambiguous_or_missing_pairings_stay_silent() -> None:
     assert r("一、概况\n服务群众200万。\n二、执行\n支付180万元，支付率95%。\n") == []
 
 
+def test_a_spending_rate_is_judged_like_a_payment_rate() -> None:
+    # 支出率 after the amount spent, the budget in the paragraph before
+    text = "一、资金投入\n共投入补助经费预算200万元。\n二、执行\n实际形成支出180万元，支出率95%。\n"
+    [f] = r(text)
+    assert "180 ÷ 200 = 90%" in f.message
+    assert r(text.replace("支出率95%", "支出率90%")) == []
+
+
 def test_the_parts_of_a_breakdown_in_brackets_are_neither_paid_nor_base() -> None:
     # the executed total lacks its unit; the bracket lists its parts by source: the central part
     # is not the amount executed (689139.31 / 1080245.79 would be 63.79%)

@@ -50,7 +50,8 @@ RATE_VS_REPORT = rule(
     "{computed}%，四舍五入或截位均得不到 {stated}",
     message_en="The report states {name} {stated}, but {paid} was paid of {base_en}: "
     "{paid_v} / {base_v} = {computed}%, which neither rounding nor truncation turns into {stated}",
-    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率) stated "
+    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率, 支出率) "
+    "stated "
     "after "
     "the amount paid in its own sentence, recomputed against the base the report gives it: "
     "paid + the amount left unpaid in the same sentence (未支, 结余 …), else the one base amount "
@@ -67,7 +68,7 @@ RATE_VS_REPORT = rule(
 )
 
 _RATE = lazy(
-    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用)率)[ \t]*"
+    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用|支出)率)[ \t]*"
     r"(?:为|是|达到|达|约为|:|：)?[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*%"
 )
 # What the amount paid may be called, by the rate's verb.
@@ -78,6 +79,7 @@ _PAID_VERBS = {
     "到位": lazy(r"到位|到账"),
     "发放": lazy(r"发放|兑付"),
     "使用": lazy(r"使用|支出"),
+    "支出": lazy(r"支出|支付|拨付|使用"),
 }
 _UNPAID = lazy(r"未支|未拨|未付|未使用|未发放|未到位|尚未|待支付|结余|剩余|余额")
 _BASE = lazy(r"安排|下达|预算|批复|计划|总额|合计|共计|总投资|筹集|整合|投入|拨入")

@@ -66,7 +66,7 @@ _BOUNDED_RATE = lazy(
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
 # A letter read inside a decimal figure (3M.8万元 for 14.8万元): digits then a capital, a point,
 # digits and a money or percent unit. Model names (A3.5) have no unit after them.
-_LETTER_IN_FIGURE = lazy(r"(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
+_LETTER_IN_FIGURE = lazy(r"(?=\d[A-Z]\.)(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
 # 兀 read for 元 after 万 or 亿 (资金(万兀)): no word has 兀 there (突兀 stays silent).
 _UNIT_GLYPH = lazy(r"(?<=[万亿])兀")
 # 未 (not) read for 为 (is) right before a figure (结余未19.8万元), 年未 for 年末 (year end):

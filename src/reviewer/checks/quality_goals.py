@@ -858,7 +858,9 @@ def _reaches_later_part(doc: Document) -> bool:
 _TARGETS_POINTER = lazy(r"详见|具体见|参见|见附表|见下表|如下表|见附件")
 # A figure bounded after it, the way goals are often put in prose: 恢复农业生产16.6万亩以上,
 # 覆盖率90%以上, 控制在5万元以内.
-_TRAILING_BOUND = lazy(r"\d+(?:\.\d+)?\s*(?:%|[万亿]?[\u4e00-\u9fff]{0,2})(?:以上|以内)")
+_TRAILING_BOUND = lazy(
+    r"(?=\d)(?<![\d.])\d+(?:\.\d+)?\s*(?:%|[万亿]?[\u4e00-\u9fff]{0,2})(?:以上|以内)"
+)
 
 
 def _goals_stated_elsewhere(doc: Document) -> bool:

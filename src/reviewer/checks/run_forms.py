@@ -1,0 +1,382 @@
+"""A self-evaluation form flattened into one run of space-separated cells whose order was lost.
+
+Text pulled out of a PDF or a spreadsheet often prints a whole form on one line, cells separated
+by spaces, in an order that no longer follows the rows: names drift away from their figures, a
+target stands before the header, the 总分 label after its figures. What survives is the figures of
+one row printed side by side (`95% 95% 30 27`: target, actual, weight, score). This module reads
+only what that order still settles, and lets the form's own arithmetic confirm the reading:
+
+* a **form** is the text from one `自评表` title to the next, read line by line; only lines of at
+  least `_MIN_TOKENS` space-separated cells take part (prose, `|` tables and one cell per line are
+  other readers' business);
+* the **funds part** (before the indicator header 指标值) holds the funds row. Its score is read
+  from `A B W S` (全年预算数, 全年执行数, 分值, 得分) when S is W × B ÷ A at S's precision
+  (within one point when the 执行率 stands between: `W R% S`, S ≤ W, the score truncated or
+  rounded);
+* the **indicator part**: each maximal run of bare numbers ends a row in its weight and score
+  (`8676 15 13`, `100% 100% 15 15`). A run of k numbers may hold several rows (`10 10 100 98.62`):
+  every split into rows of 2–4 numbers whose last two are a weight in (0, 100] and a score not
+  above it is a reading; a run no split fits is no row of figures;
+* the **total** is the last pair of a reading whose weight is 100, with no other figure in its
+  row (`10 100 90` is no total: the 10 may be a weight whose score cell is blank), and a reading
+  counts only when the weights of every other pair, the funds row's included, add up to exactly
+  100. Two coincidences are needed to fake that, so the pairing is taken as the form's.
+
+S030 compares the scores with the total when every reading that passes agrees; silent when any
+reading gives the stated total. R070 sets a rate printed away from its row (`86.19%` elsewhere in
+the funds part) against the funds row's own B ÷ A when that row is confirmed by its score and the
+rate differs from it in the last place only (a nearer percent is another figure).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, Relation, check, relation, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import fmt
+from reviewer.regex import lazy
+
+RUN_FORM_SCORE_SUM = rule(
+    code="S030",
+    fix_zh="按各行得分重算总分并更正；得分有小数的，表中应显示到相同位数，使各行得分之和与总分一致。",
+    name="run-form-score-sum",
+    kind="score_sum_mismatch",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="自评表各行得分之和与总分不符（单元格次序已乱）",
+    title_en="Form scores do not add up to the total (cells out of order)",
+    message_zh="自评表各行得分 {expr} = {sum}，总分行称 {stated}（相差 {diff} 分）。该表从版式中"
+    "抽出，单元格次序已乱；各行分值 {weights} = 100，与总分行分值相符，据此对应各行。"
+    "若某行得分显示时经过取整，总分可能按未取整的得分计算，请在表中写明",
+    message_en="The form's row scores add up to {expr} = {sum}; the total row states {stated} "
+    "(off by {diff}). The form was flattened and its cells lost their order; the rows' weights "
+    "{weights} = 100 agree with the total's weight, which is how the rows were paired. If a "
+    "score was rounded for display, the total may rest on the unrounded one: say so in the form",
+    what="Reads a self-evaluation form printed as one run of space-separated cells in an order "
+    "that no longer follows the rows (text pulled out of a PDF or a spreadsheet): each run of "
+    "bare numbers ends a row in its weight and score, the funds row's score is confirmed by "
+    "分值 × 执行数 ÷ 预算数, and the last pair weighted 100 is the total. The reading is kept only "
+    "when the other weights add up to exactly 100; then the scores are added and compared with "
+    "the total's score.",
+    why="The total score decides the grade. When the scores a reader can see do not add up to "
+    "it, a score or the total is wrong, or a rounded score hides the figure the total rests on.",
+    example=(
+        "项目支出绩效自评表 全年预算数 全年执行数 分值 执行率 得分 50.00 50.00 10 100% 10 "
+        "年度 指标值 实际 完成值 分值 得分 指标1:培训人次 200 200 20 20 指标2:合格率 95% 95% 30 30 "
+        "指标3:及时率 100% 100% 20 18 指标4:满意度 90% 92% 20 20 100 96 总分"
+    ),
+    counterexample=(
+        "项目支出绩效自评表 全年预算数 全年执行数 分值 执行率 得分 50.00 50.00 10 100% 10 "
+        "年度 指标值 实际 完成值 分值 得分 指标1:培训人次 200 200 20 20 指标2:合格率 95% 95% 30 30 "
+        "指标3:及时率 100% 100% 20 18 指标4:满意度 90% 92% 20 20 100 98 总分"
+    ),
+    fix="Recompute the total from the row scores; when a score has decimals, print it with them so "
+    "that the rows add up to the total.",
+)
+
+RUN_FORM_RATE = rule(
+    code="R070",
+    fix_zh="按全年执行数 ÷ 全年预算数重算执行率并更正末位。",
+    name="run-form-rate-last-digit",
+    kind="rate_mismatch",
+    severity=Severity.INFO,
+    family="rates",
+    title_zh="自评表执行率末位与预算数、执行数不符",
+    title_en="A form's execution rate is off in its last digit",
+    message_zh="资金行全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%，四舍五入为 "
+    "{rounded}%，报告填 {stated}（该行得分 {score} = 分值 {weight} × {computed}% 与此相符）",
+    message_en="The funds row's spending {spent} / budget {budget} = {computed}%, which rounds to "
+    "{rounded}%; the form states {stated} (the row's score {score} = weight {weight} × "
+    "{computed}% agrees with the recomputed rate)",
+    what="In a self-evaluation form flattened into one run of space-separated cells, reads the "
+    "funds row's 全年预算数 A, 全年执行数 B, 分值 W and 得分 S, kept only when S is W × B ÷ A at "
+    "S's precision; a percent printed in the funds part that differs from B ÷ A by at most one "
+    "unit of its last place, and is neither its rounding nor its truncation, is the row's 执行率 "
+    "written wrong.",
+    why="The execution rate is what the budget score rests on; a last digit that the row's own "
+    "figures and score both contradict is a typing or rounding slip a reader cannot check.",
+    example=(
+        "项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+        "80000.00 80000.00 61,234.5 10 7.65 年度 总体 目标 76.55% 实际完成情况 已完成全部结算。 "
+        "一级指标 二级指标 三级指标"
+    ),
+    counterexample=(
+        "项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+        "80000.00 80000.00 61,234.5 10 7.65 年度 总体 目标 76.54% 实际完成情况 已完成全部结算。 "
+        "一级指标 二级指标 三级指标"
+    ),
+    fix="Recompute the rate as spending ÷ budget and correct its last digit.",
+)
+
+_TITLE = lazy(r"自评表")
+_BARE = lazy(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_PCT = lazy(r"^(\d+(?:\.\d+)?)%$")
+_INDICATOR_HEAD = lazy(r"指标值")
+_MIN_TOKENS = 20
+_MAX_READINGS = 4096
+_MIN_ROWS = 3
+_HUNDRED = Decimal(100)
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+class _Num(NamedTuple):
+    value: Decimal
+    decimals: int
+    start: int
+    end: int
+
+
+class _Pair(NamedTuple):
+    weight: _Num
+    score: _Num
+    alone: bool = True  # no other figure of its row in the run (a total row has none)
+
+
+class _Funds(NamedTuple):
+    pair: _Pair
+    budget: _Num | None
+    spent: _Num | None
+    rate: _Tok | None  # the 执行率 cell between weight and score, when it stands there
+
+
+def _num(t: _Tok) -> _Num | None:
+    if not _BARE.match(t.text):
+        return None
+    raw = t.text.replace(",", "")
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return _Num(Decimal(raw), decimals, t.start, t.end)
+
+
+def _pct(t: _Tok) -> Decimal | None:
+    m = _PCT.match(t.text)
+    return Decimal(m.group(1)) if m else None
+
+
+def _pair(w: _Num, s: _Num) -> _Pair | None:
+    if 0 < w.value <= _HUNDRED and 0 <= s.value <= w.value:
+        return _Pair(w, s)
+    return None
+
+
+def _forms(doc: Document) -> Iterator[list[_Tok]]:
+    """The tokens of each form: `自评表` to the next, from long space-separated lines only."""
+    cuts = [m.start() for m in _TITLE.finditer(doc.norm)]
+    if not cuts:
+        return
+    bounds = [*cuts, len(doc.norm)]
+    for lo, hi in itertools.pairwise(bounds):
+        toks: list[_Tok] = []
+        for ln in doc.lines:
+            if ln.end <= lo or ln.start >= hi or "|" in ln.text or "\t" in ln.text:
+                continue
+            found = [
+                _Tok(m.group(), ln.start + m.start(), ln.start + m.end(), ln.index)
+                for m in rx.finditer(r"\S+", doc.norm[ln.start : ln.end])
+                if lo <= ln.start + m.start() < hi
+            ]
+            if len(found) >= _MIN_TOKENS:
+                toks.extend(found)
+        if toks:
+            yield toks
+
+
+def _squeezed(toks: list[_Tok]) -> str:
+    return "".join(t.text for t in toks)
+
+
+def _funds(toks: list[_Tok]) -> _Funds | None:
+    """The funds row: `A B W S` with S = W × B ÷ A at S's precision, or `W R% S` (S ≤ W within
+    one point of W × R)."""
+    for i in range(len(toks)):
+        nums = [_num(t) for t in toks[i : i + 5]]
+        # W R% S, optionally after A B
+        if len(nums) >= 3 and nums[0] and nums[2] and _pct(toks[i + 1]) is not None:
+            w, s, r = nums[0], nums[2], _pct(toks[i + 1])
+            assert r is not None
+            p = _pair(w, s)
+            if p is not None and abs(s.value - w.value * r / _HUNDRED) < 1:
+                ba = _num(toks[i - 2]) if i >= 2 and toks[i - 2].line == toks[i].line else None
+                sp = _num(toks[i - 1]) if i >= 1 and toks[i - 1].line == toks[i].line else None
+                return _Funds(p, ba, sp, toks[i + 1])
+        # A B W S
+        a4, b4, w4, s4 = (nums + [None] * 4)[:4]
+        if a4 and b4 and w4 and s4:
+            a, b, w, s = a4, b4, w4, s4
+            p = _pair(w, s)
+            if p is None or a.value <= 0 or b.value <= 0:
+                continue
+            want = (w.value * b.value / a.value).quantize(
+                Decimal(1).scaleb(-s.decimals), ROUND_HALF_UP
+            )
+            if want == s.value:
+                return _Funds(p, a, b, None)
+    return None
+
+
+def _splits(run: list[_Num]) -> list[list[_Pair]]:
+    """Every split of a run of bare numbers into rows of 2–4 numbers ending in weight, score."""
+    if not run:
+        return [[]]
+    out: list[list[_Pair]] = []
+    for k in (2, 3, 4):
+        if k > len(run):
+            break
+        p = _pair(run[k - 2], run[k - 1])
+        if p is None:
+            continue
+        p = p._replace(alone=k == 2)
+        for rest in _splits(run[k:]):
+            out.append([p, *rest])
+    return out
+
+
+def _runs(toks: list[_Tok]) -> list[list[_Num]]:
+    runs: list[list[_Num]] = []
+    cur: list[_Num] = []
+    last_line = -1
+    for t in toks:
+        n = _num(t)
+        if n is not None and (not cur or t.line == last_line):
+            cur.append(n)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [n] if n is not None else []
+        last_line = t.line
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+class _Reading(NamedTuple):
+    rows: list[_Pair]
+    total: _Pair
+
+
+def _readings(funds: _Pair | None, runs: list[list[_Num]]) -> list[_Reading] | None:
+    options = [s for s in (_splits(r) for r in runs) if s]
+    count = 1
+    for o in options:
+        count *= len(o)
+        if count > _MAX_READINGS:
+            return None
+    out: list[_Reading] = []
+    for choice in itertools.product(*options):
+        pairs = [p for part in choice for p in part]
+        if not pairs or pairs[-1].weight.value != _HUNDRED or not pairs[-1].alone:
+            continue
+        if any(p.weight.value == _HUNDRED for p in pairs[:-1]):
+            continue
+        rows = ([funds] if funds else []) + pairs[:-1]
+        if len(rows) < _MIN_ROWS or sum(p.weight.value for p in rows) != _HUNDRED:
+            continue
+        out.append(_Reading(rows, pairs[-1]))
+    return out
+
+
+def _half(decimals: int) -> Decimal:
+    return Decimal(5).scaleb(-decimals - 1)
+
+
+@check(RUN_FORM_SCORE_SUM)
+def run_form_scores(doc: Document) -> Iterator[Hit | Relation]:
+    for toks in _forms(doc):
+        head = next((i for i, t in enumerate(toks) if _INDICATOR_HEAD.search(t.text)), None)
+        if head is None:
+            continue
+        funds_toks, ind_toks = toks[:head], toks[head:]
+        if not ("分值" in _squeezed(ind_toks) and "得分" in _squeezed(ind_toks)):
+            continue
+        funds = _funds(funds_toks)
+        if funds is None and "分值" in _squeezed(funds_toks):
+            continue  # the funds row is scored, but its score could not be read
+        readings = _readings(funds.pair if funds else None, _runs(ind_toks))
+        if not readings:
+            continue
+        verdicts = set()
+        for r in readings:
+            got = sum(p.score.value for p in r.rows)
+            dec = r.total.score.decimals
+            verdicts.add(abs(got - r.total.score.value) < _half(dec) or got == r.total.score.value)
+        r = readings[0]
+        got = sum(p.score.value for p in r.rows)
+        spans = [(p.score.start, p.score.end) for p in r.rows]
+        if any(verdicts):
+            if len({tuple(x.rows) for x in readings}) == 1:
+                yield relation(
+                    "score",
+                    [*spans, (r.total.score.start, r.total.score.end)],
+                    f"{' + '.join(fmt(p.score.value) for p in r.rows)} = {fmt(got)}",
+                )
+            continue
+        if len({(sum(p.score.value for p in x.rows), x.total.score) for x in readings}) != 1:
+            continue
+        stated = r.total.score.value
+        expr = " + ".join(fmt(p.score.value) for p in r.rows)
+        yield RUN_FORM_SCORE_SUM.hit(
+            [(r.total.score.start, r.total.score.end), *spans],
+            {
+                "expr": expr,
+                "sum": fmt(got),
+                "stated": fmt(stated),
+                "diff": fmt(abs(stated - got)),
+                "weights": " + ".join(fmt(p.weight.value) for p in r.rows),
+            },
+        )
+
+
+@check(RUN_FORM_RATE)
+def run_form_rate(doc: Document) -> Iterator[Hit]:
+    for toks in _forms(doc):
+        head = next((i for i, t in enumerate(toks) if _INDICATOR_HEAD.search(t.text)), None)
+        funds_toks = toks[:head] if head is not None else toks
+        if "执行率" not in _squeezed(funds_toks):
+            continue
+        funds = _funds(funds_toks)
+        if funds is None or funds.budget is None or funds.spent is None or funds.rate:
+            continue
+        ratio = funds.spent.value / funds.budget.value * _HUNDRED
+        pcts = [(t, v) for t in funds_toks if (v := _pct(t)) is not None]
+        stated: list[tuple[_Tok, Decimal, Decimal]] = []
+        for t, v in pcts:
+            dec = len(t.text.rstrip("%").split(".")[1]) if "." in t.text else 0
+            unit = Decimal(1).scaleb(-dec)
+            rounded = ratio.quantize(unit, ROUND_HALF_UP)
+            truncated = ratio.quantize(unit, ROUND_DOWN)
+            if v in (rounded, truncated):
+                break  # the rate is stated right somewhere in the funds part
+            if dec >= 1 and abs(v - ratio) <= unit:
+                stated.append((t, v, rounded))
+        else:
+            if len(stated) != 1:
+                continue
+            t, v, rounded = stated[0]
+            yield RUN_FORM_RATE.hit(
+                [
+                    (t.start, t.end),
+                    (funds.spent.start, funds.spent.end),
+                    (funds.budget.start, funds.budget.end),
+                    (funds.pair.score.start, funds.pair.score.end),
+                ],
+                {
+                    "spent": fmt(funds.spent.value),
+                    "budget": fmt(funds.budget.value),
+                    "computed": fmt(ratio.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
+                    "rounded": fmt(rounded),
+                    "stated": t.text,
+                    "score": fmt(funds.pair.score.value, funds.pair.score.decimals),
+                    "weight": fmt(funds.pair.weight.value),
+                },
+            )

@@ -1,0 +1,119 @@
+"""S030 / R070: a form flattened into one run of space-separated cells whose order was lost."""
+
+from __future__ import annotations
+
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+FUNDS = "项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+IND = "年度 指标值 实际 完成值 分值 得分 偏差原因 "
+
+
+def codes(text: str, code: str):
+    return [f for f in review_text(text, select=[code]) if f.code == code]
+
+
+def form(funds: str, rows: str, total: str = "100 96 总分") -> str:
+    return FUNDS + funds + " 年度总体目标 已完成 " + IND + rows + " " + total
+
+
+ROWS = "指标1:培训人次 200 200 20 20 指标2:合格率 95% 95% 30 30 指标3:及时率 100% 100% 20 18 指标4:满意度 90% 92% 20 20"
+
+
+# --------------------------------------------------------------------------- S030
+
+
+def test_scores_that_miss_the_total_are_a_warning_naming_the_sum():
+    (f,) = codes(form("50.00 50.00 10 100% 10", ROWS), "S030")
+    assert f.severity == Severity.WARNING
+    assert (f.data["expr"], f.data["sum"], f.data["stated"]) == (
+        "10 + 20 + 30 + 18 + 20",
+        "98",
+        "96",
+    )
+    assert f.spans[0].text == "96"
+
+
+def test_scores_that_give_the_total_are_silent():
+    assert codes(form("50.00 50.00 10 100% 10", ROWS, "100 98 总分"), "S030") == []
+
+
+def test_weights_that_do_not_add_up_to_100_leave_the_reading_unconfirmed():
+    # A row lost its score cell (weight 10 alone): the other weights add to 90, nothing is judged.
+    rows = ROWS.replace(
+        "指标4:满意度 90% 92% 20 20", "指标4:满意度 90% 92% 20 20 指标5:投诉 0件 0件 10"
+    )
+    assert codes(form("50.00 50.00 10 100% 10", rows, "100 90 总分"), "S030") == []
+
+
+def test_the_funds_score_counts_and_an_unreadable_funds_row_leaves_the_form_unread():
+    # The funds row `10 99% 9` (truncated 9.9) is read; 9 + 88 = 97 vs 96.
+    (f,) = codes(form("65.66 65.07 10 99% 9", ROWS), "S030")
+    assert f.data["sum"] == "97"
+    # a funds row whose score cannot be told from its figures: the form is not read at all
+    assert codes(form("65.66 65.07 10 40% 9", ROWS), "S030") == []
+
+
+def test_a_run_of_numbers_holding_two_rows_is_split_only_where_the_weights_confirm_it():
+    # `20 20 100 97`: the last row (qualitative cells) and the total run together.
+    rows = "指标1:人次 200 200 20 20 指标2:合格率 95% 95% 30 30 指标3:及时率 100% 100% 20 18 指标4:成效 显著 显著"
+    (f,) = codes(form("50.00 50.00 10 100% 10", rows, "20 20 100 97 总分"), "S030")
+    assert f.data["sum"] == "98"
+    assert codes(form("50.00 50.00 10 100% 10", rows, "20 20 100 98 总分"), "S030") == []
+
+
+def test_a_total_rounded_from_decimal_scores_is_silent():
+    rows = ROWS.replace("20 18", "20 17.6")
+    assert codes(form("50.00 50.00 10 100% 10", rows, "100 98 总分"), "S030") == []
+
+
+def test_only_long_space_separated_lines_are_read():
+    # the same cells one per line are the indicator-form reader's business, not this one's
+    text = form("50.00 50.00 10 100% 10", ROWS).replace(" ", "\n")
+    assert codes(text, "S030") == []
+    # and a `|` table neither
+    assert codes(form("50.00 50.00 10 100% 10", ROWS).replace(" ", " | "), "S030") == []
+
+
+def test_a_form_without_weight_columns_is_silent():
+    # 年初目标值 / 实际完成值 / 得分 only: `3 3 10` is target, actual, score, not a weight pair
+    text = (
+        "项目自评表 预算数 执行数 执行率 得分 285.84 285.84 100% 20 三级指标 年初目标值 实际完成值 得分 "
+        "企业数量 3 3 10 在岸 20000 23333.56 10 离岸 4500 4557.51 10 企业 20 20 100 总分 合计 说明 备注"
+    )
+    assert codes(text, "S030") == []
+
+
+# --------------------------------------------------------------------------- R070
+
+RFUNDS = "项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 80000.00 80000.00 61,234.5 10 7.65 "
+
+
+def test_a_displaced_rate_off_in_its_last_digit_is_an_info():
+    # 61234.5 / 80000 = 76.543% -> 76.54%, and the score 7.65 = 10 x 76.543% confirms the row
+    (f,) = codes(
+        RFUNDS + "年度 总体 目标 76.55% 实际完成情况 已完成。 项目名称 主管部门 实施单位 预期目标",
+        "R070",
+    )
+    assert f.severity == Severity.INFO
+    assert (f.data["stated"], f.data["rounded"]) == ("76.55%", "76.54")
+
+
+def test_a_displaced_rate_that_rounds_or_truncates_right_is_silent():
+    tail = " 实际完成情况 已完成。 项目名称 主管部门 实施单位 预期目标"
+    assert codes(RFUNDS + "年度 总体 目标 76.54%" + tail, "R070") == []
+    assert codes(RFUNDS + "年度 总体 目标 76.5%" + tail, "R070") == []
+
+
+def test_a_percent_far_from_the_rate_is_another_figure():
+    tail = " 实际完成情况 已完成。 项目名称 主管部门 实施单位 预期目标"
+    assert codes(RFUNDS + "年度 总体 目标 76.75%" + tail, "R070") == []
+
+
+def test_a_row_its_score_does_not_confirm_is_not_read():
+    # score 7.00 is not 10 x 76.54%: the figures may not be A, B, W, S at all
+    text = (
+        RFUNDS.replace("10 7.65", "10 7.00")
+        + "年度 总体 目标 76.55% 实际完成情况 已完成。 项目名称 主管部门 实施单位"
+    )
+    assert codes(text, "R070") == []

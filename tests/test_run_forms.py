@@ -117,3 +117,42 @@ def test_a_row_its_score_does_not_confirm_is_not_read():
         + "年度 总体 目标 76.55% 实际完成情况 已完成。 项目名称 主管部门 实施单位"
     )
     assert codes(text, "R070") == []
+
+
+# --------------------------------------------------------------------------- S030, glued cells
+
+GLUED_HEAD = (
+    "绩效目标自评表(2022年度)资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+    "年度资金总额:{funds}其中:本年财政拨款3030其他资金年度总体目标完成情况综述已完成。"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因"
+)
+GLUED_ROWS = (
+    "产出指标(60分)数量指标购置设备20≥30台≥30台20质量指标验收合格率20100%100%20"
+    "成本指标项目总投资2030万元30万元20效益指标(30分)群众生活条件改善状况30明显改善明显改善{q}"
+    "满意度指标(10分)服务对象满意度10≥95%≥95%10"
+)
+
+
+def glued(funds: str = "303010100.00%10", q: str = "30", total: str = "总分100100") -> str:
+    return GLUED_HEAD.format(funds=funds) + GLUED_ROWS.format(q=q) + total + "注:1.说明"
+
+
+def test_glued_rows_that_split_one_way_each_are_added_with_the_funds_score():
+    # funds 30 / 30 / weight 10 / 100.00% / score 10; rows 20 + 20 + 20 + 30 + 10 = 100 -> 110
+    (f,) = codes(glued(), "S030")
+    assert (f.data["sum"], f.data["stated"]) == ("110", "100")
+    assert "110" in f.data["how_zh"]
+
+
+def test_glued_rows_that_give_the_total_are_silent():
+    assert codes(glued(q="20"), "S030") == []  # 10 + 20 + 20 + 20 + 20 + 10 = 100
+
+
+def test_a_glued_row_the_reader_cannot_split_leaves_the_form_unread():
+    rows = glued().replace("验收合格率20100%100%20", "验收合格率20≥90%较好18")
+    assert codes(rows, "S030") == []
+
+
+def test_a_glued_funds_row_whose_rate_is_not_its_own_leaves_the_form_unread():
+    # 30 / 30 gives 100%, not 90.00%: the digits are not split at all
+    assert codes(glued(funds="30301090.00%9"), "S030") == []

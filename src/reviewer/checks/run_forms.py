@@ -31,6 +31,7 @@ rate differs from it in the last place only (a nearer percent is another figure)
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
@@ -39,7 +40,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import UNITS, fmt
 from reviewer.regex import lazy
 
 RUN_FORM_SCORE_SUM = rule(
@@ -51,19 +52,21 @@ RUN_FORM_SCORE_SUM = rule(
     family="scores",
     title_zh="自评表各行得分之和与总分不符（单元格次序已乱）",
     title_en="Form scores do not add up to the total (cells out of order)",
-    message_zh="自评表各行得分 {expr} = {sum}，总分行称 {stated}（相差 {diff} 分）。该表从版式中"
-    "抽出，单元格次序已乱；各行分值 {weights} = 100，与总分行分值相符，据此对应各行。"
-    "若某行得分显示时经过取整，总分可能按未取整的得分计算，请在表中写明",
+    message_zh="自评表各行得分 {expr} = {sum}，总分行称 {stated}（相差 {diff} 分）。{how_zh}",
     message_en="The form's row scores add up to {expr} = {sum}; the total row states {stated} "
-    "(off by {diff}). The form was flattened and its cells lost their order; the rows' weights "
-    "{weights} = 100 agree with the total's weight, which is how the rows were paired. If a "
-    "score was rounded for display, the total may rest on the unrounded one: say so in the form",
+    "(off by {diff}). {how_en}",
     what="Reads a self-evaluation form printed as one run of space-separated cells in an order "
     "that no longer follows the rows (text pulled out of a PDF or a spreadsheet): each run of "
     "bare numbers ends a row in its weight and score, the funds row's score is confirmed by "
     "分值 × 执行数 ÷ 预算数, and the last pair weighted 100 is the total. The reading is kept only "
     "when the other weights add up to exactly 100; then the scores are added and compared with "
-    "the total's score.",
+    "the total's score. Also reads a form whose cells ran together with no separator at all, "
+    "分值 before 年度指标值 (`安装标尺10≥266米≥266米10`): a row is read only when its digits split "
+    "one way into weight, target, actual (same unit) and score, the funds row "
+    "(`年度资金总额:202010100.00%10`) only when one split gives budget, spending, weight, a rate "
+    "equal to spending ÷ budget and a score equal to weight × rate, the total (`总分100100`) only "
+    "when one split gives weight and score; and only when every figure between the header and "
+    "the total was read so.",
     why="The total score decides the grade. When the scores a reader can see do not add up to "
     "it, a score or the total is wrong, or a rounded score hides the figure the total rests on.",
     example=(
@@ -112,6 +115,24 @@ RUN_FORM_RATE = rule(
         "一级指标 二级指标 三级指标"
     ),
     fix="Recompute the rate as spending ÷ budget and correct its last digit.",
+)
+
+_RUN_HOW_ZH = (
+    "该表从版式中抽出，单元格次序已乱；各行分值 {weights} = 100，与总分行分值相符，据此对应各行。"
+    "若某行得分显示时经过取整，总分可能按未取整的得分计算，请在表中写明"
+)
+_RUN_HOW_EN = (
+    "The form was flattened and its cells lost their order; the rows' weights {weights} = 100 "
+    "agree with the total's weight, which is how the rows were paired. If a score was rounded "
+    "for display, the total may rest on the unrounded one: say so in the form"
+)
+_GLUED_HOW_ZH = (
+    "该表单元格连写，各行按“分值、指标值、实际值、得分”拆分，每行只有一种拆法；各行分值合计 "
+    "{weights} = {wsum}，总分行分值 {tweight}"
+)
+_GLUED_HOW_EN = (
+    "The form's cells ran together; each row splits only one way into weight, target, actual "
+    "and score. The rows' weights add up to {weights} = {wsum}; the total row's weight is {tweight}"
 )
 
 _TITLE = lazy(r"自评表")
@@ -323,18 +344,171 @@ def run_form_scores(doc: Document) -> Iterator[Hit | Relation]:
             continue
         if len({(sum(p.score.value for p in x.rows), x.total.score) for x in readings}) != 1:
             continue
-        stated = r.total.score.value
-        expr = " + ".join(fmt(p.score.value) for p in r.rows)
-        yield RUN_FORM_SCORE_SUM.hit(
-            [(r.total.score.start, r.total.score.end), *spans],
-            {
-                "expr": expr,
-                "sum": fmt(got),
-                "stated": fmt(stated),
-                "diff": fmt(abs(stated - got)),
-                "weights": " + ".join(fmt(p.weight.value) for p in r.rows),
-            },
-        )
+        weights = " + ".join(fmt(p.weight.value) for p in r.rows)
+        yield _sum_hit(r, _RUN_HOW_ZH.format(weights=weights), _RUN_HOW_EN.format(weights=weights))
+    for g in _glued_forms(doc):
+        got = sum(p.score.value for p in g.rows)
+        if abs(got - g.total.score.value) < _half(g.total.score.decimals):
+            continue
+        w = sum(p.weight.value for p in g.rows)
+        fill = {
+            "weights": " + ".join(fmt(p.weight.value) for p in g.rows),
+            "wsum": fmt(w),
+            "tweight": fmt(g.total.weight.value),
+        }
+        yield _sum_hit(g, _GLUED_HOW_ZH.format(**fill), _GLUED_HOW_EN.format(**fill))
+
+
+def _sum_hit(r: _Reading, how_zh: str, how_en: str) -> Hit:
+    got = sum(p.score.value for p in r.rows)
+    stated = r.total.score.value
+    return RUN_FORM_SCORE_SUM.hit(
+        [(r.total.score.start, r.total.score.end), *((p.score.start, p.score.end) for p in r.rows)],
+        {
+            "expr": " + ".join(fmt(p.score.value) for p in r.rows),
+            "sum": fmt(got),
+            "stated": fmt(stated),
+            "diff": fmt(abs(stated - got)),
+            "how_zh": how_zh,
+            "how_en": how_en,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- glued forms
+
+_G_COMP = r"(?:[≥≤]|[<>]=?|=)"
+_G_UNITS = sorted(
+    {*UNITS, "厘米", "种", "类", "学时", "课时", "台套", "万人"} - {"分"}, key=len, reverse=True
+)
+_G_UNIT_ALT = "|".join(re.escape(u) for u in _G_UNITS)
+_G_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_G_BARE = lazy(rf"^{_G_NUM}$")
+_G_VALUE = lazy(rf"^(?:{_G_COMP})?{_G_NUM}(?P<unit>%|{_G_UNIT_ALT})?$")
+# A run of figures glued together; not one that starts inside a number or a bracket ((70分)).
+_G_CHUNK = lazy(rf"(?<![\d.(（])(?:(?:{_G_COMP})?\d+(?:\.\d+)?(?:%|{_G_UNIT_ALT})?)+")
+_G_HEAD = lazy(r"分值年度指标值[^得]{0,12}?(?:实际值|完成值)得分")
+_G_FUNDS = lazy(r"年度资金总额[:：]?")
+_G_TOTAL = lazy(r"总分[:：]?$")
+_G_WORDS = lazy(r"^[\u4e00-\u9fff]{2,16}$")
+
+
+def _g_num(text: str, start: int) -> _Num:
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return _Num(Decimal(text), decimals, start, start + len(text))
+
+
+def _g_pairs(chunk: str, start: int) -> set[_Pair]:
+    """Every (weight, score) of a glued `W T A S` row: T and A read with the same unit."""
+    out: set[_Pair] = set()
+    for i in range(1, len(chunk)):
+        w = chunk[:i]
+        if not _G_BARE.match(w):
+            continue
+        for j in range(1, len(chunk) - i):
+            sc = chunk[len(chunk) - j :]
+            mid = chunk[i : len(chunk) - j]
+            if not _G_BARE.match(sc) or not mid:
+                continue
+            p = _pair(_g_num(w, start), _g_num(sc, start + len(chunk) - j))
+            if p is None:
+                continue
+            for k in range(1, len(mid)):
+                t, a = _G_VALUE.match(mid[:k]), _G_VALUE.match(mid[k:])
+                if t and a and t.group("unit") == a.group("unit"):
+                    out.add(p)
+                    break
+    return out
+
+
+def _g_total(chunk: str, start: int) -> set[_Pair]:
+    out: set[_Pair] = set()
+    for i in range(1, len(chunk)):
+        w, sc = chunk[:i], chunk[i:]
+        if _G_BARE.match(w) and _G_BARE.match(sc):
+            p = _pair(_g_num(w, start), _g_num(sc, start + i))
+            if p is not None:
+                out.add(p)
+    return out
+
+
+def _g_funds(chunk: str, start: int) -> set[_Pair]:
+    """`A B W R% S` glued: the splits whose rate is B ÷ A (rounded or truncated at its
+    precision) and whose score is W × R within one point, S ≤ W."""
+    out: set[_Pair] = set()
+    if chunk.count("%") != 1:
+        return out
+    head, sc = chunk.split("%")
+    if not _G_BARE.match(sc):
+        return out
+    for r_at in range(len(head) - 1, 0, -1):
+        rate, rest = head[r_at:], head[:r_at]
+        if not _G_BARE.match(rate) or Decimal(rate) > 200:
+            continue
+        r = Decimal(rate)
+        unit = Decimal(1).scaleb(-(len(rate.split(".")[1]) if "." in rate else 0))
+        for i in range(1, len(rest)):
+            for j in range(i + 1, len(rest)):
+                a, b, w = rest[:i], rest[i:j], rest[j:]
+                if not all(_G_BARE.match(x) for x in (a, b, w)) or Decimal(a) <= 0:
+                    continue
+                ratio = Decimal(b) / Decimal(a) * _HUNDRED
+                if r not in (ratio.quantize(unit, ROUND_HALF_UP), ratio.quantize(unit, ROUND_DOWN)):
+                    continue
+                p = _pair(_g_num(w, start + j), _g_num(sc, start + len(head) + 1))
+                if p is not None and abs(p.score.value - p.weight.value * r / _HUNDRED) < 1:
+                    out.add(p)
+    return out
+
+
+def _glued_forms(doc: Document) -> Iterator[_Reading]:
+    """Forms whose cells ran together with no separator, 分值 before 年度指标值: each row read only
+    when its digits split one way, and the form only when every figure was read."""
+    norm = doc.norm
+    cuts = [m.start() for m in _TITLE.finditer(norm)]
+    for lo, hi in itertools.pairwise([*cuts, len(norm)]):
+        head = _G_HEAD.search(norm, lo, hi)
+        if head is None or " " in norm[head.end() : min(hi, head.end() + 200)]:
+            continue
+        funds: _Pair | None = None
+        fm = _G_FUNDS.search(norm, lo, head.start())
+        if fm is not None:
+            cm = _G_CHUNK.match(norm, fm.end())
+            got = _g_funds(cm.group(), cm.start()) if cm else set()
+            if len(got) != 1:
+                continue
+            (funds,) = got
+        elif "分值" in norm[lo : head.start()]:
+            continue
+        rows: list[_Pair] = [funds] if funds else []
+        total: _Pair | None = None
+        lone: _Num | None = None  # a qualitative row's weight, waiting for its score
+        lone_end = 0
+        for m in _G_CHUNK.finditer(norm, head.end(), hi):
+            chunk, at = m.group(), m.start()
+            if _G_TOTAL.search(norm, max(lo, at - 4), at):
+                got = _g_total(chunk, at)
+                if len(got) == 1 and lone is None:
+                    (total,) = got
+                break
+            pairs = _g_pairs(chunk, at)
+            if len(pairs) == 1:
+                if lone is not None:
+                    break  # a weight whose score was never found
+                rows.extend(pairs)
+                continue
+            if pairs or not _G_BARE.match(chunk):
+                break  # more than one reading, or a figure no row explains
+            if lone is None:
+                lone, lone_end = _g_num(chunk, at), m.end()
+                continue
+            p = _pair(lone, _g_num(chunk, at))
+            if p is None or not _G_WORDS.match(norm[lone_end:at]):
+                break
+            rows.append(p)
+            lone = None
+        if total is not None and len(rows) >= _MIN_ROWS:
+            yield _Reading(rows, total)
 
 
 @check(RUN_FORM_RATE)

@@ -190,6 +190,18 @@ def test_pinyin_glosses_inserted_after_characters() -> None:
     assert q("项目(一)按期完成；附件(a)见后。\n", "Q024") == []
 
 
+def test_a_character_lost_to_a_question_mark_before_its_gloss() -> None:
+    found = q("補助資金(萬元)??冃繕?(biāo)為:幫助\n", "Q024")
+    assert any("问号" in f.message and "?(biāo)" in f.spans[0].text for f in found)
+    # the gloss's opening bracket lost as well
+    found = q("補助資金(萬元)??冃繕?biāo)為:幫助\n", "Q024")
+    assert any("问号" in f.message and "?biāo)" in f.spans[0].text for f in found)
+    # a question, or a question mark before a plain bracket, has lost nothing
+    assert q("是否按期完成?(一)资金到位情况\n", "Q024") == []
+    assert q("资金是否足额?(是)\n", "Q024") == []
+    assert q("网址 http://example.gov.cn/?mode)\n", "Q024") == []
+
+
 def test_letters_read_for_digits() -> None:
     assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
     assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1

@@ -12,8 +12,9 @@ The parts must add up to that budget. T070 reads:
 * the form's budget: the 全年预算数 of the 年度资金总额 row, from a funds block the form reader
   understands, or, when the row's cells ran together (`年度资金总额:21182118100%`), the one split
   of its digits whose rate is B ÷ A (rounded or truncated; 0% only over nothing spent, and a
-  split with nothing spent only when no other is left; a budget below 1000亿元), in the money unit the form's header names. Nothing is compared when there
-  is no such budget, or more than one.
+  split with nothing spent only when no other is left; a budget below 1000亿元), in the money
+  unit the form's header names. Nothing is compared when there is no such budget, or more than
+  one.
 
 A warning, not an error: a list may leave out a part the report does not name.
 """

@@ -31,7 +31,8 @@ DAMAGED_TEXT = rule(
     "check it against the source",
     what="Finds damage that conversion or OCR leaves in published text: runs of four or more "
     "question marks (lost characters), empty angle brackets (< >) where a number or section "
-    "number stood, pinyin with tone marks inserted after characters (項(xiàng)), a percentage "
+    "number stood, pinyin with tone marks inserted after characters (項(xiàng)) or after a "
+    "character lost to a question mark (?(biāo)), a percentage "
     "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
@@ -55,6 +56,12 @@ DAMAGED_TEXT = rule(
 _QUESTION_RUN = lazy(r"[?？]{4,}")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# A pinyin gloss whose own character was lost (?(biāo), or ?biāo) with its opening bracket lost
+# too): the gloss shows a character stood there.
+_LOST_GLOSSED = lazy(
+    r"[?？\ufffd]+(?:[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]?"
+    r"|[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）])"
+)
 _LETTER_PERCENT = lazy(r"(?=[OoIlTW0-9])(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
 # A digit look-alike letter as a whole count between a character and its unit: 第O份, 到l次.
 _LETTER_COUNT = lazy(r"(?=[OoIl])(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
@@ -115,6 +122,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("angle", m.start(), min(len(norm), m.end() + 8))
     for m in _PINYIN.finditer(norm):
         add("pinyin", m.start(), m.end())
+    for m in _LOST_GLOSSED.finditer(norm):
+        add("lost", max(0, m.start() - 4), m.end() + 1)
     for m in _LETTER_PERCENT.finditer(norm):
         if _letters_for_digits(m.group("tok")):
             add("letters", m.start(), m.end())
@@ -244,6 +253,10 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
 
 _WHAT = {
     "question": ("是一串问号，原文字符在转换中丢失", "is a run of question marks: characters lost"),
+    "lost": (
+        "中拼音注音前的汉字变成了问号，原文字符在转换中丢失",
+        "has a character lost to a question mark before its pinyin gloss",
+    ),
     "angle": (
         "中的空尖括号原本应是数字或序号，转换时丢失",
         "has empty angle brackets where a number or section number was lost",

@@ -202,6 +202,16 @@ def test_a_character_lost_to_a_question_mark_before_its_gloss() -> None:
     assert q("网址 http://example.gov.cn/?mode)\n", "Q024") == []
 
 
+def test_figures_with_separators_no_number_allows() -> None:
+    found = q("年度总金额.32.06.5其中财政拨款.32.06.579.27\n", "Q024")
+    assert any("分隔符" in f.message for f in found)
+    found = q("实际到位资金 | 7,00.0,77 |\n", "Q024")
+    assert any("分隔符" in f.message and f.spans[0].text.startswith("7,00.0,77") for f in found)
+    # grouped thousands, dates, section numbers, lists and a plain decimal are numbers
+    text = "资金1,234.50万元，项目支出23,059.62万元，2023.12.31完成；3.1.2 项目管理；分别为10.5,20.3,0.5；比例.5\n"
+    assert q(text, "Q024") == []
+
+
 def test_letters_read_for_digits() -> None:
     assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
     assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1

@@ -1,0 +1,152 @@
+"""Report quality: money paid out well short of the money received, with no word on the rest (Q121).
+
+"2023年共下达补助资金246.2万元" in one sentence and "全年共完成发放补助资金141.8万元" in the next
+(or the next but one): 104.4万元 — 42 % of the funds — is neither spent nor accounted for, and the
+report states no rate and gives no reason. A reviewer asks where the rest went.
+
+Read:
+
+* the funds received: a sentence whose verb is 下达, 到位, 拨付到, 安排 or 收到 (simplified or
+  traditional) followed, in the same clause, by one money amount;
+* the money paid out: a later sentence, at most `_REACH` characters on, whose verb is 发放, 支出,
+  支付, 拨付 or 使用 (完成发放, 实际支出 …) followed by one money amount in the same unit;
+* paid ÷ received below `_SHORT`, and nowhere in the report a rate of the pair (支付率 or
+  执行率 with a percent), nor any word on the rest: 结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因,
+  由于, 滞后 … (simplified or traditional).
+
+Info: the report may account for the rest in a part not published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reviewer import regex as rx
+from reviewer.checks.goal_forms import _TONES, GLOSS
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.regex import lazy
+
+PAYOUT_UNEXPLAINED = rule(
+    code="Q121",
+    fix_zh="说明未发放（未支付）资金的金额、原因和后续安排（结转、收回或下年发放），并列出执行率。",
+    name="payout-short-unexplained",
+    kind="unexplained_problem",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="资金发放明显少于到位数，未作说明",
+    title_en="Much less paid out than received, with no word on the rest",
+    message_zh="报告称收到（下达）资金 {received}，实际{verb} {paid}，仅为 {share}%；其余 {rest} "
+    "去向、原因均未说明，也未列执行率",
+    message_en="The report received {received} and paid out {paid}, only {share}%; the remaining "
+    "{rest} is not accounted for and no rate or reason is given",
+    what="A sentence stating the funds received (下达, 到位, 拨付到, 安排 … one money amount) "
+    "followed within a few sentences by the money paid out (发放, 支出, 支付, 拨付, 使用 … one "
+    "amount in the same unit) that is below 80 % of it, in a report that states no payment or "
+    "execution rate and has no word on the rest (结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因, "
+    "由于 …, in simplified or traditional characters).",
+    why="Money received but not paid out is either carried over, returned or idle; a report "
+    "that leaves the gap unexplained hides the main execution problem of the year.",
+    example="1、资金到位情况。2023年共下达补助资金246.2万元。\n"
+    "2、资金执行情况。2023年共完成发放补助资金141.8万元。",
+    counterexample="1、资金到位情况。2023年共下达补助资金246.2万元。\n"
+    "2、资金执行情况。2023年共完成发放补助资金141.8万元，剩余104.4万元结转下年发放。",
+    fix="State how much was not paid out, why, and what happens to it (carried over, returned, "
+    "paid next year), with the execution rate.",
+)
+
+
+def _g(*words: str) -> str:
+    """An alternation of `words`, each character a class of its simplified and traditional forms
+    (`[发發]`), each optionally followed by a pinyin gloss (發(fā)放 on a mirrored page)."""
+    out = []
+    for w in words:
+        parts = rx.findall(r"\[[^\]]+\]|.", w)
+        out.append("".join(f"{c}{GLOSS}?" for c in parts))
+    return "|".join(out)
+
+
+_RECEIVED = lazy(_g("下[达達]", "到位", "[拨撥]付到", "安排", "收到"))
+_PAID = lazy(rf"(?P<verb>{_g('[发發]放', '支出', '支付', '[拨撥]付', '使用')})")
+# A bracket opens the amount's parts, unless it is a pinyin gloss (下達(dá)) of a mirrored page.
+_CLAUSE_END = lazy(rf"[，,；;。\n]|[(（](?![a-z{_TONES}]+[)）])|其中")
+_SENTENCE_END = lazy(r"[。\n]")
+_RATE = lazy(_g("[支执執发發拨撥使][付行放用]率"))
+_EXPLAINED = lazy(
+    _g(
+        "[结結][余餘转轉存]",
+        "剩[余餘下]",
+        "[结結]余",
+        "未[发發拨撥支使兑兌]",
+        "尚未",
+        "待[支发發拨撥]",
+        "原因",
+        "由[于於]",
+        "[滞滯]后",
+        "[滞滯]後",
+        "[缓緩]慢",
+        "退回",
+        "收回",
+        "上[缴繳]",
+    )
+)
+_REACH = 400
+_SHORT = Decimal("0.8")
+
+
+def _money(norm: str, lo: int, hi: int) -> list[Quantity]:
+    return [q for q in find_quantities(norm, lo, hi) if q.dimension == "money"]
+
+
+def _clause_amount(norm: str, verb_end: int, hi: int) -> Quantity | None:
+    """The one money amount of the clause the verb opens (before the next comma, or a bracket
+    or 其中 opening its parts)."""
+    end = _CLAUSE_END.search(norm, verb_end, hi)
+    money = _money(norm, verb_end, end.start() if end else hi)
+    return money[0] if len(money) == 1 else None
+
+
+def _in_brackets(norm: str, at: int) -> bool:
+    """Inside an open bracket of its line: a part of an amount stated before it."""
+    line_start = norm.rfind("\n", 0, at) + 1
+    head = norm[line_start:at]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
+@check(PAYOUT_UNEXPLAINED)
+def payout_unexplained(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    if _EXPLAINED.search(norm) or _RATE.search(norm):
+        return
+    seen: set[int] = set()
+    for r in _RECEIVED.finditer(norm):
+        if _in_brackets(norm, r.start()):
+            continue
+        end = _SENTENCE_END.search(norm, r.end())
+        s_end = end.start() if end else len(norm)
+        received = _clause_amount(norm, r.end(), s_end)
+        if received is None or received.base <= 0:
+            continue
+        for p in _PAID.finditer(norm, s_end, min(len(norm), s_end + _REACH)):
+            p_end = _SENTENCE_END.search(norm, p.end())
+            paid = _clause_amount(norm, p.end(), p_end.start() if p_end else len(norm))
+            if paid is None or paid.unit != received.unit or paid.start in seen:
+                continue
+            seen.add(paid.start)
+            share = paid.base / received.base
+            if share >= _SHORT or share <= 0:
+                break
+            yield PAYOUT_UNEXPLAINED.hit(
+                [(paid.start, paid.end), (received.start, received.end)],
+                {
+                    "received": f"{fmt(received.value)}{received.unit}",
+                    "paid": f"{fmt(paid.value)}{paid.unit}",
+                    "verb": rx.sub(GLOSS, "", p.group("verb")),
+                    "share": fmt((share * 100).quantize(Decimal("0.1"))),
+                    "rest": f"{fmt(received.value - paid.value)}{received.unit}",
+                },
+            )
+            break

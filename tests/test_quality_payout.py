@@ -1,0 +1,60 @@
+"""Q121: money paid out well short of the money received, with no word on the rest."""
+
+from __future__ import annotations
+
+from reviewer.document.normalize import normalize
+from reviewer.models import Severity
+from tests.helpers import review_text
+
+RECEIVED = "1、资金到位情况。2023年共下达补助资金246.2万元(其中:中央补助资金226.7万元,省级补助资金19.5万元)。\n"
+PAID = "2、资金执行情况。2023年共完成发放补助资金{paid}万元。\n"
+
+
+def q121(text: str):
+    return [f for f in review_text(text, select=["Q121"]) if f.code == "Q121"]
+
+
+def test_much_less_paid_out_than_received_with_no_word_is_an_info():
+    (f,) = q121(RECEIVED + PAID.format(paid="141.8"))
+    assert f.severity == Severity.INFO
+    assert (f.data["received"], f.data["paid"], f.data["share"]) == (
+        "246.2万元",
+        "141.8万元",
+        "57.6",
+    )
+    assert f.spans[0].text == "141.8万元"
+
+
+def test_a_payout_near_the_funds_is_silent():
+    assert q121(RECEIVED + PAID.format(paid="240")) == []
+
+
+def test_a_word_on_the_rest_or_a_stated_rate_is_silent():
+    text = RECEIVED + PAID.format(paid="141.8")
+    assert q121(text + "剩余104.4万元结转下年发放。\n") == []
+    assert q121(text + "因项目验收滞后，部分资金尚未拨付。\n") == []
+    assert q121(text + "资金支付率57.6%。\n") == []
+
+
+def test_the_parts_of_the_funds_are_not_the_funds_received():
+    # only a part is stated outside brackets as received: 中央补助资金 is no receipt verb's amount
+    text = "下达资金(中央补助资金226.7万元)已到账。\n" + PAID.format(paid="141.8")
+    assert q121(text) == []
+
+
+def test_a_different_unit_is_not_compared():
+    assert q121(RECEIVED + "2、资金执行情况。共完成发放补助资金1418000元。\n") == []
+
+
+def test_a_mirrored_page_in_traditional_characters_with_glosses_is_read():
+    text = (
+        "1、資金到位情況。2023年共下達(dá)補助資金246.2萬元。\n"
+        "2、資金執(zhí)行情況。2023年全區(qū)共完成發(fā)放補助資金141.8萬元。\n"
+    )
+    (f,) = q121(text)
+    assert f.data["verb"] == "發放"
+    assert q121(text + "剩餘(yú)資金結(jié)轉(zhuǎn)下年。\n") == []
+
+
+def test_traditional_money_multipliers_read_as_simplified():
+    assert normalize("141.8萬元，3億元") == "141.8万元，3亿元"

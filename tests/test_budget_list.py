@@ -35,6 +35,12 @@ def test_a_list_with_its_own_total_or_an_amount_before_it_is_another_check():
     assert t070(LIST.format(x=80).replace("、补助设备资金80万元", "") + FORM) == []  # two parts
 
 
+def test_a_list_of_some_parts_only_is_not_complete():
+    assert t070(LIST.format(x=80).replace("包含", "主要包括") + FORM) == []
+    assert t070(LIST.format(x=80).replace("80万元,", "80万元等,") + FORM) == []
+    assert t070(LIST.format(x=80).replace("80万元,", "80万元及其他费用等,") + FORM) == []
+
+
 def test_the_form_budget_must_be_read_one_way_in_a_stated_unit():
     # no money unit in the form's header: the budget's unit is unknown
     assert t070(LIST.format(x=80) + FORM.replace("(万元)", "")) == []

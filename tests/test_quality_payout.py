@@ -42,6 +42,11 @@ def test_the_parts_of_the_funds_are_not_the_funds_received():
     assert q121(text) == []
 
 
+def test_a_use_of_part_of_the_funds_is_no_payout():
+    text = "2023年共下达补助资金246.2万元。\n其中安排培训经费20万元，使用设备购置资金100万元。\n"
+    assert q121(text) == []
+
+
 def test_a_different_unit_is_not_compared():
     assert q121(RECEIVED + "2、资金执行情况。共完成发放补助资金1418000元。\n") == []
 

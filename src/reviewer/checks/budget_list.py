@@ -8,7 +8,8 @@ The parts must add up to that budget. T070 reads:
 * the list: a clause that names a budget (预算数, 预算资金, 下达资金, 安排资金 …) and then 包含 /
   包括, with no amount between the two, and at least three money amounts after it up to the end
   of the sentence (。, a line break or the next numbered heading); a list that states its own
-  total (合计, 共计 …) is the totals check's;
+  total (合计, 共计 …) is the totals check's, and one that names some parts only (主要包括 …,
+  a last part followed by 等) is no complete list;
 * the form's budget: the 全年预算数 of the 年度资金总额 row, from a funds block the form reader
   understands, or, when the row's cells ran together (`年度资金总额:21182118100%`), the one split
   of its digits whose rate is B ÷ A (rounded or truncated; 0% only over nothing spent, and a
@@ -69,6 +70,8 @@ _LIST = lazy(
 )
 _END = lazy(r"[。\n]|[(（][一二三四五六七八九十][)）]|(?<![\d])[一二三四五六七八九十]、")
 _OWN_TOTAL = lazy(r"合计|共计|总计|总额|累计")
+_PARTIAL = lazy(r"主要|重点|部分")  # 主要包括: the main parts, not all of them
+_ETC = lazy(r"[^，,、；;。\n]{0,12}?等")
 _GLUED_TOTAL = lazy(r"年度资金总额\s*[:：]?\s*(?P<d>\d[\d.]{2,24})%")
 _HEAD_UNIT = lazy(r"[(（](?P<u>万元|元)[)）]")
 _MIN_PARTS = 3
@@ -123,12 +126,14 @@ def budget_list_vs_form(doc: Document) -> Iterator[Hit | Relation]:
     for m in _LIST.finditer(norm):
         end_m = _END.search(norm, m.end(), m.end() + _LIST_REACH)
         end = end_m.start() if end_m else min(len(norm), m.end() + _LIST_REACH)
-        if _OWN_TOTAL.search(norm, m.end(), end):
+        if _OWN_TOTAL.search(norm, m.end(), end) or _PARTIAL.search(norm, m.start(), m.end()):
             continue
         found = find_quantities(norm, m.end(), end)
         money = [q for q in found if q.dimension == "money"]
         if len(money) < _MIN_PARTS or (t_start < end and t_end > m.start()):
             continue
+        if _ETC.match(norm, money[-1].end):
+            continue  # 等: the list names some parts only
         got = sum((q.base for q in money), Decimal(0))
         slack = sum((q.half_unit for q in money), Decimal(0))
         unit = money[0].unit

@@ -6,10 +6,11 @@ report states no rate and gives no reason. A reviewer asks where the rest went.
 
 Read:
 
-* the funds received: a sentence whose verb is 下达, 到位, 拨付到, 安排 or 收到 (simplified or
+* the funds received: a sentence whose verb is 下达, 到位, 拨付到 or 收到 (simplified or
   traditional) followed, in the same clause, by one money amount;
 * the money paid out: a later sentence, at most `_REACH` characters on, whose verb is 发放, 支出,
-  支付, 拨付 or 使用 (完成发放, 实际支出 …) followed by one money amount in the same unit;
+  支付 or 拨付 (完成发放, 实际支出 …) followed by one money amount in the same unit (安排 and 使用
+  name a use of part of the funds, not the funds or their payout);
 * paid ÷ received below `_SHORT`, and nowhere in the report a rate of the pair (支付率 or
   执行率 with a percent), nor any word on the rest: 结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因,
   由于, 滞后 … (simplified or traditional).
@@ -43,8 +44,8 @@ PAYOUT_UNEXPLAINED = rule(
     "去向、原因均未说明，也未列执行率",
     message_en="The report received {received} and paid out {paid}, only {share}%; the remaining "
     "{rest} is not accounted for and no rate or reason is given",
-    what="A sentence stating the funds received (下达, 到位, 拨付到, 安排 … one money amount) "
-    "followed within a few sentences by the money paid out (发放, 支出, 支付, 拨付, 使用 … one "
+    what="A sentence stating the funds received (下达, 到位, 拨付到, 收到 … one money amount) "
+    "followed within a few sentences by the money paid out (发放, 支出, 支付, 拨付 … one "
     "amount in the same unit) that is below 80 % of it, in a report that states no payment or "
     "execution rate and has no word on the rest (结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因, "
     "由于 …, in simplified or traditional characters).",
@@ -69,8 +70,9 @@ def _g(*words: str) -> str:
     return "|".join(out)
 
 
-_RECEIVED = lazy(_g("下[达達]", "到位", "[拨撥]付到", "安排", "收到"))
-_PAID = lazy(rf"(?P<verb>{_g('[发發]放', '支出', '支付', '[拨撥]付', '使用')})")
+# Not 安排 nor 使用: "安排X万元用于…", "使用X万元…" name a use of part of the funds.
+_RECEIVED = lazy(_g("下[达達]", "到位", "[拨撥]付到", "收到"))
+_PAID = lazy(rf"(?P<verb>{_g('[发發]放', '支出', '支付', '[拨撥]付')})")
 # A bracket opens the amount's parts, unless it is a pinyin gloss (下達(dá)) of a mirrored page.
 _CLAUSE_END = lazy(rf"[，,；;。\n]|[(（](?![a-z{_TONES}]+[)）])|其中")
 _SENTENCE_END = lazy(r"[。\n]")

@@ -156,3 +156,56 @@ def test_a_glued_row_the_reader_cannot_split_leaves_the_form_unread():
 def test_a_glued_funds_row_whose_rate_is_not_its_own_leaves_the_form_unread():
     # 30 / 30 gives 100%, not 90.00%: the digits are not split at all
     assert codes(glued(funds="30301090.00%9"), "S030") == []
+
+
+# --------------------------------------------------------------------------- G009
+
+STACK_HEAD = "项目支出绩效自评表 年度 实际 指标值 完成值 "
+
+
+def stack(targets: str, groups: str) -> str:
+    return (
+        STACK_HEAD
+        + targets
+        + " 二级指标 三级指标 分值 得分 "
+        + groups
+        + " 指标9:宣传活动 12次 96次 1 1"
+    )
+
+
+def test_a_target_column_printed_apart_is_matched_by_order_and_units():
+    text = stack(
+        "指标1:建档人数 38508人 指标2:资料种类 不少于12 种 116次", "37442人 3 3 14种 1 1 150次 1 1"
+    )
+    (f,) = codes(text, "G009")
+    assert f.severity == Severity.INFO
+    assert (f.data["name"], f.data["target"], f.data["actual"]) == (
+        "指标1:建档人数",
+        "38508人",
+        "37442人",
+    )
+    assert f.data["units"] == "人、种、次"
+
+
+def test_targets_met_are_silent_and_an_upper_bound_is_read_as_one():
+    text = stack(
+        "指标1:建档人数 38508人 指标2:投诉 不超过12 件 116次", "38600人 3 3 10件 1 1 150次 1 1"
+    )
+    assert codes(text, "G009") == []
+    text = stack(
+        "指标1:建档人数 38508人 指标2:投诉 不超过12 件 116次", "38600人 3 3 14件 1 1 150次 1 1"
+    )
+    (f,) = codes(text, "G009")
+    assert f.data["actual"] == "14件"
+
+
+def test_units_that_do_not_pair_up_or_are_all_alike_leave_the_columns_unmatched():
+    # one target too many: the units shift and nothing is paired
+    text = stack("38508人 12种 116次 6次", "37442人 3 3 14种 1 1 150次 1 1")
+    assert codes(text, "G009") == []
+    # every unit alike: the order alone is no evidence
+    text = stack("38508人 212人 116人", "37442人 3 3 214人 1 1 150人 1 1")
+    assert codes(text, "G009") == []
+    # a score above its weight: not a group of actual, weight, score
+    text = stack("38508人 12种 116次", "37442人 3 5 14种 1 1 150次 1 1")
+    assert codes(text, "G009") == []

@@ -63,3 +63,27 @@ def test_a_mirrored_page_in_traditional_characters_with_glosses_is_read():
 
 def test_traditional_money_multipliers_read_as_simplified():
     assert normalize("141.8萬元，3億元") == "141.8万元，3亿元"
+
+
+# --------------------------------------------------------------------------- Q122
+
+
+def q122(text: str):
+    return [f for f in review_text(text, select=["Q122"]) if f.code == "Q122"]
+
+
+def test_money_still_due_inside_the_used_amount_is_a_warning():
+    text = "项目资金已使用3694.81万元，其中中央资金996.57万元(含信息化项目待支付合同款143.68万元)。"
+    (f,) = q122(text)
+    assert f.severity == Severity.WARNING
+    assert f.data["amount"] == "143.68万元" and f.spans[0].text.startswith("含信息化项目待支付")
+
+
+def test_money_still_due_stated_apart_or_inside_funds_received_is_silent():
+    # stated as its own amount, not inside the used one
+    assert q122("项目资金已使用3551.13万元；信息化项目另有待支付合同款(含143.68万元)。") == []
+    assert q122("项目资金已使用3551.13万元。另有待支付合同款143.68万元。") == []
+    # the funds received may well include money still to be paid out
+    assert q122("项目资金已到位3694.81万元(含待支付合同款143.68万元)。") == []
+    # a paid amount that includes other paid items
+    assert q122("项目资金已支付3694.81万元(含工程进度款143.68万元)。") == []

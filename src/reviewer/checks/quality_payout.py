@@ -152,3 +152,73 @@ def payout_unexplained(doc: Document) -> Iterator[Hit]:
                 },
             )
             break
+
+
+UNPAID_COUNTED_AS_USED = rule(
+    code="Q122",
+    fix_zh="已使用（支出）资金只计实际支付的金额；待支付的合同款等应单列为未支付或结转，并相应调整执行率。",
+    name="unpaid-counted-as-used",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="将待支付款计入已使用资金",
+    title_en="Money still to be paid counted as used",
+    message_zh="“{quote}”：报告所称{verb}的资金中含有{unpaid} {amount}，"
+    "尚未支付的款项不是已使用的资金，执行数和执行率因此偏高",
+    message_en="'{quote}': the money the report calls {verb_en} includes {amount} still to be paid "
+    "({unpaid}); money not paid out is not used, so the spending and its rate are overstated",
+    what="An amount the report calls used, spent or paid (已使用, 已支出, 已支付, 实际支出 …) "
+    "whose own bracketed breakdown includes (含, 包括) an amount still to be paid (待支付, 未支付, "
+    "尚未支付, 应付未付 …) in the same sentence.",
+    why="Execution is money paid out; counting contract payments that are still due as used "
+    "inflates the execution rate and hides money that is in fact unspent.",
+    example="截至2024年末，项目资金已使用3694.81万元，其中中央资金996.57万元(含信息化项目待支付合同款"
+    "143.68万元)，地方资金2698.24万元。",
+    counterexample="截至2024年末，项目资金已使用3551.13万元，其中中央资金852.89万元，地方资金2698.24万元；"
+    "信息化项目另有待支付合同款143.68万元。",
+    fix="Count as used only what was paid; state amounts still due separately as unpaid or carried "
+    "over, and adjust the execution rate.",
+)
+
+_USED = lazy(r"(?P<verb>已使用|已支出|已支付|已拨付|实际支出|实际使用|实际支付)")
+_UNPAID_PART = lazy(
+    r"[(（]\s*(?:含|包括|其中[:：]?)[^)）。；;\n]{0,40}?"
+    r"(?P<unpaid>待支付|未支付|尚未支付|待拨付|应付未付|尚未拨付)[^)）。；;\n]{0,20}?"
+    r"(?P<amt>\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元))"
+)
+_VERB_EN = {
+    "已使用": "used",
+    "已支出": "spent",
+    "已支付": "paid",
+    "已拨付": "paid out",
+    "实际支出": "actually spent",
+    "实际使用": "actually used",
+    "实际支付": "actually paid",
+}
+
+
+@check(UNPAID_COUNTED_AS_USED)
+def unpaid_counted_as_used(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    for v in _USED.finditer(norm):
+        end = _SENTENCE_END.search(norm, v.end())
+        hi = end.start() if end else len(norm)
+        for semi in ("；", ";"):
+            cut = norm.find(semi, v.end(), hi)
+            if cut != -1:
+                hi = cut
+        m = _UNPAID_PART.search(norm, v.end(), hi)
+        if m is None:
+            continue
+        lo = m.start() + 1
+        close = m.end()
+        yield UNPAID_COUNTED_AS_USED.hit(
+            [(lo, close), (v.start(), v.end())],
+            {
+                "quote": norm[lo:close],
+                "verb": v.group("verb"),
+                "verb_en": _VERB_EN[v.group("verb")],
+                "unpaid": m.group("unpaid"),
+                "amount": m.group("amt"),
+            },
+        )

@@ -87,3 +87,32 @@ def test_money_still_due_stated_apart_or_inside_funds_received_is_silent():
     assert q122("项目资金已到位3694.81万元(含待支付合同款143.68万元)。") == []
     # a paid amount that includes other paid items
     assert q122("项目资金已支付3694.81万元(含工程进度款143.68万元)。") == []
+
+
+# --------------------------------------------------------------------------- Q123
+
+PROJECT = "2016年学生资助专项项目绩效评价报告\n一、资金情况\n项目批复资金350万已全部到位。\n"
+
+
+def q123(text: str):
+    return [f for f in review_text(text, select=["Q123"]) if f.code == "Q123"]
+
+
+def test_a_projects_whole_funds_split_into_personnel_and_running_costs_is_a_warning():
+    (f,) = q123(PROJECT + "全部资金用于减免学费，人员费用207.33万元，公用支出142.67万元。")
+    assert f.severity == Severity.WARNING
+    assert (f.data["a"], f.data["b"], f.data["total"]) == ("207.33万元", "142.67万元", "350万")
+
+
+def test_a_split_of_part_of_the_funds_or_of_a_whole_unit_is_silent():
+    # personnel and running costs of 100万元 out of 350: part of a project may pay staff
+    assert q123(PROJECT + "其中人员费用60万元，公用支出40万元，学费减免250万元。") == []
+    # a department-wide report: personnel and running costs are its basic spending
+    text = "2016年部门整体支出绩效评价报告\n一、资金情况\n全年支出350万元，人员经费207.33万元，公用经费142.67万元。"
+    assert q123(text) == []
+    # a count in 万 is no amount of money
+    text = (
+        PROJECT.replace("350万已全部到位", "惠及350万人")
+        + "人员费用207.33万元，公用支出142.67万元。"
+    )
+    assert q123(text) == []

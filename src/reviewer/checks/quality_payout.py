@@ -26,6 +26,7 @@ from decimal import Decimal
 from reviewer import regex as rx
 from reviewer.checks.goal_forms import _TONES, GLOSS
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.report import report_title
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, find_quantities, fmt
@@ -220,5 +221,92 @@ def unpaid_counted_as_used(doc: Document) -> Iterator[Hit]:
                 "verb_en": _VERB_EN[v.group("verb")],
                 "unpaid": m.group("unpaid"),
                 "amount": m.group("amt"),
+            },
+        )
+
+
+PROJECT_AS_BASIC = rule(
+    code="Q123",
+    fix_zh="说明项目资金为何全部列为人员经费和公用经费；项目资金应按项目用途支出，"
+    "挤占项目资金弥补基本支出的应整改。",
+    name="project-funds-as-basic-spending",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="项目资金全部列为人员经费和公用经费",
+    title_en="A project's whole funds reported as personnel and running costs",
+    message_zh="项目资金 {total} 被全部列为{personnel} {a} + {public} {b} = {sum}，"
+    "即基本支出的两类，与项目报告所述用途不符（项目资金不应用于人员和日常公用开支）",
+    message_en="The project's funds of {total} are reported entirely as personnel costs {a} plus "
+    "running costs {b} = {sum}, the two classes of basic spending: that contradicts a project's "
+    "stated use (project funds are not for staff and day-to-day running costs)",
+    what="In a project report (its title names a 项目 and no 部门整体/整体支出), a sentence that "
+    "splits spending into 人员经费 (人员费用, 人员支出) and 公用经费 (公用支出, 公用费用) whose "
+    "two amounts add up exactly to the project's funds stated elsewhere in the report.",
+    why="Personnel and running costs are a unit's basic spending; a project whose whole money "
+    "went there was either used to fill the unit's basic budget or is described wrongly, and "
+    "its outputs cannot be judged against its funds.",
+    example="2016年学生资助专项项目绩效评价报告\n一、资金情况\n项目批复资金350万元已全部到位。"
+    "全部资金用于减免学费，人员费用207.33万元，公用支出142.67万元。",
+    counterexample="2016年学生资助专项项目绩效评价报告\n一、资金情况\n项目批复资金350万元已全部到位。"
+    "全部资金用于减免学费，其中劳务费用7.33万元，学费减免342.67万元。",
+    fix="Explain why the project's funds were booked as personnel and running costs; project "
+    "money belongs to the project's purpose, and money diverted to basic spending needs "
+    "correcting.",
+)
+
+_PERSONNEL = lazy(
+    r"(?P<p>人员(?:经费|费用|支出))[^，,。；;\n\d]{0,6}?(?P<a>\d[\d,]*(?:\.\d+)?\s*万?元)"
+)
+_PUBLIC = lazy(
+    r"(?P<q>公用(?:经费|支出|费用))[^，,。；;\n\d]{0,6}?(?P<b>\d[\d,]*(?:\.\d+)?\s*万?元)"
+)
+_PROJECT_TITLE = lazy(r"项目")
+# A money amount with a bare 万 (资金350万已全部到位): not a count in 万 (万人, 万户, 万亩 …).
+_BARE_WAN = lazy(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)万(?![元人户次个件名所项亩株吨册张套台辆米余多])")
+_WHOLE_UNIT = lazy(r"部门整体|整体支出|单位整体|部门预算|部门决算")
+
+
+@check(PROJECT_AS_BASIC)
+def project_as_basic(doc: Document) -> Iterator[Hit]:
+    title = report_title(doc)
+    if title is None or not _PROJECT_TITLE.search(title[2]) or _WHOLE_UNIT.search(title[2]):
+        return
+    norm = doc.norm
+    if _WHOLE_UNIT.search(norm):
+        return
+    for pm in _PERSONNEL.finditer(norm):
+        end = _SENTENCE_END.search(norm, pm.end())
+        qm = _PUBLIC.search(norm, pm.end(), min(end.start() if end else len(norm), pm.end() + 40))
+        if qm is None:
+            continue
+        (a,) = find_quantities(norm, pm.start("a"), pm.end("a")) or (None,)
+        (b,) = find_quantities(norm, qm.start("b"), qm.end("b")) or (None,)
+        if a is None or b is None or a.dimension != "money" or b.dimension != "money":
+            continue
+        got = a.base + b.base
+        slack = a.half_unit + b.half_unit
+        totals = [
+            (q.start, q.end)
+            for q in _money(norm, 0, len(norm))
+            if q.start not in (a.start, b.start) and abs(q.base - got) <= slack
+        ]
+        totals += [
+            (w.start(), w.end())
+            for w in _BARE_WAN.finditer(norm)
+            if abs(Decimal(w.group(1).replace(",", "")) * 10000 - got) <= slack
+        ]
+        if not totals:
+            continue
+        lo, hi = totals[0]
+        yield PROJECT_AS_BASIC.hit(
+            [(pm.start(), qm.end()), (lo, hi)],
+            {
+                "total": norm[lo:hi],
+                "personnel": pm.group("p"),
+                "public": qm.group("q"),
+                "a": a.raw,
+                "b": b.raw,
+                "sum": f"{fmt(got / a.scale)}{a.unit}",
             },
         )

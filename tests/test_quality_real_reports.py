@@ -207,6 +207,10 @@ def test_figures_with_separators_no_number_allows() -> None:
     assert any("分隔符" in f.message for f in found)
     found = q("实际到位资金 | 7,00.0,77 |\n", "Q024")
     assert any("分隔符" in f.message and f.spans[0].text.startswith("7,00.0,77") for f in found)
+    found = q("实际到位资金(万元)75实际支出(万元)89+82结余(万元)\n", "Q024")
+    assert any("分隔符" in f.message and f.spans[0].text == "89+82" for f in found)
+    # a sum written out is arithmetic, not a misread point
+    assert q("实际支出(万元)89+82=171；参训人员8+12名\n", "Q024") == []
     # grouped thousands, dates, section numbers, lists and a plain decimal are numbers
     text = "资金1,234.50万元，项目支出23,059.62万元，2023.12.31完成；3.1.2 项目管理；分别为10.5,20.3,0.5；比例.5\n"
     assert q(text, "Q024") == []

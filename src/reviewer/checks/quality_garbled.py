@@ -33,7 +33,7 @@ DAMAGED_TEXT = rule(
     "question marks (lost characters), empty angle brackets (< >) where a number or section "
     "number stood, pinyin with tone marks inserted after characters (項(xiàng)) or after a "
     "character lost to a question mark (?(biāo)), a figure with separators no number allows "
-    "(.32.06.5 after a label, 7,00.0,77), a percentage "
+    "(.32.06.5 after a label, 7,00.0,77, 89+82 in an amount cell), a percentage "
     "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
@@ -60,6 +60,8 @@ _QUESTION_RUN = lazy(r"[?？]{4,}")
 # digit between commas and points (7,00.0,77). Dates and section numbers (2023.12.31, 3.1.2) and
 # lists of numbers (10.5,20.3) stay silent.
 _NUMBER_RUN = lazy(r"(?<![\d.,])[.,]?\d[\d.,]*")
+# A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
+_PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 # A pinyin gloss whose own character was lost (?(biāo), or ?biāo) with its opening bracket lost
@@ -137,6 +139,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
     for m in _NUMBER_RUN.finditer(norm):
         if _broken_number(norm, m.start(), m.group().rstrip(".,")):
             add("number", m.start(), m.end())
+    for m in _PLUS_FOR_POINT.finditer(norm):
+        add("number", m.start("n"), m.end("n"))
     for m in _EMPTY_ANGLE.finditer(norm):
         add("angle", m.start(), min(len(norm), m.end() + 8))
     for m in _PINYIN.finditer(norm):

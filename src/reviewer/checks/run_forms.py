@@ -30,6 +30,7 @@ rate differs from it in the last place only (a nearer percent is another figure)
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -191,26 +192,32 @@ def _pair(w: _Num, s: _Num) -> _Pair | None:
     return None
 
 
-def _forms(doc: Document) -> Iterator[list[_Tok]]:
+def _forms(doc: Document) -> list[list[_Tok]]:
     """The tokens of each form: `自评表` to the next, from long space-separated lines only."""
+    result: list[list[_Tok]] = doc.cached("run_form_tokens", _build_forms)
+    return result
+
+
+def _build_forms(doc: Document) -> list[list[_Tok]]:
     cuts = [m.start() for m in _TITLE.finditer(doc.norm)]
     if not cuts:
-        return
-    bounds = [*cuts, len(doc.norm)]
-    for lo, hi in itertools.pairwise(bounds):
-        toks: list[_Tok] = []
-        for ln in doc.lines:
-            if ln.end <= lo or ln.start >= hi or "|" in ln.text or "\t" in ln.text:
-                continue
-            found = [
-                _Tok(m.group(), ln.start + m.start(), ln.start + m.end(), ln.index)
-                for m in rx.finditer(r"\S+", doc.norm[ln.start : ln.end])
-                if lo <= ln.start + m.start() < hi
-            ]
+        return []
+    forms: list[list[_Tok]] = [[] for _ in cuts]
+    for ln in doc.lines:
+        if ln.end <= cuts[0] or "|" in ln.text or "\t" in ln.text:
+            continue
+        if len(ln.text.split()) < _MIN_TOKENS:
+            continue
+        parts: dict[int, list[_Tok]] = {}
+        for m in rx.finditer(r"\S+", ln.text):
+            at = ln.start + m.start()
+            k = bisect.bisect_right(cuts, at) - 1
+            if k >= 0:
+                parts.setdefault(k, []).append(_Tok(m.group(), at, at + len(m.group()), ln.index))
+        for k, found in parts.items():
             if len(found) >= _MIN_TOKENS:
-                toks.extend(found)
-        if toks:
-            yield toks
+                forms[k].extend(found)
+    return [f for f in forms if f]
 
 
 def _squeezed(toks: list[_Tok]) -> str:

@@ -59,7 +59,11 @@ _QUESTION_RUN = lazy(r"[?？]{4,}")
 # a point with no digit before it and another point after), or a piece that starts 0 and another
 # digit between commas and points (7,00.0,77). Dates and section numbers (2023.12.31, 3.1.2) and
 # lists of numbers (10.5,20.3) stay silent.
-_NUMBER_RUN = lazy(r"(?<![\d.,])[.,]?\d[\d.,]*")
+# Only runs that could be such a figure are matched (a point right after a character, or a comma
+# and a point out of the thousands pattern); `_broken_number` decides.
+_NUMBER_RUN = lazy(
+    r"(?<![\d.,])(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
+)
 # A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
 _PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")

@@ -62,7 +62,8 @@ _QUESTION_RUN = lazy(r"[?？]{4,}")
 # Only runs that could be such a figure are matched (a point right after a character, or a comma
 # and a point out of the thousands pattern); `_broken_number` decides.
 _NUMBER_RUN = lazy(
-    r"(?<![\d.,])(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
+    r"(?=[.\d])(?<![\d.,])"
+    r"(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
 )
 # A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
 _PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")

@@ -78,8 +78,10 @@ _PAID = lazy(rf"(?P<verb>{_g('[发發]放', '支出', '支付', '[拨撥]付')})
 _CLAUSE_END = lazy(rf"[，,；;。\n]|[(（](?![a-z{_TONES}]+[)）])|其中")
 _SENTENCE_END = lazy(r"[。\n]")
 _RATE = lazy(_g("[支执執发發拨撥使][付行放用]率"))
+# The lookahead (the words' first characters) lets the search skip ahead; it changes no match.
 _EXPLAINED = lazy(
-    _g(
+    "(?=[结結剩未尚待原由滞滯缓緩退收上])(?:"
+    + _g(
         "[结結][余餘转轉存]",
         "剩[余餘下]",
         "[结結]余",
@@ -95,6 +97,7 @@ _EXPLAINED = lazy(
         "收回",
         "上[缴繳]",
     )
+    + ")"
 )
 _REACH = 400
 _SHORT = Decimal("0.8")
@@ -269,13 +272,14 @@ _WHOLE_UNIT = lazy(r"部门整体|整体支出|单位整体|部门预算|部门�
 
 @check(PROJECT_AS_BASIC)
 def project_as_basic(doc: Document) -> Iterator[Hit]:
-    title = report_title(doc)
-    if title is None or not _PROJECT_TITLE.search(title[2]) or _WHOLE_UNIT.search(title[2]):
-        return
     norm = doc.norm
-    if _WHOLE_UNIT.search(norm):
+    found = list(_PERSONNEL.finditer(norm))
+    if not found:
         return
-    for pm in _PERSONNEL.finditer(norm):
+    title = report_title(doc)
+    if title is None or not _PROJECT_TITLE.search(title[2]) or _WHOLE_UNIT.search(norm):
+        return
+    for pm in found:
         end = _SENTENCE_END.search(norm, pm.end())
         qm = _PUBLIC.search(norm, pm.end(), min(end.start() if end else len(norm), pm.end() + 40))
         if qm is None:

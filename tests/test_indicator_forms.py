@@ -360,3 +360,29 @@ def test_a_form_whose_weights_do_not_add_up_is_not_summed() -> None:
     # a row the reader could not take (qualitative, shifted) would be missing from the sum
     text = TOTAL.format(total="95").replace("| 30 | 30 |", "| 20 | 20 |")
     assert _codes(text, ["S001"]) == []
+
+
+# ---- one cell per line, the indicator's name printed again before its actual ---------------------
+
+REPEATED = (
+    "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n全年完成值\n\n未完成原因和改进措施\n\n"
+    "产出指标\n\n数量指标\n\n建设空气质量监测子站\n\n11个\n\n{again}\n\n{actual}\n\n"
+    "建设内容经批准调整，年底取得初步设计批复\n"
+)
+
+
+def test_a_name_printed_again_in_its_row_is_no_new_row() -> None:
+    text = REPEATED.format(again="建设空气质量监测子站", actual="0")
+    row = _rows(text)["建设空气质量监测子站"]
+    assert (_fig(row, "target"), _fig(row, "actual")) == ("11个", "0个")
+    found = review_text(text, select=["G001"])
+    assert [f.code for f in found] == ["G001"] and "目标 11个，实际 0个" in found[0].message
+    assert _codes(REPEATED.format(again="建设空气质量监测子站", actual="11"), ["G"]) == []
+
+
+def test_another_name_after_a_target_starts_another_row() -> None:
+    # Near miss: a different text cell is the name of the next row; the lone figure after it
+    # may be a score, so neither row is read.
+    text = REPEATED.format(again="改造监测平台", actual="0")
+    assert _rows(text) == {}
+    assert _codes(text, ["G"]) == []

@@ -189,7 +189,7 @@ def test_one_cell_per_line_columns_by_trying_each_column_count() -> None:
 
 def test_a_table_run_together_on_one_line() -> None:
     line = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 "
-    assert shown(line + "\n") == ["rate/run 86 = 37.24 43.2"]
+    assert shown(line + "\n", "rate") == ["rate/run 86 = 37.24 43.2"]
     # a label between the figures and the percent starts another row: not their quotient
     other = "指标7:接种证 221人 221人 2 2 指标8:接种率 100.00% 97.30% 2 1.9 3 4 5\n"
     assert shown(other, "rate") == []
@@ -199,6 +199,59 @@ def test_a_table_run_together_on_one_line() -> None:
     assert shown(rows.replace("其中 207.45 — 100%", "其中 207.45 207.45 100%"), "rate") == [
         "rate/run 100 = 207.45 207.45"
     ]
+
+
+def test_a_figure_after_a_colon_is_a_figure_but_not_a_clock_time() -> None:
+    text = "支出合计90万元。其中:60万元用于基本支出，30万元用于项目支出。\n"
+    assert shown(text, "sum") == ["sum/prose 90 = 60 30"]
+    # near miss: after a digit and a colon the figure is the minutes of a time
+    assert shown("会议于8:30人到齐，9:30人离场，共60人。\n", "sum") == []
+
+
+def test_a_sum_within_one_cell_of_a_table_run_together() -> None:
+    # A sentence written in one cell of a run-together form is read like prose.
+    line = (
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 90 90 89 10 99% 10 "
+        "其中:本年财政拨款 90 90 89 实际完成情况 本项目共申请预算资金90万元。其中:30万元用于甲;30万元用于乙;30万元用于丙。 "
+        "绩效指标 一级指标\n"
+    )
+    assert shown(line, "sum") == ["sum/run 90 = 30 30 30"]
+    # near miss: figures of different cells are never added up (rows are unknown)
+    assert shown("分值 得分 10 10 20 20 30 30 10 10 合计 50 50 6 7 8 9 10 11\n", "sum") == []
+
+
+def test_a_bare_figure_under_a_percent_column_is_a_rate() -> None:
+    table = (
+        "| 项目资金 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |\n"
+        "| 年度资金总额 | 2.38 | 2.38 | 10 | 100 | 10 |\n"
+        "| 其中:财政拨款 | 0.58 | 0.29 | — | 50 | — |\n"
+    )
+    assert shown(table, "rate") == ["rate/pipe 100 = 2.38 2.38", "rate/pipe 50 = 0.29 0.58"]
+    # near miss: the same figures under a column not headed in percent
+    assert shown(table.replace("执行率(%)", "执行率"), "rate") == []
+
+
+def test_a_weight_a_rate_and_a_score_side_by_side() -> None:
+    row = "| 年度资金总额 | 43.2 | 43.2 | 37.24 | 10 | 86% | {s} |\n"
+    assert shown(row.format(s="9"), "score") == ["score/pipe 9 = 10 86"]  # 8.6 at 0 decimals
+    assert shown(row.format(s="8.6"), "score") == ["score/pipe 8.6 = 10 86"]
+    run = "分值 执行率 得分 年度资金总额 43.2 43.2 37.24 10 86% 9 其中 43.2 43.2 37.24 — — —\n"
+    assert shown(run, "score") == ["score/run 9 = 10 86"]
+    # near misses: a score that is not weight × rate; the rate and weight in another order
+    # (an indicator's target, actual, weight, score); a label between them
+    assert shown(row.format(s="7"), "score") == []
+    assert shown("| 接种率 | 100% | 97% | 2 | 2 | 10 | 20 |\n", "score") == []
+    assert shown(run.replace("10 86% 9", "10 86% 得分 9"), "score") == []
+
+
+def test_a_score_mutation_breaks_only_upwards() -> None:
+    # A score below weight × rate may be a deduction the form allows: only a higher one breaks.
+    rel = _one("| 年度资金总额 | 43.2 | 37.24 | 10 | 86% | 9 |\n", "score")
+    assert breaks(rel, rel.anchor, Decimal(10)) and breaks(rel, rel.anchor, Decimal(19))
+    assert not breaks(rel, rel.anchor, Decimal(6)) and not breaks(rel, rel.anchor, Decimal(8))
+    weight, rate = rel.parts
+    assert breaks(rel, weight, Decimal(8)) and not breaks(rel, weight, Decimal(20))
+    assert breaks(rel, rate, Decimal(16))
 
 
 # --- counts ------------------------------------------------------------------------------------
@@ -303,6 +356,70 @@ def test_docx_rebuild_turns_a_cell_run_into_a_table_when_its_shape_is_known() ->
     assert back is not None
     assert "| 在职 | 15 | 12 |" in back and "| 合计 | 21 | 17 |" in back
     assert shown(back, "column") == ["column/pipe 21 = 15 6", "column/pipe 17 = 12 5"]
+
+
+# A funds block one cell per line, no total row among its parts: its width shows only in its
+# rows — a label, then figures, empty cells or dashes, then the next label.
+FUNDS_CELLS = """资金情况(万元)
+全年预算数
+全年执行数
+执行率
+年度资金总额
+30
+30
+100%
+其中:本年财政拨款
+30
+30
+100%
+其他资金
+-
+-
+-
+年度总体目标
+"""
+
+
+def test_docx_rebuild_takes_a_cell_runs_width_from_two_labelled_rows_around_a_rate() -> None:
+    back = docx_round_trip(FUNDS_CELLS)
+    assert back is not None
+    assert "| 年度资金总额 | 30 | 30 | 100% |" in back
+    assert "| 其中:本年财政拨款 | 30 | 30 | 100% |" in back
+    assert shown(back, "rate") == ["rate/pipe 100 = 30 30", "rate/pipe 100 = 30 30"]
+    # near miss: the row after is shorter (a cell lost) and no row before is as wide: the width
+    # is not shown, the run stays as it is
+    ragged = FUNDS_CELLS.replace("其他资金\n-\n-\n-\n", "其他资金\n-\n").replace(
+        "其中:本年财政拨款\n30\n30\n100%\n", "其中:本年财政拨款\n30\n30\n"
+    )
+    assert docx_round_trip(ragged) is None
+
+
+def test_docx_rebuild_leaves_the_rest_of_a_table_broken_by_a_long_cell() -> None:
+    # A long note cell ends the run above; the run below starts with a value row. Rebuilding it
+    # alone as a Word table would make half a table: it stays as lines.
+    head = "年度资金总额 |\n30 |\n30 |\n100% |\n"
+    note = "1.预算执行率=预算执行数/调整后预算数,未达到90%的需说明原因(100字以内) |\n"
+    rest = "".join(
+        f"{ln} |\n"
+        for ln in [
+            "其中:本年财政拨款",
+            "30",
+            "30",
+            "100%",
+            "其他资金",
+            "10",
+            "10",
+            "100%",
+            "单位资金",
+            "5",
+            "5",
+            "100%",
+            "结束",
+        ]
+    )
+    assert docx_round_trip(head + note + rest) is None
+    whole = docx_round_trip(head + rest)  # without the note: one run, rebuilt as one table
+    assert whole is not None and "| 其中:本年财政拨款 | 30 | 30 | 100% |" in whole
 
 
 def test_a_table_fragment_end_to_end_in_text_and_docx(tmp_path: Path) -> None:

@@ -277,6 +277,15 @@ def test_year_end_other_years_and_forecasts_are_silent() -> None:
         assert q(YEAR_REPORT + sentence + "\n", "Q013") == [], sentence
 
 
+def test_the_count_date_of_the_event_the_funds_answer_is_no_progress_figure() -> None:
+    # the disaster's toll is dated when it was counted; the funds' progress is not in it
+    toll = "截至2023年8月31日，全区农业受灾面积12.8万亩，绝收1.6万亩，造成经济损失9121.69万元。"
+    assert q(YEAR_REPORT + toll + "\n", "Q013") == []
+    # near miss: a toll and the funds paid against it in one sentence is a progress figure
+    paid = "截至2023年8月31日，全区受灾面积12.8万亩，已拨付救灾资金300万元。"
+    assert len(q(YEAR_REPORT + paid + "\n", "Q013")) == 1
+
+
 def test_one_cutoff_date_repeated_is_one_finding() -> None:
     text = YEAR_REPORT + "截至11月底，支出85万元。\n截至11月底，项目资金已拨付60万元。\n"
     found = q(text, "Q013")
@@ -353,6 +362,27 @@ def test_satisfaction_rate_with_no_survey_anywhere() -> None:
     assert [f.spans[0].text for f in found] == ["受益群众满意度100%"]
     assert found[0].severity == Severity.INFO and "调查方式" in found[0].message
     assert len(q("改善牧民生活条件，使牧民满意度达到95%以上。\n", "Q020")) == 1
+
+
+def test_an_effect_indicator_scored_with_no_figure_behind_it() -> None:
+    line = "5.社会效益指标(自评得分40分):有效降低疾病的发生和流行,改善了农村人居环境。\n"
+    [found] = q(line, "Q020")
+    assert found.spans[0].text.startswith("社会效益指标(自评得分40分)") and "40" in found.message
+    # near misses: a figure behind the effect, an output indicator, no points
+    measured = line.replace("有效降低疾病的发生和流行", "肠道传染病发病率下降12%")
+    assert q(measured, "Q020") == []
+    assert q(line.replace("社会效益指标", "数量指标"), "Q020") == []
+    assert q(line.replace("(自评得分40分)", ""), "Q020") == []
+
+
+def test_satisfaction_rate_on_a_page_from_inside_a_document_is_not_judged() -> None:
+    # the text opens on a page number: the survey may be described on the pages before it
+    page = "—23—\n7.满意度指标：参保人员对医保服务满意度达到99.99%。\n"
+    assert q(page, "Q020") == []
+    assert q(page.replace("—23—", "- 23 -"), "Q020") == []
+    # near miss: a page number further down is no sign of a page from inside a document
+    whole = "7.满意度指标：参保人员对医保服务满意度达到99.99%。\n—23—\n"
+    assert len(q(whole, "Q020")) == 1
 
 
 def test_satisfaction_rate_with_a_survey_or_as_a_target_is_silent() -> None:

@@ -102,6 +102,19 @@ def test_budget_only_report_with_results_part() -> None:
     assert len(found) == 1 and "决算" in found[0].message
 
 
+def test_a_text_that_stops_in_its_budget_section_is_not_judged() -> None:
+    # the results heading stands above, but the text stops where the budget granted is told:
+    # the execution section would have followed
+    cut = (
+        "一、专项资金设立情况\n2019年预算安排300万元。\n二、专项资金项目绩效情况\n"
+        "（一）2019年专项资金预算批复情况\n市财政局批复预算资金300万元。\n"
+    )
+    assert q(cut, "Q003") == []
+    # near miss: an execution section that follows and states no amount is still judged
+    more = cut + "（二）2019年预算执行情况\n资金使用规范，效果良好。\n" + PROBLEMS
+    assert len(q(more, "Q003")) == 1
+
+
 def test_spending_stated_as_a_rate_is_an_actual() -> None:
     for actual in ("资金支付率100%。", "资金已全额拨付。", "预算执行率为98.5%。"):
         assert q(BUDGET + actual + "\n" + PROBLEMS, "Q003") == [], actual
@@ -129,6 +142,21 @@ def test_execution_section_without_amount_or_rate() -> None:
     assert len(q(works, "Q003")) == 1
     rate = works.replace("完成率100%", "资金支付率100%")
     assert q(rate, "Q003") == []
+
+
+def test_execution_section_without_amount_in_a_glossed_traditional_mirror() -> None:
+    # the mirror prints 資金執(zhí)行情況: the heading is the same execution heading
+    text = (
+        "一、績(jī)效目標(biāo)分解下達(dá)等情況\n下達(dá)我市資金30萬元。\n"
+        "二、績(jī)效目標(biāo)完成情況分析\n1.資金到位情況\n資金已全部到位。\n"
+        "2.資金執(zhí)行情況\n目前,正在采購(gòu)救生衣60件、防汛應(yīng)急包50個(gè)。\n"
+        "(二)資金管理情況\n專款專用。\n" + PROBLEMS
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("目前,正在采購")
+    # near miss: the amount spent under the same heading, in the mirror's script
+    spent = text.replace("目前,正在采購", "已支出資金28.5萬元,采購")
+    assert q(spent, "Q003") == []
 
 
 # ---------------------------------------------------------------- Q006 actual not a value
@@ -241,6 +269,14 @@ def test_look_alike_characters_misread_around_a_figure() -> None:
     found = q("年初结余未19.8万元；年未结余数19.8万元。\n", "Q024")
     assert len(found) == 1 and found[0].data["n"] == 2 and "年末" in found[0].message
     assert q("资金尚未10月底前拨付；年末结余数19.8万元；未按期完成。\n", "Q024") == []
+
+
+def test_ocr_glyphs_in_units_and_figures() -> None:
+    # 兀 for 元 after 万, a capital read inside a decimal figure (3M.8 for 14.8)
+    assert len(q("项目资金(万兀)年度资金总额64.8\n", "Q024")) == 1
+    assert len(q("绿化、水电费等成本3M.8万元14.8万元3\n", "Q024")) == 1
+    # near misses: 突兀 is a word, a model or grade with no unit, a figure with its unit
+    assert q("造型突兀，资金(万元)64.8；购置A3.5型设备2台；PM2.5浓度下降10%。\n", "Q024") == []
 
 
 def test_one_turned_into_a_hyphen() -> None:

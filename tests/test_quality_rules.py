@@ -77,6 +77,19 @@ def test_goal_stated_inline_without_a_measure() -> None:
     assert len(q(annual, "Q001")) == 1
 
 
+def test_a_sentence_ending_on_its_goals_is_no_goal_label() -> None:
+    # "…实现年度绩效目标。" closes a sentence about completion: what follows is no goal
+    ended = (
+        "截至年底，全区按时足额发放，100%如期实现年度绩效目标。同时，自治区结合实际，"
+        "增加设置了发放缴费补贴人数等年度绩效目标，并如期实现。\n"
+    )
+    assert q(ended, "Q001") == []
+    # near miss: the same words as a heading on their own line still introduce a goal
+    heading = "（二）年度绩效目标。同时做好困难群众帮扶工作，提升服务水平。\n"
+    found = [f.spans[0].text for f in q(heading, "Q001")]
+    assert any(s.startswith("同时做好困难群众帮扶工作") for s in found)
+
+
 def test_goal_stated_inline_with_a_measure_or_as_an_overall_aim_is_fine() -> None:
     assert q("项目绩效目标为完成道路硬化5公里，群众满意度≥90%。\n", "Q001") == []
     assert q("本项目绩效目标为覆盖服务人口4.52万人。\n", "Q001") == []
@@ -197,6 +210,12 @@ def test_report_without_any_goal() -> None:
     assert len(found) == 1 and "全文未见" in found[0].message
     with_target = text.replace("群众反映较好。", "满意度≥90%。", 1)
     assert q(with_target, "Q002") == []
+    # a goal bounded after its figure (…恢复农业生产16.6万亩以上) is a goal stated in prose
+    bounded = text.replace("群众反映较好。", "支持受灾地区恢复农业生产16.6万亩以上。", 1)
+    assert q(bounded, "Q002") == []
+    # near miss: a figure with no bound after it is no goal
+    plain = text.replace("群众反映较好。", "全区受灾面积16.6万亩。", 1)
+    assert len(q(plain, "Q002")) == 1
 
 
 def test_no_goal_is_not_judged_on_a_fragment_or_under_a_goals_heading() -> None:
@@ -237,6 +256,11 @@ def test_goals_section_with_only_the_funds_and_their_use() -> None:
     assert q(text.replace("200万元", "0.6万元/人"), "Q002") == []
     assert q(text.replace("用于残疾人", "绩效目标为建成残疾人"), "Q002") == []
     assert q(text + "发放率指标为100%,实际完成值为100%。\n", "Q002") == []
+    # a section that says where its targets are given is not a section without targets
+    pointer = text.replace(
+        "大幅度提升了残疾人生活质量。", "绩效目标已分解下达(具体详见“绩效指标完成情况”)。"
+    )
+    assert q(pointer, "Q002") == []
 
 
 def test_no_goal_is_not_judged_on_a_text_that_ends_in_its_overview() -> None:
@@ -292,6 +316,21 @@ def test_full_marks_with_problems() -> None:
     assert len(found) == 1 and "100" in found[0].message
     assert q(text.replace("100分", "92分"), "Q005") == []
     assert q(text.replace("项目执行率需进一步提高。", "无"), "Q005") == []
+
+
+def test_full_marks_with_problems_named_inline() -> None:
+    text = (
+        "项目绩效自评综述：项目绩效自评得分为100分。全年预算数为4000万元，执行数为4000万元。"
+        "发现的主要问题及原因：一是项目统筹编制预算时不细；二是项目实施过程中监督力度不够。\n"
+    )
+    [found] = q(text, "Q005")
+    assert found.spans[1].text.startswith("一是项目统筹编制预算时不细")
+    # near misses: a lower score, no problem found, a form's prompt in place of problems
+    assert q(text.replace("100分", "95分"), "Q005") == []
+    none = text.replace("一是项目统筹编制预算时不细；二是项目实施过程中监督力度不够", "无")
+    assert q(none, "Q005") == []
+    prompt = "自评得分100分。\n存在问题：结合自评情况，分析存在的问题及原因。\n"
+    assert q(prompt, "Q005") == []
 
 
 # ---------------------------------------------------------------- Q010 empty section

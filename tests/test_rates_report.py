@@ -53,6 +53,30 @@ def test_ambiguous_or_missing_pairings_stay_silent() -> None:
     assert r("一、概况\n服务群众200万。\n二、执行\n支付180万元，支付率95%。\n") == []
 
 
+def test_a_spending_rate_is_judged_like_a_payment_rate() -> None:
+    # 支出率 after the amount spent, the budget in the paragraph before
+    text = "一、资金投入\n共投入补助经费预算200万元。\n二、执行\n实际形成支出180万元，支出率95%。\n"
+    [f] = r(text)
+    assert "180 ÷ 200 = 90%" in f.message
+    assert r(text.replace("支出率95%", "支出率90%")) == []
+
+
+def test_the_parts_of_a_breakdown_in_brackets_are_neither_paid_nor_base() -> None:
+    # the executed total lacks its unit; the bracket lists its parts by source: the central part
+    # is not the amount executed (689139.31 / 1080245.79 would be 63.79%)
+    text = (
+        "全年预算数1080245.79万元，全区执行数1032849.44(含中央资金689139.31万元，"
+        "地方资金332524.99万元，其他资金11185.14万元)，总预算执行率95.61%。\n"
+    )
+    assert r(text) == []
+    # near miss: the paid amount stands before the bracket, so it is still judged
+    [f] = r(FUNDS + "资金支付180万元(含中央资金100万元)，未支20万元，支付率95%。\n")
+    assert "180 ÷ 200 = 90%" in f.message
+    # a bracket that is no breakdown (a date) leaves its amount as read
+    [f] = r(FUNDS + "资金支付(截至12月)180万元，未支20万元，支付率95%。\n")
+    assert "180 ÷ 200 = 90%" in f.message
+
+
 def test_another_base_that_gives_the_rate_keeps_it_silent() -> None:
     # paid + unpaid gives 90%, but the sentence's own base (190) gives 94.7% ≈ 95%
     text = "下达资金190万元，资金支付180万元，结余20万元，支付率95%。\n"

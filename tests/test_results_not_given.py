@@ -22,6 +22,16 @@ def test_a_completion_line_whose_only_figure_is_a_bound_is_flagged() -> None:
     assert found[0].spans[0].text == "服务对象满意度:服务对象满意度≥80%"
 
 
+def test_a_numbered_line_with_its_points_whose_only_figure_is_a_bound_is_flagged() -> None:
+    done = "三、绩效目标及指标完成情况(自评得分90分)\n"
+    found = q(done + "4.成本指标(自评得分10分):项目成本控制率≦100%。\n", "Q003")
+    assert len(found) == 1 and "100%" in found[0].message
+    # near misses: a measured value after the points, a goals part
+    assert q(done + "4.成本指标(自评得分10分):项目成本控制率98.5%。\n", "Q003") == []
+    goals = "三、绩效目标\n4.成本指标(10分):项目成本控制率≦100%。\n"
+    assert q(goals, "Q003") == []
+
+
 def test_a_measured_value_a_named_target_or_a_goals_part_is_silent() -> None:
     measured = DONE + "服务对象满意度:目标≥80%,实际达95%。\n"
     named = DONE + "服务对象满意度:年度指标值≥80%。\n"

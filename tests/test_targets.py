@@ -47,6 +47,45 @@ def test_a_prose_pair_stated_with_year_markers_is_judged():
     assert g(text.replace("3010人", "3260人"), "G001") == []
 
 
+def test_a_bound_followed_by_its_actual_in_the_next_clause_is_judged():
+    # the actual clause restates the indicator with 实际 and a verb: still the same indicator
+    text = (
+        "4.绩效指标完成情况分析\n数量指标：布防飞机数量≥6架，实际布防6架；"
+        "飞机飞行时长≥928小时，实际飞行时长909.93小时。\n"
+    )
+    [f] = g(text, "G001")
+    assert f.spans[0].text == "909.93小时" and f.spans[1].text == "飞机飞行时长≥928小时"
+    assert "≥928小时" in f.message and "909.93小时" in f.message
+    # an upper bound exceeded is a miss too
+    [f] = g("项目成本≤50万元，实际支出58万元。\n", "G001")
+    assert f.spans[0].text == "58万元"
+    # near misses: met, another unit, a planned figure, a negated verb
+    assert g(text.replace("909.93小时", "930.5小时"), "G001") == []
+    assert g("飞行时长≥928小时，实际完成率98%。\n", "G001") == []
+    assert g("飞行时长≥928小时，实际计划飞行900小时。\n", "G001") == []
+    assert g("项目成本≤50万元，实际支出48万元。\n", "G001") == []
+
+
+def test_a_row_of_a_one_cell_per_line_table_that_misses_its_target():
+    # the header's words are split over cells (年度 / 指标值, 偏差原因 / 分析及 / 改进措施) and a
+    # blank reason cell follows each row: only the rows say which cell is which
+    head = (
+        "三级指标\n\n年度\n\n指标值\n\n实际\n\n完成值\n\n分值\n\n得分\n\n"
+        "偏差原因\n\n分析及\n\n改进措施\n\n"
+    )
+    row = "林产品收入\n\n2.6亿元\n\n2.45亿元\n\n6\n\n5\n\n \n\n"
+    [f] = g(head + row, "G001")
+    assert f.spans[0].text == "2.45亿元" and "2.6亿元" in f.message
+    # cells ending in | are the same layout
+    [f] = g(head + row.replace("\n\n", " |\n"), "G001")
+    assert f.spans[0].text == "2.45亿元"
+    # near misses: met, another unit, a cost (less may be better), a score above its weight
+    assert g(head + row.replace("2.45亿元", "2.7亿元"), "G001") == []
+    assert g(head + row.replace("2.45亿元", "2.45万亩"), "G001") == []
+    assert g(head + row.replace("林产品收入", "造林补助成本"), "G001") == []
+    assert g(head + row.replace("\n6\n\n5", "\n6\n\n8"), "G001") == []
+
+
 def test_english_message():
     found = [f for f in review_text(REPORT, select=["G001"], lang="en") if f.code == "G001"]
     assert "target ≥90%, actual 80%" in found[0].message

@@ -499,6 +499,63 @@ def test_uses_with_no_single_amount_before_them_stay_silent() -> None:
     assert sums("下达资金404万元，140万元用于甲项目。") == []
 
 
+HANDED_BACK = (
+    "省财政厅向我市下达土壤污染防治资金{t}万元。我市于1月6日以文件将该笔资金下拨至甲县，"
+    "用于实施“甲地块调查项目”({a}万元)和“乙地块应急工程项目”(577万元)。"
+)
+
+
+def test_a_sentence_handing_out_the_amount_before_it_splits_that_amount() -> None:
+    # 该笔资金 names the one amount of the sentence before; the amounts it is handed out as are
+    # its parts, read across the full stop (a warning).
+    assert sums(HANDED_BACK.format(t=1300, a=723)) == []
+    (f,) = sums(HANDED_BACK.format(t=1307, a=723))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "723 + 577 = 1300" and f.data["stated"] == "1307"
+    (f,) = sums(HANDED_BACK.format(t=1300, a=732))
+    assert f.data["expr"] == "732 + 577 = 1309"
+
+
+def test_amounts_after_the_sentence_before_are_no_split_without_a_handing_out() -> None:
+    # Near misses: no back-reference to the amount; a back-reference but nothing handed out;
+    # two amounts in the sentence before (which one is split is unclear); an amount of the
+    # sentence's own before the back-reference; a handing out already done (下拨后).
+    text = HANDED_BACK.format(t=1307, a=723)
+    assert sums(text.replace("将该笔资金下拨至甲县", "另安排资金至甲县")) == []
+    assert sums(text.replace("将该笔资金下拨至甲县，用于实施", "该笔资金到位后，完成")) == []
+    assert sums(text.replace("资金1307万元。", "资金1307万元，另下达100万元。")) == []
+    assert sums(text.replace("我市于1月6日以文件", "我市自筹200万元，以文件")) == []
+    # what happened after the handing out is no split of it
+    after = "下达资金100万元。该笔资金下拨后，甲县完成投资80万元，乙县完成投资50万元。"
+    assert sums(after) == []
+
+
+PARALLEL_USES = (
+    "本项目共申请预算资金{t}万元。其中:30万元用于预算编制;30万元用于项目审计;{c}万元用于设计测绘。"
+)
+
+
+def test_a_list_of_uses_goes_on_past_a_prefix_that_adds_up() -> None:
+    # 30 + 30 already make 60, but the third item is listed just like the first two (an amount
+    # put to a use, the same list mark): it is a part too, and the parts exceed the total.
+    assert sums(PARALLEL_USES.format(t=90, c=30)) == []
+    (f,) = sums(PARALLEL_USES.format(t=60, c=30))
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    assert f.data["expr"] == "30 + 30 + 30 = 90" and f.data["stated"] == "60"
+    (f,) = sums(PARALLEL_USES.format(t=80, c=30))  # no prefix adds up: read as before
+    assert f.data["expr"] == "30 + 30 + 30 = 90"
+
+
+def test_an_item_not_listed_alike_still_closes_a_breakdown_that_adds_up() -> None:
+    # Near misses: the third amount is not put to a use, or follows a full stop, or another
+    # list mark: it is no item of the list, and 60 = 30 + 30 holds.
+    text = PARALLEL_USES.format(t=60, c=30)
+    assert sums(text.replace("30万元用于设计测绘", "另有结余30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计。30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计,另30万元")) == []
+    assert sums(text.replace("项目审计;30万元", "项目审计;另安排自筹30万元")) == []
+
+
 def _statuses(text: str) -> dict[str, str]:
     from reviewer.engine import check_text
 
@@ -551,7 +608,9 @@ def test_a_part_whose_amount_the_page_hides_leaves_the_sum_unjudged() -> None:
     # Tender sites hide figures behind a link: the parts read are not all the parts.
     text = "下达资金9.53万元，其中：抚育补助 点击查看>> 万元，造林补助2.42万元，管护补助2.88万元。"
     assert sums(text) == []
-    assert sums("下达资金9.53万元，其中：抚育补助**万元，造林补助2.42万元，管护补助2.88万元。") == []
+    assert (
+        sums("下达资金9.53万元，其中：抚育补助**万元，造林补助2.42万元，管护补助2.88万元。") == []
+    )
 
 
 def test_a_hidden_amount_in_another_sentence_does_not_excuse_a_sum() -> None:

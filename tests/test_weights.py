@@ -1,4 +1,5 @@
-"""S009 section weights vs the form's own note, S010 section weights vs 100."""
+"""S009 section weights vs the form's own note, S010 section weights vs 100, S025 section weights
+vs the indicator part they make up, S011 a section vs its rows."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ CELLS = (
 
 
 def codes(text: str) -> list[str]:
-    return [f.code for f in review_text(text, select=["S009", "S010", "S011"])]
+    return [f.code for f in review_text(text, select=["S009", "S010", "S011", "S025"])]
 
 
 def test_headers_against_the_note_in_a_run_together_form() -> None:
@@ -70,7 +71,36 @@ def test_two_forms_are_two_groups() -> None:
     assert len(found) == 1 and "产出 60" in found[0].message
 
 
-@pytest.mark.parametrize("code", ["S009", "S010", "S011"])
+# A run-together preview of a form: header words broken by spaces, the indicator part weighted
+# (年度绩效目标(80分)) and its sections weighted under it.
+PREVIEW = (
+    "预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 预算数 (A) 执行数(B) 285.84 285.84 "
+    "三级指标 年初目标值 (A) 实际完成值 (B) 得分 服务外包 20000 23333.56 10 二级指标 数量指标 "
+    "年度 绩效 目标 (80 分) 产出指标 ({out} 分) 时效指标 效益指标 ({eff} 分) {sat}总分 质量指标\n"
+)
+
+
+def test_sections_adding_up_to_more_than_their_part() -> None:
+    found = review_text(PREVIEW.format(out=60, eff=40, sat=""), select=["S025", "S010"])
+    assert [f.code for f in found] == ["S025"]  # 20 + 80 = 100: the parts themselves agree
+    assert "“年度绩效目标”标明 80 分" in found[0].message and "60 + 40 = 100" in found[0].message
+    assert codes(PREVIEW.format(out=50, eff=30, sat="")) == []
+
+
+def test_sections_short_of_their_part_are_judged_only_when_all_three_state_a_weight() -> None:
+    # 50 + 20 = 70 < 80: 满意度 is not weighted in a header, it may make up the rest.
+    assert codes(PREVIEW.format(out=50, eff=20, sat="满意度指标 ")) == []
+    found = review_text(PREVIEW.format(out=50, eff=20, sat="满意度指标(5分) "), select=["S025"])
+    assert [f.code for f in found] == ["S025"] and "50 + 20 + 5 = 75" in found[0].message
+    assert codes(PREVIEW.format(out=50, eff=20, sat="满意度指标(10分) ")) == []
+
+
+def test_a_part_without_its_sections_weighted_is_not_judged() -> None:
+    # Near miss: only 产出 is weighted; nothing says what the other sections are worth.
+    assert codes(PREVIEW.format(out=90, eff="", sat="").replace("效益指标 ( 分)", "效益指标")) == []
+
+
+@pytest.mark.parametrize("code", ["S009", "S010", "S011", "S025"])
 def test_rule_example_and_counterexample(code: str) -> None:
     r = RULES[code]
     assert code in codes(r.example)

@@ -24,9 +24,14 @@ from reviewer.document import Document
 from reviewer.regex import lazy
 
 _BOUND = r"(?:≥|≤|>=|<=|＞|＜|>|<|大于等于|小于等于|不低于|不少于|不高于|不超过)"
-# An indicator line: its name, a colon, then text whose only figure is a bound.
+# An indicator line: its name, a colon, then text whose only figure is a bound. The name may
+# open with an item number (4.) and close with its points (成本指标(自评得分10分)): neither is a
+# result.
+_ITEM_NO = r"(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?"
+_POINTS = r"(?:[(（](?:自评)?(?:得分|分值|权重)?\d+(?:\.\d+)?分[)）])?"
 _BOUND_LINE = lazy(
-    rf"^[ \t]*(?P<name>[^:：\n\d|]{{2,30}})[:：][ \t]*(?P<value>[^\n\d|]{{0,30}}?{_BOUND}"
+    rf"^[ \t]*{_ITEM_NO}[ \t]*(?P<name>[^:：\n\d|]{{2,30}}{_POINTS})[:：][ \t]*"
+    rf"(?P<value>[^\n\d|]{{0,30}}?{_BOUND}"
     r"[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|‰)?)[ \t]*[。.；;]?[ \t]*$",
     re.MULTILINE,
 )

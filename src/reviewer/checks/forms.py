@@ -358,11 +358,44 @@ def _rate_of(block: FundsBlock, row: FundsRow) -> tuple[Decimal, Decimal] | None
     return ratio[0], (ratio[2] - ratio[1]) / 2
 
 
+def _loose_weight(block: FundsBlock, row: FundsRow, slack: Decimal) -> CellNumber | None:
+    """The 分值 of a row that lost cells before its 执行率 (`FundsRow.loose`), when every
+    placement of its figures that reconciles the stated rate (spending ÷ the budget it names)
+    puts the same cell under 分值; None when a reconciling placement has no 分值 or they differ."""
+    stated = row.number(RATE)
+    readings = percent_value(stated) if stated is not None else []
+    if stated is None or not readings or not row.loose:
+        return None
+    found: set[tuple[int, int]] = set()
+    weight: CellNumber | None = None
+    for values in placements(block, row):
+        spent_cell = values.get(EXEC)
+        spent = cell_number(spent_cell) if spent_cell is not None else None
+        kinds = [k for k in (block.budget_kind(), FULL, OPENING) if k is not None]
+        kind = next((k for k in kinds if k in values), None)
+        budget = cell_number(values[kind]) if kind is not None else None
+        ratio = _ratio(spent, budget) if spent is not None and budget is not None else None
+        if ratio is None or not any(
+            _agrees(r, stated.decimals, ratio[1], ratio[2], slack) for r in readings
+        ):
+            continue  # this placement contradicts the stated rate: not the row's reading
+        cell = values.get(WEIGHT)
+        weight = cell_number(cell) if cell is not None else None
+        if weight is None:
+            return None
+        found.add((weight.start, weight.end))
+    return weight if len(found) == 1 else None
+
+
 @check(EXECUTION_SCORE)
 def form_scores(doc: Document) -> Iterator[Hit | Relation]:
     for block in funds_blocks(doc):
         for row in block.rows:
             weight, score = row.number(WEIGHT), row.number(SCORE)
+            if weight is None and row.loose:
+                # "| 387664.62 | 387664.62 | 10 | 100% | 10 |" under six columns: the 分值 is
+                # known when every reading that reconciles the rate puts it in the same cell.
+                weight = _loose_weight(block, row, doc.tolerances.percent_points)
             if weight is None and row.is_total:
                 weight = block.weight  # 得分（20分*执行率）
             if weight is None or score is None or weight.value <= 0:

@@ -200,6 +200,9 @@ _SATISFACTION_RATE = lazy(
     r"(?:以上)?"
 )
 _TARGET_WORDS = lazy(r"目标|预期|指标值|计划|要求")
+# A text that opens on a page number (—23—, - 23 -, 第23页): a page from inside a document, whose
+# earlier pages may say how satisfaction was measured.
+_OPENS_MID_DOCUMENT = lazy(r"\s*(?:[—–-]+\s*\d{1,3}\s*[—–-]+|第\s*\d{1,3}\s*页)\s*\n")
 # Anything about how satisfaction was measured, anywhere in the report.
 _SURVEY = lazy(
     r"问卷|调查|调研|走访|抽样|抽查|样本|测评|访谈|回访|座谈|征求意见|电话(?:询问|访问|调查)"
@@ -210,6 +213,18 @@ _FIGURE = lazy(
     r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
     r"家|所|件|场|台|套|处|名|村|批|斤|天|小时|平方米|立方米|㎡|盏|条|篇|期|册|分)"
 )
+
+
+# An effect indicator's result given with its points (5.社会效益指标(自评得分40分):有效降低…): the
+# statement after the colon, to the end of its sentence.
+_SCORED_EFFECT = lazy(
+    r"(?:经济|社会|生态|可持续影响|可持续)效益?指标\s*[(（]\s*(?:自评)?得分\s*"
+    r"(?P<pts>\d+(?:\.\d+)?)\s*分\s*[)）]\s*[:：]\s*(?P<body>[^。\n|]{8,120})"
+)
+
+
+def _clip40(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _nearby(doc: Document, start: int, end: int) -> str:
@@ -274,6 +289,22 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 },
             )
         )
+    for m in _SCORED_EFFECT.finditer(norm):
+        body = m.group("body")
+        if _FIGURE.search(_YEAR_TEXT.sub("", body)) or float(m.group("pts")) <= 0:
+            continue
+        hits.append(
+            UNSUPPORTED_CLAIM.hit(
+                [(m.start(), m.end("body"))],
+                {
+                    "quote": _clip40(norm[m.start() : m.end("body")]),
+                    "what_zh": f"给效益指标打了{m.group('pts')}分，但所述效益没有任何数据"
+                    "（数量、比率或对比）支撑，得分无从核实",
+                    "what_en": f"scores an effect indicator {m.group('pts')} points, but the "
+                    "effect is stated with no figure (a count, a rate or a comparison) behind it",
+                },
+            )
+        )
     for lo, hi in _achievements_without_figures(doc):
         hits.append(
             UNSUPPORTED_CLAIM.hit(
@@ -287,7 +318,7 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 },
             )
         )
-    if not _SURVEY.search(norm):
+    if not _SURVEY.search(norm) and not _OPENS_MID_DOCUMENT.match(norm):
         for m in _SATISFACTION_RATE.finditer(norm):
             line = doc.line_at(m.start())
             if "|" in line.text or "\t" in line.text:

@@ -38,7 +38,8 @@ DAMAGED_TEXT = rule(
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
     "with one uncommon character swapped inside a long identical context (酃县/鄱县), "
-    "未 misread for 为 before a figure (结余未19.8万元) and 年未 for 年末, and 一 turned "
+    "未 misread for 为 before a figure (结余未19.8万元), 年未 for 年末 and 万兀 for 万元, a "
+    "capital letter read inside a decimal figure (3M.8万元), and 一 turned "
     "into a hyphen inside a word (統-戰線, 新-代), and 中共中央 inserted into a local "
     "committee's name (横县中共中央横县县委), a $ after a figure (290$290%, an OCR'd % or "
     "comparator), and a symbol font's check boxes turned into signs after enumerated options "
@@ -83,6 +84,11 @@ _BOUNDED_RATE = lazy(
     SHARE_NAME_ALT + r"(?P<gap>[^\d，,。；;\n%]{0,6}?)(?P<num>\d{3,4}(?:\.\d+)?)\s*%"
 )
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
+# A letter read inside a decimal figure (3M.8万元 for 14.8万元): digits then a capital, a point,
+# digits and a money or percent unit. Model names (A3.5) have no unit after them.
+_LETTER_IN_FIGURE = lazy(r"(?=\d[A-Z]\.)(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
+# 兀 read for 元 after 万 or 亿 (资金(万兀)): no word has 兀 there (突兀 stays silent).
+_UNIT_GLYPH = lazy(r"(?<=[万亿])兀")
 # 未 (not) read for 为 (is) right before a figure (结余未19.8万元), 年未 for 年末 (year end):
 # 尚未/并未/仍未 + a figure stay silent.
 _MISREAD = lazy(r"(?=[未年])(?:(?<![尚并从仍还均暂也])未(?=\d)|年未(?=[结余数在实底]))")
@@ -168,6 +174,10 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("docno", m.start(), m.end())
     for m in _MISREAD.finditer(norm):
         add("misread", max(0, m.start() - 4), min(len(norm), m.end() + 4))
+    for m in _LETTER_IN_FIGURE.finditer(norm):
+        add("letters", m.start(), m.end())
+    for m in _UNIT_GLYPH.finditer(norm):
+        add("unit", max(0, m.start() - 3), min(len(norm), m.end() + 1))
     for m in _HYPHEN_FOR_ONE.finditer(norm):
         add("hyphen", m.start(), m.end())
     for m in _CENTRAL_IN_LOCAL.finditer(norm):
@@ -316,6 +326,10 @@ _WHAT = {
         "中的字形近误读（“未”代“为”、“年未”代“年末”），数字前后的意思因此颠倒",
         "has a look-alike character misread (未 for 为, 年未 for 年末), which turns the "
         "meaning around the figure",
+    ),
+    "unit": (
+        "中的金额单位是形近误读（“兀”代“元”），单位无法确认",
+        "has a look-alike character misread in the money unit (兀 for 元)",
     ),
     "hyphen": (
         "中的“一”被转换成了连字符“-”",

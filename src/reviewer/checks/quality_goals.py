@@ -25,6 +25,7 @@ from reviewer.claims.sections import Section, section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document import Document
+from reviewer.document.forms import fold
 from reviewer.models import Severity
 from reviewer.regex import lazy
 
@@ -331,7 +332,8 @@ SCORE_VS_PROBLEMS = rule(
     "通常应扣分",
     message_en="Self-score {value} (full marks), yet '{title}' lists problems: '{problem}'. "
     "Indicators with problems are normally marked down",
-    what="Finds a self-score of 100 in a report whose problems section (存在问题…) has content, "
+    what="Finds a self-score of 100 in a report whose problems section (存在问题…), or problems "
+    "named inline after a label (发现的主要问题及原因：一是…), has content, "
     "or whose own figures give, in one sentence, a budget and a smaller amount paid or spent "
     "(指标金额110万元, 实际拨付108万元).",
     why="Full marks mean every indicator was fully met; a report that names its own problems "
@@ -513,6 +515,8 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             continue  # it points to the table or list that states the goals
         if _GUIDE.search(norm, max(0, m.start() - 8), m.start()):
             continue  # 以绩效目标为导向: a principle, not the goal
+        if norm[m.end("label")] not in "为是" and not _heading_label(norm, m.start("label")):
+            continue  # …如期实现年度绩效目标。<next sentence>: a sentence's end, not a label
         if rx.search(r"\d|[≥≤><]|不低于|不少于|不高于|不超过|以上|以内", _YEAR.sub("", goal)):
             continue
         at = norm.find(goal, lo)
@@ -537,6 +541,22 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
             {"quote": norm[lo : m.end()]},
             variant="deferred",
         )
+
+
+# What may stand before a "绩效目标。" label on its line: a heading's number, a year, the
+# unit's or project's name; not a clause (punctuation) nor a verb that makes it a sentence's end.
+_LABEL_PREFIX_REACH = 24
+_SENTENCE_BEFORE_LABEL = lazy(
+    r"[，,；;。]|实现|完成|达到|达成|设置|设定|下达|分解|制定|确定|对照|围绕|按照|根据|各项"
+)
+
+
+def _heading_label(norm: str, label_start: int) -> bool:
+    """Whether the "…绩效目标。" at `label_start` heads what follows (2.2020年度绩效目标。落实…)
+    rather than ending a sentence (…如期实现年度绩效目标。同时…)."""
+    line = norm.rfind("\n", 0, label_start) + 1
+    prefix = norm[line:label_start]
+    return len(prefix) <= _LABEL_PREFIX_REACH and not _SENTENCE_BEFORE_LABEL.search(prefix)
 
 
 def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
@@ -834,14 +854,24 @@ def _reaches_later_part(doc: Document) -> bool:
     return any(_LATER_TITLE.search(s.title) for s in sections(doc))
 
 
+# Where a section points for its targets: 详见…, 具体见…, 见附表, 如下表.
+_TARGETS_POINTER = lazy(r"详见|具体见|参见|见附表|见下表|如下表|见附件")
+# A figure bounded after it, the way goals are often put in prose: 恢复农业生产16.6万亩以上,
+# 覆盖率90%以上, 控制在5万元以内.
+_TRAILING_BOUND = lazy(
+    r"(?=\d)(?<![\d.])\d+(?:\.\d+)?\s*(?:%|[万亿]?[\u4e00-\u9fff]{0,2})(?:以上|以内)"
+)
+
+
 def _goals_stated_elsewhere(doc: Document) -> bool:
     """Whether the report states goals somewhere other than a goals section: a comparator
-    target, a goals table label, goals in prose, or any heading about goals (transfer-payment
+    target (before the figure, or 以上/以内 after it), a goals table label, goals in prose, or
+    any heading about goals (transfer-payment
     reports put them under 绩效目标分解下达情况 / 设定情况 / 完成情况)."""
     norm = doc.norm
     if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return True
-    if _GOAL_PROSE.search(norm):
+    if _GOAL_PROSE.search(norm) or _TRAILING_BOUND.search(norm):
         return True
     titles = [s.title for s in sections(doc)]
     if any("目标" in t for t in titles):
@@ -997,6 +1027,8 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             continue  # a figure besides the funds and the year: a target may be among them
         if _GOAL_STATEMENT.search(body) or _targets_anywhere(doc):
             continue  # a goal is stated (Q001 judges it), or targets stand elsewhere
+        if _TARGETS_POINTER.search(body):
+            continue  # 具体详见“绩效指标完成情况分析”: the section says where the targets stand
         first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
@@ -1114,6 +1146,20 @@ def _ends_in_funds_part(doc: Document) -> bool:
     return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
 
 
+# The budget side of the funds (预算批复情况, 资金安排, 下达情况): execution is reported after it.
+_BUDGET_SIDE_TITLE = lazy(r"预算|批复|安排|下达|来源")
+
+
+def _ends_in_budget_section(doc: Document) -> bool:
+    """Whether the text stops inside a section about the budget granted (…预算批复情况), even
+    after a results heading above it: the execution section would have followed."""
+    secs = sections(doc)
+    if not secs:
+        return False
+    title = fold(secs[-1].title)
+    return bool(_BUDGET_SIDE_TITLE.search(title)) and not _EXECUTION_TITLE.search(title)
+
+
 # A self-evaluation table's header with target and weight columns and no result column.
 _TARGET_COLUMN = lazy(r"目标值|指标值|预期目标|年度目标")
 _WEIGHT_COLUMN = lazy(r"分值|权重")
@@ -1210,9 +1256,9 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         (
             sec
             for sec in sections(doc)
-            if _EXECUTION_TITLE.search(sec.title)
+            if _EXECUTION_TITLE.search(fold(sec.title))  # traditional, glossed mirrors too
             and sec.body_start < sec.end
-            and not _EXECUTION_FIGURE.search(norm[sec.body_start : sec.end])
+            and not _EXECUTION_FIGURE.search(fold(norm[sec.body_start : sec.end]))
         ),
         None,
     )
@@ -1232,7 +1278,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # "nowhere in the report" needs a whole report: one that reaches its results, score or
     # problems part, or is long enough not to be a fragment
     whole = _reaches_later_part(doc) or len(norm.strip()) >= _WHOLE_REPORT
-    if budget and whole:
+    if budget and whole and not _ends_in_budget_section(doc):
         s = sentence_at(doc, budget.start())
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(
@@ -1304,6 +1350,13 @@ def unsupported_score(doc: Document) -> Iterator[Hit]:
 
 _PROBLEM_TITLE = lazy(r"问题|不足")
 _NOTHING = lazy(r"^[\s:：。.]*(?:无|暂无|没有|无。)?[\s。.]*$")
+# Problems named inline after a label, in a summary paragraph: 发现的主要问题及原因：一是…；二是….
+_INLINE_PROBLEMS = lazy(
+    r"(?:发现的|存在的)?(?:主要)?(?:问题|不足)(?:及原因|和原因|与原因)?[ \t]*[:：][ \t]*"
+    r"(?P<body>[^。\n|]{4,120})"
+)
+# What makes it no problem: none found, or a form's prompt (结合自评情况，分析存在的问题…).
+_NO_PROBLEM = lazy(r"^(?:无|暂无|没有|未发现|不存在)|结合|分析存在|填写|说明")
 
 
 # A budget and a smaller amount paid or spent in one sentence:
@@ -1353,5 +1406,16 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
                 "title": sec.title,
                 "problem": _clip(first.text, 40),
             },
+        )
+        return
+    for m in _INLINE_PROBLEMS.finditer(doc.norm):
+        body = m.group("body").strip()
+        if _NO_PROBLEM.search(body):
+            continue
+        s = full[0]
+        label = doc.norm[m.start() : m.start("body")].strip(" \t:：")
+        yield SCORE_VS_PROBLEMS.hit(
+            [(s.start, s.end), (m.start("body"), m.end("body"))],
+            {"value": f"{s.value.normalize():f}", "title": label, "problem": _clip(body, 40)},
         )
         return

@@ -931,6 +931,13 @@ _CUTOFF = lazy(
 _CUTOFF_TOPIC = lazy(
     r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金|万元|%"
 )
+# The same without the bare unit words: what makes the figure one of the funds' progress.
+_CUTOFF_PROGRESS = lazy(
+    r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金"
+)
+# A toll of the event the funds answer (受灾面积, 经济损失, 病例): dated when it was counted, not
+# a progress figure of the year.
+_EVENT_TOLL = lazy(r"受灾|成灾|绝收|灾情|受损|损失|倒塌|发病|病例|确诊|感染")
 
 
 def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
@@ -954,6 +961,8 @@ def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
         rest = norm[m.end() : sent[1]]
         if not _CUTOFF_TOPIC.search(rest):
             continue
+        if not _CUTOFF_PROGRESS.search(rest) and _EVENT_TOLL.search(rest):
+            continue  # 截至8月31日，受灾面积…，经济损失9121万元: the disaster's count date
         if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start()]):
             continue  # a forecast, not a measurement
         when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.group("end") else ""))

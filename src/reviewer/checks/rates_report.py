@@ -13,9 +13,11 @@ recomputes the rate when the pairing is plain:
 
 Silent when any candidate base gives the stated rate (rounded or truncated), when the sentence
 holds several paid or unpaid amounts, or when the report states several bases and none was
-confirmed. An error when a base the report states equals paid + unpaid (three of the report's
-figures agree, so the pairing is certain); a warning otherwise. Rates R001 or R020 judge are
-theirs.
+confirmed. An amount inside a bracket that breaks down the figure before it ("执行数1032849.44
+(含中央资金689139.31万元，地方资金…)") is a part of that figure: it is neither the amount paid nor a
+base, whatever verb its clause carries. An error when a base the report states equals paid +
+unpaid (three of the report's figures agree, so the pairing is certain); a warning otherwise.
+Rates R001 or R020 judge are theirs.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ RATE_VS_REPORT = rule(
     "{computed}%，四舍五入或截位均得不到 {stated}",
     message_en="The report states {name} {stated}, but {paid} was paid of {base_en}: "
     "{paid_v} / {base_v} = {computed}%, which neither rounding nor truncation turns into {stated}",
-    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率) stated "
+    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率, 支出率) "
+    "stated "
     "after "
     "the amount paid in its own sentence, recomputed against the base the report gives it: "
     "paid + the amount left unpaid in the same sentence (未支, 结余 …), else the one base amount "
@@ -65,7 +68,7 @@ RATE_VS_REPORT = rule(
 )
 
 _RATE = lazy(
-    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用)率)[ \t]*"
+    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用|支出)率)[ \t]*"
     r"(?:为|是|达到|达|约为|:|：)?[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*%"
 )
 # What the amount paid may be called, by the rate's verb.
@@ -76,6 +79,7 @@ _PAID_VERBS = {
     "到位": lazy(r"到位|到账"),
     "发放": lazy(r"发放|兑付"),
     "使用": lazy(r"使用|支出"),
+    "支出": lazy(r"支出|支付|拨付|使用"),
 }
 _UNPAID = lazy(r"未支|未拨|未付|未使用|未发放|未到位|尚未|待支付|结余|剩余|余额")
 _BASE = lazy(r"安排|下达|预算|批复|计划|总额|合计|共计|总投资|筹集|整合|投入|拨入")
@@ -85,6 +89,8 @@ _NOT_BASE = lazy(
 )
 _MONEY_WORDS = lazy(r"资金|经费|金额|预算|投资|款|支付|拨付|支出|安排|下达|到位")
 _CLAUSE_STOP = "，,、:：；;。\n"
+# A bracket that opens a breakdown of the figure before it: (含…, (其中…, (包括….
+_BREAKDOWN = lazy(r"[(（]\s*(?:含|其中|包括|内含)")
 _CLAUSE_REACH = 40  # a label is read at most this far back from its amount
 
 
@@ -123,6 +129,16 @@ def _amounts(doc: Document) -> list[_Amount]:
 
     found: list[_Amount] = doc.cached("rates_report_amounts", build)
     return found
+
+
+def _in_breakdown(norm: str, start: int) -> bool:
+    """Whether the amount at `start` stands inside an open (含…/(其中…/(包括… bracket of its
+    sentence: a part of the figure the bracket follows."""
+    s = max(norm.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    opened = max(norm.rfind("(", s, start), norm.rfind("（", s, start))
+    if opened < 0 or max(norm.rfind(")", opened, start), norm.rfind("）", opened, start)) >= 0:
+        return False
+    return _BREAKDOWN.match(norm, opened) is not None
 
 
 def _judged_elsewhere(doc: Document) -> list[tuple[int, int]]:
@@ -230,6 +246,7 @@ def _judge(
     own: list[_Amount],
 ) -> Hit | Relation | None:
     verb = _PAID_VERBS[m.group("verb")]
+    own = [a for a in own if not _in_breakdown(doc.norm, a.q.start)]
     paid = [a for a in own if verb.search(a.label) and not _UNPAID.search(a.label)]
     unpaid = [a for a in own if _UNPAID.search(a.label)]
     bases = [a for a in own if _BASE.search(a.label) and not _NOT_BASE.search(a.label)]

@@ -187,6 +187,8 @@ def _misses(doc: Document) -> list[Miss]:
         )
     out.extend(_form_qualitative_misses(doc))
     out.extend(_admitted_misses(doc))
+    out.extend(_bound_then_actual_misses(doc, out))
+    out.extend(_cell_row_misses(doc, out))
     for adm in rank_admissions(doc):
         t = adm.target
         out.append(
@@ -233,6 +235,100 @@ def _form_qualitative_misses(doc: Document) -> list[Miss]:
                 spans=[(a.start, a.end), (name_start, t.end)],
             )
         )
+    return out
+
+
+# "<name>≥928小时，实际飞行时长909.93小时": a bound target and, in the next clause, the actual
+# introduced by 实际 (a verb or the indicator's name may stand between), in the same unit.
+_BOUND_THEN_ACTUAL = lazy(
+    r"(?P<cmp>≥|>=|≤|<=|不低于|不少于|不高于|不超过)\s*(?P<t>\d+(?:\.\d+)?)\s*"
+    r"(?P<tu>%|[\u4e00-\u9fff]{1,3}?)[ \t]*[，,][ \t]*实际(?P<mid>[\u4e00-\u9fff]{0,10}?)"
+    r"(?:为|是|达到|达)?[ \t]*(?P<a>\d+(?:\.\d+)?)[ \t]*(?P<au>%|[\u4e00-\u9fff]{1,3})"
+)
+_AT_LEAST = frozenset({"≥", ">=", "不低于", "不少于"})
+_NAME_START = "，,。；;：:、\n"
+# What makes the clause no result: a plan, a negation, an estimate.
+_NOT_RESULT = lazy(r"未|不|计划|预计|目标|应|需")
+
+
+def _bound_then_actual_misses(doc: Document, found: list[Miss]) -> list[Miss]:
+    """Prose pairs the name index does not join (the actual clause restates the name with 实际 or
+    a verb): a bound target and the actual right after it, in the same unit, on the wrong side."""
+    norm = doc.norm
+    if "实际" not in norm:
+        return []
+    taken = {s for m in found for s in m.spans}
+    out: list[Miss] = []
+    for m in _BOUND_THEN_ACTUAL.finditer(norm):
+        if m.group("tu") != m.group("au") or _NOT_RESULT.search(m.group("mid")):
+            continue
+        target, actual = float(m.group("t")), float(m.group("a"))
+        missed = actual < target if m.group("cmp") in _AT_LEAST else actual > target
+        if not missed:
+            continue
+        lo = max(norm.rfind(ch, 0, m.start()) for ch in _NAME_START) + 1
+        name = norm[lo : m.start()].strip()
+        if not 2 <= len(name) <= 20 or rx.search(r"\d", name):
+            continue
+        a_span = (m.start("a"), m.end("au"))
+        if any(s[0] < a_span[1] and a_span[0] < s[1] for s in taken):
+            continue  # paired and judged already
+        out.append(
+            Miss(
+                name=name,
+                target=norm[m.start("cmp") : m.end("tu")].replace(" ", ""),
+                actual=norm[a_span[0] : a_span[1]],
+                spans=[a_span, (lo + norm[lo : m.start()].find(name), m.end("tu"))],
+            )
+        )
+    return out
+
+
+# One cell per line (blank lines between cells, or cells ending in |): an indicator row is its
+# name, its target, its actual, its weight and its score on five lines of their own.
+_CELL_NAME = lazy(r"^[\u4e00-\u9fff][\u4e00-\u9fff()（）、]{1,19}$")
+_CELL_VALUE = lazy(
+    r"^(?P<cmp>≥|>=|≤|<=)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|[万亿]?[\u4e00-\u9fff]{1,2})$"
+)
+_CELL_POINTS = lazy(r"^\d{1,2}(?:\.\d+)?$")
+# Indicators where less may be better or the direction is not known: costs, prices, rates of
+# harm. A plain value on such a row says nothing about a miss.
+_LESS_MAY_BE_BETTER = lazy(r"成本|费用|支出|单价|价格|标准|补助|投资|控制|率|时间|天数|周期")
+
+
+def _cells(doc: Document) -> list[tuple[str, int, int]]:
+    """The non-empty lines as cells: text (a closing | dropped), start, end."""
+    out = []
+    for line in doc.lines:
+        text = line.text.strip()
+        if text.endswith("|"):
+            text = text[:-1].strip()
+        if text and "|" not in text:
+            lead = line.text.find(text)
+            out.append((text, line.start + lead, line.start + lead + len(text)))
+    return out
+
+
+def _cell_row_misses(doc: Document, found: list[Miss]) -> list[Miss]:
+    """Rows of a one-cell-per-line indicator table whose actual misses its target, in the same
+    unit, when the row's name leaves no doubt that more is better."""
+    cells = _cells(doc)
+    taken = {s for m in found for s in m.spans}
+    out: list[Miss] = []
+    for i in range(len(cells) - 4):
+        (name, n_lo, _), (tgt, _, t_hi), (act, a_lo, a_hi), (w, _, _), (sc, _, _) = cells[i : i + 5]
+        if not (_CELL_NAME.match(name) and _CELL_POINTS.match(w) and _CELL_POINTS.match(sc)):
+            continue
+        t_m, a_m = _CELL_VALUE.match(tgt), _CELL_VALUE.match(act)
+        if t_m is None or a_m is None or a_m.group("cmp") or t_m.group("unit") != a_m.group("unit"):
+            continue
+        if _LESS_MAY_BE_BETTER.search(name) or t_m.group("cmp") in ("≤", "<="):
+            continue
+        if float(sc) > float(w) or float(a_m.group("num")) >= float(t_m.group("num")):
+            continue
+        if any(s[0] < a_hi and a_lo < s[1] for s in taken):
+            continue
+        out.append(Miss(name=name, target=tgt, actual=act, spans=[(a_lo, a_hi), (n_lo, t_hi)]))
     return out
 
 

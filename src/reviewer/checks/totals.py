@@ -277,7 +277,11 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     spans = [(total.label_start, total.q.end)] + [(p.label_start, p.q.end) for p in rel.parts]
     if abs(diff) <= tol:
         return SUM_ROUNDING.hit(spans, data)
-    if not rel.explicit or _subset_matches(rel, allowance) or _unreadable_parts(rel, norm):
+    if (
+        not rel.explicit
+        or (not rel.overflow and _subset_matches(rel, allowance))
+        or _unreadable_parts(rel, norm)
+    ):
         return None
     if rel.change is not None and abs(parts_sum - rel.change.value) <= _allowed(
         [rel.change, *rel.parts], allowance
@@ -303,6 +307,15 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.overflow:
+        severity = Severity.WARNING
+        data["note"] = (
+            "；前几项之和已等于合计，其后同样列出的各项使分项超出合计，请核实合计或所列各项"
+        )
+        data["note_en"] = (
+            "; the first parts already add up to the total, and further parts listed alike "
+            "exceed it"
+        )
     elif rel.marker == "grade":
         severity = Severity.WARNING
         data["note"] = "；按等次列举的数量之和应等于总数，若有未列出的等次请注明"

@@ -12,6 +12,9 @@ the rule of 财预〔2020〕10号 in a note ("一级指标分值统一设置为�
 * S010: the section weights of one form do not add up to 100, read only when every part is
   known (budget part and indicator part, or budget part and 产出 + 效益 + 满意度).
 
+* S025: the section weights (产出 + 效益 + 满意度) against the indicator part they make up
+  (绩效指标(90分), 年度绩效目标(80分)).
+
 * S011: in an indicator table read with its columns, the weights of the rows under a section
   cell such as 产出指标(50分) against that weight.
 
@@ -90,10 +93,12 @@ WEIGHTS_NOT_100 = rule(
     fix="Correct the section weights so that they add up to 100.",
 )
 
+# A run-together preview breaks a header cell's words with spaces ("年度 绩效 目标 (80 分)",
+# "预算执行 情况(万元) (20 分)"): spaces are allowed between the words of the part names.
 _SECTION = lazy(
-    r"(?P<sec>产出|效益|(?:服务对象)?满意度)指标\s*[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]"
-    r"|(?P<top>预算执行(?:情况|率)?|绩效指标|年度绩效目标\d?)\s*(?:[(（]\s*万元\s*[)）])?\s*"
-    r"[(（]\s*(?P<tw>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]"
+    r"(?P<sec>产出|效益|(?:服务对象)?满意度)\s?指标\s*[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]"
+    r"|(?P<top>预算\s?执行(?:\s?(?:情况|率))?|绩效\s?指标|年度\s?绩效\s?目标\d?)\s*"
+    r"(?:[(（]\s*万元\s*[)）])?\s*[(（]\s*(?P<tw>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]"
 )
 _NOTE_ITEM = lazy(
     r"(?P<sec>产出|效益|(?:服务对象)?满意度|预算(?:资金)?执行率?)(?:指标)?\s*(?:权重|分值)?\s*"
@@ -126,7 +131,7 @@ def _forms(doc: Document) -> list[dict[str, _Weight]]:
     groups: list[dict[str, _Weight]] = []
     cur: dict[str, _Weight] = {}
     for m in _SECTION.finditer(doc.norm):
-        name = m.group("sec") or m.group("top")
+        name = rx.sub(r"\s", "", m.group("sec") or m.group("top"))
         grp = "w" if m.group("sec") else "tw"
         value = parse_decimal(m.group(grp))
         if value is None:
@@ -227,6 +232,59 @@ def weights_not_100(doc: Document) -> Iterator[Hit]:
                 "sum": fmt(total),
             },
         )
+
+
+SECTIONS_VS_PART = rule(
+    code="S025",
+    fix_zh="核对绩效指标部分的分值与其下产出、效益、满意度指标的分值，使各一级指标分值之和等于该部分分值。",
+    name="section-weights-vs-part",
+    kind="weight_sum_not_100",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="一级指标分值之和与绩效指标部分分值不符",
+    title_en="Section weights differ from the weight of the indicator part they make up",
+    message_zh="“{part}”标明 {stated} 分，而其下一级指标分值 {expr} = {sum}",
+    message_en="'{part}' states {stated} points, while its sections add up to {expr} = {sum}",
+    what="In one form, compares the weight of the indicator part (绩效指标(90分), "
+    "年度绩效目标(80分)) with the section weights under it (产出指标(50分) + 效益指标(30分) + "
+    "满意度指标(10分)). Only when their sum exceeds the part's weight, or when all three "
+    "sections state a weight (a section stated without one may make up the rest).",
+    why="The sections are the indicator part split up; when they add up to more than the part, "
+    "either a section weight or the part's weight is wrong, and the form's total is off.",
+    example="预算执行情况(20分) 预算数 执行数 年度绩效目标(80分) 产出指标(60分) 数量指标 "
+    "效益指标(40分) 社会效益指标\n",
+    counterexample="预算执行情况(20分) 预算数 执行数 年度绩效目标(80分) 产出指标(50分) 数量指标 "
+    "效益指标(30分) 社会效益指标\n",
+    fix="Make the section weights add up to the indicator part's weight, or correct the part's.",
+)
+
+
+@check(SECTIONS_VS_PART)
+def sections_vs_part(doc: Document) -> Iterator[Hit]:
+    for form in _forms(doc):
+        if IND not in form or not (OUT in form and EFF in form):
+            continue
+        part = form[IND]
+        sections = [form[k] for k in (OUT, EFF, SAT) if k in form]
+        total = sum((w.value for w in sections), Decimal(0))
+        if total == part.value or (total < part.value and SAT not in form):
+            continue  # short of the part, with 满意度 stated without a weight: not known
+        yield SECTIONS_VS_PART.hit(
+            [(part.start, part.end)] + [(w.start, w.end) for w in sections],
+            {
+                "part": _part_name(doc, part),
+                "stated": fmt(part.value),
+                "expr": " + ".join(fmt(w.value) for w in sections),
+                "sum": fmt(total),
+            },
+        )
+
+
+def _part_name(doc: Document, part: _Weight) -> str:
+    """The name a part's weight is written against ("年度绩效目标"), spaces dropped."""
+    before = rx.sub(r"\s", "", doc.norm[max(0, part.start - 20) : part.start])
+    m = rx.search(r"(绩效指标|年度绩效目标)[^绩]*$", before)
+    return m.group(1) if m else "绩效指标"
 
 
 SECTION_VS_ROWS = rule(

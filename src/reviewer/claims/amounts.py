@@ -30,6 +30,7 @@ The parser only builds relations; `checks/totals.py` and `checks/shares.py` judg
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -93,6 +94,14 @@ _OWN_TOTAL_RE = lazy(r"累计|共计|总计")
 _USED_FOR_RE = lazy(r"\s*(?:主要|全部|专项|专门|分别)?用于")
 # Words between a figure and a colon that hand the figure out to the list after the colon.
 _HANDED_OUT_RE = lazy(r"分配|下达|下拨|拨付到|拨付给|安排(?:到|给|用于)|分解到|落实到|分别用于")
+# Words that set a figure apart from the list before it ("另安排自筹30万元用于…").
+_APART_RE = lazy(r"另|还|此外|同时|其余|剩余|结余|自筹|配套|追加|调整|上年|结转")
+# The amount of the sentence before, named again: "将该笔资金下拨至…", "上述资金分配如下".
+_BACKREF_RE = lazy(r"(?:该|此|这|上述|以上)(?:笔|项|批|部分)?(?:专项)?资金")
+# Handing it out, right after it is named ("该笔资金下拨至…", "上述资金全部用于…"), not "下拨后".
+_HANDS_OUT_NOW_RE = lazy(
+    r"\s*(?:已|全部|均|分别|统一)?(?:下拨|分配|下达|拨付|安排|用于|分解|落实)(?![后完])"
+)
 # A count labelled with an evaluation grade: "“优秀”的5个", "评为良好的3个", "等次为合格12个".
 _GRADE_RE = lazy(
     r"(?:^|[\"'“「为是])\s*(?P<grade>优秀|良好|较好|合格|不合格|中等?|一般|较差|差)"
@@ -143,6 +152,7 @@ class Breakdown:
     # Other figures of the sentence a 其中 after a full stop may refer to ("已支付118.5万元，结余
     # 1.5万元。其中：…")
     alternatives: tuple[Node, ...] = ()
+    overflow: bool = False  # kept open past its sum for a parallel item (`_parallel`)
 
     @property
     def partial(self) -> bool:
@@ -159,6 +169,7 @@ class Relation(NamedTuple):
     cross_series: bool
     change: Node | None = None  # a change 其中 may split instead of the total
     alternatives: tuple[Node, ...] = ()  # other figures 其中 may refer to
+    overflow: bool = False  # the parts went on, alike, past a prefix that adds up
 
     @property
     def explicit(self) -> bool:
@@ -426,7 +437,10 @@ class _Parser:
             ):
                 b.open = False  # "2023年…" after a 2024 total starts a new statement
         same = [b for b in self.stack if b.open and b.total.series == node.series]
-        while same and _complete(same[-1]):
+        while same and (_complete(same[-1]) or same[-1].overflow):
+            if self._parallel(same[-1], node):
+                same[-1].overflow = True
+                break
             same[-1].open = False
             same.pop()
         if same:
@@ -447,6 +461,21 @@ class _Parser:
         chosen = (fits or candidates)[0]
         chosen.cross_series = True
         return chosen
+
+    def _parallel(self, bd: Breakdown, node: Node) -> bool:
+        """Whether `node` is one more item of a list the breakdown's parts make, though they
+        already add up: each part and the node an amount put to a use ("30万元用于甲；30万元用于
+        乙；30万元用于丙"), joined by the same list mark, in one sentence after 其中/包括/a colon.
+        Then the breakdown stays open and the node overflows it."""
+        if bd.marker not in ("among", "incl", "colon") or len(bd.parts) < 2:
+            return False
+        items = [*bd.parts, node]
+        if not all(_USED_FOR_RE.match(self.norm, n.q.end) for n in items):
+            return False
+        if _APART_RE.search(node.label):
+            return False  # "另安排自筹30万元用于丙": set apart from the list, not one of it
+        marks = {_list_mark(self.norm[a.q.end : b.q.start]) for a, b in itertools.pairwise(items)}
+        return len(marks) == 1 and marks != {""}
 
     def _percent(self, q: Quantity) -> None:
         before = self.norm[max(self.start, q.start - 16) : q.start]
@@ -578,9 +607,10 @@ class _Parser:
     def _sentence_end(self) -> None:
         self._grades(self.sentence_nodes)
         self._allocations(self.sentence_nodes)
+        self._handed_back(self.sentence_nodes)
         self._implicit(self.sentence_nodes)
         for b in self.stack:
-            if b.open and _complete(b):
+            if b.open and (_complete(b) or b.overflow):
                 b.open = False
             elif b.open:
                 b.crossed_end = True
@@ -687,6 +717,37 @@ class _Parser:
         for n in used:
             n.parent = total
 
+    def _handed_back(self, nodes: list[Node]) -> None:
+        """'下达资金1300万元。…将该笔资金下拨至乙旗，用于实施“甲项目”(723万元)和“乙项目”(577万元)':
+        a sentence that names the amount of the sentence before as 该笔/上述资金 and hands it out
+        (下拨, 分配, 用于 …) before any figure of its own splits that amount into the amounts it
+        lists. Only when the sentence before states one amount, and the amounts listed are the
+        sentence's only ones."""
+        roots = [n for n in nodes if n.q.dimension == "money" and n.parent is None]
+        if len(roots) < 2 or any(n.breakdowns or n.series != "money" for n in roots):
+            return
+        if any(n.q.dimension == "money" and n.parent is not None for n in nodes):
+            return  # the sentence splits an amount of its own
+        head_start = max(self.start, self.norm.rfind("。", self.start, roots[0].q.start) + 1)
+        head = self.norm[head_start : roots[0].q.start]
+        m = _BACKREF_RE.search(head)
+        if m is None or not _HANDS_OUT_NOW_RE.match(head, m.end()):
+            return  # "该笔资金下拨后，甲县完成投资80万元": what happened after, not the split
+        earlier = [
+            n for n in self.previous_sentence if n.q.dimension == "money" and n.parent is None
+        ]
+        if len(earlier) != 1 or earlier[0].breakdowns or earlier[0].series != "money":
+            return
+        total = earlier[0]
+        bd = Breakdown(
+            total=total, marker="handed", marker_start=head_start + m.start(), open=False
+        )
+        bd.parts = roots
+        bd.extended = True  # the parts are read across a full stop
+        total.breakdowns.append(bd)
+        for n in roots:
+            n.parent = total
+
     def _sorted_ends(self) -> list[int]:
         """The end offsets of the figures read so far, sorted (rebuilt when figures are added)."""
         if len(self._ends) != len(self.nodes):
@@ -767,6 +828,14 @@ def _adds_up(total: Node, parts: list[Node]) -> bool:
     return diff <= tolerance([total, *parts])
 
 
+def _list_mark(gap: str) -> str:
+    """The mark that joins two list items (；, ;, 、 or ，), "" when a sentence ends between."""
+    if "。" in gap:
+        return ""
+    marks = [c for c in gap if c in "；;、，,"]
+    return marks[-1].replace(";", "；").replace(",", "，") if marks else ""
+
+
 def _complete(bd: Breakdown) -> bool:
     """Do the parts so far add up to the total (within rounding)?"""
     if len(bd.parts) == 1:
@@ -820,6 +889,7 @@ def relations(doc: Document) -> list[Relation]:
                         cross_series=bd.cross_series,
                         change=bd.change,
                         alternatives=bd.alternatives,
+                        overflow=bd.overflow,
                     )
                 )
     return out

@@ -740,6 +740,13 @@ def _rows(
         while j < len(items) and items[j].kind in ("E", "V"):
             j += 1
         values = items[k + 1 : j]
+        if 0 < len(values) < len(cols) and _repeats(items, j, it.cell):
+            # "甲指标 | 11个 | 甲指标 | 0": the name printed again in the row (a merged cell
+            # repeated) is no new row; the figures after it go on this one.
+            r = j + 1
+            while r < len(items) and items[r].kind in ("E", "V"):
+                r += 1
+            values, j = values + items[j + 1 : r], r
         if any(v.kind == "V" for v in values):
             prev = items[k - 1] if k > 0 else None
             if (
@@ -769,6 +776,13 @@ def _rows(
             since = j
         k = j
     return out, unsure, stacked
+
+
+def _repeats(items: list[_Item], j: int, name: _Cell) -> bool:
+    """Whether items[j] is a text cell repeating `name` word for word, followed by a figure."""
+    if j + 1 >= len(items) or items[j].kind != "T" or items[j + 1].kind != "V":
+        return False
+    return _squeeze(items[j].cell.text) == _squeeze(name.text) and not name.run
 
 
 # --------------------------------------------------------------------------- indicators

@@ -190,6 +190,10 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
             columns = _header_after(doc, m.start(), m.end())
             after = columns is not None
         if columns is None:
+            scrambled = _scrambled(doc, m.start(), m.end())
+            if scrambled is not None:
+                out.append(scrambled)
+                pos = scrambled.end
             continue
         block = _read_block(doc, m.start(), m.end(), columns, header_after=after)
         if block is not None:
@@ -220,11 +224,22 @@ def _stack_header(before: str) -> str:
             if stack and len(cells) != len(stack[0]):
                 break
             stack.insert(0, cells)
+        if len(stack) >= 2 and _kinds("".join(stack[-1])) >= _kinds(
+            "".join("".join(parts) for parts in zip(*stack, strict=True))
+        ):
+            # The last line names every column the stack would: it is the whole header, and
+            # the line above is another row of the form (主管部门 | … | 项目资金(万元)).
+            stack = stack[-1:]
         if len(stack) >= 2:
             joined = ["".join(parts) for parts in zip(*stack, strict=True)]
             head = "\n".join(lines[: len(lines) - len(stack)])
             return head + "\n" + " ".join(joined)
     return before
+
+
+def _kinds(text: str) -> int:
+    """How many different columns `text` names."""
+    return len({m.lastgroup for m in _HEAD_KEYS.finditer(text)})
 
 
 def _header(before: str) -> list[str] | None:
@@ -264,7 +279,9 @@ def _header(before: str) -> list[str] | None:
 _KEY_WITH_FIGURE = lazy(r"(?:预算|执行|支出)\s*数?\s*\d")
 
 
-def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | None:
+def _header_after(
+    doc: Document, anchor: int, anchor_end: int, *, figure_before: bool = False
+) -> list[str] | None:
     """A run-together form whose header follows its first row label: "项目资金 年初预算数 (万元)
     年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 65.66 …". The
     columns are the keys before the anchor (back to 项目资金) and those after it up to the first
@@ -274,11 +291,15 @@ def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | No
     if _layout(line, anchor_end) != "run":
         return None
     rest = fold(doc.norm[anchor_end : min(line.end, anchor_end + 200)])
-    first = rx.search(r"\d", rest)
+    # The values start at the first figure that is no item number (3、一次性项目) and no note
+    # in brackets after a key (得分 (20 分*执行率)): blank those, offsets kept.
+    bare = rx.sub(r"[(（][^()（）]{0,16}[)）]", lambda m: " " * len(m.group()), rest)
+    bare = rx.sub(r"(?<![\d.])\d{1,2}、", lambda m: " " * len(m.group()), bare)
+    first = rx.search(r"\d", bare)
     if first is None:
         return None
     before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
-    if _KEY_WITH_FIGURE.search(before):
+    if _KEY_WITH_FIGURE.search(before) and not figure_before:
         return None
     cut = before.rfind("项目资金")
     head = rx.sub(r"[\s|]+", "", (before[cut:] if cut >= 0 else "") + rest[: first.start()])
@@ -292,6 +313,30 @@ def _header_after(doc: Document, anchor: int, anchor_end: int) -> list[str] | No
     return cols
 
 
+def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None:
+    """A run-together form printed out of order: a figure already stands against a header key
+    before the total's label (年初预算 数 0 项目资金 年度资金总额 … 全年预算数 全年执行数 分值
+    执行率 得分 0 207.45 10 100% 10 …), so which figure is which column cannot be told. Returned
+    as a block whose total row is `unsure` (said in an info, never read); None for other text."""
+    line = doc.line_at(anchor)
+    if _layout(line, anchor_end) != "run":
+        return None
+    before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
+    key = _KEY_WITH_FIGURE.search(before)
+    if key is None or _header_after(doc, anchor, anchor_end, figure_before=True) is None:
+        return None
+    label = Cell(doc.norm[anchor:anchor_end], anchor, anchor_end)
+    seen = before[max(0, key.start() - 2) : key.end()].strip()
+    row = FundsRow(
+        label,
+        0,
+        {},
+        [],
+        f"表头各列之间已夹有数字（“{seen}”），表头与数字错位排列，无法确定各数所属列",
+    )
+    return FundsBlock([], [row], "run", anchor, anchor_end)
+
+
 def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:
     """The cells of a form whose row labels stand before its header (`_header_after`) in the
     order the reader expects: each value row after its label. The value rows are cut at their
@@ -302,7 +347,12 @@ def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:
     def value(c: Cell) -> bool:
         return bool(c.text) and (cell_number(c) is not None or is_placeholder(c))
 
-    start = next((k for k in range(1, len(cells)) if value(cells[k])), None)
+    # The value rows start after the header's last key before the first rate: a figure
+    # between the anchor and the header (an item number, a weight in a note) is none of them.
+    first_rate = next((k for k in range(1, len(cells)) if _is_percent(cells[k])), len(cells))
+    keys = [k for k in range(1, first_rate) if _HEAD_KEYS.search(fold(cells[k].text))]
+    begin = keys[-1] + 1 if keys else 1
+    start = next((k for k in range(begin, len(cells)) if value(cells[k])), None)
     if start is None:
         return cells
     labels = [c for c in cells[1:start] if c.text and _is_label(c.text)]

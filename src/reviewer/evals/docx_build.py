@@ -2,8 +2,8 @@
 
 Each line becomes a paragraph, except runs of `|` rows and of tab-separated rows, which become
 real Word tables (a `|---|` rule row is dropped; short rows are padded with empty cells), and
-one-cell-per-line or run-together tables whose column count a column relation revealed
-(`tabulate`), which become Word tables too.
+one-cell-per-line or run-together tables whose column count a column relation or two labelled
+rows of one width revealed (`tabulate`), which become Word tables too.
 `docx_round_trip(text)` is the text the real loader reads back from that file; rebuilding that
 text again must give the same text back, so a mutation planted in it is at the same offsets in
 the loader's text of the mutated file.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reviewer.document import Document, load
 from reviewer.document.loader import text_of_bytes
+from reviewer.evals.relations import Block
 
 _RULE_ROW = re.compile(r"^\s*\|?[\s:|\-]+\|?\s*$")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -100,22 +101,37 @@ def docx_document(text: str, path: str = "<rebuilt.docx>") -> Document:
     return doc
 
 
+def _continues(norm: str, start: int) -> bool:
+    """Whether the cell run at `start` follows a cell of the same page style: the line before
+    ends with a cell's `|` (a long cell, such as a note, broke the run)."""
+    before = norm[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    return before.rstrip().endswith("|") and len(before.strip(" |")) > 0
+
+
+def _value_row_first(b: Block) -> bool:
+    """Whether a cell run opens with a value row (a label, then a figure): the table's header
+    and first rows are above it. Rebuilding only this part as a Word table would make half a
+    table no real file has (`_continues`)."""
+    return len(b.rows) > 1 and b.rows[0][0][2] is None and b.rows[1][0][2] is not None
+
+
 def tabulate(text: str) -> str:
-    """`text` with each one-cell-per-line or run-together table rewritten as `|` rows, when a
-    column relation found in it gives its column count (the rows start at its total's label);
-    other tables and all prose are left as they are."""
+    """`text` with each one-cell-per-line or run-together table rewritten as `|` rows, when its
+    column count is known (`relations.row_shape`: a column relation, or two labelled rows of
+    one width around a rate; the rows start at that label); other tables and all prose are
+    left as they are."""
     from reviewer.document.normalize import normalize
-    from reviewer.evals.relations import blocks, cell_run_shapes
+    from reviewer.evals.relations import blocks, row_shape
 
     norm = normalize(text)
     out = text
     for b in reversed(blocks(norm)):
         if b.layout not in ("cell", "run"):
             continue
-        shape = next(cell_run_shapes(b, norm), None)
-        if shape is None:
+        shape = row_shape(b, norm)
+        if shape is None or (_continues(norm, b.start) and _value_row_first(b)):
             continue
-        _, k, label = shape
+        k, label = shape
         cells = [text[s:e].replace("|", "¦").strip() for s, e, _ in (r[0] for r in b.rows)]
         phase = label % k
         lines = cells[:phase]

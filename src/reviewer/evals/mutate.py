@@ -3,12 +3,13 @@
 For each report, `reviewer.evals.relations` finds the relations by brute force. A sample of them
 (seeded, round-robin over relation type × layout, at most `max_per_report`) each gets one
 mutation — two different adjacent digits swapped, or one digit changed — in one figure: the total,
-rate or count first, an addend when no mutation of the anchor qualifies (`target="part"`: an
+rate, score or count first, an addend when no mutation of the anchor qualifies (`target="part"`: an
 addend, numerator or denominator first). A mutation qualifies
 when it keeps the token's shape (same length, no leading zero, nonzero) and breaks the relation
 beyond the stated precision: the mutated figure's rounding interval and the interval the other
-figures allow (each ± half a unit of its last digit) no longer meet. Every mutation is
-reproducible from (seed, report, relation).
+figures allow (each ± half a unit of its last digit) no longer meet; for a score (weight ×
+rate, capped at the weight) only a score above what weight and rate allow breaks it, since a
+lower score may be a deduction. Every mutation is reproducible from (seed, report, relation).
 
 The mutated text is checked in memory (`reviewer.engine.check` on a `Document`). **Detected**
 means: among the findings of the mutated report that the unmutated report does not have (same
@@ -40,7 +41,7 @@ from reviewer.models import Finding
 
 CN_DIGITS = "一二三四五六七八九"
 LAYOUT_ORDER = ("prose", "pipe", "cell", "run", "tab", "docx")
-KIND_ORDER = ("sum", "column", "rate", "count")
+KIND_ORDER = ("sum", "column", "rate", "score", "count")
 
 
 class Mutation(NamedTuple):
@@ -77,6 +78,16 @@ def breaks(rel: Relation, fig: Figure, new_value: Decimal) -> bool:
         s = sum((val(p) for p in rel.parts), Decimal(0))
         h = sum((p.half for p in rel.parts), Decimal(0))
         return _apart(_interval(val(rel.anchor), rel.anchor.half), _interval(s, h))
+    if rel.kind == "score":
+        weight, rate = rel.parts
+        w = _interval(val(weight), weight.half)
+        r = _interval(val(rate), rate.half)
+        if w[0] <= 0 or r[0] <= 0:
+            return False
+        # score = weight × rate, capped at the weight (monotone in both: the ends suffice). A
+        # score below it is no break: scoring rules allow deductions for other reasons.
+        hi = min(w[1], w[1] * r[1] / 100)
+        return val(rel.anchor) - rel.anchor.half > hi
     num, den = rel.parts
     lo_den, hi_den = val(den) - den.half, val(den) + den.half
     if lo_den <= 0:
@@ -251,6 +262,8 @@ def describe(text: str, rel: Relation) -> str:
         return f"{show(rel.anchor)} items listed: {rel.items}"
     if rel.kind == "rate":
         return f"{show(rel.anchor)}% = {show(rel.parts[0])} / {show(rel.parts[1])}"
+    if rel.kind == "score":
+        return f"{show(rel.anchor)} = {show(rel.parts[0])} × {show(rel.parts[1])}%"
     return f"{show(rel.anchor)} = " + " + ".join(show(p) for p in rel.parts)
 
 

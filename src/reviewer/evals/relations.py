@@ -2,19 +2,23 @@
 
 The mutation eval (`reviewer.evals.mutate`) needs relations the report really states, found
 without `reviewer.numbers` or `reviewer.claims` (else it would only test the rules against
-themselves). This module has its own figure tokenizer and four finders:
+themselves). This module has its own figure tokenizer and five finders:
 
 * `sum`    — a figure equal to the exact sum of an adjacent run of >= 2 figures of the same unit,
-             in one paragraph or one table row; the total stands right before the run, or right
-             after it in the same sentence. Not when the figure before the run is one of its
-             peers (the same 、/； separates it from the run as separates the run's figures), nor
-             a second total of the same run.
+             in one paragraph, one table row or one cell's words; the total stands right before
+             the run, or right after it in the same sentence. Not when the figure before the run
+             is one of its peers (the same 、/； separates it from the run as separates the run's
+             figures), nor a second total of the same run.
 * `rate`   — a percent equal, at its own precision, to the quotient of two figures of the same
              unit (not scores) among the last four figures before it in the same paragraph,
-             row or cell run; in running text no other number may stand between them.
+             row or cell run; in running text no other number may stand between them. In a `|`
+             or tab table a bare figure under a column headed in percent (执行率(%)) is one.
 * `column` — a table column and its total row (合计/总计/小计/共计): the column's figures above
              (or below, when the total row comes first) sum to the total cell. Pipe and tab
              tables by cell index; one-cell-per-line runs by trying every column count 2–12.
+* `score`  — in a table row (any table layout), a weight, a percent and a score side by side in
+             that order (分值 | 执行率 | 得分) where the score equals weight × rate at the
+             score's precision, capped at the weight; no label between them.
 * `count`  — `N个/项/家…：` (Arabic or Chinese numeral) followed by a list of exactly N items
              separated by 、 or ；, or numbered (1)(2) / 1. 2. / ①②, inline or on the next lines.
 
@@ -116,7 +120,7 @@ _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A figure in running text: a number, optional spaces, a unit; not a part of a longer number,
 # not an ordinal (第3), not a date or a code, not a per-unit figure (500元/生).
-_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/:])({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![/／])")
+_PROSE_FIG = re.compile(rf"(?<![\d.,第\-/])(?<!\d:)({_NUM})\s*(余|多)?\s*({_UNIT_RX})(?![/／])")
 # A cell that is only a figure (unit optional): a table cell or a one-cell-per-line line.
 _CELL_FIG = re.compile(rf"\s*({_NUM})\s*({_UNIT_RX})?\s*")
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额")
@@ -155,11 +159,11 @@ class Figure(NamedTuple):
 
 
 class Relation(NamedTuple):
-    """A relation the report states. `anchor` is the total, the rate or the count; `parts` the
-    addends, the (numerator, denominator) of a rate, or nothing for a count (whose item count is
-    `items`)."""
+    """A relation the report states. `anchor` is the total, the rate, the score or the count;
+    `parts` the addends, the (numerator, denominator) of a rate, the (weight, rate) of a score,
+    or nothing for a count (whose item count is `items`)."""
 
-    kind: str  # sum | rate | column | count
+    kind: str  # sum | rate | column | score | count
     anchor: Figure
     parts: tuple[Figure, ...]
     layout: str
@@ -647,7 +651,16 @@ def find_sums(blks: list[Block], norm: str) -> list[Relation]:
                 out.extend(
                     r for r in _runs(outer, norm) if r.anchor.start not in seen and _skips(r, inner)
                 )
-        # one cell per line: rows are unknown, so sums across cells are left to `column`
+        else:
+            # One cell per line or run together: rows are unknown, so sums across cells are
+            # left to `column`; a sum within one cell's words (a sentence written in a cell) is
+            # read like prose.
+            by_cell: dict[int, list[Figure]] = {}
+            for f in b.figures:
+                by_cell.setdefault(f.row, []).append(f)
+            for seq in by_cell.values():
+                if len(seq) >= 3:
+                    out.extend(_runs(seq, norm))
     return out
 
 
@@ -664,11 +677,32 @@ def _key(f: Figure) -> int:
     return f.start
 
 
+def _percent_columns(b: Block, norm: str) -> set[int]:
+    """Starts of the bare figures of a `|` or tab table whose column is headed in percent
+    (执行率(%)): the nearest text cell above in the same column has a % sign."""
+    out: set[int] = set()
+    for r, row in enumerate(b.rows):
+        for _s, _e, fig in row:
+            if fig is None or fig.unit:
+                continue
+            for above in range(r - 1, -1, -1):
+                cells = b.rows[above]
+                if fig.col >= len(cells) or cells[fig.col][2] is not None:
+                    continue
+                head = norm[cells[fig.col][0] : cells[fig.col][1]].strip()
+                if head:
+                    if "%" in head:
+                        out.add(fig.start)
+                    break
+    return out
+
+
 def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
     out: list[Relation] = []
     for b in blks:
+        headed = _percent_columns(b, norm) if b.layout in ("pipe", "tab") else set()
         for i, rate in enumerate(b.figures):
-            if rate.unit != "%":
+            if rate.unit != "%" and rate.start not in headed:
                 continue
             before = [
                 f
@@ -694,6 +728,39 @@ def find_rates(blks: list[Block], norm: str, window: int = 4) -> list[Relation]:
                     break
             if best:
                 out.append(Relation("rate", rate, best, rate.layout))
+    return out
+
+
+def score_equals(score: Figure, weight: Figure, rate: Figure) -> bool:
+    """score = weight × rate, capped at the weight, at the score's precision."""
+    if score.value <= 0 or rate.value <= 0 or not 0 < weight.value <= 100:
+        return False
+    expected = min(weight.value, weight.value * rate.value / 100)
+    return _round(expected, score.decimals) == score.value
+
+
+def find_scores(blks: list[Block], norm: str) -> list[Relation]:
+    """weight | rate | score, side by side in a table row (分值 | 执行率 | 得分)."""
+    out: list[Relation] = []
+    for b in blks:
+        if b.layout == "prose":
+            continue
+        headed = _percent_columns(b, norm) if b.layout in ("pipe", "tab") else set()
+        figs = sorted(b.figures, key=_key)
+        for weight, rate, score in zip(figs, figs[1:], figs[2:], strict=False):
+            if b.layout in ("pipe", "tab"):
+                if not weight.row == rate.row == score.row:
+                    continue
+            elif _LABEL_GAP.search(norm, weight.uend, rate.start) or _LABEL_GAP.search(
+                norm, rate.uend, score.start
+            ):
+                continue  # a label between them: another row
+            if weight.unit not in ("", "分") or score.unit not in ("", "分"):
+                continue
+            if rate.unit != "%" and rate.start not in headed:
+                continue
+            if score.value <= weight.value and score_equals(score, weight, rate):
+                out.append(Relation("score", score, (weight, rate), score.layout))
     return out
 
 
@@ -777,6 +844,49 @@ def cell_run_shapes(b: Block, norm: str) -> Iterator[tuple[Relation, int, int]]:
                         rel = Relation("column", total, tuple(sorted(addends, key=_key)), b.layout)
                         yield rel, k, i
                         break
+
+
+_PLACEHOLDER = re.compile(r"[\s\-—–/／\\]*")
+
+
+def _value_like(text: str, fig: Figure | None) -> bool:
+    """A cell a value row holds: a figure, an empty cell or a dash."""
+    return fig is not None or _PLACEHOLDER.fullmatch(text) is not None
+
+
+def row_shape(b: Block, norm: str) -> tuple[int, int] | None:
+    """(column count, index of a row's label cell) of a one-cell-per-line block: from a column
+    relation (`cell_run_shapes`), else from two consecutive rows of one width around a rate —
+    a label cell, then only figures, empty cells or dashes, then the next row's label, the
+    rate's row and the row after it (or before it) alike. None when neither shows the width."""
+    shape = next(cell_run_shapes(b, norm), None)
+    if shape is not None:
+        return shape[1], shape[2]
+    if b.layout != "cell":
+        return None  # run together, empty cells leave no trace: widths vary row to row
+    cells = [fig for _, _, fig in (row[0] for row in b.rows)]
+    texts = [norm[s:e] for s, e, _ in (row[0] for row in b.rows)]
+    n = len(cells)
+    values = [_value_like(texts[i], cells[i]) for i in range(n)]
+
+    def width_at(label: int) -> int | None:
+        """The width of the row whose label is at `label`: up to the next label cell."""
+        if label < 0 or label >= n or values[label]:
+            return None
+        k = label + 1
+        while k < n and values[k]:
+            k += 1
+        return k - label if k < n and 2 <= k - label <= 12 else None
+
+    for rel in find_rates([b], norm):
+        first = min(f.row for f in rel.figures())
+        label = max((i for i in range(first) if not values[i]), default=-1)
+        k = width_at(label)
+        if k is None or rel.anchor.row >= label + k:
+            continue
+        if width_at(label + k) == k or width_at(label - k) == k:
+            return k, label
+    return None
 
 
 def find_columns(blks: list[Block], norm: str) -> list[Relation]:
@@ -867,13 +977,14 @@ def find_counts(norm: str, blks: list[Block]) -> list[Relation]:
 
 
 def find_relations(text: str) -> list[Relation]:
-    """Every relation of the four types stated in `text` (offsets into `text`)."""
+    """Every relation of the five types stated in `text` (offsets into `text`)."""
     norm = normalize(text)
     blks = blocks(norm)
     rels = (
         find_sums(blks, norm)
         + find_rates(blks, norm)
         + find_columns(blks, norm)
+        + find_scores(blks, norm)
         + find_counts(norm, blks)
     )
     rels.sort(key=lambda r: (r.anchor.start, r.kind))

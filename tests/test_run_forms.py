@@ -209,3 +209,32 @@ def test_units_that_do_not_pair_up_or_are_all_alike_leave_the_columns_unmatched(
     # a score above its weight: not a group of actual, weight, score
     text = stack("38508人 12种 116次", "37442人 3 5 14种 1 1 150次 1 1")
     assert codes(text, "G009") == []
+
+
+# --------------------------------------------------------------------------- S031
+
+S031_HEAD = "项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: "
+S031_TAIL = " 上年结转资金 其他资金 预期目标 实际完成情况 一级指标 二级指标 三级指标 指标值"
+
+
+def test_a_funds_row_executed_in_full_and_scored_down_is_one_warning():
+    row = "620.82万元 620.82万元 620.82万元 100 100% 10"
+    (f,) = codes(S031_HEAD + row + " 其中:当年财政拨款 " + row + S031_TAIL, "S031")
+    assert f.severity == Severity.WARNING
+    assert (f.data["weight"], f.data["score"]) == ("100", "10") and "另有 1 行" in f.data["more_zh"]
+
+
+def test_a_full_score_or_a_rate_below_100_or_a_rate_the_amounts_do_not_give_is_silent():
+    for row in (
+        "620.82万元 620.82万元 620.82万元 10 100% 10",  # full marks
+        "620.82万元 620.82万元 600.00万元 10 96.65% 9",  # below 100%: the scoring rule decides
+        "620.82万元 620.82万元 600.00万元 10 100% 9",  # 100% is not 600 / 620.82: not this row
+    ):
+        assert codes(S031_HEAD + row + S031_TAIL, "S031") == [], row
+
+
+def test_an_execution_rate_indicator_row_run_together():
+    (f,) = codes("项目管理(25分)投入管理预算执行率10一100%9财务管理", "S031")
+    assert (f.data["weight"], f.data["score"]) == ("10", "9")
+    assert codes("项目管理(25分)投入管理预算执行率10≥90%100%10财务管理", "S031") == []
+    assert codes("项目管理(25分)投入管理预算执行率10≥90%95%9财务管理", "S031") == []

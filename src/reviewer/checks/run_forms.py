@@ -721,3 +721,93 @@ def _stacked_pairs(items: list[_Item], g: int, k: int) -> Iterator[Hit]:
                 "units": "、".join(units),
             },
         )
+
+
+# --------------------------------------------------------------------------- scored down at 100%
+
+FULL_EXECUTION_SCORED_DOWN = rule(
+    code="S031",
+    fix_zh="执行率100%时按任何计分办法都应得满分：更正得分，或更正填错的分值。",
+    name="full-execution-scored-down",
+    kind="score_formula",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="预算执行率100%却未得满分",
+    title_en="A budget executed in full scored below its weight",
+    message_zh="{label}执行率 {rate}，分值 {weight}，按任何计分办法都应得 {weight} 分，"
+    "报告得 {score} 分（分值或得分有误，或扣分未说明理由）{more_zh}",
+    message_en="{label_en}executes {rate} with a weight of {weight}: any scoring rule gives the "
+    "full {weight}, yet it scores {score} (the weight or the score is wrong, or the deduction is "
+    "not explained){more_en}",
+    what="Reads the execution-rate score where a flattened form prints it as cells run together: "
+    "a funds row `预算数 预算数 执行数 分值 执行率 得分` (space-separated, amounts with or "
+    "without 万元) whose rate is the row's own 执行数 ÷ 预算数, or an indicator row 预算执行率 "
+    "whose weight, target (a dash or a bound), actual and score ran together "
+    "(`预算执行率10一100%9`); at an execution of 100 % the score must equal the weight.",
+    why="At 100 % execution every scoring rule (proportional, thresholds, deductions per point "
+    "below target) gives full marks; a lower score means the weight or the score was entered "
+    "wrong, or a deduction the form does not explain.",
+    example="项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: "
+    "620.82万元 620.82万元 620.82万元 100 100% 10 其中:当年财政拨款 上年结转资金 其他资金 "
+    "预期目标 实际完成情况 一级指标 二级指标 三级指标 指标值",
+    counterexample="项目支出绩效自评表 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 620.82万元 620.82万元 620.82万元 10 100% 10 其中:当年财政拨款 上年结转资金 "
+    "其他资金 预期目标 实际完成情况 一级指标 二级指标 三级指标 指标值",
+    fix="At 100 % execution score the full weight; or correct the weight entered wrong.",
+)
+
+_AMOUNT_TOK = lazy(r"^(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:万元|元|亿元)?$")
+_EXEC_ROW = lazy(
+    r"预算执行率[^\d\n]{0,4}?(?P<digits>\d{1,4}(?:\.\d+)?)"
+    r"(?P<t>[一\-—–/]|[≥>=]{1,2}\s*\d+(?:\.\d+)?%)\s*(?P<a>100(?:\.0+)?%)\s*"
+    r"(?P<s>\d{1,3}(?:\.\d+)?)(?![\d.%])"
+)
+
+
+def _amount(t: _Tok) -> Decimal | None:
+    m = _AMOUNT_TOK.match(t.text)
+    return Decimal(m.group("n").replace(",", "")) if m else None
+
+
+@check(FULL_EXECUTION_SCORED_DOWN)
+def full_execution_scored_down(doc: Document) -> Iterator[Hit]:
+    for toks in _forms(doc):
+        rows: list[tuple[_Num, _Num]] = []
+        for i in range(2, len(toks) - 2):
+            r = _pct(toks[i + 1])
+            w, s = _num(toks[i]), _num(toks[i + 2])
+            a, b = _amount(toks[i - 2]), _amount(toks[i - 1])
+            if r is None or w is None or s is None or a is None or b is None or a <= 0:
+                continue
+            if r == _HUNDRED and b == a and 0 < w.value <= _HUNDRED and s.value < w.value:
+                rows.append((w, s))
+        if rows:
+            w, s = rows[0]
+            yield _scored_down(rows, "资金行", "The funds row ")
+    for m in _EXEC_ROW.finditer(doc.norm):
+        digits = m.group("digits")
+        if not rx.fullmatch(r"(?:[1-9]\d?|100)(?:\.\d+)?", digits):
+            continue
+        w = _Num(Decimal(digits), 0, m.start("digits"), m.end("digits"))
+        s = _Num(Decimal(m.group("s")), 0, m.start("s"), m.end("s"))
+        if s.value < w.value:
+            yield _scored_down([(w, s)], "“预算执行率”", "'预算执行率' ")
+
+
+def _scored_down(rows: list[tuple[_Num, _Num]], label: str, label_en: str) -> Hit:
+    """One finding for a form's rows scored down at 100 % (a total row and its 其中 row alike)."""
+    w, s = rows[0]
+    spans = [(s.start, s.end), (w.start, w.end)] + [(x.start, x.end) for _, x in rows[1:]]
+    more = len(rows) - 1
+    return FULL_EXECUTION_SCORED_DOWN.hit(
+        spans,
+        {
+            "label": label,
+            "label_en": label_en,
+            "rate": "100%",
+            "weight": fmt(w.value),
+            "score": fmt(s.value),
+            "more_zh": f"；另有 {more} 行同样" if more else "",
+            "more_en": f"; {more} more row(s) likewise" if more else "",
+        },
+    )

@@ -238,3 +238,24 @@ def test_an_execution_rate_indicator_row_run_together():
     assert (f.data["weight"], f.data["score"]) == ("10", "9")
     assert codes("项目管理(25分)投入管理预算执行率10≥90%100%10财务管理", "S031") == []
     assert codes("项目管理(25分)投入管理预算执行率10≥90%95%9财务管理", "S031") == []
+
+
+# --------------------------------------------------------------------------- S032
+
+
+def test_rows_whose_actual_repeats_the_target_scored_down_are_one_info():
+    text = (
+        "一级指标二级指标三级指标分值指标值全年实际值得分时效指标(5分)公用经费完成时间52021年12月完成"
+        "2021年12月完成4社会效益指标效果显著15改善办学条件改善办学条件13质量指标合格率5100%100%5"
+    )
+    (f,) = codes(text, "S032")
+    assert f.severity == Severity.INFO and f.data["n"] == 2
+    assert "2021年12月完成 分值 5 得 4" in f.data["rows"]
+
+
+def test_full_marks_a_differing_actual_or_digits_at_the_text_ends_are_silent():
+    head = "一级指标二级指标三级指标分值指标值全年实际值得分"
+    assert codes(head + "时效指标完成时间52021年12月完成2021年12月完成5", "S032") == []
+    assert codes(head + "时效指标完成时间52021年12月完成2022年3月完成4", "S032") == []
+    # `1000万元1000万元10`: which digits are the weight's and the score's is not fixed
+    assert codes(head + "成本每年财政补助1000万元1000万元1000万元10", "S032") == []

@@ -811,3 +811,61 @@ def _scored_down(rows: list[tuple[_Num, _Num]], label: str, label_en: str) -> Hi
             "more_en": f"; {more} more row(s) likewise" if more else "",
         },
     )
+
+
+# --------------------------------------------------------------------------- met, scored down
+
+MET_ROW_SCORED_DOWN = rule(
+    code="S032",
+    fix_zh="目标已完成的指标应得满分；确有扣分理由的，在偏差原因栏写明。",
+    name="met-row-scored-down",
+    kind="score_formula",
+    severity=Severity.INFO,
+    family="scores",
+    title_zh="指标实际值与目标值相同却未得满分",
+    title_en="Indicators whose actual equals the target, scored below their weight",
+    message_zh="{n} 项指标的实际值与目标值一字不差（已完成），却未得满分：{rows}。若扣分另有理由，"
+    "请在偏差原因栏写明",
+    message_en="{n} indicator(s) state an actual identical to the target (met), yet score below "
+    "their weight: {rows}. If the deduction has a reason, state it in the deviation column",
+    what="Reads indicator rows whose cells ran together as `weight target actual score` where "
+    "the target and the actual are the same text (`52021年12月完成2021年12月完成4`: the repetition "
+    "fixes where the weight ends and the score begins; a text ending in a digit fixes nothing); "
+    "a score below the weight on such a row is reported once per report, with every row.",
+    why="A target met in full earns the full weight under every scoring rule; a deduction the "
+    "form does not explain makes the total score unverifiable.",
+    example="三级指标分值指标值全年实际值得分时效指标(5分)公用经费完成时间52021年12月完成"
+    "2021年12月完成4指标2:成本指标(10分)",
+    counterexample="三级指标分值指标值全年实际值得分时效指标(5分)公用经费完成时间52021年12月完成"
+    "2021年12月完成5指标2:成本指标(10分)",
+    fix="Score a met indicator in full, or state the reason for the deduction.",
+)
+
+# weight | target | the same text again (the actual) | score, after the row's name
+_DUP_ROW = lazy(
+    r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,3}(?:\.\d+)?)(?P<t>[^\s|]{2,30}?)(?P=t)"
+    r"(?P<s>\d{1,3}(?:\.\d+)?)(?![\d.%])"
+)
+
+
+@check(MET_ROW_SCORED_DOWN)
+def met_row_scored_down(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    if "得分" not in norm:
+        return
+    rows: list[tuple[int, int, str]] = []
+    for m in _DUP_ROW.finditer(norm):
+        t = m.group("t")
+        # the text must hold a word or a percent, and its ends must not be digits that could
+        # belong to the weight or the score (`1000万元1000万元10` is no such row)
+        if not rx.search(r"[\u4e00-\u9fff%]", t) or t[0] in ".%0" or t[-1].isdigit():
+            continue
+        w, s = Decimal(m.group("w")), Decimal(m.group("s"))
+        if not 0 < w <= _HUNDRED or s >= w or m.group("w").startswith("0"):
+            continue
+        rows.append((m.start(), m.end(), f"{t} 分值 {fmt(w)} 得 {fmt(s)}"))
+    if rows:
+        yield MET_ROW_SCORED_DOWN.hit(
+            [(lo, hi) for lo, hi, _ in rows],
+            {"n": len(rows), "rows": "；".join(r for _, _, r in rows[:4])},
+        )

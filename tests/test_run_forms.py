@@ -259,3 +259,29 @@ def test_full_marks_a_differing_actual_or_digits_at_the_text_ends_are_silent():
     assert codes(head + "时效指标完成时间52021年12月完成2022年3月完成4", "S032") == []
     # `1000万元1000万元10`: which digits are the weight's and the score's is not fixed
     assert codes(head + "成本每年财政补助1000万元1000万元1000万元10", "S032") == []
+
+
+# --------------------------------------------------------------------------- S033
+
+S033_ROWS = (
+    " 一级指标二级指标三级指标分值指标值全年实际值得分预算执行率10一100%9"
+    "时效指标完成时间52021年12月完成2021年12月完成4社会效益改善办学条件15改善条件改善条件13"
+)
+
+
+def test_a_self_score_above_100_minus_the_certain_deductions_is_a_warning():
+    (f,) = codes("自评得分98" + S033_ROWS, "S033")
+    assert (f.data["deducted"], f.data["most"], f.data["stated"]) == ("4", "96", "98")
+    assert f.spans[0].text == "98"
+
+
+def test_a_self_score_the_deductions_allow_or_two_self_scores_are_silent():
+    assert codes("自评得分96" + S033_ROWS, "S033") == []
+    assert codes("自评得分98" + S033_ROWS + "。复核后自评得分95", "S033") == []
+    # no row read with certainty: nothing bounds the total
+    assert (
+        codes(
+            "自评得分98 一级指标二级指标三级指标分值指标值全年实际值得分预算执行率10100%10", "S033"
+        )
+        == []
+    )

@@ -782,16 +782,34 @@ def full_execution_scored_down(doc: Document) -> Iterator[Hit]:
             if r == _HUNDRED and b == a and 0 < w.value <= _HUNDRED and s.value < w.value:
                 rows.append((w, s))
         if rows:
-            w, s = rows[0]
             yield _scored_down(rows, "资金行", "The funds row ")
+    for row in _exec_rows(doc):
+        weight = _Num(row.weight, 0, *row.w_span)
+        score = _Num(row.score, 0, *row.s_span)
+        yield _scored_down([(weight, score)], "“预算执行率”", "'预算执行率' ")
+
+
+def _exec_rows(doc: Document) -> list[_Down]:
+    """Glued 预算执行率 rows executed in full and scored below their weight."""
+    out: list[_Down] = []
     for m in _EXEC_ROW.finditer(doc.norm):
         digits = m.group("digits")
         if not rx.fullmatch(r"(?:[1-9]\d?|100)(?:\.\d+)?", digits):
             continue
-        w = _Num(Decimal(digits), 0, m.start("digits"), m.end("digits"))
-        s = _Num(Decimal(m.group("s")), 0, m.start("s"), m.end("s"))
-        if s.value < w.value:
-            yield _scored_down([(w, s)], "“预算执行率”", "'预算执行率' ")
+        w, sc = Decimal(digits), Decimal(m.group("s"))
+        if sc < w:
+            out.append(
+                _Down(
+                    m.start("digits"),
+                    m.end("s"),
+                    "预算执行率",
+                    w,
+                    sc,
+                    (m.start("digits"), m.end("digits")),
+                    (m.start("s"), m.end("s")),
+                )
+            )
+    return out
 
 
 def _scored_down(rows: list[tuple[_Num, _Num]], label: str, label_en: str) -> Hit:
@@ -848,24 +866,106 @@ _DUP_ROW = lazy(
 )
 
 
+class _Down(NamedTuple):
+    """A row read with certainty whose score is below its weight."""
+
+    start: int
+    end: int
+    text: str
+    weight: Decimal
+    score: Decimal
+    w_span: tuple[int, int] = (0, 0)
+    s_span: tuple[int, int] = (0, 0)
+
+
+def _met_rows(doc: Document) -> list[_Down]:
+    def build(d: Document) -> list[_Down]:
+        norm = d.norm
+        out: list[_Down] = []
+        if "得分" not in norm:
+            return out
+        for m in _DUP_ROW.finditer(norm):
+            t = m.group("t")
+            # the text must hold a word or a percent, and its ends must not be digits that could
+            # belong to the weight or the score (`1000万元1000万元10` is no such row)
+            if not rx.search(r"[\u4e00-\u9fff%]", t) or t[0] in ".%0" or t[-1].isdigit():
+                continue
+            w, sc = Decimal(m.group("w")), Decimal(m.group("s"))
+            if not 0 < w <= _HUNDRED or sc >= w or m.group("w").startswith("0"):
+                continue
+            out.append(_Down(m.start(), m.end(), t, w, sc))
+        return out
+
+    result: list[_Down] = doc.cached("run_form_met_rows", build)
+    return result
+
+
 @check(MET_ROW_SCORED_DOWN)
 def met_row_scored_down(doc: Document) -> Iterator[Hit]:
-    norm = doc.norm
-    if "得分" not in norm:
-        return
-    rows: list[tuple[int, int, str]] = []
-    for m in _DUP_ROW.finditer(norm):
-        t = m.group("t")
-        # the text must hold a word or a percent, and its ends must not be digits that could
-        # belong to the weight or the score (`1000万元1000万元10` is no such row)
-        if not rx.search(r"[\u4e00-\u9fff%]", t) or t[0] in ".%0" or t[-1].isdigit():
-            continue
-        w, s = Decimal(m.group("w")), Decimal(m.group("s"))
-        if not 0 < w <= _HUNDRED or s >= w or m.group("w").startswith("0"):
-            continue
-        rows.append((m.start(), m.end(), f"{t} 分值 {fmt(w)} 得 {fmt(s)}"))
+    rows = _met_rows(doc)
     if rows:
         yield MET_ROW_SCORED_DOWN.hit(
-            [(lo, hi) for lo, hi, _ in rows],
-            {"n": len(rows), "rows": "；".join(r for _, _, r in rows[:4])},
+            [(r.start, r.end) for r in rows],
+            {
+                "n": len(rows),
+                "rows": "；".join(
+                    f"{r.text} 分值 {fmt(r.weight)} 得 {fmt(r.score)}" for r in rows[:4]
+                ),
+            },
         )
+
+
+# --------------------------------------------------------------------------- total above the rows
+
+SCORE_ABOVE_DEDUCTIONS = rule(
+    code="S033",
+    fix_zh="按各行得分重算自评总分；各行扣分已使总分不可能达到所报分数。",
+    name="score-above-row-deductions",
+    kind="score_sum_mismatch",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="自评总分高于各行扣分后可能的最高分",
+    title_en="The self-score is above what the rows' deductions leave",
+    message_zh="表中可确认的扣分已有 {deducted} 分（{rows}），满分 100 分时总分最多 {most} 分，"
+    "报告自评得分 {stated} 分",
+    message_en="The deductions the form's rows show already come to {deducted} points ({rows}); "
+    "out of 100 the total can be at most {most}, yet the report states a self-score of {stated}",
+    what="Adds up the points deducted on the rows a flattened form lets be read with certainty "
+    "(a budget executed in full scored below its weight, S031; a row whose actual repeats its "
+    "target scored below its weight, S032) and compares 100 minus them with the one self-score "
+    "the report states (自评得分, 自评总分).",
+    why="Whatever the other rows scored, the total cannot exceed the full score minus the "
+    "deductions already visible; a higher self-score is a wrong sum or a wrong row.",
+    example="自评得分98 一级指标二级指标三级指标分值指标值全年实际值得分预算执行率10一100%9"
+    "时效指标完成时间52021年12月完成2021年12月完成4社会效益改善办学条件15改善条件改善条件13",
+    counterexample="自评得分96 一级指标二级指标三级指标分值指标值全年实际值得分预算执行率10一100%9"
+    "时效指标完成时间52021年12月完成2021年12月完成4社会效益改善办学条件15改善条件改善条件13",
+    fix="Recompute the self-score from the rows' scores.",
+)
+
+_SELF_SCORE = lazy(r"自评(?:总)?得分\s*[:：为]?\s*(?P<n>\d{2,3}(?:\.\d+)?)(?![\d.%])")
+
+
+@check(SCORE_ABOVE_DEDUCTIONS)
+def score_above_deductions(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    stated = list(_SELF_SCORE.finditer(norm))
+    if len({m.group("n") for m in stated}) != 1:
+        return
+    rows = [*_exec_rows(doc), *_met_rows(doc)]
+    if not rows:
+        return
+    deducted = sum((r.weight - r.score for r in rows), Decimal(0))
+    value = Decimal(stated[0].group("n"))
+    most = _HUNDRED - deducted
+    if value <= most:
+        return
+    yield SCORE_ABOVE_DEDUCTIONS.hit(
+        [(stated[0].start("n"), stated[0].end("n")), *((r.start, r.end) for r in rows)],
+        {
+            "deducted": fmt(deducted),
+            "rows": "、".join(f"{r.text} {fmt(r.weight)}→{fmt(r.score)}" for r in rows[:5]),
+            "most": fmt(most),
+            "stated": fmt(value),
+        },
+    )

@@ -218,6 +218,32 @@ def test_pinyin_glosses_inserted_after_characters() -> None:
     assert q("项目(一)按期完成；附件(a)见后。\n", "Q024") == []
 
 
+def test_a_character_lost_to_a_question_mark_before_its_gloss() -> None:
+    found = q("補助資金(萬元)??冃繕?(biāo)為:幫助\n", "Q024")
+    assert any("问号" in f.message and "?(biāo)" in f.spans[0].text for f in found)
+    # the gloss's opening bracket lost as well
+    found = q("補助資金(萬元)??冃繕?biāo)為:幫助\n", "Q024")
+    assert any("问号" in f.message and "?biāo)" in f.spans[0].text for f in found)
+    # a question, or a question mark before a plain bracket, has lost nothing
+    assert q("是否按期完成?(一)资金到位情况\n", "Q024") == []
+    assert q("资金是否足额?(是)\n", "Q024") == []
+    assert q("网址 http://example.gov.cn/?mode)\n", "Q024") == []
+
+
+def test_figures_with_separators_no_number_allows() -> None:
+    found = q("年度总金额.32.06.5其中财政拨款.32.06.579.27\n", "Q024")
+    assert any("分隔符" in f.message for f in found)
+    found = q("实际到位资金 | 7,00.0,77 |\n", "Q024")
+    assert any("分隔符" in f.message and f.spans[0].text.startswith("7,00.0,77") for f in found)
+    found = q("实际到位资金(万元)75实际支出(万元)89+82结余(万元)\n", "Q024")
+    assert any("分隔符" in f.message and f.spans[0].text == "89+82" for f in found)
+    # a sum written out is arithmetic, not a misread point
+    assert q("实际支出(万元)89+82=171；参训人员8+12名\n", "Q024") == []
+    # grouped thousands, dates, section numbers, lists and a plain decimal are numbers
+    text = "资金1,234.50万元，项目支出23,059.62万元，2023.12.31完成；3.1.2 项目管理；分别为10.5,20.3,0.5；比例.5\n"
+    assert q(text, "Q024") == []
+
+
 def test_letters_read_for_digits() -> None:
     assert len(q("偏差率在OTo%(含)之间的得满分\n", "Q024")) == 1
     assert len(q("制作宣传品数量份第O份20份100%\n", "Q024")) == 1

@@ -50,10 +50,19 @@ def test_gambling_spam_in_place_of_a_name_is_flagged_once() -> None:
     assert found[0].spans[0].text.endswith("官网平台】")
 
 
+def test_a_slot_game_name_in_place_of_the_unit_is_spam() -> None:
+    name = "pg电子福运象财神"
+    text = f"{name}2016年学生资助专项项目绩效评价报告\n{name}对纳入绩效目标管理的项目开展自评。\n"
+    (f,) = review_text(text, select=["Q113"])
+    assert f.spans[0].text == name
+
+
 def test_a_single_lottery_or_gambling_word_is_silent() -> None:
     for text in (
         "全县福利彩票投注站56个，彩票公益金足额到位。",
         "开展打击赌博专项行动，查处博彩网站3个。",
+        "财神庙文物修缮资金20万元；电子政务平台运维。",
+        "PG电子科技有限公司中标，合同金额30万元。",
         "投注站 建设资金100万元，" + "用于" * 10 + "娱乐城改造。",  # two words, far apart
     ):
         assert list(review_text(text, select=["Q113"])) == [], text

@@ -31,7 +31,9 @@ DAMAGED_TEXT = rule(
     "check it against the source",
     what="Finds damage that conversion or OCR leaves in published text: runs of four or more "
     "question marks (lost characters), empty angle brackets (< >) where a number or section "
-    "number stood, pinyin with tone marks inserted after characters (項(xiàng)), a percentage "
+    "number stood, pinyin with tone marks inserted after characters (項(xiàng)) or after a "
+    "character lost to a question mark (?(biāo)), a figure with separators no number allows "
+    "(.32.06.5 after a label, 7,00.0,77, 89+82 in an amount cell), a percentage "
     "or count whose digits were read as letters (OTo%, W100%, 第O份), a satisfaction, pass "
     "or coverage rate above 100 % (290% for ≥90%), and a document number whose year runs "
     "into its number with the closing bracket lost (〔20226号), and a phrase written twice "
@@ -54,8 +56,26 @@ DAMAGED_TEXT = rule(
 # A lookahead for the first character, in front of a lookbehind, changes no match but lets the
 # search skip to the next candidate instead of trying the lookbehind at every character.
 _QUESTION_RUN = lazy(r"[?？]{4,}")
+# A figure written with separators no number allows: its leading digits lost (年度总金额.32.06.5,
+# a point with no digit before it and another point after), or a piece that starts 0 and another
+# digit between commas and points (7,00.0,77). Dates and section numbers (2023.12.31, 3.1.2) and
+# lists of numbers (10.5,20.3) stay silent.
+# Only runs that could be such a figure are matched (a point right after a character, or a comma
+# and a point out of the thousands pattern); `_broken_number` decides.
+_NUMBER_RUN = lazy(
+    r"(?=[.\d])(?<![\d.,])"
+    r"(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
+)
+# A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
+_PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
 _PINYIN = lazy(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# A pinyin gloss whose own character was lost (?(biāo), or ?biāo) with its opening bracket lost
+# too): the gloss shows a character stood there.
+_LOST_GLOSSED = lazy(
+    r"[?？\ufffd]+(?:[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]?"
+    r"|[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）])"
+)
 _LETTER_PERCENT = lazy(r"(?=[OoIlTW0-9])(?<![A-Za-z0-9.])(?P<tok>[OoIlTW0-9]{2,4})\s*%")
 # A digit look-alike letter as a whole count between a character and its unit: 第O份, 到l次.
 _LETTER_COUNT = lazy(r"(?=[OoIl])(?<=[\u4e00-\u9fff])[OoIl](?=[份次个人项件场篇户座名])")
@@ -96,6 +116,16 @@ _OPTION_BOX = lazy(
 )
 
 
+def _broken_number(norm: str, start: int, tok: str) -> bool:
+    """A digit run whose separators no number writing allows (see _NUMBER_RUN)."""
+    if tok.startswith("."):
+        before = norm[start - 1] if start > 0 else ""
+        return tok.count(".") >= 2 and "\u4e00" <= before <= "\u9fff"
+    if "," not in tok or "." not in tok or rx.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok):
+        return False
+    return any(rx.match(r"0\d", piece) for piece in tok.split(","))
+
+
 def _letters_for_digits(tok: str) -> bool:
     """'OTo', 'W100', 'l00': digit look-alike letters where a number belongs."""
     if tok.isdigit() or not rx.search(r"[A-Za-z]", tok):
@@ -117,10 +147,17 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
 
     for m in _QUESTION_RUN.finditer(norm):
         add("question", m.start(), m.end())
+    for m in _NUMBER_RUN.finditer(norm):
+        if _broken_number(norm, m.start(), m.group().rstrip(".,")):
+            add("number", m.start(), m.end())
+    for m in _PLUS_FOR_POINT.finditer(norm):
+        add("number", m.start("n"), m.end("n"))
     for m in _EMPTY_ANGLE.finditer(norm):
         add("angle", m.start(), min(len(norm), m.end() + 8))
     for m in _PINYIN.finditer(norm):
         add("pinyin", m.start(), m.end())
+    for m in _LOST_GLOSSED.finditer(norm):
+        add("lost", max(0, m.start() - 4), m.end() + 1)
     for m in _LETTER_PERCENT.finditer(norm):
         if _letters_for_digits(m.group("tok")):
             add("letters", m.start(), m.end())
@@ -254,6 +291,15 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
 
 _WHAT = {
     "question": ("是一串问号，原文字符在转换中丢失", "is a run of question marks: characters lost"),
+    "number": (
+        "的分隔符出现在数字不可能有的位置（前几位丢失，或逗号、小数点错乱），该数无法读出",
+        "has separators where no number can have them (leading digits lost, or commas and "
+        "points out of place): the figure cannot be read",
+    ),
+    "lost": (
+        "中拼音注音前的汉字变成了问号，原文字符在转换中丢失",
+        "has a character lost to a question mark before its pinyin gloss",
+    ),
     "angle": (
         "中的空尖括号原本应是数字或序号，转换时丢失",
         "has empty angle brackets where a number or section number was lost",

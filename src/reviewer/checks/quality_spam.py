@@ -29,7 +29,8 @@ SPAM_TEXT = rule(
     "place of the unit's or place's name){times_en}; the unit evaluated cannot be identified "
     "from this copy",
     what="Finds two or more distinct gambling-site words (投注, 博彩, 娱乐城, 百家乐, 足球网, "
-    "官网平台, 真人娱乐, 老虎机, 澳门金沙, 太阳城, 葡京) within 12 characters of each other; "
+    "官网平台, 真人娱乐, 老虎机, 澳门金沙, 太阳城, 葡京, and slot-game brands: pg电子, 电子游艺, "
+    "财神) within 12 characters of each other; "
     "repeats are reported once with every place. A single such word (彩票投注站, 打击赌博) "
     "stays silent.",
     why="A copy whose unit or place names were replaced by spam cannot be attributed or "
@@ -39,7 +40,10 @@ SPAM_TEXT = rule(
     fix="Take the report from the issuing office's own site and restore the replaced names.",
 )
 
-_WORD = lazy(r"投注|博彩|娱乐城|百家乐|足球网|官网平台|真人娱乐|老虎机|澳门金沙|太阳城|葡京")
+_WORD = lazy(
+    r"投注|博彩|娱乐城|百家乐|足球网|官网平台|真人娱乐|老虎机|澳门金沙|太阳城|葡京|"
+    r"(?i:pg)电子|电子游艺|财神"  # slot-game brands: pg电子…财神 (a PG slot's name)
+)
 _NEAR = 12
 
 

@@ -1,7 +1,8 @@
 """Character normalization that keeps offsets: every code point maps to exactly one code point.
 
 Full-width digits, letters and signs (１２．３％, ＜＝, （）) become ASCII so one regex sees them;
-comparator look-alikes (≧ ≦ ⩾ ⩽ ═) become ≥ ≤ =;
+comparator look-alikes (≧ ≦ ⩾ ⩽ ═) become ≥ ≤ =; the traditional money multipliers 萬 億
+become 万 亿;
 Chinese punctuation that carries meaning (，。；：、) is kept. Because the mapping is one to one,
 an offset into the normalized text is the same offset into the decoded original.
 """
@@ -31,6 +32,9 @@ _EXTRA = {
     "\u201d": '"',
     "\u2018": "'",
     "\u2019": "'",
+    # Money multipliers in traditional characters (mirrors of a report in 繁體): 萬元 reads as 万元.
+    "\u842c": "\u4e07",  # 萬 -> 万
+    "\u5104": "\u4ebf",  # 億 -> 亿
     "\u3010": "[",  # 【
     "\u3011": "]",  # 】
 }

@@ -24,6 +24,7 @@ TOKENS_PER_CHAR = 1.2
 CHARS_PER_TOKEN_ESTIMATE = 1.3
 REWRITE_SCHEMA = "rewrite.1"
 JUDGE_SCHEMA = "judge.2"
+GAPS_SCHEMA = "extract_gaps.1"
 MAX_REWRITES = 8  # vague targets per call
 REASON_CHARS = 40  # the judge's reason, in characters
 THING_CHARS = 16  # what each passage is about, in the judge's words
@@ -62,6 +63,49 @@ class ShortVerdict(Verdict):
     """The retry after a cut-off: the same question, a shorter reason."""
 
     reason: str = Field(max_length=12)
+
+
+# The extraction call (extract.v2): what the rules could not read, in short fields.
+MAX_GAP_INDICATORS = 6
+MAX_GAP_GOALS = 4
+GAP_NAME_CHARS = 20
+GAP_VALUE_CHARS = 16
+GAP_QUOTE_CHARS = 60
+
+
+class GapIndicator(_Strict):
+    """An indicator the rules did not read, as the model copied it (values as written)."""
+
+    name: str = Field(max_length=GAP_NAME_CHARS)
+    target: str = Field(max_length=GAP_VALUE_CHARS)
+    actual: str = Field(max_length=GAP_VALUE_CHARS)
+    quote: str = Field(max_length=GAP_QUOTE_CHARS)
+
+
+class GapGoal(_Strict):
+    quote: str = Field(max_length=GAP_QUOTE_CHARS)
+
+
+class IndicatorGaps(_Strict):
+    """The answer when the rules read the report's goals: indicators only."""
+
+    indicators: list[GapIndicator] = Field(max_length=MAX_GAP_INDICATORS)
+
+
+class Gaps(IndicatorGaps):
+    """The answer when the rules read no goal: indicators and goals."""
+
+    goals: list[GapGoal] = Field(max_length=MAX_GAP_GOALS)
+
+
+class ShortIndicatorGaps(_Strict):
+    """The retry after a cut-off: half as many items."""
+
+    indicators: list[GapIndicator] = Field(max_length=MAX_GAP_INDICATORS // 2)
+
+
+class ShortGaps(ShortIndicatorGaps):
+    goals: list[GapGoal] = Field(max_length=MAX_GAP_GOALS // 2)
 
 
 @dataclass

@@ -101,7 +101,7 @@ def _target(doc: Document, i: core.Indicator) -> Target:
 
 
 def _actual(doc: Document, i: core.Indicator) -> Actual:
-    raw = doc.text[i.value_start : i.value_end] or i.text_value
+    raw = i.quantity.raw if i.quantity is not None else i.text_value
     return Actual(
         value=_value_text(i.value) or None,
         unit=i.unit or None,
@@ -348,8 +348,9 @@ def _model_indicator(
                 dropped.append(Dropped(what=f"indicator {part}", text=name, reason=reason))
                 continue
         else:
+            own = tuple(p.value for p in parts.values() if p.value)  # the target, if it held
             try:
-                grounder.locate(ans.quote, values=(value,), name=name)
+                grounder.locate(ans.quote, values=(*own, value), name=name)
             except QuoteError as exc:
                 dropped.append(Dropped(what=f"indicator {part}", text=name, reason=str(exc)))
                 continue

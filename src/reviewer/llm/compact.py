@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reviewer.llm.client import CutOff, LLMClient
 from reviewer.llm.grounding import Grounder
@@ -65,12 +66,15 @@ class ShortVerdict(Verdict):
     reason: str = Field(max_length=12)
 
 
-# The extraction call (extract.v2): what the rules could not read, in short fields.
-MAX_GAP_INDICATORS = 6
-MAX_GAP_GOALS = 4
-GAP_NAME_CHARS = 20
+# The extraction call (extract.v2): what the rules could not read, in short fields. The answer's
+# item counts are set per call (`gap_model`), so its output cap always fits a full answer.
+MAX_GAP_INDICATORS = 4
+MAX_GAP_GOALS = 3
+GAP_NAME_CHARS = 16
 GAP_VALUE_CHARS = 16
-GAP_QUOTE_CHARS = 60
+GAP_QUOTE_CHARS = 50
+GAP_ITEM_TOKENS = 120  # an indicator at its longest: name, target, actual, quote and the keys
+GAP_GOAL_TOKENS = 70
 
 
 class GapIndicator(_Strict):
@@ -86,26 +90,21 @@ class GapGoal(_Strict):
     quote: str = Field(max_length=GAP_QUOTE_CHARS)
 
 
-class IndicatorGaps(_Strict):
-    """The answer when the rules read the report's goals: indicators only."""
-
-    indicators: list[GapIndicator] = Field(max_length=MAX_GAP_INDICATORS)
-
-
-class Gaps(IndicatorGaps):
-    """The answer when the rules read no goal: indicators and goals."""
-
-    goals: list[GapGoal] = Field(max_length=MAX_GAP_GOALS)
-
-
-class ShortIndicatorGaps(_Strict):
-    """The retry after a cut-off: half as many items."""
-
-    indicators: list[GapIndicator] = Field(max_length=MAX_GAP_INDICATORS // 2)
+@cache
+def gap_model(indicators: int, goals: int) -> type[BaseModel]:
+    """The answer's schema: at most `indicators` indicators and, when `goals` > 0, at most that
+    many goals (asked only when the rules read none)."""
+    fields: dict[str, Any] = {
+        "indicators": (list[GapIndicator], Field(max_length=indicators)),
+    }
+    if goals:
+        fields["goals"] = (list[GapGoal], Field(max_length=goals))
+    return create_model("Gaps", __base__=_Strict, **fields)
 
 
-class ShortGaps(ShortIndicatorGaps):
-    goals: list[GapGoal] = Field(max_length=MAX_GAP_GOALS // 2)
+def gap_cap(indicators: int, goals: int) -> int:
+    """The output cap that fits a full answer of `gap_model(indicators, goals)`."""
+    return GAP_ITEM_TOKENS * indicators + GAP_GOAL_TOKENS * goals + 30
 
 
 @dataclass

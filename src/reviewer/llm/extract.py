@@ -44,11 +44,9 @@ from reviewer.llm.compact import (
     MAX_GAP_INDICATORS,
     Budget,
     GapIndicator,
-    Gaps,
-    IndicatorGaps,
-    ShortGaps,
-    ShortIndicatorGaps,
     ask,
+    gap_cap,
+    gap_model,
 )
 from reviewer.llm.grounding import Grounder, QuoteError, decimal_or_none
 from reviewer.llm.schema import (
@@ -73,9 +71,7 @@ from reviewer.regex import lazy
 _GOAL_TITLE = lazy(r"目标|指标")
 _NOT_GOAL_TITLE = lazy(r"问题|不足|措施|建议|整改|原因|下一步")
 MAX_SENT_CHARS = 2000  # report text in the extraction call, at most
-MAX_KNOWN_NAMES = 60
-_ITEM_TOKENS = 90  # an indicator in the answer: name, target, actual, a quote of 60 characters
-_GOAL_TOKENS = 60  # names of rules-read indicators listed in the call, at most
+MAX_KNOWN_NAMES = 60  # names of rules-read indicators listed in the call, at most
 _CJK = lazy(r"[\u4e00-\u9fff]")
 _COMPARATOR = lazy(rf"{COMPARATOR_ALT}|——")
 
@@ -285,7 +281,7 @@ def gap_request(doc: Document, rules: Extraction) -> GapRequest:
 
 _GOALS_NOTE = (
     "goals：报告的年度绩效目标（总目标的各条），每条一项，"
-    "quote 从原文逐字复制该条目标，不超过60字；没有就返回空列表。"
+    "quote 从原文逐字复制该条目标，不超过50字；没有就返回空列表。"
 )
 
 
@@ -453,15 +449,14 @@ def run(
     model_inds: list[Indicator] = []
     model_goals: list[Goal] = []
     if not req.empty:
-        full, short = (Gaps, ShortGaps) if req.ask_goals else (IndicatorGaps, ShortIndicatorGaps)
-        # room for every item the schema allows up to two more than the lines left unread
-        items = min(MAX_GAP_INDICATORS, req.content_lines + 2)
-        goals = min(MAX_GAP_GOALS, req.content_lines + 2) if req.ask_goals else 0
-        cap = _ITEM_TOKENS * items + _GOAL_TOKENS * goals + 30
+        # up to one more item than the lines left unread, never more than the schema allows
+        items = min(MAX_GAP_INDICATORS, req.content_lines + 1)
+        goals = min(MAX_GAP_GOALS, req.content_lines + 1) if req.ask_goals else 0
+        full, cap = gap_model(items, goals), gap_cap(items, goals)
 
         def shorter() -> tuple[type[Any], list[dict[str, str]], int]:
-            half = _ITEM_TOKENS * min(items, MAX_GAP_INDICATORS // 2)
-            return short, gap_messages(prompt, req), half + _GOAL_TOKENS * min(goals, 2) + 30
+            n, m = max(1, items // 2), (max(1, goals // 2) if goals else 0)
+            return gap_model(n, m), gap_messages(prompt, req), gap_cap(n, m)
 
         got = ask(
             client, budget, grounder, model=full, messages=gap_messages(prompt, req),

@@ -226,3 +226,12 @@ def test_the_extract_command_says_who_read_each_entry(fake, report_file) -> None
         "by the model: 1 indicator(s), 0 goal(s)",
         f"reviewer: {report_file}: 1 model item(s) dropped",
     ]
+
+
+def test_a_call_beyond_the_reports_token_budget_is_not_made_and_said(fake, tmp_path) -> None:
+    short = BARE.replace(FILLER, "")  # too short for the call within 1.2 tokens a character
+    ex = rv.extract(Document(short), settings=settings_for(fake, tmp_path))
+    info = ex.meta["llm"]["extraction"]
+    assert fake.chat_requests == [] and info["called"] is False
+    assert info["no_answer"] == "token budget" and ex.meta["llm"]["status"] == "partial"
+    assert ex.meta["llm"]["budget"]["skipped"] == ["extract"]

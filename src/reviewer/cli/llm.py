@@ -218,7 +218,9 @@ def extract_cmd(
         typer.echo(
             f"reviewer: {path}: read by the rules: {r['indicators']} indicator(s), "
             f"{r['goals']} goal(s); by the model: {m['indicators']} indicator(s), "
-            f"{m['goals']} goal(s)" + ("" if info.get("called") else " (no model call needed)"),
+            f"{m['goals']} goal(s)"
+            + (f" (no model answer: {info['no_answer']})" if info.get("no_answer") else "")
+            + ("" if info.get("called") or info.get("no_answer") else " (no model call needed)"),
             err=True,
         )
     dropped = meta.get("dropped", {}).get("count", 0)

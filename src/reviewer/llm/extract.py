@@ -458,12 +458,17 @@ def run(
             n, m = max(1, items // 2), (max(1, goals // 2) if goals else 0)
             return gap_model(n, m), gap_messages(prompt, req), gap_cap(n, m)
 
+        calls_before = budget.calls
         got = ask(
             client, budget, grounder, model=full, messages=gap_messages(prompt, req),
             prompt=prompt.ref, schema=GAPS_SCHEMA, max_tokens=cap, label="extract",
             shorter=shorter,
         )  # fmt: skip
-        info["called"] = True
+        # not sent when it would overrun the report's token budget (said, never silent)
+        info["called"] = budget.calls > calls_before
+        if got is None:
+            cut = "extract" in budget.cutoffs
+            info["no_answer"] = "answer cut off after a shorter retry" if cut else "token budget"
         if got is not None:
             model_inds, model_goals, dropped = accept_gaps(doc, grounder, ex, got)
             info["answered"] = {

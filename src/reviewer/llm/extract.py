@@ -119,8 +119,6 @@ def _rules_indicators(doc: Document) -> list[Indicator]:
     def add(t: core.Indicator | None, a: core.Indicator | None) -> None:
         first = t or a
         assert first is not None
-        start = min(x.start for x in (t, a) if x is not None)
-        end = max(x.end for x in (t, a) if x is not None)
         ind = Indicator(
             name=first.name,
             target=_target(doc, t) if t is not None else None,
@@ -128,7 +126,7 @@ def _rules_indicators(doc: Document) -> list[Indicator]:
             quote=doc.text[first.start : first.end],
             by=RULES,
         )
-        ind.span = [first.start, first.end] if t is None or a is None else [start, end]
+        ind.span = [first.start, first.end]  # the statement quoted; each part has its own
         row = weights.get(first.name_start)
         if row is not None:
             if row.weight is not None:
@@ -140,6 +138,7 @@ def _rules_indicators(doc: Document) -> list[Indicator]:
     for t, a in paired:
         add(t, a)
         used.update({(t.start, t.name_start), (a.start, a.name_start)})
+        seen.update({(t.key, t.role), (a.key, a.role)})
     for i in core.indicators(doc):
         if (i.start, i.name_start) in used or i.role not in (core.TARGET, core.ACTUAL):
             continue
@@ -147,7 +146,10 @@ def _rules_indicators(doc: Document) -> list[Indicator]:
         if key in seen:
             continue  # the same indicator stated twice in one role: its first statement
         seen.add(key)
-        add(i, None) if i.role == core.TARGET else add(None, i)
+        if i.role == core.TARGET:
+            add(i, None)
+        else:
+            add(None, i)
     out.sort(key=lambda x: (x.span or [0])[0])
     return out
 

@@ -235,3 +235,15 @@ def test_a_call_beyond_the_reports_token_budget_is_not_made_and_said(fake, tmp_p
     assert fake.chat_requests == [] and info["called"] is False
     assert info["no_answer"] == "token budget" and ex.meta["llm"]["status"] == "partial"
     assert ex.meta["llm"]["budget"]["skipped"] == ["extract"]
+
+
+def test_goals_are_asked_only_from_a_section_titled_with_goals(fake, tmp_path) -> None:
+    # An evaluation section titled with indicators only (绩效指标评价分析) holds verdicts, not
+    # goals: the model is asked for indicators alone, and told not to copy goals.
+    text = BARE.replace("二、年度绩效目标", "二、绩效指标评价分析")
+    fake.reply_json({"indicators": [UNREAD_ANSWER]})
+    ex = rv.extract(Document(text), settings=settings_for(fake, tmp_path))
+    body = fake.chat_requests[0].json
+    assert "goals：" not in body["messages"][-1]["content"]
+    assert "不要摘录目标" in body["messages"][-1]["content"]
+    assert [(i.name, i.by) for i in ex.indicators] == [("档案数字化率", "model")]

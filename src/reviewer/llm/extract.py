@@ -69,6 +69,7 @@ from reviewer.regex import lazy
 # Sections that state goals or indicators (绩效目标, 绩效指标完成情况, 产出指标 …), unless they
 # sit under the problems or measures part (绩效目标管理有待提质 is a problem, not a goal).
 _GOAL_TITLE = lazy(r"目标|指标")
+_GOALS_ONLY_TITLE = lazy(r"目标")
 _NOT_GOAL_TITLE = lazy(r"问题|不足|措施|建议|整改|原因|下一步")
 MAX_SENT_CHARS = 2000  # report text in the extraction call, at most
 MAX_KNOWN_NAMES = 60  # names of rules-read indicators listed in the call, at most
@@ -208,7 +209,8 @@ class GapRequest:
 
     text: str = ""
     known: list[str] = field(default_factory=list)  # names the rules read there
-    ask_goals: bool = False  # the rules read no goal
+    ask_goals: bool = False  # the rules read no goal, and a section is titled with goals
+    rules_goals: bool = False  # the rules read the goals
     sent_lines: int = 0
     content_lines: int = 0  # sent lines other than headings
     left_out_lines: int = 0  # lines the rules read in full
@@ -242,7 +244,14 @@ def gap_request(doc: Document, rules: Extraction) -> GapRequest:
     read when it holds a rules statement and every figure in it lies inside one); headings
     stay, for context. Empty when nothing but headings is left."""
     spans = goal_sections(doc)
-    req = GapRequest(ask_goals=not rules.goals)
+    # goals are asked for only when the rules read none and a section's title names goals
+    # (绩效目标), not only indicators (绩效指标评价分析 holds evaluation prose, not goals)
+    titled = any(
+        _GOALS_ONLY_TITLE.search(x.title)
+        for x in sections(doc)
+        if any(a <= x.start < b for a, b in spans)
+    )
+    req = GapRequest(ask_goals=not rules.goals and titled, rules_goals=bool(rules.goals))
     if not spans:
         return req
     regions = _read_regions(doc)
@@ -294,7 +303,13 @@ def gap_messages(prompt: prompts.Prompt, req: GapRequest) -> list[dict[str, str]
     return prompt.render(
         goals_rule="和年度绩效目标" if req.ask_goals else "",
         known="、".join(req.known) if req.known else "（无）",
-        goals_note=_GOALS_NOTE if req.ask_goals else "年度绩效目标程序已读出，不要摘录目标。",
+        goals_note=(
+            _GOALS_NOTE
+            if req.ask_goals
+            else "年度绩效目标程序已读出，不要摘录目标。"
+            if req.rules_goals
+            else "不要摘录目标。"
+        ),
         nonce=nonce,
         report=req.text,
     )

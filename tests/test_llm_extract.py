@@ -247,3 +247,20 @@ def test_goals_are_asked_only_from_a_section_titled_with_goals(fake, tmp_path) -
     assert "goals：" not in body["messages"][-1]["content"]
     assert "不要摘录目标" in body["messages"][-1]["content"]
     assert [(i.name, i.by) for i in ex.indicators] == [("档案数字化率", "model")]
+
+
+def test_a_statement_the_rules_read_without_its_role_is_named_and_not_taken_again(
+    fake, tmp_path
+) -> None:
+    # 资金使用规范性——规范 is read by the rules, role unknown (an evaluation's verdict); its line
+    # is still sent for the figures the rules did not place (4分, 3.6分).
+    line = "资金使用规范性——规范，此指标赋分4分，得分3.6分。"
+    text = BARE.replace(UNREAD, UNREAD + "\n" + line)
+    again = {"name": "资金使用规范性", "target": "", "actual": "规范", "quote": line[:-1]}
+    fake.reply_json({"indicators": [again, UNREAD_ANSWER], "goals": []})
+    ex = rv.extract(Document(text), settings=settings_for(fake, tmp_path))
+    user = fake.chat_requests[0].messages[-1]["content"]
+    assert "已读出的指标（不要重复）：资金使用规范性" in user and line in sent_report(fake)
+    assert [i.name for i in ex.indicators if i.by == "model"] == ["档案数字化率"]
+    (d,) = ex.meta["llm"]["dropped"]["items"]
+    assert d["reason"] == "duplicates a rules entry (资金使用规范性)"

@@ -286,8 +286,17 @@ def gap_request(doc: Document, rules: Extraction) -> GapRequest:
         start = (ind.span or [0])[0]
         if any(a <= start < b for a, b in spans):
             known.setdefault(core.name_key(ind.name), ind.name)
+    for other in unplaced(doc):  # read, role unknown: not to be read again either
+        if any(a <= other.start < b for a, b in spans):
+            known.setdefault(other.key, other.name)
     req.known = list(known.values())[:MAX_KNOWN_NAMES]
     return req
+
+
+def unplaced(doc: Document) -> list[core.Indicator]:
+    """Statements the rules read without knowing whether they are a target or an actual
+    (qualitative 规范性——规范 in an evaluation): not in the extraction, never asked again."""
+    return [i for i in core.indicators(doc) if i.role not in (core.TARGET, core.ACTUAL)]
 
 
 _GOALS_NOTE = (
@@ -410,7 +419,8 @@ def accept_gaps(
         dropped.extend(why)
         if ind is None:
             continue
-        same = _duplicate_of(ind, [*rules.indicators, *kept])
+        read = [Indicator(name=i.name, quote="", by=RULES) for i in unplaced(doc)]
+        same = _duplicate_of(ind, [*rules.indicators, *read, *kept])
         if same is not None:
             who = "a rules entry" if same.by == RULES else "an earlier model entry"
             reason = f"duplicates {who} ({same.name})"

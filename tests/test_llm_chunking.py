@@ -51,11 +51,11 @@ def test_outline_lists_headings_with_lines():
 
 
 def test_prompts_load_with_version_in_name_and_front_matter():
-    for pid in ("extract", "critique"):
-        p = prompts.load(pid)
+    # the whole-report pipeline's prompts (REVIEWER_PIPELINE=full), which chunking serves
+    for pid, version in prompts.FULL_PIPELINE_VERSIONS.items():
+        p = prompts.load(pid, version)
         from reviewer.llm.schema import CRITIQUE_SCHEMA, EXTRACTION_SCHEMA
 
-        version = prompts.PROMPT_VERSIONS[pid]
         assert p.ref == f"{pid}.v{version}"
         # the prompt names the schema version the code sends with it
         assert p.schema == {"extract": EXTRACTION_SCHEMA, "critique": CRITIQUE_SCHEMA}[pid]

@@ -216,7 +216,7 @@ def test_the_budget_is_1_2_tokens_per_character_and_a_call_beyond_it_is_not_made
     short = "二、年度绩效目标\n群众满意度普遍提升。\n"  # 19 characters: no call fits
     result = rv.review(Document(short), settings=settings_for(fake, tmp_path))
     meta = result.meta["llm"]
-    assert fake.chat_requests == [] and meta["budget"]["skipped"] == ["rewrite 1-1"]
+    assert fake.chat_requests == [] and meta["budget"]["skipped"] == ["rewrite 1-1", "extract"]
     rec = q001(result)[0].data["rewrites"][0]
     assert rec["by"] == "rules" and "预算" in rec["rewrite_check"]
 

@@ -64,6 +64,15 @@ def test_a_value_attached_to_the_wrong_indicator_is_rejected():
         ground(PROSE).locate(quote, values=["80"], name="司法调解率")
 
 
+def test_the_indicators_own_target_before_its_actual_does_not_block():
+    text = "三、绩效目标\n档案数字化率定下90%以上的目标，年底只完成了80%的任务。\n"
+    quote = "档案数字化率定下90%以上的目标，年底只完成了80%的任务"
+    g = ground(text)
+    assert g.locate(quote, values=["90", "80"], name="档案数字化率")  # both supported
+    with pytest.raises(QuoteError, match="another figure stands between"):
+        g.locate(quote, values=["80"], name="档案数字化率")  # alone, 90% may be another's
+
+
 def test_a_quote_without_the_indicator_name_is_rejected():
     with pytest.raises(QuoteError, match=r"does not name the indicator|another figure"):
         ground(PROSE).locate("预算支出执行率85%", values=["85"], name="医保参保率")

@@ -200,7 +200,8 @@ def extract_cmd(
     max_retries: RetriesOpt = None,
     context_tokens: ContextOpt = None,
 ) -> None:
-    """Print the model's grounded extraction of REPORT as JSON (values as written)."""
+    """Print the goals and indicators of REPORT as JSON: the rules' readings, completed by the
+    model's grounded extraction (each entry's `by`: rules or model; values as written)."""
     from reviewer.llm.review import extract
 
     try:
@@ -210,9 +211,21 @@ def extract_cmd(
         typer.echo(f"reviewer: {exc}", err=True)
         raise typer.Exit(2) from None
     text = ex.model_dump_json(indent=2) + "\n"
-    dropped = ex.meta.get("llm", {}).get("dropped", {}).get("count", 0)
+    meta = ex.meta.get("llm", {})
+    info = meta.get("extraction")
+    if info:  # who read what: every entry's `by` is "rules" or "model"
+        r, m = info["rules"], info["model"]
+        typer.echo(
+            f"reviewer: {path}: read by the rules: {r['indicators']} indicator(s), "
+            f"{r['goals']} goal(s); by the model: {m['indicators']} indicator(s), "
+            f"{m['goals']} goal(s)"
+            + (f" (no model answer: {info['no_answer']})" if info.get("no_answer") else "")
+            + ("" if info.get("called") or info.get("no_answer") else " (no model call needed)"),
+            err=True,
+        )
+    dropped = meta.get("dropped", {}).get("count", 0)
     if dropped:
-        typer.echo(f"reviewer: {path}: {dropped} ungrounded item(s) dropped", err=True)
+        typer.echo(f"reviewer: {path}: {dropped} model item(s) dropped", err=True)
     if output:
         try:
             output.write_text(text, encoding="utf-8")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reviewer.llm.client import CutOff, LLMClient
 from reviewer.llm.grounding import Grounder
@@ -24,6 +25,7 @@ TOKENS_PER_CHAR = 1.2
 CHARS_PER_TOKEN_ESTIMATE = 1.3
 REWRITE_SCHEMA = "rewrite.1"
 JUDGE_SCHEMA = "judge.2"
+GAPS_SCHEMA = "extract_gaps.1"
 MAX_REWRITES = 8  # vague targets per call
 REASON_CHARS = 40  # the judge's reason, in characters
 THING_CHARS = 16  # what each passage is about, in the judge's words
@@ -62,6 +64,47 @@ class ShortVerdict(Verdict):
     """The retry after a cut-off: the same question, a shorter reason."""
 
     reason: str = Field(max_length=12)
+
+
+# The extraction call (extract.v2): what the rules could not read, in short fields. The answer's
+# item counts are set per call (`gap_model`), so its output cap always fits a full answer.
+MAX_GAP_INDICATORS = 4
+MAX_GAP_GOALS = 3
+GAP_NAME_CHARS = 16
+GAP_VALUE_CHARS = 16
+GAP_QUOTE_CHARS = 50
+GAP_ITEM_TOKENS = 120  # an indicator at its longest: name, target, actual, quote and the keys
+GAP_GOAL_TOKENS = 70
+
+
+class GapIndicator(_Strict):
+    """An indicator the rules did not read, as the model copied it (values as written)."""
+
+    name: str = Field(max_length=GAP_NAME_CHARS)
+    target: str = Field(max_length=GAP_VALUE_CHARS)
+    actual: str = Field(max_length=GAP_VALUE_CHARS)
+    quote: str = Field(max_length=GAP_QUOTE_CHARS)
+
+
+class GapGoal(_Strict):
+    quote: str = Field(max_length=GAP_QUOTE_CHARS)
+
+
+@cache
+def gap_model(indicators: int, goals: int) -> type[BaseModel]:
+    """The answer's schema: at most `indicators` indicators and, when `goals` > 0, at most that
+    many goals (asked only when the rules read none)."""
+    fields: dict[str, Any] = {
+        "indicators": (list[GapIndicator], Field(max_length=indicators)),
+    }
+    if goals:
+        fields["goals"] = (list[GapGoal], Field(max_length=goals))
+    return create_model("Gaps", __base__=_Strict, **fields)
+
+
+def gap_cap(indicators: int, goals: int) -> int:
+    """The output cap that fits a full answer of `gap_model(indicators, goals)`."""
+    return GAP_ITEM_TOKENS * indicators + GAP_GOAL_TOKENS * goals + 30
 
 
 @dataclass

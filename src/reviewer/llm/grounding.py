@@ -10,7 +10,8 @@ full-width clause punctuation treated alike):
 4. for an indicator, sits where the indicator's name is: the name (or most of it) is in the
    quote or earlier on its line (or a few lines up, for tables flattened one cell per line), and
    in prose no other figure with the same unit stands between the name and the value (that
-   value belongs to another indicator).
+   value belongs to another indicator) unless the quote supports that figure too (an
+   indicator's target stated before its actual).
 
 `check_quote` returns the span or a reason; the reasons go back to the model on a re-ask, and
 whatever still fails is dropped and counted.
@@ -157,7 +158,11 @@ class Grounder:
             if vs <= name_end:
                 continue
             between = find_quantities(doc.norm, name_end, vs)
-            if any(q.unit in units and q.end <= vs for q in between):
+            # a figure the quote itself supports (the indicator's target before its actual)
+            # is this indicator's own, not another's
+            if any(
+                q.unit in units and q.end <= vs and q.start not in value_starts for q in between
+            ):
                 raise QuoteError(
                     f"in quote {shown!r} another figure stands between {name!r} and its value: "
                     "that value belongs to a different indicator"

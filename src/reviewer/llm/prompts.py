@@ -23,7 +23,9 @@ import yaml
 from reviewer.errors import ReviewerError
 from reviewer.regex import lazy
 
-PROMPT_VERSIONS = {"extract": 1, "critique": 2, "rewrite": 1, "judge": 2}
+PROMPT_VERSIONS = {"extract": 2, "critique": 2, "rewrite": 1, "judge": 2}
+# The whole-report pipeline (`REVIEWER_PIPELINE=full`) still sends extract.v1.
+FULL_PIPELINE_VERSIONS = {"extract": 1, "critique": 2}
 
 
 class PromptError(ReviewerError):

@@ -47,7 +47,7 @@ def _meta(settings: Settings, client: Any, status: str, **extra: Any) -> dict[st
     from reviewer.llm.schema import CRITIQUE_SCHEMA, EXTRACTION_SCHEMA
 
     meta: dict[str, Any] = {"status": status, **settings.public()}
-    meta["prompts"] = {pid: f"{pid}.v{v}" for pid, v in prompts.PROMPT_VERSIONS.items()}
+    meta["prompts"] = {pid: f"{pid}.v{v}" for pid, v in prompts.FULL_PIPELINE_VERSIONS.items()}
     meta["schemas"] = [EXTRACTION_SCHEMA, CRITIQUE_SCHEMA]
     meta["cache"] = bool(client.cache)
     meta["usage"] = client.usage.as_dict()
@@ -109,10 +109,12 @@ def review_document(
 def _run_compact(
     doc: Document, rule_found: list[Any], settings: Settings, lang: Lang
 ) -> tuple[list[Any], dict[str, Any]]:
-    """Rewrites of the rules' vague targets (written into their Q001 findings) and the model's
-    judgement of rule-picked candidates, all within the report's token budget."""
-    from reviewer.llm import judge, prompts, rewrite
-    from reviewer.llm.compact import JUDGE_SCHEMA, REWRITE_SCHEMA, Budget
+    """Rewrites of the rules' vague targets (written into their Q001 findings), the model's
+    judgement of rule-picked candidates, and the indicators the rules could not read (extracted
+    by the model, judged by Python), all within the report's token budget."""
+    from reviewer.llm import assess, judge, prompts, rewrite
+    from reviewer.llm import extract as extract_mod
+    from reviewer.llm.compact import GAPS_SCHEMA, JUDGE_SCHEMA, REWRITE_SCHEMA, Budget
 
     client = _client(settings)
     budget = Budget.for_text(doc.text)
@@ -133,18 +135,31 @@ def _run_compact(
     except Exception as exc:
         errors.append(f"judge: {client.describe(exc)}")
     errors.extend(semantic.pop("errors", []))
+    extraction: dict[str, Any] = {}
+    dropped: list[Any] = []
+    try:  # last: the rewrites and the judge's questions come first within the budget
+        ex, dropped, extraction = extract_mod.run(doc, client, budget)
+        findings.extend(assess.target_findings(doc, extract_mod.model_part(ex), lang))
+    except ReviewerError as exc:
+        errors.append(f"extraction: {exc}")
+    except Exception as exc:
+        errors.append(f"extraction: {client.describe(exc)}")
     ok = not errors
     meta = _meta(
         settings,
         client,
         "ok" if ok else ("partial" if client.usage.calls else "failed"),
         reason="; ".join(errors) or None,
+        dropped=_dropped_meta(dropped) if dropped else None,
     )
-    meta["prompts"] = {p: f"{p}.v{prompts.PROMPT_VERSIONS[p]}" for p in ("rewrite", "judge")}
-    meta["schemas"] = [REWRITE_SCHEMA, JUDGE_SCHEMA]
+    meta["prompts"] = {
+        p: f"{p}.v{prompts.PROMPT_VERSIONS[p]}" for p in ("rewrite", "judge", "extract")
+    }
+    meta["schemas"] = [REWRITE_SCHEMA, JUDGE_SCHEMA, GAPS_SCHEMA]
     meta["budget"] = {**budget.as_dict(), "report_chars": len(doc.text)}
     meta["rewrites"] = rewrites
     meta["semantic"] = semantic
+    meta["extraction"] = extraction
     if budget.cutoffs:
         cut = ", ".join(budget.cutoffs)
         meta["reason"] = "; ".join(
@@ -168,7 +183,7 @@ def _run_model(
     errors: list[str] = []
     stages_ok = 0
     try:
-        ex, dr = extract_mod.run(doc, client, grounder)
+        ex, dr = extract_mod.run_full(doc, client, grounder)
         dropped.extend(dr)
         findings.extend(assess.target_findings(doc, ex, lang))
         stages_ok += 1
@@ -206,13 +221,20 @@ def _dropped_meta(dropped: list[Any]) -> dict[str, Any]:
 
 
 def extract(source: str | Path | Document, *, settings: Settings | None = None) -> Extraction:
-    """The model's extraction of the report: grounded values as written, money also in yuan.
+    """The report's goals and indicators (and budget line, self-score, grade) to the schema:
+    the rules' readings first (`by: "rules"`), then one compact model call for what they could
+    not read, from the goals and indicator sections (`by: "model"`, grounded and re-checked in
+    Python). Values as written, money also in yuan. With `REVIEWER_PIPELINE=full` the model
+    reads the whole report instead (extract.v1).
 
-    `meta` on the result records the model, prompt versions, token usage and what was dropped.
-    Raises `LLMError` (a `ReviewerError`) when no model is configured or the call fails.
+    `meta` on the result records the model, prompt versions, token usage, who read what
+    (`meta["llm"]["extraction"]`) and what was dropped. Raises `LLMError` (a `ReviewerError`)
+    when no model is configured or the call fails.
     """
     from reviewer.llm import extract as extract_mod
+    from reviewer.llm import prompts
     from reviewer.llm.client import LLMError
+    from reviewer.llm.compact import GAPS_SCHEMA, Budget
     from reviewer.llm.settings import Settings
 
     doc = _doc(source)
@@ -221,14 +243,30 @@ def extract(source: str | Path | Document, *, settings: Settings | None = None) 
     if reason:
         raise LLMError(reason)
     client = _client(settings)
+    info: dict[str, Any] | None = None
     try:
-        ex, dropped = extract_mod.run(doc, client)
+        if settings.pipeline == "full":
+            ex, dropped = extract_mod.run_full(doc, client)
+        else:
+            budget = Budget.for_text(doc.text)
+            ex, dropped, info = extract_mod.run(doc, client, budget)
     except ReviewerError:
         raise
     except Exception as exc:
         raise LLMError(client.describe(exc)) from None
     ex.meta = {"path": doc.path, "sha256": doc.sha256}
     ex.meta["llm"] = _meta(settings, client, "ok", dropped=_dropped_meta(dropped))
+    if info is not None:
+        ex.meta["llm"]["prompts"] = {"extract": f"extract.v{prompts.PROMPT_VERSIONS['extract']}"}
+        ex.meta["llm"]["schemas"] = [GAPS_SCHEMA]
+        ex.meta["llm"]["extraction"] = info
+        ex.meta["llm"]["budget"] = {**budget.as_dict(), "report_chars": len(doc.text)}
+        if budget.cutoffs or budget.skipped:
+            ex.meta["llm"]["status"] = "partial"
+            ex.meta["llm"]["reason"] = "; ".join(
+                [f"answer cut off after a shorter retry: {c}" for c in budget.cutoffs]
+                + [f"not sent (token budget): {c}" for c in budget.skipped]
+            )
     return ex
 
 

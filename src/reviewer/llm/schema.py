@@ -70,10 +70,18 @@ def _ctx(info: ValidationInfo) -> tuple[Grounder | None, bool]:
     return ctx.get("grounder"), bool(ctx.get("strict"))
 
 
+# Who read an entry: the rules' own readings (`reviewer.claims`) or the model (grounded).
+By = Literal["rules", "model"]
+RULES: By = "rules"
+MODEL: By = "model"
+
+
 class _Quoted(_Base):
-    """An item with a quote; `span` is filled in by grounding, never by the model."""
+    """An item with a quote; `span` is filled in by grounding, never by the model; `by` says
+    who read it (set in Python, never by the model)."""
 
     span: SkipJsonSchema[list[int] | None] = None
+    by: SkipJsonSchema[By | None] = None
     _problem: str | None = PrivateAttr(default=None)
 
     def _ground(
@@ -240,6 +248,7 @@ class Extraction(_Base):
     problems: list[Problem] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     self_score_span: SkipJsonSchema[list[int] | None] = None
+    self_score_by: SkipJsonSchema[By | None] = None
     meta: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict)
     _score_problem: str | None = PrivateAttr(default=None)
 

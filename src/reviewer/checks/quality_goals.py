@@ -4,6 +4,7 @@ and full marks next to a list of problems."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer import regex as rx
@@ -376,6 +377,33 @@ _DASH_VALUE = lazy(
     r"\s*(?=[；;，,。\n]|$)"
 )
 _VAGUE_VALUE = lazy(rf"^(?:{_VAGUE_WORDS})$")
+_DASH_CHAR = lazy(r"[—-]")
+_NAME_MAX = 30  # the longest name _DASH_VALUE reads before its dash
+
+
+def _dash_values(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of `_DASH_VALUE.finditer(norm)`, the pattern tried only where one can start:
+    at most 30 characters (plus the spaces after them) before a dash. The same matches, without
+    trying the lazy name at every character of a text whose dashes are few (a pipe table's
+    |---| rule puts dashes in the text)."""
+    tried = 0  # every position before this one was tried, or lies inside a match
+    for dash in _DASH_CHAR.finditer(norm):
+        at = dash.start()
+        if at < tried:
+            continue
+        spaces = at  # where the spaces right before the dash start (`\s` is str.isspace)
+        while spaces > tried and norm[spaces - 1].isspace():
+            spaces -= 1
+        for p in range(max(tried, spaces - _NAME_MAX), at + 1):
+            m = _DASH_VALUE.match(norm, p)
+            if m is not None:
+                yield m
+                tried = m.end()
+                break
+        else:
+            tried = at + 1
+
+
 # A clause naming an indicator and ending in a direction word, no number.
 _INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
 _ADVERB = (
@@ -395,7 +423,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     # 1. indicator values after a dash (most reports have none: skip the scan)
     dashed = "—" in norm or "--" in norm
-    for m in _DASH_VALUE.finditer(norm) if dashed else ():
+    for m in _dash_values(norm) if dashed else ():
         value = m.group("value").strip()
         if _VAGUE_VALUE.match(value):
             start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))

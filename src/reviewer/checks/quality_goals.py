@@ -378,30 +378,13 @@ _DASH_VALUE = lazy(
 )
 _VAGUE_VALUE = lazy(rf"^(?:{_VAGUE_WORDS})$")
 _DASH_CHAR = lazy(r"[—-]")
-_NAME_MAX = 30  # the longest name _DASH_VALUE reads before its dash
 
 
 def _dash_values(norm: str) -> Iterator[re.Match[str]]:
-    """The matches of `_DASH_VALUE.finditer(norm)`, the pattern tried only where one can start:
-    at most 30 characters (plus the spaces after them) before a dash. The same matches, without
-    trying the lazy name at every character of a text whose dashes are few (a pipe table's
-    |---| rule puts dashes in the text)."""
-    tried = 0  # every position before this one was tried, or lies inside a match
-    for dash in _DASH_CHAR.finditer(norm):
-        at = dash.start()
-        if at < tried:
-            continue
-        spaces = at  # where the spaces right before the dash start (`\s` is str.isspace)
-        while spaces > tried and norm[spaces - 1].isspace():
-            spaces -= 1
-        for p in range(max(tried, spaces - _NAME_MAX), at + 1):
-            m = _DASH_VALUE.match(norm, p)
-            if m is not None:
-                yield m
-                tried = m.end()
-                break
-        else:
-            tried = at + 1
+    """The matches of `_DASH_VALUE.finditer(norm)`, the pattern tried only within reach of a
+    dash: a name of at most 30 characters, then spaces (a pipe table's |---| rule puts dashes
+    in a text that has no dashed value)."""
+    return rx.finditer_near(_DASH_VALUE, norm, _DASH_CHAR, 30, str.isspace)
 
 
 # A clause naming an indicator and ending in a direction word, no number.

@@ -8,6 +8,7 @@ from reviewer import regex as rx
 from reviewer.checks.quality_goals import _DASH_VALUE, _dash_values
 from reviewer.checks.twice import _DOC_NO, _DOC_NO_YEAR, _space_or_tab
 from reviewer.claims.selfscore import _GRADE_ANCHOR, GRADE_RE
+from reviewer.document.script import _SIMPLIFIED, _TRADITIONAL, to_simplified
 
 
 def _texts() -> list[str]:
@@ -66,3 +67,10 @@ def test_document_numbers_are_the_full_scan_matches() -> None:
         expected = [m.regs for m in _DOC_NO.finditer(text)]
         found = [m.regs for m in rx.finditer_near(_DOC_NO, text, _DOC_NO_YEAR, 8, _space_or_tab)]
         assert found == expected, text
+
+
+def test_simplified_text_is_the_translated_text_with_or_without_traditional_characters() -> None:
+    table = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+    for text in ["财政资金综合绩效", "財政資金綜合績效，完成率100%", "", "abc 123", "县財政局"]:
+        assert to_simplified(text) == text.translate(table)
+    assert to_simplified("財政資金") == "财政资金"

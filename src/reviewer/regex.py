@@ -40,14 +40,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 #
 # `re` searches fast when a pattern starts with a literal or a character class: it skips to
 # the next position holding one. A pattern that starts otherwise (a lookbehind, `^`, an
-# alternation of classes, `[^。]{2,30}?…`, `(?:综合|评价)?等级`) is run in full at every
+# alternation of classes, a repeated class, `(?:综合|评价)?等级`) is run in full at every
 # position of the text. `first_char_guard` puts a lookahead for the characters a match can start
 # with in front of such a pattern, so each position that cannot start a match fails at once.
 # The guard changes no match: it only requires what every match already begins with.
 
 _SPECIAL = frozenset("\\[(.^$*+?{|)")
 _QUANTIFIERS = frozenset("?*+{")
-_BIG = re.compile(r"\(\?[aiLmsux]+\)")  # inline global flags, which must stay at the start
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # inline global flags, which must stay at the start
 
 
 def first_char_guard(pattern: str, flags: int = 0) -> str:
@@ -55,7 +55,7 @@ def first_char_guard(pattern: str, flags: int = 0) -> str:
     `re` would not find them itself (unchanged when it would, or when they cannot be told:
     a pattern that may match the empty string, starts with any character or a negated class,
     or uses backreferences, conditionals, inline flags or verbose mode)."""
-    if flags & re.VERBOSE or _BIG.match(pattern):
+    if flags & re.VERBOSE or _INLINE_FLAGS.match(pattern):
         return pattern
     if pattern[:1] not in _SPECIAL and pattern[1:2] not in _QUANTIFIERS:
         return pattern  # starts with a literal character: re skips to it by itself

@@ -17,9 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from re import _constants as _C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any, cast
+
+# ---- a first-character guard -------------------------------------------------------------
+#
+# `re` searches fast when a pattern starts with a literal or a character class: it skips to
+# the next position holding one. A pattern that starts otherwise (a lookbehind, `^`, an
+# alternation of classes, a repeated class, `(?:综合|评价)?等级`) is run in full at every
+# position of the text. `first_char_guard` (in `reviewer.regex_first`, which reads the pattern's
+# syntax itself) puts a lookahead for the characters a match can start with in front of such a
+# pattern, so each position that cannot start a match fails at once. The guard changes no
+# match: it only requires what every match already begins with.
+from reviewer.regex_first import first_char_guard as first_char_guard
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -32,125 +41,15 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = (pattern, int(flags))
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = re.compile(first_char_guard(pattern, flags), flags)
+        guarded = first_char_guard(pattern, flags)
+        try:
+            found = re.compile(guarded, flags)
+        except re.error:
+            if guarded == pattern:
+                raise
+            found = re.compile(pattern, flags)  # raises the error as the pattern's own
+        _COMPILED[key] = found
     return found
-
-
-# ---- a first-character guard -------------------------------------------------------------
-#
-# `re` searches fast when a pattern starts with a literal or a character class: it skips to
-# the next position holding one. A pattern that starts otherwise (a lookbehind, `^`, an
-# alternation of classes, a repeated class, `(?:综合|评价)?等级`) is run in full at every
-# position of the text. `first_char_guard` puts a lookahead for the characters a match can start
-# with in front of such a pattern, so each position that cannot start a match fails at once.
-# The guard changes no match: it only requires what every match already begins with.
-
-_SPECIAL = frozenset("\\[(.^$*+?{|)")
-_QUANTIFIERS = frozenset("?*+{")
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # inline global flags, which must stay at the start
-
-
-def first_char_guard(pattern: str, flags: int = 0) -> str:
-    """`pattern`, with a lookahead for the characters its matches can start with in front when
-    `re` would not find them itself (unchanged when it would, or when they cannot be told:
-    a pattern that may match the empty string, starts with any character or a negated class,
-    or uses backreferences, conditionals, inline flags or verbose mode)."""
-    if flags & re.VERBOSE or _INLINE_FLAGS.match(pattern):
-        return pattern
-    if pattern[:1] not in _SPECIAL and pattern[1:2] not in _QUANTIFIERS:
-        return pattern  # starts with a literal character: re skips to it by itself
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:
-        return pattern  # let re.compile raise it
-    if parsed.state.flags & (re.VERBOSE | re.LOCALE) or _fast_already(parsed.data):
-        return pattern
-    first = _first(parsed.data)
-    if first is None or first[1]:  # unknown, or the pattern may match the empty string
-        return pattern
-    return f"(?=[{''.join(sorted(set(first[0])))}])(?:{pattern})"
-
-
-def _fast_already(items: Any) -> bool:
-    """Does the pattern start with what `re` skips to by itself (a literal, a class, or an
-    alternation whose branches all start with a literal)?"""
-    while items:
-        op, av = items[0]
-        if op is _C.SUBPATTERN:
-            items = av[3].data
-            continue
-        if op in (_C.LITERAL, _C.IN):
-            return True
-        if op is _C.BRANCH:
-            return all(b.data and b.data[0][0] is _C.LITERAL for b in av[1])
-        return False
-    return False
-
-
-_CATEGORY_CLASS = {
-    _C.CATEGORY_DIGIT: r"\d",
-    _C.CATEGORY_SPACE: r"\s",
-    _C.CATEGORY_WORD: r"\w",
-}
-
-
-def _char(code: int) -> str:
-    return re.escape(chr(code)) if chr(code) not in "-]^\\" else "\\" + chr(code)
-
-
-def _first(items: Any) -> tuple[list[str], bool] | None:
-    """The class items a match of the sequence `items` can start with, and whether it can be
-    empty; None when that cannot be told."""
-    out: list[str] = []
-    for op, av in items:
-        got = _first_of(op, av)
-        if got is None:
-            return None
-        out += got[0]
-        if not got[1]:
-            return out, False
-    return out, True
-
-
-def _first_of(op: Any, av: Any) -> tuple[list[str], bool] | None:
-    if op is _C.LITERAL:
-        return [_char(av)], False
-    if op is _C.IN:
-        out = []
-        for item_op, item in av:
-            if item_op is _C.LITERAL:
-                out.append(_char(item))
-            elif item_op is _C.RANGE:
-                out.append(f"{_char(item[0])}-{_char(item[1])}")
-            elif item_op is _C.CATEGORY and item in _CATEGORY_CLASS:
-                out.append(_CATEGORY_CLASS[item])
-            else:
-                return None  # a negated class or category: nearly every character
-        return out, False
-    if op is _C.BRANCH:
-        chars: list[str] = []
-        empty = False
-        for branch in av[1]:
-            got = _first(branch.data)
-            if got is None:
-                return None
-            chars += got[0]
-            empty = empty or got[1]
-        return chars, empty
-    if op is _C.SUBPATTERN:
-        if av[1] or av[2]:
-            return None  # (?i:...) and the like
-        return _first(av[3].data)
-    if op is _C.ATOMIC_GROUP:
-        return _first(av.data)
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-        got = _first(av[2].data)
-        if got is None:
-            return None
-        return got[0], got[1] or av[0] == 0
-    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-        return [], True  # takes no character: the next item starts the match
-    return None  # any character, a backreference, a conditional
 
 
 # The module functions of `re`, for patterns written inline.

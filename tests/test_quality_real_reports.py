@@ -593,3 +593,46 @@ def test_a_goals_section_that_only_judges_the_goal_states_none() -> None:
     vague = "3.绩效目标\n为村民提供法律服务,提高村民的法律意识。\n二、绩效自评工作组织情况\n"
     assert q(stated, "Q002") == []
     assert q(vague, "Q002") == [] and len(q(vague, "Q001")) == 1
+
+
+# ------------------------------------------- Q003 execution stated in words, in a numbered item
+
+WORDS_ONLY = (
+    "一、绩效目标分解下达情况\n下达中央转移支付资金预算80万元。\n"
+    "二、绩效目标完成情况分析\n(一)资金投入情况分析。\n"
+    "1.项目资金及时到位。\n"
+    "2.项目资金除设备采购外均按计划及时执行。\n"
+    "3.项目资金严格按规定管理。\n"
+    "(二)绩效指标完成情况分析。\n开展培训12场。\n" + PROBLEMS
+)
+
+
+def test_execution_asserted_in_words_under_the_funds_analysis() -> None:
+    # no amount spent and no rate anywhere: "及时执行" is the only word on execution
+    found = q(WORDS_ONLY, "Q003")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("2.项目资金除设备采购外")
+    assert found[0].spans[1].text == "资金投入情况分析"
+
+
+def test_transfer_payment_is_a_fund_type_not_a_payment() -> None:
+    # 转移支付资金预算80万元 names the budget of a transfer payment, not money paid out
+    assert "转移支付" in WORDS_ONLY and len(q(WORDS_ONLY, "Q003")) == 1
+
+
+def test_execution_in_words_near_misses() -> None:
+    # the amount spent stated anywhere
+    spent = WORDS_ONLY.replace("开展培训12场。", "开展培训12场，已支出资金76万元。")
+    assert q(spent, "Q003") == []
+    # the item itself carries the rate
+    rate = WORDS_ONLY.replace("均按计划及时执行。", "均按计划执行，执行率95%。")
+    assert q(rate, "Q003") == []
+    # a purpose, not a statement of what was done
+    # (the report still gives its budget only, which the budget-only reading reports)
+    purpose = WORDS_ONLY.replace(
+        "2.项目资金除设备采购外均按计划及时执行。", "2.为确保项目资金使用精准，成立工作专班。"
+    )
+    assert [f.spans[0].text for f in q(purpose, "Q003")] == ["下达中央转移支付资金预算80万元。"]
+    # the same sentence outside a funds-analysis part
+    elsewhere = WORDS_ONLY.replace("(一)资金投入情况分析。", "(一)组织实施情况。")
+    assert [f.spans[0].text for f in q(elsewhere, "Q003")] == ["下达中央转移支付资金预算80万元。"]

@@ -11,6 +11,7 @@ from reviewer import regex as rx
 from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actuals
 from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
+    Sentence,
     comparator_targets,
     first_sentence_within,
     goal_sections,
@@ -222,8 +223,10 @@ MISSING_ACTUALS = rule(
     "values, so the scores cannot be checked: {scores}",
     what="Finds indicator statements that carry a score (得分) and targets with comparators but "
     "no actual value, reports that give only budget figures (预算) with no 决算 or actual "
-    "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate "
-    "in a report that states the spending nowhere. A paid or execution rate (支付率100%, "
+    "spending at all, and an execution-analysis section (资金执行情况) with no amount or rate, "
+    "or a funds-analysis item stating the execution in words only (项目资金…按计划及时执行), "
+    "in a report that states the spending nowhere (转移支付 names a fund type, not a payment). "
+    "A paid or execution rate (支付率100%, "
     "全额拨付) counts as actual spending; a text that never reaches the results, score or "
     "problems part is not judged (it may be cut before its execution figures). A result "
     "stated as its target (in a completion part, an indicator line whose only figure is a "
@@ -1137,7 +1140,7 @@ _ACTUAL_NUM = lazy(
 _BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
-    r"实际支出|完成支出|已拨付|拨付资金|支付|(?<!计划)(?<!预计)(?<!拟)(?<!应)(?:发放|兑付|兑现))"
+    r"实际支出|完成支出|已拨付|拨付资金|(?<!转移)(?<!集中)支付|(?<!计划)(?<!预计)(?<!拟)(?<!应)(?:发放|兑付|兑现))"
     r"[^。；;\n]{0,15}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
     r"|(?:执行|支付|拨付|支出|完成|使用)(?:率|进度)\s*[为达是:：]?\s*\d+(?:\.\d+)?\s*%"
     r"|(?:全额|全部|足额)(?:支付|拨付|支出|使用)|(?:支付|拨付|支出)(?:完毕|到位)"
@@ -1155,6 +1158,40 @@ def _ends_in_funds_part(doc: Document) -> bool:
     the execution figures would have followed."""
     secs = sections(doc)
     return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not _reaches_later_part(doc)
+
+
+# A funds-analysis part (资金投入情况分析, 资金使用情况) and, in it, a sentence saying how the
+# money was executed (项目资金…及时执行, 资金已全部使用) with no figure: in a report that states
+# the spending nowhere, the execution is asserted in words only.
+_FUNDS_ANALYSIS_TITLE = lazy(r"资金(?:投入|执行|使用|支出)|预算执行")
+# The verb closes its clause (…及时执行， 已全部使用。) or is followed by 完毕/到位: a statement
+# of what was done, not a purpose (为确保资金使用精准) or a heading (资金使用情况分析).
+_EXECUTION_WORDS = lazy(
+    r"资金[^，,。；;：:\n]{0,16}?(?:执行|使用|支出)(?:完毕|到位)?(?:[，,。；;]|$)"
+)
+
+
+def _execution_said(doc: Document) -> tuple[Section, Sentence] | None:
+    """The first sentence stating the funds' execution in words inside a funds-analysis
+    section, when the smallest section holding it carries no amount or rate at all (the
+    caller has found no spending figure anywhere in the report)."""
+    secs = sections(doc)
+    titles = {s.title_start for s in secs}
+    for sec in secs:
+        if not _FUNDS_ANALYSIS_TITLE.search(fold(sec.title)):
+            continue
+        for x in sentences(doc):
+            if x.start < sec.body_start or x.end > sec.end or x.start in titles:
+                continue
+            if not _EXECUTION_WORDS.search(fold(x.text)):
+                continue
+            inner = min(
+                (s for s in secs if s.start <= x.start and x.end <= s.end),
+                key=lambda s: s.end - s.start,
+            )
+            if not _EXECUTION_FIGURE.search(fold(doc.norm[inner.body_start : inner.end])):
+                return sec, x
+    return None
 
 
 # The budget side of the funds (预算批复情况, 资金安排, 下达情况): execution is reported after it.
@@ -1259,7 +1296,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # 2. a report with budget figures only; not judged when the text ends inside its funds
     # part before any results (a text cut before its execution figures)
     spent = (
-        m for m in _ACTUAL_MONEY.finditer(norm) if not rx.match(r"完成(?:率|进度)", m.group())
+        m for m in _ACTUAL_MONEY.finditer(fold(norm)) if not rx.match(r"完成(?:率|进度)", m.group())
     )  # a project's 完成率 measures the works, not the money
     if next(spent, None) is not None or _ends_in_funds_part(doc):
         return
@@ -1285,6 +1322,15 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
                 variant="execution_unstated",
             )
             return
+    said = _execution_said(doc)
+    if said is not None:
+        sec, sent = said
+        yield MISSING_ACTUALS.hit(
+            [(sent.start, sent.end), (sec.title_start, sec.title_end)],
+            {"title": sec.title, "quote": _clip(sent.text, 40)},
+            variant="execution_unstated",
+        )
+        return
     budget = _BUDGET_MONEY.search(norm)
     # "nowhere in the report" needs a whole report: one that reaches its results, score or
     # problems part, or is long enough not to be a fragment

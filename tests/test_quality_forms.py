@@ -569,3 +569,34 @@ def test_header_cells_broken_over_two_lines_and_a_numeric_last_column() -> None:
     assert len(found) == 1 and [s.text for s in found[0].spans] == ["完成"]
     filled = rows.replace("完成", "100")
     assert q(head + filled, "Q018") == [] and q(head + filled, "Q017") == []
+
+
+# ------------------------------------ Q013 a cut-off inside the year, the year not stated anywhere
+
+UNTITLED = (
+    "一、绩效目标分解下达情况\n2023年共下达补助资金246.2万元。\n"
+    "二、绩效目标完成情况分析\n"
+    "截止2023年11月30日，全区共完成农村危房改造129户。\n"
+    "2023年共发放补助资金141.8万元。\n"
+)
+
+
+def test_a_cut_off_in_a_page_without_its_title_reads_the_year_it_names_most() -> None:
+    found = list(q(UNTITLED, "Q013"))
+    assert len(found) == 1
+    assert found[0].severity == Severity.INFO  # the evaluated year is a guess
+    assert found[0].spans[0].text.startswith("截止2023年11月30日")
+    assert "未写明评价年度" in found[0].message
+
+
+def test_guessed_year_near_misses() -> None:
+    # a cut-off without its year: nothing ties it to the guessed year
+    assert list(q(UNTITLED.replace("截止2023年11月30日", "截止11月30日"), "Q013")) == []
+    # the sentence counts an earlier year's money now
+    earlier = UNTITLED.replace("全区共完成农村危房改造129户", "2022年资金实际到位120万元")
+    assert list(q(earlier, "Q013")) == []
+    # the text is itself dated after the cut-off in that year (an in-year report, perhaps)
+    dated = UNTITLED + "某区住建局\n2023年12月5日\n"
+    assert list(q(dated, "Q013")) == []
+    # a year-end cut-off
+    assert list(q(UNTITLED.replace("11月30日", "12月31日"), "Q013")) == []

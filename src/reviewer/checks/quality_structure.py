@@ -17,7 +17,13 @@ from reviewer.checks.quality_common import (
     report_dates,
 )
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.report import is_chrome, report_title, stated_year, title_region
+from reviewer.claims.report import (
+    evaluated_year,
+    is_chrome,
+    report_title,
+    stated_year,
+    title_region,
+)
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -159,7 +165,10 @@ DATE_BEFORE_YEAR_END = rule(
     "Also flags execution or results measured at a cut-off inside the evaluated year "
     "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
     "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
-    "date. Mid-year and monitoring reports (半年, 监控) are skipped.",
+    "date. Mid-year and monitoring reports (半年, 监控) are skipped. When neither title nor "
+    "opening states the year (a page cut above its title), a cut-off that writes the year the "
+    "text names most is an info, unless its sentence names an earlier year or the text holds "
+    "a later date of that year.",
     why="A whole-year self-evaluation needs the year's final accounts; a date inside the year "
     "means either the figures are estimates or the date is wrong.",
     example="2024年部门整体支出绩效评价报告 … 2024年12月26日; 截至2024年11月底，项目支出85万元",
@@ -876,7 +885,14 @@ def _fmt_date(d: date) -> str:
 @check(DATE_BEFORE_YEAR_END)
 def date_before_year_end(doc: Document) -> Iterator[Hit]:
     year = stated_year(doc)
-    if year is None or is_interim(doc):
+    if is_interim(doc):
+        return
+    if year is None:
+        # no title or opening sentence states the year (a page cut above its title): the year
+        # the text names most often stands for it, for cut-offs that write their year, as info
+        guess = evaluated_year(doc)
+        if guess is not None:
+            yield from grouped(_cutoffs(doc, guess, guessed=True), lambda h: h.data["date"])
         return
     title = report_title(doc)
     for d in report_dates(doc):
@@ -942,7 +958,9 @@ _CUTOFF_PROGRESS = lazy(
 _EVENT_TOLL = lazy(r"受灾|成灾|绝收|灾情|受损|损失|倒塌|发病|病例|确诊|感染")
 
 
-def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
+def _cutoffs(doc: Document, year: int, *, guessed: bool = False) -> Iterator[Hit]:
+    """Cut-offs inside the year; with a guessed year (not stated by the report), only those
+    that write the year, each an info."""
     norm = doc.norm
     for m in _CUTOFF.finditer(norm):
         y = m.group("y") or m.group("y2")
@@ -951,6 +969,8 @@ def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
         if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         explicit = y is not None
+        if guessed and not explicit:
+            continue
         if explicit and int(y) != year:
             continue  # another year's period: last year's balance, this year's rectification
         if month == 12 and (day is None or day >= 31):
@@ -960,6 +980,8 @@ def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
         if m.group("m2") and month < 2:
             continue
         sent = _sentence_span(norm, m.start(), m.end())
+        if guessed and _guess_unsure(norm, sent, m.start(), m.end(), year, (month, day or 0)):
+            continue
         rest = norm[m.end() : sent[1]]
         if not _CUTOFF_TOPIC.search(rest):
             continue
@@ -980,12 +1002,36 @@ def _cutoffs(doc: Document, year: int) -> Iterator[Hit]:
                 "year": year,
                 "date": when,
                 "quote": quote,
-                "note_zh": "" if explicit else "（原文未写年份，按评价年度理解）",
-                "note_en": "" if explicit else " (no year is written; read as the evaluated year)",
+                "note_zh": "（报告未写明评价年度，按文中最常提到的年份理解）"
+                if guessed
+                else ("" if explicit else "（原文未写年份，按评价年度理解）"),
+                "note_en": " (the report states no evaluated year; read as the year it names most)"
+                if guessed
+                else ("" if explicit else " (no year is written; read as the evaluated year)"),
             },
             variant="cutoff",
-            severity=Severity.WARNING if explicit else Severity.INFO,
+            severity=Severity.WARNING if explicit and not guessed else Severity.INFO,
         )
+
+
+_DATED = lazy(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+def _guess_unsure(
+    norm: str, sent: tuple[int, int], a: int, b: int, year: int, when: tuple[int, int]
+) -> bool:
+    """With a guessed year, a cut-off is not read when its sentence names an earlier year (the
+    money of a past year counted now: 截至2022年7月底，2021年…资金到位…) or when the text holds
+    another date of that year at or after it (the report itself was written then, perhaps as
+    an in-year report)."""
+    if any(int(y) < year for y in rx.findall(r"(20\d{2})\s*年", norm[sent[0] : sent[1]])):
+        return True
+    for d in _DATED.finditer(norm):
+        if a <= d.start() < b or int(d.group(1)) != year:
+            continue
+        if (int(d.group(2)), int(d.group(3) or 0)) >= when:
+            return True
+    return False
 
 
 def _sentence_span(norm: str, a: int, b: int) -> tuple[int, int]:

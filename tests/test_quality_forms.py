@@ -600,3 +600,43 @@ def test_guessed_year_near_misses() -> None:
     assert list(q(dated, "Q013")) == []
     # a year-end cut-off
     assert list(q(UNTITLED.replace("11月30日", "12月31日"), "Q013")) == []
+
+
+# ------------------------------------------------ Q013 the page's own date inside the year
+
+PAGE = (
+    "索引号 11640102/2022-00043 生成日期 2022-10-25\n"
+    "某县2022年度垃圾转运站改造项目绩效自评报告\n"
+    "一、绩效目标完成情况\n项目已完工，资金已全额支付，完成改造1座。\n"
+)
+
+
+def test_a_page_generated_before_the_year_closed_is_an_info_on_its_metadata_line() -> None:
+    found = list(q(PAGE, "Q013"))
+    assert len(found) == 1
+    assert found[0].severity == Severity.INFO
+    assert "生成日期 2022-10-25" in found[0].spans[0].text
+    assert "生成日期为2022年10月25日" in found[0].message
+
+
+def test_page_date_near_misses() -> None:
+    # published after the year closed
+    assert list(q(PAGE.replace("2022-10-25", "2023-03-08"), "Q013")) == []
+    # the same date not labelled as the page's record
+    assert list(q(PAGE.replace("生成日期 2022-10-25", "项目开工 2022-10-25"), "Q013")) == []
+
+
+def test_page_date_without_a_stated_year_needs_a_text_naming_that_year_only() -> None:
+    untitled = PAGE.replace("某县2022年度垃圾转运站改造项目绩效自评报告", "某县2022年资金使用情况")
+    assert len(list(q(untitled, "Q013"))) == 1
+    # another year named outside a cited document: which year is evaluated is unsure
+    other = untitled.replace("完成改造1座。", "完成改造1座，2021年下达资金已结清。")
+    assert list(q(other, "Q013")) == []
+    # a cited document's year does not count
+    cited = untitled.replace("完成改造1座。", "完成改造1座，按〔2021〕268号文件执行。")
+    assert len(list(q(cited, "Q013"))) == 1
+
+
+def test_the_page_publication_date_is_still_not_read() -> None:
+    # 发布日期 stays the page's own date (see the parametrized test above), 生成日期 is the document's
+    assert list(q(PAGE.replace("生成日期", "发布日期"), "Q013")) == []

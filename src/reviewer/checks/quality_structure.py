@@ -26,6 +26,7 @@ from reviewer.claims.report import (
 )
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
+from reviewer.document.forms import fold
 from reviewer.models import Severity
 from reviewer.regex import lazy
 
@@ -168,7 +169,9 @@ DATE_BEFORE_YEAR_END = rule(
     "date. Mid-year and monitoring reports (半年, 监控) are skipped. When neither title nor "
     "opening states the year (a page cut above its title), a cut-off that writes the year the "
     "text names most is an info, unless its sentence names an earlier year or the text holds "
-    "a later date of that year.",
+    "a later date of that year. The page's record of when the document was made (生成日期, "
+    "成文日期; not 发布日期) inside the evaluated year is an info; without a stated year, only "
+    "when the text names no other year outside cited documents.",
     why="A whole-year self-evaluation needs the year's final accounts; a date inside the year "
     "means either the figures are estimates or the date is wrong.",
     example="2024年部门整体支出绩效评价报告 … 2024年12月26日; 截至2024年11月底，项目支出85万元",
@@ -176,6 +179,13 @@ DATE_BEFORE_YEAR_END = rule(
     "截至2023年10月底，上年结转资金已支付完毕。\n2025年3月2日",
     fix="Correct the date, or mark figures that are estimates and update them with the 决算.",
     variants={
+        "page_date": (
+            "报告评价的是{year}年全年，但网页所载{label}为{date}，早于{year}年度结束（{year}年12月"
+            "31日）：报告在年度结束前即已形成，其中的全年数据不可能是决算数{note_zh}",
+            "The report evaluates the whole of {year}, but the page records its {label} as "
+            "{date}, before the year closed on {year}-12-31: year-end figures cannot have "
+            "existed then{note_en}",
+        ),
         "cutoff": (
             "报告评价的是{year}年全年，但“{quote}”的数据截至{date}，早于年度结束（{year}年12月"
             "31日）：这是年中进度数，不是全年执行结果{note_zh}{times_zh}",
@@ -891,8 +901,15 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
         # no title or opening sentence states the year (a page cut above its title): the year
         # the text names most often stands for it, for cut-offs that write their year, as info
         guess = evaluated_year(doc)
-        if guess is not None:
-            yield from grouped(_cutoffs(doc, guess, guessed=True), lambda h: h.data["date"])
+        if guess is None:
+            return
+        if _one_year(doc, guess):
+            # the text names no other year (cited documents aside): its page's dates are read
+            for value, lo, hi, label in _page_dates(doc):
+                if value.year == guess:
+                    yield _page_date_hit(guess, value, lo, hi, label, guessed=True)
+                    break
+        yield from grouped(_cutoffs(doc, guess, guessed=True), lambda h: h.data["date"])
         return
     title = report_title(doc)
     for d in report_dates(doc):
@@ -914,7 +931,63 @@ def date_before_year_end(doc: Document) -> Iterator[Hit]:
         yield DATE_BEFORE_YEAR_END.hit(
             spans, {"year": year, "date": _fmt_date(value), "times_zh": "", "times_en": ""}
         )
+    for value, lo, hi, label in _page_dates(doc):
+        if value.year == year and value not in seen:
+            seen.add(value)
+            yield _page_date_hit(year, value, lo, hi, label)
     yield from grouped(_cutoffs(doc, year), lambda h: h.data["date"])
+
+
+# The web page's record of when the document was made (政府信息公开 metadata): 生成日期
+# 2022-10-25, 成文日期：2023年4月27日 (traditional and glossed mirrors folded). Not 发布日期: the
+# page's publication date is not read as the report's (tests/test_quality_forms.py).
+_PAGE_DATE = lazy(
+    r"(?P<label>生成|成文)(?:日期|时间)[\s:：|]*"
+    r"(?P<y>20\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
+)
+
+
+def _page_date_hit(
+    year: int, value: date, lo: int, hi: int, label: str, *, guessed: bool = False
+) -> Hit:
+    return DATE_BEFORE_YEAR_END.hit(
+        [(lo, hi)],
+        {
+            "year": year,
+            "date": _fmt_date(value),
+            "label": label,
+            "note_zh": "（报告未写明评价年度，文中只提到这一年份）" if guessed else "",
+            "note_en": " (the report states no evaluated year; it names no other)"
+            if guessed
+            else "",
+        },
+        severity=Severity.INFO,
+        variant="page_date",
+    )
+
+
+# A cited document's title or number (《…2021年…》, 〔2021〕268号): its year is not the report's.
+_CITED_YEAR = lazy(r"《[^》\n]{0,80}》|[〔\[(（]\s*20\d{2}\s*[〕\])）]")
+
+
+def _one_year(doc: Document, year: int) -> bool:
+    """Whether every year the text names outside cited documents is `year`."""
+    bare = _CITED_YEAR.sub(" ", doc.norm)
+    return all(int(y) == year for y in rx.findall(r"(?<!\d)(20\d{2})(?!\d)", bare))
+
+
+def _page_dates(doc: Document) -> Iterator[tuple[date, int, int, str]]:
+    """A page's metadata dates, each with its line's span: a document generated or published
+    before the evaluated year closed cannot hold the year's final figures."""
+    for line in doc.lines:
+        if "日期" not in line.text and "时间" not in line.text and "時間" not in line.text:
+            continue
+        for m in _PAGE_DATE.finditer(fold(line.text)):
+            try:
+                value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            yield value, line.start, line.end, m.group("label") + "日期"
 
 
 # A signature run together with the text around it (a flattened page): the unit's name and

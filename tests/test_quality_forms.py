@@ -640,3 +640,24 @@ def test_page_date_without_a_stated_year_needs_a_text_naming_that_year_only() ->
 def test_the_page_publication_date_is_still_not_read() -> None:
     # 发布日期 stays the page's own date (see the parametrized test above), 生成日期 is the document's
     assert list(q(PAGE.replace("生成日期", "发布日期"), "Q013")) == []
+
+
+# ---------------------------------------------- Q024 a form label with its first character lost
+
+
+def test_a_form_label_cut_at_the_cell_start_is_damaged_text() -> None:
+    form = "项目支出绩效自评表\n级预算单位名称\n\n某区林业局\n项目名称\n\n造林补助\n"
+    found = list(q(form, "Q024"))
+    assert len(found) == 1 and found[0].spans[0].text == "级预算单位名称"
+    assert found[0].severity == Severity.INFO
+
+
+def test_cut_label_near_misses() -> None:
+    # the whole label
+    assert list(q("一级预算单位名称\n\n某区林业局\n", "Q024")) == []
+    # a label wrapped across two lines: the lost character ends the line before
+    assert list(q("一\n级预算单位名称\n\n某区林业局\n", "Q024")) == []
+    # tails that are labels of their own (预算数, 完成情况) are not read as cut
+    assert list(q("年初\n预算数\n\n完成情况\n", "Q024")) == []
+    # the tail inside a sentence, not a cell of its own
+    assert list(q("本表填写主管部门和实施单位的名称。\n", "Q024")) == []

@@ -43,7 +43,8 @@ DAMAGED_TEXT = rule(
     "into a hyphen inside a word (統-戰線, 新-代), and 中共中央 inserted into a local "
     "committee's name (横县中共中央横县县委), a $ after a figure (290$290%, an OCR'd % or "
     "comparator), and a symbol font's check boxes turned into signs after enumerated options "
-    "(1、部门预算项目 £ 2、区直专项 R). "
+    "(1、部门预算项目 £ 2、区直专项 R), and a form label standing alone with its first "
+    "character lost (级预算单位名称, 目名称, 管部门), unless the line before ends with it. "
     "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
@@ -195,6 +196,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         boxes = list(_OPTION_BOX.finditer(ln.text))
         if len(boxes) >= 2 and any(b.group("box") in _BOX_GLYPHS for b in boxes):
             add("tickbox", ln.start + boxes[0].start(), ln.start + boxes[-1].end())
+    for lo, hi in _cut_labels(doc):
+        add("cut", lo, hi)
     for kind, spans in found.items():
         zh, en = _WHAT[kind]
         lo, hi = spans[0]
@@ -207,6 +210,57 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
                 "what_en": en,
             },
         )
+
+
+# A form's labels; a cell that reads as one of them with its first character lost
+# (级预算单位名称, 目名称, 管部门) is a cell start cut by the conversion.
+_FORM_LABELS = (
+    "一级预算单位名称",
+    "预算单位名称",
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "年度资金总额",
+    "年度总体目标",
+    "实际完成情况",
+    "全年预算数",
+    "全年执行数",
+    "年初预算数",
+    "项目负责人",
+)
+
+
+# Tails that are words or labels of their own (本年预算数 → 年预算数): a cell may read so.
+_WHOLE_WORDS = frozenset({"年预算数", "年执行数"})
+
+
+def _cut_forms() -> dict[str, str]:
+    """Each label without its first character, three characters or more and no label or word
+    itself, mapped to the character lost. Two lost characters leave words (预算数, 负责人,
+    完成情况) that stand as labels of their own: not read."""
+    out: dict[str, str] = {}
+    for label in _FORM_LABELS:
+        tail = label[1:]
+        if len(tail) >= 3 and tail not in _FORM_LABELS and tail not in _WHOLE_WORDS:
+            out[tail] = label[0]
+    return out
+
+
+_CUT_FORMS = _cut_forms()
+
+
+def _cut_labels(doc: Document) -> Iterator[tuple[int, int]]:
+    """A line that is only a form label with its opening character lost, unless the line
+    before ends with it (a label wrapped across two lines)."""
+    prev = ""
+    for ln in doc.lines:
+        cell = ln.text.strip(" \t|")
+        lost = _CUT_FORMS.get(cell)
+        if lost is not None and not prev.endswith(lost):
+            at = ln.start + ln.text.index(cell)
+            yield at, at + len(cell)
+        if cell:
+            prev = cell
 
 
 class _FlagTable(dict[int, str]):
@@ -330,6 +384,12 @@ _WHAT = {
     "unit": (
         "中的金额单位是形近误读（“兀”代“元”），单位无法确认",
         "has a look-alike character misread in the money unit (兀 for 元)",
+    ),
+    "cut": (
+        "是表格栏目名称丢失了开头的字（如“一级预算单位名称”只剩“级预算单位名称”），"
+        "单元格开头的文字在转换中丢失",
+        "is a form label with its first character lost (级预算单位名称 for 一级预算单位名称): "
+        "the starts of cells were lost in the conversion",
     ),
     "hyphen": (
         "中的“一”被转换成了连字符“-”",

@@ -661,3 +661,10 @@ def test_cut_label_near_misses() -> None:
     assert list(q("年初\n预算数\n\n完成情况\n", "Q024")) == []
     # the tail inside a sentence, not a cell of its own
     assert list(q("本表填写主管部门和实施单位的名称。\n", "Q024")) == []
+
+
+def test_a_date_left_at_the_forms_year_stub_is_template_residue() -> None:
+    assert len(list(q("评价时间：201 年 月 日\n", "Q012"))) == 1
+    # near misses: a filled date; a count of 201 in a sentence
+    assert list(q("评价时间：2019年11月20日\n", "Q012")) == []
+    assert list(q("评价人员共201人，于2019年11月完成评价。\n", "Q012")) == []

@@ -760,9 +760,10 @@ _COVER_LABEL = lazy(
     r"类型|负责人|联系人|电话|地址))\s*[:：]\s*$"
 )
 _COVER_FILLED = lazy(r"^\s*[\u4e00-\u9fff()（）]{2,12}\s*[:：]\s*\S")
-# A labelled date with no figures in it: 报告日期:年月日, 填报日期：   年  月  日.
+# A labelled date with no figures in it: 报告日期:年月日, 填报日期：   年  月  日, or only the
+# form's year stub (20 年, 201 年).
 _BLANK_DATE = lazy(
-    r"(?P<label>(?:报告|填报|填表|编制|评价|自评|落款)(?:日期|时间))\s*[:：]?\s*(?:20\s*)?"
+    r"(?P<label>(?:报告|填报|填表|编制|评价|自评|落款)(?:日期|时间))\s*[:：]?\s*(?:20\d?\s*)?"
     r"年\s*月\s*日"
 )
 # A form head's field naming the unit or project, with only empty cells after it on its row.

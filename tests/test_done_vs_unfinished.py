@@ -81,3 +81,14 @@ def test_works_near_misses() -> None:
     assert q(WORKS.replace("均已按时按量完成，新建冷库10个", "资金全部完成拨付")) == []
     # no claim of completion at all
     assert q(WORKS.replace("均已按时按量完成", "正在推进")) == []
+
+
+def test_works_still_under_construction_in_other_words() -> None:
+    text = WORKS.replace("在建项目按进度拨付资金", "其中2号冷库尚在施工")
+    assert len(q(text)) == 1
+
+
+def test_finished_works_awaiting_acceptance_are_no_contradiction() -> None:
+    # 完工 (built) and 尚未竣工验收 (acceptance pending) can both hold
+    text = "项目已全部完工。\n项目尚未竣工验收，资金按合同支付。\n"
+    assert q(text) == []

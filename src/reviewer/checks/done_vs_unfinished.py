@@ -53,7 +53,8 @@ DONE_VS_UNFINISHED = rule(
     "支付, 使用, 支出, 执行) and a sentence saying some funds were not used or paid in the year "
     "(当年未使用, 未拨付, 执行率0%) with no reason beside it: a warning. Works: a claim that the "
     "works or outputs are done (已竣工, 已完工, 均已完成, 全面完成, 基本完成) and a sentence "
-    "describing them as unfinished (暂未完工, 尚未竣工, 正在施工, 建设中的项目, 在建项目): an "
+    "describing them as unfinished (暂未完工, 尚在施工, 建设中的项目, 在建项目; not 尚未竣工, "
+    "which finished works may await): an "
     "info. A sentence holding both sides, a negated or hypothetical state, and a planned "
     "completion are not read.",
     why="Both statements cannot hold of the same money or works: either the completion is "
@@ -77,9 +78,10 @@ _WORKS_CLAIM = lazy(
     r"(?<![未没不])(?:已|均已|已经|全部|全面)(?:竣工|完工|建成)"
     r"|(?:均已|已全部|全面|全部|基本)(?:按时按量|按期|按计划)?完成(?![^，,。；;]{0,4}(?:报账|拨付|支付))"
 )
+# Not 尚未竣工 or 未验收: works finished (完工) may await their acceptance (竣工验收).
 _WORKS_UNFINISHED = lazy(
-    r"(?:暂|尚|仍|还)未(?:完工|竣工|建成|完成建设|完成施工)|正在(?:施工|建设)|建设中的项目|在建项目"
-    r"|(?<![无不没])未完工"
+    r"(?:暂|尚|仍|还)未(?:完工|建成|完成建设|完成施工)|(?:正在|尚在|仍在|还在)(?:施工|建设)"
+    r"|建设中的项目|在建项目|(?<![无不没])未完工"
 )
 _NEGATED = lazy(r"(?:无|没有|不存在|不涉及|如有|若有|如存在|若存在)[^，,。；;]{0,4}$")
 _PLAN = lazy(r"计划|预计|确保|力争|争取|将于|拟|要求|目标")

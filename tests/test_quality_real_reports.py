@@ -636,3 +636,27 @@ def test_execution_in_words_near_misses() -> None:
     # the same sentence outside a funds-analysis part
     elsewhere = WORDS_ONLY.replace("(一)资金投入情况分析。", "(一)组织实施情况。")
     assert [f.spans[0].text for f in q(elsewhere, "Q003")] == ["下达中央转移支付资金预算80万元。"]
+
+
+# ---------------------------------------------- Q001 a run-together form's goal with no figure
+
+RUN = (
+    "项目名称初中公用经费主管部门某市教育局年度总体目标"
+    "年初设定目标保障学校正常工作运行年度总体目标完成情况一级指标二级指标三级指标\n"
+)
+
+
+def test_a_run_together_goal_phrase_with_no_figure_is_an_info() -> None:
+    found = q(RUN, "Q001")
+    assert [f.spans[0].text for f in found] == ["保障学校正常工作运行"]
+    assert found[0].severity.value == "info"
+
+
+def test_run_together_goal_near_misses() -> None:
+    # a goal with its figure
+    assert q(RUN.replace("保障学校正常工作运行", "保障在校学生1200人正常就餐"), "Q001") == []
+    # the labels printed before the values (header row, then the cells): no goal between them
+    header = RUN.replace(
+        "年初设定目标保障学校正常工作运行年度总体目标完成情况", "年初设定目标全年实际完成情况"
+    )
+    assert q(header, "Q001") == []

@@ -56,7 +56,9 @@ VAGUE_TARGET = rule(
     "quantity (成本控制 | 不超过预算 | 10), all also in traditional characters, a target that only "
     "defers to a value set elsewhere (…率达到上级下达的指标), and a goals section with no "
     "quantified target at all. In indicator tables: a target cell that is a direction only "
-    "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all). "
+    "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all); "
+    "in a run-together form, a 年初设定目标 phrase with no figure before the completion label "
+    "(info). "
     "An overall (总体, 中长期) aim above quantified annual targets "
     "is a direction by design and stays silent.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
@@ -456,6 +458,8 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     # repeat their indicator's name (统筹…谋划 | 统筹…谋划 | 完成)
     yield from _vague_cells(doc)
     yield from grouped(_name_as_target(doc), lambda h: "name")
+    # 4b. a run-together form's 年初设定目标 phrase with no figure (info)
+    yield from _run_together_goals(doc)
     # 5. a goals section with no quantified target at all (and not just restated duties)
     for s in _top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
@@ -632,6 +636,33 @@ _DIRECTION_CELL = lazy(
     r"^(?:不断|进一步|有所|逐步|持续|稳步|逐年|明显|显著|大幅)的?"
     r"(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化)$"
 )
+
+
+# A run-together form: 年初设定目标, the goal, then the completion label (no cell breaks).
+_SET_GOAL_RUN = lazy(
+    r"年初设定目标(?P<goal>[^|\n\d]{4,60}?)(?=年度总体目标完成情况|全年实际完成情况|实际完成情况)"
+)
+
+
+def _run_together_goals(doc: Document) -> Iterator[Hit]:
+    """A run-together form's goal: 年初设定目标, a phrase with no figure, then the completion
+    label (an OCR'd or .xls preview with its cells glued): info, the cell bounds being read."""
+    norm = doc.norm
+    for m in _SET_GOAL_RUN.finditer(norm):
+        goal = m.group("goal").strip()
+        if has_measurable_target(goal):
+            continue
+        yield VAGUE_TARGET.hit(
+            [(m.start("goal"), m.end("goal"))],
+            {
+                "title": "年初设定目标",
+                "quote": _clip(goal, 40),
+                "more_zh": "",
+                "more_en": "",
+            },
+            severity=Severity.INFO,
+            variant="items",
+        )
 
 
 def _vague_cells(doc: Document) -> Iterator[Hit]:

@@ -161,3 +161,30 @@ def test_full_payment_or_a_score_below_full_is_silent() -> None:
     )
     for text in (paid, lower, apart):
         assert q(text, "Q005") == [], text
+
+
+# ------------------------------------------- a form whose rows fill target and weight only
+
+BLANK_ROWS = (
+    "数量指标 | 参保宣传场次 | ≥ | 12 | 场 | 10 | | | |\n"
+    "质量指标 | 经费发放准确率 | = | 100 | % | 10 | | | |\n"
+    "满意度指标 | 参保人员满意度 | ≥ | 90 | % | 10 | | | |\n"
+)
+
+
+def test_rows_with_target_and_weight_and_blank_cells_after_are_results_not_given() -> None:
+    found = q(BLANK_ROWS, "Q003")
+    assert len(found) == 1
+    assert found[0].spans[0].text.startswith("数量指标 | 参保宣传场次")
+    assert "3 项指标只填了指标值和权重" in found[0].message
+
+
+def test_blank_result_rows_near_misses() -> None:
+    # one row reports its result: the blanks are single empty cells, not a form without results
+    filled = BLANK_ROWS.replace("| 场 | 10 | | | |", "| 场 | 10 | 14场 | 10 | |")
+    assert q(filled, "Q003") == []
+    # fewer than three such rows
+    assert q("\n".join(BLANK_ROWS.splitlines()[:2]) + "\n", "Q003") == []
+    # rows that end at the weight: no result cells to be blank
+    ended = BLANK_ROWS.replace("| 10 | | | |", "| 10 |")
+    assert q(ended, "Q003") == []

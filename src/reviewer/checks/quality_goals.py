@@ -238,7 +238,8 @@ MISSING_ACTUALS = rule(
     "are reported as results not given. An evaluation "
     "table (评价指标表, 自评表) whose header names target and weight columns (目标值, 分值) but "
     "no actual or score column, and whose rows state none, is reported once as listing no "
-    "result.",
+    "result; so are three or more form rows that fill comparator, target, unit and weight "
+    "and leave every later cell blank, when no such row fills one.",
     why="A score can only be checked against the actual value achieved; an execution rate "
     "needs the amount executed.",
     example=(
@@ -260,6 +261,12 @@ MISSING_ACTUALS = rule(
             "'{title}' only says '{quote}': no amount spent and no execution rate, and the "
             "report gives the actual spending nowhere else, so budget execution cannot be "
             "judged",
+        ),
+        "blank_results": (
+            "{n} 项指标只填了指标值和权重（如“{example}”），其后的完成值和得分栏全部空白："
+            "自评表没有给出任何结果，无法判断目标是否完成",
+            "{n} indicators give only their target and weight (e.g. '{example}') with every "
+            "cell after them blank: the form reports no result, so completion cannot be judged",
         ),
         "targets_only": (
             "“{title}”只列了{columns}，没有实际完成值和得分栏：自评表没有列出任何结果，"
@@ -1284,10 +1291,43 @@ def _targets_only_tables(doc: Document) -> Iterator[Hit]:
         return  # one table is enough to say the report lists no result
 
 
+# A form row: comparator cell (= ≥ ≤, 定性), target value, unit, weight, then cells. When every
+# such row leaves all its cells after the weight empty, the actual and score columns are blank.
+_TARGET_ROW = lazy(
+    r"\|\s*(?:=|＝|≥|≤|>|<|≧|≦|定性)\s*\|\s*[^|\n]+?\s*\|\s*[^|\n\d]{0,6}\s*\|"
+    r"\s*\d+(?:\.\d+)?\s*\|(?P<rest>[^\n]*)$",
+    re.MULTILINE,
+)
+_MIN_BLANK_ROWS = 3
+
+
+def _blank_result_rows(doc: Document) -> Iterator[Hit]:
+    """Indicator rows of a form that fill target, unit and weight and leave every later cell
+    blank, when no row of that shape fills one: one finding on the first rows."""
+    norm = doc.norm
+    if "|" not in norm:
+        return
+    rows = list(_TARGET_ROW.finditer(norm))
+    if len(rows) < _MIN_BLANK_ROWS:
+        return
+    if any(m.group("rest").strip(" \t|") for m in rows):
+        return  # some row reports a result: the others are blank cells (Q017's)
+    if not all(m.group("rest").count("|") >= 1 for m in rows):
+        return  # no cells after the weight at all: the form may have no result columns here
+    spans = [(doc.line_at(m.start()).start, m.end()) for m in rows[:3]]
+    first = doc.line_at(rows[0].start())
+    yield MISSING_ACTUALS.hit(
+        spans,
+        {"n": len(rows), "example": _clip(first.text.strip(" |"), 40)},
+        variant="blank_results",
+    )
+
+
 @check(MISSING_ACTUALS)
 def missing_actuals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     yield from _targets_only_tables(doc)
+    yield from _blank_result_rows(doc)
     for r in targets_as_actuals(doc):
         yield MISSING_ACTUALS.hit(
             [(r.start, r.end)],

@@ -668,3 +668,24 @@ def test_a_date_left_at_the_forms_year_stub_is_template_residue() -> None:
     # near misses: a filled date; a count of 201 in a sentence
     assert list(q("评价时间：2019年11月20日\n", "Q012")) == []
     assert list(q("评价人员共201人，于2019年11月完成评价。\n", "Q012")) == []
+
+
+# ---------------------------------------------------- Q020 over-fulfilment asserted with no figure
+
+CLAIM_HEAD = "一、基本情况\n本单位负责全县农业技术推广工作。\n二、绩效目标完成情况\n"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["全年各项考核指标绝大部分超额完成，成效明显。", "超额完成了年度目标任务，群众反映良好。"],
+)
+def test_over_fulfilment_without_a_figure_is_an_unsupported_claim(claim: str) -> None:
+    assert len(list(q(CLAIM_HEAD + claim + "\n", "Q020"))) == 1
+
+
+def test_over_fulfilment_near_misses() -> None:
+    # the figures stand next to the claim
+    figures = "全年各项考核指标超额完成，其中培训农民1200人次，超目标20%。"
+    assert list(q(CLAIM_HEAD + figures + "\n", "Q020")) == []
+    # an intent, not a claim
+    assert list(q(CLAIM_HEAD + "力争超额完成年度目标任务。\n", "Q020")) == []

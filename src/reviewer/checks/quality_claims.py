@@ -28,7 +28,8 @@ UNSUPPORTED_CLAIM = rule(
     message_en="'{quote}' {what_en}{times_en}",
     what="Finds a satisfaction claimed as a grade (满意度为优秀/较高) with no rate, sample or "
     "method in the sentence; a sweeping claim that goals or tasks were met in full (各项目标"
-    "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现) with no figure in its sentence or "
+    "均已实现, 全面完成/圆满完成/全部完成…任务, 100%实现, 指标…超额完成) with no figure in its "
+    "sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
     "it. Also a performance section that is one figure-free phrase run into the next numbered "
@@ -142,6 +143,9 @@ _SWEEPING = lazy(
     r"(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
     r"|(?:目标|任务|指标)(?:任务)?(?:均已|均|已|已经)?(?:全部|全面|圆满|100%|百分之百)(?:地)?"
     r"(?:完成|实现|达成)(?![\d的])"
+    # over-fulfilment asserted: 各项考核指标绝大部分超额完成, 超额完成了年度目标任务
+    r"|(?:目标|任务|指标)(?:任务)?[^。；;，,\n]{0,6}?超额(?:完成|实现)(?![\d的])"
+    r"|超额(?:完成|实现)(?:了)?[^。；;，,\n]{0,12}?(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
 )
 # A goal or a wish, not a claim: 确保全面完成…, 力争圆满完成…
 _INTENT = lazy(

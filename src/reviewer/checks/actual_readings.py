@@ -49,6 +49,7 @@ _DEGENERATE = lazy(
     r"(?:≤|<=|小于等于|不高于|不超过)[ \t]*0(?:\.0+)?(?!\d|\.\d)"
     r"|(?:≥|>=|大于等于|不低于|不少于)[ \t]*100(?:\.0+)?[ \t]*(?:%|％)"
 )
+_ACTUAL_NEXT = lazy(r"(?:实际|完成|实现|达到)[^。；;\n]{0,12}?\d")
 _BARE_FIGURE_LINE = lazy(r"^[ \t]*[\d.≥≤><%％]")
 _BOUND_VALUE = lazy(rf"{_BOUND}[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|‰)?")
 _COMPLETION_TITLE = lazy(r"完成情况|完成值|实现情况|实际完成|完成程度")
@@ -91,6 +92,9 @@ def targets_as_actuals(doc: Document) -> Iterator[ActualSpan]:
         after = norm[m.end() : m.end() + 40].lstrip("\n \t")
         if _BARE_FIGURE_LINE.match(after):
             continue  # a table row whose next cell holds the actual figure
+        nxt = after.split("\n", 1)[0]
+        if _ACTUAL_NEXT.search(nxt):
+            continue  # the next line gives the actual (…≥5公里。\n实际完成5.2公里。)
         seen.append((m.start(), m.end()))
         yield ActualSpan(m.start("name"), m.end("value"), m.group("value").strip())
     yield from _copied_bound_cells(doc)

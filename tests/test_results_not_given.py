@@ -73,7 +73,8 @@ def test_bound_sentence_near_misses() -> None:
     assert q("二、绩效目标\n(3)满意度指标。项目区群众满意度≥95%。\n", "Q003") == []
     # a flattened table row whose next cell holds the actual figure
     assert q(done + "群众满意度≥95%\n98%\n", "Q003") == []
-    # the actual given on the next line
+    # the actual given on the next line (alone, the bound line is flagged)
+    assert len(q(done + "(1)数量指标。新建道路≥5公里。\n", "Q003")) == 1
     assert q(done + "(1)数量指标。新建道路≥5公里。\n实际完成5.2公里。\n", "Q003") == []
     # a bound admitting one value reads as that value (≤0 is 0, ≥100% is 100%)
     assert q(done + "(2)质量指标。采购装备不合格比例≤0%。\n", "Q003") == []

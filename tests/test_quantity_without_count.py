@@ -35,8 +35,10 @@ def test_the_heading_sentence_itself_may_carry_the_result() -> None:
 def test_near_misses() -> None:
     # a count with its unit
     assert q(BASE.replace("应救尽救。", "应救尽救，共救助1280户。")) == []
-    # a count in Chinese numerals
+    # a count in Chinese numerals, or approximate
     assert q(BASE.replace("应救尽救。", "应救尽救，覆盖十二个村。")) == []
+    assert q(BASE.replace("应救尽救。", "应救尽救，全年救助一千余人。")) == []
+    assert q(BASE.replace("应救尽救。", "应救尽救，全年救助1200多户。")) == []
     # an amount is a quantity too
     assert q(BASE.replace("100%及时", "发放救助资金58.6万元，及时")) == []
     # an indicator table's row: the form has its own columns

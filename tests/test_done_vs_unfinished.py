@@ -92,3 +92,15 @@ def test_finished_works_awaiting_acceptance_are_no_contradiction() -> None:
     # 完工 (built) and 尚未竣工验收 (acceptance pending) can both hold
     text = "项目已全部完工。\n项目尚未竣工验收，资金按合同支付。\n"
     assert q(text) == []
+
+
+def test_next_years_plans_describe_no_unfinished_state() -> None:
+    text = WORKS.replace(
+        "资金专款专用，在建项目按进度拨付资金。", "下一步将加强在建项目的资金管理。"
+    )
+    assert q(text) == []
+    # the same words as a statement of this year
+    assert (
+        len(q(WORKS.replace("资金专款专用，在建项目按进度拨付资金。", "加强在建项目的资金管理。")))
+        == 1
+    )

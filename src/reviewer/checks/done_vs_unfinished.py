@@ -84,6 +84,7 @@ _WORKS_UNFINISHED = lazy(
     r"|建设中的项目|在建项目|(?<![无不没])未完工"
 )
 _NEGATED = lazy(r"(?:无|没有|不存在|不涉及|如有|若有|如存在|若存在)[^，,。；;]{0,4}$")
+_FUTURE = lazy(r"下一步|今后|明年|下年度|下一年度|将继续|继续加强|进一步加强")
 _PLAN = lazy(r"计划|预计|确保|力争|争取|将于|拟|要求|目标")
 _REASON = lazy(r"原因|由于|因为|因[^此]|导致|结转|次年|下年|滞后|延期")
 
@@ -101,6 +102,8 @@ def _first(sents: list[Sentence], claim_rx: re.Pattern[str]) -> tuple[Sentence, 
 def _states(sents: list[Sentence], state_rx: re.Pattern[str]) -> Iterator[Found]:
     for s in sents:
         text = fold(s.text)
+        if _FUTURE.search(text):
+            continue  # next year's plans (下一步加强在建项目管理) describe no state of this year
         for m in state_rx.finditer(text):
             if _NEGATED.search(text[: m.start()]):
                 continue

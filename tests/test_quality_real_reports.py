@@ -212,6 +212,25 @@ def test_question_mark_run_and_empty_angle_brackets() -> None:
     assert q("指标值为<5%，实际3%。\n", "Q024") == []
 
 
+def test_percent_signs_listed_with_their_figures_lost() -> None:
+    [f] = q(
+        "22户个体工商户被标记为经营异常状态。%、%、%，未按规定公示年报的企业列入名录。\n", "Q024"
+    )
+    assert f.spans[0].text == "%、%、%" and "百分号" in f.message
+    # the figures kept, one header unit, a share column's (%) stay silent
+    assert q("公示率98%、95%、90%，均达标。\n", "Q024") == []
+    assert q("执行率% | 得分\n", "Q024") == []
+    assert q("占比(%)、增幅(%)\n", "Q024") == []
+
+
+def test_a_metric_unit_with_its_last_letter_typed_twice() -> None:
+    [f] = q("保土耕作412.83hm，经果林32.49hmm。\n", "Q024")
+    assert f.spans[0].text == "32.49hmm" and "hmm" in f.message
+    # millimetres, hectometres and a word after a figure stay silent
+    assert q("降雨量120mm，治理面积32.49hm，共5kg。\n", "Q024") == []
+    assert q("采用hmm格式的2种方案。\n", "Q024") == []
+
+
 def test_pinyin_glosses_inserted_after_characters() -> None:
     found = q("安徽省部門項(xiàng)目績效目標(biāo)自評報告\n", "Q024")
     assert len(found) == 1 and "拼音" in found[0].message

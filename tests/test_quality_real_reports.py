@@ -100,6 +100,10 @@ PROBLEMS = "三、存在的问题\n项目储备不足。\n"
 def test_budget_only_report_with_results_part() -> None:
     found = q(BUDGET + PROBLEMS, "Q003")
     assert len(found) == 1 and "决算" in found[0].message
+    # the funds' total stated as 资金总计 / 资金总额 is the budget side as well
+    total = "一、专项资金概况\n2019年度专项资金绩效评价资金总计85.98万元，其中监理费22万元。\n"
+    assert len(q(total + PROBLEMS, "Q003")) == 1
+    assert q(total + "二、使用情况\n已拨付资金85.98万元。\n" + PROBLEMS, "Q003") == []
 
 
 def test_a_text_that_stops_in_its_budget_section_is_not_judged() -> None:

@@ -616,3 +616,28 @@ def test_a_goals_section_that_only_judges_the_goal_states_none() -> None:
     vague = "3.绩效目标\n为村民提供法律服务,提高村民的法律意识。\n二、绩效自评工作组织情况\n"
     assert q(stated, "Q002") == []
     assert q(vague, "Q002") == [] and len(q(vague, "Q001")) == 1
+
+
+# ---------------------------------------------------------------- Q001 a form goal not quantified
+
+FORM_GOAL = (
+    "年度总体目标 | 预期目标 | 实际完成情况 |\n"
+    "{goal} | {done} |\n"
+    "绩效指标 | 一级指标 | 二级指标 |\n"
+)
+
+
+def test_a_form_goal_without_quantity_beside_a_counted_completion() -> None:
+    text = FORM_GOAL.format(
+        goal="1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄;3.推进农村改厕提质增效。",
+        done="1.启动4个精品示范村建设;2.整治美丽宜居自然村庄202个;3.完成改厕3061户。",
+    )
+    found = [f for f in q(text, "Q001") if "预期目标" in f.message]
+    assert len(found) == 1 and found[0].spans[0].text.startswith("1.建设徽风皖韵")
+    # a quantified goal, a completion that counts nothing either: silent
+    quantified = text.replace("整治美丽宜居自然村庄;", "整治美丽宜居自然村庄200个;")
+    assert [f for f in q(quantified, "Q001") if "预期目标" in f.message] == []
+    uncounted = FORM_GOAL.format(
+        goal="1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄。", done="1.已完成建设;2.整治效果良好。"
+    )
+    assert [f for f in q(uncounted, "Q001") if "预期目标" in f.message] == []

@@ -1,20 +1,27 @@
 """Time `reviewer.check` over many reports; print reports/s and peak memory; time cold starts.
 
     python benchmarks/bench_check.py [--copies 40] [--cold-runs 15] [--also old=DIR/bin/reviewer]
+                                     [--batch 56] [--batch-runs 1]
 
 The sample reports are reviewed `copies` times each (fresh `Document`s, so no cache is shared),
 then a cold `reviewer check` of one report (a new process each time, through the installed
 console script when there is one, else `python -m reviewer`) is timed `cold-runs` times. Each
 `--also LABEL=EXECUTABLE` (another install's `reviewer` script, e.g. the previous version) is
 timed in the same loop, interleaved, so that a slow spell of a loaded machine hits all alike.
+`--batch N` then times `reviewer check DIR -f json` over a folder of N copies of the first 9
+sample reports (N = 56: 504 reports, the README's batch), by the wall clock and in CPU seconds
+(the batch process and its workers: what a machine shared with other jobs does not distort).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -26,8 +33,6 @@ REPORTS = sorted((ROOT / "fixtures" / "reports").glob("*.txt"))
 def throughput(copies: int) -> tuple[float, float, float, float, int]:
     """Reports/s (no tracing) by the wall clock and per CPU second (what a loaded machine
     does not distort), the largest peak traced Python memory of one report, peak RSS."""
-    import resource
-
     from reviewer.document import Document
     from reviewer.engine import check
 
@@ -69,6 +74,28 @@ def cold(runs: int, commands: dict[str, list[str]]) -> dict[str, list[float]]:
     return times
 
 
+def batch(copies: int, runs: int) -> None:
+    """Wall and CPU seconds of `reviewer check DIR -f json` over copies × the first 9 reports."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(copies):
+            for p in REPORTS[:9]:
+                shutil.copy(p, Path(tmp) / f"{k:03d}-{p.name}")
+        n = copies * len(REPORTS[:9])
+        run = [*_command()[:-4], "check", tmp, "-f", "json", "--fail-on", "none"]
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(run, check=True, stdout=subprocess.DEVNULL)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            print(
+                f"batch: {n} reports, {wall:.2f} s wall ({n / wall:.1f} reports/s), "
+                f"{cpu:.2f} CPU s ({n / cpu:.1f} reports per CPU second)",
+                flush=True,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--copies", type=int, default=40)
@@ -80,7 +107,13 @@ def main() -> None:
         metavar="LABEL=EXECUTABLE",
         help="Another `reviewer` executable to time in the same loop (e.g. the previous version).",
     )
+    ap.add_argument("--batch", type=int, default=0, metavar="N", help="N × 9 reports, one run")
+    ap.add_argument("--batch-runs", type=int, default=1)
     args = ap.parse_args()
+    if args.batch:
+        batch(args.batch, args.batch_runs)
+        if args.copies < 1:
+            return
     rate, cpu_rate, peak_mib, rss_mib, n = throughput(args.copies)
     chars = sum(len(p.read_text(encoding="utf-8")) for p in REPORTS) * args.copies
     print(

@@ -267,7 +267,9 @@ def test_the_compact_baseline_sends_the_whole_report_once_with_a_bounded_answer(
     assert report in req["messages"][1]["content"] and req["max_tokens"] == 1024
     schema = req["response_format"]["json_schema"]["schema"]["properties"]["problems"]
     assert schema["maxItems"] == MAX_PROBLEMS
-    assert all(p["maxLength"] <= 40 for k, p in schema["items"]["properties"].items() if k != "kind")
+    assert all(
+        p["maxLength"] <= 40 for k, p in schema["items"]["properties"].items() if k != "kind"
+    )
     assert load_prompt("v2").render("x")[1]["content"].count("x") >= 1
 
 

@@ -62,7 +62,12 @@ GOOD_REWRITES = {
 
 
 # The judge's answer (judge.2): what each passage is about, copied from it, then the verdict.
-YES = {"first": "旱厕的使用", "second": "旱厕249户", "conflict": True, "reason": "前称消除，后称存在249户"}
+YES = {
+    "first": "旱厕的使用",
+    "second": "旱厕249户",
+    "conflict": True,
+    "reason": "前称消除，后称存在249户",
+}
 FILLER = "本部门按照预算管理要求组织实施各项工作，资金管理和会计核算按制度执行。\n" * 12
 
 
@@ -126,7 +131,10 @@ def test_a_yes_about_two_different_things_is_no_finding(fake, tmp_path):
 
 
 def test_for_a_state_candidate_python_decides_from_what_the_model_copied(fake, tmp_path):
-    text = "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n" + FILLER
+    text = (
+        "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n"
+        + FILLER
+    )
     fake.reply_json({"first": "消除了危房", "second": "仍有危房未完成改造", "conflict": False,
                      "reason": "不矛盾"})  # fmt: skip
     result = rv.review(Document(text), settings=settings_for(fake, tmp_path))
@@ -141,7 +149,10 @@ def test_a_yes_whose_copied_things_are_not_in_the_passages_is_no_finding(fake, t
 
 
 def test_a_yes_about_the_same_thing_is_a_warning_without_a_figure(fake, tmp_path):
-    text = "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n" + FILLER
+    text = (
+        "二、绩效完成情况\n全镇基本消除了危房。\n三、存在问题\n部分村组仍有危房未完成改造。\n"
+        + FILLER
+    )
     fake.reply_json({"first": "危房", "second": "危房未完成改造", "conflict": True,
                      "reason": "前称消除，后称仍有"})  # fmt: skip
     result = rv.review(Document(text), settings=settings_for(fake, tmp_path))

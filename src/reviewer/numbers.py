@@ -207,19 +207,22 @@ class Quantity(NamedTuple):
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All numbers (Arabic, and Chinese numerals before a count unit) in norm[start:end]."""
-    found = _quantities(norm, start, len(norm) if end is None else end)
-    return [found] if isinstance(found, Quantity) else list(found)
+    if end is None:
+        end = len(norm)
+    # Asked for hundreds of thousands of times on a long text: the text parsed last is looked
+    # up here, and a range asked for before is answered without a call.
+    found = _RECENT[0][1] if _RECENT and _RECENT[0][0] is norm else _parsed(norm)
+    known = found.ranges.get((start, end))
+    if known is None:
+        known = _quantities(norm, found, start, end)
+    return [known] if isinstance(known, Quantity) else list(known)
 
 
-def _quantities(norm: str, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
+def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
     """The figures of norm[start:end]: a tuple, or the one figure itself when there is one."""
-    found = _parsed(norm)
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
     # shared by every range would be emptied by one walk over a long text before the next).
-    known = found.ranges.get((start, end))
-    if known is not None:
-        return known
     out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
     if not out:
         found.ranges[start, end] = ()

@@ -19,6 +19,17 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
+# ---- a first-character guard -------------------------------------------------------------
+#
+# `re` searches fast when a pattern starts with a literal or a character class: it skips to
+# the next position holding one. A pattern that starts otherwise (a lookbehind, `^`, an
+# alternation of classes, a repeated class, `(?:综合|评价)?等级`) is run in full at every
+# position of the text. `first_char_guard` (in `reviewer.regex_first`, which reads the pattern's
+# syntax itself) puts a lookahead for the characters a match can start with in front of such a
+# pattern, so each position that cannot start a match fails at once. The guard changes no
+# match: it only requires what every match already begins with.
+from reviewer.regex_first import first_char_guard as first_char_guard
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 _COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's patterns
@@ -26,11 +37,18 @@ _DECLARED: list[LazyPattern] = []  # every `lazy(...)` pattern, for `compile_dec
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile`, remembered for the life of the process."""
+    """`re.compile`, remembered for the life of the process (see `first_char_guard`)."""
     key = (pattern, int(flags))
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = re.compile(pattern, flags)
+        guarded = first_char_guard(pattern, flags)
+        try:
+            found = re.compile(guarded, flags)
+        except re.error:
+            if guarded == pattern:
+                raise
+            found = re.compile(pattern, flags)  # raises the error as the pattern's own
+        _COMPILED[key] = found
     return found
 
 
@@ -99,6 +117,42 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"
+
+
+def finditer_near(
+    pattern: re.Pattern[str],
+    text: str,
+    anchor: re.Pattern[str],
+    reach: int,
+    pad: Callable[[str], bool] | None = None,
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, the pattern tried only where a match can start.
+
+    For a pattern that never matches the empty string and whose every match holds a match of
+    `anchor` (a zero-width lookahead such as `(?=等级|结果)`, so that overlapping occurrences are
+    all found) starting at most `reach` characters after the match's start, not counting a run
+    of characters `pad` accepts right before the anchor (`[ \\t]*` or `\\s*` in the pattern). A
+    pattern that opens with a lazy or bounded run of characters (`[^。]{2,30}?——`) is tried at
+    every position of a text by `finditer`; here only near its anchors, each position at most
+    once, so the scan never costs more than `finditer` and far less when the anchors are few.
+    """
+    tried = 0  # every position before this one was tried, or lies inside a match
+    for found in anchor.finditer(text):
+        at = found.start()
+        if at < tried:
+            continue
+        lo = at
+        if pad is not None:
+            while lo > tried and pad(text[lo - 1]):
+                lo -= 1
+        for p in range(max(tried, lo - reach), at + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                tried = m.end()
+                break
+        else:
+            tried = at + 1
 
 
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:

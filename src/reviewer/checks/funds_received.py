@@ -8,6 +8,7 @@ report's business and stays silent here (the unstated rate is not a claim).
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -88,7 +89,7 @@ def _flows(norm: str, lo: int, hi: int) -> list[_Flow]:
 def spent_above_received(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     lo = 0
-    for m in [*_SENTENCE.finditer(norm), None]:
+    for m in itertools.chain(_SENTENCE.finditer(norm), [None]):  # one match alive at a time
         hi = m.start() if m else len(norm)
         flows = _flows(norm, lo, hi)
         lo = m.end() if m else hi

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -94,7 +95,7 @@ _COPIED = lazy(
 def _cells(norm: str) -> list[_Cell]:
     out: list[_Cell] = []
     pos = 0
-    for m in [*_CELL_SPLIT.finditer(norm), None]:
+    for m in itertools.chain(_CELL_SPLIT.finditer(norm), [None]):  # one match alive at a time
         end = m.start() if m is not None else len(norm)
         raw = norm[pos:end]
         text = raw.strip()

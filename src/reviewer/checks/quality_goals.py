@@ -4,6 +4,7 @@ and full marks next to a list of problems."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer import regex as rx
@@ -386,6 +387,16 @@ _DASH_VALUE = lazy(
     r"\s*(?=[；;，,。\n]|$)"
 )
 _VAGUE_VALUE = lazy(rf"^(?:{_VAGUE_WORDS})$")
+_DASH_CHAR = lazy(r"[—-]")
+
+
+def _dash_values(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of `_DASH_VALUE.finditer(norm)`, the pattern tried only within reach of a
+    dash: a name of at most 30 characters, then spaces (a pipe table's |---| rule puts dashes
+    in a text that has no dashed value)."""
+    return rx.finditer_near(_DASH_VALUE, norm, _DASH_CHAR, 30, str.isspace)
+
+
 # A clause naming an indicator and ending in a direction word, no number.
 _INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
 _ADVERB = (
@@ -406,7 +417,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     # 1. indicator values after a dash (most reports have none: skip the scan)
     dashed = "—" in norm or "--" in norm
-    for m in _DASH_VALUE.finditer(norm) if dashed else ():
+    for m in _dash_values(norm) if dashed else ():
         value = m.group("value").strip()
         if _VAGUE_VALUE.match(value):
             start = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))

@@ -392,10 +392,12 @@ def _announced_nothing(doc: Document) -> Iterator[Hit]:
     under it: the list was never written."""
     secs = sections(doc)
     for line in doc.lines:
-        m = _ANNOUNCES.search(line.text)
+        # The pattern needs 如下: most lines are passed over without running it.
+        m = _ANNOUNCES.search(line.text) if "如下" in line.text else None
         if m is None:
             continue
-        nxt = next((ln for ln in doc.lines[line.index + 1 :] if ln.text.strip()), None)
+        lines = doc.lines
+        nxt = next((lines[k] for k in range(line.index + 1, len(lines)) if lines[k].stripped), None)
         if nxt is None:
             continue  # the text ends here: a cut page, not a missing list
         at = nxt.start + (len(nxt.text) - len(nxt.text.lstrip()))

@@ -226,6 +226,15 @@ _DOC_NO = lazy(
     r"(?P<pre>[\u4e00-\u9fff]{1,8})[ \t]*[\[〔﹝(（][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*"
     r"[\]〕﹞)）][ \t]*(?P<no>\d{1,4})[ \t]*号"
 )
+# Where every _DOC_NO match's bracketed year opens: at most 8 characters (and spaces or tabs)
+# after the match's start.
+_DOC_NO_YEAR = lazy(r"(?=[\[〔﹝(（][ \t]*(?:19|20)\d\d)")
+
+
+def _space_or_tab(ch: str) -> bool:
+    return ch in " \t"
+
+
 _CITE_WORDS = lazy(r"^.*(?:根据|依据|按照|参照|结合|通过|文件|以及|关于|和|及|与|按|据|经|以)")
 _ALLOC_VERB = lazy(r"下达|下拨|分配|批复|安排")
 _PAID_BEFORE = lazy(r"(?:已|累计|共计?|实际)[\u4e00-\u9fff]{0,2}$")
@@ -271,8 +280,8 @@ def _outside_titles(norm: str, start: int, end: int) -> str:
 def _doc_amounts(doc: Document) -> list[_DocAmount]:
     norm = doc.norm
     out: list[_DocAmount] = []
-    if not _DOC_NO.search(norm):
-        return out
+    if next(rx.finditer_near(_DOC_NO, norm, _DOC_NO_YEAR, 8, _space_or_tab), None) is None:
+        return out  # no document number in the whole text
     for s, e in _sentences(norm):
         cites = list(_DOC_NO.finditer(norm, s, e))
         if len(cites) != 1:

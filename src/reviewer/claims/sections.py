@@ -57,6 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("par", lazy(r"\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
     ("circ", lazy(rf"([{_CIRCLED}])\s*")),
 ]
+# The characters a heading pattern can start with, besides a digit.
+_HEAD_FIRST = frozenset("第附(" + _CN + _CIRCLED)
 _STYLE_LEVEL = {"part": PART, "annex": PART, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "circ": 5}
 
 # What closes an inline title: the first sentence or clause terminator.
@@ -113,6 +115,9 @@ def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:
     pos = m0.end() if m0 else line_start
     if pos >= line_end:
         return None
+    first = norm[pos]
+    if first not in _HEAD_FIRST and not first.isdecimal():  # isdecimal: what \d matches
+        return None  # no heading pattern starts here (most lines of a long text)
     for style, pat in _PATTERNS:
         m = pat.match(norm, pos, line_end)
         if not m:

@@ -119,6 +119,8 @@ GRADE_RE = lazy(
     + _GRADE_WORD
     + r"\s*[\"'“”‘’」』)）\]]?(?=$|[^\u4e00-\u9fff]|等|级|档)"
 )
+# What every GRADE_RE match holds, at most 4 characters after its start (综合评定 + 等级).
+_GRADE_ANCHOR = lazy(r"(?=等级|等次|档次|评级|结果|评定)")
 # A grade anchor right after these words is not the report's overall grade.
 _GRADE_NOT_OVERALL = lazy(r"(?:满意度|满意|服务|质量|信用|资质|安全|风险)[^，。；,;\n]{0,2}$")
 
@@ -136,7 +138,7 @@ def self_scores(doc: Document) -> list[SelfScore]:
 def _find_grades(doc: Document) -> list[GradeStatement]:
     norm = doc.norm
     out: list[GradeStatement] = []
-    for m in GRADE_RE.finditer(norm):
+    for m in rx.finditer_near(GRADE_RE, norm, _GRADE_ANCHOR, 4):
         before = norm[max(0, m.start() - 12) : m.start()]
         if _GRADE_NOT_OVERALL.search(before) or _INDICATOR_BEFORE.search(before):
             continue

@@ -19,6 +19,7 @@ caption line such as 单位：万元 just above the table).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -82,6 +83,7 @@ _UNIT_SET = frozenset(UNITS)
 _QUALIFIED = lazy(rf"^(?:{COMPARATOR_ALT}|约|达到)\s*{_DIGITS}")
 _PLACEHOLDER = lazy(r"^(?:|-+|—+|－+|/|\\|无|空|/+|——)$")
 _TOTAL_LABEL = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数|合计数)(?:[（(].*[)）])?[：:]?$")
+_TOTAL_FIRST = frozenset("合总共")  # the first characters _TOTAL_LABEL can match
 _SUBTOTAL_LABEL = lazy(r"^(?:小\s*计)(?:[（(].*[)）])?[：:]?$")
 
 
@@ -127,11 +129,14 @@ def is_placeholder(cell: Cell) -> bool:
 
 def is_total_label(text: str) -> bool:
     """合计 / 总计 / 共计 (optionally with a unit in brackets)."""
-    return bool(_TOTAL_LABEL.match(text.strip()))
+    text = text.strip()
+    # Asked of every row of every table: the pattern is run only on a label that can start one.
+    return text[:1] in _TOTAL_FIRST and bool(_TOTAL_LABEL.match(text))
 
 
 def is_subtotal_label(text: str) -> bool:
-    return bool(_SUBTOTAL_LABEL.match(text.strip()))
+    text = text.strip()
+    return text[:1] == "小" and bool(_SUBTOTAL_LABEL.match(text))
 
 
 @functools.lru_cache(maxsize=8192)  # asked for the same cells again and again, as above
@@ -437,25 +442,47 @@ def line_cells(doc: Document) -> list[Cell | None]:
     return cells
 
 
-def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
+class _CellLines(NamedTuple):
+    """The one-cell lines of a document in order, and the lines that end a run of them."""
+
+    indexes: list[int]  # the line index of each one-cell line
+    cells: list[Cell]  # its cell
+    breaks: list[int]  # the index of each non-blank line that is no cell
+
+
+def _cell_lines(doc: Document) -> _CellLines:
     texts, line_cells = doc.cached("tables.flat_cells", _flat_cells)
+    out = _CellLines([], [], [])
+    for k, cell in enumerate(line_cells):
+        if cell is not None:
+            out.indexes.append(k)
+            out.cells.append(cell)
+        elif texts[k]:
+            out.breaks.append(k)
+    return out
+
+
+_MAX_RUN = 4000  # one-cell lines read as one run at most
+
+
+def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | None:
+    line_cells = doc.cached("tables.flat_cells", _flat_cells)[1]
     first = line_cells[i]
     if first is None or not _head_start(first.text):
         return None
-    # The run: short lines, blank lines in between allowed.
-    run: list[int] = []  # line indexes
-    j = i
-    while j < len(lines) and len(run) < 4000:
-        if not texts[j]:
-            j += 1
-            continue
-        if line_cells[j] is None:
-            break
-        run.append(j)
-        j += 1
+    # The run: the one-cell lines from line i on (blank lines in between allowed), up to the
+    # first other non-blank line. Taken from the document's list of them by bisection: tables
+    # that follow one another make runs of thousands of lines, and a run is read from each
+    # table's start.
+    one_cell: _CellLines = doc.cached("tables.cell_lines", _cell_lines)
+    a = bisect.bisect_left(one_cell.indexes, i)
+    k = bisect.bisect_left(one_cell.breaks, i)
+    stop = one_cell.breaks[k] if k < len(one_cell.breaks) else len(lines)
+    b = min(bisect.bisect_left(one_cell.indexes, stop, a), a + _MAX_RUN)
+    run = one_cell.indexes[a:b]  # line indexes
     if len(run) < 6:
         return None
-    cells = [c for c in (line_cells[k] for k in run) if c is not None]
+    cells = one_cell.cells[a:b]
 
     # (score, cells used, start, n, rows) for every header start and column count that fit.
     found: list[tuple[int, int, int, int, list[list[Cell]]]] = []
@@ -518,13 +545,10 @@ def _empty_column(rows: list[list[Cell]], n: int) -> bool:
 
 def _mixed_columns(rows: list[list[Cell]], n: int) -> int:
     """Columns holding both figures and words (total rows aside): a sign of misaligned rows."""
+    body = [r for r in rows if not (is_total_label(r[0].text) or is_subtotal_label(r[0].text))]
     mixed = 0
     for k in range(n):
-        shapes = {
-            _is_numberish(r[k].text)
-            for r in rows
-            if r[k].text and not is_total_label(r[0].text) and not is_subtotal_label(r[0].text)
-        }
+        shapes = {_is_numberish(r[k].text) for r in body if r[k].text}
         mixed += len(shapes) > 1
     return mixed
 
@@ -581,7 +605,7 @@ def _fit_row(
             continue
         if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
             continue
-        if any(_header_like(c.text) and c.text in _HEADER_SEEN for c in chunk):
+        if any(c.text in _HEADER_SEEN and _header_like(c.text) for c in chunk):
             continue
         pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
         row = pad + chunk

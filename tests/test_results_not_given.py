@@ -110,6 +110,23 @@ def test_real_reduplications_and_words_meeting_are_silent() -> None:
         assert q(text, "Q111") == [], text
 
 
+def test_a_word_written_twice_inside_a_cited_title() -> None:
+    text = (
+        "按照《中央食品食品监管补助资金管理实施细则》和《关于下达中央食品食品监管补助资金的通知》。"
+    )
+    [f] = q(text, "Q111")
+    assert [s.text for s in f.spans] == ["食品食品", "食品食品"]
+    assert "应为“食品监管”" in f.message
+    # outside a title (a flattened form puts equal cells side by side), a reduplicated word, a
+    # word three times over, and two different words stay silent
+    for quiet in (
+        "社会效益显著提升显著提升10分。",
+        "《其它其它其它》",
+        "《中央食品药品监管补助资金管理办法》",
+    ):
+        assert q(quiet, "Q111") == [], quiet
+
+
 # ---------------------------------------------------------------- full marks, funds not all paid (Q005)
 
 

@@ -17,6 +17,8 @@ holdout4 was tuned on, gold committed before any tool run; tuned on since its mi
 branch holdout5: NOTES-holdout5.md gives its first run and the figures after). `holdout6` (20
 reports collected while holdout5 was being tuned on, gold committed before any tool run;
 NOTES-holdout6.md) is the unseen set: no rule has been tuned on it.
+`holdout7` (20 reports collected while every other set, holdout6 included, was being tuned on; gold
+committed before any tool run; NOTES-holdout7.md) is unseen too: its first run is the lead's.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ PARTS = (
     ("holdout4", "holdout4 (tuned on since)"),
     ("holdout5", "holdout5 (tuned on since)"),
     ("holdout6", "holdout6 (unseen)"),
+    ("holdout7", "holdout7 (unseen)"),
 )
 
 

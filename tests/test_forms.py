@@ -453,6 +453,38 @@ def test_overspending_scored_full() -> None:
     assert _codes(RUN.format(total="100 100 130 10 130% 8", part="100 100 130"), ["R005"]) == []
 
 
+def test_overspending_not_scored_full_and_unexplained() -> None:
+    # 338.31 of 329.77 with the score cell empty: the form's figures contradict its budget
+    pipe = (
+        "预算资金 (万元) |\n年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "年度资金总额 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | |\n"
+        "其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | — |\n"
+        "上年结转资金 | — | — |\n其他资金 | — | — |\n年度总体目标 | 预期目标 | 实际完成情况 |\n"
+    )
+    (f,) = review_text(pipe, select=["R075"])
+    assert f.severity == Severity.WARNING and f.kind == "contradiction"
+    assert [s.text for s in f.spans] == ["338.31", "329.77", "102.59%"]  # the total row, once
+    assert "102.59%" in f.message
+    # the same in a form run together on one line, scored below full
+    run = RUN.format(total="100 100 130 10 130% 8", part="100 100 130")
+    assert _codes(run, ["R075"]) == ["R075"]
+    # a cause named in the report's text: a top-up, a carry-over, overspending admitted
+    for cause in (
+        "年中追加资金30万元。",
+        "执行数含上年结转资金30万元。",
+        "超支部分为物价上涨所致。",
+    ):
+        assert _codes(run + cause + "\n", ["R075"]) == [], cause
+    # within the rounding of the figures, at or below the budget: nothing to explain
+    assert (
+        _codes(RUN.format(total="100.0 100.0 100.04 10 100% 8", part="100 100 100"), ["R075"]) == []
+    )
+    assert _codes(RUN.format(total="100 100 95 10 95% 9.5", part="100 100 95"), ["R075"]) == []
+    # scored in full: R005 reports it, not R075 as well
+    full = RUN.format(total="100 100 130 10 130% 10", part="100 100 130")
+    assert _codes(full, ["R005", "R075"]) == ["R005"]
+
+
 def test_prose_with_a_total_word_is_no_form() -> None:
     text = (
         "年初预算数100万元，全年预算数120万元，全年执行数108万元。预算总额为120万元，执行率90%。\n"
@@ -465,7 +497,7 @@ def test_prose_with_a_total_word_is_no_form() -> None:
     assert review_text(text, select=["T005"]) == []
 
 
-FORM_CODES = ["T004", "T005", "R003", "R004", "R005"]
+FORM_CODES = ["T004", "T005", "R003", "R004", "R005", "R075"]
 
 
 @pytest.mark.parametrize("code", FORM_CODES)

@@ -548,6 +548,12 @@ def test_a_blank_narrative_field_of_a_form_one_cell_per_line() -> None:
     assert [f.spans[0].text for f in found] == ["2.项目实施内容及过程概述"]
     row = "评价结论 | 按期完成。 | |||\n存在问题 | 无 | |||\n改进措施 | | |||\n"
     assert q(row, "Q010") == []  # a row per line: its trailing empty cells are padding
+    # a form whose every cell is followed by an empty line (a lone `|` printed between cells):
+    # the empty cell after a header is the separator, not a blank field
+    header = "|\n序号\n|\n三级指标\n|\n指标说明\n|\n分值\n|\n评分\n|\n1\n|\n民主议事\n|\n"
+    assert q(header, "Q010") == []
+    # the same narrative field with a filled cell before it is a blank field
+    assert len(q("按期完成。\n指标说明\n|\n分值\n评分\n", "Q010")) == 1
 
 
 def test_q010_counterexample_is_silent() -> None:

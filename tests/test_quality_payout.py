@@ -116,3 +116,14 @@ def test_a_split_of_part_of_the_funds_or_of_a_whole_unit_is_silent():
         + "人员费用207.33万元，公用支出142.67万元。"
     )
     assert q123(text) == []
+
+
+def test_a_stated_execution_rate_below_half_with_no_word_on_the_rest():
+    text = "（一）项目概况。年初预算资金数100万元，全年执行数33.78万元，执行率为33.78%。\n"
+    (f,) = q121(text)
+    assert f.spans[0].text == "执行率为33.78%" and "66.22%" in f.message
+    # a word on the rest anywhere, a rate of half or more, a target's rate, a form's row
+    assert q121(text + "未执行部分因项目延期结转下年。\n") == []
+    assert q121(text.replace("33.78%", "62.5%")) == []
+    assert q121("（二）绩效目标。年度目标：预算执行率为45%。\n") == []
+    assert q121("预算执行 | 执行率为33.78% | 10 | 3.4 |\n") == []

@@ -100,6 +100,10 @@ PROBLEMS = "三、存在的问题\n项目储备不足。\n"
 def test_budget_only_report_with_results_part() -> None:
     found = q(BUDGET + PROBLEMS, "Q003")
     assert len(found) == 1 and "决算" in found[0].message
+    # the funds' total stated as 资金总计 / 资金总额 is the budget side as well
+    total = "一、专项资金概况\n2019年度专项资金绩效评价资金总计85.98万元，其中监理费22万元。\n"
+    assert len(q(total + PROBLEMS, "Q003")) == 1
+    assert q(total + "二、使用情况\n已拨付资金85.98万元。\n" + PROBLEMS, "Q003") == []
 
 
 def test_a_text_that_stops_in_its_budget_section_is_not_judged() -> None:
@@ -210,6 +214,25 @@ def test_question_mark_run_and_empty_angle_brackets() -> None:
     # a URL query and a single question are not lost characters
     assert q("详见 http://example.gov.cn/view?id=502364&x=1 。是否按期完成?\n", "Q024") == []
     assert q("指标值为<5%，实际3%。\n", "Q024") == []
+
+
+def test_percent_signs_listed_with_their_figures_lost() -> None:
+    [f] = q(
+        "22户个体工商户被标记为经营异常状态。%、%、%，未按规定公示年报的企业列入名录。\n", "Q024"
+    )
+    assert f.spans[0].text == "%、%、%" and "百分号" in f.message
+    # the figures kept, one header unit, a share column's (%) stay silent
+    assert q("公示率98%、95%、90%，均达标。\n", "Q024") == []
+    assert q("执行率% | 得分\n", "Q024") == []
+    assert q("占比(%)、增幅(%)\n", "Q024") == []
+
+
+def test_a_metric_unit_with_its_last_letter_typed_twice() -> None:
+    [f] = q("保土耕作412.83hm，经果林32.49hmm。\n", "Q024")
+    assert f.spans[0].text == "32.49hmm" and "hmm" in f.message
+    # millimetres, hectometres and a word after a figure stay silent
+    assert q("降雨量120mm，治理面积32.49hm，共5kg。\n", "Q024") == []
+    assert q("采用hmm格式的2种方案。\n", "Q024") == []
 
 
 def test_pinyin_glosses_inserted_after_characters() -> None:
@@ -660,3 +683,28 @@ def test_run_together_goal_near_misses() -> None:
         "年初设定目标保障学校正常工作运行年度总体目标完成情况", "年初设定目标全年实际完成情况"
     )
     assert q(header, "Q001") == []
+
+
+# ---------------------------------------------------------------- Q001 a form goal not quantified
+
+FORM_GOAL = (
+    "年度总体目标 | 预期目标 | 实际完成情况 |\n"
+    "{goal} | {done} |\n"
+    "绩效指标 | 一级指标 | 二级指标 |\n"
+)
+
+
+def test_a_form_goal_without_quantity_beside_a_counted_completion() -> None:
+    text = FORM_GOAL.format(
+        goal="1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄;3.推进农村改厕提质增效。",
+        done="1.启动4个精品示范村建设;2.整治美丽宜居自然村庄202个;3.完成改厕3061户。",
+    )
+    found = [f for f in q(text, "Q001") if "预期目标" in f.message]
+    assert len(found) == 1 and found[0].spans[0].text.startswith("1.建设徽风皖韵")
+    # a quantified goal, a completion that counts nothing either: silent
+    quantified = text.replace("整治美丽宜居自然村庄;", "整治美丽宜居自然村庄200个;")
+    assert [f for f in q(quantified, "Q001") if "预期目标" in f.message] == []
+    uncounted = FORM_GOAL.format(
+        goal="1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄。", done="1.已完成建设;2.整治效果良好。"
+    )
+    assert [f for f in q(uncounted, "Q001") if "预期目标" in f.message] == []

@@ -342,6 +342,19 @@ def test_empty_suggestions_section() -> None:
     assert len(found) == 1 and found[0].spans[0].text == "八、有关建议\n无"
 
 
+def test_analysis_sections_answered_with_none_are_one_finding() -> None:
+    text = "四、存在的问题\n无。\n五、有关建议\n无。\n"
+    [f] = q(text, "Q010")
+    assert [sp.text for sp in f.spans] == ["四、存在的问题\n无。", "五、有关建议\n无。"]
+    assert "存在的问题、有关建议" in f.message and f.data["count"] == 2
+
+
+def test_none_under_an_optional_other_matters_section_is_an_answer() -> None:
+    # 其他需要说明的问题 asks for something only if there is something: 无 answers it
+    assert q("五、有关建议\n加强调度。\n六、其他需要说明的问题\n无。\n", "Q010") == []
+    assert len(q("五、有关建议\n加强调度。\n六、需要说明的问题\n无。\n", "Q010")) == 1
+
+
 def test_none_as_a_fact_is_not_empty() -> None:
     text = "（二）项目情况\n1.整体情况\n共实施项目5个。\n2.100万以上项目：无\n"
     assert q(text, "Q010") == []

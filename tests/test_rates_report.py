@@ -94,3 +94,21 @@ def test_a_bare_wan_is_money_only_in_a_money_context() -> None:
     assert read("惠及群众3万。共支出5万元。") == ["3万", "5万元"]  # the report states 万元
     assert read("惠及群众3万。") == []  # neither: not money
     assert read("惠及群众3万人。共支出5万元。") == ["5万元"]  # 万人 is a count
+
+
+def test_a_payment_progress_is_the_rate_under_another_name() -> None:
+    # the budget and the amount paid in the rate's own sentence: 66.86 ÷ 200 = 33.43%, not 100%
+    text = (
+        "2.项目资金执行情况分析。\n区级年初预算200万元专项资金，已按合同约定及时足额拨付资金"
+        "66.86万元，资金拨付进度100%。\n"
+    )
+    [f] = r(text)
+    assert f.severity == Severity.WARNING
+    assert f.spans[0].text == "资金拨付进度100%"
+    assert "66.86 ÷ 200 = 33.43%" in f.message
+    # the same progress the amounts give stays silent
+    assert r(text.replace("66.86万元", "200万元")) == []
+    # a works progress is no payment rate, whatever amounts stand before it
+    assert r(text.replace("资金拨付进度", "工程进度")) == []
+    # a progress stated as a target stays silent
+    assert r(text.replace("资金拨付进度100%", "确保资金拨付进度达到100%")) == []

@@ -171,6 +171,19 @@ def test_contents_labelled_mulu_are_not_sections() -> None:
     assert heads(toc + body) == heads(body)
 
 
+def test_long_titles_with_commas_under_a_mulu_label_are_contents() -> None:
+    # a contents page that kept only some entries, long titles with commas among them
+    toc = (
+        "目 录\n（二）评价原则、评价指标体系、评价方法\n（二）资金筹集渠道单一,分摊规则不明确\n"
+        "（五）前期准备工作不扎实,建设手续不完备\n"
+    )
+    body = "一、项目基本情况\n本项目改造小区12个。\n二、存在的问题\n资金渠道单一。\n"
+    assert heads(toc + body) == heads(body)
+    # without the label, titles with clause breaks are a list, not contents
+    unlabelled = toc.replace("目 录\n", "")
+    assert len(heads(unlabelled + body)) == len(heads(body)) + 3
+
+
 def test_contents_stop_where_the_body_starts_again_at_one() -> None:
     toc = "目录\n一、部门概况\n二、绩效目标\n三、存在的问题\n四、改进措施\n"
     # the body's first heading follows the contents with no line between and no body of its own

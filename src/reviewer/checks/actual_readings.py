@@ -35,22 +35,6 @@ _BOUND_LINE = lazy(
     r"[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|‰)?)[ \t]*[。.；;]?[ \t]*$",
     re.MULTILINE,
 )
-# The same result as a sentence of its own, no colon: after an indicator's heading on its line
-# ((3)满意度指标。项目区群众满意度≥95%。) or alone (工程使用年限达到≥15年。), the bound its only
-# figure, a short unit allowed after it.
-_BOUND_SENTENCE = lazy(
-    rf"^[ \t]*{_ITEM_NO}[ \t]*(?:[^。：:\n\d|，,；;]{{2,12}}指标[。．.:：][ \t]*)?"
-    r"(?P<name>[^:：\n\d|。；;，,]{2,30}?)(?:达到|达|为|是)?[ \t]*"
-    rf"(?P<value>{_BOUND}[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|‰|[\u4e00-\u9fff]{{1,2}})?)"
-    r"[ \t]*[。；;]?[ \t]*$",
-    re.MULTILINE,
-)
-_DEGENERATE = lazy(
-    r"(?:≤|<=|小于等于|不高于|不超过)[ \t]*0(?:\.0+)?(?!\d|\.\d)"
-    r"|(?:≥|>=|大于等于|不低于|不少于)[ \t]*100(?:\.0+)?[ \t]*(?:%|％)"
-)
-_ACTUAL_NEXT = lazy(r"(?:实际|完成|实现|达到)[^。；;\n]{0,12}?\d")
-_BARE_FIGURE_LINE = lazy(r"^[ \t]*[\d.≥≤><%％]")
 _BOUND_VALUE = lazy(rf"{_BOUND}[ \t]*\d+(?:\.\d+)?[ \t]*(?:%|％|‰)?")
 _COMPLETION_TITLE = lazy(r"完成情况|完成值|实现情况|实际完成|完成程度")
 _TARGET_WORDS = lazy(r"目标|指标值|计划|预期|要求|标准")
@@ -69,7 +53,6 @@ def targets_as_actuals(doc: Document) -> Iterator[ActualSpan]:
     norm = doc.norm
     if not rx.search(_BOUND, norm):
         return
-    seen: list[tuple[int, int]] = []
     for m in _BOUND_LINE.finditer(norm):
         line = m.group()
         if _TARGET_WORDS.search(line):
@@ -79,24 +62,6 @@ def targets_as_actuals(doc: Document) -> Iterator[ActualSpan]:
         bound = _BOUND_VALUE.search(m.group("value"))
         value = bound.group() if bound else m.group("value").strip()
         yield ActualSpan(m.start("name"), m.end("value"), value)
-        seen.append((m.start(), m.end()))
-    for m in _BOUND_SENTENCE.finditer(norm):
-        if any(a < m.end() and m.start() < b for a, b in seen):
-            continue  # read above as a labelled line
-        if _TARGET_WORDS.search(m.group()):
-            continue
-        if not any(_COMPLETION_TITLE.search(s.title) for s in section_path(doc, m.start())):
-            continue
-        if _DEGENERATE.match(m.group("value")):
-            continue  # ≤0%, ≥100%: a bound that admits one value reads as that value
-        after = norm[m.end() : m.end() + 40].lstrip("\n \t")
-        if _BARE_FIGURE_LINE.match(after):
-            continue  # a table row whose next cell holds the actual figure
-        nxt = after.split("\n", 1)[0]
-        if _ACTUAL_NEXT.search(nxt):
-            continue  # the next line gives the actual (…≥5公里。\n实际完成5.2公里。)
-        seen.append((m.start(), m.end()))
-        yield ActualSpan(m.start("name"), m.end("value"), m.group("value").strip())
     yield from _copied_bound_cells(doc)
 
 

@@ -10,9 +10,12 @@ Two readings, each a pair of sentences the report cannot both mean:
   still being built. Boilerplate about projects under construction is common in fund-management
   paragraphs, so this reading is an info.
 
-Neither reading takes a sentence that holds both sides ("已完成的项目及时报账，建设中的项目预留
-资金" describes a mix, not a contradiction), a negated or hypothetical state (不存在未完工, 如有
-未使用), nor a claim that is a plan (计划、确保、力争…全部完成).
+The works reading stays silent where Q126 (completion-claim-vs-unfinished) already sets a
+completion claim against 未完工/未竣工; it adds the other claims (已完工, 均已按时按量完成) and
+states (正在施工, 在建项目, 建设中的项目). Neither reading takes a sentence that holds both
+sides ("已完成的项目及时报账，建设中的项目预留资金" describes a mix, not a contradiction), a
+negated or hypothetical state (不存在未完工, 如有未使用), nor a claim that is a plan (计划、确保、
+力争…全部完成).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from reviewer.checks.quality_common import Sentence, sentences
+from reviewer.checks.quality_completion import completion_vs_unfinished
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.document.forms import fold
@@ -55,8 +59,8 @@ DONE_VS_UNFINISHED = rule(
     "works or outputs are done (已竣工, 已完工, 均已完成, 全面完成, 基本完成) and a sentence "
     "describing them as unfinished (暂未完工, 尚在施工, 建设中的项目, 在建项目; not 尚未竣工, "
     "which finished works may await): an "
-    "info. A sentence holding both sides, a negated or hypothetical state, and a planned "
-    "completion are not read.",
+    "info, silent where Q126 already reports the works. A sentence holding both sides, a "
+    "negated or hypothetical state, and a planned completion are not read.",
     why="Both statements cannot hold of the same money or works: either the completion is "
     "overstated or the unfinished part is left unexplained, and a reviewer asks which.",
     example="2.项目资金执行情况\n林业改革资金共120万元，已全面拨付使用。\n"
@@ -162,6 +166,8 @@ def done_vs_unfinished(doc: Document) -> Iterator[Hit]:
             [(claim[0].start, claim[0].end), (state[0].start, state[0].end)],
             {"claim": _clause(claim), "state": _clause(state)},
         )
+    if next(iter(completion_vs_unfinished(doc)), None) is not None:
+        return  # Q126 reports the works' contradiction (a completion claim against 未完工)
     works = _pair(sents, _WORKS_CLAIM, _WORKS_UNFINISHED, reasons_silence=False)
     if works is not None:
         claim, state = works

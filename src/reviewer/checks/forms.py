@@ -35,6 +35,7 @@ from reviewer.document.forms import (
 from reviewer.document.tables import CellNumber, cell_number
 from reviewer.models import Severity
 from reviewer.numbers import fmt
+from reviewer.regex import lazy
 
 _FORM = (
     "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
@@ -162,6 +163,41 @@ FORM_OVERSPENT_FULL = rule(
     example=_FORM.format(total="100 100 130 10 130% 10", part="100 100 130"),
     counterexample=_FORM.format(total="100 130 130 10 100% 10", part="100 130 130"),
     fix="Explain the overspending and check the budget figure; do not score it in full.",
+)
+
+
+FORM_OVERSPENT_UNEXPLAINED = rule(
+    code="R075",
+    fix_zh="说明超预算执行的原因（预算调整、追加、上年结转或超支），并核实预算数与执行数。",
+    name="overspent-unexplained",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="rates",
+    title_zh="执行数超过预算，报告未作说明",
+    title_en="Spending above the budget, unexplained",
+    message_zh="“{label}”行执行数 {spent} 超过{budget_name} {budget}（{rate}），"
+    "报告未说明超出部分的来源（预算调整、追加、结转或超支）",
+    message_en="Row '{label}' spends {spent}, above its budget of {budget} ({rate}), and the "
+    "report does not say where the excess came from (a budget change, top-up, carry-over or "
+    "overspending)",
+    what="A row of a form's funds block (the total row first) whose 全年执行数 exceeds its "
+    "budget beyond rounding, not scored in full (R005 speaks then), in a report whose text "
+    "outside the form names no cause of spending above a budget (超支, 超预算, 追加, 调增, "
+    "预算调整, 结转, 垫付, 自筹 …). One finding per form.",
+    why="A budget cannot be spent beyond itself: either the budget column leaves out an "
+    "adjustment or carry-over, or the money was overspent. The form's own figures contradict "
+    "each other until the report says which.",
+    example=_FORM.format(total="100 100 103 10 103%", part="100 100 103"),
+    counterexample=_FORM.format(total="100 100 103 10 103%", part="100 100 103")
+    + "执行数超过预算系年中追加资金3万元。\n",
+    fix="Say where the excess came from (an adjustment, a top-up, a carry-over) and correct the "
+    "budget column, or explain the overspending.",
+)
+
+# What explains spending above a budget, in the report's text outside its forms.
+_EXCESS_CAUSE = lazy(
+    r"超支|超出预算|超预算|超过预算|超过年初预算|追加|调增|增加预算|预算调整|调整预算|"
+    r"结转|结余资金|垫付|垫支|自筹|上年资金|存量资金"
 )
 
 
@@ -479,6 +515,63 @@ def overspent_full(doc: Document) -> Iterator[Hit]:
                     "score": fmt(score.value),
                 },
             )
+
+
+@check(FORM_OVERSPENT_UNEXPLAINED)
+def overspent_unexplained(doc: Document) -> Iterator[Hit]:
+    blocks = funds_blocks(doc)
+    for block in blocks:
+        kind = block.budget_kind()
+        if kind is None:
+            continue
+        row = _first_overspent(block, kind)
+        if row is None:
+            continue
+        if _explains_excess(doc, blocks):
+            return
+        spent, budget = row.number(EXEC), row.number(kind)
+        assert spent is not None and budget is not None
+        spans = [(spent.start, spent.end), (budget.start, budget.end)]
+        rate = row.number(RATE)
+        if rate is not None:
+            spans.append((rate.start, rate.end))
+        yield FORM_OVERSPENT_UNEXPLAINED.hit(
+            spans,
+            {
+                "label": _label(row),
+                "spent": fmt(spent.value),
+                "budget": fmt(budget.value),
+                "budget_name": COLUMN_NAMES[kind],
+                "rate": _pct(spent.value / budget.value * 100),
+            },
+        )
+
+
+def _first_overspent(block: FundsBlock, kind: str) -> FundsRow | None:
+    """The first row (the total before its parts) spending above its budget beyond rounding
+    and not scored in full (a full score is R005's)."""
+    for row in sorted(block.rows, key=lambda r: r.group):
+        spent, budget = row.number(EXEC), row.number(kind)
+        if spent is None or budget is None or budget.value <= 0:
+            continue
+        if spent.value - budget.value <= _half(spent) + _half(budget):
+            continue
+        weight, score = row.number(WEIGHT), row.number(SCORE)
+        if weight is not None and score is not None and score.value >= weight.value:
+            return None  # R005: the block's overspending is reported there
+        return row
+    return None
+
+
+def _explains_excess(doc: Document, blocks: list[FundsBlock]) -> bool:
+    """Whether the text outside the report's funds blocks names a cause of spending above a
+    budget (a form's own 上年结转资金 row label explains nothing)."""
+    norm, pos = doc.norm, 0
+    for b in sorted(blocks, key=lambda b: b.start):
+        if _EXCESS_CAUSE.search(norm, pos, b.start):
+            return True
+        pos = max(pos, b.end)
+    return _EXCESS_CAUSE.search(norm, pos) is not None
 
 
 # ---- the total row against its parts ------------------------------------------------------------

@@ -43,8 +43,10 @@ DAMAGED_TEXT = rule(
     "into a hyphen inside a word (統-戰線, 新-代), and 中共中央 inserted into a local "
     "committee's name (横县中共中央横县县委), a $ after a figure (290$290%, an OCR'd % or "
     "comparator), and a symbol font's check boxes turned into signs after enumerated options "
-    "(1、部门预算项目 £ 2、区直专项 R), and a form label standing alone with its first "
-    "character lost (级预算单位名称, 目名称, 管部门), unless the line before ends with it. "
+    "(1、部门预算项目 £ 2、区直专项 R), percent signs listed with their figures lost "
+    "(。%、%、%，), a metric unit with its last letter typed twice (32.49hmm), and a form "
+    "label standing alone with its first character lost (级预算单位名称, 目名称, 管部门), "
+    "unless the line before ends with it. "
     "Growth rates, execution "
     "rates, URLs and page chrome stay silent.",
     why="A damaged figure cannot be checked, and a reader cannot tell what the report said; "
@@ -90,6 +92,12 @@ _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比�
 _LETTER_IN_FIGURE = lazy(r"(?=\d[A-Z]\.)(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
 # 兀 read for 元 after 万 or 亿 (资金(万兀)): no word has 兀 there (突兀 stays silent).
 _UNIT_GLYPH = lazy(r"(?<=[万亿])兀")
+# Percent signs whose figures were lost, listed together: "…状态。%、%、%，未按规定…". One bare %
+# alone may be a header's unit (执行率%); two or more in a list are lost figures.
+_LOST_PERCENTS = lazy(r"(?<![\w.%％)）])[%％](?:[ \t]*[、,，][ \t]*[%％])+")
+# A metric unit after a figure with its last letter typed twice, which makes it no unit (32.49hmm
+# for 32.49hm, 5kgg): mm after a figure is millimetres and stays silent.
+_UNIT_LETTER_TWICE = lazy(r"(?<=\d)(?:hmm|kmm|cmm|kgg|mgg|kww|mll)(?![A-Za-z])")
 # 未 (not) read for 为 (is) right before a figure (结余未19.8万元), 年未 for 年末 (year end):
 # 尚未/并未/仍未 + a figure stay silent.
 _MISREAD = lazy(r"(?=[未年])(?:(?<![尚并从仍还均暂也])未(?=\d)|年未(?=[结余数在实底]))")
@@ -179,6 +187,13 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("letters", m.start(), m.end())
     for m in _UNIT_GLYPH.finditer(norm):
         add("unit", max(0, m.start() - 3), min(len(norm), m.end() + 1))
+    for m in _LOST_PERCENTS.finditer(norm):
+        add("percents", m.start(), m.end())
+    for m in _UNIT_LETTER_TWICE.finditer(norm):
+        lo = m.start()
+        while lo > 0 and (norm[lo - 1].isdigit() or norm[lo - 1] == "."):
+            lo -= 1  # the figure the unit belongs to
+        add("unitletter", lo, m.end())
     for m in _HYPHEN_FOR_ONE.finditer(norm):
         add("hyphen", m.start(), m.end())
     for m in _CENTRAL_IN_LOCAL.finditer(norm):
@@ -344,6 +359,14 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
 
 
 _WHAT = {
+    "percents": (
+        "只剩百分号，其前的数字在转换中丢失",
+        "is percent signs with their figures lost in conversion",
+    ),
+    "unitletter": (
+        "中的计量单位多打了一个字母（如hmm应为hm），单位无法确认",
+        "has a unit with its last letter typed twice (hmm for hm): no unit",
+    ),
     "question": ("是一串问号，原文字符在转换中丢失", "is a run of question marks: characters lost"),
     "number": (
         "的分隔符出现在数字不可能有的位置（前几位丢失，或逗号、小数点错乱），该数无法读出",

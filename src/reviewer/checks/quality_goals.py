@@ -58,7 +58,8 @@ VAGUE_TARGET = rule(
     "quantified target at all. In indicator tables: a target cell that is a direction only "
     "(不断提升, 进一步提高) and targets that repeat their indicator's name (one finding for all); "
     "in a run-together form, a 年初设定目标 phrase with no figure before the completion label "
-    "(info). "
+    "(info). A form's 预期目标 cell with no quantity beside a 实际完成情况 cell that counts its "
+    "results (the goal could have been quantified). "
     "An overall (总体, 中长期) aim above quantified annual targets "
     "is a direction by design and stays silent.",
     why="财预〔2015〕88号 and provincial rules ask goals to be 细化量化; reviewers mark 模糊化 "
@@ -113,6 +114,12 @@ VAGUE_TARGET = rule(
             "{times_zh}",
             "The target of '{quote}' in the indicator table repeats the indicator's name: no "
             "comparator, value or unit, so completion cannot be judged{times_en}",
+        ),
+        "form_goal": (
+            "年度总体目标的预期目标“{quote}”没有任何数量或标准，而实际完成情况栏列出了 {n} 个数字："
+            "目标本可量化，现无法据此判断完成程度",
+            "The form's annual goal '{quote}' states no quantity or standard, while its "
+            "completion cell gives {n} figures: the goal could have been quantified",
         ),
         "section": (
             "“{title}”下的目标没有任何量化指标（无比较符、百分比或目标数值），只有“{quote}”这类"
@@ -231,9 +238,8 @@ MISSING_ACTUALS = rule(
     "A paid or execution rate (支付率100%, "
     "全额拨付) counts as actual spending; a text that never reaches the results, score or "
     "problems part is not judged (it may be cut before its execution figures). A result "
-    "stated as its target (in a completion part, an indicator line or a sentence of its own "
-    "whose only figure is a bound: 满意度≥80%, 群众满意度达到≥95%, not ≤0 or ≥100%; a bound "
-    "cell repeated as is in the next cell under an actual column) "
+    "stated as its target (in a completion part, an indicator line whose only figure is a "
+    "bound: 满意度≥80%; a bound cell repeated as is in the next cell under an actual column) "
     "and a form's 实际完成情况 cell listing standing duties (负责…, two or more, no figure) "
     "are reported as results not given. An evaluation "
     "table (评价指标表, 自评表) whose header names target and weight columns (目标值, 分值) but "
@@ -418,6 +424,7 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
+    yield from _unquantified_form_goals(doc)
     norm = doc.norm
     # 1. indicator values after a dash (most reports have none: skip the scan)
     dashed = "—" in norm or "--" in norm
@@ -972,6 +979,32 @@ def _single_indicator(doc: Document) -> tuple[int, int] | None:
 
 
 _FIGURES_ONLY = lazy(r"[\d.,，%‰万元亿\s]+")
+# A list number (1. 2、 (3)) is no quantity.
+_LIST_NUMBER = lazy(r"(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]")
+_QUANTITY = lazy(r"\d+(?:\.\d+)?")
+
+
+def _unquantified_form_goals(doc: Document) -> Iterator[Hit]:
+    """A form's 预期目标 cell that names no quantity while its 实际完成情况 cell counts the
+    results (4个, 202个, 3061户): the goal could have been quantified and was not."""
+    for g in form_goals(doc):
+        if len(g.cells) < 2 or _form_goal_reading(g) is not None:
+            continue  # Q002 reports a goal cell that states no goal at all
+        goal = rx.sub(r"\s+", "", g.cells[0])
+        done = _LIST_NUMBER.sub(" ", g.cells[1])
+        if len(goal) < 8 or _QUANTITY.search(_LIST_NUMBER.sub(" ", goal)):
+            continue
+        n = len(_QUANTITY.findall(done))
+        if n < 2:
+            continue  # the completion is not counted either: nothing shows a measure was at hand
+        lo = doc.norm.find(g.cells[0][:12], g.start, g.end)
+        lo = g.start if lo < 0 else lo
+        quote = _clip(goal, 30)
+        yield VAGUE_TARGET.hit(
+            [(lo, min(g.end, lo + len(g.cells[0])))],
+            {"quote": quote, "n": n},
+            variant="form_goal",
+        )
 
 
 def empty_form_goal_spans(doc: Document) -> list[tuple[int, int]]:
@@ -1176,7 +1209,10 @@ _ACTUAL_NUM = lazy(
     r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|项|家|天|件|篇|场)"
 )
 
-_BUDGET_MONEY = lazy(r"预算[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+# The budget side: a budget, or the funds' total (资金总计85.98万元).
+_BUDGET_MONEY = lazy(
+    r"(?:预算|资金总计|资金总额|资金合计)[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)"
+)
 _ACTUAL_MONEY = lazy(
     r"(?:决算|实际|执行数|已支出|累计支出|本年支出|全年支出|本年收入|全年收入|支出决算|收入决算|"
     r"实际支出|完成支出|已拨付|拨付资金|(?<!转移)(?<!集中)支付|(?<!计划)(?<!预计)(?<!拟)(?<!应)(?:发放|兑付|兑现))"

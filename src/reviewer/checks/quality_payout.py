@@ -15,6 +15,11 @@ Read:
   执行率 with a percent), nor any word on the rest: 结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因,
   由于, 滞后 … (simplified or traditional).
 
+Also a stated execution or payment rate below 50 % ("全年执行数33.78万元,执行率为33.78%") in a
+prose sentence, in a report with no word on the rest: the gap is stated as a rate and left
+unexplained all the same (variant `rate`). A target's rate (目标, 指标值, 不低于 … before it) and a
+form's row are not read.
+
 Info: the report may account for the rest in a part not published.
 """
 
@@ -49,7 +54,8 @@ PAYOUT_UNEXPLAINED = rule(
     "followed within a few sentences by the money paid out (发放, 支出, 支付, 拨付 … one "
     "amount in the same unit) that is below 80 % of it, in a report that states no payment or "
     "execution rate and has no word on the rest (结余, 结转, 剩余, 未发放, 尚未, 待支付, 原因, "
-    "由于 …, in simplified or traditional characters).",
+    "由于 …, in simplified or traditional characters). Also, in such a report, a stated "
+    "execution or payment rate below 50 % in a prose sentence that is not a target's.",
     why="Money received but not paid out is either carried over, returned or idle; a report "
     "that leaves the gap unexplained hides the main execution problem of the year.",
     example="1、资金到位情况。2023年共下达补助资金246.2万元。\n"
@@ -58,6 +64,13 @@ PAYOUT_UNEXPLAINED = rule(
     "2、资金执行情况。2023年共完成发放补助资金141.8万元，剩余104.4万元结转下年发放。",
     fix="State how much was not paid out, why, and what happens to it (carried over, returned, "
     "paid next year), with the execution rate.",
+    variants={
+        "rate": (
+            "报告称{name}仅为 {rate}，其余 {rest}% 的资金去向和未执行的原因均未说明",
+            "The report states {name} of only {rate}; where the other {rest}% of the funds went "
+            "and why they were not spent is not said",
+        ),
+    },
 )
 
 
@@ -101,6 +114,15 @@ _EXPLAINED = lazy(
 )
 _REACH = 400
 _SHORT = Decimal("0.8")
+# A stated execution or payment rate: 执行率为33.78%, 资金支付率 45%.
+_LOW_RATE = lazy(
+    rf"(?P<name>{_g('[执執]行率', '支付率', '[拨撥]付率', '支出率')})[ \t]*"
+    r"(?:[为為是达達:：][ \t]*)?(?P<num>\d{1,2}(?:\.\d+)?)[ \t]*[%％]"
+)
+# A stated rate is read only below one half: more than half the funds unspent needs a word
+# whatever the report's date; a rate of 60-80 % measured mid-year (目前, 截至5月底) may not.
+_LOW = Decimal(50)
+_TARGET_BEFORE = lazy(r"目标|指标值|预期|计划|要求|不低于|不少于|达到|≥|确保|力争")
 
 
 def _money(norm: str, lo: int, hi: int) -> list[Quantity]:
@@ -125,7 +147,10 @@ def _in_brackets(norm: str, at: int) -> bool:
 @check(PAYOUT_UNEXPLAINED)
 def payout_unexplained(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    if _EXPLAINED.search(norm) or _RATE.search(norm):
+    if _EXPLAINED.search(norm):
+        return
+    yield from _low_rates(doc)
+    if _RATE.search(norm):
         return
     seen: set[int] = set()
     for r in _RECEIVED.finditer(norm):
@@ -314,3 +339,30 @@ def project_as_basic(doc: Document) -> Iterator[Hit]:
                 "sum": f"{fmt(got / a.scale)}{a.unit}",
             },
         )
+
+
+def _low_rates(doc: Document) -> Iterator[Hit]:
+    """The first execution or payment rate below `_SHORT` stated in a prose sentence, not as a
+    target, in a report with no word on the rest (the caller checked that)."""
+    norm = doc.norm
+    for m in _LOW_RATE.finditer(norm):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        line_end = norm.find("\n", m.end())
+        if "|" in norm[line_start : line_end if line_end >= 0 else len(norm)]:
+            continue  # a form's row: the form rules read it
+        clause_start = max(norm.rfind(c, line_start, m.start()) for c in "，,；;。") + 1
+        if _TARGET_BEFORE.search(norm, clause_start, m.start()):
+            continue
+        value = Decimal(m.group("num"))
+        if value >= _LOW or value <= 0:
+            continue
+        yield PAYOUT_UNEXPLAINED.hit(
+            [(m.start(), m.end())],
+            {
+                "name": rx.sub(GLOSS, "", m.group("name")),
+                "rate": f"{m.group('num')}%",
+                "rest": fmt(100 - value),
+            },
+            variant="rate",
+        )
+        return

@@ -282,6 +282,8 @@ UNEXPLAINED_PROBLEM = rule(
 
 _NEEDS_TEXT = lazy(r"问题|原因|建议|措施|说明|结论|分析|整改|改进|意见|不足")
 _TOPIC = lazy(r"情况|问题|建议|措施|分析|目标|结论|说明|概况|评价|原因|职责|任务|指标")
+# A section the template asks for only if there is something to say: 无 answers it.
+_OPTIONAL = lazy(r"^[\s\d.、()（）一二三四五六七八九十]*其他")
 _ONLY_NONE = lazy(r"^[\s:：]*(?:无|暂无|没有|无。|暂无。)[\s。.；;]*$")
 
 
@@ -319,6 +321,7 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
             severity=Severity.WARNING,
         )
     norm = doc.norm
+    nones: list[tuple[str, tuple[int, int]]] = []  # sections that say only 无
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
@@ -326,16 +329,11 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
             continue
         body = norm[s.body_start : s.end]
         if _ONLY_NONE.match(body) and body.strip():
-            if not _NEEDS_TEXT.search(s.title):
-                continue  # "100万以上项目：无" states a fact
+            if not _NEEDS_TEXT.search(s.title) or _OPTIONAL.match(s.title):
+                continue  # "100万以上项目：无" states a fact; "其他需要说明的问题：无" may be none
             m = rx.search(r"\S", body)
             assert m is not None
-            lo = s.start
-            hi = s.body_start + m.start() + len(body.strip())
-            yield EMPTY_SECTION.hit(
-                [(lo, hi)],
-                {"title": s.title, "what_zh": "下只写了“无”", "what_en": "says only 无 (none)"},
-            )
+            nones.append((s.title, (s.start, s.body_start + m.start() + len(body.strip()))))
         elif not body.strip():
             if (
                 s.level > 2
@@ -351,6 +349,22 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
                 {"title": s.title, "what_zh": "下没有任何内容", "what_en": "has no content"},
                 severity=Severity.WARNING,
             )
+    if len(nones) == 1:
+        yield EMPTY_SECTION.hit(
+            [nones[0][1]],
+            {"title": nones[0][0], "what_zh": "下只写了“无”", "what_en": "says only 无 (none)"},
+        )
+    elif nones:
+        # one cause (the analysis sections answered with 无), one finding with every span
+        yield EMPTY_SECTION.hit(
+            [span for _t, span in nones],
+            {
+                "title": "、".join(t for t, _s in nones),
+                "what_zh": "均只写了“无”",
+                "what_en": "each say only 无 (none)",
+                "count": len(nones),
+            },
+        )
 
 
 # "…绩效目标如下：" at the end of a paragraph, and the section ends there.
@@ -373,6 +387,8 @@ def _blank_form_fields(doc: Document) -> Iterator[Hit]:
             continue
         if not _FIELD_LABEL.search(label.text) or is_header_cell(label.text):
             continue
+        if i > 0 and not cs[i - 1].text and i + 3 < len(cs) and not cs[i + 3].text:
+            continue  # cells alternating with empty ones: the empty cell is a separator
         lines = [doc.line_at(c.start).index for c in (label, blank, after)]
         if len(set(lines)) < 3:
             continue  # a row on one line: trailing empty cells are padding, not a blank field

@@ -17,7 +17,10 @@ confirmed. An amount inside a bracket that breaks down the figure before it ("�
 (含中央资金689139.31万元，地方资金…)") is a part of that figure: it is neither the amount paid nor a
 base, whatever verb its clause carries. An error when a base the report states equals paid +
 unpaid (three of the report's figures agree, so the pairing is certain); a warning otherwise.
-Rates R001 or R020 judge are theirs.
+Rates R001 or R020 judge are theirs. A payment progress (资金拨付进度100%, 支出进度) is the
+same rate under another name: "足额拨付资金66.86万元,资金拨付进度100%" after "年初预算200万元"
+in the same sentence is 33.43 % of the budget; a warning, since "progress" may mean what was due
+by then rather than the whole budget.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ RATE_VS_REPORT = rule(
     "{computed}%，四舍五入或截位均得不到 {stated}",
     message_en="The report states {name} {stated}, but {paid} was paid of {base_en}: "
     "{paid_v} / {base_v} = {computed}%, which neither rounding nor truncation turns into {stated}",
-    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率, 支出率) "
+    what="A payment or execution rate (支付率, 拨付率, 执行率, 到位率, 发放率, 使用率, 支出率; "
+    "or a 拨付进度 / 支出进度 stated as a percent) "
     "stated "
     "after "
     "the amount paid in its own sentence, recomputed against the base the report gives it: "
@@ -68,7 +72,8 @@ RATE_VS_REPORT = rule(
 )
 
 _RATE = lazy(
-    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用|支出)率)[ \t]*"
+    r"(?P<name>(?:资金|经费|款项?|预算)?(?P<verb>拨付|支付|执行|到位|发放|使用|支出)"
+    r"(?:率|进度))[ \t]*"
     r"(?:为|是|达到|达|约为|:|：)?[ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*%"
 )
 # What the amount paid may be called, by the rate's verb.

@@ -201,6 +201,8 @@ _TOC_TAIL = lazy(r"(?:\s*(?:[.·…。\-_—]\s*){2,}\s*\d{0,3}|\s+\d{1,3})\s*$"
 _TOC_LABEL = lazy(r"^\s*(?:目\s*录|目\s*次|内\s*容\s*目\s*录)\s*$")
 # A short line inside a contents run that is not a heading: 摘要, the report's title again.
 _SENTENCE = lazy(r"[。，,；;|\t]")
+# What no title holds, even a long one listed in a labelled table of contents.
+_TITLE_BREAK = lazy(r"[。；;|\t]")
 
 
 _KEY_NOISE = lazy(r"[\s:：、.()（）]")
@@ -235,8 +237,11 @@ def _toc_heads(lines: list[_Line], heads: list[_Head]) -> set[int]:
     for ln in [*lines, _Line(-1, "。", None)]:
         if ln.head is not None:
             h = heads[ln.head]
-            # a contents entry is a title: no clause break in it (a list item has them)
-            entry = h.body_start >= h.line_end and not _SENTENCE.search(ln.text)
+            # a contents entry is a title: no clause break in it (a list item has them); under
+            # a 目录 label, a long title may hold commas ("(二)资金渠道单一,分摊规则不明确")
+            labelled = any(_TOC_LABEL.match(r.text) for r in run)
+            breaks = _TITLE_BREAK if labelled else _SENTENCE
+            entry = h.body_start >= h.line_end and not breaks.search(ln.text)
         else:
             entry = len(ln.text) <= 40 and not _SENTENCE.search(ln.text)
         if entry:

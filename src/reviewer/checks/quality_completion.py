@@ -1,0 +1,89 @@
+"""Report quality, completion claimed while the report says the works are unfinished (Q126).
+
+"本项目总体绩效目标为治理水土流失面积1429.39hm…20xx年实际基本完成。" and, two paragraphs on,
+"(2)质量指标。项目暂未完工。": the report claims the goal met and says the project is not
+finished. Q126 reads:
+
+* the claim: 基本完成, 全面完成, 全部完成, 均已完成, 圆满完成 — not negated (未全部完成,
+  没有全面完成 are admissions, not claims);
+* the admission: 未完工 or 未竣工 (暂未, 尚未, 仍未 …) — not negated (不存在未完工, 无未竣工);
+* both in the report, the claim first quoted, the admission as evidence.
+
+A warning when the claim is whole (全面, 全部, 均已, 圆满); info for 基本完成, which leaves room
+for unfinished works but still needs the admission reconciled with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.regex import lazy
+
+COMPLETION_VS_UNFINISHED = rule(
+    code="Q126",
+    fix_zh="核实项目实际进度：未完工的，不应称目标已完成，应写明完成比例、未完工原因和预计完工时间。",
+    name="completion-claim-vs-unfinished",
+    kind="contradiction",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="称目标已完成，又称项目未完工",
+    title_en="Completion claimed while the report says the works are unfinished",
+    message_zh="报告称“{claim}”，但又称“{admission}”：完成情况与项目进度相互矛盾，应写明实际完成比例"
+    "和未完工原因",
+    message_en="The report claims '{claim}' yet says '{admission}': the completion claimed and the "
+    "project's progress contradict each other; state the share done and why the works are "
+    "unfinished",
+    what="A completion claim (基本完成, 全面完成, 全部完成, 均已完成, 圆满完成, not negated) in a "
+    "report that also says the works are unfinished (暂未完工, 尚未竣工 …, not negated). A "
+    "warning for a whole claim; info for 基本完成.",
+    why="A goal reported met while the project is not finished overstates the result; the "
+    "score and the indicator values built on it are in doubt.",
+    example="二、绩效目标完成情况\n治理水土流失面积1429.39hm，目标全部完成。\n(2)质量指标。项目暂未完工。\n",
+    counterexample="二、绩效目标完成情况\n治理水土流失面积1429.39hm，目标全部完成。\n"
+    "(2)质量指标。项目已完工并通过验收，不存在未完工工程。\n",
+    fix="Check the real progress: do not call the goal met while the works are unfinished; give "
+    "the share done, the cause and the expected completion date.",
+)
+
+_CLAIM = lazy(
+    r"(?P<neg>未|没有|尚未|不能|无法|不|难以)?(?P<claim>基本完成|全面完成|全部完成|均已完成|圆满完成)"
+)
+_ADMISSION = lazy(
+    r"(?P<neg>不存在|无|没有|未发现|杜绝)?[^。；;，,\n]{0,4}?"
+    r"(?P<adm>(?:暂|尚|仍|还|均|目前)?未(?:完工|竣工))"
+)
+
+
+def _sentence(norm: str, lo: int, hi: int) -> tuple[int, int]:
+    s = max(norm.rfind(c, 0, lo) for c in "。；;\n") + 1
+    ends = [i for i in (norm.find(c, hi) for c in "。；;\n") if i >= 0]
+    return s, min(ends) if ends else len(norm)
+
+
+def _clip(text: str, n: int = 50) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@check(COMPLETION_VS_UNFINISHED)
+def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    admission = next((m for m in _ADMISSION.finditer(norm) if not m.group("neg")), None)
+    if admission is None:
+        return
+    claim = next((m for m in _CLAIM.finditer(norm) if not m.group("neg")), None)
+    if claim is None:
+        return
+    c_lo, c_hi = _sentence(norm, claim.start("claim"), claim.end("claim"))
+    a_lo, a_hi = _sentence(norm, admission.start("adm"), admission.end("adm"))
+    whole = claim.group("claim") != "基本完成"
+    yield COMPLETION_VS_UNFINISHED.hit(
+        [(c_lo, c_hi), (a_lo, a_hi)],
+        {
+            "claim": _clip(norm[c_lo:c_hi].strip()),
+            "admission": _clip(norm[a_lo:a_hi].strip()),
+        },
+        severity=Severity.WARNING if whole else Severity.INFO,
+    )

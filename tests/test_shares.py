@@ -37,3 +37,37 @@ def test_share_of_grandparent_is_accepted() -> None:
 
 def test_share_without_a_known_total_is_not_judged() -> None:
     assert shares("基本支出600万元，占65%。") == []
+
+
+def slips(text: str) -> list:
+    return review_text(text, select=["P001", "P005"])
+
+
+def test_a_total_in_another_unit_than_all_its_parts_is_a_unit_slip_not_a_share_error() -> None:
+    text = "全年预算数2089元，其中中央资金1777万元，占比85.06%；省级资金312万元，占比14.94%。"
+    (f,) = slips(text)  # one cause, both shares: one finding
+    assert (f.code, f.kind, f.severity.value) == ("P005", "unit_mismatch", "warning")
+    assert f.spans[0].text == "2089元"
+    assert f.data["reread"] == "2089万元" and f.data["reread_share"] == "85.065"
+
+
+def test_a_part_alone_in_its_unit_is_the_slip() -> None:
+    text = "全年预算数2089万元，其中中央资金1777元，占比85.06%；省级资金312万元，占比14.94%。"
+    (f,) = slips(text)
+    assert f.code == "P005" and f.spans[0].text == "1777元"
+    assert f.data["reread"] == "1777万元"
+
+
+def test_two_figures_alone_cannot_tell_which_unit_slipped() -> None:
+    (f,) = slips("种植面积20万亩，其中水稻12亩，占60%。")
+    assert f.code == "P005"
+    assert "其中一个单位疑似写错" in f.message
+
+
+def test_a_share_that_no_unit_reconciles_stays_a_share_mismatch() -> None:
+    (f,) = slips("全年预算数2089元，其中中央资金1777万元，占比80.06%。")
+    assert (f.code, f.severity.value) == ("P001", "error")
+
+
+def test_units_that_agree_raise_nothing() -> None:
+    assert slips("全年预算数2089万元，其中中央资金1777万元，占比85.06%。") == []

@@ -33,15 +33,85 @@ SHARE_MISMATCH = rule(
 )
 
 
+SHARE_UNIT_SLIP = rule(
+    code="P005",
+    fix_zh="核对该金额的单位（元、万元、亿元），改正后重算占比。",
+    name="share-unit-slip",
+    kind="unit_mismatch",
+    severity=Severity.WARNING,
+    family="shares",
+    title_zh="占比对不上，疑为金额单位写错",
+    title_en="A share that holds only when one figure's unit is corrected",
+    message_zh="“{slipped}”的单位疑似写错：按所写单位，{part} ÷ {total} = {computed}%，"
+    "报告称占 {stated}%；若读作“{reread}”，占比为 {reread_share}%，与报告相符",
+    message_en="'{slipped}' most likely has the wrong unit: as written, {part} / {total} = "
+    "{computed}%, but the report states {stated}%; read as '{reread}', the share is "
+    "{reread_share}%, as stated",
+    what="When a stated share (占X%) does not match its figures as written, but does when one "
+    "of the two figures is read in the other's unit (元 for 万元, 亩 for 万亩), reports the unit "
+    "most likely written wrong, with both readings, instead of a share mismatch.",
+    why="A share that holds to its last digit once a unit is corrected was computed from the "
+    "right figures: the error is the unit printed beside one of them, which is off by a factor "
+    "of 10,000 for every reader and every sum built on it.",
+    example="全年预算数2089元，其中中央资金1777万元，占比85.06%。",
+    counterexample="全年预算数2089万元，其中中央资金1777万元，占比85.06%。",
+    fix="Check the unit of the figure (元, 万元, 亿元) and correct it; then recompute the share.",
+    variants={
+        "either": (
+            "“{part}”与“{total}”的单位不一致：按所写单位，{part} ÷ {total} = {computed}%，"
+            "报告称占 {stated}%；两者按同一单位计，占比为 {reread_share}%，与报告相符，"
+            "其中一个单位疑似写错",
+            "'{part}' and '{total}' are in different units: as written, {part} / {total} = "
+            "{computed}%, but the report states {stated}%; in one unit the share is "
+            "{reread_share}%, as stated, so one of the two units is most likely wrong",
+        ),
+    },
+)
+
+
 def _within(stated: Quantity, part: Node, total: Node, tol: Tolerances) -> tuple[bool, Decimal]:
-    computed = part.value / total.value * 100
+    return _share_holds(stated, part.q, total.q, tol)
+
+
+def _share_holds(
+    stated: Quantity, part: Quantity, total: Quantity, tol: Tolerances
+) -> tuple[bool, Decimal]:
+    computed = part.base / total.base * 100
     half = Decimal(5) * Decimal(10) ** (-stated.decimals - 1)
     # Rounding of the two figures moves the ratio by at most this much.
-    spread = computed * (part.q.half_unit / part.value + total.q.half_unit / total.value)
-    if part.q.decimals == 0 and total.q.decimals == 0 and part.q.dimension == "count":
+    spread = computed * (part.half_unit / part.base + total.half_unit / total.base)
+    if part.decimals == 0 and total.decimals == 0 and part.dimension == "count":
         spread = Decimal(0)
     allowed = half + tol.rounding_of(spread) + tol.percent_points + Decimal("1e-9")
     return abs(stated.base - computed) <= allowed, computed
+
+
+def _unit_slip(
+    stated: Quantity, part: Node, totals: list[Node], tol: Tolerances
+) -> tuple[Node, Quantity | None] | None:
+    """The total against which the share holds once the two figures are read in one unit
+    (2089元 among parts in 万元: 1777万元 ÷ 2089万元 = 85.06%), and which figure's unit is the odd
+    one out among the total and its parts (None when the two alone cannot tell)."""
+    for total in totals:
+        pq, tq = part.q, total.q
+        if pq.dimension != tq.dimension or pq.unit == tq.unit or tq.base <= 0:
+            continue
+        if pq.dimension not in ("money", "count"):
+            continue
+        if pq.dimension == "count" and pq.count_unit != tq.count_unit:
+            continue  # 人 and 个 are different things, not different scales
+        if not _share_holds(stated, pq, tq._replace(unit=pq.unit), tol)[0]:
+            continue
+        siblings = [
+            p.q for bd in total.breakdowns if any(p is part for p in bd.parts) for p in bd.parts
+        ]
+        units = {q.unit for q in siblings}
+        if len(siblings) > 1 and units == {pq.unit}:
+            return total, tq  # every part in one unit, the total in another
+        if len(siblings) > 1 and tq.unit in units and sum(q.unit == pq.unit for q in siblings) == 1:
+            return total, pq  # the part alone in its unit
+        return total, None
+    return None
 
 
 def _ancestors(node: Node) -> list[Node]:
@@ -63,7 +133,7 @@ def _totals_of_part(doc: Document) -> dict[int, list[Node]]:
     return out
 
 
-@check(SHARE_MISMATCH)
+@check(SHARE_MISMATCH, SHARE_UNIT_SLIP)
 def shares(doc: Document) -> Iterator[Hit | Relation]:
     for node in figure_trees(doc):
         stated = node.share
@@ -89,8 +159,32 @@ def shares(doc: Document) -> Iterator[Hit | Relation]:
                 f"{node.q.raw} / {total.q.raw} = {fmt(computed, stated.decimals + 1)}%",
             )
             continue
-        (_, computed), total = results[0]
         places = stated.decimals + 1
+        slip = _unit_slip(stated, node, totals, doc.tolerances)
+        if slip is not None:
+            total, slipped = slip
+            part_q, total_q = node.q, total.q
+            claim = slipped or total_q
+            reread = claim._replace(unit=(total_q if claim is part_q else part_q).unit)
+            yield SHARE_UNIT_SLIP.hit(
+                [
+                    (claim.start, claim.end),
+                    (stated.start, stated.end),
+                    *[(q.start, q.end) for q in (part_q, total_q) if q is not claim],
+                ],
+                {
+                    "slipped": claim.raw.replace(" ", ""),
+                    "reread": f"{reread.value:f}{reread.unit}",
+                    "part": f"{part_q.value:f}{part_q.unit}",
+                    "total": f"{total_q.value:f}{total_q.unit}",
+                    "computed": fmt(part_q.base / total_q.base * 100, places),
+                    "stated": f"{stated.value:f}",
+                    "reread_share": fmt(part_q.value / total_q.value * 100, places),
+                },
+                variant=None if slipped is not None else "either",
+            )
+            continue
+        (_, computed), total = results[0]
         yield SHARE_MISMATCH.hit(
             [
                 (stated.start, stated.end),

@@ -120,6 +120,9 @@ class _Sweep:
         self.next = 0
         self.active: list[tuple[int, int]] = []  # in (start, end) order
         self.ends: list[int] = []  # a min-heap of the active spans' ends
+        # The first point at which `active` may change (a span starts or ends): below it,
+        # `active` is the answer without a call (`due`).
+        self.due = self.spans[0][0] if self.spans else _NEVER
 
     def at(self, point: int) -> list[tuple[int, int]]:
         """The spans with start <= point < end, in (start, end) order."""
@@ -133,7 +136,12 @@ class _Sweep:
             while ends and ends[0] <= point:
                 heapq.heappop(ends)
             active = self.active = [sp for sp in active if sp[1] > point]
+        due = spans[i][0] if i < len(spans) else _NEVER
+        self.due = ends[0] if ends and ends[0] < due else due
         return active
+
+
+_NEVER = 1 << 62  # past any offset
 
 
 def build(
@@ -162,12 +170,13 @@ def build(
     out: list[LedgerFigure] = []
     for q in find_quantities(norm):
         at = q.start
-        spans = held.at(at)
+        spans = held.active if at < held.due else held.at(at)
         relations_of: list[str]
         if not spans:
             relations_of = _NO_RELATIONS
         elif len(spans) == 1:
-            relations_of = list(described[spans[0]])  # already without repeats
+            # already without repeats; shared by the figures of the span (never mutated)
+            relations_of = described[spans[0]]
         else:
             relations_of = []
             for span in reversed(spans):  # the innermost (latest starting) relation first
@@ -175,7 +184,7 @@ def build(
                     if rel_text not in relations_of:
                         relations_of.append(rel_text)
         status: FigureStatus
-        if bad.at(at):
+        if bad.active if at < bad.due else bad.at(at):
             status = "mismatch"
         elif relations_of:
             status = "verified"

@@ -25,14 +25,8 @@ Source = Literal["rules", "llm"]
 Lang = Literal["zh", "en"]
 
 
-@dataclass(slots=True)
-class Span:
-    """A stretch of the decoded report text: code-point offsets plus 1-based line:column.
-
-    A dataclass, not a model: a finding over a flattened table holds hundreds (42,000 in a
-    megabyte), and a model instance carries a dict and a set of the fields given besides itself
-    (three objects for the garbage collector instead of one, and a validation each). Pydantic
-    reads and writes it as the same JSON object (`Finding.spans`)."""
+class Span(BaseModel):
+    """A stretch of the decoded report text: code-point offsets plus 1-based line:column."""
 
     start: int
     end: int

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from reviewer.checks.registry import Relation
 from reviewer.document import Document
-from reviewer.models import FigureStatus, Finding, LedgerFigure, ReportResult, Severity
+from reviewer.models import FigureStatus, Finding, Ledger, LedgerFigure, ReportResult, Severity
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
@@ -144,10 +144,9 @@ class _Sweep:
 _NEVER = 1 << 62  # past any offset
 
 
-def build(
-    doc: Document, relations: Iterable[Relation], findings: list[Finding]
-) -> list[LedgerFigure]:
-    """The ledger of `doc`: its figures in text order, each with its status."""
+def build(doc: Document, relations: Iterable[Relation], findings: list[Finding]) -> Ledger:
+    """The ledger of `doc`: its figures in text order, each with its status (as columns: a
+    `LedgerFigure` is made when an entry is read)."""
     norm = doc.norm
     relations = [*relations, *_rounding(findings)]
     described: dict[tuple[int, int], list[str]] = {}
@@ -167,7 +166,8 @@ def build(
     last_line = len(line_starts) - 1
     line = 0  # index of the line holding the current figure
     text = doc.text
-    out: list[LedgerFigure] = []
+    out = Ledger()
+    add = out.add
     for q in find_quantities(norm):
         at = q.start
         spans = held.active if at < held.due else held.at(at)
@@ -197,19 +197,17 @@ def build(
         key = True if status == "unverifiable" and is_key(norm, q) else None
         while line < last_line and line_starts[line + 1] <= at:
             line += 1
-        out.append(
-            LedgerFigure(
-                at,
-                q.end,
-                text[at : q.end],
-                float(q.value),
-                q.unit,
-                status,
-                relations_of,
-                line + 1,
-                key,
-                label_before(text, at) if key else None,
-            )
+        add(
+            at,
+            q.end,
+            text[at : q.end],
+            float(q.value),
+            q.unit,
+            status,
+            relations_of,
+            line + 1,
+            key,
+            label_before(text, at) if key else None,
         )
     return out
 
@@ -223,8 +221,9 @@ _NO_RELATIONS: list[str] = []
 def summary(figures: Iterable[LedgerFigure]) -> dict[str, int]:
     """How many figures of each status (references left out of `total`)."""
     counts = {"verified": 0, "mismatch": 0, "unverifiable": 0, "reference": 0}
-    for f in figures:
-        counts[f.status] += 1
+    # a ledger's statuses are read from its column, without a `LedgerFigure` apiece
+    for status in figures.statuses if isinstance(figures, Ledger) else (f.status for f in figures):
+        counts[status] += 1
     counts["total"] = counts["verified"] + counts["mismatch"] + counts["unverifiable"]
     return counts
 
@@ -248,4 +247,10 @@ def summary_line(report: ReportResult, lang: str = "zh") -> str | None:
 def evidence_needed(report: ReportResult) -> list[LedgerFigure]:
     """The key figures (budget, execution, scores, headcounts) that could not be verified: the
     需补充佐证材料 list."""
-    return [f for f in report.figures or [] if f.status == "unverifiable" and f.key]
+    figures = report.figures or []
+    if isinstance(figures, Ledger):  # only the entries asked for are made
+        statuses, keys = figures.statuses, figures.keys
+        return [
+            figures[i] for i in range(len(figures)) if statuses[i] == "unverifiable" and keys[i]
+        ]
+    return [f for f in figures if f.status == "unverifiable" and f.key]

@@ -30,6 +30,7 @@ from reviewer.document.tables import (
     Table,
     cell_number,
     column_unit,
+    holds_number,
     is_placeholder,
     is_subtotal_label,
     is_total_label,
@@ -81,7 +82,7 @@ def table_sums(doc: Document) -> Iterator[Hit | Held]:
 def _label(table: Table, row: list[Cell]) -> str:
     """The row's name: its first filled cell before the first figure."""
     for cell in row:
-        if cell_number(cell):
+        if holds_number(cell):
             break
         if cell.text:
             return cell.text
@@ -168,7 +169,7 @@ def _readings(rows: list[list[Cell]], parts: list[int], labels: list[str]) -> li
 def _first_numeric_col(rows: list[list[Cell]], parts: list[int]) -> int | None:
     width = min(len(rows[k]) for k in parts)
     for col in range(width):
-        if all(cell_number(rows[k][col]) for k in parts):
+        if all(holds_number(rows[k][col]) for k in parts):
             return col
     return None
 
@@ -445,4 +446,4 @@ def _mostly_numbers(table: Table, col: int) -> bool:
     cells = [r[col] for r in table.rows if col < len(r) and r[col].text]
     if not cells:
         return False
-    return sum(1 for c in cells if cell_number(c)) * 2 >= len(cells)
+    return sum(1 for c in cells if holds_number(c)) * 2 >= len(cells)

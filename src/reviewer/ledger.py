@@ -151,13 +151,18 @@ def build(doc: Document, relations: Iterable[Relation], findings: list[Finding])
     relations = [*relations, *_rounding(findings)]
     described: dict[tuple[int, int], list[str]] = {}
     for rel in relations:
+        text = f"{rel.kind}: {rel.text}"
+        # One list for all the spans this relation is the first to describe (a column's sum
+        # covers 200 figures); a span already described gets a new list, never an edited one.
+        alone = [text]
         for span in rel.spans:
             if span[1] <= span[0]:
                 continue
-            texts = described.setdefault(span, [])
-            text = f"{rel.kind}: {rel.text}"
-            if text not in texts:
-                texts.append(text)
+            texts = described.get(span)
+            if texts is None:
+                described[span] = alone
+            elif text not in texts:
+                described[span] = [*texts, text]
     # Figures come in text order: the relations and mismatches over each, and its line, are
     # found by sweeping forward rather than searched for figure by figure.
     held = _Sweep(described)

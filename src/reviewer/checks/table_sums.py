@@ -15,6 +15,7 @@ percent column is added up only when its header says it holds shares (占比/比
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -191,9 +192,13 @@ def _parents_only(rows: list[list[Cell]], parts: list[int]) -> list[int] | None:
         keep.append(parts[i])
         step = 1
         acc = Decimal(0)
+        first = nums[i]
+        tol = _half(first) if first else Decimal(0)  # the rounding of rows i..k, added up
         for k in range(i + 1, len(parts)):
             acc += vals[k]
-            tol = sum((_half(n) for n in nums[i : k + 1] if n), Decimal(0))
+            n = nums[k]
+            if n:
+                tol += _half(n)
             if k - i >= 2 and abs(acc - vals[i]) <= tol and acc > 0:
                 step = k - i + 1
                 grouped = True
@@ -205,7 +210,13 @@ def _parents_only(rows: list[list[Cell]], parts: list[int]) -> list[int] | None:
 
 
 def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
+    return _half_of(n.decimals)
+
+
+@functools.lru_cache(maxsize=64)
+def _half_of(decimals: int) -> Decimal:
+    """Half the last digit of a figure written with `decimals` decimals."""
+    return Decimal(5) * Decimal(10) ** (-decimals - 1)
 
 
 def _judge_column(

@@ -85,6 +85,14 @@ COUNT_UNITS = [
     "km",
     "t",
 ]
+# A unit's dimension ("" for a bare number); a unit not listed is a count. Money first, then
+# percent, then score, as a unit in two sets counts as the first.
+_DIMENSION: dict[str, str] = {
+    "": "bare",
+    **dict.fromkeys(SCORE_UNITS, "score"),
+    **dict.fromkeys(PERCENT_UNITS, "percent"),
+    **dict.fromkeys(MONEY_SCALE, "money"),
+}
 UNITS = sorted([*MONEY_SCALE, *PERCENT_UNITS, *SCORE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 # Thousands may be grouped with ',' or a space ("1,234.5", "3 167.20").
@@ -171,15 +179,8 @@ class Quantity(NamedTuple):
 
     @property
     def dimension(self) -> str:
-        if self.unit in MONEY_SCALE:
-            return "money"
-        if self.unit in PERCENT_UNITS:
-            return "percent"
-        if self.unit in SCORE_UNITS:
-            return "score"
-        if self.unit:
-            return "count"
-        return "bare"
+        # One lookup: asked over a million times on a megabyte of figures.
+        return _DIMENSION.get(self.unit) or "count"
 
     @property
     def scale(self) -> Decimal:

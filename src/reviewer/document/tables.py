@@ -405,7 +405,9 @@ def _build(
 
 _MAX_FLAT_CELL = 30
 _MAX_COLS = 12
-_PROSE_END = lazy(r"[。；;：:，,！？!?]$")
+# What ends a line of prose, not a cell (the last character of the stripped line: a set, not a
+# pattern, as every line of a document is asked).
+_PROSE_END = frozenset("。；;：:，,！？!?")
 
 
 def _flat_cell(line: Line) -> bool:
@@ -415,7 +417,7 @@ def _flat_cell(line: Line) -> bool:
         and "。" not in s
         and "|" not in s
         and "\t" not in s
-        and not _PROSE_END.search(s)
+        and s[-1] not in _PROSE_END
     )
 
 

@@ -135,3 +135,48 @@ def test_a_whole_named_after_its_parts_and_equal_to_their_sum_is_verified() -> N
     assert check_text(text).findings == []
     # near miss: a figure that is another quantity, not their total
     assert relations_of(text.replace("3728", "5000")) == {}
+
+
+# ---- the ledger as columns -------------------------------------------------------------------
+
+_MIXED = (
+    "本年收入500.00万元，其中：财政拨款300.00万元，其他收入250.00万元。\n"
+    "本年支出300.00万元，其中：基本支出100.00万元，项目支出200.00万元。\n"
+    "年度预算资金120万元，执行率95%，在职人员12人，文号〔2020〕10号。\n"
+)
+
+
+def test_the_ledger_reads_as_the_list_of_its_figures() -> None:
+    from reviewer.models import Ledger
+
+    figures = check_text(_MIXED).figures
+    assert isinstance(figures, Ledger)
+    as_list = list(figures)
+    assert len(as_list) == len(figures) >= 6
+    assert figures == as_list and as_list == figures
+    assert [figures[i] for i in range(len(figures))] == as_list
+    assert figures[-1] == as_list[-1] and figures[1:3] == as_list[1:3]
+    assert {f.status for f in figures} == {"verified", "mismatch", "reference", "unverifiable"}
+    assert figures != as_list[:-1]
+
+
+def test_the_ledger_is_written_and_read_back_as_a_list() -> None:
+    import pickle
+
+    from reviewer.models import ReportResult
+
+    result = check_text(_MIXED)
+    figures = list(result.figures or [])
+    as_list = result.model_copy(update={"figures": figures})
+    assert result.model_dump_json(indent=2, exclude_none=True) == as_list.model_dump_json(
+        indent=2, exclude_none=True
+    )
+    assert ReportResult.model_validate_json(result.model_dump_json()).figures == figures
+    assert pickle.loads(pickle.dumps(result)).figures == figures
+
+
+def test_counts_and_key_figures_of_the_columns_are_those_of_the_list() -> None:
+    result = check_text(_MIXED)
+    as_list = result.model_copy(update={"figures": list(result.figures or [])})
+    assert summary(result.figures or []) == summary(as_list.figures or [])
+    assert evidence_needed(result) == evidence_needed(as_list) != []

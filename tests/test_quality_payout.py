@@ -42,6 +42,49 @@ def test_the_parts_of_the_funds_are_not_the_funds_received():
     assert q121(text) == []
 
 
+def test_a_bracket_left_open_on_an_earlier_line_does_not_hide_a_receipt():
+    # the bracket count starts again at each line: "(未完" of the line before closes nothing here
+    text = "说明(未完\n" + RECEIVED + PAID.format(paid="141.8")
+    assert len(q121(text)) == 1
+    # ... while a receipt inside a bracket still open on its own line is a part, not the funds
+    text = "（注：2023年共下达补助资金246.2万元\n" + PAID.format(paid="141.8")
+    assert len(q121(text.replace("\n", "，"))) == 0
+
+
+def test_brackets_are_counted_from_the_line_start_for_points_in_order():
+    from reviewer.checks.quality_payout import _Brackets
+
+    norm = "a(b)c(d\ne(f)g（h）i(j"
+    expected = [
+        norm[norm.rfind("\n", 0, at) + 1 : at].count("(")
+        + norm[norm.rfind("\n", 0, at) + 1 : at].count("（")
+        > norm[norm.rfind("\n", 0, at) + 1 : at].count(")")
+        + norm[norm.rfind("\n", 0, at) + 1 : at].count("）")
+        for at in range(len(norm) + 1)
+    ]
+    brackets = _Brackets(norm)
+    assert [brackets.inside(at) for at in range(len(norm) + 1)] == expected
+    assert expected.count(True) > 3  # inside (b, d and its line's end, f, h, j
+
+
+def test_the_sentence_end_looked_up_is_the_one_searched_for():
+    from reviewer.checks.quality_payout import _sentence_end, _sentence_ends
+
+    norm = "甲。乙\n丙丁。戊"
+    ends = _sentence_ends(norm)
+    assert [_sentence_end(ends, at, len(norm)) for at in range(len(norm) + 1)] == [
+        1,
+        1,
+        3,
+        3,
+        6,
+        6,
+        6,
+        8,
+        8,
+    ]
+
+
 def test_a_use_of_part_of_the_funds_is_no_payout():
     text = "2023年共下达补助资金246.2万元。\n其中安排培训经费20万元，使用设备购置资金100万元。\n"
     assert q121(text) == []

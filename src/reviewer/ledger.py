@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from reviewer.checks.registry import Relation
 from reviewer.document import Document
-from reviewer.models import FigureStatus, Finding, LedgerFigure, ReportResult, Severity
+from reviewer.models import FigureStatus, Finding, Ledger, LedgerFigure, ReportResult, Severity
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
@@ -120,6 +120,9 @@ class _Sweep:
         self.next = 0
         self.active: list[tuple[int, int]] = []  # in (start, end) order
         self.ends: list[int] = []  # a min-heap of the active spans' ends
+        # The first point at which `active` may change (a span starts or ends): below it,
+        # `active` is the answer without a call (`due`).
+        self.due = self.spans[0][0] if self.spans else _NEVER
 
     def at(self, point: int) -> list[tuple[int, int]]:
         """The spans with start <= point < end, in (start, end) order."""
@@ -133,24 +136,33 @@ class _Sweep:
             while ends and ends[0] <= point:
                 heapq.heappop(ends)
             active = self.active = [sp for sp in active if sp[1] > point]
+        due = spans[i][0] if i < len(spans) else _NEVER
+        self.due = ends[0] if ends and ends[0] < due else due
         return active
 
 
-def build(
-    doc: Document, relations: Iterable[Relation], findings: list[Finding]
-) -> list[LedgerFigure]:
-    """The ledger of `doc`: its figures in text order, each with its status."""
+_NEVER = 1 << 62  # past any offset
+
+
+def build(doc: Document, relations: Iterable[Relation], findings: list[Finding]) -> Ledger:
+    """The ledger of `doc`: its figures in text order, each with its status (as columns: a
+    `LedgerFigure` is made when an entry is read)."""
     norm = doc.norm
     relations = [*relations, *_rounding(findings)]
     described: dict[tuple[int, int], list[str]] = {}
     for rel in relations:
+        text = f"{rel.kind}: {rel.text}"
+        # One list for all the spans this relation is the first to describe (a column's sum
+        # covers 200 figures); a span already described gets a new list, never an edited one.
+        alone = [text]
         for span in rel.spans:
             if span[1] <= span[0]:
                 continue
-            texts = described.setdefault(span, [])
-            text = f"{rel.kind}: {rel.text}"
-            if text not in texts:
-                texts.append(text)
+            texts = described.get(span)
+            if texts is None:
+                described[span] = alone
+            elif text not in texts:
+                described[span] = [*texts, text]
     # Figures come in text order: the relations and mismatches over each, and its line, are
     # found by sweeping forward rather than searched for figure by figure.
     held = _Sweep(described)
@@ -159,15 +171,17 @@ def build(
     last_line = len(line_starts) - 1
     line = 0  # index of the line holding the current figure
     text = doc.text
-    out: list[LedgerFigure] = []
+    out = Ledger()
+    add = out.add
     for q in find_quantities(norm):
         at = q.start
-        spans = held.at(at)
+        spans = held.active if at < held.due else held.at(at)
         relations_of: list[str]
         if not spans:
             relations_of = _NO_RELATIONS
         elif len(spans) == 1:
-            relations_of = list(described[spans[0]])  # already without repeats
+            # already without repeats; shared by the figures of the span (never mutated)
+            relations_of = described[spans[0]]
         else:
             relations_of = []
             for span in reversed(spans):  # the innermost (latest starting) relation first
@@ -175,7 +189,7 @@ def build(
                     if rel_text not in relations_of:
                         relations_of.append(rel_text)
         status: FigureStatus
-        if bad.at(at):
+        if bad.active if at < bad.due else bad.at(at):
             status = "mismatch"
         elif relations_of:
             status = "verified"
@@ -188,19 +202,17 @@ def build(
         key = True if status == "unverifiable" and is_key(norm, q) else None
         while line < last_line and line_starts[line + 1] <= at:
             line += 1
-        out.append(
-            LedgerFigure(
-                at,
-                q.end,
-                text[at : q.end],
-                float(q.value),
-                q.unit,
-                status,
-                relations_of,
-                line + 1,
-                key,
-                label_before(text, at) if key else None,
-            )
+        add(
+            at,
+            q.end,
+            text[at : q.end],
+            float(q.value),
+            q.unit,
+            status,
+            relations_of,
+            line + 1,
+            key,
+            label_before(text, at) if key else None,
         )
     return out
 
@@ -214,8 +226,9 @@ _NO_RELATIONS: list[str] = []
 def summary(figures: Iterable[LedgerFigure]) -> dict[str, int]:
     """How many figures of each status (references left out of `total`)."""
     counts = {"verified": 0, "mismatch": 0, "unverifiable": 0, "reference": 0}
-    for f in figures:
-        counts[f.status] += 1
+    # a ledger's statuses are read from its column, without a `LedgerFigure` apiece
+    for status in figures.statuses if isinstance(figures, Ledger) else (f.status for f in figures):
+        counts[status] += 1
     counts["total"] = counts["verified"] + counts["mismatch"] + counts["unverifiable"]
     return counts
 
@@ -239,4 +252,10 @@ def summary_line(report: ReportResult, lang: str = "zh") -> str | None:
 def evidence_needed(report: ReportResult) -> list[LedgerFigure]:
     """The key figures (budget, execution, scores, headcounts) that could not be verified: the
     需补充佐证材料 list."""
-    return [f for f in report.figures or [] if f.status == "unverifiable" and f.key]
+    figures = report.figures or []
+    if isinstance(figures, Ledger):  # only the entries asked for are made
+        statuses, keys = figures.statuses, figures.keys
+        return [
+            figures[i] for i in range(len(figures)) if statuses[i] == "unverifiable" and keys[i]
+        ]
+    return [f for f in figures if f.status == "unverifiable" and f.key]

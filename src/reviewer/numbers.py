@@ -85,6 +85,14 @@ COUNT_UNITS = [
     "km",
     "t",
 ]
+# A unit's dimension ("" for a bare number); a unit not listed is a count. Money first, then
+# percent, then score, as a unit in two sets counts as the first.
+_DIMENSION: dict[str, str] = {
+    "": "bare",
+    **dict.fromkeys(SCORE_UNITS, "score"),
+    **dict.fromkeys(PERCENT_UNITS, "percent"),
+    **dict.fromkeys(MONEY_SCALE, "money"),
+}
 UNITS = sorted([*MONEY_SCALE, *PERCENT_UNITS, *SCORE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 # Thousands may be grouped with ',' or a space ("1,234.5", "3 167.20").
@@ -171,15 +179,8 @@ class Quantity(NamedTuple):
 
     @property
     def dimension(self) -> str:
-        if self.unit in MONEY_SCALE:
-            return "money"
-        if self.unit in PERCENT_UNITS:
-            return "percent"
-        if self.unit in SCORE_UNITS:
-            return "score"
-        if self.unit:
-            return "count"
-        return "bare"
+        # One lookup: asked over a million times on a megabyte of figures.
+        return _DIMENSION.get(self.unit) or "count"
 
     @property
     def scale(self) -> Decimal:
@@ -332,22 +333,23 @@ def _parsed_text(norm: str) -> _Parsed:
 
 def _arabic_in(norm: str, found: _Parsed, start: int, end: int) -> list[Quantity]:
     ms = found.arabic
-    i = bisect.bisect_left(ms.starts, start)
+    starts, limits, quantities = ms.starts, ms.limits, ms.quantities  # (asked once a range)
+    i = bisect.bisect_left(starts, start)
     if i > 0 and ms.ends[i - 1] > start:
         return _arabic_scan(norm, start, end)  # the range starts inside a figure
     out: list[Quantity] = []
-    n = len(ms.starts)
+    n = len(starts)
     cut: bool | None = None  # whether the range's end may change a match (found on first need)
-    while i < n and ms.starts[i] < end:
-        if ms.limits[i] > end:
+    while i < n and starts[i] < end:
+        if limits[i] > end:
             if cut is None:
                 cut = _cut_matters(norm, end, _ARABIC_GOES_ON)
             # The range may cut what the match read: the same match within the range?
-            m = NUMBER_RE.match(norm, ms.starts[i], end) if cut else None
-            if cut and (m is None or m.regs != _whole_text_match(norm, ms.starts[i])):
-                out += _arabic_scan(norm, ms.starts[i], end)
+            m = NUMBER_RE.match(norm, starts[i], end) if cut else None
+            if cut and (m is None or m.regs != _whole_text_match(norm, starts[i])):
+                out += _arabic_scan(norm, starts[i], end)
                 break
-        q = ms.quantities[i]
+        q = quantities[i]
         if q is not None:
             out.append(q)
         i += 1

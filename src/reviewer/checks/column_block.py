@@ -136,8 +136,9 @@ def _key(label: str) -> str:
 def _runs(cells: Iterator[_Cell | None]) -> Iterator[list[_Cell] | None]:
     """Consecutive cells of one label, grouped; None where the cell stream breaks."""
     run: list[_Cell] = []
+    run_key = ""  # the key of run[0]'s label, read once a run
     for c in cells:
-        if c is not None and run and _key(c.label) == _key(run[0].label):
+        if c is not None and run and _key(c.label) == run_key:
             run.append(c)
             continue
         if run:
@@ -147,6 +148,7 @@ def _runs(cells: Iterator[_Cell | None]) -> Iterator[list[_Cell] | None]:
             yield None
         else:
             run = [c]
+            run_key = _key(c.label)
     if run:
         yield run
 

@@ -91,6 +91,9 @@ def spent_above_received(doc: Document) -> Iterator[Hit]:
     lo = 0
     for m in itertools.chain(_SENTENCE.finditer(norm), [None]):  # one match alive at a time
         hi = m.start() if m else len(norm)
+        if _RECEIVED.search(norm, lo, hi) is None:
+            lo = m.end() if m else hi
+            continue  # no money received in the sentence (most sentences): nothing to read
         flows = _flows(norm, lo, hi)
         lo = m.end() if m else hi
         received = [f for f in flows if f.received]

@@ -25,6 +25,7 @@ Info: the report may account for the rest in a part not published.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -137,11 +138,37 @@ def _clause_amount(norm: str, verb_end: int, hi: int) -> Quantity | None:
     return money[0] if len(money) == 1 else None
 
 
-def _in_brackets(norm: str, at: int) -> bool:
-    """Inside an open bracket of its line: a part of an amount stated before it."""
-    line_start = norm.rfind("\n", 0, at) + 1
-    head = norm[line_start:at]
-    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+class _Brackets:
+    """Whether a point is inside an open bracket of its line (a part of an amount stated before
+    it), for points given in increasing order: the brackets are counted from the last point
+    on, not from the line's start each time (a long line without a break stays linear)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.at = 0
+        self.depth = 0  # opened minus closed, from the line's start to `at`
+
+    def inside(self, at: int) -> bool:
+        norm, since = self.norm, self.at
+        line_break = norm.rfind("\n", since, at)
+        if line_break >= 0:
+            since, self.depth = line_break + 1, 0
+        head = norm[since:at]
+        self.depth += head.count("(") + head.count("（") - head.count(")") - head.count("）")
+        self.at = at
+        return self.depth > 0
+
+
+def _sentence_ends(norm: str) -> list[int]:
+    """Offsets of every sentence end (。 or a line break), in order."""
+    return [m.start() for m in _SENTENCE_END.finditer(norm)]
+
+
+def _sentence_end(ends: list[int], at: int, default: int) -> int:
+    """The first sentence end at or after `at` (what `_SENTENCE_END.search(norm, at)` finds),
+    looked up rather than searched for: one paragraph may run on for a megabyte."""
+    i = bisect.bisect_left(ends, at)
+    return ends[i] if i < len(ends) else default
 
 
 @check(PAYOUT_UNEXPLAINED)
@@ -153,17 +180,19 @@ def payout_unexplained(doc: Document) -> Iterator[Hit]:
     if _RATE.search(norm):
         return
     seen: set[int] = set()
+    brackets = _Brackets(norm)
+    ends: list[int] | None = None  # found on first need
     for r in _RECEIVED.finditer(norm):
-        if _in_brackets(norm, r.start()):
+        if brackets.inside(r.start()):
             continue
-        end = _SENTENCE_END.search(norm, r.end())
-        s_end = end.start() if end else len(norm)
+        if ends is None:
+            ends = _sentence_ends(norm)
+        s_end = _sentence_end(ends, r.end(), len(norm))
         received = _clause_amount(norm, r.end(), s_end)
         if received is None or received.base <= 0:
             continue
         for p in _PAID.finditer(norm, s_end, min(len(norm), s_end + _REACH)):
-            p_end = _SENTENCE_END.search(norm, p.end())
-            paid = _clause_amount(norm, p.end(), p_end.start() if p_end else len(norm))
+            paid = _clause_amount(norm, p.end(), _sentence_end(ends, p.end(), len(norm)))
             if paid is None or paid.unit != received.unit or paid.start in seen:
                 continue
             seen.add(paid.start)

@@ -102,7 +102,10 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
 
     norm = doc.norm
     empty_goals = empty_form_goal_spans(doc) if "|" in norm else []
+    split = _SPLIT.search
     for line in doc.lines:
+        if split(norm, line.start, line.end) is None:
+            continue  # one clause at most (a table cell, a heading): nothing to repeat
         cl = _clauses(norm, line.start, line.end)
         covered: set[int] = set()  # clauses of an immediate repeat, reported as such
         i = 0

@@ -644,13 +644,15 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
     blurbs = [ln.text for ln in doc.lines if _SITE_BLURB.search(ln.text)]
     for ln in doc.lines:
-        t = ln.text.strip()
-        if not t or any(t in b for b in blurbs):
+        t = ln.stripped
+        if not t or (blurbs and any(t in b for b in blurbs)):
             continue  # the page title a content site's blurb repeats, not the report's
         k = bisect.bisect_right(span_starts, ln.start) - 1  # spans with a <= ln.start: [0, k]
         is_title = ln in title_lines or (k >= 0 and reach[k] > ln.start)
+        if not is_title:
+            continue  # (the words are looked for in titles only)
         m = _TEMPLATE_WORD.search(ln.text)
-        if m and is_title and "。" not in t and len(t) <= 60:
+        if m and "。" not in t and len(t) <= 60:
             off = ln.start + ln.text.index(t)
             yield (
                 f"word:{m.group()}",

@@ -15,6 +15,7 @@ percent column is added up only when its header says it holds shares (占比/比
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +31,7 @@ from reviewer.document.tables import (
     Table,
     cell_number,
     column_unit,
+    holds_number,
     is_placeholder,
     is_subtotal_label,
     is_total_label,
@@ -81,7 +83,7 @@ def table_sums(doc: Document) -> Iterator[Hit | Held]:
 def _label(table: Table, row: list[Cell]) -> str:
     """The row's name: its first filled cell before the first figure."""
     for cell in row:
-        if cell_number(cell):
+        if holds_number(cell):
             break
         if cell.text:
             return cell.text
@@ -168,7 +170,7 @@ def _readings(rows: list[list[Cell]], parts: list[int], labels: list[str]) -> li
 def _first_numeric_col(rows: list[list[Cell]], parts: list[int]) -> int | None:
     width = min(len(rows[k]) for k in parts)
     for col in range(width):
-        if all(cell_number(rows[k][col]) for k in parts):
+        if all(holds_number(rows[k][col]) for k in parts):
             return col
     return None
 
@@ -190,9 +192,13 @@ def _parents_only(rows: list[list[Cell]], parts: list[int]) -> list[int] | None:
         keep.append(parts[i])
         step = 1
         acc = Decimal(0)
+        first = nums[i]
+        tol = _half(first) if first else Decimal(0)  # the rounding of rows i..k, added up
         for k in range(i + 1, len(parts)):
             acc += vals[k]
-            tol = sum((_half(n) for n in nums[i : k + 1] if n), Decimal(0))
+            n = nums[k]
+            if n:
+                tol += _half(n)
             if k - i >= 2 and abs(acc - vals[i]) <= tol and acc > 0:
                 step = k - i + 1
                 grouped = True
@@ -204,7 +210,13 @@ def _parents_only(rows: list[list[Cell]], parts: list[int]) -> list[int] | None:
 
 
 def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
+    return _half_of(n.decimals)
+
+
+@functools.lru_cache(maxsize=64)
+def _half_of(decimals: int) -> Decimal:
+    """Half the last digit of a figure written with `decimals` decimals."""
+    return Decimal(5) * Decimal(10) ** (-decimals - 1)
 
 
 def _judge_column(
@@ -445,4 +457,4 @@ def _mostly_numbers(table: Table, col: int) -> bool:
     cells = [r[col] for r in table.rows if col < len(r) and r[col].text]
     if not cells:
         return False
-    return sum(1 for c in cells if cell_number(c)) * 2 >= len(cells)
+    return sum(1 for c in cells if holds_number(c)) * 2 >= len(cells)

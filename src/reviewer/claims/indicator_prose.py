@@ -215,7 +215,17 @@ def _sentence(doc: Document, s: int, e: int) -> list[Indicator]:
     prev_explicit: str | None = None
     prev_stmt_start: int | None = None
     compound = False
-    for q in find_quantities(norm, s, e):
+    found = find_quantities(norm, s, e)
+    if (
+        norm.find("前", s, e) < 0
+        and norm.find("第", s, e) < 0
+        and all(q.dimension in ("bare", "score") for q in found)
+    ):
+        # A score states nothing here, and a bare number only a ranking (前10, 第12): with
+        # neither word in the sentence, none of its figures is a statement (a table cell, a
+        # line of labels and numbers), and the sentence is not read figure by figure.
+        return out
+    for q in found:
         if q.start < prev_end:
             continue
         dim = q.dimension

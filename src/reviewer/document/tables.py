@@ -107,6 +107,12 @@ def cell_number(cell: Cell) -> CellNumber | None:
     return CellNumber(value=value, decimals=decimals, unit=unit, start=cell.start, end=cell.end)
 
 
+def holds_number(cell: Cell) -> bool:
+    """Whether `cell_number(cell)` is a number (without making the `CellNumber`: asked of
+    every cell of a table while its rows are fitted, and of every row's label)."""
+    return _cell_value(cell.text) is not None
+
+
 # The checks ask for the same cells' numbers again and again (a flattened table is fitted to
 # several shapes, then every column is summed): a cell's text is read once.
 @functools.lru_cache(maxsize=8192)
@@ -365,7 +371,7 @@ def _tab_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | Non
         return None
     if sum(_header_like(c.text) for c in first) < 2:
         return None
-    if not any(cell_number(c) for r in rows[1:] for c in r):
+    if not any(holds_number(c) for r in rows[1:] for c in r):
         return None
     return _build(doc, lines, i, j, rows, "tab"), j
 
@@ -384,7 +390,7 @@ def _build(
         len(body) >= 2
         and len(body[0]) == len(header)
         and any(not c.text for c in header)
-        and not any(cell_number(c) for c in body[0])
+        and not any(holds_number(c) for c in body[0])
         and all(c.text or body[0][k].text for k, c in enumerate(header))
     ):
         header = [low if low.text else up for up, low in zip(header, body[0], strict=False)]
@@ -399,7 +405,9 @@ def _build(
 
 _MAX_FLAT_CELL = 30
 _MAX_COLS = 12
-_PROSE_END = lazy(r"[。；;：:，,！？!?]$")
+# What ends a line of prose, not a cell (the last character of the stripped line: a set, not a
+# pattern, as every line of a document is asked).
+_PROSE_END = frozenset("。；;：:，,！？!?")
 
 
 def _flat_cell(line: Line) -> bool:
@@ -409,7 +417,7 @@ def _flat_cell(line: Line) -> bool:
         and "。" not in s
         and "|" not in s
         and "\t" not in s
-        and not _PROSE_END.search(s)
+        and s[-1] not in _PROSE_END
     )
 
 
@@ -555,7 +563,7 @@ def _mixed_columns(rows: list[list[Cell]], n: int) -> int:
 
 def _fits(cell: Cell, kind: str) -> bool:
     if kind == "num":
-        return bool(cell_number(cell)) or is_placeholder(cell)
+        return holds_number(cell) or is_placeholder(cell)
     if kind == "label":
         return not _is_numberish(cell.text)
     return True
@@ -582,7 +590,7 @@ def _fit_row(
     cells: list[Cell], p: int, n: int, kinds: list[str], lead_ok: int
 ) -> list[Cell] | None:
     def has_figure(row: list[Cell]) -> bool:
-        return any(kinds[k] == "num" and cell_number(c) for k, c in enumerate(row))
+        return any(kinds[k] == "num" and holds_number(c) for k, c in enumerate(row))
 
     # A total row whose label cell was merged across the name columns: 合计 / 100 / 92.
     if is_total_label(cells[p].text) or is_subtotal_label(cells[p].text):

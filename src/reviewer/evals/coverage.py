@@ -9,7 +9,7 @@ checks' own `Relation`s (see `reviewer.ledger`), never from these finders.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,7 @@ def _layout_of(starts: list[int], kinds: list[str], offset: int) -> str:
     return kinds[max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
-def report_coverage(text: str, figures: list[LedgerFigure], cov: Coverage, name: str) -> Tally:
+def report_coverage(text: str, figures: Sequence[LedgerFigure], cov: Coverage, name: str) -> Tally:
     """Add one report's ledger (`figures`, over `text`) to `cov`."""
     from reviewer.document.normalize import normalize
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from reviewer.ledger import summary_line
@@ -191,7 +191,7 @@ def _text_of(report: ReportResult, texts: Mapping[str, str] | None) -> str | Non
 
 
 def _figure_marks(
-    figures: list[LedgerFigure] | None, lang: Lang
+    figures: Sequence[LedgerFigure] | None, lang: Lang
 ) -> tuple[list[int], list[tuple[int, str]]]:
     """The figures to mark (verified: underlined, the relations on hover; unverifiable:
     greyed), sorted by start, as (starts, [(end, opening tag)])."""
@@ -220,7 +220,7 @@ def highlight(
     findings: list[Finding],
     prefix: str,
     lang: Lang,
-    figures: list[LedgerFigure] | None = None,
+    figures: Sequence[LedgerFigure] | None = None,
 ) -> str:
     """The escaped text with <mark>s: a segment per run of text covered by the same findings;
     the ledger's verified figures underlined and its unverifiable ones greyed (`figures`)."""

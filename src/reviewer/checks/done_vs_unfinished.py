@@ -93,9 +93,12 @@ _PLAN = lazy(r"计划|预计|确保|力争|争取|将于|拟|要求|目标")
 _REASON = lazy(r"原因|由于|因为|因[^此]|导致|结转|次年|下年|滞后|延期")
 
 
-def _first(sents: list[Sentence], claim_rx: re.Pattern[str]) -> tuple[Sentence, int, int] | None:
-    for s in sents:
-        text = fold(s.text)
+Folded = list[tuple[Sentence, str]]  # each sentence with its folded text (fold() once)
+Found = tuple[Sentence, int, int]  # a sentence and the match's offsets in its text
+
+
+def _first(sents: Folded, claim_rx: re.Pattern[str]) -> Found | None:
+    for s, text in sents:
         m = claim_rx.search(text)
         if m is None or _PLAN.search(text[: m.start()]):
             continue
@@ -103,37 +106,33 @@ def _first(sents: list[Sentence], claim_rx: re.Pattern[str]) -> tuple[Sentence, 
     return None
 
 
-def _states(sents: list[Sentence], state_rx: re.Pattern[str]) -> Iterator[Found]:
-    for s in sents:
-        text = fold(s.text)
+def _states(sents: Folded, state_rx: re.Pattern[str]) -> Iterator[tuple[Found, str]]:
+    for s, text in sents:
         if _FUTURE.search(text):
             continue  # next year's plans (下一步加强在建项目管理) describe no state of this year
         for m in state_rx.finditer(text):
             if _NEGATED.search(text[: m.start()]):
                 continue
-            yield s, m.start(), m.end()
+            yield (s, m.start(), m.end()), text
             break
 
 
-Found = tuple[Sentence, int, int]  # a sentence and the match's offsets in its text
-
-
 def _pair(
-    sents: list[Sentence],
+    sents: Folded,
     claim_rx: re.Pattern[str],
     state_rx: re.Pattern[str],
     *,
     reasons_silence: bool,
 ) -> tuple[Found, Found] | None:
-    for state in _states(sents, state_rx):
-        if reasons_silence and _REASON.search(fold(state[0].text)):
+    # The claim is looked for in the sentences that state no such state: the same sentences
+    # whichever state it is paired with, so they are found once (linear in the sentences).
+    claim = _first([(s, t) for s, t in sents if not state_rx.search(t)], claim_rx)
+    if claim is None:
+        return None
+    for state, text in _states(sents, state_rx):
+        if reasons_silence and _REASON.search(text):
             continue
-        others = [
-            s for s in sents if s.start != state[0].start and not state_rx.search(fold(s.text))
-        ]
-        claim = _first(others, claim_rx)
-        if claim is not None:
-            return claim, state
+        return claim, state
     return None
 
 
@@ -158,7 +157,7 @@ def _clause(found: Found, n: int = 40) -> str:
 
 @check(DONE_VS_UNFINISHED)
 def done_vs_unfinished(doc: Document) -> Iterator[Hit]:
-    sents = sentences(doc)
+    sents = [(s, fold(s.text)) for s in sentences(doc)]
     money = _pair(sents, _MONEY_CLAIM, _MONEY_UNUSED, reasons_silence=True)
     if money is not None:
         claim, state = money

@@ -258,9 +258,11 @@ _VERB_EN = {
 @check(UNPAID_COUNTED_AS_USED)
 def unpaid_counted_as_used(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    ends: list[int] | None = None  # found on first need
     for v in _USED.finditer(norm):
-        end = _SENTENCE_END.search(norm, v.end())
-        hi = end.start() if end else len(norm)
+        if ends is None:
+            ends = _sentence_ends(norm)
+        hi = _sentence_end(ends, v.end(), len(norm))
         for semi in ("；", ";"):
             cut = norm.find(semi, v.end(), hi)
             if cut != -1:
@@ -333,9 +335,10 @@ def project_as_basic(doc: Document) -> Iterator[Hit]:
     title = report_title(doc)
     if title is None or not _PROJECT_TITLE.search(title[2]) or _WHOLE_UNIT.search(norm):
         return
+    ends = _sentence_ends(norm)
     for pm in found:
-        end = _SENTENCE_END.search(norm, pm.end())
-        qm = _PUBLIC.search(norm, pm.end(), min(end.start() if end else len(norm), pm.end() + 40))
+        end = _sentence_end(ends, pm.end(), len(norm))
+        qm = _PUBLIC.search(norm, pm.end(), min(end, pm.end() + 40))
         if qm is None:
             continue
         (a,) = find_quantities(norm, pm.start("a"), pm.end("a")) or (None,)

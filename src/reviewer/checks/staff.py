@@ -233,8 +233,12 @@ def staff_above_quota(doc: Document) -> Iterator[Hit]:
         seen.add(pair.spans[0][0])
         qs, qs_en = _quota_scope(pair.quota_label)
         ss, ss_en = _staff_scope(pair.staff_label)
+        spans = list(pair.spans)
+        if pair.rate is not None and pair.rate.unit == "%":
+            # The form's own 控制率 (108.70%) states the excess: a reviewer quotes it.
+            spans.append((pair.rate.start, pair.rate.end))
         yield STAFF_ABOVE_QUOTA.hit(
-            pair.spans,
+            spans,
             {
                 "quota": fmt(pair.quota),
                 "staff": fmt(pair.staff),

@@ -46,6 +46,15 @@ def test_a_basic_data_form_in_each_layout() -> None:
     assert c002("编制数 在职人数 控制率 15 106.67%\n") == []
 
 
+def test_the_stated_control_rate_right_after_the_head_count_is_pointed_at() -> None:
+    form = "财政供养人员情况(人\n\n编制数\n\n2023 年实际在职人数\n\n控制率\n\n46\n\n50\n\n{rate}\n"
+    (f,) = c002(form.format(rate="108.70%"))
+    assert [s.text for s in f.spans] == ["50", "46", "108.70%"]
+    # A percent that 50 ÷ 46 does not give is some other figure: not pointed at.
+    (f,) = c002(form.format(rate="98.00%"))
+    assert [s.text for s in f.spans] == ["50", "46"]
+
+
 def test_a_stated_control_rate_above_100() -> None:
     (f,) = c002("在职人员控制率为106%。\n")
     assert "106%" in f.message

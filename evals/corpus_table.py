@@ -15,10 +15,11 @@ on, gold committed before any tool run; tuned on since its misses were fixed on 
 NOTES-holdout4.md gives its first run and the figures after) and `holdout5` (collected after
 holdout4 was tuned on, gold committed before any tool run; tuned on since its misses were fixed on
 branch holdout5: NOTES-holdout5.md gives its first run and the figures after). `holdout6` (20
-reports collected while holdout5 was being tuned on, gold committed before any tool run;
-NOTES-holdout6.md) is the unseen set: no rule has been tuned on it.
-`holdout7` (20 reports collected while every other set, holdout6 included, was being tuned on; gold
-committed before any tool run; NOTES-holdout7.md) is unseen too: its first run is the lead's.
+reports collected while holdout5 was being tuned on, gold committed before any tool run; tuned on
+since its causes were fixed on branch causes6: NOTES-holdout6.md). `holdout7` (20 reports
+collected while every other set, holdout6 included, was being tuned on; gold committed before any
+tool run; tuned on since its arithmetic/target causes were fixed on branch causes7:
+NOTES-holdout7.md gives its first run and the figures after). No set is unseen any more.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ PARTS = (
     ("holdout3", "holdout3 (tuned on since)"),
     ("holdout4", "holdout4 (tuned on since)"),
     ("holdout5", "holdout5 (tuned on since)"),
-    ("holdout6", "holdout6 (unseen)"),
-    ("holdout7", "holdout7 (unseen)"),
+    ("holdout6", "holdout6 (tuned on since)"),
+    ("holdout7", "holdout7 (tuned on since)"),
 )
 
 

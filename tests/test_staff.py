@@ -16,6 +16,7 @@ def test_staff_above_a_quota_in_prose_names_both_scopes() -> None:
     assert f.severity == Severity.WARNING
     assert "行政编制 20 人" in f.message and "在职人员" in f.message and "超 2 人" in f.message
     assert f.spans[0].text == "22人"
+    assert not any("%" in s.text for s in f.spans)  # no rate stated, none pointed at
 
 
 def test_within_quota_or_outside_staff_stays_silent() -> None:
@@ -38,9 +39,20 @@ def test_a_basic_data_form_in_each_layout() -> None:
     for text in (run, pipe, cells):
         (f,) = c002(text)
         assert "15 人" in f.message and "16 人" in f.message, text
+        # The head count is the claim; the form's own 控制率, which a reviewer quotes, is a span too.
+        assert [s.text for s in f.spans] == ["16", "15", "106.67%"], text
     assert c002(run.replace("15 16", "16 15").replace("106.67%", "93.75%")) == []
     # Figures that are not the header's (one missing) are not read.
     assert c002("编制数 在职人数 控制率 15 106.67%\n") == []
+
+
+def test_the_stated_control_rate_right_after_the_head_count_is_pointed_at() -> None:
+    form = "财政供养人员情况(人\n\n编制数\n\n2023 年实际在职人数\n\n控制率\n\n46\n\n50\n\n{rate}\n"
+    (f,) = c002(form.format(rate="108.70%"))
+    assert [s.text for s in f.spans] == ["50", "46", "108.70%"]
+    # A percent that 50 ÷ 46 does not give is some other figure: not pointed at.
+    (f,) = c002(form.format(rate="98.00%"))
+    assert [s.text for s in f.spans] == ["50", "46"]
 
 
 def test_a_stated_control_rate_above_100() -> None:

@@ -224,6 +224,23 @@ def _cell_pairs(doc: Document) -> Iterator[_Pair]:
             break
 
 
+_NEXT_PERCENT = lazy(r"[\s|]*(\d{1,3}(?:\.\d+)?)%")
+
+
+def _stated_rate(doc: Document, pair: _Pair) -> list[tuple[int, int]]:
+    """The 控制率 the form states for this pair: its rate column, or else the cell right after
+    the head count when it is a percent that staff ÷ quota gives (rounded as written)."""
+    if pair.rate is not None and pair.rate.unit == "%":
+        return [(pair.rate.start, pair.rate.end)]
+    m = _NEXT_PERCENT.match(doc.norm, pair.spans[0][1])
+    if m is None or pair.quota <= 0:
+        return []
+    stated = Decimal(m.group(1))
+    digits = len(m.group(1).partition(".")[2])
+    value = (pair.staff / pair.quota * 100).quantize(Decimal(1).scaleb(-digits))
+    return [(m.start(1), m.end())] if abs(value - stated) <= Decimal(1).scaleb(-digits) else []
+
+
 @check(STAFF_ABOVE_QUOTA)
 def staff_above_quota(doc: Document) -> Iterator[Hit]:
     seen: set[int] = set()
@@ -233,8 +250,10 @@ def staff_above_quota(doc: Document) -> Iterator[Hit]:
         seen.add(pair.spans[0][0])
         qs, qs_en = _quota_scope(pair.quota_label)
         ss, ss_en = _staff_scope(pair.staff_label)
+        # The form's own 控制率 (108.70%) states the excess: a reviewer quotes it.
+        spans = [*pair.spans, *_stated_rate(doc, pair)]
         yield STAFF_ABOVE_QUOTA.hit(
-            pair.spans,
+            spans,
             {
                 "quota": fmt(pair.quota),
                 "staff": fmt(pair.staff),

@@ -74,3 +74,39 @@ def test_simplified_text_is_the_translated_text_with_or_without_traditional_char
     for text in ["财政资金综合绩效", "財政資金綜合績效，完成率100%", "", "abc 123", "县財政局"]:
         assert to_simplified(text) == text.translate(table)
     assert to_simplified("財政資金") == "财政资金"
+
+
+def test_unfinished_works_admissions_are_the_full_scan_matches() -> None:
+    from reviewer.checks.quality_completion import (
+        _ADMISSION,
+        _ADMISSION_ANCHOR,
+        _ADMISSION_REACH,
+    )
+
+    pieces = [
+        "未完工",
+        "未竣工",
+        "暂",
+        "尚",
+        "目前",
+        "不存在",
+        "没有",
+        "未发现",
+        "杜绝",
+        "无",
+        "项目",
+    ]
+    for text in _cjk_texts(pieces):
+        expected = [m.regs for m in _ADMISSION.finditer(text)]
+        near = rx.finditer_near(_ADMISSION, text, _ADMISSION_ANCHOR, _ADMISSION_REACH)
+        assert [m.regs for m in near] == expected, text
+
+
+def test_a_text_with_nothing_to_fold_folds_to_itself_piece_by_piece() -> None:
+    from reviewer.document import Document
+    from reviewer.document.forms import fold, folds_to_itself
+
+    plain = Document(text="项目资金执行率100%。\n尚在施工。")
+    glossed = Document(text="項(xiàng)目資金執行率100%。")
+    assert folds_to_itself(plain) and not folds_to_itself(glossed)
+    assert all(fold(line) == line for line in plain.text.splitlines())

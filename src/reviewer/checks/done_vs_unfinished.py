@@ -27,7 +27,7 @@ from reviewer.checks.quality_common import Sentence, sentences
 from reviewer.checks.quality_completion import completion_vs_unfinished
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
-from reviewer.document.forms import fold
+from reviewer.document.forms import fold, folds_to_itself
 from reviewer.models import Severity
 from reviewer.regex import lazy
 
@@ -157,7 +157,8 @@ def _clause(found: Found, n: int = 40) -> str:
 
 @check(DONE_VS_UNFINISHED)
 def done_vs_unfinished(doc: Document) -> Iterator[Hit]:
-    sents = [(s, fold(s.text)) for s in sentences(doc)]
+    same = folds_to_itself(doc)
+    sents = [(s, s.text if same else fold(s.text)) for s in sentences(doc)]
     money = _pair(sents, _MONEY_CLAIM, _MONEY_UNUSED, reasons_silence=True)
     if money is not None:
         claim, state = money

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -55,6 +56,10 @@ _ADMISSION = lazy(
     r"(?P<neg>不存在|无|没有|未发现|杜绝)?[^。；;，,\n]{0,4}?"
     r"(?P<adm>(?:暂|尚|仍|还|均|目前)?未(?:完工|竣工))"
 )
+# Every admission holds 未完工 / 未竣工 at most this far after its start (a negation of up to
+# three characters, four others, 目前): the pattern is tried only that near them.
+_ADMISSION_ANCHOR = lazy(r"(?=未(?:完工|竣工))")
+_ADMISSION_REACH = 10
 
 
 def _sentence(norm: str, lo: int, hi: int) -> tuple[int, int]:
@@ -70,7 +75,8 @@ def _clip(text: str, n: int = 50) -> str:
 @check(COMPLETION_VS_UNFINISHED)
 def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    admission = next((m for m in _ADMISSION.finditer(norm) if not m.group("neg")), None)
+    admissions = rx.finditer_near(_ADMISSION, norm, _ADMISSION_ANCHOR, _ADMISSION_REACH)
+    admission = next((m for m in admissions if not m.group("neg")), None)
     if admission is None:
         return
     claim = next((m for m in _CLAIM.finditer(norm) if not m.group("neg")), None)

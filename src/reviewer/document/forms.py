@@ -149,6 +149,12 @@ def fold(text: str) -> str:
     return _GLOSS.sub("", to_simplified(text))
 
 
+def folds_to_itself(doc: Document) -> bool:
+    """Whether `fold` leaves every part of the document unchanged (no traditional character, no
+    gloss anywhere): then a check may skip folding its pieces one by one."""
+    return doc.cached("folds_to_itself", lambda d: fold(d.norm) == d.norm)
+
+
 def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
     """Every way to put a row's `loose` figures under the columns before 执行率, in order,
     with the row's sure values added ([row.values] when the row has no loose figures). A 分值

@@ -110,3 +110,29 @@ def test_a_text_with_nothing_to_fold_folds_to_itself_piece_by_piece() -> None:
     glossed = Document(text="項(xiàng)目資金執行率100%。")
     assert folds_to_itself(plain) and not folds_to_itself(glossed)
     assert all(fold(line) == line for line in plain.text.splitlines())
+
+
+def test_every_unused_or_unfinished_statement_holds_its_core_words() -> None:
+    from reviewer.checks import done_vs_unfinished as q
+
+    pieces = [
+        "未使用",
+        "未拨付",
+        "执行率",
+        "为",
+        "0%",
+        "0.0%",
+        "正在",
+        "施工",
+        "在建项目",
+        "暂",
+        "未完工",
+    ]
+    pairs = [
+        (q._MONEY_UNUSED, q._MONEY_UNUSED_CORE),
+        (q._WORKS_UNFINISHED, q._WORKS_UNFINISHED_CORE),
+    ]
+    for text in _cjk_texts(pieces):
+        for state, core in pairs:
+            for m in state.finditer(text):
+                assert core.search(m.group()), (text, m.group())

@@ -87,6 +87,12 @@ _WORKS_UNFINISHED = lazy(
     r"(?:暂|尚|仍|还)未(?:完工|建成|完成建设|完成施工)|(?:正在|尚在|仍在|还在)(?:施工|建设)"
     r"|建设中的项目|在建项目|(?<![无不没])未完工"
 )
+# What every match of the two state patterns holds, whatever stands around it: a sentence can
+# state no such state unless the (folded) text holds one of these somewhere.
+_MONEY_UNUSED_CORE = lazy(r"未(?:使用|支出|拨付|支付)|执行率")
+_WORKS_UNFINISHED_CORE = lazy(
+    r"未(?:完工|建成|完成建设|完成施工)|在(?:施工|建设)|建设中的项目|在建项目"
+)
 _NEGATED = lazy(r"(?:无|没有|不存在|不涉及|如有|若有|如存在|若存在)[^，,。；;]{0,4}$")
 _FUTURE = lazy(r"下一步|今后|明年|下年度|下一年度|将继续|继续加强|进一步加强")
 _PLAN = lazy(r"计划|预计|确保|力争|争取|将于|拟|要求|目标")
@@ -158,8 +164,12 @@ def _clause(found: Found, n: int = 40) -> str:
 @check(DONE_VS_UNFINISHED)
 def done_vs_unfinished(doc: Document) -> Iterator[Hit]:
     same = folds_to_itself(doc)
+    folded = doc.norm if same else fold(doc.norm)
+    money_may, works_may = _MONEY_UNUSED_CORE.search(folded), _WORKS_UNFINISHED_CORE.search(folded)
+    if not money_may and not works_may:
+        return  # no sentence can state money unused or works unfinished
     sents = [(s, s.text if same else fold(s.text)) for s in sentences(doc)]
-    money = _pair(sents, _MONEY_CLAIM, _MONEY_UNUSED, reasons_silence=True)
+    money = _pair(sents, _MONEY_CLAIM, _MONEY_UNUSED, reasons_silence=True) if money_may else None
     if money is not None:
         claim, state = money
         yield DONE_VS_UNFINISHED.hit(
@@ -168,6 +178,8 @@ def done_vs_unfinished(doc: Document) -> Iterator[Hit]:
         )
     if next(iter(completion_vs_unfinished(doc)), None) is not None:
         return  # Q126 reports the works' contradiction (a completion claim against 未完工)
+    if not works_may:
+        return
     works = _pair(sents, _WORKS_CLAIM, _WORKS_UNFINISHED, reasons_silence=False)
     if works is not None:
         claim, state = works

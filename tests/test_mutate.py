@@ -201,6 +201,29 @@ def test_a_table_run_together_on_one_line() -> None:
     ]
 
 
+def test_a_table_row_run_together_inside_a_line_of_words() -> None:
+    # A form's row printed between its words (too few figures for the whole line to be a
+    # run-together table): its space-separated figure cells are read as a run-together row.
+    line = (
+        "资金到位率 执行率 52.800000 52.800000 100.00% 30.800000 58.33% 预算下达文件，资金到位。\n"
+    )
+    # 58.33 = 30.8 / 52.8, but another row's rate stands between: not read
+    assert shown(line, "rate") == ["rate/run 100.00 = 52.800000 52.800000"]
+    units = (
+        "年度资金总额: 620.82万元 620.82万元 620.82万元 100 100% 10 其中:拨款 说明文字，较长。\n"
+    )
+    assert shown(units, "rate") == ["rate/run 100 = 620.82 620.82"]
+    # near misses: a word between the figures breaks the row; a stretch of figures that all
+    # carry units is running text (read as prose, where a figure between them forbids it)
+    assert shown(line.replace("52.800000 100.00%", "52.800000 到位 100.00%"), "rate") == []
+    prose = units.replace(" 100 100% 10", " 100%")
+    assert shown(prose, "rate") == ["rate/prose 100 = 620.82 620.82"]
+    assert shown(prose.replace("万元 100%", "万元 100分 100%"), "rate") == []
+    # the stretch has no labels: no score unless weight, rate and score stand in that order
+    assert shown(units, "score") == []
+    assert shown(units.replace("100 100% 10", "10 100% 10"), "score") == ["score/run 10 = 10 100"]
+
+
 def test_a_figure_after_a_colon_is_a_figure_but_not_a_clock_time() -> None:
     text = "支出合计90万元。其中:60万元用于基本支出，30万元用于项目支出。\n"
     assert shown(text, "sum") == ["sum/prose 90 = 60 30"]

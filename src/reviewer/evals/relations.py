@@ -976,10 +976,40 @@ def find_counts(norm: str, blks: list[Block]) -> list[Relation]:
     return out
 
 
+# A stretch of a prose line that is a table row run together: >= 3 figure cells in a row,
+# separated only by spaces (52.800000 52.800000 100.00% 30.800000 58.33%).
+_CELL_TOKEN = rf"(?<!\S)(?:{_NUM})(?:{_UNIT_RX})?(?!\S)"
+_ROW_STRETCH = re.compile(rf"{_CELL_TOKEN}(?:[ \t]+{_CELL_TOKEN}){{2,}}")
+
+
+def row_stretches(norm: str, blks: list[Block]) -> list[Block]:
+    """Tables run together inside a prose line (a form's rows between its words): each stretch
+    of >= 3 space-separated figure cells, one of them a bare number (running text gives its
+    figures units), read as a run-together block of its own. Only rates and scores are read
+    in them: a stretch has no labels, so neither a column nor a sum across cells is stated."""
+    out: list[Block] = []
+    for b in blks:
+        if b.layout != "prose":
+            continue
+        for m in _ROW_STRETCH.finditer(norm, b.start, b.end):
+            k = len(blks) + len(out)
+            rows: list[list[tuple[int, int, Figure | None]]] = []
+            figs: list[Figure] = []
+            for t in _TOKEN.finditer(norm, m.start(), m.end()):
+                fig = _cell_fig(norm, t.start(), t.end(), "run", k, len(rows), 0)
+                rows.append([(t.start(), t.end(), fig)])
+                if fig is not None:
+                    figs.append(fig)
+            if any(not f.unit for f in figs):
+                out.append(Block("run", m.start(), m.end(), figs, rows, b.lines))
+    return out
+
+
 def find_relations(text: str) -> list[Relation]:
     """Every relation of the five types stated in `text` (offsets into `text`)."""
     norm = normalize(text)
     blks = blocks(norm)
+    stretches = row_stretches(norm, blks)
     rels = (
         find_sums(blks, norm)
         + find_rates(blks, norm)
@@ -987,5 +1017,11 @@ def find_relations(text: str) -> list[Relation]:
         + find_scores(blks, norm)
         + find_counts(norm, blks)
     )
+    seen = {(r.kind, r.anchor.start) for r in rels}
+    rels += [
+        r
+        for r in find_rates(stretches, norm) + find_scores(stretches, norm)
+        if (r.kind, r.anchor.start) not in seen
+    ]
     rels.sort(key=lambda r: (r.anchor.start, r.kind))
     return rels

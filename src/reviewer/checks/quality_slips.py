@@ -1,6 +1,6 @@
 """Report quality, slips that survive into the published text: Word field codes left in place
-(PAGE10PAGE, MERGEFORMAT), a year written with 月 for 年 (2020月12月), a place or unit name written
-twice in a row (施甸县施甸县教育体育局), and the form's fixed heading 时效指标 written 实效指标."""
+(PAGE10PAGE, MERGEFORMAT), a year written with 月 for 年 (2020月12月), and the form's fixed
+heading 时效指标 written 实效指标. (A place or unit name written twice is Q111's.)"""
 
 from __future__ import annotations
 
@@ -57,30 +57,6 @@ YEAR_AS_MONTH = rule(
     fix="Write 年 after the year (2020年12月).",
 )
 
-NAME_TWICE = rule(
-    code="Q147",
-    fix_zh="删去重复的地名或单位名称。",
-    name="name-written-twice",
-    kind="garbled_text",
-    severity=Severity.INFO,
-    family="quality",
-    title_zh="地名或单位名称重复书写",
-    title_en="A place or unit name written twice in a row",
-    message_zh="“{quote}”中“{name}”连写了两次（共{n}处），应删去一处",
-    message_en="'{quote}' writes '{name}' twice in a row ({n} place(s)); delete one",
-    what="Finds a place or unit name of three to eight characters ending in a place or unit "
-    "word (县, 市, 区, 州, 省, 旗, 镇, 乡, 村, 局, 厅, 委) written twice in a row and followed by "
-    "more of a name or a sentence (施甸县施甸县教育体育局). A run of three or more copies "
-    "(the cells of a flattened form: 省财政省财政省财政), a repeat that continues the pattern "
-    "on either side, a name standing alone on its line twice (two equal cells) and reduplicated "
-    "words (人人, 村村) stay silent.",
-    why="A doubled name is a typing or merge slip in the unit's own name; readers take it as "
-    "a sign the report was not proofread.",
-    example="施甸县施甸县教育体育局2020年部门整体支出绩效自评报告",
-    counterexample="施甸县教育体育局会同施甸县财政局开展自评；村村通公路，人人参与。",
-    fix="Delete the repeated name.",
-)
-
 TIMELINESS_HEADING = rule(
     code="Q148",
     fix_zh="将“实效指标”改为产出指标下固定的“时效指标”。",
@@ -111,8 +87,6 @@ _FIELD = lazy(
     r"|TOC\s*\\[ohzut]|PAGEREF\s*_?Toc\d*|HYPERLINK\s*\\l|_Toc\d{6,})(?![A-Za-z])"
 )
 _YEAR_MONTH = lazy(r"(?<!\d)(?P<y>19[5-9]\d|20\d\d)月(?P<m>1[0-2]|0?[1-9])月")
-# A place or unit name (3–8 characters, a place or unit word last) written twice in a row.
-_TWICE = lazy(r"(?P<name>[\u4e00-\u9fff]{2,7}?[县市区州省旗镇乡村局厅委])(?P=name)")
 _TIMELINESS = lazy(
     r"(?:^|[|｜\t])[ \t]*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）、.．]?)?[ \t]*实效指标", re.M
 )
@@ -140,32 +114,6 @@ def year_as_month(doc: Document) -> Iterator[Hit]:
         first = found[0]
         fixed = f"{first.group('y')}年{first.group('m')}月"
         yield _spans_hit(YEAR_AS_MONTH, norm, [(m.start(), m.end()) for m in found], fixed=fixed)
-
-
-def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-@check(NAME_TWICE)
-def name_twice(doc: Document) -> Iterator[Hit]:
-    norm = doc.norm
-    spans: list[tuple[int, int]] = []
-    names: list[str] = []
-    for m in _TWICE.finditer(norm):
-        name = m.group("name")
-        lo, hi = m.start(), m.end()
-        before, after = norm[lo - 1 : lo], norm[hi : hi + 1]
-        # a periodic run (省财政省财政省财政, 财政市财政市…) continues the pattern on a side
-        if norm[hi : hi + len(name)] == name or norm[max(0, lo - len(name)) : lo] == name:
-            continue
-        if before == name[-1] or after == name[0]:
-            continue
-        if not after or not _cjk(after):
-            continue  # two equal cells, or a name closing a line twice: not read
-        spans.append((lo, min(len(norm), hi + 4)))
-        names.append(name)
-    if spans:
-        yield _spans_hit(NAME_TWICE, norm, spans, name=names[0])
 
 
 @check(TIMELINESS_HEADING)

@@ -355,6 +355,15 @@ def test_none_under_an_optional_other_matters_section_is_an_answer() -> None:
     assert len(q("五、有关建议\n加强调度。\n六、需要说明的问题\n无。\n", "Q010")) == 1
 
 
+def test_section_marked_classified_is_empty_on_purpose() -> None:
+    # (涉密) in the heading says the content is withheld: its empty body is no omission
+    text = "一、单位基本情况\n（一）单位情况\n本单位是一级行政单位。\n（二）人员情况（涉密）\n（三）工作职能\n负责治安。\n"
+    assert q(text, "Q010") == []
+    # the same section unmarked and empty is still reported
+    text = "一、单位基本情况\n（一）单位情况\n本单位是一级行政单位。\n（二）人员情况\n（三）工作职能\n负责治安。\n"
+    assert len(q(text, "Q010")) == 1
+
+
 def test_none_as_a_fact_is_not_empty() -> None:
     text = "（二）项目情况\n1.整体情况\n共实施项目5个。\n2.100万以上项目：无\n"
     assert q(text, "Q010") == []

@@ -2,6 +2,7 @@
 written twice in a row (支支出, 预预算). Only for terms whose first character, doubled, makes no
 word (so 谢谢, 常常, 人人, 单单 are never read), not where the character before it ends a word in
 that character (收支支出: 收支 then 支出), and not after 一 (一项项, one by one).
+Also a place or unit name written twice in a row before more of a name (施甸县施甸县教育体育局).
 Also a word of two to four characters written twice inside a cited title
 (《中央食品食品监管补助资金管理实施细则》): a cited document's name is fixed text, and no
 title repeats a word back to back. In running prose the same slip is not read: a form
@@ -34,7 +35,12 @@ DOUBLED_CHARACTER = rule(
     "财政, 专项, 采购) whose first character is written twice in a row (支支出): terms whose "
     "doubled first character is no word, and not where the character before makes a word "
     "ending in it (收支支出, 下拨拨付) or after 一 (one by one). "
-    "Also a two-to-four-character word written twice inside a cited title (《…食品食品…》). "
+    "Also a two-to-four-character word written twice inside a cited title (《…食品食品…》), "
+    "and a place or unit name of three to eight characters ending in a place or unit word "
+    "(县, 市, 区, 州, 省, 旗, 镇, 乡, 村, 局, 厅, 委) written twice in a row and followed by more "
+    "text (施甸县施甸县教育体育局): not a run of three copies or a pattern that runs on "
+    "(省财政省财政省财政, the cells of a flattened form), nor a name doubled at a line's end "
+    "(two equal cells). "
     "Repeats are reported once with every place.",
     why="A doubled character is a typing slip left in the published text; it shows the "
     "report was not proofread and may hide other slips in its figures.",
@@ -63,6 +69,8 @@ _TERMS: dict[str, str] = {
 # A cited title (《…》) and a word of two to four characters written twice in it.
 _TITLE = lazy(r"《[^《》\n]{2,80}》")
 _DOUBLED_WORD = lazy(r"(?P<w>[\u4e00-\u9fff]{2,4})(?P=w)")
+# A place or unit name (three to eight characters, a place or unit word last) twice in a row.
+_NAME_TWICE = lazy(r"(?P<name>[\u4e00-\u9fff]{2,7}?[县市区州省旗镇乡村局厅委])(?P=name)")
 _DOUBLED = lazy(r"(?<!一)(?P<x>[支预决绩指执完拨财专采])(?P=x)(?P<y>[\u4e00-\u9fff])")
 
 
@@ -102,4 +110,24 @@ def doubled_character(doc: Document) -> Iterator[Hit]:
                     },
                 )
             )
+    for m in _NAME_TWICE.finditer(text):
+        name = m.group("name")
+        lo, hi = m.start(), m.end()
+        if text[hi : hi + len(name)] == name or text[max(0, lo - len(name)) : lo] == name:
+            continue  # three copies or more: the cells of a flattened form
+        if text[lo - 1 : lo] == name[-1] or text[hi : hi + 1] == name[0]:
+            continue  # a repeat that runs on (财政市财政市…): cells again
+        if not "\u4e00" <= text[hi : hi + 1] <= "\u9fff":
+            continue  # a name doubled at a line's or clause's end: two equal cells
+        tail = min(hi + 4, len(norm))
+        hits.append(
+            DOUBLED_CHARACTER.hit(
+                [(lo, tail)],
+                {
+                    "quote": norm[lo:tail],
+                    "char": norm[lo : lo + len(name)],
+                    "word": norm[lo + len(name) : tail],
+                },
+            )
+        )
     yield from grouped(hits, lambda h: h.data["quote"])

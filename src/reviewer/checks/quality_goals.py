@@ -525,6 +525,85 @@ _DEFERRED_TARGET = lazy(
 _NAME_BEFORE = lazy(r"[^，,。；;\n]{1,19}$")
 
 
+# A unit's goals-and-tasks heading (本部门履职总体目标、工作任务; 部门年度目标及工作任务).
+_DUTY_GOALS_TITLE = lazy(
+    r"(?:履职|部门|单位)[^，,。；;]{0,4}目标(?:\s*[、和及与]\s*(?:工作|主要)?任务)?$"
+)
+# Amounts in 万 with 元 left off (调减资金300万,), and rates that belong to the funds (执行率34.3%,
+# 占比14.94%): figures about the money, not targets.
+_FUNDS_RATE = lazy(
+    r"\d+(?:\.\d+)?\s*万(?=\s*[,，。；;、)）]|$)"
+    r"|(?:执行率|支付率|到位率|使用率|拨付率|占比|比例|比重)[为达是]?\s*\d+(?:\.\d+)?\s*%"
+)
+# Item numbers at a line or clause start (1.部门预算收入, 2、…).
+_ENUMERATOR = lazy(r"(?:^|(?<=[\n。；;]))\s*[(（]?\d{1,2}[)）.．、]", re.M)
+# A goal given after a label (年度总体目标:1.提升…): stated, whether measurable or not.
+_GOAL_LABEL = lazy(r"目标\s*(?:[:：]|为|是(?!否))")
+# Document numbers (川财社〔2020〕165号, 〔20211号) and dates (12月23日, 8月): no target.
+_REFS = lazy(r"\d+\s*号|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d+\s*个?工作日")
+# Words that frame a figure as a target rather than a result (the funds' own too: 预计年收入2万元).
+_TARGET_FRAMING = lazy(
+    r"目标值|指标值|预计|力争|确保|计划(?!下达|安排|资金)|不低于|不少于|不超过|达到|"
+    r"\d[^，,。；;]{0,6}(?:以上|以内)|≥|≤|>|<|＞|＜"
+)
+# What marks a figure as done rather than aimed at: 实施了…200余台, 实际发放, 累计, 已.
+_RESULT_MARK = lazy(r"了|已|实际|累计|共计")
+
+
+def _figures_not_targets(body: str) -> bool:
+    """No sentence of a goals section's (folded) text frames a figure as a target, and every
+    figure besides the funds, their rates, years, dates and document numbers stands in a
+    sentence of its own, apart from the funds, that reports it as done (了, 已, 实际, 累计)."""
+    for sent in rx.split(r"[。；;\n]", body):
+        plain = _REFS.sub("", _YEAR.sub("", sent))
+        if not rx.search(r"\d", plain):
+            continue
+        if _TARGET_FRAMING.search(plain):
+            return False
+        rest = _ENUMERATOR.sub("", _FUNDS_RATE.sub("", _MONEY.sub("", plain)))
+        if not rx.search(r"\d", rest):
+            continue
+        if not _RESULT_MARK.search(sent) or _MONEY.search(plain):
+            return False  # 资金200万元,(用于)建成床位50张: what the funds are for may be the goal
+    return True
+
+
+def _goals_in_words_elsewhere(doc: Document, here: Section) -> bool:
+    """Another goals section whose text states goals in words, without funds (整体绩效目标情况:
+    通过资助减轻…): the goals are given there, vague or not."""
+    for s in sections(doc):
+        if s.start == here.start or not _TARGETS_TITLE.search(fold(s.title)):
+            continue
+        body = fold(doc.norm[s.body_start : s.end]).strip()
+        if len(body) >= 20 and not _MONEY.search(body):
+            return True
+    return False
+
+
+def _results_follow(doc: Document, here: Section) -> bool:
+    """A results, score or problems heading after the goals section (绩效目标完成情况分析, in
+    traditional characters too): the text goes on past the goals, so it was not cut there."""
+    for s in sections(doc):
+        title = fold(s.title)
+        if s.start >= here.end and (
+            rx.search(r"目标完成|完成情况", title) or _LATER_TITLE.search(title)
+        ):
+            return True
+    return False
+
+
+def _goal_subheads(doc: Document, s: Section) -> list[tuple[int, int]]:
+    """Numbered sub-headings inside a goals section that promise goals ((二)资金安排、分解下达
+    预算和绩效目标情况。), run into their text rather than standing as sections."""
+    out = []
+    for m in rx.finditer(
+        r"[(（][一二三四五六七八九十]{1,2}[)）][^。\n]{4,60}", doc.norm[s.body_start : s.end]
+    ):
+        if "绩效目标" in fold(m.group()):
+            out.append((s.body_start + m.start(), s.body_start + m.end()))
+    return out
+
+
 def _targets_anywhere(doc: Document) -> bool:
     """A target with a comparator, or an indicator's value given as such, anywhere."""
     norm = doc.norm
@@ -1101,27 +1180,44 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         )
     chosen: list[Section] = []
     for s in sections(doc):
-        if not _TARGETS_TITLE.search(s.title) or _NOT_TARGETS_TITLE.search(s.title):
+        title = fold(s.title)  # traditional characters and pinyin glosses read as plain
+        if not (_TARGETS_TITLE.search(title) or _DUTY_GOALS_TITLE.search(title)):
+            continue
+        if _NOT_TARGETS_TITLE.search(title):
             continue
         if any(c.start <= s.start < c.end for c in chosen):
             continue  # inside a goals section already judged
         chosen.append(s)
-        body = norm[s.body_start : s.end]
+        body = fold(norm[s.body_start : s.end])
         if not _MONEY.search(body) or _duty_reading(doc, s) is not None:
             continue
-        if rx.search(r"\d", _MONEY.sub("", _YEAR.sub("", body))):
-            continue  # a figure besides the funds and the year: a target may be among them
         if _GOAL_STATEMENT.search(body) or _targets_anywhere(doc):
             continue  # a goal is stated (Q001 judges it), or targets stand elsewhere
         if _TARGETS_POINTER.search(body):
             continue  # 具体详见“绩效指标完成情况分析”: the section says where the targets stand
+        if _GOAL_LABEL.search(body) or not _figures_not_targets(body):
+            continue  # a goal stated (年度总体目标:…, Q001 judges it), or a figure that may be one
+        strict = _TARGETS_TITLE.search(title) and not rx.search(
+            r"\d", _MONEY.sub("", _YEAR.sub("", body))
+        )
+        if not strict and (
+            _GOAL_LABEL.search(fold(norm))
+            or _goals_in_words_elsewhere(doc, s)
+            or not _results_follow(doc, s)
+        ):
+            # a goal given after a label or in words in another goals section (Q001 judges
+            # it), or a text cut before the results: the goals may stand elsewhere
+            continue
         first = first_sentence_within(doc, s.body_start, s.end)
         if first is None:
             continue
         yield MISSING_GOALS.hit(
-            [(s.start, s.title_end), (first.start, first.end)],
-            {"title": s.title, "quote": _clip(first.text, 40)},
+            [(s.start, s.title_end), (first.start, first.end), *_goal_subheads(doc, s)],
+            {"title": title, "quote": _clip(first.text, 40)},
             variant="funds",
+            # figures besides the funds read as results, or a unit's goals-and-tasks heading:
+            # less certain than a goals section holding nothing but the funds
+            severity=None if strict else Severity.INFO,
         )
     for s in _top_goal_sections(doc):
         text = norm[s.body_start : s.end]

@@ -293,6 +293,10 @@ def _children(doc: Document, s: Section) -> list[Section]:
     return secs[bisect.bisect_right(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
 
+# A heading marked classified in brackets: its content is withheld from the published text.
+_CLASSIFIED = lazy(r"[(（]\s*(?:涉密|保密|涉及国家秘密|密)\s*[)）]")
+
+
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
@@ -325,6 +329,8 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
+        if _CLASSIFIED.search(s.title):
+            continue  # a section marked classified (人员情况（涉密）) is left empty on purpose
         if _children(doc, s) or s.start in prompted:
             continue
         body = norm[s.body_start : s.end]

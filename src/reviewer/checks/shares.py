@@ -164,7 +164,7 @@ def shares(doc: Document) -> Iterator[Hit | Relation]:
         if slip is not None:
             total, slipped = slip
             part_q, total_q = node.q, total.q
-            claim = slipped or total_q
+            claim = slipped if slipped is not None else total_q
             reread = claim._replace(unit=(total_q if claim is part_q else part_q).unit)
             yield SHARE_UNIT_SLIP.hit(
                 [

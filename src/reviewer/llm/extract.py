@@ -36,7 +36,7 @@ from reviewer.document import Document
 from reviewer.document.normalize import normalize
 from reviewer.llm import prompts
 from reviewer.llm.assess import to_yuan
-from reviewer.llm.chunking import split
+from reviewer.llm.chunking import nonce_of, split
 from reviewer.llm.client import LLMClient
 from reviewer.llm.compact import (
     GAPS_SCHEMA,
@@ -306,9 +306,6 @@ _GOALS_NOTE = (
 
 
 def gap_messages(prompt: prompts.Prompt, req: GapRequest) -> list[dict[str, str]]:
-    import hashlib
-
-    nonce = hashlib.sha256(req.text.encode("utf-8")).hexdigest()[:8]
     return prompt.render(
         goals_rule="和年度绩效目标" if req.ask_goals else "",
         known="、".join(req.known) if req.known else "（无）",
@@ -319,7 +316,7 @@ def gap_messages(prompt: prompts.Prompt, req: GapRequest) -> list[dict[str, str]
             if req.rules_goals
             else "不要摘录目标。"
         ),
-        nonce=nonce,
+        nonce=nonce_of(req.text),
         report=req.text,
     )
 

@@ -411,12 +411,12 @@ def accept_gaps(
     """The model's entries that hold (grounded, numbers in their quotes, not a rules entry)."""
     dropped: list[Dropped] = []
     kept: list[Indicator] = []
+    read = [Indicator(name=i.name, quote="", by=RULES) for i in unplaced(doc)]
     for ans in answer.indicators:
         ind, why = _model_indicator(doc, grounder, ans)
         dropped.extend(why)
         if ind is None:
             continue
-        read = [Indicator(name=i.name, quote="", by=RULES) for i in unplaced(doc)]
         same = _duplicate_of(ind, [*rules.indicators, *read, *kept])
         if same is not None:
             who = "a rules entry" if same.by == RULES else "an earlier model entry"

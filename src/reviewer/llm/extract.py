@@ -456,7 +456,7 @@ def run(
 ) -> tuple[Extraction, list[Dropped], dict[str, Any]]:
     """The rules' extraction, completed by one compact model call; returns the extraction,
     what was dropped, and the counts (`meta`: rules / model entries, lines sent and left out)."""
-    prompt = prompts.load("extract", 2)
+    prompt = prompts.load("extract")
     grounder = grounder or Grounder(doc)
     budget = budget or Budget.for_text(doc.text)
     ex = from_rules(doc)
@@ -519,7 +519,7 @@ def run_full(
 ) -> tuple[Extraction, list[Dropped]]:
     """extract.v1: every section by the model, merged; the grounded extraction and what was
     dropped (`REVIEWER_PIPELINE=full`)."""
-    prompt = prompts.load("extract", 1)
+    prompt = prompts.load("extract", prompts.FULL_PIPELINE_VERSIONS["extract"])
     grounder = grounder or Grounder(doc)
     chunks = split(doc, client.settings.char_budget)
     parts: list[Extraction] = []

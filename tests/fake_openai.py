@@ -21,9 +21,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from reviewer.llm.settings import Settings
 
 
 @dataclass
@@ -194,3 +197,20 @@ def fake_openai() -> Iterator[FakeOpenAI]:
     """A running FakeOpenAI; import this fixture into a test module to use it."""
     with FakeOpenAI() as fake:
         yield fake
+
+
+def offline_settings(fake: FakeOpenAI, tmp_path: Path, *, api_key: str, **kw: Any) -> Settings:
+    """Settings pointing at `fake`: JSON mode, no cache, no retry, one re-ask; `kw` overrides."""
+    base: dict[str, Any] = dict(
+        model="fake-model",
+        base_url=fake.base_url,
+        api_key=api_key,
+        mode="json",
+        cache=False,
+        cache_dir=tmp_path / "cache",
+        max_retries=0,
+        reasks=1,
+        timeout=10.0,
+    )
+    base.update(kw)
+    return Settings(**base)

@@ -10,7 +10,7 @@ from reviewer.llm import review as rv
 from reviewer.llm.candidates import candidates
 from reviewer.llm.compact import Budget
 from reviewer.llm.settings import Settings
-from tests.fake_openai import FakeOpenAI
+from tests.fake_openai import FakeOpenAI, offline_settings
 
 REPORT = """2024年度部门整体支出绩效自评报告
 一、部门职责
@@ -28,19 +28,7 @@ REPORT += "本部门按照预算管理要求组织实施各项工作，资金管
 
 
 def settings_for(fake: FakeOpenAI, tmp_path, **kw) -> Settings:
-    base = dict(
-        model="fake-model",
-        base_url=fake.base_url,
-        api_key="sk-test-compact-0000",
-        mode="json",
-        cache=False,
-        cache_dir=tmp_path / "cache",
-        max_retries=0,
-        reasks=1,
-        timeout=10.0,
-    )
-    base.update(kw)
-    return Settings(**base)
+    return offline_settings(fake, tmp_path, api_key="sk-test-compact-0000", **kw)
 
 
 def doc() -> Document:

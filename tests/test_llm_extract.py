@@ -17,7 +17,7 @@ from reviewer.document import Document
 from reviewer.llm import extract as extract_mod
 from reviewer.llm import review as rv
 from reviewer.llm.settings import Settings
-from tests.fake_openai import FakeOpenAI
+from tests.fake_openai import FakeOpenAI, offline_settings
 
 # Neutral prose so each report is long enough for its token budget (1.2 tokens a character).
 FILLER = "本局按照预算管理要求组织实施各项工作，资金管理和会计核算按制度执行。\n" * 24
@@ -57,19 +57,7 @@ UNREAD_ANSWER = {
 
 
 def settings_for(fake: FakeOpenAI, tmp_path, **kw) -> Settings:
-    base = dict(
-        model="fake-model",
-        base_url=fake.base_url,
-        api_key="sk-test-extract-0000",
-        mode="json",
-        cache=False,
-        cache_dir=tmp_path / "cache",
-        max_retries=0,
-        reasks=1,
-        timeout=10.0,
-    )
-    base.update(kw)
-    return Settings(**base)
+    return offline_settings(fake, tmp_path, api_key="sk-test-extract-0000", **kw)
 
 
 def sent_report(fake: FakeOpenAI, k: int = 0) -> str:

@@ -33,8 +33,12 @@ class Chunk:
 
     @property
     def nonce(self) -> str:
-        """Delimiter tag, derived from the text (deterministic, so requests replay exactly)."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:8]
+        return nonce_of(self.text)
+
+
+def nonce_of(text: str) -> str:
+    """Delimiter tag, derived from the text (deterministic, so requests replay exactly)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _section_starts(doc: Document) -> list[int]:

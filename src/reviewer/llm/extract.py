@@ -36,7 +36,7 @@ from reviewer.document import Document
 from reviewer.document.normalize import normalize
 from reviewer.llm import prompts
 from reviewer.llm.assess import to_yuan
-from reviewer.llm.chunking import split
+from reviewer.llm.chunking import nonce_of, split
 from reviewer.llm.client import LLMClient
 from reviewer.llm.compact import (
     GAPS_SCHEMA,
@@ -306,9 +306,6 @@ _GOALS_NOTE = (
 
 
 def gap_messages(prompt: prompts.Prompt, req: GapRequest) -> list[dict[str, str]]:
-    import hashlib
-
-    nonce = hashlib.sha256(req.text.encode("utf-8")).hexdigest()[:8]
     return prompt.render(
         goals_rule="和年度绩效目标" if req.ask_goals else "",
         known="、".join(req.known) if req.known else "（无）",
@@ -319,7 +316,7 @@ def gap_messages(prompt: prompts.Prompt, req: GapRequest) -> list[dict[str, str]
             if req.rules_goals
             else "不要摘录目标。"
         ),
-        nonce=nonce,
+        nonce=nonce_of(req.text),
         report=req.text,
     )
 
@@ -414,12 +411,12 @@ def accept_gaps(
     """The model's entries that hold (grounded, numbers in their quotes, not a rules entry)."""
     dropped: list[Dropped] = []
     kept: list[Indicator] = []
+    read = [Indicator(name=i.name, quote="", by=RULES) for i in unplaced(doc)]
     for ans in answer.indicators:
         ind, why = _model_indicator(doc, grounder, ans)
         dropped.extend(why)
         if ind is None:
             continue
-        read = [Indicator(name=i.name, quote="", by=RULES) for i in unplaced(doc)]
         same = _duplicate_of(ind, [*rules.indicators, *read, *kept])
         if same is not None:
             who = "a rules entry" if same.by == RULES else "an earlier model entry"
@@ -459,7 +456,7 @@ def run(
 ) -> tuple[Extraction, list[Dropped], dict[str, Any]]:
     """The rules' extraction, completed by one compact model call; returns the extraction,
     what was dropped, and the counts (`meta`: rules / model entries, lines sent and left out)."""
-    prompt = prompts.load("extract", 2)
+    prompt = prompts.load("extract")
     grounder = grounder or Grounder(doc)
     budget = budget or Budget.for_text(doc.text)
     ex = from_rules(doc)
@@ -522,7 +519,7 @@ def run_full(
 ) -> tuple[Extraction, list[Dropped]]:
     """extract.v1: every section by the model, merged; the grounded extraction and what was
     dropped (`REVIEWER_PIPELINE=full`)."""
-    prompt = prompts.load("extract", 1)
+    prompt = prompts.load("extract", prompts.FULL_PIPELINE_VERSIONS["extract"])
     grounder = grounder or Grounder(doc)
     chunks = split(doc, client.settings.char_budget)
     parts: list[Extraction] = []

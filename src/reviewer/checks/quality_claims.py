@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import grouped, sentence_at, sentences
+from reviewer.checks.quality_common import clip, grouped, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path, sections
 from reviewer.claims.selfscore import self_scores
@@ -394,8 +394,8 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
             yield COPY_PASTE.hit(
                 [(s.start, s.end), (a, b)],
                 {
-                    "quote": _clip(here, 40),
-                    "other": _clip(there, 40),
+                    "quote": clip(here, 40),
+                    "other": clip(there, 40),
                     "n": len(qs),
                     "figures": "、".join(q.raw.strip() for q in qs[:5]),
                     "note_zh": "；本句谈支出，却沿用了收入的分项和措辞，支出的实际构成未给出"
@@ -409,11 +409,6 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
             )
             break
         same.append((s.start, s.end, sec))
-
-
-def _clip(text: str, n: int) -> str:
-    text = text.strip()
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # ---------------------------------------------------------------- Q022 garbled numbers

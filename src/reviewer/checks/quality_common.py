@@ -80,6 +80,12 @@ def stop_span(text: str, stops: str, lo: int, hi: int | None = None) -> tuple[in
     return start, min(ends) if ends else len(text)
 
 
+def clip(text: str, n: int = 40) -> str:
+    """`text` without surrounding whitespace, cut to n characters with an ellipsis: a quote."""
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 class _Adder:
     """Appends the sentence [start, end) without surrounding spaces, if any is left; sentences
     come in order, so the line holding each is found by walking the line starts once."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import stop_span
+from reviewer.checks.quality_common import clip, stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -64,10 +64,6 @@ _ADMISSION_REACH = 10
 _STOPS = "。；;\n"
 
 
-def _clip(text: str, n: int = 50) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 @check(COMPLETION_VS_UNFINISHED)
 def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -84,8 +80,8 @@ def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     yield COMPLETION_VS_UNFINISHED.hit(
         [(c_lo, c_hi), (a_lo, a_hi)],
         {
-            "claim": _clip(norm[c_lo:c_hi].strip()),
-            "admission": _clip(norm[a_lo:a_hi].strip()),
+            "claim": clip(norm[c_lo:c_hi], 50),
+            "admission": clip(norm[a_lo:a_hi], 50),
         },
         severity=Severity.WARNING if whole else Severity.INFO,
     )

@@ -229,9 +229,8 @@ def _funds(toks: list[_Tok]) -> _Funds | None:
     for i in range(len(toks)):
         nums = [_num(t) for t in toks[i : i + 5]]
         # W R% S, optionally after A B
-        if len(nums) >= 3 and nums[0] and nums[2] and _pct(toks[i + 1]) is not None:
-            w, s, r = nums[0], nums[2], _pct(toks[i + 1])
-            assert r is not None
+        if len(nums) >= 3 and nums[0] and nums[2] and (r := _pct(toks[i + 1])) is not None:
+            w, s = nums[0], nums[2]
             p = _pair(w, s)
             if p is not None and abs(s.value - w.value * r / _HUNDRED) < 1:
                 ba = _num(toks[i - 2]) if i >= 2 and toks[i - 2].line == toks[i].line else None

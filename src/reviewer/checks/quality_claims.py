@@ -175,14 +175,14 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
     label line) states no figure at all, years aside, and makes no sweeping claim already
     reported on its own."""
     heads = {s.start for s in sections(doc)}
-    lines = [ln for ln in doc.lines if ln.text.strip()]
+    lines = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(lines[:-1]):
-        label = ln.text.strip()
+        label = ln.stripped
         if not _ACHIEVEMENTS_LABEL.search(label) or not _LABEL_LINE.match(label):
             continue
         body: list[str] = []
         for nxt in lines[i + 1 : i + 4]:
-            text = nxt.text.strip()
+            text = nxt.stripped
             at = nxt.start + nxt.text.index(text)
             if at in heads or _LABEL_LINE.match(text):
                 break
@@ -194,7 +194,7 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
             continue  # the sweeping claim is the finding
         nxt = lines[i + 1]
         lo = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
-        yield lo, lo + len(nxt.text.strip())
+        yield lo, lo + len(nxt.stripped)
 
 
 # A satisfaction rate stated as a result: 受益群众满意度100%, 使牧民满意度达到95%以上 (a comparator

@@ -74,7 +74,7 @@ def quantity_without_count(doc: Document) -> Iterator[Hit]:
             body.append((ln.start + head.start("rest"), ln.end, head.group("rest")))
         else:
             for nxt in lines[ln.index + 1 : ln.index + 1 + _MAX_LINES]:
-                if not nxt.text.strip():
+                if not nxt.stripped:
                     continue
                 if _NEXT.match(nxt.text):
                     break

@@ -85,12 +85,12 @@ class _Cell(NamedTuple):
 
 def _runs(doc: Document) -> Iterator[list[_Cell]]:
     """Runs of cells separated by lone `|` lines (blank lines ignored)."""
-    lines = [ln for ln in doc.lines if ln.text.strip()]
+    lines = [ln for ln in doc.lines if ln.stripped]
     run: list[_Cell] = []
     pending: _Cell | None = None
     bars = 0
     for ln in lines:
-        text = ln.text.strip()
+        text = ln.stripped
         if text == "|":
             run.append(pending if pending is not None else _Cell("", ln.start, ln.start))
             pending = None

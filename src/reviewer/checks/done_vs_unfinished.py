@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import Sentence, sentences
+from reviewer.checks.quality_common import Sentence, clip, sentences
 from reviewer.checks.quality_completion import completion_vs_unfinished
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
@@ -157,8 +157,7 @@ def _clause(found: Found, n: int = 40) -> str:
     lo = ends[-1] if ends else 0
     if hi - lo < _SHORT and ends:
         lo = ends[-2] if len(ends) >= 2 else 0
-    out = text[lo:hi].strip()
-    return out if len(out) <= n else out[: n - 1] + "…"
+    return clip(text[lo:hi], n)
 
 
 @check(DONE_VS_UNFINISHED)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer.checks.quality_common import stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -77,12 +78,6 @@ def _cn(n: str) -> int:
     return _CN_DIGITS.get(n, -1)
 
 
-def _sentence(norm: str, pos: int) -> tuple[int, int]:
-    lo = max(norm.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (norm.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    return lo, (min(ends) if ends else len(norm))
-
-
 def _lists(norm: str) -> Iterator[tuple[list[tuple[str, Decimal, int, int]], int, int]]:
     """Runs of two or more recipient items joined by 、 within one sentence."""
     run: list[tuple[str, Decimal, int, int]] = []
@@ -115,7 +110,7 @@ def funded_count_vs_list(doc: Document) -> Iterator[Hit]:
         n = _cn(c.group("n"))
         if n < 1:
             continue
-        s_lo, s_hi = _sentence(norm, c.start())
+        s_lo, s_hi = stop_span(norm, _SENTENCE_END, c.start())
         money = [q for q in find_quantities(norm, s_lo, s_hi) if q.dimension == "money"]
         for items, l_lo, l_hi in lists:
             if l_lo <= c.start() < l_hi or len(items) == n:

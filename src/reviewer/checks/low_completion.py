@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer.checks.quality_common import stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -61,12 +62,6 @@ _EXPLAINED = lazy(r"原因|由于|因为|主要是|受[^。；;\n]{0,20}影响|�
 _STOPS = "。；;!！?？\n"
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, at) for c in _STOPS) + 1
-    ends = [i for i in (text.find(c, at) for c in _STOPS) if i >= 0]
-    return start, min(ends) if ends else len(text)
-
-
 @check(LOW_COMPLETION_RATE)
 def low_completion_rate(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -79,10 +74,10 @@ def low_completion_rate(doc: Document) -> Iterator[Hit]:
         line_end = len(norm) if line_end < 0 else line_end
         if "|" in norm[line_start:line_end] or "\t" in norm[line_start:line_end]:
             continue  # a table row: the indicator table's own columns judge it
-        start, end = _sentence(norm, m.start())
+        start, end = stop_span(norm, _STOPS, m.start())
         if _TARGET.search(norm, start, end) or _AFTER_TARGET.match(norm, m.end()):
             continue
-        _, next_end = _sentence(norm, min(end + 1, len(norm)))
+        _, next_end = stop_span(norm, _STOPS, min(end + 1, len(norm)))
         if _EXPLAINED.search(norm, start, max(end, next_end)):
             continue
         yield LOW_COMPLETION_RATE.hit(

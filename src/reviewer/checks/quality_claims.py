@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import grouped, sentence_at, sentences
+from reviewer.checks.quality_common import clip, grouped, sentence_at, sentences
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path, sections
 from reviewer.claims.selfscore import self_scores
@@ -175,14 +175,14 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
     label line) states no figure at all, years aside, and makes no sweeping claim already
     reported on its own."""
     heads = {s.start for s in sections(doc)}
-    lines = [ln for ln in doc.lines if ln.text.strip()]
+    lines = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(lines[:-1]):
-        label = ln.text.strip()
+        label = ln.stripped
         if not _ACHIEVEMENTS_LABEL.search(label) or not _LABEL_LINE.match(label):
             continue
         body: list[str] = []
         for nxt in lines[i + 1 : i + 4]:
-            text = nxt.text.strip()
+            text = nxt.stripped
             at = nxt.start + nxt.text.index(text)
             if at in heads or _LABEL_LINE.match(text):
                 break
@@ -194,7 +194,7 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
             continue  # the sweeping claim is the finding
         nxt = lines[i + 1]
         lo = nxt.start + len(nxt.text) - len(nxt.text.lstrip())
-        yield lo, lo + len(nxt.text.strip())
+        yield lo, lo + len(nxt.stripped)
 
 
 # A satisfaction rate stated as a result: 受益群众满意度100%, 使牧民满意度达到95%以上 (a comparator
@@ -394,8 +394,8 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
             yield COPY_PASTE.hit(
                 [(s.start, s.end), (a, b)],
                 {
-                    "quote": _clip(here, 40),
-                    "other": _clip(there, 40),
+                    "quote": clip(here, 40),
+                    "other": clip(there, 40),
                     "n": len(qs),
                     "figures": "、".join(q.raw.strip() for q in qs[:5]),
                     "note_zh": "；本句谈支出，却沿用了收入的分项和措辞，支出的实际构成未给出"
@@ -409,11 +409,6 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
             )
             break
         same.append((s.start, s.end, sec))
-
-
-def _clip(text: str, n: int) -> str:
-    text = text.strip()
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # ---------------------------------------------------------------- Q022 garbled numbers

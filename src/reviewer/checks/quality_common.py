@@ -71,6 +71,21 @@ def sentence_at(doc: Document, offset: int) -> Sentence | None:
     return sents[k] if k >= 0 and offset < sents[k].end else None
 
 
+def stop_span(text: str, stops: str, lo: int, hi: int | None = None) -> tuple[int, int]:
+    """The stretch of `text` holding [lo, hi) (hi defaults to lo) between stop characters:
+    from just after the last of `stops` before `lo` to the first of them at or after `hi`, or
+    the text's ends."""
+    start = max(text.rfind(c, 0, lo) for c in stops) + 1
+    ends = [i for i in (text.find(c, lo if hi is None else hi) for c in stops) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def clip(text: str, n: int = 40) -> str:
+    """`text` without surrounding whitespace, cut to n characters with an ellipsis: a quote."""
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 class _Adder:
     """Appends the sentence [start, end) without surrounding spaces, if any is left; sentences
     come in order, so the line holding each is found by walking the line starts once."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.quality_common import clip, stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -60,16 +61,7 @@ _ADMISSION = lazy(
 # three characters, four others, 目前): the pattern is tried only that near them.
 _ADMISSION_ANCHOR = lazy(r"(?=未(?:完工|竣工))")
 _ADMISSION_REACH = 10
-
-
-def _sentence(norm: str, lo: int, hi: int) -> tuple[int, int]:
-    s = max(norm.rfind(c, 0, lo) for c in "。；;\n") + 1
-    ends = [i for i in (norm.find(c, hi) for c in "。；;\n") if i >= 0]
-    return s, min(ends) if ends else len(norm)
-
-
-def _clip(text: str, n: int = 50) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+_STOPS = "。；;\n"
 
 
 @check(COMPLETION_VS_UNFINISHED)
@@ -82,14 +74,14 @@ def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     claim = next((m for m in _CLAIM.finditer(norm) if not m.group("neg")), None)
     if claim is None:
         return
-    c_lo, c_hi = _sentence(norm, claim.start("claim"), claim.end("claim"))
-    a_lo, a_hi = _sentence(norm, admission.start("adm"), admission.end("adm"))
+    c_lo, c_hi = stop_span(norm, _STOPS, claim.start("claim"), claim.end("claim"))
+    a_lo, a_hi = stop_span(norm, _STOPS, admission.start("adm"), admission.end("adm"))
     whole = claim.group("claim") != "基本完成"
     yield COMPLETION_VS_UNFINISHED.hit(
         [(c_lo, c_hi), (a_lo, a_hi)],
         {
-            "claim": _clip(norm[c_lo:c_hi].strip()),
-            "admission": _clip(norm[a_lo:a_hi].strip()),
+            "claim": clip(norm[c_lo:c_hi], 50),
+            "admission": clip(norm[a_lo:a_hi], 50),
         },
         severity=Severity.WARNING if whole else Severity.INFO,
     )

@@ -12,6 +12,7 @@ from reviewer.checks.actual_readings import duties_as_actuals, targets_as_actual
 from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
     Sentence,
+    clip,
     comparator_targets,
     first_sentence_within,
     goal_sections,
@@ -488,7 +489,7 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             continue
         yield VAGUE_TARGET.hit(
             [(first.start, first.end)],
-            {"title": s.title, "quote": _clip(first.text, 40)},
+            {"title": s.title, "quote": clip(first.text, 40)},
             variant="section",
         )
 
@@ -637,7 +638,7 @@ def _goal_statements(doc: Document, judged: set[int]) -> Iterator[Hit]:
         judged.add(at)
         yield VAGUE_TARGET.hit(
             [(at, at + len(goal))],
-            {"quote": _clip(goal, 40), "title": m.group("label")},
+            {"quote": clip(goal, 40), "title": m.group("label")},
             variant="statement",
         )
     for m in _DEFERRED_TARGET.finditer(norm):
@@ -699,7 +700,7 @@ def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
             g.items,
             {
                 "title": g.label,
-                "quote": _clip(norm[a:b], 40),
+                "quote": clip(norm[a:b], 40),
                 "more_zh": f"等{more + 1}项" if more else "",
                 "more_en": f" and {more} more item(s)" if more else "",
             },
@@ -720,7 +721,7 @@ def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
         if lo in judged:
             continue
         judged.add(lo)
-        yield VAGUE_TARGET.hit([(lo, hi)], {"quote": _clip(norm[lo:hi], 40)}, variant="quantity")
+        yield VAGUE_TARGET.hit([(lo, hi)], {"quote": clip(norm[lo:hi], 40)}, variant="quantity")
 
 
 # A table cell that is a direction of change and nothing else: 不断提升, 进一步提高, 有所改善.
@@ -749,7 +750,7 @@ def _run_together_goals(doc: Document) -> Iterator[Hit]:
             [(m.start("goal"), m.end("goal"))],
             {
                 "title": "年初设定目标",
-                "quote": _clip(goal, 40),
+                "quote": clip(goal, 40),
                 "more_zh": "",
                 "more_en": "",
             },
@@ -870,11 +871,6 @@ def _top_goal_sections(doc: Document) -> list[Section]:
     return out
 
 
-def _clip(text: str, n: int) -> str:
-    text = text.strip()
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 # ---------------------------------------------------------------- Q002 missing goals
 
 _DUTY_TITLE = lazy(r"职责|职能")
@@ -917,8 +913,8 @@ def _duty_reading(doc: Document, s: Section) -> tuple[str, str, bool] | None:
     duty = _PERFORM_DUTIES.search(text)
     if duty is not None and not rx.search(r"\d", text):
         return (
-            f"以“{_clip(duty.group(), 30)}”这类履行职能的表述代替目标，全段没有一个数字",
-            f"it frames the goals as performing the unit's duties ('{_clip(duty.group(), 30)}') "
+            f"以“{clip(duty.group(), 30)}”这类履行职能的表述代替目标，全段没有一个数字",
+            f"it frames the goals as performing the unit's duties ('{clip(duty.group(), 30)}') "
             "and contains not a single figure",
             False,
         )
@@ -1078,7 +1074,7 @@ def _unquantified_form_goals(doc: Document) -> Iterator[Hit]:
             continue  # the completion is not counted either: nothing shows a measure was at hand
         lo = doc.norm.find(g.cells[0][:12], g.start, g.end)
         lo = g.start if lo < 0 else lo
-        quote = _clip(goal, 30)
+        quote = clip(goal, 30)
         yield VAGUE_TARGET.hit(
             [(lo, min(g.end, lo + len(g.cells[0])))],
             {"quote": quote, "n": n},
@@ -1213,7 +1209,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             continue
         yield MISSING_GOALS.hit(
             [(s.start, s.title_end), (first.start, first.end), *_goal_subheads(doc, s)],
-            {"title": title, "quote": _clip(first.text, 40)},
+            {"title": title, "quote": clip(first.text, 40)},
             variant="funds",
             # figures besides the funds read as results, or a unit's goals-and-tasks heading:
             # less certain than a goals section holding nothing but the funds
@@ -1231,7 +1227,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             continue
         yield MISSING_GOALS.hit(
             [(first.start, first.end), (s.title_start, s.title_end)],
-            {"title": s.title, "quote": _clip(first.text, 40), "verdict": verdict.group()},
+            {"title": s.title, "quote": clip(first.text, 40), "verdict": verdict.group()},
             variant="verdict",
         )
     for lo, hi, zh, en in _set_goal_duties(doc):
@@ -1450,7 +1446,7 @@ def _blank_result_rows(doc: Document) -> Iterator[Hit]:
     first = doc.line_at(rows[0].start())
     yield MISSING_ACTUALS.hit(
         spans,
-        {"n": len(rows), "example": _clip(first.text.strip(" |"), 40)},
+        {"n": len(rows), "example": clip(first.text.strip(" |"), 40)},
         variant="blank_results",
     )
 
@@ -1463,12 +1459,12 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     for r in targets_as_actuals(doc):
         yield MISSING_ACTUALS.hit(
             [(r.start, r.end)],
-            {"quote": _clip(norm[r.start : r.end], 40), "value": r.value},
+            {"quote": clip(norm[r.start : r.end], 40), "value": r.value},
             variant="target_as_actual",
         )
     for r in duties_as_actuals(doc):
         yield MISSING_ACTUALS.hit(
-            [(r.start, r.end)], {"quote": _clip(r.value, 40)}, variant="duties_as_actual"
+            [(r.start, r.end)], {"quote": clip(r.value, 40)}, variant="duties_as_actual"
         )
     # 1. scored indicator groups that list targets only
     groups: list[tuple[int, int]] = []
@@ -1522,7 +1518,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         if first is not None:
             yield MISSING_ACTUALS.hit(
                 [(first.start, first.end), (unstated.title_start, unstated.title_end)],
-                {"title": unstated.title, "quote": _clip(first.text, 40)},
+                {"title": unstated.title, "quote": clip(first.text, 40)},
                 variant="execution_unstated",
             )
             return
@@ -1531,7 +1527,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         sec, sent = said
         yield MISSING_ACTUALS.hit(
             [(sent.start, sent.end), (sec.title_start, sec.title_end)],
-            {"title": sec.title, "quote": _clip(sent.text, 40)},
+            {"title": sec.title, "quote": clip(sent.text, 40)},
             variant="execution_unstated",
         )
         return
@@ -1544,7 +1540,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
         lo, hi = (s.start, s.end) if s else (budget.start(), budget.end())
         yield MISSING_ACTUALS.hit(
             [(lo, hi)],
-            {"quote": _clip(norm[lo:hi], 40)},
+            {"quote": clip(norm[lo:hi], 40)},
             variant="budget_only",
         )
 
@@ -1644,7 +1640,7 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
             [(s.start, s.end), (short.start(), short.end())],
             {
                 "value": f"{s.value.normalize():f}",
-                "quote": _clip(short.group(), 40),
+                "quote": clip(short.group(), 40),
                 "rate": f"{paid / budget * 100:.1f}%",
             },
             variant="shortfall",
@@ -1665,7 +1661,7 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
             {
                 "value": f"{s.value.normalize():f}",
                 "title": sec.title,
-                "problem": _clip(first.text, 40),
+                "problem": clip(first.text, 40),
             },
         )
         return
@@ -1677,6 +1673,6 @@ def score_vs_problems(doc: Document) -> Iterator[Hit]:
         label = doc.norm[m.start() : m.start("body")].strip(" \t:：")
         yield SCORE_VS_PROBLEMS.hit(
             [(s.start, s.end), (m.start("body"), m.end("body"))],
-            {"value": f"{s.value.normalize():f}", "title": label, "problem": _clip(body, 40)},
+            {"value": f"{s.value.normalize():f}", "title": label, "problem": clip(body, 40)},
         )
         return

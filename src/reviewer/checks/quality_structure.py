@@ -644,7 +644,7 @@ def _followed_by_heading(doc: Document, b: int) -> bool:
 def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     norm = doc.norm
     lo, hi = title_region(doc)
-    title_lines = [ln for ln in doc.lines if lo <= ln.start < hi and ln.text.strip()]
+    title_lines = [ln for ln in doc.lines if lo <= ln.start < hi and ln.stripped]
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
     span_starts = [a for a, _ in heading_spans]
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
@@ -803,7 +803,7 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     not on the next line); a labelled date counts when it has no figures at all; a form head's
     unit or project field when every other cell of its row is empty."""
     norm = doc.norm
-    filled = [ln for ln in doc.lines if ln.text.strip()]
+    filled = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(filled[:-1]):
         m = _COVER_LABEL.match(ln.text)
         if m and _COVER_FILLED.match(filled[i + 1].text):
@@ -1029,7 +1029,7 @@ def _run_signatures(doc: Document) -> Iterator[tuple[date, int, int]]:
     which `report_dates` reads): the unit's name and the date, then the next form's title."""
     norm = doc.norm
     for m in _RUN_SIGNATURE.finditer(norm):
-        if len(doc.line_at(m.start()).text.strip()) <= 40:
+        if len(doc.line_at(m.start()).stripped) <= 40:
             continue
         try:
             value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

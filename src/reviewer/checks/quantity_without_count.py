@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reviewer.checks.quality_common import clip
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -59,11 +60,6 @@ _CLAUSE = lazy(r"[，,。；;]")
 _MAX_LINES = 6
 
 
-def _clip(text: str, n: int = 40) -> str:
-    text = text.strip()
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 @check(QUANTITY_WITHOUT_COUNT)
 def quantity_without_count(doc: Document) -> Iterator[Hit]:
     lines = doc.lines
@@ -78,7 +74,7 @@ def quantity_without_count(doc: Document) -> Iterator[Hit]:
             body.append((ln.start + head.start("rest"), ln.end, head.group("rest")))
         else:
             for nxt in lines[ln.index + 1 : ln.index + 1 + _MAX_LINES]:
-                if not nxt.text.strip():
+                if not nxt.stripped:
                     continue
                 if _NEXT.match(nxt.text):
                     break
@@ -91,4 +87,4 @@ def quantity_without_count(doc: Document) -> Iterator[Hit]:
         if _COUNT.search(text):
             continue
         lo = body[0][0] + len(body[0][2]) - len(body[0][2].lstrip())
-        yield QUANTITY_WITHOUT_COUNT.hit([(lo, body[-1][1])], {"quote": _clip(text)})
+        yield QUANTITY_WITHOUT_COUNT.hit([(lo, body[-1][1])], {"quote": clip(text)})

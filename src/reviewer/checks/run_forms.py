@@ -41,7 +41,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import UNITS, fmt
+from reviewer.numbers import UNITS, decimals_of, fmt
 from reviewer.regex import lazy
 
 RUN_FORM_SCORE_SUM = rule(
@@ -177,8 +177,7 @@ def _num(t: _Tok) -> _Num | None:
     if not _BARE.match(t.text):
         return None
     raw = t.text.replace(",", "")
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    return _Num(Decimal(raw), decimals, t.start, t.end)
+    return _Num(Decimal(raw), decimals_of(raw), t.start, t.end)
 
 
 def _pct(t: _Tok) -> Decimal | None:
@@ -230,9 +229,8 @@ def _funds(toks: list[_Tok]) -> _Funds | None:
     for i in range(len(toks)):
         nums = [_num(t) for t in toks[i : i + 5]]
         # W R% S, optionally after A B
-        if len(nums) >= 3 and nums[0] and nums[2] and _pct(toks[i + 1]) is not None:
-            w, s, r = nums[0], nums[2], _pct(toks[i + 1])
-            assert r is not None
+        if len(nums) >= 3 and nums[0] and nums[2] and (r := _pct(toks[i + 1])) is not None:
+            w, s = nums[0], nums[2]
             p = _pair(w, s)
             if p is not None and abs(s.value - w.value * r / _HUNDRED) < 1:
                 ba = _num(toks[i - 2]) if i >= 2 and toks[i - 2].line == toks[i].line else None
@@ -401,8 +399,7 @@ _G_WORDS = lazy(r"^[\u4e00-\u9fff]{2,16}$")
 
 
 def _g_num(text: str, start: int) -> _Num:
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return _Num(Decimal(text), decimals, start, start + len(text))
+    return _Num(Decimal(text), decimals_of(text), start, start + len(text))
 
 
 def _g_pairs(chunk: str, start: int) -> set[_Pair]:
@@ -453,7 +450,7 @@ def _g_funds(chunk: str, start: int) -> set[_Pair]:
         if not _G_BARE.match(rate) or Decimal(rate) > 200:
             continue
         r = Decimal(rate)
-        unit = Decimal(1).scaleb(-(len(rate.split(".")[1]) if "." in rate else 0))
+        unit = Decimal(1).scaleb(-decimals_of(rate))
         for i in range(1, len(rest)):
             for j in range(i + 1, len(rest)):
                 a, b, w = rest[:i], rest[i:j], rest[j:]
@@ -532,7 +529,7 @@ def run_form_rate(doc: Document) -> Iterator[Hit]:
         pcts = [(t, v) for t in funds_toks if (v := _pct(t)) is not None]
         stated: list[tuple[_Tok, Decimal, Decimal]] = []
         for t, v in pcts:
-            dec = len(t.text.rstrip("%").split(".")[1]) if "." in t.text else 0
+            dec = decimals_of(t.text.rstrip("%"))
             unit = Decimal(1).scaleb(-dec)
             rounded = ratio.quantize(unit, ROUND_HALF_UP)
             truncated = ratio.quantize(unit, ROUND_DOWN)

@@ -198,17 +198,17 @@ _CELL_COUNT = lazy(r"^(\d{1,5})\s*(?:人|名)?$")
 def _cell_pairs(doc: Document) -> Iterator[_Pair]:
     """A form written one cell per line: 人员编制 / 128 / 实有人数 / 185, each label's figure the
     next non-empty line, the two labels at most two cells apart."""
-    cells = [ln for ln in doc.lines if ln.text.strip()]
+    cells = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(cells[:-3]):
-        if not _CELL_QUOTA.match(ln.text.strip()):
+        if not _CELL_QUOTA.match(ln.stripped):
             continue
-        q = _CELL_COUNT.match(cells[i + 1].text.strip())
+        q = _CELL_COUNT.match(cells[i + 1].stripped)
         if q is None:
             continue
         for j in (i + 2, i + 4):
-            if j + 1 >= len(cells) or not _CELL_STAFF.match(cells[j].text.strip()):
+            if j + 1 >= len(cells) or not _CELL_STAFF.match(cells[j].stripped):
                 continue
-            st = _CELL_COUNT.match(cells[j + 1].text.strip())
+            st = _CELL_COUNT.match(cells[j + 1].stripped)
             if st is None:
                 break
             qa, sa = cells[i + 1], cells[j + 1]
@@ -217,8 +217,8 @@ def _cell_pairs(doc: Document) -> Iterator[_Pair]:
             yield _Pair(
                 Decimal(q.group(1)),
                 Decimal(st.group(1)),
-                ln.text.strip(),
-                cells[j].text.strip(),
+                ln.stripped,
+                cells[j].stripped,
                 [(s_at, s_at + len(st.group(1))), (q_at, q_at + len(q.group(1)))],
             )
             break

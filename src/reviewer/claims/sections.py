@@ -450,12 +450,6 @@ def _parents(doc: Document) -> tuple[list[int], list[int]]:
     return [s.start for s in secs], parents
 
 
-def body_text(doc: Document, s: Section) -> str:
-    """The section's own body: after the title, up to its first subsection (normalized text)."""
-    sub = first_subsection_start(doc, s)
-    return doc.norm[s.body_start : max(s.body_start, sub)]
-
-
 def first_subsection_start(doc: Document, s: Section) -> int:
     """Where the first section inside `s` starts (`s.end` when there is none)."""
     starts, _ = doc.cached("section_parents", _parents)

@@ -161,6 +161,14 @@ def test_cross_series_parts_go_to_the_total_they_fit() -> None:
     assert sums(text) == []
 
 
+def test_established_posts_under_a_staff_total_are_a_warning_naming_the_scopes() -> None:
+    # 编制 parts under a head count of people in post: the scopes may differ, and the note
+    # says so rather than claiming the parts ran across sentences.
+    (f,) = sums("街道共有工作人员73人，其中行政编制25人、参公编制20人、事业编制26人。")
+    assert f.severity == Severity.WARNING and f.data["expr"] == "25 + 20 + 26 = 71"
+    assert "口径不同" in f.message and "跨句" not in f.message
+
+
 # --- False alarms seen on real reports, each with the true positive it must keep ------------
 
 

@@ -2,8 +2,7 @@
 `claims/report.py`), sentences, goal sections, and whether a stretch of text states a
 measurable target.
 
-No rules are declared here; the checks live in `quality_goals`, `quality_structure` and
-`quality_claims`.
+No rules are declared here; the checks that use them live in the `quality_*` modules.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from reviewer.checks.goal_forms import FormGoal, form_goals
 from reviewer.checks.quality_common import (
     clip,
     comparator_targets,
-    goal_sections,
+    goal_titled_sections,
     has_measurable_target,
 )
 from reviewer.claims.sections import Section, section_path, sections
@@ -41,7 +41,7 @@ _METHOD_TITLE = lazy(r"评价(?:工作|的组织|组织|方法|标准|依据|对
 
 def top_goal_sections(doc: Document) -> list[Section]:
     """Goal sections not nested in another goal section nor in a methodology section."""
-    goals = goal_sections(doc)
+    goals = goal_titled_sections(doc)
     goal_set = set(goals)
     out = []
     for s in goals:

@@ -213,8 +213,9 @@ def comparator_targets(text: str) -> list[re.Match[str]]:
     return [m for m in rx.finditer(rf"(?:{BOUND_ALT})\s*\d", text)]
 
 
-def goal_sections(doc: Document) -> list[Section]:
-    """Sections whose title names annual performance goals or indicators."""
+def goal_titled_sections(doc: Document) -> list[Section]:
+    """Every section whose title names annual performance goals or indicators, nested ones
+    included (`goal_readings.top_goal_sections` keeps the outermost)."""
     out = []
     for s in sections(doc):
         t = s.title

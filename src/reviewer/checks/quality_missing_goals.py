@@ -27,7 +27,7 @@ from reviewer.checks.quality_common import (
     clip,
     comparator_targets,
     first_sentence_within,
-    goal_sections,
+    goal_titled_sections,
     has_measurable_target,
     sentences,
 )
@@ -359,7 +359,7 @@ def _work_plan_copy(doc: Document) -> tuple[tuple[int, int], str, float] | None:
 @check(MISSING_GOALS)
 def missing_goals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
-    goals = [s for s in goal_sections(doc) if "目标" in s.title]
+    goals = [s for s in goal_titled_sections(doc) if "目标" in s.title]
     for s in top_goal_sections(doc):
         if "目标" not in s.title:
             continue

@@ -41,9 +41,12 @@ TEMPLATE_RESIDUE = rule(
     message_zh="“{quote}”{what_zh}，应替换为本单位的实际内容{times_zh}",
     message_en="'{quote}' {what_en}; replace it with the unit's own content{times_en}",
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
-    "placeholders such as ××, XX, 20XX年, a year left as 20_ or 20__, [单位名称], fill-in "
-    "instructions in brackets (（根据…填写）, （请…）) and a form's prompts (（100字以内）, "
-    "（可附表）, （可用表格形式反映）, a cell reading 请填写…), cover and form-head fields left "
+    "placeholders such as ××, XX, 20XX年, 某某局, a year left as 20_ or 20__, [单位名称], "
+    "fill-in instructions in brackets (（根据…填写）, （请…）) and a form's prompts (（100字以内）, "
+    "（…，限300字）, （可附表）, （可用表格形式反映）, an order that opens as a form speaks to the "
+    "one filling it in (请, 需, 如有, 简要, 结合, 针对, 由…填写; traditional characters too) and holds "
+    "a writing verb, 【填写…】, a cell reading 请填写…, a word processor's 单击此处输入文字, "
+    "请根据实际情况填写, 不需要的可删除), cover and form-head fields left "
     "blank (预算编码: followed by the next filled field, 报告日期:年月日, 单位 | ||||), and "
     "text masked with asterisks (**县, 预算数*元), and a project report's form reused for a "
     "whole unit (项目名称:部门整体支出绩效评价报告; 本项目 for spending that includes "
@@ -113,6 +116,9 @@ _SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
 _PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
     r"|(?<![\dA-Za-z_])(?:19|20)_{1,3}(?![\dA-Za-z_])"
+    # 某某 before a unit, place or project word: 某某局, 某某县, 某某项目 (not 某某某, a person's
+    # name withheld in a quoted case, nor 某 alone: 某些, 某一)
+    r"|(?<!某)某某(?=[县市区镇乡村局委办厅院校所站中项单部])"
 )
 # Asterisks in place of text: a run of three or more, or a pair that is not markdown bold.
 _STARS = lazy(r"\*{2,}")

@@ -1,0 +1,133 @@
+"""The quality rules read a defect however a report words it: the same fill-in prompt, cut-off
+date or stale plan written the ways reports of different provinces write them, each with a near
+miss that uses the same words in a sentence that is fine. (The paraphrase probes in
+evals/probes/quality_paraphrases.yaml measure the same over many more texts.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import review_text
+
+TITLE = "永安县教育体育局2023年度学生资助项目支出绩效自评报告\n一、项目基本情况\n全年执行480万元。\n"
+SIGNED = "永安县教育体育局\n2024年3月15日\n"
+NEXT = "\n三、资金使用情况\n全年支出480万元。\n"
+
+
+def kinds(text: str, *wanted: str) -> list[str]:
+    return [f.code for f in review_text(text) if f.kind in wanted]
+
+
+# ---------------------------------------------------------------- a form's fill-in prompts
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "（请简要说明项目实施内容、组织方式和完成情况，限300字）",  # word limit after a comma
+        "（简要描述项目立项依据、资金来源及用途，不超过500字）",
+        "（請簡要說明項目實施情況，200字以內）",  # traditional characters
+        "(由项目实施单位填写)",  # who fills it in, half-width brackets
+        "（针对存在的问题提出具体改进措施）",  # an order with no 请
+        "（如有偏差，需说明原因）",
+        "【填写项目年度绩效目标完成情况】",  # square brackets
+        "单击或点击此处输入文字。",  # a word processor's empty content control
+    ],
+)
+def test_a_prompt_left_where_the_content_belongs_is_reported(prompt: str) -> None:
+    text = TITLE + "二、项目实施情况\n" + prompt + NEXT + SIGNED
+    assert kinds(text, "template_residue", "empty_section"), prompt
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "注：本部分内容请根据实际情况填写，不需要的可删除。",
+        "评价结论：（结合自评得分情况，对项目绩效作出总体评价）",
+        "项目名称 | 某某项目 | 主管部门 | 某某局",
+    ],
+)
+def test_orders_to_the_drafter_and_placeholders_beside_other_text_are_residue(line: str) -> None:
+    text = TITLE + "二、其他说明\n" + line + NEXT + SIGNED
+    assert kinds(text, "template_residue"), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本报告按照市财政局印发的自评报告模板编写，限于篇幅，详细数据见附表。",
+        "资助资金按学期发放（详见附件2）。",
+        "请各学校于每学期开学后一个月内报送受助学生名单，县局汇总后统一发放。",
+        "资金于2023年9月拨付到校（比上年提前一个月）。",
+        "按规定由学校填写申请表并公示5个工作日（可在校务公开栏查阅）。",
+        "资助对象为家庭经济困难学生（含建档立卡户、低保户子女）。",
+        "全县某些学校资助档案不够规范，某某某同学的材料已补齐。",
+    ],
+)
+def test_brackets_and_orders_in_reported_text_are_not_prompts(line: str) -> None:
+    text = TITLE + "二、项目实施情况\n" + line + NEXT + SIGNED
+    assert kinds(text, "template_residue", "empty_section") == [], line
+
+
+# ---------------------------------------------------------------- cut-offs inside the year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2023.11.30，项目资金支出450万元。",  # a dotted date
+        "截止到十一月底，项目资金支出450万元。",  # a month in Chinese numerals
+        "截至2023年第三季度末，项目支出360万元。",  # a quarter's end
+        "截至目前（2023年11月25日），已发放资金450万元。",  # the date in brackets
+        "到2023年11月20日止，共发放资助资金450万元。",  # 到…止
+    ],
+)
+def test_a_cutoff_inside_the_year_is_read_however_the_date_is_written(sentence: str) -> None:
+    text = TITLE + "二、资金使用情况\n" + sentence + NEXT + SIGNED
+    assert kinds(text, "date_before_year_end") == ["Q013"], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2023.12.31，项目资金支出480万元。",  # the year end itself
+        "截止到十二月底，项目资金支出480万元。",
+        "截至2023年第四季度末，项目支出480万元。",
+        "截至2024.02.28，上年结转资金20万元已支付完毕。",  # the next year
+        "第二批资金于2023年11月30日拨付到校。",  # an event's date, not a cut-off
+        "到2023年11月20日，资金已全部拨付，较计划提前10天。",  # no 止: a date reached
+    ],
+)
+def test_year_end_cutoffs_and_event_dates_stay_silent(sentence: str) -> None:
+    text = TITLE + "二、资金使用情况\n" + sentence + NEXT + SIGNED
+    assert kinds(text, "date_before_year_end") == [], sentence
+
+
+# ---------------------------------------------------------------- stale plans
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第二批资金拟于2023年12月上旬发放。",
+        "我局将于2023年11月组织开展资助政策专项检查。",
+        "剩余资金预计将在2023年第四季度支付完毕。",
+    ],
+)
+def test_a_plan_whose_date_has_passed_is_stale(sentence: str) -> None:
+    text = TITLE + "二、项目实施情况\n" + sentence + NEXT + SIGNED
+    assert kinds(text, "stale_text") == ["Q014"], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "原计划2023年9月开工，实际于10月开工，已于12月竣工。",
+        "按计划于2023年10月完成全部资助资金发放。",
+        "项目原预计2023年10月完工，受雨季影响延至12月完工。",
+        "剩余资金预计将在2024年第二季度支付完毕。",  # after the report's date
+    ],
+)
+def test_a_plan_told_in_the_past_or_still_ahead_is_not_stale(sentence: str) -> None:
+    text = TITLE + "二、项目实施情况\n" + sentence + NEXT + SIGNED
+    assert kinds(text, "stale_text") == [], sentence

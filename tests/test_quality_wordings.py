@@ -9,7 +9,9 @@ import pytest
 
 from tests.helpers import review_text
 
-TITLE = "永安县教育体育局2023年度学生资助项目支出绩效自评报告\n一、项目基本情况\n全年执行480万元。\n"
+TITLE = (
+    "永安县教育体育局2023年度学生资助项目支出绩效自评报告\n一、项目基本情况\n全年执行480万元。\n"
+)
 SIGNED = "永安县教育体育局\n2024年3月15日\n"
 NEXT = "\n三、资金使用情况\n全年支出480万元。\n"
 

@@ -367,7 +367,7 @@ def _cutoffs(doc: Document, year: int, *, guessed: bool = False) -> Iterator[Hit
         explicit = y is not None
         if guessed and not explicit:
             continue
-        if explicit and int(y) != year:
+        if y is not None and int(y) != year:
             continue  # another year's period: last year's balance, this year's rectification
         if month == 12 and (day is None or day >= 31):
             continue  # the year end itself

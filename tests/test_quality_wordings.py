@@ -133,3 +133,35 @@ def test_a_plan_whose_date_has_passed_is_stale(sentence: str) -> None:
 def test_a_plan_told_in_the_past_or_still_ahead_is_not_stale(sentence: str) -> None:
     text = TITLE + "二、项目实施情况\n" + sentence + NEXT + SIGNED
     assert kinds(text, "stale_text") == [], sentence
+
+
+# ---------------------------------------------------------------- sweeping claims with no data
+
+PROBLEMS = "\n三、存在的问题\n资助档案管理不够规范。\n"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "各項任務均已全面完成，達到了預期目標。",  # traditional characters
+        "项目产出指标、效益指标、满意度指标全部达标。",  # 达标 as the verb
+        "受助學生對項目滿意度很高。",
+    ],
+)
+def test_a_sweeping_claim_is_read_in_traditional_characters_too(claim: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
+    assert kinds(text, "unsupported_claim") == ["Q020"], claim
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "資助學生1200人次，年初目標全部實現。",  # the figure stands beside the claim
+        "发放问卷200份，收回196份，满意度为96%，受助学生满意度较高。",
+        "各项指标全部达标，其中资助学生1200人次，发放及时率100%。",
+        "社會公眾對項目的滿意度顯著提高。",  # a direction, not a grade (Q020 reads grades)
+    ],
+)
+def test_a_claim_with_its_figures_or_a_direction_is_not_an_unsupported_grade(claim: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
+    assert kinds(text, "unsupported_claim") == [], claim

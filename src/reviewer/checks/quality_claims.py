@@ -11,6 +11,7 @@ from reviewer.claims.sections import section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
+from reviewer.document.script import simplified
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, parse_chinese_int
 from reviewer.regex import lazy
@@ -127,10 +128,10 @@ DOC_NUMBER = rule(
 # ---------------------------------------------------------------- Q020 unsupported claims
 
 # Within one line (a flattened table's next cell is not a grade), and a whole word: the 满意 of
-# 满意度 is not a grade.
+# 满意度 is not a grade, nor the 高 of 提高/升高 (a direction).
 _SATISFACTION = lazy(
     r"满意(?:度|率)[^。；;，,\n\d|\t]{0,6}?(?:为|是|达到|评价为|均为|属于)?[ \t]*"
-    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)(?![度率])[\"'”]?"
+    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|(?<![提升])高|满意|较好|好)(?![度率])[\"'”]?"
 )
 _EVIDENCE = lazy(
     r"\d+(?:\.\d+)?\s*(?:%|‰|分|人|户|份|名|个|次|家)|"
@@ -142,7 +143,7 @@ _SWEEPING = lazy(
     r"|(?:全面|圆满|全部|100%|百分之百)(?:地)?(?:完成|实现|达成)(?:了)?[^。；;，,\n]{0,12}?"
     r"(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
     r"|(?:目标|任务|指标)(?:任务)?(?:均已|均|已|已经)?(?:全部|全面|圆满|100%|百分之百)(?:地)?"
-    r"(?:完成|实现|达成)(?![\d的])"
+    r"(?:完成|实现|达成|达标)(?![\d的])"
     # over-fulfilment asserted: 各项考核指标绝大部分超额完成, 超额完成了年度目标任务
     r"|(?:目标|任务|指标)(?:任务)?[^。；;，,\n]{0,6}?超额(?:完成|实现)(?![\d的])"
     r"|超额(?:完成|实现)(?:了)?[^。；;，,\n]{0,12}?(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
@@ -247,8 +248,10 @@ def _nearby(doc: Document, start: int, end: int) -> str:
 @check(UNSUPPORTED_CLAIM)
 def unsupported_claims(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    # the claims are read on the text in simplified characters (same offsets), quoted as written
+    text = simplified(doc)
     hits: list[Hit] = []
-    for m in _SATISFACTION.finditer(norm):
+    for m in _SATISFACTION.finditer(text):
         sent = sentence_at(doc, m.start())
         if sent is None or _EVIDENCE.search(sent.text):
             continue
@@ -256,15 +259,15 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
             UNSUPPORTED_CLAIM.hit(
                 [(m.start(), m.end())],
                 {
-                    "quote": m.group(),
+                    "quote": norm[m.start() : m.end()],
                     "what_zh": "只给出等级性评价，没有满意度百分比、调查方式或样本数量，无法核实",
                     "what_en": "gives a grade only: no satisfaction rate, survey method or sample "
                     "size, so it cannot be verified",
                 },
             )
         )
-    for m in _SWEEPING.finditer(norm):
-        if _INTENT.search(norm[max(0, m.start() - 8) : m.start()]):
+    for m in _SWEEPING.finditer(text):
+        if _INTENT.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         if _FIGURE.search(_nearby(doc, m.start(), m.end())):
             continue  # the figures stand next to the claim
@@ -272,7 +275,7 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
             UNSUPPORTED_CLAIM.hit(
                 [(m.start(), m.end())],
                 {
-                    "quote": m.group(),
+                    "quote": norm[m.start() : m.end()],
                     "what_zh": "是全面完成的结论，但本句及前后文没有给出任何完成数据"
                     "（指标的目标值、实际值或数量）来支撑它",
                     "what_en": "claims full achievement, but neither the sentence nor its "
@@ -346,14 +349,14 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 )
             )
     if not self_scores(doc):
-        for m in _GRADE_CLAIM.finditer(norm):
+        for m in _GRADE_CLAIM.finditer(text):
             if _FIGURE.search(_nearby(doc, m.start(), m.end())):
                 continue
             hits.append(
                 UNSUPPORTED_CLAIM.hit(
                     [(m.start(), m.end())],
                     {
-                        "quote": m.group(),
+                        "quote": norm[m.start() : m.end()],
                         "what_zh": "是评价等级，但报告没有给出自评得分，本句及前后文也没有分数"
                         "或指标数据，等级无从核对",
                         "what_en": "states a grade, but the report gives no self-score and "

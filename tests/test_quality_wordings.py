@@ -5,6 +5,8 @@ evals/probes/quality_paraphrases.yaml measure the same over many more texts.)"""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from tests.helpers import review_text
@@ -165,3 +167,43 @@ def test_a_sweeping_claim_is_read_in_traditional_characters_too(claim: str) -> N
 def test_a_claim_with_its_figures_or_a_direction_is_not_an_unsupported_grade(claim: str) -> None:
     text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
     assert kinds(text, "unsupported_claim") == [], claim
+
+
+# ---------------------------------------------------------------- analysis sections left empty
+
+FOLLOWS = "\n三、改进措施\n加强资助档案管理，完善工作台账。\n"
+
+
+@pytest.mark.parametrize("mark", ["/", "／", "——", "—", "略。", "（略）"])
+def test_an_analysis_section_answered_with_a_mark_is_empty(mark: str) -> None:
+    text = TITLE + "二、偏差原因分析\n" + mark + FOLLOWS + SIGNED
+    found = [f for f in review_text(text) if f.kind == "empty_section"]
+    assert [f.code for f in found] == ["Q010"], mark
+    assert unicodedata.normalize("NFKC", mark).strip("。()") in found[0].message
+
+
+@pytest.mark.parametrize(
+    "heading, body",
+    [
+        ("其他需要说明的问题", "/"),  # an optional section: nothing to say is an answer
+        ("偏差原因分析", "主要原因是第二批资金下达较晚——12月下旬才到位。"),
+        ("偏差原因分析", "2023/2024学年资助名单调整。"),
+        ("资金到位情况", "——"),  # not an analysis section
+    ],
+)
+def test_a_mark_in_an_optional_section_or_in_a_sentence_is_not_empty(
+    heading: str, body: str
+) -> None:
+    text = TITLE + "二、" + heading + "\n" + body + FOLLOWS + SIGNED
+    assert kinds(text, "empty_section") == [], (heading, body)
+
+
+def test_several_sections_answered_with_marks_make_one_finding_that_names_them() -> None:
+    text = (
+        TITLE
+        + "二、存在的问题\n无\n三、原因分析\n/\n四、改进措施\n略\n五、自评得分\n95分。\n"
+        + SIGNED
+    )
+    found = [f for f in review_text(text) if f.kind == "empty_section"]
+    assert len(found) == 1 and len(found[0].spans) == 3
+    assert "“无”“/”“略”" in found[0].message

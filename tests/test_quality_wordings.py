@@ -207,3 +207,44 @@ def test_several_sections_answered_with_marks_make_one_finding_that_names_them()
     found = [f for f in review_text(text) if f.kind == "empty_section"]
     assert len(found) == 1 and len(found[0].spans) == 3
     assert "“无”“/”“略”" in found[0].message
+
+
+# ---------------------------------------------------------------- vague goals
+
+RESULTS = "\n三、绩效目标完成情况\n全年资助学生1200人次，发放资金480万元。\n"
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "二、年度績效目標\n進一步改善困難學生就學條件，提升群眾獲得感。",  # traditional characters
+        "二、绩效目标\n社会效益指标：困难学生就学状况明显改善。",  # 状况 as the indicator noun
+        "二、绩效目标\n1.农村人居环境面貌明显改善；2.群众安全感稳步提升。",
+    ],
+)
+def test_a_goal_that_names_a_direction_only_is_vague_in_either_script(goals: str) -> None:
+    text = TITLE + goals + RESULTS + SIGNED
+    found = [f for f in review_text(text) if f.kind == "vague_target"]
+    assert found, goals
+    assert text.index(goals) <= found[0].spans[0].start < text.index(goals) + len(goals)
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "二、年度績效目標\n資助困難學生不少於1150人次，資金發放及時率100%。",
+        "二、绩效目标\n社会效益指标：困难学生辍学率控制在0.5%以内。",
+        "二、绩效目标完成情况\n困难学生就学状况明显改善，辍学率由1.2%降至0.4%。",
+    ],
+)
+def test_a_quantified_goal_or_a_result_is_not_vague(goals: str) -> None:
+    text = TITLE + goals + RESULTS + SIGNED
+    assert kinds(text, "vague_target") == [], goals
+
+
+def test_a_quote_of_a_report_in_traditional_characters_is_given_as_written() -> None:
+    text = (
+        TITLE + "二、年度績效目標\n進一步改善困難學生就學條件，提升群眾獲得感。" + RESULTS + SIGNED
+    )
+    found = [f for f in review_text(text) if f.kind == "vague_target"]
+    assert found and ("獲得感" in found[0].message or "條件" in found[0].message)

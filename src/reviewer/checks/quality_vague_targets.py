@@ -25,6 +25,7 @@ from reviewer.checks.quality_common import (
     first_sentence_within,
     grouped,
     has_measurable_target,
+    read_simplified,
 )
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.target_rewrites import indicator_name, rewrite_data
@@ -157,7 +158,10 @@ def _dash_values(norm: str) -> Iterator[re.Match[str]]:
 
 
 # A clause naming an indicator and ending in a direction word, no number.
-_INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
+_INDICATOR_NOUN = (
+    r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象|状况|条件|面貌|"
+    r"秩序|素质|获得感|幸福感|安全感)"
+)
 _ADVERB = (
     r"(?:都|均|将|得到|有|有所|有一定|一定|明显|显著|进一步|持续|"
     r"逐步|不断|稳步|普遍|大幅|全面|有效)"
@@ -172,6 +176,11 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters (年度績效目標 is a goals heading); the offsets are the same
+    yield from read_simplified(_vague_targets, doc)
+
+
+def _vague_targets(doc: Document) -> Iterator[Hit]:
     yield from _unquantified_form_goals(doc)
     norm = doc.norm
     # 1. indicator values after a dash (most reports have none: skip the scan)

@@ -248,3 +248,68 @@ def test_a_quote_of_a_report_in_traditional_characters_is_given_as_written() -> 
     )
     found = [f for f in review_text(text) if f.kind == "vague_target"]
     assert found and ("獲得感" in found[0].message or "條件" in found[0].message)
+
+
+# ---------------------------------------------------------------- more wordings of the same defects
+
+
+def test_a_prompt_that_opens_with_dui_zhao_is_a_prompt() -> None:
+    text = TITLE + "二、自评结论\n（对照年初绩效目标，逐项分析完成情况）" + NEXT + SIGNED
+    assert kinds(text, "template_residue", "empty_section")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["服务对象满意度指标：达到95%以上。", "质量指标：资助对象识别准确率达100%以上。"],
+)
+def test_a_result_given_as_a_bound_after_its_figure_is_no_actual(sentence: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + sentence + PROBLEMS + SIGNED
+    assert "Q125" in kinds(text, "missing_actuals"), sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a target's bound, in the goals section
+        TITLE + "二、绩效目标\n服务对象满意度达到95%以上。" + RESULTS + SIGNED,
+        # the measured value stands in the sentence
+        TITLE + "二、绩效目标完成情况\n经问卷调查，满意度为97%，达到95%以上。" + PROBLEMS + SIGNED,
+    ],
+)
+def test_a_bound_in_the_goals_or_beside_its_measured_value_is_fine(text: str) -> None:
+    assert "Q125" not in kinds(text, "missing_actuals")
+
+
+def test_a_percent_sign_with_its_figure_lost_is_garbled() -> None:
+    text = TITLE + "二、资金使用情况\n资助覆盖率达%，发放及时率为%。" + NEXT + SIGNED
+    found = [f for f in review_text(text) if f.code == "Q022"]
+    assert len(found) == 1 and len(found[0].spans) == 2
+
+
+def test_a_unit_cell_and_a_figure_with_its_percent_are_not_garbled() -> None:
+    text = (
+        TITLE
+        + "二、资金使用情况\n指标 | 执行率% | 100%\n资助覆盖率达100%，及时率为98%。"
+        + NEXT
+        + SIGNED
+    )
+    assert [f.code for f in review_text(text) if f.code == "Q022"] == []
+
+
+def test_a_year_end_deadline_passed_is_stale_unless_its_sentence_names_a_later_year() -> None:
+    stale = TITLE + "二、项目实施情况\n该项目将于2023年底前全面完工并投入使用。" + NEXT + SIGNED
+    assert kinds(stale, "stale_text") == ["Q014"]
+    ahead = TITLE + "二、下一步工作\n2024年计划再建资助服务站8个，预计年底前建成。" + NEXT + SIGNED
+    assert kinds(ahead, "stale_text") == []
+
+
+def test_an_in_year_figure_beside_the_year_end_one_is_its_history() -> None:
+    text = (
+        TITLE
+        + "二、资金使用情况\n截止2023年12月31日，支出进度为96%；截至10月31日为84%。"
+        + NEXT
+        + SIGNED
+    )
+    assert kinds(text, "date_before_year_end") == []
+    alone = TITLE + "二、资金使用情况\n截至10月31日，支出进度为84%。" + NEXT + SIGNED
+    assert kinds(alone, "date_before_year_end") == ["Q013"]

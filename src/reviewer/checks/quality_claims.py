@@ -3,6 +3,7 @@ sentence copied with its figures into the wrong section, and broken numbers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer.checks.quality_common import clip, grouped, sentence_at, sentences
@@ -92,7 +93,9 @@ GARBLED_NUMBER = rule(
     message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全{times_zh}",
     message_en="'{quote}' {what_en}; the reader cannot tell what it means{times_en}",
     what="Finds numbers written in a form that cannot be read: a count unit directly followed "
-    "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
+    "by a percent sign (12个%), a digit doubled by the same Chinese numeral (3三个), or a "
+    "percent sign right after a verb with its figure lost (覆盖率达%，). A table's unit cell "
+    "(执行率%) is not one.",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
     counterexample="完成率12%，建立了3个污水处理池，共十三个村。",
@@ -417,6 +420,11 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
 # ---------------------------------------------------------------- Q022 garbled numbers
 
 _UNIT_PERCENT = lazy(r"(?<!\d)\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
+# A percent sign whose figure was lost: 覆盖率达%，及时率为%。 (a verb, then % and a stop; a
+# table's unit cell 执行率% follows a noun, not a verb)
+_LOST_FIGURE = lazy(
+    r"(?<=[\u4e00-\u9fff])(?:达到|达|为|是)[ \t]*%(?=[ \t]*(?:[，,。；;、)]|$))", re.M
+)
 _DOUBLED = lazy(
     r"(?<![\d.])(?P<d>[1-9])(?P<c>[一二两三四五六七八九])(?=个|名|项|家|所|座|户|人|次|条)"
 )
@@ -424,7 +432,8 @@ _DOUBLED = lazy(
 
 @check(GARBLED_NUMBER)
 def garbled_numbers(doc: Document) -> Iterator[Hit]:
-    yield from grouped(_garbled(doc), lambda h: h.data["quote"])
+    # one cause, one finding: the same slip written twice, or every percent with its figure lost
+    yield from grouped(_garbled(doc), lambda h: h.data.get("cause") or h.data["quote"])
 
 
 def _garbled(doc: Document) -> Iterator[Hit]:
@@ -437,6 +446,18 @@ def _garbled(doc: Document) -> Iterator[Hit]:
                 "quote": norm[max(lo + 1, m.start() - 8) : m.end()],
                 "what_zh": "把计数单位和百分号连在一起，缺少被计量的对象",
                 "what_en": "joins a count unit and a percent sign; what is counted is missing",
+            },
+        )
+    for m in _LOST_FIGURE.finditer(norm):
+        lo = max(norm.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        lo = max(lo, m.start() - 12)
+        yield GARBLED_NUMBER.hit(
+            [(lo, m.end())],
+            {
+                "quote": norm[lo : m.end()],
+                "cause": "lost_figure",
+                "what_zh": "百分号前缺少数字，比率的数值丢失了",
+                "what_en": "has a percent sign with no figure before it: the rate's value is lost",
             },
         )
     for m in _DOUBLED.finditer(norm):

@@ -351,6 +351,10 @@ _CUTOFF_TOPIC = lazy(
 _CUTOFF_PROGRESS = lazy(
     r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金"
 )
+# A year-end cut-off stated beside an in-year one: 截至12月31日…；截至10月31日为84%.
+_YEAR_END_CUT = lazy(
+    r"(?:截至|截止)(?:到|至)?\s*(?:20\d{2}\s*年\s*)?(?:12\s*月\s*(?:31\s*[日号]|底|末)|年底|年末)"
+)
 # A toll of the event the funds answer (受灾面积, 经济损失, 病例): dated when it was counted, not
 # a progress figure of the year.
 _EVENT_TOLL = lazy(r"受灾|成灾|绝收|灾情|受损|损失|倒塌|发病|病例|确诊|感染")
@@ -385,6 +389,11 @@ def _cutoffs(doc: Document, year: int, *, guessed: bool = False) -> Iterator[Hit
             continue  # 截至8月31日，受灾面积…，经济损失9121万元: the disaster's count date
         if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start]):
             continue  # a forecast, not a measurement
+        line = doc.line_at(m.start)
+        if _YEAR_END_CUT.search(norm[line.start : m.start]) or _YEAR_END_CUT.search(
+            norm[m.end : line.end]
+        ):
+            continue  # the year-end figure beside it: the in-year one is its history
         when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.month_end else ""))
         if m.span:
             when = f"{year}年{month}月底"
@@ -446,7 +455,7 @@ def _sentence_span(norm: str, a: int, b: int) -> tuple[int, int]:
 _FUTURE = lazy(
     r"(?:预计|计划|将于|拟于|争取|力争|有望|预期|计划于|拟在|将在)[^。；;\n]{0,12}?"
     r"(?:(?P<y>20\d{2})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
-    r"|(?:度\s*)?第?(?P<q>[一二三四1-4])\s*季度)"
+    r"|(?:度\s*)?第?(?P<q>[一二三四1-4])\s*季度|(?<=年)(?P<ye>)(?=底|末))"
     r"(?:底|末|中旬|下旬|上旬)?\s*(?:前|之前|以前|底前)?"
     r"[^。；;\n]{0,16}?(?:完成|完工|竣工|建成|投入使用|投用|到位|实施|启动|开工|验收|办结|拨付|支付|"
     r"发放|开展|组织|召开|举办|交付|上线|下达)"
@@ -475,9 +484,16 @@ def stale_text(doc: Document) -> Iterator[Hit]:
         if _PAST_PLAN.search(doc.norm[max(0, m.start() - 2) : m.start()]):
             continue  # 原计划9月开工 / 按计划于10月完成: the plan told in the past
         y = int(m.group("y")) if m.group("y") else year
+        if not m.group("y"):
+            # a day without a year belongs to the year its sentence names before it (2025年计划
+            # 再建8个，预计年底前建成), else to the evaluated year
+            lo, _hi = _sentence_span(doc.norm, m.start(), m.end())
+            named = rx.findall(r"(20\d{2})\s*年", doc.norm[lo : m.start()])
+            if named:
+                y = int(named[-1])
         if y is None:
             continue
-        q = m.group("q")
+        q = "4" if m.group("ye") is not None else m.group("q")  # 2023年底: the year's end
         month = (
             int(m.group("m"))
             if m.group("m")

@@ -313,3 +313,67 @@ def test_an_in_year_figure_beside_the_year_end_one_is_its_history() -> None:
     assert kinds(text, "date_before_year_end") == []
     alone = TITLE + "二、资金使用情况\n截至10月31日，支出进度为84%。" + NEXT + SIGNED
     assert kinds(alone, "date_before_year_end") == ["Q013"]
+
+
+# ---------------------------------------------------------------- goals listed as slogans
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "全年较好地完成了以下工作目标：一是精准资助，落实资助政策新要求；二是规范管理，提升资助工作新水平。",
+        "本项目年度目标如下：1.健全资助体系；2.强化资助育人；3.加强队伍建设。",
+    ],
+)
+def test_goals_announced_as_a_list_with_no_figure_are_vague(passage: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + passage + PROBLEMS + SIGNED
+    found = [f for f in review_text(text) if f.code == "Q001"]
+    assert len(found) == 1 and "项" in found[0].message, passage
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "全年完成了以下工作目标：一是资助学生1200人次；二是资金发放及时率100%。",
+        "2023年度完成了以下工作目标：一是资助1200人次，二是按时发放。",  # one item counts
+        "主要做法如下：一是精准识别；二是规范管理。",  # not goals
+    ],
+)
+def test_goals_listed_with_a_figure_or_a_list_of_methods_are_not_vague(passage: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + passage + PROBLEMS + SIGNED
+    assert [f.code for f in review_text(text) if f.code == "Q001"] == [], passage
+
+
+# ---------------------------------------------------------------- goals met, work not done
+
+
+@pytest.mark.parametrize(
+    "admission",
+    ["受多种因素影响，部分工作计划未开展，项目推进缓慢。", "资助信息系统建设进度滞后。"],
+)
+def test_goals_claimed_met_while_work_is_admitted_undone_is_a_contradiction(
+    admission: str,
+) -> None:
+    text = (
+        TITLE
+        + "二、绩效目标完成情况\n年度绩效目标基本完成。\n三、存在的问题\n"
+        + admission
+        + "\n"
+        + SIGNED
+    )
+    found = [f for f in review_text(text) if f.code == "Q126"]
+    assert len(found) == 1 and found[0].severity.value == "info", admission
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TITLE
+        + "二、绩效目标完成情况\n年度任务全部完成。\n三、存在的问题\n不存在工作计划未开展的情况。\n",
+        TITLE + "二、绩效目标完成情况\n年度任务基本完成，其中信息系统建设进度滞后，已结转下年。\n",
+        TITLE
+        + "二、绩效目标完成情况\n资助学生1200人次。\n三、存在的问题\n信息系统建设进度滞后。\n",
+    ],
+)
+def test_a_negated_admission_one_sentence_or_no_claim_is_no_contradiction(text: str) -> None:
+    assert [f.code for f in review_text(text + SIGNED) if f.code == "Q126"] == []

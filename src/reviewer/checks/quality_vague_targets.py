@@ -52,7 +52,8 @@ VAGUE_TARGET = rule(
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
     "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a goal after a label "
-    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:) none of whose "
+    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:, goals "
+    "announced as a list: 完成了以下工作目标：一是…；二是…, 目标如下：1.…；2.…) none of whose "
     "items states a figure or comparator (an overall aim only when nothing in the report is "
     "quantified, then info; not when indicators are set under it right after, nor when it "
     "restates duties, which Q002 reports), an intended result named by its direction in a "
@@ -233,6 +234,8 @@ def _vague_targets(doc: Document) -> Iterator[Hit]:
     yield from grouped(_name_as_target(doc), lambda h: "name")
     # 4b. a run-together form's 年初设定目标 phrase with no figure (info)
     yield from _run_together_goals(doc)
+    # 4c. goals announced as a list (以下工作目标：一是…；二是…), no item with a figure
+    yield from _listed_goals(doc, judged)
     # 5. a goals section with no quantified target at all (and not just restated duties)
     for s in top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
@@ -392,6 +395,48 @@ _DIRECTION_CELL = lazy(
 _SET_GOAL_RUN = lazy(
     r"年初设定目标(?P<goal>[^|\n\d]{4,60}?)(?=年度总体目标完成情况|全年实际完成情况|实际完成情况)"
 )
+
+
+# A list of goals announced: 以下工作目标：, 如下目标：, 目标如下：, 目标有以下几个方面：.
+_GOALS_ANNOUNCED = lazy(
+    r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,6}目标[ \t]*[:：]"
+    r"|目标(?:如下|有以下几个方面|主要有)[ \t]*[:：]"
+)
+_ITEM_START = lazy(
+    r"[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑩]"
+)
+_YEARS = lazy(r"20\d{2}\s*年度?")
+
+
+def _listed_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Goals announced as a list on one paragraph (完成了以下工作目标：一是精准精细，落实…；二是…),
+    at least two items, none with a figure (years aside): the goals are slogans."""
+    norm = doc.norm
+    for m in _GOALS_ANNOUNCED.finditer(norm):
+        eol = norm.find("\n", m.end())
+        eol = len(norm) if eol == -1 else eol
+        passage = norm[m.end() : eol]
+        starts = [x.start() for x in _ITEM_START.finditer(passage)]
+        words = _ITEM_START.sub(" ", _YEARS.sub(" ", passage))  # list numbers are no figures
+        if len(starts) < 2 or starts[0] > 2 or _ANY_DIGIT.search(words):
+            continue
+        lo = m.end() + starts[0]
+        if lo in judged:
+            continue
+        stop = rx.search(r"[；;。]", norm[lo:eol])
+        hi = lo + stop.start() if stop else m.end() + starts[1]
+        judged.add(lo)
+        n = len(starts) - 1
+        yield VAGUE_TARGET.hit(
+            [(lo, hi)],
+            {
+                "title": norm[m.start() : m.end()].rstrip(":： \t"),
+                "quote": clip(norm[lo:hi], 40),
+                "more_zh": f"等{len(starts)}项",
+                "more_en": f" and {n} more",
+            },
+            variant="items",
+        )
 
 
 def _run_together_goals(doc: Document) -> Iterator[Hit]:

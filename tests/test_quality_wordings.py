@@ -258,28 +258,6 @@ def test_a_prompt_that_opens_with_dui_zhao_is_a_prompt() -> None:
     assert kinds(text, "template_residue", "empty_section")
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    ["服务对象满意度指标：达到95%以上。", "质量指标：资助对象识别准确率达100%以上。"],
-)
-def test_a_result_given_as_a_bound_after_its_figure_is_no_actual(sentence: str) -> None:
-    text = TITLE + "二、绩效目标完成情况\n" + sentence + PROBLEMS + SIGNED
-    assert "Q125" in kinds(text, "missing_actuals"), sentence
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a target's bound, in the goals section
-        TITLE + "二、绩效目标\n服务对象满意度达到95%以上。" + RESULTS + SIGNED,
-        # the measured value stands in the sentence
-        TITLE + "二、绩效目标完成情况\n经问卷调查，满意度为97%，达到95%以上。" + PROBLEMS + SIGNED,
-    ],
-)
-def test_a_bound_in_the_goals_or_beside_its_measured_value_is_fine(text: str) -> None:
-    assert "Q125" not in kinds(text, "missing_actuals")
-
-
 def test_a_percent_sign_with_its_figure_lost_is_garbled() -> None:
     text = TITLE + "二、资金使用情况\n资助覆盖率达%，发放及时率为%。" + NEXT + SIGNED
     found = [f for f in review_text(text) if f.code == "Q022"]

@@ -52,12 +52,7 @@ _BOUND = lazy(
     r"(?:≥|>=|＞=|不低于|不少于|大于等于)[ \t]*\d+(?:\.\d+)?[ \t]*"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2})?[ \t]*(?=[。；;]|[ \t]*$)",
 )
-_HAS_BOUND = lazy(r"≥|>=|不低于|不少于|大于等于|以上")
-# The bound written after its figure: 达到95%以上, 达100%以上 (及以上), the sentence's end.
-_BOUND_AFTER = lazy(
-    r"(?:达到?|为|在)[ \t]*\d+(?:\.\d+)?[ \t]*(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)?[ \t]*"
-    r"(?:及|或)?以上[ \t]*(?=[。；;]|[ \t]*$)"
-)
+_HAS_BOUND = lazy(r"≥|>=|不低于|不少于|大于等于")
 _DONE_TITLE = lazy(r"完成情况|实际完成|完成值")
 _TARGET_WORD = lazy(r"目标|指标值|预期|计划|年初|要求|标准|设定|应当|确保|力争")
 _FIGURE = lazy(r"\d")
@@ -72,10 +67,7 @@ def result_as_bound(doc: Document) -> Iterator[Hit]:
         text = ln.text
         if "|" in text or "\t" in text or not _HAS_BOUND.search(text):
             continue
-        bounds = sorted(
-            [*_BOUND.finditer(text), *_BOUND_AFTER.finditer(text)], key=lambda x: x.start()
-        )
-        for m in bounds:
+        for m in _BOUND.finditer(text):
             start = max(text.rfind(c, 0, m.start()) for c in "。；;") + 1
             # the sentence's subject: after the indicator's own heading ("7.满意度指标。")
             before = text[start : m.start()]

@@ -355,3 +355,21 @@ def test_goals_claimed_met_while_work_is_admitted_undone_is_a_contradiction(
 )
 def test_a_negated_admission_one_sentence_or_no_claim_is_no_contradiction(text: str) -> None:
     assert [f.code for f in review_text(text + SIGNED) if f.code == "Q126"] == []
+
+
+def test_counts_that_name_the_claimed_tasks_are_not_evidence_for_the_claim() -> None:
+    claim = "上级交办的重点任务、5项民生实事、8个重点项目等年度考核指标绝大部分超额完成。"
+    text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
+    assert kinds(text, "unsupported_claim") == ["Q020"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "建成12个村级资助服务站、培训资助干部3批等，年度目标任务全部完成。",  # results listed
+        "完成12个村的资助核查、5项专项检查等年度任务，目标任务全部完成。",  # 完成 + count
+    ],
+)
+def test_counts_of_what_was_done_still_back_the_claim(claim: str) -> None:
+    text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
+    assert kinds(text, "unsupported_claim") == [], claim

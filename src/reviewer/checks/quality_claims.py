@@ -34,7 +34,9 @@ UNSUPPORTED_CLAIM = rule(
     "sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
-    "it. Also a performance section that is one figure-free phrase run into the next numbered "
+    "it, but not a count that names the claimed tasks themselves (5项民生实事、8个重点项目等年度"
+    "考核指标超额完成); claims are read in traditional characters too. Also a performance "
+    "section that is one figure-free phrase run into the next numbered "
     "heading (四、…绩效情况保证了…五、…); an achievements entry (取得的成绩, 主要成效) whose "
     "passage gives no figure at "
     "all, years aside; and a satisfaction rate stated as a result in prose "
@@ -235,6 +237,14 @@ def _clip40(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# The claim's subject closing a list with 等 (…、10个投资工程包等年度考核指标), and a count in
+# that list naming items, not preceded by a verb that would make it a result (完成12个…).
+_SUBJECT_LIST_END = lazy(r"等[^，,。；;、\d]{0,10}$")
+_SUBJECT_COUNT = lazy(
+    r"(?<![成建设施训放造展实助入])\d+\s*[项个类批件][^、，,。；;\d等]{1,12}(?=、|等)"
+)
+
+
 def _nearby(doc: Document, start: int, end: int) -> str:
     """The claim's sentence (without the claim itself) with the sentence before and the two
     after it: where a report puts the figures behind a claim (其中…, a list after a colon)."""
@@ -243,7 +253,12 @@ def _nearby(doc: Document, start: int, end: int) -> str:
     if k is None:
         return ""
     here = sents[k]
-    parts = [doc.norm[here.start : start], " ", doc.norm[end : here.end]]
+    before = doc.norm[here.start : start]
+    if _SUBJECT_LIST_END.search(before):
+        # 7项为民办实事项目、10个投资工程包等年度考核指标超额完成: the counts name what was to be
+        # done (the claim's subject), not what was achieved
+        before = _SUBJECT_COUNT.sub(" ", before)
+    parts = [before, " ", doc.norm[end : here.end]]
     parts += [sents[j].text for j in (k - 1, k + 1, k + 2) if 0 <= j < len(sents)]
     return " ".join(parts)
 

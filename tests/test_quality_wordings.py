@@ -373,3 +373,30 @@ def test_counts_that_name_the_claimed_tasks_are_not_evidence_for_the_claim() -> 
 def test_counts_of_what_was_done_still_back_the_claim(claim: str) -> None:
     text = TITLE + "二、绩效目标完成情况\n" + claim + PROBLEMS + SIGNED
     assert kinds(text, "unsupported_claim") == [], claim
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "主管部门:永安县教育局 评价人员: 201 一、项目基本情况",
+        "项目单位：永安县教育体育局 填报日期：20 联系电话：0591-5512345",
+        "评价负责人：202",
+    ],
+)
+def test_a_cover_field_holding_only_the_forms_year_stub_is_blank(cover: str) -> None:
+    text = TITLE + cover + "\n二、资金使用情况\n全年支出480万元。\n" + SIGNED
+    assert kinds(text, "template_residue") == ["Q012"], cover
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "主管部门:永安县教育局 评价人员: 张明 一、项目基本情况",
+        "参与人员：20 联系电话：0591-5512345",  # a head count
+        "填报日期：2024年3月15日",
+        "评价时间：2024.03.15",
+    ],
+)
+def test_a_filled_cover_field_or_a_count_is_not_blank(cover: str) -> None:
+    text = TITLE + cover + "\n二、资金使用情况\n全年支出480万元。\n" + SIGNED
+    assert kinds(text, "template_residue") == [], cover

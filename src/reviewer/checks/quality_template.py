@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 from reviewer import regex as rx
@@ -48,7 +49,8 @@ TEMPLATE_RESIDUE = rule(
     "characters too) and holds a writing verb, 【填写…】, a cell reading 请填写…, a word "
     "processor's 单击此处输入文字, 请根据实际情况填写, 不需要的可删除), cover and "
     "form-head fields left blank (预算编码: followed by the next filled field, "
-    "报告日期:年月日, 单位 | ||||), and "
+    "报告日期:年月日, a field holding only the form's year stub: 评价人员: 201, 单位 | ||||), "
+    "and "
     "text masked with asterisks (**县, 预算数*元), and a project report's form reused for a "
     "whole unit (项目名称:部门整体支出绩效评价报告; 本项目 for spending that includes "
     "基本支出); a content site's page title repeated in its blurb (下面是小编为大家整理的…) is "
@@ -310,6 +312,17 @@ _HEAD_FIELD = lazy(
 )
 
 
+# A cover field holding only the form's year stub (评价人员: 201, 填报日期：20): three digits of a
+# year, or 19/20 alone, then the next field, a heading or the line's end (a person or a date has
+# more than that; a count has its unit).
+_YEAR_STUB = lazy(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:人员|负责人|联系人|填报人|日期|时间))[ \t]*[:：][ \t]*"
+    r"(?P<stub>(?:19|20)\d?)(?![\d.年月日%])"
+    r"(?=[ \t]+(?:[一二三四五六七八九十]{1,3}、|[\u4e00-\u9fff()（）]{2,10}[:：])|[ \t]*$)",
+    re.MULTILINE,
+)
+
+
 def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     """Cover and form-head fields left blank: (label, start, end of the blank field). A cover
     line "label:" counts when the next line is another filled "label:value" (so its value is
@@ -326,6 +339,10 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
         if m:
             yield m.group("label"), ln.start + m.start("label"), ln.end
     for m in _BLANK_DATE.finditer(norm):
+        yield m.group("label"), m.start(), m.end()
+    for m in _YEAR_STUB.finditer(norm):
+        if len(m.group("stub")) == 2 and not m.group("label").endswith(("日期", "时间")):
+            continue  # 参与人员: 20 may be a head count; 201 is no count of people
         yield m.group("label"), m.start(), m.end()
 
 

@@ -400,3 +400,29 @@ def test_a_cover_field_holding_only_the_forms_year_stub_is_blank(cover: str) -> 
 def test_a_filled_cover_field_or_a_count_is_not_blank(cover: str) -> None:
     text = TITLE + cover + "\n二、资金使用情况\n全年支出480万元。\n" + SIGNED
     assert kinds(text, "template_residue") == [], cover
+
+
+@pytest.mark.parametrize(
+    "claim, admission",
+    [
+        ("各项目标均已圆满完成。", "因审批手续未完成，2所学校的维修工程至今尚未开工。"),
+        ("資助任務全部完成。", "部分工作計劃未開展，項目進展緩慢。"),  # traditional characters
+    ],
+)
+def test_goals_met_against_works_not_started_or_in_traditional_script(
+    claim: str, admission: str
+) -> None:
+    text = (
+        TITLE + "二、绩效目标完成情况\n" + claim + "\n三、存在的问题\n" + admission + "\n" + SIGNED
+    )
+    found = [f for f in review_text(text) if f.code == "Q126"]
+    assert len(found) == 1, (claim, admission)
+    assert claim.rstrip("。") in found[0].message  # quoted as the report writes it
+
+
+def test_work_of_a_later_year_not_started_is_no_contradiction() -> None:
+    text = (
+        TITLE
+        + "二、绩效目标完成情况\n年度任务全面完成。\n三、存在的问题\n下一年度新建项目尚未开工。\n"
+    )
+    assert [f.code for f in review_text(text + SIGNED) if f.code == "Q126"] == []

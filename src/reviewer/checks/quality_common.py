@@ -42,11 +42,12 @@ def simplified_twin(doc: Document) -> Document:
     return twin
 
 
-_QUOTED = ("quote", "title")  # the data that quote the report (the rest is the check's words)
+# the data that quote the report (the rest is the check's own words)
+_QUOTED = ("quote", "title", "claim", "admission")
 
 
 def read_simplified(check: Callable[[Document], Iterable[Hit]], doc: Document) -> Iterable[Hit]:
-    """`check` run on the document's simplified twin, the quotes of its hits (`quote`, `title`)
+    """`check` run on the document's simplified twin, the quotes of its hits (`_QUOTED`)
     given back as the report writes them (the twin's text at the same offsets, found near the
     hit's first span)."""
     twin = simplified_twin(doc)

@@ -426,3 +426,35 @@ def test_work_of_a_later_year_not_started_is_no_contradiction() -> None:
         + "二、绩效目标完成情况\n年度任务全面完成。\n三、存在的问题\n下一年度新建项目尚未开工。\n"
     )
     assert [f.code for f in review_text(text + SIGNED) if f.code == "Q126"] == []
+
+
+# ---------------------------------------------------------------- reports in traditional characters
+
+
+@pytest.mark.parametrize(
+    "body, kind, code",
+    [
+        ("二、項目實施情況\n預計2023年10月底前完成全部資助資金發放。", "stale_text", "Q014"),
+        ("二、存在問題及原因分析\n無。", "empty_section", "Q010"),
+        ("二、績效目標完成情況\n7.滿意度指標。受助學生滿意度≥90%。", "missing_actuals", "Q125"),
+        ("二、項目概況\n（請簡要說明項目實施情況，200字以內）", "template_residue", "Q012"),
+    ],
+)
+def test_a_defect_written_in_traditional_characters_is_read(
+    body: str, kind: str, code: str
+) -> None:
+    text = TITLE + body + "\n三、改进措施\n加强资助档案管理。\n" + SIGNED
+    assert code in kinds(text, kind), body
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        ("二、項目實施情況\n原計劃2023年9月開工，實際於10月開工，已於12月竣工。", "stale_text"),
+        ("二、其他需要說明的問題\n無。", "empty_section"),
+        ("二、績效目標完成情況\n7.滿意度指標。受助學生滿意度為96%。", "missing_actuals"),
+    ],
+)
+def test_the_same_near_misses_in_traditional_characters_stay_silent(body: str, kind: str) -> None:
+    text = TITLE + body + "\n三、改进措施\n加强资助档案管理。\n" + SIGNED
+    assert kinds(text, kind) == [], body

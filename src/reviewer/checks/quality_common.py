@@ -43,7 +43,7 @@ def simplified_twin(doc: Document) -> Document:
 
 
 # the data that quote the report (the rest is the check's own words)
-_QUOTED = ("quote", "title", "claim", "admission")
+_QUOTED = ("quote", "title", "claim", "admission", "label")
 
 
 def read_simplified(check: Callable[[Document], Iterable[Hit]], doc: Document) -> Iterable[Hit]:

@@ -458,3 +458,23 @@ def test_a_defect_written_in_traditional_characters_is_read(
 def test_the_same_near_misses_in_traditional_characters_stay_silent(body: str, kind: str) -> None:
     text = TITLE + body + "\n三、改进措施\n加强资助档案管理。\n" + SIGNED
     assert kinds(text, kind) == [], body
+
+
+# ---------------------------------------------------------------- a unit slip on what was spent
+
+
+@pytest.mark.parametrize(
+    "sentence", ["年初预算100元，全年执行数33.78元。", "项目实际支出45.2元，执行率90.4%。"]
+)
+def test_an_amount_spent_of_a_few_yuan_is_a_unit_slip(sentence: str) -> None:
+    text = TITLE + "二、资金使用情况\n" + sentence + NEXT + SIGNED
+    assert "Q041" in kinds(text, "unit_mismatch"), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["午餐补助每人每天执行4元。", "资金结余0.36元，已上缴国库。", "实际支出单价12元/份。"],
+)
+def test_a_per_head_amount_a_balance_or_a_unit_price_is_no_slip(sentence: str) -> None:
+    text = TITLE + "二、资金使用情况\n" + sentence + NEXT + SIGNED
+    assert kinds(text, "unit_mismatch") == [], sentence

@@ -2,6 +2,7 @@
 
     python evals/probes/quality_paraphrases.py            # one row per defect class
     python evals/probes/quality_paraphrases.py -v         # and every probe missed or alarmed
+    python evals/probes/quality_paraphrases.py evals/probes/quality_paraphrases_holdout.yaml
 
 quality_paraphrases.yaml holds, per defect class, short texts a reviewer would flag (positives)
 and near misses that are fine (negatives), each placed in a frame (a short report around it). A
@@ -93,7 +94,8 @@ def score(probes: list[Probe]) -> dict[str, dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    table = score(load())
+    paths = [Path(a) for a in argv if not a.startswith("-")]
+    table = score(load(paths[0] if paths else PROBES))
     print("| class | recall | false alarms |")
     print("|---|---|---|")
     tp = pos = fa = neg = 0

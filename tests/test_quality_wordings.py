@@ -478,3 +478,32 @@ def test_an_amount_spent_of_a_few_yuan_is_a_unit_slip(sentence: str) -> None:
 def test_a_per_head_amount_a_balance_or_a_unit_price_is_no_slip(sentence: str) -> None:
     text = TITLE + "二、资金使用情况\n" + sentence + NEXT + SIGNED
     assert kinds(text, "unit_mismatch") == [], sentence
+
+
+def test_a_bracketed_order_after_a_condition_is_a_prompt() -> None:
+    text = TITLE + "二、偏差说明\n（若实际完成值与年度指标值存在偏差，请说明原因）" + NEXT + SIGNED
+    assert kinds(text, "template_residue", "empty_section")
+    fine = (
+        TITLE + "二、偏差说明\n主要原因是面积核实延后（县政府已批复，请示见附件）。" + NEXT + SIGNED
+    )
+    assert kinds(fine, "template_residue", "empty_section") == []
+
+
+def test_two_adverbs_before_the_verb_still_make_a_sweeping_claim() -> None:
+    text = (
+        TITLE
+        + "二、绩效目标完成情况\n本项目年度绩效目标全部圆满实现，社会效益显著。"
+        + PROBLEMS
+        + SIGNED
+    )
+    assert kinds(text, "unsupported_claim") == ["Q020"]
+
+
+def test_a_figure_counted_in_wan_backs_the_claim_beside_it() -> None:
+    text = (
+        TITLE
+        + "二、绩效目标完成情况\n补贴面积12.8万亩、农户1.2万户，各项指标均已完成。"
+        + PROBLEMS
+        + SIGNED
+    )
+    assert kinds(text, "unsupported_claim") == []

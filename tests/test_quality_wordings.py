@@ -220,6 +220,7 @@ RESULTS = "\n三、绩效目标完成情况\n全年资助学生1200人次，发�
         "二、年度績效目標\n進一步改善困難學生就學條件，提升群眾獲得感。",  # traditional characters
         "二、绩效目标\n社会效益指标：困难学生就学状况明显改善。",  # 状况 as the indicator noun
         "二、绩效目标\n1.农村人居环境面貌明显改善；2.社会治安秩序稳步好转。",
+        "二、绩效目标\n2.效益指标：农民种粮积极性明显提高。",  # …性 as the indicator noun
     ],
 )
 def test_a_goal_that_names_a_direction_only_is_vague_in_either_script(goals: str) -> None:

@@ -161,7 +161,7 @@ def _dash_values(norm: str) -> Iterator[re.Match[str]]:
 # A clause naming an indicator and ending in a direction word, no number.
 _INDICATOR_NOUN = (
     r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象|状况|条件|面貌|"
-    r"秩序|素质)"
+    r"秩序|素质|性)"
 )
 # (获得感/幸福感 are left to the model layer: its tests' critique names 群众获得感进一步提高 as the
 # vague goal the rules do not report, and a rule finding there would absorb it.)

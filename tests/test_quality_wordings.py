@@ -508,3 +508,27 @@ def test_a_figure_counted_in_wan_backs_the_claim_beside_it() -> None:
         + SIGNED
     )
     assert kinds(text, "unsupported_claim") == []
+
+
+def test_a_note_in_a_heading_whose_subsections_follow_is_neither_a_prompt_nor_empty() -> None:
+    text = (
+        TITLE
+        + "三、绩效指标分析情况(对照附件2《项目绩效自评指标评分表》分析)\n"
+        + "(一)自评分数。\n对照评分表逐项打分，自评分数96分。\n"
+        + "(二)评价指标分析。\n项目资金预算860万元，实际支出852万元，执行率99.07%。\n"
+        + SIGNED
+    )
+    assert kinds(text, "template_residue", "empty_section") == []
+
+
+def test_a_word_limit_in_a_heading_whose_subsections_follow_is_residue_not_an_empty_section() -> (
+    None
+):
+    text = (
+        TITLE
+        + "三、绩效分析（2000字以内）\n"
+        + "(一)产出分析。\n资助学生1200人次。\n(二)效益分析。\n辍学率降至0.4%。\n"
+        + SIGNED
+    )
+    found = [f for f in review_text(text) if f.kind in ("template_residue", "empty_section")]
+    assert [f.code for f in found] == ["Q012"] and found[0].severity.value == "info"

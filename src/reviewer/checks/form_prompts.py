@@ -29,8 +29,7 @@ INSTRUCTION = lazy(
 # (说明, 填写, 描述, 提出 …); a word limit (限300字, 不超过500字, 200字以内/以內) marks one
 # anywhere in its bracket. Square brackets (【填写…】, [请在此填写…]) hold such orders too.
 _ORDER_LEAD = (
-    r"(?:请|請|须|須|需|应|應|可|如有|若有|简要|簡要|结合|結合|针对|針對|对照|對照|此处|此處|此栏|"
-    r"此欄)"
+    r"(?:请|請|须|須|需|应|應|可|如有|若有|简要|簡要|结合|結合|针对|針對|此处|此處|此栏|此欄)"
 )
 _ORDER_VERB = (
     r"(?:填写|填寫|填报|填報|填列|说明|說明|反映|列示|列明|描述|阐述|闡述|简述|簡述|概述|分析|"
@@ -44,6 +43,9 @@ _FORM_PROMPT = lazy(
     # an order inside its bracket after a condition: (若…存在偏差，请说明原因)
     rf"|[(（][^()（）\n。]{{2,30}}?[，,](?:请|請)(?!示){_ORDER_VERB}[^()（）\n。]{{0,20}}[)）]"
     rf"|[(（]{_ORDER_LEAD}[^()（）\n。]{{0,40}}?{_ORDER_VERB}[^()（）\n。]{{0,30}}[)）]"
+    # 对照… only as a bracket opening its line: after a heading, (对照附件2…分析) may name the
+    # basis of the section's analysis
+    rf"|(?<![^\n])[(（](?:对照|對照)[^()（）\n。]{{0,40}}?{_ORDER_VERB}[^()（）\n。]{{0,30}}[)）]"
     rf"|[\[【](?:请|請)?[^\[\]【】\n。]{{0,12}}?(?:填写|填寫|填报|填報|输入|輸入)[^\[\]【】\n。]{{0,24}}[\]】]"
     # a word processor's empty content control: 单击或点击此处输入文字。
     r"|(?:单击|單擊|点击|點擊)(?:或(?:点击|點擊))?(?:此处|此處)(?:以)?(?:输入|輸入)(?:文字|日期|内容|內容)[。.]?"
@@ -99,7 +101,12 @@ def _followed_by_heading(doc: Document, b: int) -> bool:
     if nxt is None:
         return False  # the text ends here: a cut page, not a missing section
     at = eol + nxt.start()
-    return any(s.start == at for s in sections(doc))
+    secs = sections(doc)
+    if not any(s.start == at for s in secs):
+        return False
+    # the prompt ends a heading whose own sub-headings follow: the content is under them
+    own = [s for s in secs if s.start <= b <= s.body_start and s.start < at < s.end]
+    return not own
 
 
 def form_prompts(doc: Document) -> list[tuple[int, int, bool]]:

@@ -327,7 +327,16 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
         return
     tried: list[tuple[CellNumber, CellNumber, str, tuple[Decimal, Decimal, Decimal]]] = []
     held: list[tuple[CellNumber, CellNumber, Decimal]] = []
-    for values in placements(block, row):
+    total = block.total
+    # A total row that lost cells too states its 分值 when its own rate puts one in one cell:
+    # then no part row has a 分值 (`placements`).
+    weighted = (
+        total is not None
+        and not row.is_total
+        and total.loose != ()
+        and _loose_weight(block, total, slack) is not None
+    )
+    for values in placements(block, row, total_weight=weighted):
         spent_cell = values.get(EXEC)
         spent = cell_number(spent_cell) if spent_cell is not None else None
         if spent is None:

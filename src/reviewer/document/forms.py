@@ -155,15 +155,19 @@ def folds_to_itself(doc: Document) -> bool:
     return doc.cached("folds_to_itself", lambda d: fold(d.norm) == d.norm)
 
 
-def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
+def placements(
+    block: FundsBlock, row: FundsRow, *, total_weight: bool = False
+) -> list[dict[str, Cell]]:
     """Every way to put a row's `loose` figures under the columns before 执行率, in order,
     with the row's sure values added ([row.values] when the row has no loose figures). A 分值
-    is at most 100, and a part row has none when the total row states it."""
+    is at most 100, and a part row has none when the total row states it (its 分值 cell, or
+    `total_weight`: the caller has read the total row's 分值 from its own loose figures)."""
     if not row.loose:
         return [row.values]
     before = block.columns[: block.columns.index(RATE)] if RATE in block.columns else []
     total = block.total
-    if not row.is_total and total is not None and WEIGHT in total.values:
+    stated = total_weight or (total is not None and WEIGHT in total.values)
+    if not row.is_total and stated:
         before = [k for k in before if k != WEIGHT]  # the 分值 stands on the total row only
     out: list[dict[str, Cell]] = []
     for chosen in itertools.combinations(before, len(row.loose)):
@@ -442,7 +446,8 @@ def _tokens(line: Line, from_offset: int, split_digits: bool = False) -> list[Ce
     """Whitespace-separated tokens; with `split_digits`, figures are also cut from the words
     they touch ("年度资金总额:202010100.00%10其中:本年财政拨款" → label, figures, label)."""
     out = []
-    pattern = r"[\d.,%\-—/]+|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
+    # A money unit stays with its figure (620.82万元): the cell is the amount, not a label.
+    pattern = r"[\d.,%\-—/]+(?:万元|亿元|元)?|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
     for m in rx.finditer(pattern, line.text):
         start, end = line.start + m.start(), line.start + m.end()
         if end <= from_offset:
@@ -559,6 +564,25 @@ def _split_label(cell: Cell) -> list[Cell]:
     return [label, Cell(m.group("rest"), cut, cell.end)]
 
 
+def _join_labels(cells: list[Cell]) -> list[Cell]:
+    """A row label broken by a space where the page wrapped it (其中:当年财政 拨款) read as one
+    cell: two word cells in a row whose join is a label while the first alone is none."""
+    out: list[Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _is_text(prev)
+            and _is_text(c)
+            and not _is_label(prev.text)
+            and _is_label(prev.text + c.text)
+        ):
+            out[-1] = Cell(f"{prev.text} {c.text}", prev.start, c.end)
+            continue
+        out.append(c)
+    return out
+
+
 def _read_block(
     doc: Document, anchor: int, anchor_end: int, cols: list[str], *, header_after: bool = False
 ) -> FundsBlock | None:
@@ -567,6 +591,8 @@ def _read_block(
     cells: list[Cell] = []
     for c in raw:
         cells.extend(_split_label(c) if c.text else [c])
+    if layout == "run":
+        cells = _join_labels(cells)
     if header_after:
         cells = _regroup(cells, cols)
     rows: list[FundsRow] = []
@@ -655,6 +681,8 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
         # from it on, those before it are loose (a dash keeps its own place among them)
         sure, loose = lost
         return FundsRow(label, group, sure, values, loose=loose)
+    elif not explicit and (extra := _header_short(cells, cols)) is not None:
+        mapped = extra
     else:
         return FundsRow(
             label,
@@ -712,6 +740,22 @@ def _shifted(
     if dashes and not any(cell_number(c) is not None for c in loose):
         return None
     return sure, loose
+
+
+def _header_short(cells: list[Cell], cols: list[str]) -> list[tuple[str, Cell]] | None:
+    """A run-together row with more cells than its header has columns, read up to what the
+    header names: its one percent stands exactly where the header puts 执行率 (as many cells
+    before it as columns before 执行率, so none of them was lost) and the surplus follows the
+    rate, where the page printed a column whose name fell outside the header (`… 分值 执行率
+    年度资金总额: 620.82万元 620.82万元 620.82万元 100 100% 10 … 得分`). The cells after the
+    columns the header names are left unread. None for any other row."""
+    if RATE not in cols or len(cells) <= len(cols):
+        return None
+    r = cols.index(RATE)
+    pct = [k for k, c in enumerate(cells) if (n := cell_number(c)) is not None and n.unit == "%"]
+    if pct != [r] or not all(cell_number(c) is not None or is_placeholder(c) for c in cells):
+        return None
+    return list(zip(cols, cells, strict=False))
 
 
 def _fits(kind: str, cell: Cell) -> bool:

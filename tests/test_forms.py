@@ -679,3 +679,35 @@ def test_a_part_row_has_no_weight_when_the_total_rows_reading_gives_it_one() -> 
         "年度资金总额\n30\n30\n10\n", "年度资金总额\n30\n30\n30\n"
     )
     assert _codes(text, ["R003"]) == []
+
+
+# A run-together form printed out of order (a figure against 年初预算 before the label): only
+# the rate and the score after it follow the header's order.
+SCRAMBLED = (
+    "项目支出绩效自评表 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 某卫生院 全年预算数 "
+    "全年执行数 分值 执行率 得分 {row} 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金\n"
+)
+
+
+def test_a_score_above_every_figure_that_could_be_the_weight() -> None:
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 100% 10"), ["S"]) == []
+    (f,) = review_text(SCRAMBLED.format(row="0 207.4538 10 100% 15"), select=["S037"])
+    assert "得分 15 分" in f.message and "只有 10" in f.message and "次序已乱" in f.message
+    assert [s.text for s in f.spans] == ["15", "100%", "10"]
+    # At 95 % the weight 10 allows 9.5: 11 is above it; 10 is 9.5 rounded to whole points.
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 95% 11"), ["S037"]) == ["S037"]
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 95% 10"), ["S037"]) == []
+    # Near miss: another figure before the rate could be the weight (20): 15 may be right.
+    assert _codes(SCRAMBLED.format(row="20 207.4538 10 100% 15"), ["S037"]) == []
+    # Near miss: no figure there can be a weight (0 and amounts above 100): nothing to compare.
+    assert _codes(SCRAMBLED.format(row="0 207.4538 100% 15"), ["S037"]) == []
+
+
+def test_a_row_that_lost_cells_scores_above_every_figure_that_could_be_its_weight() -> None:
+    # 280 ÷ 300 is no placement's 95 %, so no reading settles the weight; 10 is the only
+    # figure that can be one, and 15 is above it.
+    found = review_text(RUN.format(total="300 280 10 95% 15", part=""), select=["S", "R003"])
+    assert sorted(f.code for f in found) == ["R003", "S037"]
+    assert _codes(RUN.format(total="300 280 10 95% 9", part=""), ["S037"]) == []
+    # Near miss: a reading that settles the weight (285 ÷ 300 = 95 %) leaves the score to S005.
+    assert _codes(RUN.format(total="300 285 10 95% 15", part=""), ["S005", "S037"]) == ["S005"]

@@ -327,13 +327,17 @@ def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None
     """A run-together form printed out of order: a figure already stands against a header key
     before the total's label (年初预算 数 0 项目资金 年度资金总额 … 全年预算数 全年执行数 分值
     执行率 得分 0 207.45 10 100% 10 …), so which figure is which column cannot be told. Returned
-    as a block whose total row is `unsure` (said in an info, never read); None for other text."""
+    as a block whose total row is `unsure` (said in an info, never read into `values`), with the
+    columns the header after the label names and, as the row's `cells`, the first run of figures
+    after that header up to its rate and the cells of the columns after 执行率 (`0 207.45 10 100%
+    10`: a check may read what no placement changes); None for other text."""
     line = doc.line_at(anchor)
     if _layout(line, anchor_end) != "run":
         return None
     before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
     key = _KEY_WITH_FIGURE.search(before)
-    if key is None or _header_after(doc, anchor, anchor_end, figure_before=True) is None:
+    cols = _header_after(doc, anchor, anchor_end, figure_before=True)
+    if key is None or cols is None:
         return None
     label = Cell(doc.norm[anchor:anchor_end], anchor, anchor_end)
     seen = before[max(0, key.start() - 2) : key.end()].strip()
@@ -341,10 +345,26 @@ def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None
         label,
         0,
         {},
-        [],
+        _first_values(_tokens(line, anchor_end, split_digits=True), cols),
         f"表头各列之间已夹有数字（“{seen}”），表头与数字错位排列，无法确定各数所属列",
     )
-    return FundsBlock([], [row], "run", anchor, anchor_end)
+    return FundsBlock(cols, [row], "run", anchor, anchor_end)
+
+
+def _first_values(cells: list[Cell], cols: list[str]) -> list[Cell]:
+    """The first value row after a header that follows its label: the figures after the header's
+    last key before the first percent, the percent, and as many cells after it as the header has
+    columns after 执行率 ([] when those are not all figures or dashes)."""
+    rate = next((k for k, c in enumerate(cells) if _is_percent(c)), None)
+    if rate is None:
+        return []
+    keys = [k for k in range(rate) if _HEAD_KEYS.search(fold(cells[k].text))]
+    begin = keys[-1] + 1 if keys else 0
+    end = rate + 1 + len(cols) - cols.index(RATE) - 1
+    group = cells[begin:end]
+    if end > len(cells) or not all(cell_number(c) is not None or is_placeholder(c) for c in group):
+        return []
+    return group
 
 
 def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:

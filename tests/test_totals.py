@@ -121,6 +121,16 @@ def test_explicit_total_after_its_parts() -> None:
     assert f.code == "T001" and f.data["expr"] == "60 + 30 = 90"
 
 
+def test_a_bare_gongji_after_the_parts_is_their_total() -> None:
+    # "共计" opening its clause is the total word (not 共 stripped off a label, leaving 计).
+    text = "省级拨付补贴资金62万元，中央拨付16万元，上年度结余的资金6.47万元，共计{}万元。"
+    assert sums(text.format("84.47")) == []
+    (f,) = sums(text.format("14.47"))
+    assert f.code == "T001" and f.data["expr"] == "62 + 16 + 6.47 = 84.47"
+    # near miss: the same figures with no total word are not read as a sum
+    assert sums(text.format("14.47").replace("共计", "拨付到户")) == []
+
+
 def test_a_part_followed_by_a_note_in_brackets_is_still_a_part_of_the_total() -> None:
     # the note names no figure: it splits nothing, so 50 stays one of the parts
     text = "下达甲资金预算300万元；下达乙资金预算200万元；下达丙补贴预算50万元(丙补贴列入甲资金使用)；资金合计550万元。"

@@ -465,6 +465,19 @@ def test_parts_labelled_with_the_years_a_two_year_total_names() -> None:
 AFTER = "预拨资金3608万元(中央资金2855万元、省级资金753万元)，年终清算资金120万元分配到位，全年资金{t}万元全部执行到位。"
 
 
+def test_a_whole_after_its_parts_named_in_traditional_characters_with_pinyin_glosses() -> None:
+    # A mirror page: 年初預(yù)算合計 names the whole once read as simplified without glosses.
+    text = (
+        "中央年初下達(dá)資金合計2077萬元,省內(nèi)安排補貼資金312萬元,年初預(yù)算{w}{t}萬元,"
+        "年中調(diào)減中央財(cái)政資金300萬。"
+    )
+    assert sums(text.format(w="合計", t=2389)) == []
+    (f,) = sums(text.format(w="合計", t=2839))
+    assert f.code == "T001" and f.data["expr"] == "2077 + 312 = 2389"
+    # near miss: a label that names no whole (安排) is another amount, not their total
+    assert sums(text.format(w="安排", t=2839)) == []
+
+
 def test_a_whole_after_its_parts_one_digit_off_is_a_likely_typo() -> None:
     assert sums(AFTER.format(t=3728)) == []
     (f,) = sums(AFTER.format(t=3738))

@@ -681,6 +681,19 @@ def test_a_part_row_has_no_weight_when_the_total_rows_reading_gives_it_one() -> 
     assert _codes(text, ["R003"]) == []
 
 
+def test_a_dash_in_a_part_rows_empty_weight_cell_keeps_its_place() -> None:
+    # The total's 65.66 65.07 10 reconcile its 99 % only with 10 under 分值, so the part row has
+    # no 分值; its dash marks that empty cell, and 65.66 / 65.07 stay budget and spending.
+    form = (
+        "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 "
+        "分值 执行率 得分 65.66 65.07 10 99% 9 65.66 65.07 — {rate} — 上年结转资金 — — "
+        "其他资金 — — 预期目标\n"
+    )
+    assert _codes(form.format(rate="99%"), ["R003"]) == []
+    found = review_text(form.format(rate="95%"), select=["R003"])
+    assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
+
+
 # A run-together form printed out of order (a figure against 年初预算 before the label): only
 # the rate and the score after it follow the header's order.
 SCRAMBLED = (

@@ -167,12 +167,14 @@ def placements(
     before = block.columns[: block.columns.index(RATE)] if RATE in block.columns else []
     total = block.total
     stated = total_weight or (total is not None and WEIGHT in total.values)
-    if not row.is_total and stated:
-        before = [k for k in before if k != WEIGHT]  # the 分值 stands on the total row only
+    # The 分值 stands on the total row only: a part row's 分值 cell is empty (a dash may mark it).
+    no_weight = not row.is_total and stated
     out: list[dict[str, Cell]] = []
     for chosen in itertools.combinations(before, len(row.loose)):
         values = dict(row.values)
-        placed = zip(chosen, row.loose, strict=True)
+        placed = list(zip(chosen, row.loose, strict=True))
+        if no_weight and any(k == WEIGHT and not is_placeholder(c) for k, c in placed):
+            continue
         values.update((k, c) for k, c in placed if not is_placeholder(c))  # a dash: empty
         weight = cell_number(values[WEIGHT]) if WEIGHT in values else None
         if weight is not None and weight.value > 100:

@@ -724,3 +724,14 @@ def test_a_row_that_lost_cells_scores_above_every_figure_that_could_be_its_weigh
     assert _codes(RUN.format(total="300 280 10 95% 9", part=""), ["S037"]) == []
     # Near miss: a reading that settles the weight (285 ÷ 300 = 95 %) leaves the score to S005.
     assert _codes(RUN.format(total="300 285 10 95% 15", part=""), ["S005", "S037"]) == ["S005"]
+
+
+def test_no_weight_is_sought_before_the_rate_when_the_header_puts_none_there() -> None:
+    # Near miss: 年初 / 全年 / 执行 / 执行率 / 得分, no 分值 column: the 8s before the rate are
+    # amounts, not weights, and a score of 10 says nothing against them.
+    form = (
+        "项目支出绩效自评表 项目资金 (万元) 年初预算数 全年预算数 全年执行数 执行率 得分 "
+        "年度资金总额: 8 8 100% 10 其中:本年财政拨款 8 8 上年结转资金 其他资金 年度总体目标\n"
+    )
+    assert _codes(form, ["S037"]) == []
+    assert _codes(form.replace("执行率 得分", "分值 执行率 得分"), ["S037"]) == ["S037"]

@@ -531,6 +531,9 @@ def score_above_weights(doc: Document) -> Iterator[Hit]:
         row = block.total
         if row is None or WEIGHT in row.values or block.weight is not None:
             continue
+        cols = block.columns
+        if WEIGHT not in cols or RATE not in cols or cols.index(WEIGHT) > cols.index(RATE):
+            continue  # the 分值 is no column before the rate: no figure there can be it
         got = _unplaced(block, row)
         if got is None or _loose_weight(block, row, slack) is not None:
             continue  # the weight is known: S005 judges the score

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from reviewer import regex as rx
-from reviewer.checks.quality_goals import _DASH_VALUE, _dash_values
+from reviewer.checks.quality_vague_targets import _DASH_VALUE, _dash_values
 from reviewer.checks.twice import _DOC_NO, _DOC_NO_YEAR, _space_or_tab
 from reviewer.claims.selfscore import _GRADE_ANCHOR, GRADE_RE
 from reviewer.document.script import _SIMPLIFIED, _TRADITIONAL, to_simplified

@@ -171,6 +171,30 @@ def test_cross_series_parts_go_to_the_total_they_fit() -> None:
     assert sums(text) == []
 
 
+def test_established_posts_under_a_staff_total_are_a_warning_naming_the_scopes() -> None:
+    # 编制 parts under a head count of people in post: the scopes may differ, and the note
+    # says so rather than claiming the parts ran across sentences.
+    (f,) = sums("街道共有工作人员73人，其中行政编制25人、参公编制20人、事业编制26人。")
+    assert f.severity == Severity.WARNING and f.data["expr"] == "25 + 20 + 26 = 71"
+    assert "口径不同" in f.message and "跨句" not in f.message
+
+
+def test_a_quota_paired_with_its_head_count_is_not_a_part() -> None:
+    # "核定事业编制30个，实有26人": the quota and the people in post of one unit; only the 26
+    # is a part of the 73 people.
+    (f,) = sums(
+        "街道共有工作人员73人，其中行政编制25人、参公编制20人；核定事业编制30个，实有26人。"
+    )
+    assert f.data["expr"] == "25 + 20 + 26 = 71"
+    assert (
+        sums("街道共有工作人员71人，其中行政编制25人、参公编制20人；核定事业编制30个，实有26人。")
+        == []
+    )
+    # A quota not followed by its head count stays a part.
+    (f,) = sums("街道共有工作人员73人，其中行政编制25人、参公编制20人、事业编制30人。")
+    assert f.data["expr"] == "25 + 20 + 30 = 75"
+
+
 # --- False alarms seen on real reports, each with the true positive it must keep ------------
 
 

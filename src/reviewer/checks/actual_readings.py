@@ -8,7 +8,7 @@
 * `duties_as_actuals`: a form's 实际完成情况 cell under 预期目标 that lists standing duties
   (负责…, 承担…, two or more) with no figure, instead of what was done in the year.
 
-Readings, not rules: `quality_goals.missing_actuals` reports them.
+Readings, not rules: `quality_missing_actuals.missing_actuals` reports them.
 """
 
 from __future__ import annotations

@@ -65,6 +65,9 @@ _LEAD = lazy(r"^(?:补助|安排|分配给?|下达(?:给|到)?|拨付(?:给)?|�
 _SENTENCE_END = "。；;\n"
 
 
+# Not `numbers.parse_chinese_int`: of the 1,110 numerals _COUNT can capture (one to three of
+# 一…九十), 110 read differently — it rejects 十十 or 十二三 ("twelve or thirteen"), which this
+# reads as 10 and 12 — so switching would change findings.
 def _cn(n: str) -> int:
     if n.isdigit():
         return int(n)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from reviewer.checks.quality_goals import VAGUE_TARGET
+from reviewer.checks.quality_vague_targets import VAGUE_TARGET
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.scores import SCORE_ABOVE_WEIGHT, SCORE_SUM_MISMATCH
 from reviewer.checks.target_rewrites import rewrite_data

@@ -2,8 +2,7 @@
 `claims/report.py`), sentences, goal sections, and whether a stretch of text states a
 measurable target.
 
-No rules are declared here; the checks live in `quality_goals`, `quality_structure` and
-`quality_claims`.
+No rules are declared here; the checks that use them live in the `quality_*` modules.
 """
 
 from __future__ import annotations
@@ -214,8 +213,9 @@ def comparator_targets(text: str) -> list[re.Match[str]]:
     return [m for m in rx.finditer(rf"(?:{BOUND_ALT})\s*\d", text)]
 
 
-def goal_sections(doc: Document) -> list[Section]:
-    """Sections whose title names annual performance goals or indicators."""
+def goal_titled_sections(doc: Document) -> list[Section]:
+    """Every section whose title names annual performance goals or indicators, nested ones
+    included (`goal_readings.top_goal_sections` keeps the outermost)."""
     out = []
     for s in sections(doc):
         t = s.title

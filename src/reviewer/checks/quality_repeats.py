@@ -98,7 +98,7 @@ def _repeat_at(cl: list[_Clause], i: int) -> tuple[int, int] | None:
 
 @check(REPEATED_CLAUSE)
 def repeated_clauses(doc: Document) -> Iterator[Hit]:
-    from reviewer.checks.quality_goals import empty_form_goal_spans
+    from reviewer.checks.goal_readings import empty_form_goal_spans
 
     norm = doc.norm
     empty_goals = empty_form_goal_spans(doc) if "|" in norm else []

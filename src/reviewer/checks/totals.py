@@ -308,10 +308,17 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         data.update(slip)
         return SUM_MISMATCH.hit(spans, data, severity=Severity.WARNING, variant="unit_slip")
     severity = Severity.ERROR
-    if rel.extended or rel.cross_series:
+    if rel.extended:
         severity = Severity.WARNING
         data["note"] = "；分项跨句列出，归属按上下文推断，请核实"
         data["note_en"] = "; the parts run across sentences, so their grouping is inferred"
+    elif rel.cross_series:
+        severity = Severity.WARNING
+        data["note"] = "；分项与合计的口径不同（如编制数与实有人数），归属按上下文推断，请核实"
+        data["note_en"] = (
+            "; the parts are of another scope than the total (e.g. established posts vs "
+            "staff in post), so their grouping is inferred"
+        )
     elif rel.overflow:
         severity = Severity.WARNING
         data["note"] = (

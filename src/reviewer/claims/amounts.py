@@ -400,9 +400,26 @@ class _Parser:
             bd.open = False
             bd = None
         if bd is not None:
+            self._drop_paired_quota(bd, node)
             node.parent = bd.total
             bd.parts.append(node)
             bd.extended = bd.extended or bd.crossed_end
+
+    def _drop_paired_quota(self, bd: Breakdown, node: Node) -> None:
+        """A quota and the head count in post of one unit ("核定事业编制35个，实有30人"): under a
+        total of people in post only the head count is a part, so a quota taken as the part just
+        before is dropped when the actual figure follows it in the same clause."""
+        if not bd.parts or not node.series.endswith(":actual") or not _ACTUAL_RE.search(node.label):
+            return
+        last = bd.parts[-1]
+        if (
+            last.series.endswith(":quota")
+            and _QUOTA_RE.search(last.label)
+            and not bd.total.series.endswith(":quota")
+            and self.norm[last.q.end : node.label_start].strip() in ("，", ",")
+        ):
+            bd.parts.pop()
+            last.parent = None
 
     def _subtotal_of(self, node: Node) -> Breakdown | None:
         """The open breakdown a figure labelled as a total is a part of: "合计671037万元。其中，

@@ -15,7 +15,7 @@ state the same goals, and offsets are kept):
   (the scores after them aside), such as 成本控制 | 不超过预算: a quantity indicator that sets no
   quantity.
 
-A reading, not a rule: `quality_goals` turns these into findings.
+A reading, not a rule: `quality_vague_targets` turns these into findings.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from reviewer.document.script import simplified
 from reviewer.regex import lazy
 
 # A goal label and what introduces the goal: 总体目标为, 年度目标：, 年度总体目标:. The plain
-# "绩效目标为/是" is the goal-statement reading's (quality_goals._GOAL_STATEMENT).
+# "绩效目标为/是" is the goal-statement reading's (goal_readings.GOAL_STATEMENT).
 _LABEL = lazy(
     r"(?P<label>(?:年度总体|年度整体|总体绩效|年度绩效|项目绩效|年度|总体|整体|绩效|项目)目标)"
     r"[ \t]*(?P<sep>为|是(?!否)|[:：])[ \t]*"

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import Sentence, goal_sections, sentences
+from reviewer.checks.quality_common import Sentence, goal_titled_sections, sentences
 from reviewer.document import Document
 from reviewer.numbers import find_quantities
 from reviewer.regex import lazy
@@ -140,7 +140,7 @@ def _figure(doc: Document, sents: list[Sentence]) -> list[Candidate]:
     pending = [s for s in sents if _PENDING.search(s.text) and not _EARLIER.search(s.text)]
     if not pending:
         return out
-    goals = [(g.body_start, g.end) for g in goal_sections(doc)]
+    goals = [(g.body_start, g.end) for g in goal_titled_sections(doc)]
     for s in sents:
         if any(a <= s.start < b for a, b in goals):
             continue  # a target, not a claim that something was done

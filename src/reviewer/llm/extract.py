@@ -221,8 +221,9 @@ class GapRequest:
         return not self.text
 
 
-def goal_sections(doc: Document) -> list[tuple[int, int]]:
-    """The outermost sections titled with goals or indicators, outside problems and measures."""
+def outer_goal_spans(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) spans of the outermost sections titled with goals or indicators,
+    outside problems and measures."""
     out: list[tuple[int, int]] = []
     for s in sections(doc):
         if not _GOAL_TITLE.search(s.title) or (out and s.start < out[-1][1]):
@@ -243,7 +244,7 @@ def gap_request(doc: Document, rules: Extraction) -> GapRequest:
     """The goals and indicator sections without the lines the rules read in full (a line is
     read when it holds a rules statement and every figure in it lies inside one); headings
     stay, for context. Empty when nothing but headings is left."""
-    spans = goal_sections(doc)
+    spans = outer_goal_spans(doc)
     # goals are asked for only when the rules read none and a section's title names goals
     # (绩效目标), not only indicators (绩效指标评价分析 holds evaluation prose, not goals)
     titled = any(

@@ -596,3 +596,142 @@ def test_long_runs_of_empty_lines_separate_rows_not_cells() -> None:
     assert _values(text)[0] == {FULL: "50", EXEC: "10", RATE: "20", SCORE: "4"}
     assert review_text(text, select=["T", "R", "S005"]) == []
     assert _codes(text.replace("\n\n4\n", "\n\n5\n"), ["S005"]) == ["S005"]
+
+
+# A run-together form whose 得分 heading was printed after the rows: the header names five
+# columns, each row holds six cells, amounts written with their unit, and a part row's label
+# broken by a space where the page wrapped it.
+SHORT_HEAD = (
+    "项目支出绩效自评表 项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 "
+    "预算数) 年度资金总额: {total} 其中:当年财政 拨款 {part} 得分 上年结转资金 其他资金 预期目标\n"
+)
+
+
+def test_a_row_longer_than_its_header_is_read_up_to_the_columns_the_header_names() -> None:
+    text = SHORT_HEAD.format(
+        total="620.82万元 620.82万元 580.5万元 10 93.5% 9", part="620.82万元 620.82万元 580.5万元"
+    )
+    (block,) = funds_blocks(Document(text=text))
+    assert block.columns == [OPENING, FULL, EXEC, WEIGHT, RATE]
+    assert [r.label.text.replace(" ", "") for r in block.rows[:2]] == [
+        "年度资金总额:",
+        "其中:当年财政拨款",
+    ]
+    # The percent stands where the header puts 执行率: the four cells before it are its four
+    # columns; the 9 after it has no column in the header and is left unread.
+    assert _values(text)[0] == {
+        OPENING: "620.82万元",
+        FULL: "620.82万元",
+        EXEC: "580.5万元",
+        WEIGHT: "10",
+        RATE: "93.5%",
+    }
+    assert _values(text)[1] == {OPENING: "620.82万元", FULL: "620.82万元", EXEC: "580.5万元"}
+    assert _codes(text, ["T", "R"]) == []
+    (f,) = review_text(text.replace("93.5%", "95.3%"), select=["R003"])
+    assert "580.5 ÷ 620.82" in f.message and f.severity == Severity.ERROR
+    # The part row is read too: its total against the total row's.
+    slip = text.replace("620.82万元 580.5万元 得分", "620.82万元 508.5万元 得分")
+    found = [f.message for f in review_text(slip, select=["T001"]) if "自评表" in f.message]
+    assert found and "508.5 = 508.5，报告称 580.5" in found[0]
+
+
+def test_a_row_longer_than_its_header_with_its_percent_elsewhere_is_not_guessed() -> None:
+    # Near miss: five cells before the percent for four columns: one of them has no column in
+    # the header, which one is not known.
+    text = SHORT_HEAD.format(total="620.82 620.82 580.5 10 5 93.5% 9", part="")
+    (block,) = funds_blocks(Document(text=text))
+    assert block.rows[0].values == {} and block.rows[0].unsure
+    assert _codes(text.replace("93.5%", "95.3%"), ["R003"]) == []
+    # Near miss: two percents in the row: which is the 执行率 is not known.
+    text = SHORT_HEAD.format(total="620.82 620.82 580.5 10 93.5% 90%", part="")
+    assert funds_blocks(Document(text=text))[0].rows[0].unsure
+
+
+def test_a_label_broken_by_a_space_is_joined_only_into_a_label() -> None:
+    # Near miss: two words that make no row label stay two cells; the block ends there.
+    text = SHORT_HEAD.format(total="620.82 620.82 580.5 10 93.5% 9", part="1 1").replace(
+        "其中:当年财政 拨款", "其中:当年财政 说明"
+    )
+    (block,) = funds_blocks(Document(text=text))
+    assert len(block.rows) == 1
+
+
+# One cell per line, single-spaced (an empty line is an empty cell): each row lost a cell
+# before its 执行率, the total's 分值 among its loose figures.
+CELLS_SINGLE = (
+    "项目资金\n(万元)\n年初预算数\n调整预算数\n全年执行数\n分值\n执行率\n得分\n"
+    "年度资金总额\n30\n30\n10\n100%\n{score}\n其中:当年财政拨款\n30\n30\n\n{rate}\n\n"
+    "上年结转资金\n\n\n其他资金\n\n\n年度总体目标\n"
+)
+
+
+def test_a_part_row_has_no_weight_when_the_total_rows_reading_gives_it_one() -> None:
+    # The total's figures 30 30 10 reconcile its 100 % only with 10 under 分值: the total states
+    # the 分值, so the part row's two figures are budget and spending in every placement.
+    assert _codes(CELLS_SINGLE.format(score="10", rate="100%"), ["R003"]) == []
+    found = review_text(CELLS_SINGLE.format(score="10", rate="160%"), select=["R003"])
+    assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
+    assert "30 ÷ 30" in found[0].message
+    # Near miss: a total whose figures reconcile its rate with no 分值 among them (30 30 30:
+    # 年初, 全年, 执行) leaves open whether the part row's second 30 is a 分值: silent.
+    text = CELLS_SINGLE.format(score="10", rate="160%").replace(
+        "年度资金总额\n30\n30\n10\n", "年度资金总额\n30\n30\n30\n"
+    )
+    assert _codes(text, ["R003"]) == []
+
+
+def test_a_dash_in_a_part_rows_empty_weight_cell_keeps_its_place() -> None:
+    # The total's 65.66 65.07 10 reconcile its 99 % only with 10 under 分值, so the part row has
+    # no 分值; its dash marks that empty cell, and 65.66 / 65.07 stay budget and spending.
+    form = (
+        "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 "
+        "分值 执行率 得分 65.66 65.07 10 99% 9 65.66 65.07 — {rate} — 上年结转资金 — — "
+        "其他资金 — — 预期目标\n"
+    )
+    assert _codes(form.format(rate="99%"), ["R003"]) == []
+    found = review_text(form.format(rate="95%"), select=["R003"])
+    assert [(f.code, f.severity) for f in found] == [("R003", Severity.WARNING)]
+
+
+# A run-together form printed out of order (a figure against 年初预算 before the label): only
+# the rate and the score after it follow the header's order.
+SCRAMBLED = (
+    "项目支出绩效自评表 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 某卫生院 全年预算数 "
+    "全年执行数 分值 执行率 得分 {row} 207.4538 — 100% — 其中:当年财政拨款 上年结转资金 其他资金\n"
+)
+
+
+def test_a_score_above_every_figure_that_could_be_the_weight() -> None:
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 100% 10"), ["S"]) == []
+    (f,) = review_text(SCRAMBLED.format(row="0 207.4538 10 100% 15"), select=["S037"])
+    assert "得分 15 分" in f.message and "只有 10" in f.message and "次序已乱" in f.message
+    assert [s.text for s in f.spans] == ["15", "100%", "10"]
+    # At 95 % the weight 10 allows 9.5: 11 is above it; 10 is 9.5 rounded to whole points.
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 95% 11"), ["S037"]) == ["S037"]
+    assert _codes(SCRAMBLED.format(row="0 207.4538 10 95% 10"), ["S037"]) == []
+    # Near miss: another figure before the rate could be the weight (20): 15 may be right.
+    assert _codes(SCRAMBLED.format(row="20 207.4538 10 100% 15"), ["S037"]) == []
+    # Near miss: no figure there can be a weight (0 and amounts above 100): nothing to compare.
+    assert _codes(SCRAMBLED.format(row="0 207.4538 100% 15"), ["S037"]) == []
+
+
+def test_a_row_that_lost_cells_scores_above_every_figure_that_could_be_its_weight() -> None:
+    # 280 ÷ 300 is no placement's 95 %, so no reading settles the weight; 10 is the only
+    # figure that can be one, and 15 is above it.
+    found = review_text(RUN.format(total="300 280 10 95% 15", part=""), select=["S", "R003"])
+    assert sorted(f.code for f in found) == ["R003", "S037"]
+    assert _codes(RUN.format(total="300 280 10 95% 9", part=""), ["S037"]) == []
+    # Near miss: a reading that settles the weight (285 ÷ 300 = 95 %) leaves the score to S005.
+    assert _codes(RUN.format(total="300 285 10 95% 15", part=""), ["S005", "S037"]) == ["S005"]
+
+
+def test_no_weight_is_sought_before_the_rate_when_the_header_puts_none_there() -> None:
+    # Near miss: 年初 / 全年 / 执行 / 执行率 / 得分, no 分值 column: the 8s before the rate are
+    # amounts, not weights, and a score of 10 says nothing against them.
+    form = (
+        "项目支出绩效自评表 项目资金 (万元) 年初预算数 全年预算数 全年执行数 执行率 得分 "
+        "年度资金总额: 8 8 100% 10 其中:本年财政拨款 8 8 上年结转资金 其他资金 年度总体目标\n"
+    )
+    assert _codes(form, ["S037"]) == []
+    assert _codes(form.replace("执行率 得分", "分值 执行率 得分"), ["S037"]) == ["S037"]

@@ -174,3 +174,25 @@ def test_an_execution_rate_whose_base_is_in_an_earlier_sentence_of_the_paragraph
     two = "项目下达资金149.63万元，追加资金20万元。实际发放107.78万元，执行率72.73%。"
     assert r(two) == []
     assert r("项目下达资金149.63万元。\n实际发放107.78万元，执行率72.73%。") == []
+
+
+def test_a_clause_ending_in_the_amount_spent_by_name() -> None:
+    text = "全年预算安排专项资金项目12个，财政资金326.7万元。至年底我局项目执行金额285.66万元，执行率{rate}。"
+    assert r(text.format(rate="87.44%")) == []
+    [f] = r(text.format(rate="87.34%"))
+    assert "285.66 ÷ 326.7 = 87.44%" in f.message
+    # Near miss: an amount named after something else ("执行金额比上年增加"): not the amount spent.
+    other = text.replace("执行金额285.66万元", "执行金额比上年增加285.66万元")
+    assert r(other.format(rate="87.34%")) == []
+
+
+def test_a_clause_of_purpose_naming_a_target_does_not_make_the_rate_one() -> None:
+    text = (
+        "全年预算安排财政资金326.7万元。为了实现年初绩效目标，各科室定期督导检查，"
+        "至年底我局项目执行金额285.66万元，执行率{rate}。"
+    )
+    assert r(text.format(rate="87.44%")) == []
+    assert [f.code for f in r(text.format(rate="87.34%"))] == ["R020"]
+    # Near miss: a goal stated as such before the rate in its sentence stays a target.
+    goal = text.replace("为了实现年初绩效目标，各科室定期督导检查，", "年度绩效目标：")
+    assert r(goal.format(rate="87.34%")) == []

@@ -78,3 +78,16 @@ def test_a_control_rate_in_the_form_is_recomputed() -> None:
         "| 财政供养人员 | 15 | 14 | 95.33% |\n"
     )
     assert [f.code for f in review_text(pipe, select=["R003"])] == ["R003"]
+
+
+def test_a_control_rate_one_cell_per_line_under_a_year_written_apart() -> None:
+    # The header names its three columns (编制数, 2023 年实际在职人数, 控制率), the year parted
+    # from its word by a space; the three cells after it are quota, head count and rate.
+    form = "财政供养人员情况(人\n\n编制数\n\n2023 年实际在职人数\n\n控制率\n\n46\n\n50\n\n{rate}\n"
+    assert review_text(form.format(rate="108.70%"), select=["R003"]) == []
+    (f,) = review_text(form.format(rate="101.70%"), select=["R003"])
+    assert "50 ÷ 46" in f.message and "108.7%" in f.message
+    # Near miss: a header that names no 控制率 column: the percent after the counts is not read
+    # as one.
+    other = form.replace("控制率\n\n46", "46")
+    assert review_text(other.format(rate="101.70%"), select=["R003"]) == []

@@ -121,6 +121,16 @@ def test_explicit_total_after_its_parts() -> None:
     assert f.code == "T001" and f.data["expr"] == "60 + 30 = 90"
 
 
+def test_a_bare_gongji_after_the_parts_is_their_total() -> None:
+    # "共计" opening its clause is the total word (not 共 stripped off a label, leaving 计).
+    text = "省级拨付补贴资金62万元，中央拨付16万元，上年度结余的资金6.47万元，共计{}万元。"
+    assert sums(text.format("84.47")) == []
+    (f,) = sums(text.format("14.47"))
+    assert f.code == "T001" and f.data["expr"] == "62 + 16 + 6.47 = 84.47"
+    # near miss: the same figures with no total word are not read as a sum
+    assert sums(text.format("14.47").replace("共计", "拨付到户")) == []
+
+
 def test_a_part_followed_by_a_note_in_brackets_is_still_a_part_of_the_total() -> None:
     # the note names no figure: it splits nothing, so 50 stays one of the parts
     text = "下达甲资金预算300万元；下达乙资金预算200万元；下达丙补贴预算50万元(丙补贴列入甲资金使用)；资金合计550万元。"
@@ -477,6 +487,19 @@ def test_parts_labelled_with_the_years_a_two_year_total_names() -> None:
 # ---- a total after its parts with no 合计: read only as a typo --------------------------------
 
 AFTER = "预拨资金3608万元(中央资金2855万元、省级资金753万元)，年终清算资金120万元分配到位，全年资金{t}万元全部执行到位。"
+
+
+def test_a_whole_after_its_parts_named_in_traditional_characters_with_pinyin_glosses() -> None:
+    # A mirror page: 年初預(yù)算合計 names the whole once read as simplified without glosses.
+    text = (
+        "中央年初下達(dá)資金合計2077萬元,省內(nèi)安排補貼資金312萬元,年初預(yù)算{w}{t}萬元,"
+        "年中調(diào)減中央財(cái)政資金300萬。"
+    )
+    assert sums(text.format(w="合計", t=2389)) == []
+    (f,) = sums(text.format(w="合計", t=2839))
+    assert f.code == "T001" and f.data["expr"] == "2077 + 312 = 2389"
+    # near miss: a label that names no whole (安排) is another amount, not their total
+    assert sums(text.format(w="安排", t=2839)) == []
 
 
 def test_a_whole_after_its_parts_one_digit_off_is_a_likely_typo() -> None:

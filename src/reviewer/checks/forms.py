@@ -327,7 +327,16 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
         return
     tried: list[tuple[CellNumber, CellNumber, str, tuple[Decimal, Decimal, Decimal]]] = []
     held: list[tuple[CellNumber, CellNumber, Decimal]] = []
-    for values in placements(block, row):
+    total = block.total
+    # A total row that lost cells too states its 分值 when its own rate puts one in one cell:
+    # then no part row has a 分值 (`placements`).
+    weighted = (
+        total is not None
+        and not row.is_total
+        and total.loose != ()
+        and _loose_weight(block, total, slack) is not None
+    )
+    for values in placements(block, row, total_weight=weighted):
         spent_cell = values.get(EXEC)
         spent = cell_number(spent_cell) if spent_cell is not None else None
         if spent is None:
@@ -460,6 +469,105 @@ def form_scores(doc: Document) -> Iterator[Hit | Relation]:
                     "expected": fmt(expected.quantize(Decimal("0.01"))),
                 },
             )
+
+
+FORM_SCORE_ABOVE_WEIGHTS = rule(
+    code="S037",
+    fix_zh="核对该行的分值和得分：执行率得分不能超过分值；按原表格式发布，使各数可对应到所在列。",
+    name="form-score-above-every-weight",
+    kind="score_formula",
+    severity=Severity.WARNING,
+    family="scores",
+    title_zh="资金行得分高于该行任何可能的分值",
+    title_en="A funds row scores above every weight it could have",
+    message_zh="“{label}”行执行率 {rate}，得分 {score} 分，而该行执行率之前可作分值的数只有 "
+    "{weights}，按任何一个计都至多得 {most} 分{how}",
+    message_en="Row '{label}' executes {rate} and scores {score}, but the only figures before "
+    "its rate that could be its weight are {weights}, which allow at most {most}{how_en}",
+    what="A funds row (年度资金总额) whose 执行率 and 得分 are read with certainty but whose 分值 "
+    "is not: the row lost cells before its rate (its figures before it are placed every way) "
+    "or its form was printed out of order (the figures after the header, up to the rate). The "
+    "分值 is one of the figures before the rate that can be one (above 0, at most 100); when the "
+    "score exceeds rate × weight (capped at the weight) for every one of them, it exceeds the "
+    "weight whatever the placement.",
+    why="A score never exceeds its weight; the execution score is at most 执行率 × 分值. A score "
+    "above every figure that could be the weight is a wrong score or a wrong weight.",
+    example="稷山县项目支出绩效自评表 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 某卫生院 "
+    "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 15 207.4538 — 100% — "
+    "其中:当年财政拨款 上年结转资金 其他资金\n",
+    counterexample="稷山县项目支出绩效自评表 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 "
+    "某卫生院 全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — "
+    "其中:当年财政拨款 上年结转资金 其他资金\n",
+    fix="Check the row's weight and score: the execution score cannot exceed the weight.",
+)
+
+
+def _unplaced(
+    block: FundsBlock, row: FundsRow
+) -> tuple[CellNumber, CellNumber, list[CellNumber]] | None:
+    """(rate, score, the figures before the rate) of a total row whose 分值 cell is not known:
+    a row that lost cells before its rate, or the first value run of a form printed out of
+    order (`_scrambled`: its cells, read up to the rate and the 得分 after it)."""
+    if row.loose:
+        rate, score = row.number(RATE), row.number(SCORE)
+        before = [n for c in row.loose if (n := cell_number(c)) is not None]
+    elif row.unsure and row.cells and block.columns[-2:] == [RATE, SCORE]:
+        pct = [k for k, c in enumerate(row.cells) if (n := cell_number(c)) and n.unit == "%"]
+        if len(pct) != 1 or pct[0] != len(row.cells) - 2:
+            return None
+        rate, score = cell_number(row.cells[-2]), cell_number(row.cells[-1])
+        before = [n for c in row.cells[:-2] if (n := cell_number(c)) is not None]
+    else:
+        return None
+    if rate is None or score is None or rate.unit != "%":
+        return None
+    return rate, score, before
+
+
+@check(FORM_SCORE_ABOVE_WEIGHTS)
+def score_above_weights(doc: Document) -> Iterator[Hit]:
+    slack = doc.tolerances.percent_points
+    for block in funds_blocks(doc):
+        row = block.total
+        if row is None or WEIGHT in row.values or block.weight is not None:
+            continue
+        cols = block.columns
+        if WEIGHT not in cols or RATE not in cols or cols.index(WEIGHT) > cols.index(RATE):
+            continue  # the 分值 is no column before the rate: no figure there can be it
+        got = _unplaced(block, row)
+        if got is None or _loose_weight(block, row, slack) is not None:
+            continue  # the weight is known: S005 judges the score
+        rate, score, before = got
+        weights = sorted({n.value for n in before if n.unit in ("", "分") and 0 < n.value <= 100})
+        if not weights or score.value > 100:
+            continue
+        most = max(min(w, w * rate.value / 100) for w in weights)
+        tol = _half(score) + _half(rate) / 100 * max(weights) + doc.tolerances.score_points
+        if score.value - most <= tol:
+            continue
+        scrambled = not row.loose
+        yield FORM_SCORE_ABOVE_WEIGHTS.hit(
+            [
+                (score.start, score.end),
+                (rate.start, rate.end),
+                *((n.start, n.end) for n in before if n.value in weights),
+            ],
+            {
+                "label": _label(row),
+                "rate": f"{fmt(rate.value, rate.decimals)}%",
+                "score": fmt(score.value),
+                "weights": "、".join(fmt(w) for w in weights),
+                "most": fmt(most.quantize(Decimal("0.01"))),
+                "how": "（该表单元格次序已乱，执行率及其后的得分按表头次序读出）"
+                if scrambled
+                else "（该行空白单元格已丢失，执行率之前各数所属列未知）",
+                "how_en": " (the form's cells are out of order; the rate and the score after it "
+                "follow the header's order)"
+                if scrambled
+                else " (the row lost its empty cells; the columns of the figures before the rate "
+                "are not known)",
+            },
+        )
 
 
 @check(FORM_RATE_NO_SPENDING)

@@ -77,6 +77,8 @@ _PAID_BEFORE = {
 _PAID_ANY = lazy(_PAID % "拨付|支付|支出|执行|发放|使用")
 # A clause that opens with the spending verb ("拨付使用资金6.46万元").
 _SPENT_LEAD = lazy(r"\s*(?:拨付|支付|支出|执行|发放|使用)(?:使用|支出)?(?:资金|金额|经费)?\s*$")
+# A clause that ends in the amount spent named as such ("我局项目执行金额2856.63万元").
+_SPENT_TAIL = lazy(r"(?:执行|支出|使用)(?:金额|数)\s*(?:为|是|达|:|：)?\s*$")
 _BASE_BEFORE = lazy(
     r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计|合计)"
     r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
@@ -84,6 +86,8 @@ _BASE_BEFORE = lazy(
 # A paid, spent or left-over amount is never the base.
 _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
 _TARGET_WORDS = lazy(rf"目标|指标值|预期|计划|要求|应当|应|确保|力争|{LOWER_BOUND_MARKS_ALT}")
+# A clause of purpose ("为了实现年初绩效目标"), up to its comma.
+_PURPOSE = lazy(r"为了?(?:实现|完成|达到|确保)[^，,。；;:：]*")
 _DONE_HEADING = lazy(r"完成情况|完成值|实现情况|执行情况|实际完成")
 _SUBJECT_JOIN = lazy(
     r"(?:项目)?(?:资金|经费|总投资|投资|总额|预算|金额)?(?:总额|共计|合计)?(?:为|是|:)?[ \t]*"
@@ -138,13 +142,19 @@ def _subject_amount(norm: str, subject: str, skip: tuple[int, int]) -> Quantity 
     return found[0] if len(values) == 1 else None
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def _is_target(doc: Document, s: int, name_start: int, num_start: int) -> bool:
     """Target wording in the rate's clause, or before it ("资金目标：") outside a 完成情况 part."""
     norm = doc.norm
     clause, _ = _subject(norm, s, name_start)
     if _TARGET_WORDS.search(norm, clause, num_start):
         return True
-    if not _TARGET_WORDS.search(norm, s, clause):
+    # "为了实现年初绩效目标，…，执行率87.43%": a clause saying what the work was for names a
+    # target, it does not state the rate as one.
+    if not _TARGET_WORDS.search(_PURPOSE.sub(_blank, norm[s:clause])):
         return False
     line_no, _ = doc.line_col(s)
     above = doc.lines[max(0, line_no - 4) : line_no - 1]
@@ -228,7 +238,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
     bases: list[_Amount] = []
     for q in _money(norm, s, m.start("name")):
         clause = _clause_before(norm, q, s)
-        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause):
+        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause) or _SPENT_TAIL.search(clause):
             paid.append(_Amount(q, clause))
         elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
             bases.append(_Amount(q, clause))

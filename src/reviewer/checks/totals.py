@@ -20,6 +20,7 @@ from reviewer.claims.amounts import (
     wide_label,
 )
 from reviewer.document import Document
+from reviewer.document.forms import fold, folds_to_itself
 from reviewer.models import Severity
 from reviewer.numbers import Quantity, fmt
 from reviewer.regex import lazy
@@ -112,6 +113,7 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
     typo); any other gap says the figure is another quantity, not their total. An exact sum is
     read too: no finding, but it verifies the figures in the ledger."""
     norm = doc.norm
+    glossed = not folds_to_itself(doc)
     nodes = figure_trees(doc)
     in_split = {p for n in nodes for bd in n.breakdowns for p in bd.parts}
     # The sentence of each figure, from one scan for sentence ends (not a search back from
@@ -138,8 +140,11 @@ def _totals_after_parts(doc: Document) -> Iterator[Relation]:
                 continue
             if n_parts < 2 or largest >= x.value:
                 continue
-            # (the label strip drops a leading 共: "共计建成…基地1250亩" is labelled "计建成…")
+            # (the label strip drops a leading 共: "共建成…基地1250亩" is labelled "建成…"; read
+            # through traditional characters and pinyin glosses: 年初預(yù)算合計)
             named = norm[max(0, x.label_start - 1) : x.q.start]
+            if glossed:
+                named = fold(named)
             if not (_WHOLE_LABEL.search(named) or _WHOLE_AFTER.match(norm, x.q.end)):
                 continue
             parts = series[:n_parts]

@@ -155,20 +155,26 @@ def folds_to_itself(doc: Document) -> bool:
     return doc.cached("folds_to_itself", lambda d: fold(d.norm) == d.norm)
 
 
-def placements(block: FundsBlock, row: FundsRow) -> list[dict[str, Cell]]:
+def placements(
+    block: FundsBlock, row: FundsRow, *, total_weight: bool = False
+) -> list[dict[str, Cell]]:
     """Every way to put a row's `loose` figures under the columns before 执行率, in order,
     with the row's sure values added ([row.values] when the row has no loose figures). A 分值
-    is at most 100, and a part row has none when the total row states it."""
+    is at most 100, and a part row has none when the total row states it (its 分值 cell, or
+    `total_weight`: the caller has read the total row's 分值 from its own loose figures)."""
     if not row.loose:
         return [row.values]
     before = block.columns[: block.columns.index(RATE)] if RATE in block.columns else []
     total = block.total
-    if not row.is_total and total is not None and WEIGHT in total.values:
-        before = [k for k in before if k != WEIGHT]  # the 分值 stands on the total row only
+    stated = total_weight or (total is not None and WEIGHT in total.values)
+    # The 分值 stands on the total row only: a part row's 分值 cell is empty (a dash may mark it).
+    no_weight = not row.is_total and stated
     out: list[dict[str, Cell]] = []
     for chosen in itertools.combinations(before, len(row.loose)):
         values = dict(row.values)
-        placed = zip(chosen, row.loose, strict=True)
+        placed = list(zip(chosen, row.loose, strict=True))
+        if no_weight and any(k == WEIGHT and not is_placeholder(c) for k, c in placed):
+            continue
         values.update((k, c) for k, c in placed if not is_placeholder(c))  # a dash: empty
         weight = cell_number(values[WEIGHT]) if WEIGHT in values else None
         if weight is not None and weight.value > 100:
@@ -323,13 +329,17 @@ def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None
     """A run-together form printed out of order: a figure already stands against a header key
     before the total's label (年初预算 数 0 项目资金 年度资金总额 … 全年预算数 全年执行数 分值
     执行率 得分 0 207.45 10 100% 10 …), so which figure is which column cannot be told. Returned
-    as a block whose total row is `unsure` (said in an info, never read); None for other text."""
+    as a block whose total row is `unsure` (said in an info, never read into `values`), with the
+    columns the header after the label names and, as the row's `cells`, the first run of figures
+    after that header up to its rate and the cells of the columns after 执行率 (`0 207.45 10 100%
+    10`: a check may read what no placement changes); None for other text."""
     line = doc.line_at(anchor)
     if _layout(line, anchor_end) != "run":
         return None
     before = fold(doc.norm[max(line.start, anchor - 120) : anchor])
     key = _KEY_WITH_FIGURE.search(before)
-    if key is None or _header_after(doc, anchor, anchor_end, figure_before=True) is None:
+    cols = _header_after(doc, anchor, anchor_end, figure_before=True)
+    if key is None or cols is None:
         return None
     label = Cell(doc.norm[anchor:anchor_end], anchor, anchor_end)
     seen = before[max(0, key.start() - 2) : key.end()].strip()
@@ -337,10 +347,26 @@ def _scrambled(doc: Document, anchor: int, anchor_end: int) -> FundsBlock | None
         label,
         0,
         {},
-        [],
+        _first_values(_tokens(line, anchor_end, split_digits=True), cols),
         f"表头各列之间已夹有数字（“{seen}”），表头与数字错位排列，无法确定各数所属列",
     )
-    return FundsBlock([], [row], "run", anchor, anchor_end)
+    return FundsBlock(cols, [row], "run", anchor, anchor_end)
+
+
+def _first_values(cells: list[Cell], cols: list[str]) -> list[Cell]:
+    """The first value row after a header that follows its label: the figures after the header's
+    last key before the first percent, the percent, and as many cells after it as the header has
+    columns after 执行率 ([] when those are not all figures or dashes)."""
+    rate = next((k for k, c in enumerate(cells) if _is_percent(c)), None)
+    if rate is None:
+        return []
+    keys = [k for k in range(rate) if _HEAD_KEYS.search(fold(cells[k].text))]
+    begin = keys[-1] + 1 if keys else 0
+    end = rate + 1 + len(cols) - cols.index(RATE) - 1
+    group = cells[begin:end]
+    if end > len(cells) or not all(cell_number(c) is not None or is_placeholder(c) for c in group):
+        return []
+    return group
 
 
 def _regroup(cells: list[Cell], cols: list[str]) -> list[Cell]:
@@ -442,7 +468,8 @@ def _tokens(line: Line, from_offset: int, split_digits: bool = False) -> list[Ce
     """Whitespace-separated tokens; with `split_digits`, figures are also cut from the words
     they touch ("年度资金总额:202010100.00%10其中:本年财政拨款" → label, figures, label)."""
     out = []
-    pattern = r"[\d.,%\-—/]+|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
+    # A money unit stays with its figure (620.82万元): the cell is the amount, not a label.
+    pattern = r"[\d.,%\-—/]+(?:万元|亿元|元)?|[^\s\d.,%\-—/]+" if split_digits else r"\S+"
     for m in rx.finditer(pattern, line.text):
         start, end = line.start + m.start(), line.start + m.end()
         if end <= from_offset:
@@ -559,6 +586,25 @@ def _split_label(cell: Cell) -> list[Cell]:
     return [label, Cell(m.group("rest"), cut, cell.end)]
 
 
+def _join_labels(cells: list[Cell]) -> list[Cell]:
+    """A row label broken by a space where the page wrapped it (其中:当年财政 拨款) read as one
+    cell: two word cells in a row whose join is a label while the first alone is none."""
+    out: list[Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _is_text(prev)
+            and _is_text(c)
+            and not _is_label(prev.text)
+            and _is_label(prev.text + c.text)
+        ):
+            out[-1] = Cell(f"{prev.text} {c.text}", prev.start, c.end)
+            continue
+        out.append(c)
+    return out
+
+
 def _read_block(
     doc: Document, anchor: int, anchor_end: int, cols: list[str], *, header_after: bool = False
 ) -> FundsBlock | None:
@@ -567,6 +613,8 @@ def _read_block(
     cells: list[Cell] = []
     for c in raw:
         cells.extend(_split_label(c) if c.text else [c])
+    if layout == "run":
+        cells = _join_labels(cells)
     if header_after:
         cells = _regroup(cells, cols)
     rows: list[FundsRow] = []
@@ -655,6 +703,8 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
         # from it on, those before it are loose (a dash keeps its own place among them)
         sure, loose = lost
         return FundsRow(label, group, sure, values, loose=loose)
+    elif not explicit and (extra := _header_short(cells, cols)) is not None:
+        mapped = extra
     else:
         return FundsRow(
             label,
@@ -712,6 +762,22 @@ def _shifted(
     if dashes and not any(cell_number(c) is not None for c in loose):
         return None
     return sure, loose
+
+
+def _header_short(cells: list[Cell], cols: list[str]) -> list[tuple[str, Cell]] | None:
+    """A run-together row with more cells than its header has columns, read up to what the
+    header names: its one percent stands exactly where the header puts 执行率 (as many cells
+    before it as columns before 执行率, so none of them was lost) and the surplus follows the
+    rate, where the page printed a column whose name fell outside the header (`… 分值 执行率
+    年度资金总额: 620.82万元 620.82万元 620.82万元 100 100% 10 … 得分`). The cells after the
+    columns the header names are left unread. None for any other row."""
+    if RATE not in cols or len(cells) <= len(cols):
+        return None
+    r = cols.index(RATE)
+    pct = [k for k, c in enumerate(cells) if (n := cell_number(c)) is not None and n.unit == "%"]
+    if pct != [r] or not all(cell_number(c) is not None or is_placeholder(c) for c in cells):
+        return None
+    return list(zip(cols, cells, strict=False))
 
 
 def _fits(kind: str, cell: Cell) -> bool:

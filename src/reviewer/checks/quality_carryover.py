@@ -1,0 +1,211 @@
+"""Report quality, a goal or budget carried over without a word: an annual goal that keeps a
+deadline already past in the year evaluated (a 2023 goal to pay 在2022年12月31日前), and a form
+whose year's budget was cut to a fraction of the opening budget with no reason given anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from reviewer import regex as rx
+from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.report import stated_year
+from reviewer.document import Document
+from reviewer.models import Severity
+from reviewer.numbers import fmt
+from reviewer.regex import lazy
+
+PAST_GOAL_DEADLINE = rule(
+    code="Q176",
+    fix_zh="按评价年度重新设定年度目标及其完成时限，不要沿用上一年度的目标文字。",
+    name="goal-deadline-before-year",
+    kind="stale_text",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="年度目标的完成时限早于评价年度",
+    title_en="An annual goal whose deadline falls before the year evaluated",
+    message_zh="本报告评价{year}年度，但年度目标“{quote}”要求在{deadline}前完成，时限早于评价年度，"
+    "疑为沿用{dy}年的目标",
+    message_en="The report evaluates {year}, but the annual goal '{quote}' sets a deadline "
+    "({deadline}) before that year: likely the {dy} goal carried over",
+    what="Reads the year evaluated (the title, or a form head such as 自评表(2023年度)) and, "
+    "in the text after a goal heading or label (年度总体目标, 年度目标, 绩效目标, 预期目标) up "
+    "to the next completion part, a deadline (在2022年12月31日前, 2022年底前) in an earlier "
+    "year. A goal that also sets a deadline in the year evaluated (a multi-year project's "
+    "milestones), a status date (截至2022年12月31日), a deadline outside a goal and one Q026 "
+    "already reads (指标 2021年11月30日前) stay silent.",
+    why="An annual goal whose deadline passed before the year began cannot be this year's goal: "
+    "the goal was copied from the year before, so the year's result is judged against nothing.",
+    example=(
+        "项目支出绩效自评表\n(2023年度)\n年度总体目标\n"
+        "1.在2022年12月31日前至少给120人发放补贴。2.全面了解居民收入状况。\n"
+        "全年执行数1.96万元。\n"
+    ),
+    counterexample=(
+        "项目支出绩效自评表\n(2023年度)\n年度总体目标\n"
+        "1.在2023年12月31日前至少给120人发放补贴。截至2022年12月31日已发放100人。\n"
+    ),
+    fix="Set the year's goal and its deadline for the year evaluated.",
+)
+
+BUDGET_CUT_UNEXPLAINED = rule(
+    code="Q177",
+    fix_zh="说明全年预算较年初预算大幅调减的原因（政策调整、资金收回等），并说明对目标完成的影响。",
+    name="budget-cut-unexplained",
+    kind="unexplained_problem",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="全年预算较年初大幅调减，未说明原因",
+    title_en="The year's budget cut far below the opening budget with no reason given",
+    message_zh="资金行“{quote}”：全年预算数{full}仅为年初预算数{opening}的{share}%，"
+    "全文未说明调减原因",
+    message_en="Funds row '{quote}': the year's budget {full} is only {share}% of the opening "
+    "budget {opening}, and the report gives no reason for the cut",
+    what="Reads a self-evaluation form's funds row (年度资金总额, 资金总额, 合计) under a header "
+    "naming 年初预算数 then 全年预算数, its first two figures being the opening and the year's "
+    "budget, and finds the year's budget at or below half the opening one while no word in the "
+    "report explains a change of budget (调整, 调减, 核减, 压减, 收回, 结转, 原因…). A smaller "
+    "cut, a rise, and a cut the report explains stay silent.",
+    why="A budget cut by half or more changes what the goal can buy; a self-evaluation that "
+    "reports the goal met in full without saying why the money fell leaves the reader unable "
+    "to tell whether the goal or the budget is wrong.",
+    example=(
+        "资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分\n"
+        "年度资金总额 5.28 1.96 1.96 10 100.00% 10\n"
+        "年度总体目标：给120人发放补贴，已全部完成。\n"
+    ),
+    counterexample=(
+        "资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分\n"
+        "年度资金总额 5.28 1.96 1.96 10 100.00% 10\n"
+        "因上级政策调整，年中收回资金3.32万元。\n"
+    ),
+    fix="State why the budget fell and what it did to the goal.",
+)
+
+# ---- Q176 ----
+_FORM_YEAR = lazy(r"自评表\s*[（(]\s*(?P<y>20\d{2})\s*年度?\s*[)）]")
+_GOAL_HEAD = lazy(r"年度总体目标|年度绩效目标|年度目标|总体目标|绩效目标|预期目标")
+_DEADLINE = lazy(
+    r"(?P<d>(?P<y>20\d{2})\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|底|末)\s*(?:前|之前|以前))"
+)
+# Where the goal's text ends: its completion part (完成情况, 实际完成, 截至…) or a results heading.
+_GOAL_END = lazy(r"完成情况|实际完成|完成值|截至|截止|自评得分|绩效指标")
+_GOAL_REACH = 300
+
+
+def _year(doc: Document) -> int | None:
+    year = stated_year(doc)
+    if year is not None:
+        return year
+    years = {int(m.group("y")) for m in _FORM_YEAR.finditer(doc.norm)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _goal_text(norm: str, at: int) -> tuple[int, int] | None:
+    """The goal text around the deadline at `at`: from the end of the line of the last goal
+    heading before it (within reach) to the next completion part; None outside a goal."""
+    heads = list(_GOAL_HEAD.finditer(norm, max(0, at - _GOAL_REACH), at))
+    if not heads:
+        return None
+    head = heads[-1]
+    line_end = norm.find("\n", head.end())
+    lo = head.end() if line_end < 0 or line_end > at else line_end
+    if _GOAL_END.search(norm, lo, at):
+        return None  # a completion part stands between the goal heading and the date
+    end = _GOAL_END.search(norm, at, at + _GOAL_REACH)
+    return lo, end.start() if end else min(len(norm), at + _GOAL_REACH)
+
+
+@check(PAST_GOAL_DEADLINE)
+def past_goal_deadline(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    if "前" not in norm or "目标" not in norm:
+        return
+    year = _year(doc)
+    if year is None:
+        return
+    judged: set[int] = set()
+    for m in _DEADLINE.finditer(norm):
+        dy = int(m.group("y"))
+        if dy >= year:
+            continue
+        if rx.search(r"(?:指标|目标)[\s\d:：|]{0,4}$", norm[max(0, m.start() - 8) : m.start()]):
+            continue  # Q026 reads a deadline right after 指标/目标
+        if rx.search(r"截至|截止", norm[max(0, m.start() - 4) : m.start()]):
+            continue  # a status date, not a deadline
+        goal = _goal_text(norm, m.start())
+        if goal is None or goal[0] in judged:
+            continue
+        lo, hi = goal
+        later = [int(d.group("y")) for d in _DEADLINE.finditer(norm, lo, hi)]
+        if any(y >= year for y in later):
+            continue  # a multi-year goal's milestones: the year's own deadline is there too
+        judged.add(lo)
+        # the sentence holding the deadline
+        s_lo = max(norm.rfind(c, lo, m.start()) for c in "。；;\n") + 1
+        s_lo = max(s_lo, lo)
+        ends = [i for i in (norm.find(c, m.end(), hi) for c in "。；;\n") if i >= 0]
+        s_hi = min(ends) if ends else hi
+        while s_lo < m.start() and (norm[s_lo].isspace() or norm[s_lo] in "0123456789.、"):
+            s_lo += 1
+        quote = norm[s_lo:s_hi].strip()
+        yield PAST_GOAL_DEADLINE.hit(
+            [(s_lo, s_lo + len(quote))],
+            {
+                "year": year,
+                "dy": dy,
+                "deadline": m.group("d").rstrip("之以前"),
+                "quote": quote if len(quote) <= 60 else quote[:60] + "…",
+            },
+        )
+
+
+# ---- Q177 ----
+_BUDGET_HEADER = lazy(r"年初预算数?[^\n]{0,12}?全年预算数?")
+_FUNDS_ROW = lazy(
+    r"^[ \t|]*(?P<label>年度资金总额|资金总额|合计|总计)[ \t|:：]*(?:[(（]万元[)）])?[ \t|]*"
+    r"(?P<a>\d+(?:,\d{3})*(?:\.\d+)?)[ \t|]+(?P<b>\d+(?:,\d{3})*(?:\.\d+)?)(?=[ \t|])"
+)
+# Words that account for a change of budget. 原因 and 偏差 alone are not among them: the form's
+# own column (偏差原因分析及改进措施) and the template's heading carry them in every report.
+_REASON_WORD = lazy(
+    r"调整|调减|调剂|核减|压减|收回|追减|下调|削减|缩减|结转|上缴|退回|变更|未足额|未到位|"
+    r"(?:预算|资金|经费)[^。；;\n]{0,6}减少"
+)
+
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+@check(BUDGET_CUT_UNEXPLAINED)
+def budget_cut_unexplained(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    header = _BUDGET_HEADER.search(norm)
+    if header is None or _REASON_WORD.search(norm):
+        return
+    for ln in doc.lines:
+        if ln.start < header.end():
+            continue
+        m = _FUNDS_ROW.match(ln.text)
+        if m is None:
+            continue
+        a, b = _dec(m.group("a")), _dec(m.group("b"))
+        if a is None or b is None or a <= 0 or b <= 0 or b * 2 > a:
+            return  # the first funds row decides
+        lo = ln.start + m.start("label")
+        hi = ln.start + len(ln.text.rstrip())
+        share = (b / a * 100).quantize(Decimal("0.1"))
+        yield BUDGET_CUT_UNEXPLAINED.hit(
+            [(lo, hi)],
+            {
+                "quote": norm[lo:hi],
+                "opening": fmt(a),
+                "full": fmt(b),
+                "share": str(share),
+            },
+        )
+        return

@@ -1,6 +1,6 @@
-"""Text lost or left over in publishing (Q170–Q175, Q178) and a goal or budget carried over
-without a word (Q176, Q177): each rule on fragments written for the test in several wordings,
-with the near misses a reviewer would not mark."""
+"""Text lost or left over in publishing (Q170–Q175, Q178) and a goal, budget or sentence
+carried over without a word (Q176, Q177, Q181): each rule on fragments written for the test in
+several wordings, with the near misses a reviewer would not mark."""
 
 from __future__ import annotations
 
@@ -230,3 +230,44 @@ def test_a_small_cut_a_rise_and_an_explained_cut_stay_silent() -> None:
     for reason in ("因上级政策调整，年中收回资金3.32万元。", "预算资金年中核减3.32万元。"):
         text = _HEADER + "年度资金总额 5.28 1.96 1.96 10 100.00% 10\n" + reason + "\n"
         assert q(text, "Q177") == []
+
+
+# ---------------------------------------------------------------- Q181 another project's funds
+
+
+_TITLE = "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("东丽区雨污分流改造工程项目估算投资2082.48万元,区财政安排资金700万元。", "雨污分流"),
+        ("本年度,滨海新区污水处理厂提标改造项目总投资1500万元。", "污水处理"),
+        ("2020年河西区老旧小区改造工程资金共计300万元已到位。", "老旧小区"),
+    ],
+)
+def test_a_funds_sentence_naming_a_project_that_is_not_the_titles(
+    sentence: str, other: str
+) -> None:
+    [f] = q(_TITLE + sentence + "\n", "Q181")
+    assert f.kind == "copy_paste" and other in f.data["other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "东丽湖新建光辉路工程项目估算投资2082.48万元,区财政安排资金700万元。",
+        "光辉路道路工程估算投资2082.48万元。",  # the title project under a shorter name
+        "区财政通过抗疫特别国债安排资金700万元。",  # no project named
+    ],
+)
+def test_the_title_project_under_its_own_or_a_shorter_name_stays_silent(sentence: str) -> None:
+    assert q(_TITLE + sentence + "\n", "Q181") == []
+
+
+def test_a_department_report_naming_its_projects_stays_silent() -> None:
+    text = (
+        "2020年度某区财政局部门整体支出绩效自评报告\n"
+        "东丽区雨污分流改造工程项目估算投资2082.48万元。\n"
+    )
+    assert q(text, "Q181") == []

@@ -1,6 +1,7 @@
-"""Report quality, a goal or budget carried over without a word: an annual goal that keeps a
-deadline already past in the year evaluated (a 2023 goal to pay 在2022年12月31日前), and a form
-whose year's budget was cut to a fraction of the opening budget with no reason given anywhere."""
+"""Report quality, a goal, budget or sentence carried over without a word: an annual goal that
+keeps a deadline already past in the year evaluated (a 2023 goal to pay 在2022年12月31日前), a
+form whose year's budget was cut to a fraction of the opening budget with no reason given
+anywhere, and a project report whose funds sentence states the investment of another project."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.report import stated_year
+from reviewer.claims.report import report_title, stated_year
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import fmt
@@ -80,6 +81,42 @@ BUDGET_CUT_UNEXPLAINED = rule(
         "因上级政策调整，年中收回资金3.32万元。\n"
     ),
     fix="State why the budget fell and what it did to the goal.",
+)
+
+OTHER_PROJECT_FUNDS = rule(
+    code="Q181",
+    fix_zh="核对资金情况中的项目名称和金额，改为本项目（报告标题所列项目）的投资和资金安排。",
+    name="funds-of-another-project",
+    kind="copy_paste",
+    severity=Severity.WARNING,
+    family="quality",
+    title_zh="资金表述中出现另一个项目的名称",
+    title_en="A funds sentence naming another project",
+    message_zh="本报告评价“{title}”，但“{quote}”说的是“{other}”的投资，两者名称没有共同的"
+    "实质词，疑为从其他项目报告复制的文字",
+    message_en="The report evaluates '{title}', but '{quote}' states the investment of "
+    "'{other}', a project whose name shares no distinctive word with it: likely copied from "
+    "another project's report",
+    what="In a project report (its title names a …项目 or …工程), reads the sentences that "
+    "state a named project's investment or funds (X工程项目估算投资2082.48万元, X项目总投资…, "
+    "X项目资金…万元) and compares the name with the title's project: after its leading place "
+    "names (天津市东丽区) and words every project name has (工程, 项目, 建设, 改造, "
+    "新建…) are set aside, no two-character word of the named project appears in the title. A "
+    "sub-project or the title project under a shorter name (通村公路硬化工程 in a 农村公路建设"
+    "项目 report) stays silent.",
+    why="A funds sentence about another project gives the wrong investment for the project "
+    "evaluated, and shows the text was copied from another report without being checked.",
+    example=(
+        "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n东丽区雨污分流改造工程项目估算投资2082.48万元,"
+        "区财政安排资金700万元。\n"
+    ),
+    counterexample=(
+        "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n东丽湖新建光辉路工程项目估算投资2082.48万元,"
+        "区财政安排资金700万元。\n"
+    ),
+    fix="State the evaluated project's own investment and funds.",
 )
 
 # ---- Q176 ----
@@ -207,5 +244,69 @@ def budget_cut_unexplained(doc: Document) -> Iterator[Hit]:
                 "full": fmt(b),
                 "share": str(share),
             },
+        )
+        return
+
+
+# ---- Q181 ----
+_PROJECT_FUNDS = lazy(
+    r"(?P<name>[\u4e00-\u9fff()（）\-—]{4,40}?(?:工程|项目))(?:项目)?"
+    r"(?:估算|概算|预算|计划|批复)?总?(?:投资|资金)(?:总额|为|约|共计)?\s*\d"
+)
+# Words every project name has: they say nothing about which project it is.
+_GENERIC = (
+    "工程",
+    "程项",
+    "项目",
+    "建设",
+    "新建",
+    "改造",
+    "改建",
+    "扩建",
+    "提升",
+    "维修",
+    "专项",
+    "资金",
+    "年度",
+)
+# Leading place names: at most one of each level (天津市东丽区, 滨海新区, 某县某镇).
+_PLACE = lazy(
+    r"(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}(?:市|州|盟))?"
+    r"(?:[\u4e00-\u9fff]{2,3}(?:区|县|旗))?(?:[\u4e00-\u9fff]{2,3}(?:镇|乡|街道))?"
+)
+
+
+def _distinct_words(name: str) -> set[str]:
+    """The name's two-character words after its leading place names (one of each level: 省,
+    市, 区/县, 镇/乡), generic project words, years and bracketed parts aside."""
+    name = rx.sub(r"[(（][^)）]*[)）]|\d+\s*年度?|\d+", "", name)
+    place = _PLACE.match(name)
+    core = name[place.end() :] if place else name
+    return {core[i : i + 2] for i in range(len(core) - 1)} - set(_GENERIC)
+
+
+@check(OTHER_PROJECT_FUNDS)
+def other_project_funds(doc: Document) -> Iterator[Hit]:
+    title = report_title(doc)
+    if title is None or not rx.search(r"项目|工程", title[2]):
+        return
+    norm = doc.norm
+    title_text = title[2]  # its bracketed part may be the project's name: 报告(云龙…项目)
+    for m in _PROJECT_FUNDS.finditer(norm, title[1]):
+        name = m.group("name")
+        lo = max(norm.rfind(c, 0, m.start("name")) for c in "，,。；;：:\n") + 1
+        if lo > m.start("name"):
+            continue
+        name = norm[lo : m.end("name")].strip()
+        words = _distinct_words(name)
+        if len(words) < 2 or any(w in title_text for w in words):
+            continue
+        hi = min(
+            (i for i in (norm.find(c, m.end()) for c in "，,。；;\n") if i >= 0),
+            default=len(norm),
+        )
+        yield OTHER_PROJECT_FUNDS.hit(
+            [(lo, hi), (title[0], title[1])],
+            {"title": title[2], "quote": norm[lo:hi], "other": name},
         )
         return

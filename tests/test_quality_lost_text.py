@@ -135,7 +135,7 @@ def test_an_address_the_text_introduces_and_a_page_header_stay_silent() -> None:
     ("text", "after"),
     [
         ("表1 2019—2021年标志性成果一览表\n\n续表\n\n(二)项目经费到位情况\n经费足额到位。", "续表"),
-        ("附表2：项目资金支出明细表\n三、绩效目标完成情况\n全部完成。", "标题"),
+        ("表2：项目资金支出明细表\n三、绩效目标完成情况\n全部完成。", "标题"),
         ("表3 绩效指标完成情况表\n表4 资金使用情况统计表\n", "表题"),
         ("一、基本情况\n表1 资金到位情况表", "结束"),
     ],
@@ -271,3 +271,28 @@ def test_a_department_report_naming_its_projects_stays_silent() -> None:
         "东丽区雨污分流改造工程项目估算投资2082.48万元。\n"
     )
     assert q(text, "Q181") == []
+
+
+def test_a_project_the_sentence_relates_to_the_one_evaluated_stays_silent() -> None:
+    for sentence in (
+        "本项目为东丽区雨污分流改造工程的配套道路,东丽区雨污分流改造工程项目总投资2082.48万元。",
+        "东丽区雨污分流改造工程项目一期估算投资2082.48万元,其中光辉路700万元。",
+    ):
+        assert q(_TITLE + sentence + "\n", "Q181") == []
+
+
+def test_a_goal_naming_the_year_evaluated_or_a_results_heading_stays_silent() -> None:
+    head = "项目支出绩效自评表\n(2023年度)\n年度总体目标\n"
+    assert q(head + "2022年12月前下达资金,2023年完成建设并投入使用。\n", "Q176") == []
+    text = (
+        "2023年度项目绩效自评报告\n二、绩效目标完成情况\n"
+        "已于2022年12月31日前完成招标,2023年完成建设。\n"
+    )
+    assert q(text, "Q176") == []
+    text = "2023年度项目绩效自评报告\n二、绩效目标完成情况\n招标已于2022年12月31日前完成。\n"
+    assert q(text, "Q176") == []
+
+
+def test_a_list_of_attachments_is_no_lost_table() -> None:
+    text = "附件:\n附表1：项目绩效自评表\n附表2：项目资金支出明细表\n"
+    assert q(text, "Q174") == []

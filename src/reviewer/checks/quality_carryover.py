@@ -32,9 +32,10 @@ PAST_GOAL_DEADLINE = rule(
     what="Reads the year evaluated (the title, or a form head such as 自评表(2023年度)) and, "
     "in the text after a goal heading or label (年度总体目标, 年度目标, 绩效目标, 预期目标) up "
     "to the next completion part, a deadline (在2022年12月31日前, 2022年底前) in an earlier "
-    "year. A goal that also sets a deadline in the year evaluated (a multi-year project's "
-    "milestones), a status date (截至2022年12月31日), a deadline outside a goal and one Q026 "
-    "already reads (指标 2021年11月30日前) stay silent.",
+    "year. A goal that also names the year evaluated or a later one (a multi-year project's "
+    "milestones, 提前下达2023年资金), a results heading (绩效目标完成情况), a status date "
+    "(截至2022年12月31日), a deadline outside a goal and one Q026 already reads (指标 "
+    "2021年11月30日前) stay silent.",
     why="An annual goal whose deadline passed before the year began cannot be this year's goal: "
     "the goal was copied from the year before, so the year's result is judged against nothing.",
     example=(
@@ -103,7 +104,8 @@ OTHER_PROJECT_FUNDS = rule(
     "names (天津市东丽区) and words every project name has (工程, 项目, 建设, 改造, "
     "新建…) are set aside, no two-character word of the named project appears in the title. A "
     "sub-project or the title project under a shorter name (通村公路硬化工程 in a 农村公路建设"
-    "项目 report) stays silent.",
+    "项目 report), and a project the text relates to the one evaluated (配套, 一期, 子项目, "
+    "本项目…) stay silent.",
     why="A funds sentence about another project gives the wrong investment for the project "
     "evaluated, and shows the text was copied from another report without being checked.",
     example=(
@@ -128,6 +130,10 @@ _DEADLINE = lazy(
 # Where the goal's text ends: its completion part (完成情况, 实际完成, 截至…) or a results heading.
 _GOAL_END = lazy(r"完成情况|实际完成|完成值|截至|截止|自评得分|绩效指标")
 _GOAL_REACH = 300
+_COMPLETION_AFTER = lazy(r"\s*(?:的)?(?:完成|实现|执行|达成)")
+# Any year in the goal's text: a goal that names the year evaluated or a later one (2023年完成建设,
+# 提前下达2023年资金) has milestones or a notice date before it, not a stale deadline.
+_ANY_YEAR = lazy(r"(?<!\d)(20\d{2})\s*年")
 
 
 def _year(doc: Document) -> int | None:
@@ -140,8 +146,13 @@ def _year(doc: Document) -> int | None:
 
 def _goal_text(norm: str, at: int) -> tuple[int, int] | None:
     """The goal text around the deadline at `at`: from the end of the line of the last goal
-    heading before it (within reach) to the next completion part; None outside a goal."""
-    heads = list(_GOAL_HEAD.finditer(norm, max(0, at - _GOAL_REACH), at))
+    heading before it (within reach) to the next completion part; None outside a goal. A
+    heading that names the goal's completion (绩效目标完成情况) opens results, not a goal."""
+    heads = [
+        h
+        for h in _GOAL_HEAD.finditer(norm, max(0, at - _GOAL_REACH), at)
+        if not _COMPLETION_AFTER.match(norm, h.end())
+    ]
     if not heads:
         return None
     head = heads[-1]
@@ -174,9 +185,8 @@ def past_goal_deadline(doc: Document) -> Iterator[Hit]:
         if goal is None or goal[0] in judged:
             continue
         lo, hi = goal
-        later = [int(d.group("y")) for d in _DEADLINE.finditer(norm, lo, hi)]
-        if any(y >= year for y in later):
-            continue  # a multi-year goal's milestones: the year's own deadline is there too
+        if any(int(y.group(1)) >= year for y in _ANY_YEAR.finditer(norm, lo, hi)):
+            continue  # a multi-year goal's milestones: the year itself is named there too
         judged.add(lo)
         # the sentence holding the deadline
         s_lo = max(norm.rfind(c, lo, m.start()) for c in "。；;\n") + 1
@@ -285,6 +295,10 @@ def _distinct_words(name: str) -> set[str]:
     return {core[i : i + 2] for i in range(len(core) - 1)} - set(_GENERIC)
 
 
+# Words that relate a named project to the one evaluated (its parent, a phase, a part).
+_RELATED = lazy(r"配套|子项目|组成部分|一期|二期|三期|分期|标段|包括|其中|隶属|依托|同步|本项目")
+
+
 @check(OTHER_PROJECT_FUNDS)
 def other_project_funds(doc: Document) -> Iterator[Hit]:
     title = report_title(doc)
@@ -301,6 +315,10 @@ def other_project_funds(doc: Document) -> Iterator[Hit]:
         words = _distinct_words(name)
         if len(words) < 2 or any(w in title_text for w in words):
             continue
+        end = norm.find("。", m.end())
+        sentence = norm[norm.rfind("。", 0, lo) + 1 : end if end >= 0 else len(norm)]
+        if _RELATED.search(sentence):
+            continue  # 本项目是…的配套工程: a related project named as such
         hi = min(
             (i for i in (norm.find(c, m.end()) for c in "，,。；;\n") if i >= 0),
             default=len(norm),

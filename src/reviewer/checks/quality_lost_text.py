@@ -122,8 +122,8 @@ CAPTION_WITHOUT_TABLE = rule(
     message_en="The table caption '{quote}' is followed by {after_en}: the table itself is lost",
     what="Finds a table caption line (表1 …一览表, 表2：…情况表) followed, after blank lines, only "
     "by the end of the text, a 续表 line, another caption or a numbered heading — no row of the "
-    "table it names. A caption followed by its rows (pipe rows or cell lines) or by a sentence "
-    "stays silent.",
+    "table it names. A caption followed by its rows (pipe rows or cell lines) or by a sentence, "
+    "and a list of attachments (附表1：…表, which the report need not reproduce) stay silent.",
     why="A caption over nothing means the table was lost in conversion or publishing; the "
     "figures the text relies on cannot be read.",
     example="表1 2019—2021年标志性成果一览表\n\n续表\n\n(二)项目经费到位情况\n经费足额到位。",
@@ -242,7 +242,7 @@ _OUTPUT_VERB = (
     r"绿化|铺设|铺装|疏浚|清淤|检查|检测|抽检|走访|印发|制作|发布"
 )
 _MEASURE = (
-    r"平方米|立方米|公里|千米|座|个|家|套|台|辆|名|场|次|条|件|份|亩|米|吨|株|棵|张|册|篇|"
+    r"平方米|立方米|公里|千米|座|个|家|套|辆|名|场|次|条|件|份|亩|米|吨|株|棵|张|册|篇|"
     r"盏|眼|栋|幢"
 )
 _LOST_FIGURE = lazy(
@@ -304,7 +304,7 @@ def pasted_address(doc: Document) -> Iterator[Hit]:
 
 # ---- Q174: 表1 … with no table ----
 _CAPTION = lazy(
-    r"^[ \t]*(?:附)?表\s*(?:\d{1,2}(?:[-.．]\d{1,2})?|[一二三四五六七八九十]{1,3})(?![\d年月日])"
+    r"^[ \t]*表\s*(?:\d{1,2}(?:[-.．]\d{1,2})?|[一二三四五六七八九十]{1,3})(?![\d年月日])"
     r"[ \t:：、.．]*(?P<t>[^\n。；;|]{2,40}?(?:表|情况|明细|清单|统计|一览))[ \t]*$",
     re.M,
 )

@@ -263,6 +263,7 @@ _PROJECT_FUNDS = lazy(
     r"(?P<name>[\u4e00-\u9fff()（）\-—]{4,40}?(?:工程|项目))(?:项目)?"
     r"(?:估算|概算|预算|计划|批复)?总?(?:投资|资金)(?:总额|为|约|共计)?\s*\d"
 )
+_PROJECT_WORD = lazy(r"(?=工程|项目)")
 # Words every project name has: they say nothing about which project it is.
 _GENERIC = (
     "工程",
@@ -306,8 +307,9 @@ def other_project_funds(doc: Document) -> Iterator[Hit]:
         return
     norm = doc.norm
     title_text = title[2]  # its bracketed part may be the project's name: 报告(云龙…项目)
-    for m in _PROJECT_FUNDS.finditer(norm, title[1]):
-        name = m.group("name")
+    for m in rx.finditer_near(_PROJECT_FUNDS, norm, _PROJECT_WORD, 40):
+        if m.start() < title[1]:
+            continue
         lo = max(norm.rfind(c, 0, m.start("name")) for c in "，,。；;：:\n") + 1
         if lo > m.start("name"):
             continue

@@ -296,3 +296,32 @@ def test_a_goal_naming_the_year_evaluated_or_a_results_heading_stays_silent() ->
 def test_a_list_of_attachments_is_no_lost_table() -> None:
     text = "附件:\n附表1：项目绩效自评表\n附表2：项目资金支出明细表\n"
     assert q(text, "Q174") == []
+
+
+# ---------------------------------------------------------------- Q182 中共 before a unit's name
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("附件6 中共寻甸回族彝族自治县档案馆2024年项目预算、决算明细表", "档案馆"),
+        ("报送单位：中共某市某区统计局", "统计局"),
+        ("中共某县某镇农业综合服务中心2023年度部门整体支出绩效自评报告", "农业综合服务中心"),
+    ],
+)
+def test_the_party_prefix_before_a_place_and_a_unit_with_no_party_body(
+    text: str, unit: str
+) -> None:
+    [f] = q(text, "Q182")
+    assert f.kind == "copy_paste" and f.data["unit"].endswith(unit[-2:])
+    assert f.spans[0].text.startswith("中共")
+
+
+def test_party_bodies_their_offices_and_documents_stay_silent() -> None:
+    text = (
+        "寻甸回族彝族自治县档案馆属于中共寻甸回族彝族自治县委办公室管理的事业单位。"
+        "中共某县委党校、中共某县财政局党组、中共某县某镇委员会、中共某县人民医院委员会、"
+        "中共某县纪律检查委员会、中共某县教育局机关总支部均已报送。"
+        "根据《中共中央国务院关于全面实施预算绩效管理的意见》，中共党员120人。"
+    )
+    assert q(text, "Q182") == []

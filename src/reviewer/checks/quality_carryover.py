@@ -1,7 +1,9 @@
 """Report quality, a goal, budget or sentence carried over without a word: an annual goal that
 keeps a deadline already past in the year evaluated (a 2023 goal to pay 在2022年12月31日前), a
 form whose year's budget was cut to a fraction of the opening budget with no reason given
-anywhere, and a project report whose funds sentence states the investment of another project."""
+anywhere, a project report whose funds sentence states the investment of another project, and
+a unit named with the party prefix 中共 though no party committee is in its name (中共某县档案馆:
+the managing party office's template name)."""
 
 from __future__ import annotations
 
@@ -119,6 +121,35 @@ OTHER_PROJECT_FUNDS = rule(
         "区财政安排资金700万元。\n"
     ),
     fix="State the evaluated project's own investment and funds.",
+)
+
+PARTY_PREFIX_ON_UNIT = rule(
+    code="Q182",
+    fix_zh="按单位的规范全称书写（如“某县档案馆”），“中共”只冠于党的委员会及其工作部门的名称。",
+    name="party-prefix-on-unit-name",
+    kind="copy_paste",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="单位名称前误加“中共”",
+    title_en="A unit's name with the party prefix 中共 but no party body",
+    message_zh="“{quote}”在地名后直接接单位（{unit}），名称中没有党委、党组或支部：“中共”只冠于党的"
+    "委员会及其工作部门、党组织的名称，疑为套用了主管党委部门的模板",
+    message_en="'{quote}' puts the party prefix 中共 before a place and a unit ({unit}) with no "
+    "party committee, 党组 or branch in the name: 中共 only heads the names of party committees, "
+    "their offices and party organisations; likely the managing party office's template",
+    what="Finds 中共 followed by a place (…省, …市, …县, …区, …镇) and directly a unit (…馆, …局, "
+    "…院, …所, …中心, …站, …队) when the name (the Chinese run after 中共) holds no 委, 党组, "
+    "支部 or 总支. Party bodies and their offices (中共某县委办公室, 中共某县委党校, 中共某县财政局"
+    "党组, 中共某镇委员会, 中共某县人民医院委员会) and documents (中共中央国务院关于…) stay "
+    "silent.",
+    why="A unit's name is how the report says who is accountable; a party prefix on a "
+    "government-side unit (a 事业单位 such as an archive) is a name no such unit has, and shows "
+    "a heading copied from another unit's template.",
+    example="附件6 中共寻甸回族彝族自治县档案馆2024年项目预算、决算明细表\n"
+    "寻甸回族彝族自治县档案馆属于县委办公室管理的正科级事业单位。",
+    counterexample="附件6 寻甸回族彝族自治县档案馆2024年项目预算、决算明细表\n"
+    "寻甸回族彝族自治县档案馆属于中共寻甸回族彝族自治县委办公室管理的正科级事业单位。",
+    fix="Write the unit's own full name; keep 中共 for party committees and their offices.",
 )
 
 # ---- Q176 ----
@@ -330,3 +361,34 @@ def other_project_funds(doc: Document) -> Iterator[Hit]:
             {"title": title[2], "quote": norm[lo:hi], "other": name},
         )
         return
+
+
+# ---- Q182 ----
+_PARTY_NAME = lazy(r"中共(?P<name>[\u4e00-\u9fff]{3,24})")
+_PARTY_BODY = lazy(r"委|党组|支部|总支")
+_PLACE_UNIT = lazy(
+    r"^[\u4e00-\u9fff]{1,12}?(?:省|市|州|盟|县|縣|区|區|旗|镇|鎮|乡|鄉)"
+    r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?:馆|館|局|院|所|中心|站|队|隊))"
+)
+
+
+@check(PARTY_PREFIX_ON_UNIT)
+def party_prefix_on_unit(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    if "中共" not in norm:
+        return
+    seen: set[str] = set()
+    for m in _PARTY_NAME.finditer(norm):
+        name = m.group("name")
+        if _PARTY_BODY.search(name):
+            continue  # a party committee, its office, a 党组 or a branch
+        unit = _PLACE_UNIT.match(name)
+        if unit is None:
+            continue  # 中共中央国务院关于…: a document's issuers, no place and unit
+        quote = "中共" + name[: unit.end()]
+        if quote in seen:
+            continue
+        seen.add(quote)
+        yield PARTY_PREFIX_ON_UNIT.hit(
+            [(m.start(), m.start() + len(quote))], {"quote": quote, "unit": unit.group("unit")}
+        )

@@ -79,3 +79,31 @@ def test_a_list_of_targets_stays_silent() -> None:
 def test_two_lines_are_too_few_to_compare() -> None:
     text = "数量指标:完成道路建设491米,已完成;\n时效指标:随项目进度把控;\n"
     assert q(text, "Q180") == []
+
+
+# ---------------------------------------------------------------- Q183
+
+
+def test_run_together_rows_whose_target_and_result_are_one_direction_word() -> None:
+    text = (
+        "绩效指标一级指标二级指标三级指标年度指标值全年完成值\n"
+        "质量指标验收合格率100%100%\n"
+        "效益指标经济效益指标拓展销售渠道,提升销售量同比2022年销量显著提高显著提高\n"
+        "社会效益指标群众满意程度有所提升 有所提升\n"
+        "可持续影响指标长效机制明显改善明显改善\n"
+    )
+    [f] = q(text, "Q183")
+    assert f.kind == "vague_target" and f.data["n"] == 3 and f.data["word"] == "显著提高"
+    assert f.spans[1].text == "社会效益指标群众满意程度有所提升 有所提升"
+
+
+def test_figures_other_results_and_pipe_cells_stay_silent() -> None:
+    text = (
+        "质量指标验收合格率100%100%\n"
+        "效益指标经济效益指标销量同比增长≥5%增长8%\n"
+        "社会效益指标公益金筹集显著提高已完成\n"
+        "社会效益指标 | 服务水平 | 显著提高 | 显著提高 |\n"
+        "群众生活水平显著提高，收入明显增加。\n"
+        "工作效率提高提高\n"  # no indicator row: a typing slip, not a form
+    )
+    assert q(text, "Q183") == []

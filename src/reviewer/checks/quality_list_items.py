@@ -1,7 +1,8 @@
 """Report quality, items of a list read against their siblings: a task or goal item that names
-only who assigned it (任务1:区委区政府下达的绩效考核个性指标任务), and an indicator line with no
+only who assigned it (任务1:区委区政府下达的绩效考核个性指标任务), an indicator line with no
 result among indicator lines that each close on one (时效指标:按时完成建设,随项目进度把控 among
-…,已完成)."""
+…,已完成), and indicator rows whose target and result cells are the same direction word
+(…同比2022年销量显著提高显著提高)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,35 @@ INDICATOR_WITHOUT_RESULT = rule(
     counterexample="数量指标:完成道路建设491米,已完成;\n质量指标:确保天桥质量,已完成;\n"
     "时效指标:按时完成建设,已于11月完工;\n社会效益指标:方便周边居民出行,已完成。",
     fix="Give the result of that indicator as for the others.",
+)
+
+DIRECTION_AS_TARGET_AND_RESULT = rule(
+    code="Q183",
+    fix_zh="为该指标设定可衡量的目标值（如“销量同比增长≥5%”），并填写实际完成的数值。",
+    name="direction-as-target-and-result",
+    kind="vague_target",
+    severity=Severity.INFO,
+    family="quality",
+    title_zh="指标的目标值和完成值都只写了方向词",
+    title_en="Indicator rows whose target and result are the same direction word",
+    message_zh="“{quote}”的年度指标值和全年完成值都写作“{word}”，没有数值或比较符，无法判断是否完成"
+    "（共{n}行）",
+    message_en="'{quote}': the target and the result are both '{word}', with no figure or "
+    "comparator, so completion cannot be judged ({n} row(s))",
+    what="Reads indicator rows whose cells run together (no separator between them) and finds a "
+    "row that ends with one direction phrase twice (显著提高显著提高, 有所提升有所提升): the "
+    "target cell and the result cell hold the same direction word and no figure. One finding "
+    "for the report, with every such row. A row ending in figures (100%100%), a direction "
+    "followed by a different result (显著提高已完成) and pipe tables (Q001 reads their cells) "
+    "stay silent.",
+    why="A target written as a direction cannot be scored, and a result that repeats it says "
+    "nothing about what was achieved.",
+    example="效益指标经济效益指标拓展彩票销售渠道,提升彩票销售量同比2022年销量显著提高显著提高\n"
+    "社会效益指标提升彩票销量,筹集更多彩票公益金同比2022年销量显著提高显著提高\n",
+    counterexample="质量指标验收合格率100%100%\n"
+    "效益指标经济效益指标销量同比增长≥5%增长8%\n"
+    "社会效益指标公益金筹集显著提高已完成\n",
+    fix="Set a measurable target (销量同比增长≥5%) and report the figure achieved.",
 )
 
 # ---- Q179 ----
@@ -156,4 +186,34 @@ def indicator_without_result(doc: Document) -> Iterator[Hit]:
                 "k": len(with_result),
                 "sibling": norm[sib.start("label") : sib.end("body")],
             },
+        )
+
+
+# ---- Q183 ----
+_DIRECTION = (
+    r"(?:显著|明显|大幅|稳步|持续|不断|进一步|有所|逐步|有效|普遍|全面|较大|大大)?"
+    r"(?:提高|提升|改善|增强|增加|降低|减少|下降|好转|优化|加强)"
+)
+_DOUBLED_DIRECTION = lazy(rf"(?P<w>{_DIRECTION})\s*(?P=w)[ \t]*$")
+_DIRECTION_ENDS = tuple("高升善强加低少降转化")
+
+
+@check(DIRECTION_AS_TARGET_AND_RESULT)
+def direction_as_target_and_result(doc: Document) -> Iterator[Hit]:
+    spans: list[tuple[int, int]] = []
+    word = ""
+    for ln in doc.lines:
+        text = ln.text.rstrip()
+        if not text.endswith(_DIRECTION_ENDS) or "|" in text or "指标" not in text:
+            continue
+        m = _DOUBLED_DIRECTION.search(text)
+        if m is None:
+            continue
+        lo = ln.start + (len(text) - len(text.lstrip()))
+        spans.append((lo, ln.start + len(text)))
+        word = word or m.group("w")
+    if spans:
+        a, b = spans[0]
+        yield DIRECTION_AS_TARGET_AND_RESULT.hit(
+            spans, {"quote": doc.norm[a:b], "word": word, "n": len(spans)}
         )

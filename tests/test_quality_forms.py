@@ -63,6 +63,7 @@ def test_a_forms_value_left_as_asterisks_is_template_residue() -> None:
     text = "数量指标 | 培训人数(≥**人) | 完成\n质量指标 | 合格率(≥**%) | 完成\n"
     [f] = q(text, "Q012")
     assert f.kind == "template_residue" and f.data["count"] == 2
+    assert "占位符" in f.message and "遮去" not in f.message
     assert q(text, "Q178") == []
 
 

@@ -62,11 +62,9 @@ TEMPLATE_RESIDUE = rule(
     "a prompt stands; check masked text against the original.",
     variants={
         "mask": (
-            "“{quote}”中的“{token}”遮去了原文（多见于转载时隐去的地名、单位名或金额），"
-            "被遮去的内容无法核对{times_zh}",
-            "'{quote}' has '{token}' in place of the original text (a repost usually masks "
-            "place or unit names or amounts this way); the masked content cannot be "
-            "checked{times_en}",
+            "“{quote}”中比较符后的“{token}”是表格未填写的占位符，指标值没有写出{times_zh}",
+            "'{quote}' has the placeholder '{token}' after its comparator: the form's value was "
+            "never filled in{times_en}",
         ),
         "blank": (
             "封面或表头的“{label}”栏没有填写（“{quote}”），报告未写明{label}{times_zh}",

@@ -325,3 +325,16 @@ def test_party_bodies_their_offices_and_documents_stay_silent() -> None:
         "根据《中共中央国务院关于全面实施预算绩效管理的意见》，中共党员120人。"
     )
     assert q(text, "Q182") == []
+
+
+def test_a_deadline_in_a_cited_notice_or_under_a_later_heading_is_not_the_goals() -> None:
+    text = (
+        "2023年度项目支出绩效自评报告\n一、项目概况\n"
+        "根据《关于做好2022年度绩效目标管理工作的通知》，请于2022年12月31日前报送。\n"
+    )
+    assert q(text, "Q176") == []
+    text = (
+        "2023年度项目支出绩效自评报告\n一、绩效目标\n全年发放补贴120人。\n"
+        "二、项目实施情况\n项目于2022年12月31日前完成招标。\n"
+    )
+    assert q(text, "Q176") == []

@@ -161,6 +161,10 @@ _DEADLINE = lazy(
 # Where the goal's text ends: its completion part (完成情况, 实际完成, 截至…) or a results heading.
 _GOAL_END = lazy(r"完成情况|实际完成|完成值|截至|截止|自评得分|绩效指标")
 _GOAL_REACH = 300
+# A numbered heading opening a line (二、…, (三)…): the goal's part has ended.
+_NEXT_HEADING = lazy(
+    r"\n[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 _COMPLETION_AFTER = lazy(r"\s*(?:的)?(?:完成|实现|执行|达成)")
 # Any year in the goal's text: a goal that names the year evaluated or a later one (2023年完成建设,
 # 提前下达2023年资金) has milestones or a notice date before it, not a stale deadline.
@@ -183,14 +187,15 @@ def _goal_text(norm: str, at: int) -> tuple[int, int] | None:
         h
         for h in _GOAL_HEAD.finditer(norm, max(0, at - _GOAL_REACH), at)
         if not _COMPLETION_AFTER.match(norm, h.end())
+        and norm.rfind("《", 0, h.start()) <= norm.rfind("》", 0, h.start())  # no cited title
     ]
     if not heads:
         return None
     head = heads[-1]
     line_end = norm.find("\n", head.end())
     lo = head.end() if line_end < 0 or line_end > at else line_end
-    if _GOAL_END.search(norm, lo, at):
-        return None  # a completion part stands between the goal heading and the date
+    if _GOAL_END.search(norm, lo, at) or _NEXT_HEADING.search(norm, lo, at):
+        return None  # a completion part or another heading stands between goal and date
     end = _GOAL_END.search(norm, at, at + _GOAL_REACH)
     return lo, end.start() if end else min(len(norm), at + _GOAL_REACH)
 

@@ -338,3 +338,10 @@ def test_a_deadline_in_a_cited_notice_or_under_a_later_heading_is_not_the_goals(
         "二、项目实施情况\n项目于2022年12月31日前完成招标。\n"
     )
     assert q(text, "Q176") == []
+
+
+def test_a_bare_address_glued_to_a_word_and_one_on_its_own_line() -> None:
+    [f] = q("1.项目经费足额到位https://www.daowen.com\n学校层面预算18189万元。", "Q173")
+    assert f.data["url"] == "https://www.daowen.com"
+    text = "阜康市人民政府\n\nwww.fk.gov.cn\n\n项目支出绩效自评表\n登录https://x.gov.cn查询。\n"
+    assert q(text, "Q173") == []

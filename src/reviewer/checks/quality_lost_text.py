@@ -98,10 +98,11 @@ PASTED_ADDRESS = rule(
     message_zh="“{quote}”中夹带网址“{url}”，前后文没有提到网站或链接，是转载网站留下的地址，不是报告内容",
     message_en="'{quote}' carries the address '{url}' with no mention of a site or link around "
     "it: a reposting site's address, not part of the report",
-    what="Finds a web address in brackets glued to a heading or sentence ((https://www.x.com), "
-    "(www.x.cn)) when nothing in the clause before it introduces a site (网站, 网址, 网页, 平台, "
-    "链接, 登录, 详见, 公开, 发布…). An address the text introduces (在门户网站(www.x.gov.cn)公开) "
-    "and a site's own header line (中方县人民政府 www.x.gov.cn) stay silent.",
+    what="Finds a web address glued to a heading or sentence ((https://www.x.com), (www.x.cn), "
+    "or bare: …到位https://www.x.com) when nothing in the clause before it introduces a site "
+    "(网站, 网址, 网页, 平台, 链接, 登录, 详见, 公开, 发布…). An address the text introduces "
+    "(在门户网站(www.x.gov.cn)公开) and a site's own header line (中方县人民政府 www.x.gov.cn) "
+    "stay silent.",
     why="A reposting site's address inside the report's words interrupts them and shows the text "
     "was copied from a third-party page, not the published original.",
     example="1.项目经费足额到位(https://www.daowen.com)\n学校层面预算总资金18189万元。",
@@ -274,6 +275,8 @@ def lost_figure(doc: Document) -> Iterator[Hit]:
 _BRACKETED_URL = lazy(
     r"[(（]\s*(?P<url>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s)）]*)?)"
     r"\s*[)）]"
+    # or, with no brackets, an address that names itself one (http…, www.…)
+    r"|(?P<bare>(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9_./?=&%-]*)?)"
 )
 # Words that introduce an address: the text itself points to a site.
 _SITE_WORD = lazy(
@@ -287,7 +290,7 @@ def pasted_address(doc: Document) -> Iterator[Hit]:
     if "." not in norm:
         return
     for m in _BRACKETED_URL.finditer(norm):
-        url = m.group("url")
+        url = m.group("url") or m.group("bare")
         if not (url.startswith(("http", "www.")) or rx.search(r"\.(?:com|cn|net|org)\b", url)):
             continue
         if m.start() == 0 or not "\u4e00" <= norm[m.start() - 1] <= "\u9fff":

@@ -49,7 +49,8 @@ TEMPLATE_RESIDUE = rule(
     "form-head fields left blank (预算编码: followed by the next filled field, "
     "报告日期:年月日, a field holding only the form's year stub: 评价人员: 201, 单位 | ||||), "
     "and "
-    "text masked with asterisks (**县, 预算数*元), and a project report's form reused for a "
+    "a form's value left as asterisks (≥**人; a repost's masks over the text are Q178's), "
+    "and a project report's form reused for a "
     "whole unit (项目名称:部门整体支出绩效评价报告; 本项目 for spending that includes "
     "基本支出); a content site's page title repeated in its blurb (下面是小编为大家整理的…) is "
     "not the report's. A monitoring report (监控) whose lines open with the self-evaluation "
@@ -65,11 +66,9 @@ TEMPLATE_RESIDUE = rule(
     "a prompt stands; check masked text against the original.",
     variants={
         "mask": (
-            "“{quote}”中的“{token}”遮去了原文（多见于转载时隐去的地名、单位名或金额），"
-            "被遮去的内容无法核对{times_zh}",
-            "'{quote}' has '{token}' in place of the original text (a repost usually masks "
-            "place or unit names or amounts this way); the masked content cannot be "
-            "checked{times_en}",
+            "“{quote}”中比较符后的“{token}”是表格未填写的占位符，指标值没有写出{times_zh}",
+            "'{quote}' has the placeholder '{token}' after its comparator: the form's value was "
+            "never filled in{times_en}",
         ),
         "blank": (
             "封面或表头的“{label}”栏没有填写（“{quote}”），报告未写明{label}{times_zh}",
@@ -147,6 +146,20 @@ def _bold_pair(norm: str, a: int, b: int) -> bool:
     return False
 
 
+def masks(norm: str) -> list[tuple[int, int]]:
+    """Asterisks in place of text: runs of them that are not markdown bold, and masked figures."""
+    out = [(m.start(), m.end()) for m in _STARS.finditer(norm)]
+    out = [(a, b) for a, b in out if not _bold_pair(norm, a, b)]
+    out += [(m.start(), m.end()) for m in _MASKED_FIGURE.finditer(norm)]
+    return sorted(out)
+
+
+def form_placeholder(norm: str, a: int) -> bool:
+    """Whether the mask at `a` stands where a form expects the author's value (≥**人, after a
+    comparator): the template's placeholder left unfilled, not a repost's mask over the text."""
+    return rx.search(r"[≥≤<>＜＞=]\s*$", norm[max(0, a - 3) : a]) is not None
+
+
 def _context(norm: str, a: int, b: int) -> str:
     lo, hi = max(0, a - 6), min(len(norm), b + 6)
     left = norm[lo:a].split("\n")[-1]
@@ -197,10 +210,9 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 },
             ),
         )
-    masks = [(m.start(), m.end()) for m in _STARS.finditer(norm)]
-    masks = [(a, b) for a, b in masks if not _bold_pair(norm, a, b)]
-    masks += [(m.start(), m.end()) for m in _MASKED_FIGURE.finditer(norm)]
-    for a, b in sorted(masks):
+    for a, b in masks(norm):
+        if not form_placeholder(norm, a):
+            continue  # a repost's mask over the text: garbled text (Q178), not the template's
         yield (
             "mask",
             TEMPLATE_RESIDUE.hit(

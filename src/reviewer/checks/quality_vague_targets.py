@@ -27,6 +27,7 @@ from reviewer.checks.quality_common import (
     has_measurable_target,
     read_simplified,
 )
+from reviewer.checks.quality_lost_text import lost_figures
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.target_rewrites import indicator_name, rewrite_data
 from reviewer.claims.goal_prose import intended_results, labelled_goals, quantity_rows
@@ -180,7 +181,11 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
     # read in simplified characters (年度績效目標 is a goals heading); the offsets are the same
-    yield from read_simplified(_vague_targets, doc)
+    lost = lost_figures(doc)
+    for h in read_simplified(_vague_targets, doc):
+        if lost and h.spans and any(a < h.spans[0][1] and h.spans[0][0] < b for a, b in lost):
+            continue  # a goal whose figure was lost in publishing (建设座): Q172's, not vague
+        yield h
 
 
 def _vague_targets(doc: Document) -> Iterator[Hit]:
@@ -209,7 +214,10 @@ def _vague_targets(doc: Document) -> Iterator[Hit]:
             text = norm[lo:hi]
             if rx.search(r"\d", text):
                 continue
-            if quantified and any(_LONG_TERM.search(p.title) for p in section_path(doc, lo)):
+            if quantified and (
+                any(_LONG_TERM.search(p.title) for p in section_path(doc, lo))
+                or _PLAN_PERIOD.search(norm, norm.rfind("\n", 0, lo) + 1, lo)
+            ):
                 continue  # an overall aim above quantified annual targets: direction is its job
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
@@ -256,6 +264,12 @@ def _vague_targets(doc: Document) -> Iterator[Hit]:
 
 
 _LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# A paragraph that opens on a plan period (“十四五”时期…的主要目标是, 2021—2025年): its aims
+# span the period, the year's targets are set elsewhere.
+_PLAN_PERIOD = lazy(
+    r"十[一二三四五六七八九十]五|规划期|中长期|(?:19|20)\d\d\s*[—–-]\s*(?:19|20)\d\d\s*年|"
+    r"(?:未来|今后)[三五十]年"
+)
 # 以…绩效目标为导向 / 围绕绩效目标: the goals named as a principle.
 _GUIDE = lazy(r"(?:以|按照|围绕|根据|依据|对照)[^，,。；;\n]{0,6}$")
 # Where a run-together goal ends: the next numbered heading (二、项目资金…).

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from reviewer.checks.registry import Hit, relation
 from reviewer.checks.registry import Relation as Held
@@ -58,8 +58,7 @@ _LEVELS = [
 _MAX_TERMS = 8
 
 
-@dataclass
-class _Fig:
+class _Fig(NamedTuple):
     """A figure in a table with where it stands; a placeholder cell is an exact zero."""
 
     cell: Cell
@@ -237,18 +236,19 @@ def _judge_column(
     unit = _unit(table, col, stated)
     if unit is False:
         return None
+    # The column's numbers, read once for every reading (a flattened table's column is
+    # judged with two or three readings of 200 rows).
+    nums = [cell_number(r[col]) if col < len(r) else None for r in rows]
     evaluated = []
     for parts in readings:
-        figs = _figures(rows, parts, col, stated)
+        figs = _figures(rows, parts, col, stated, nums)
         if figs is None:
             continue
         evaluated.append(figs)
     if not evaluated:
         return None
     label = labels[stated_row]
-    finest = max(
-        (n.decimals for r in rows if col < len(r) for n in [cell_number(r[col])] if n), default=0
-    )
+    finest = max((n.decimals for n in nums if n), default=0)
     return _judge(
         table.header[col].text,
         label,
@@ -274,14 +274,19 @@ def _unit(table: Table, col: int, stated: CellNumber) -> str | bool | None:
 
 
 def _figures(
-    rows: list[list[Cell]], parts: list[int], col: int, stated: CellNumber
+    rows: list[list[Cell]],
+    parts: list[int],
+    col: int,
+    stated: CellNumber,
+    nums: list[CellNumber | None],
 ) -> list[_Fig] | None:
+    """The figures of the rows `parts` in column `col` (`nums`: the column's numbers)."""
     figs: list[_Fig] = []
     for k in parts:
         if col >= len(rows[k]):
             return None
         cell = rows[k][col]
-        num = cell_number(cell)
+        num = nums[k]
         if num is None:
             if is_placeholder(cell):
                 figs.append(_Fig(cell, None))
@@ -357,7 +362,8 @@ def _judge(
     _, _, figs, total, diff, tol = pick
     nums = [f.num for f in figs if f.num]
     places = max([stated.decimals, *(n.decimals for n in nums)])
-    terms = [fmt(f.value) if f.num else "0" for f in figs]
+    parts = [fmt(f.value) for f in figs]  # a placeholder's value is 0: "0"
+    terms = parts
     if len(terms) > _MAX_TERMS:
         terms = [*terms[:3], "…", *terms[-2:]]
     data = {
@@ -367,7 +373,7 @@ def _judge(
         "unit": unit,
         "note": f"；表格“{head}”列，“{label}”行",
         "note_en": f"; table column “{head}”, row “{label}”",
-        "parts": [fmt(f.value) for f in figs],
+        "parts": parts,
         "parts_sum": fmt(total),
         "tolerance": fmt(tol),
         "column": head,

@@ -248,6 +248,7 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | t
 
 # What a number's digits and separators may span: digits, dots, commas, and " ddd" groups.
 _RUN_CHARS = lazy(r"[\d.,]+(?: \d{3})*")
+_RUN_GOES_ON = frozenset("., ")  # what besides a digit may continue a run past a figure's digits
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千")
 _READ_AFTER = 10  # a match reads at most this far past its run (a group, space, 余/多, unit)
 _CN_READ_AFTER = 3  # ... past its run of numerals (a unit of up to two characters)
@@ -311,16 +312,23 @@ def _parsed(norm: str) -> _Parsed:
 @functools.lru_cache(maxsize=4)
 def _parsed_text(norm: str) -> _Parsed:
     arabic = _Matches([], [], [], [])
-    runs = _RUN_CHARS.finditer(norm)
-    run_end = 0
     starts, ends, limits, quantities = arabic.starts, arabic.ends, arabic.limits, arabic.quantities
+    n = len(norm)
     for m in NUMBER_RE.finditer(norm):
         start, end = m.span()
-        while run_end <= start:  # the run holding the match's first digit
-            run_end = next(runs).end()
+        num_end = m.end(1)
+        after = norm[num_end] if num_end < n else ""
+        if after and (after in _RUN_GOES_ON or after.isdecimal()):
+            # The run of digits and separators from the first digit on may reach past the
+            # figure (1.2.3, a space group): read it. (From the first digit: at least as far
+            # as the run of a text scan holding that digit, so a limit never falls short.)
+            run_end = _RUN_CHARS.match(norm, start).end()  # type: ignore[union-attr]
+            limit = end if end > run_end else run_end
+        else:
+            limit = end  # the run ends within the figure's digits
         starts.append(start)
         ends.append(end)
-        limits.append((end if end > run_end else run_end) + _READ_AFTER)
+        limits.append(limit + _READ_AFTER)
         quantities.append(_arabic_quantity(norm, m))
     chinese = _Matches([], [], [], [])
     for m in CN_NUMBER_RE.finditer(norm):

@@ -87,7 +87,11 @@ class _Row(NamedTuple):
 
 
 def _number(s: str) -> tuple[Decimal, int] | None:
-    if not s or _NUM.fullmatch(s) is None:
+    # (asked of every line: a text that neither starts with - or a digit nor ends in one is
+    # no number, without running the pattern)
+    if not s or not (s[0] == "-" or s[0].isdecimal()) or not s[-1].isdecimal():
+        return None
+    if _NUM.fullmatch(s) is None:
         return None
     try:
         return Decimal(s.replace(",", "")), len(s.split(".", 1)[1]) if "." in s else 0

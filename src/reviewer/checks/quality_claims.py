@@ -376,6 +376,9 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
     # only (a scan of every earlier sentence grew with the square of a report's sentences).
     seen: dict[tuple[str, ...], list[tuple[int, int, int | None]]] = {}
     for s in sentences(doc):
+        # Every money unit ends in 元: a sentence with fewer than three holds no three amounts.
+        if norm.count("元", s.start, s.end) < 3:
+            continue
         qs = [q for q in find_quantities(norm, s.start, s.end) if q.dimension == "money"]
         if len(qs) < 3:
             continue

@@ -174,6 +174,8 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
     """The first paragraph of an achievements entry whose passage (up to the next heading or
     label line) states no figure at all, years aside, and makes no sweeping claim already
     reported on its own."""
+    if not _ACHIEVEMENTS_LABEL.search(doc.norm):
+        return  # no achievements label anywhere: no line to read
     heads = {s.start for s in sections(doc)}
     lines = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(lines[:-1]):

@@ -644,12 +644,14 @@ def _followed_by_heading(doc: Document, b: int) -> bool:
 def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     norm = doc.norm
     lo, hi = title_region(doc)
-    title_lines = [ln for ln in doc.lines if lo <= ln.start < hi and ln.stripped]
+    # The words are looked for in titles only: a text without any has no line to read.
+    lines = doc.lines if _TEMPLATE_WORD.search(norm) else []
+    title_lines = [ln for ln in lines if lo <= ln.start < hi and ln.stripped]
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
     span_starts = [a for a, _ in heading_spans]
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
-    blurbs = [ln.text for ln in doc.lines if _SITE_BLURB.search(ln.text)]
-    for ln in doc.lines:
+    blurbs = [ln.text for ln in lines if _SITE_BLURB.search(ln.text)]
+    for ln in lines:
         t = ln.stripped
         if not t or (blurbs and any(t in b for b in blurbs)):
             continue  # the page title a content site's blurb repeats, not the report's
@@ -805,11 +807,12 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     norm = doc.norm
     filled = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(filled[:-1]):
-        m = _COVER_LABEL.match(ln.text)
+        last = ln.stripped[-1]  # a cover label ends in a colon, a form head's row in a |
+        m = _COVER_LABEL.match(ln.text) if last in ":：" else None
         if m and _COVER_FILLED.match(filled[i + 1].text):
             yield m.group("label"), ln.start + m.start("label"), ln.start + m.end()
             continue
-        m = _HEAD_FIELD.match(ln.text)
+        m = _HEAD_FIELD.match(ln.text) if last == "|" else None
         if m:
             yield m.group("label"), ln.start + m.start("label"), ln.end
     for m in _BLANK_DATE.finditer(norm):
@@ -822,7 +825,7 @@ def _form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
     def build(d: Document) -> list[tuple[int, int, bool]]:
         norm = d.norm
         prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
-        for ln in d.lines:
+        for ln in d.lines if "请" in norm else ():  # every cell prompt opens with it
             for cell in rx.split(r"[|\t]", ln.text):
                 if cell.strip() and _PLEASE_FILL.match(cell):
                     off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))

@@ -224,7 +224,11 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | t
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
     # shared by every range would be emptied by one walk over a long text before the next).
-    out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
+    out = _arabic_in(norm, found, start, end)
+    if found.chinese.starts:
+        # (a text with no numeral before a unit has none in any range either: a range's match
+        # inside a run of numerals ends where the run's own match does)
+        out += _chinese_in(norm, found, start, end)
     if not out:
         found.ranges[start, end] = ()
         return ()

@@ -89,7 +89,13 @@ def _label(table: Table, row: list[Cell]) -> str:
     return ""
 
 
+_LEVEL_FIRST = frozenset("一二三四五六七八九十（(")  # where a numbering starts, digits aside
+
+
 def _level(label: str) -> int:
+    first = label[:1]
+    if first not in _LEVEL_FIRST and not first.isdecimal():
+        return 0  # no numbering (most rows): no pattern to try
     for k, pat in enumerate(_LEVELS, start=1):
         if pat.match(label):
             return k

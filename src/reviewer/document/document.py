@@ -61,6 +61,16 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         out: list[Line] = []
+        norm = self.norm
+        if "\r" not in norm:
+            # Line breaks are \n alone (normalize keeps them where the text has them): the
+            # lines are the pieces between them, read in one split.
+            start = 0
+            for i, body in enumerate(norm.split("\n")):
+                end = start + len(body)
+                out.append(Line(i, start, end, body, body.strip()))
+                start = end + 1
+            return out
         starts = self.line_starts
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)

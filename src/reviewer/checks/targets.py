@@ -300,7 +300,7 @@ def _cells(doc: Document) -> list[tuple[str, int, int]]:
     """The non-empty lines as cells: text (a closing | dropped), start, end."""
     out = []
     for line in doc.lines:
-        text = line.text.strip()
+        text = line.stripped
         if text.endswith("|"):
             text = text[:-1].strip()
         if text and "|" not in text:

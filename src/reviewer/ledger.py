@@ -44,7 +44,7 @@ _SCORING_RULE = lazy(r"(?:扣|计|加|最高|最多|不超过|满分|分值为?|
 
 def is_reference(norm: str, q: Quantity) -> bool:
     """Is the figure a date, a document / section / phone number or a year (not a claim)?"""
-    if q.dimension in ("money", "percent", "score"):
+    if q.unit and q.dimension in ("money", "percent", "score"):  # (no unit: a bare number)
         return False
     before = norm[max(0, q.start - 6) : q.start]
     after = norm[q.end : q.end + 4]
@@ -52,13 +52,13 @@ def is_reference(norm: str, q: Quantity) -> bool:
         return True
     if q.unit:
         return False
+    if after[:1] in "-/—–~～" or before[-1:] in "-/—–~～:：.":
+        return True  # 2020-01-02, 1/3, 10:30, a version 1.2.3
     if _REF_AFTER.match(after):
         return True
     digits = q.raw.replace(",", "").replace(" ", "")
     if q.decimals == 0 and (len(digits) >= 7 or (len(digits) == 4 and 1949 <= q.value <= 2099)):
         return True  # a phone number, a code; a year
-    if after[:1] in "-/—–~～" or before[-1:] in "-/—–~～:：.":
-        return True  # 2020-01-02, 1/3, 10:30, a version 1.2.3
     return q.decimals == 0 and bool(_ITEM_BEFORE.search(before) and _ITEM_AFTER.match(after))
 
 

@@ -319,6 +319,8 @@ def _figure_events(norm: str, start: int, end: int) -> list[tuple[int, int, str,
     target's bound aside), and percentages."""
     events: list[tuple[int, int, str, object]] = []
     for q in find_quantities(norm, start, end):
+        if not q.unit:
+            continue  # a bare number: no money, count or percentage
         dimension = q.dimension
         # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
         if dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():

@@ -227,6 +227,8 @@ def _extract(doc: Document) -> list[Fact]:
         prev_end = s
         opener_end: int | None = None  # read at the sentence's first money or count
         for q in find_quantities(norm, s, e):
+            if not q.unit:
+                continue  # a bare number: neither money nor a count
             dim = q.dimension
             if dim not in ("money", "count") or q.start < prev_end:
                 continue

@@ -220,7 +220,7 @@ def _sentence(doc: Document, s: int, e: int) -> list[Indicator]:
     compound = False
     found = find_quantities(norm, s, e)
     for q in found:
-        if q.dimension not in ("bare", "score"):
+        if q.unit and q.dimension not in ("bare", "score"):  # (no unit: a bare number)
             break
     else:
         if norm.find("前", s, e) < 0 and norm.find("第", s, e) < 0:

@@ -318,7 +318,7 @@ def _cell_row_misses(doc: Document, found: list[Miss]) -> list[Miss]:
     for i in range(len(cells) - 4):
         # the two point cells first: few lines are points (the window is unpacked after)
         sc, w = cells[i + 4][0], cells[i + 3][0]
-        if not (_CELL_POINTS.match(sc) and _CELL_POINTS.match(w)):
+        if not (sc[:1].isdecimal() and _CELL_POINTS.match(sc) and _CELL_POINTS.match(w)):
             continue
         (name, n_lo, _), (tgt, _, t_hi), (act, a_lo, a_hi) = cells[i : i + 3]
         if not _CELL_NAME.match(name):

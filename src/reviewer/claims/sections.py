@@ -119,8 +119,11 @@ def cn_number(s: str) -> int | None:
 
 
 def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:
-    m0 = _ARTEFACT.match(norm, line_start, line_end)
-    pos = m0.end() if m0 else line_start
+    if line_start < line_end and (norm[line_start] == "[" or norm[line_start].isspace()):
+        m0 = _ARTEFACT.match(norm, line_start, line_end)
+        pos = m0.end() if m0 else line_start
+    else:
+        pos = line_start  # no space or artefact to skip (most lines)
     if pos >= line_end:
         return None
     first = norm[pos]

@@ -94,6 +94,9 @@ def _unit_ok(unit: str) -> bool:
 
 
 def _number_match(text: str) -> re.Match[str] | None:
+    first = text[:1]
+    if not (first in ("+", "-") or first.isdecimal() or first.isspace()):
+        return None  # no sign, space or digit to start a number (a label cell)
     m = _NUMBER_CELL.match(text)
     return m if m and _unit_ok(m.group("unit")) else None
 

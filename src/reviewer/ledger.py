@@ -117,6 +117,7 @@ class _Sweep:
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans = sorted(set(spans))
+        self.count = len(self.spans)
         self.next = 0
         self.active: list[tuple[int, int]] = []  # in (start, end) order
         self.ends: list[int] = []  # a min-heap of the active spans' ends
@@ -126,8 +127,8 @@ class _Sweep:
 
     def at(self, point: int) -> list[tuple[int, int]]:
         """The spans with start <= point < end, in (start, end) order."""
-        spans, i, active, ends = self.spans, self.next, self.active, self.ends
-        while i < len(spans) and spans[i][0] <= point:
+        spans, i, active, ends, count = self.spans, self.next, self.active, self.ends, self.count
+        while i < count and spans[i][0] <= point:
             active.append(spans[i])
             heapq.heappush(ends, spans[i][1])
             i += 1
@@ -136,7 +137,7 @@ class _Sweep:
             while ends and ends[0] <= point:
                 heapq.heappop(ends)
             active = self.active = [sp for sp in active if sp[1] > point]
-        due = spans[i][0] if i < len(spans) else _NEVER
+        due = spans[i][0] if i < count else _NEVER
         self.due = ends[0] if ends and ends[0] < due else due
         return active
 

@@ -413,8 +413,14 @@ def _arabic_quantity(norm: str, m: re.Match[str]) -> Quantity | None:
     else:
         q_end = m.end(3)
     raw_num = norm[num_start:num_end]
-    value = parse_decimal(raw_num)
-    if value is None:
+    # (parse_decimal inlined: a separator is rare, and this runs for every number of a text)
+    try:
+        value = Decimal(
+            raw_num.replace(",", "").replace(" ", "")
+            if "," in raw_num or " " in raw_num
+            else raw_num
+        )
+    except InvalidOperation:
         return None
     dot = raw_num.find(".")  # the digits after a dot are never grouped
     return Quantity(

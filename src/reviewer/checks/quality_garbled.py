@@ -89,6 +89,7 @@ _BOUNDED_RATE = lazy(
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
 # A letter read inside a decimal figure (3M.8万元 for 14.8万元): digits then a capital, a point,
 # digits and a money or percent unit. Model names (A3.5) have no unit after them.
+_CAPITAL_POINT = lazy(r"[A-Z]\.")  # what every _LETTER_IN_FIGURE match holds
 _LETTER_IN_FIGURE = lazy(r"(?=\d[A-Z]\.)(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
 # 兀 read for 元 after 万 or 亿 (资金(万兀)): no word has 兀 there (突兀 stays silent).
 _UNIT_GLYPH = lazy(r"(?<=[万亿])兀")
@@ -183,7 +184,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("docno", m.start(), m.end())
     for m in _MISREAD.finditer(norm):
         add("misread", max(0, m.start() - 4), min(len(norm), m.end() + 4))
-    for m in _LETTER_IN_FIGURE.finditer(norm):
+    # (a capital before a point is rare: the pattern's lookahead is not tried at every digit)
+    for m in _LETTER_IN_FIGURE.finditer(norm) if _CAPITAL_POINT.search(norm) else ():
         add("letters", m.start(), m.end())
     for m in _UNIT_GLYPH.finditer(norm):
         add("unit", max(0, m.start() - 3), min(len(norm), m.end() + 1))

@@ -216,11 +216,16 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     known = found.ranges.get((start, end))
     if known is None:
         known = _quantities(norm, found, start, end)
-    return [known] if isinstance(known, Quantity) else list(known)
+    if isinstance(known, Quantity):
+        return [known]
+    if type(known) is range:
+        return found.arabic.quantities[known.start : known.stop]  # type: ignore[return-value]  # (no None in a run)
+    return list(known)
 
 
-def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
-    """The figures of norm[start:end]: a tuple, or the one figure itself when there is one."""
+def _quantities(norm: str, found: _Parsed, start: int, end: int) -> _Kept:
+    """The figures of norm[start:end]: a tuple, the one figure itself when there is one, or
+    the range of their indexes in the text's parse when they are a run of its figures."""
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
     # shared by every range would be emptied by one walk over a long text before the next).
@@ -235,12 +240,25 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | t
     if len(out) == 1:
         # Kept bare, without a tuple around it: a text of 130,000 lines holds a range a line,
         # and every container kept alive is one more for each run of the garbage collector.
-        kept: Quantity | tuple[Quantity, ...] = out[0]
+        kept: _Kept = out[0]
     else:
         out.sort(key=lambda q: q.start)
-        kept = tuple(out)
+        kept = _run_of(found.arabic, out) or tuple(out)
     found.ranges[start, end] = kept
     return kept
+
+
+def _run_of(ms: _Matches, out: list[Quantity]) -> range | None:
+    """The indexes of `out` in the parse when they are its own figures i, i+1, … (a `range`
+    holds no object for the garbage collector to walk, a tuple of figures does)."""
+    qs = ms.quantities
+    i = bisect.bisect_left(ms.starts, out[0].start)
+    if i + len(out) > len(qs):
+        return None
+    for k, q in enumerate(out):
+        if qs[i + k] is not q:
+            return None
+    return range(i, i + len(out))
 
 
 # ---- one parse per text --------------------------------------------------------------------
@@ -290,11 +308,15 @@ def _whole_text_match(norm: str, start: int) -> tuple[tuple[int, int], ...]:
     return m.regs if m is not None else ()
 
 
+# The figures of a range asked for: a tuple, the one figure itself, or the indexes of a run of
+# the parse's own figures.
+_Kept = Quantity | tuple[Quantity, ...] | range
+
+
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
-    # the figures of each range asked for: a tuple, or the one figure itself
-    ranges: dict[tuple[int, int], Quantity | tuple[Quantity, ...]]
+    ranges: dict[tuple[int, int], _Kept]  # the figures of each range asked for
 
 
 # The texts parsed last, newest first, found by identity: a check asks for the figures of a

@@ -69,6 +69,7 @@ _NUMBER_RUN = lazy(
     r"(?=[.\d])(?<![\d.,])"
     r"(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
 )
+_CJK_POINT = lazy(r"[\u4e00-\u9fff]\.\d")  # what _NUMBER_RUN's first reading holds
 # A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
 _PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
@@ -157,7 +158,9 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
 
     for m in _QUESTION_RUN.finditer(norm):
         add("question", m.start(), m.end())
-    for m in _NUMBER_RUN.finditer(norm):
+    # (every such run holds a comma, or a point right after a character: most texts of
+    # figures have neither, and the lazy run is tried at every digit)
+    for m in _NUMBER_RUN.finditer(norm) if "," in norm or _CJK_POINT.search(norm) else ():
         if _broken_number(norm, m.start(), m.group().rstrip(".,")):
             add("number", m.start(), m.end())
     for m in _PLUS_FOR_POINT.finditer(norm):

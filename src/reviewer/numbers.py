@@ -229,11 +229,14 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> _Kept:
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
     # shared by every range would be emptied by one walk over a long text before the next).
-    out = _arabic_in(norm, found, start, end)
+    out = _arabic_in(norm, found, start, end)  # in text order
     if found.chinese.starts:
         # (a text with no numeral before a unit has none in any range either: a range's match
         # inside a run of numerals ends where the run's own match does)
-        out += _chinese_in(norm, found, start, end)
+        chinese = _chinese_in(norm, found, start, end)
+        if chinese:
+            out += chinese
+            out.sort(key=lambda q: q.start)
     if not out:
         found.ranges[start, end] = ()
         return ()
@@ -242,7 +245,6 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> _Kept:
         # and every container kept alive is one more for each run of the garbage collector.
         kept: _Kept = out[0]
     else:
-        out.sort(key=lambda q: q.start)
         kept = _run_of(found.arabic, out) or tuple(out)
     found.ranges[start, end] = kept
     return kept

@@ -32,7 +32,7 @@ from reviewer.tolerances import Tolerances
 
 
 def to_finding(doc: Document, hit: Hit, lang: Lang) -> Finding:
-    spans = [doc.span(s, e) for s, e in hit.spans if e > s]
+    spans = doc.spans([(s, e) for s, e in hit.spans if e > s])
     return Finding(
         code=hit.rule.code,
         kind=hit.rule.kind,

@@ -166,30 +166,6 @@ class Ledger(Sequence[LedgerFigure]):
         for name, column in zip(Ledger.COLUMNS, state, strict=True):
             setattr(self, name, column)
 
-    def add(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        value: float,
-        unit: str,
-        status: FigureStatus,
-        relations: list[str],
-        line: int,
-        key: bool | None,
-        label: str | None,
-    ) -> None:
-        self.starts.append(start)
-        self.ends.append(end)
-        self.texts.append(text)
-        self.values.append(value)
-        self.units.append(unit)
-        self.statuses.append(status)
-        self.relations.append(relations)
-        self.lines.append(line)
-        self.keys.append(key)
-        self.labels.append(label)
-
 
 def _keep_ledger(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """A `Ledger` is taken as it is; anything else (a list, JSON) is validated as a list."""

@@ -216,27 +216,51 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     known = found.ranges.get((start, end))
     if known is None:
         known = _quantities(norm, found, start, end)
-    return [known] if isinstance(known, Quantity) else list(known)
+    if isinstance(known, Quantity):
+        return [known]
+    if type(known) is range:
+        return found.arabic.quantities[known.start : known.stop]  # type: ignore[return-value]  # (no None in a run)
+    return list(known)
 
 
-def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | tuple[Quantity, ...]:
-    """The figures of norm[start:end]: a tuple, or the one figure itself when there is one."""
+def _quantities(norm: str, found: _Parsed, start: int, end: int) -> _Kept:
+    """The figures of norm[start:end]: a tuple, the one figure itself when there is one, or
+    the range of their indexes in the text's parse when they are a run of its figures."""
     # The checks read the same lines, sentences and paragraphs again and again, each check
     # walking the whole text: the figures of a range are kept with the text's parse (a cache
     # shared by every range would be emptied by one walk over a long text before the next).
-    out = _arabic_in(norm, found, start, end) + _chinese_in(norm, found, start, end)
+    out = _arabic_in(norm, found, start, end)  # in text order
+    if found.chinese.starts:
+        # (a text with no numeral before a unit has none in any range either: a range's match
+        # inside a run of numerals ends where the run's own match does)
+        chinese = _chinese_in(norm, found, start, end)
+        if chinese:
+            out += chinese
+            out.sort(key=lambda q: q.start)
     if not out:
         found.ranges[start, end] = ()
         return ()
     if len(out) == 1:
         # Kept bare, without a tuple around it: a text of 130,000 lines holds a range a line,
         # and every container kept alive is one more for each run of the garbage collector.
-        kept: Quantity | tuple[Quantity, ...] = out[0]
+        kept: _Kept = out[0]
     else:
-        out.sort(key=lambda q: q.start)
-        kept = tuple(out)
+        kept = _run_of(found.arabic, out) or tuple(out)
     found.ranges[start, end] = kept
     return kept
+
+
+def _run_of(ms: _Matches, out: list[Quantity]) -> range | None:
+    """The indexes of `out` in the parse when they are its own figures i, i+1, … (a `range`
+    holds no object for the garbage collector to walk, a tuple of figures does)."""
+    qs = ms.quantities
+    i = bisect.bisect_left(ms.starts, out[0].start)
+    if i + len(out) > len(qs):
+        return None
+    for k, q in enumerate(out):
+        if qs[i + k] is not q:
+            return None
+    return range(i, i + len(out))
 
 
 # ---- one parse per text --------------------------------------------------------------------
@@ -248,6 +272,7 @@ def _quantities(norm: str, found: _Parsed, start: int, end: int) -> Quantity | t
 
 # What a number's digits and separators may span: digits, dots, commas, and " ddd" groups.
 _RUN_CHARS = lazy(r"[\d.,]+(?: \d{3})*")
+_RUN_GOES_ON = frozenset("., ")  # what besides a digit may continue a run past a figure's digits
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千")
 _READ_AFTER = 10  # a match reads at most this far past its run (a group, space, 余/多, unit)
 _CN_READ_AFTER = 3  # ... past its run of numerals (a unit of up to two characters)
@@ -285,11 +310,15 @@ def _whole_text_match(norm: str, start: int) -> tuple[tuple[int, int], ...]:
     return m.regs if m is not None else ()
 
 
+# The figures of a range asked for: a tuple, the one figure itself, or the indexes of a run of
+# the parse's own figures.
+_Kept = Quantity | tuple[Quantity, ...] | range
+
+
 class _Parsed(NamedTuple):
     arabic: _Matches
     chinese: _Matches
-    # the figures of each range asked for: a tuple, or the one figure itself
-    ranges: dict[tuple[int, int], Quantity | tuple[Quantity, ...]]
+    ranges: dict[tuple[int, int], _Kept]  # the figures of each range asked for
 
 
 # The texts parsed last, newest first, found by identity: a check asks for the figures of a
@@ -311,16 +340,23 @@ def _parsed(norm: str) -> _Parsed:
 @functools.lru_cache(maxsize=4)
 def _parsed_text(norm: str) -> _Parsed:
     arabic = _Matches([], [], [], [])
-    runs = _RUN_CHARS.finditer(norm)
-    run_end = 0
     starts, ends, limits, quantities = arabic.starts, arabic.ends, arabic.limits, arabic.quantities
+    n = len(norm)
     for m in NUMBER_RE.finditer(norm):
         start, end = m.span()
-        while run_end <= start:  # the run holding the match's first digit
-            run_end = next(runs).end()
+        num_end = m.end(1)
+        after = norm[num_end] if num_end < n else ""
+        if after and (after in _RUN_GOES_ON or after.isdecimal()):
+            # The run of digits and separators from the first digit on may reach past the
+            # figure (1.2.3, a space group): read it. (From the first digit: at least as far
+            # as the run of a text scan holding that digit, so a limit never falls short.)
+            run_end = _RUN_CHARS.match(norm, start).end()  # type: ignore[union-attr]
+            limit = end if end > run_end else run_end
+        else:
+            limit = end  # the run ends within the figure's digits
         starts.append(start)
         ends.append(end)
-        limits.append((end if end > run_end else run_end) + _READ_AFTER)
+        limits.append(limit + _READ_AFTER)
         quantities.append(_arabic_quantity(norm, m))
     chinese = _Matches([], [], [], [])
     for m in CN_NUMBER_RE.finditer(norm):
@@ -401,8 +437,14 @@ def _arabic_quantity(norm: str, m: re.Match[str]) -> Quantity | None:
     else:
         q_end = m.end(3)
     raw_num = norm[num_start:num_end]
-    value = parse_decimal(raw_num)
-    if value is None:
+    # (parse_decimal inlined: a separator is rare, and this runs for every number of a text)
+    try:
+        value = Decimal(
+            raw_num.replace(",", "").replace(" ", "")
+            if "," in raw_num or " " in raw_num
+            else raw_num
+        )
+    except InvalidOperation:
         return None
     dot = raw_num.find(".")  # the digits after a dot are never grouped
     return Quantity(

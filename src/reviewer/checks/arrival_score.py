@@ -96,6 +96,8 @@ def _first_amount(cells: list[_Cell], label: re.Pattern[str], before: int) -> _C
 
 @check(ARRIVAL_SCORED_FULL)
 def arrival_scored_full(doc: Document) -> Iterator[Hit]:
+    if "到位率" not in doc.norm:  # every score row's label holds it: no cells to read
+        return
     cells = _cells(doc)
     for i, c in enumerate(cells[:-2]):
         if not _SCORED.match(c.text):

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
+from reviewer.document.document import Line
 from reviewer.models import Severity
 from reviewer.numbers import fmt
 from reviewer.regex import lazy
@@ -85,27 +86,35 @@ class _Cell(NamedTuple):
 
 def _runs(doc: Document) -> Iterator[list[_Cell]]:
     """Runs of cells separated by lone `|` lines (blank lines ignored)."""
-    lines = [ln for ln in doc.lines if ln.stripped]
     run: list[_Cell] = []
-    pending: _Cell | None = None
+    # The line of the cell read last, made a `_Cell` only when a run takes it (most lines of
+    # a long report are never in a run).
+    pending: Line | None = None
     bars = 0
-    for ln in lines:
+    for ln in doc.lines:
         text = ln.stripped
+        if not text:
+            continue
         if text == "|":
-            run.append(pending if pending is not None else _Cell("", ln.start, ln.start))
+            run.append(_cell(pending) if pending is not None else _Cell("", ln.start, ln.start))
             pending = None
             bars += 1
             continue
         if pending is not None:  # two cell lines in a row: the run ends
             if bars * 2 >= _MIN_CELLS:
-                yield [*run, pending]
+                yield [*run, _cell(pending)]
             run, bars = [], 0
-        at = ln.start + ln.text.index(text)
-        pending = _Cell(text, at, at + len(text))
+        pending = ln
     if pending is not None:
-        run.append(pending)
+        run.append(_cell(pending))
     if bars * 2 >= _MIN_CELLS:
         yield run
+
+
+def _cell(ln: Line) -> _Cell:
+    text = ln.stripped
+    at = ln.start + ln.text.index(text)
+    return _Cell(text, at, at + len(text))
 
 
 def _met(target: str, actual: str) -> str | None:

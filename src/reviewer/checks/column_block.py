@@ -87,7 +87,11 @@ class _Row(NamedTuple):
 
 
 def _number(s: str) -> tuple[Decimal, int] | None:
-    if not s or _NUM.fullmatch(s) is None:
+    # (asked of every line: a text that neither starts with - or a digit nor ends in one is
+    # no number, without running the pattern)
+    if not s or not (s[0] == "-" or s[0].isdecimal()) or not s[-1].isdecimal():
+        return None
+    if _NUM.fullmatch(s) is None:
         return None
     try:
         return Decimal(s.replace(",", "")), len(s.split(".", 1)[1]) if "." in s else 0
@@ -98,35 +102,33 @@ def _number(s: str) -> tuple[Decimal, int] | None:
 def _cells(lines: list[Line]) -> Iterator[_Cell | None]:
     """The non-empty lines as label cells with their figures; None for anything else (a figure
     with no label before it, a long line), which breaks a block."""
-    cur: _Cell | None = None
+    # The label read last and still without its figure (a `_Cell` is made once it is complete).
+    label: str | None = None
+    start = end = 0
     for ln in lines:
         s = ln.stripped
         if not s:
             continue
         num = _number(s)
         if num is not None:
-            if cur is not None and cur.value is None:
-                cur = cur._replace(value=num[0], vstart=ln.start, vend=ln.end, decimals=num[1])
-                yield cur
-                cur = None
+            if label is not None:
+                yield _Cell(label, start, end, num[0], ln.start, ln.end, num[1])
+                label = None
             else:
-                if cur is not None:
-                    yield cur
-                cur = None
                 yield None
             continue
-        if cur is not None and cur.value is None and _UNIT_ONLY.fullmatch(s):
-            cur = cur._replace(label=cur.label + s, end=ln.end)
+        if label is not None and _UNIT_ONLY.fullmatch(s):
+            label, end = label + s, ln.end
             continue
-        if cur is not None:
-            yield cur
-            cur = None
+        if label is not None:
+            yield _Cell(label, start, end, None, -1, -1, 0)
+            label = None
         if len(s) > _MAX_LABEL or _number(s.split()[-1]) is not None:
             yield None
             continue
-        cur = _Cell(s, ln.start, ln.end, None, -1, -1, 0)
-    if cur is not None:
-        yield cur
+        label, start, end = s, ln.start, ln.end
+    if label is not None:
+        yield _Cell(label, start, end, None, -1, -1, 0)
 
 
 def _key(label: str) -> str:

@@ -78,6 +78,8 @@ def changes(doc: Document) -> list[Change]:
 def _changes(doc: Document) -> list[Change]:
     norm = doc.norm
     out: list[Change] = []
+    if not _PHRASE.search(norm):
+        return out  # no comparison with last year anywhere: no sentence to read
     pos = 0
     ends = [m.start() for m in _SENT.finditer(norm)] + [len(norm)]
     for e in ends:
@@ -85,11 +87,13 @@ def _changes(doc: Document) -> list[Change]:
         pos = e + 1
         if e - s < 6:
             continue
-        qs = find_quantities(norm, s, e)
+        qs: list[Quantity] | None = None  # read at the sentence's first change phrase
         for m in _PHRASE.finditer(norm, s, e):
             d = _DIR.match(norm, m.end(), e)
             if not d:
                 continue
+            if qs is None:
+                qs = find_quantities(norm, s, e)
             up = d.group("dir") in _UP
             after = d.end()
             diff = pct = None

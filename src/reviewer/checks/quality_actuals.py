@@ -288,6 +288,8 @@ def completion_without_actual(doc: Document) -> Iterator[Hit]:
             },
         )
         return
+    if "达到" not in norm:
+        return  # every verdict says it: no planned quantity to look for
     planned = _QUANTITY.search(norm)
     if planned is None:
         return

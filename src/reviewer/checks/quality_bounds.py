@@ -68,6 +68,8 @@ def result_as_bound(doc: Document) -> Iterator[Hit]:
 
 def _result_as_bound(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    if not _HAS_BOUND.search(norm):
+        return  # no bound in the text: no line to read
     found: list[tuple[tuple[int, int], str, str]] = []  # span, quote, bound
     for ln in doc.lines:
         text = ln.text

@@ -180,6 +180,8 @@ def _achievements_without_figures(doc: Document) -> Iterator[tuple[int, int]]:
     """The first paragraph of an achievements entry whose passage (up to the next heading or
     label line) states no figure at all, years aside, and makes no sweeping claim already
     reported on its own."""
+    if not _ACHIEVEMENTS_LABEL.search(doc.norm):
+        return  # no achievements label anywhere: no line to read
     heads = {s.start for s in sections(doc)}
     lines = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(lines[:-1]):
@@ -397,6 +399,9 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
     # only (a scan of every earlier sentence grew with the square of a report's sentences).
     seen: dict[tuple[str, ...], list[tuple[int, int, int | None]]] = {}
     for s in sentences(doc):
+        # Every money unit ends in 元: a sentence with fewer than three holds no three amounts.
+        if norm.count("元", s.start, s.end) < 3:
+            continue
         qs = [q for q in find_quantities(norm, s.start, s.end) if q.dimension == "money"]
         if len(qs) < 3:
             continue

@@ -189,8 +189,11 @@ def report_dates(doc: Document) -> list[ReportDate]:
     def build(d: Document) -> list[ReportDate]:
         out: list[ReportDate] = []
         for line in d.lines:
-            t = line.text.strip()
-            if not t or len(t) > 40 or is_chrome(t):
+            t = line.stripped
+            # Every date read below holds 年 or follows a 日期/时间 label (most lines have none).
+            if not t or len(t) > 40 or ("年" not in t and "期" not in t and "间" not in t):
+                continue
+            if is_chrome(t):
                 continue
             off = line.start + line.text.index(t)
             m = _FULL_DATE.fullmatch(t) if len(t) <= 16 else None

@@ -127,7 +127,7 @@ def cells(doc: Document) -> list[Cell]:
                 for p in pieces:
                     out.append(_cell(p, pos))
                     pos += len(p) + 1
-            elif _RUN_TOGETHER.search(text):
+            elif len(text) >= 16 and _RUN_TOGETHER.search(text):  # 8 tokens, 8 spaces at least
                 for m in rx.finditer(r"\S+", text):
                     out.append(Cell(m.group(), line.start + m.start(), line.start + m.end()))
             elif text.strip():
@@ -244,7 +244,12 @@ def _headers(cs: list[Cell]) -> list[_Header]:
             if _HEAD_CELL.match(t):
                 run.append(t)
                 j += 1
-            elif _HEAD_FRAGMENT.match(t) and j + 1 < len(cs) and _HEAD_CELL.match(cs[j + 1].text):
+            elif (
+                len(t) <= 3  # a fragment is two characters
+                and _HEAD_FRAGMENT.match(t)
+                and j + 1 < len(cs)
+                and _HEAD_CELL.match(cs[j + 1].text)
+            ):
                 run.append(t + cs[j + 1].text)  # 年度 + 指标值 = one column
                 j += 2
             else:

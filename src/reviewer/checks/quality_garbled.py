@@ -69,6 +69,7 @@ _NUMBER_RUN = lazy(
     r"(?=[.\d])(?<![\d.,])"
     r"(?:(?<=[\u4e00-\u9fff])\.\d+\.\d[\d.,]*|\d[\d.,]*?(?:\.\d*,|,\d{0,2}\.)[\d.,]*)"
 )
+_CJK_POINT = lazy(r"[\u4e00-\u9fff]\.\d")  # what _NUMBER_RUN's first reading holds
 # A decimal point read as '+' in an amount cell right after its money label: 实际支出(万元)89+82.
 _PLUS_FOR_POINT = lazy(r"[(（](?:万元|元)[)）]\s*[:：]?\s*(?P<n>\d+\+\d{1,2})(?![\d.+=＋＝])")
 _EMPTY_ANGLE = lazy(r"[<＜〈][ \t\u3000]*[>＞〉]")
@@ -89,6 +90,7 @@ _BOUNDED_RATE = lazy(
 _GROWTH = lazy(r"增长|增幅|增加|提高|提升|上升|同比|较上年|比上年|环比|翻")
 # A letter read inside a decimal figure (3M.8万元 for 14.8万元): digits then a capital, a point,
 # digits and a money or percent unit. Model names (A3.5) have no unit after them.
+_CAPITAL_POINT = lazy(r"[A-Z]\.")  # what every _LETTER_IN_FIGURE match holds
 _LETTER_IN_FIGURE = lazy(r"(?=\d[A-Z]\.)(?<![A-Za-z0-9.])\d[A-Z]\.\d+(?=\s*(?:万元|亿元|元|%|万))")
 # 兀 read for 元 after 万 or 亿 (资金(万兀)): no word has 兀 there (突兀 stays silent).
 _UNIT_GLYPH = lazy(r"(?<=[万亿])兀")
@@ -156,7 +158,9 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
 
     for m in _QUESTION_RUN.finditer(norm):
         add("question", m.start(), m.end())
-    for m in _NUMBER_RUN.finditer(norm):
+    # (every such run holds a comma, or a point right after a character: most texts of
+    # figures have neither, and the lazy run is tried at every digit)
+    for m in _NUMBER_RUN.finditer(norm) if "," in norm or _CJK_POINT.search(norm) else ():
         if _broken_number(norm, m.start(), m.group().rstrip(".,")):
             add("number", m.start(), m.end())
     for m in _PLUS_FOR_POINT.finditer(norm):
@@ -183,7 +187,8 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("docno", m.start(), m.end())
     for m in _MISREAD.finditer(norm):
         add("misread", max(0, m.start() - 4), min(len(norm), m.end() + 4))
-    for m in _LETTER_IN_FIGURE.finditer(norm):
+    # (a capital before a point is rare: the pattern's lookahead is not tried at every digit)
+    for m in _LETTER_IN_FIGURE.finditer(norm) if _CAPITAL_POINT.search(norm) else ():
         add("letters", m.start(), m.end())
     for m in _UNIT_GLYPH.finditer(norm):
         add("unit", max(0, m.start() - 3), min(len(norm), m.end() + 1))
@@ -203,7 +208,7 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         add("inserted", lo, m.end())
     for lo, hi in _substitutions(norm):
         add("swapped", lo, hi)
-    for m in _DOLLAR.finditer(norm):
+    for m in _DOLLAR.finditer(norm) if "$" in norm else ():  # (a scan of every digit run)
         add("dollar", m.start(), m.end())
     # A line at a time only when the text holds a box at all (most reports have none).
     for ln in doc.lines if any(g in norm for g in _BOX_GLYPHS) else ():

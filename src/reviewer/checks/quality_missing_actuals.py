@@ -212,7 +212,7 @@ def _targets_only_tables(doc: Document) -> Iterator[Hit]:
     whose rows (the next lines) name no result either: one finding, on the header and the
     table's title."""
     lines = doc.lines
-    for ln in lines:
+    for ln in lines if _TARGET_COLUMN.search(doc.norm) else ():  # (a header names targets)
         head = ln.text
         if len(head) > 80 or not _TARGET_COLUMN.search(head) or not _WEIGHT_COLUMN.search(head):
             continue
@@ -293,7 +293,7 @@ def missing_actuals(doc: Document) -> Iterator[Hit]:
     # 1. scored indicator groups that list targets only
     groups: list[tuple[int, int]] = []
     targets: list[str] = []
-    for line in doc.lines:
+    for line in doc.lines if "得分" in norm else ():  # every score statement says 得分
         text = line.text
         score = _SCORE_STMT.search(text)
         if not score:

@@ -263,7 +263,9 @@ def _goals_stated_elsewhere(doc: Document) -> bool:
     norm = doc.norm
     if comparator_targets(norm) or rx.search(r"目标值|指标值|年度目标|绩效目标[:：]", norm):
         return True
-    if _GOAL_PROSE.search(norm) or _TRAILING_BOUND.search(norm):
+    if _GOAL_PROSE.search(norm) or (
+        ("以上" in norm or "以内" in norm) and _TRAILING_BOUND.search(norm)
+    ):
         return True
     titles = [s.title for s in sections(doc)]
     if any("目标" in t for t in titles):

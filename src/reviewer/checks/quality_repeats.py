@@ -101,8 +101,10 @@ def repeated_clauses(doc: Document) -> Iterator[Hit]:
     from reviewer.checks.goal_readings import empty_form_goal_spans
 
     norm = doc.norm
-    empty_goals = empty_form_goal_spans(doc) if "|" in norm else []
     split = _SPLIT.search
+    if split(norm) is None:
+        return  # no clause break anywhere: no line holds two clauses
+    empty_goals = empty_form_goal_spans(doc) if "|" in norm else []
     for line in doc.lines:
         if split(norm, line.start, line.end) is None:
             continue  # one clause at most (a table cell, a heading): nothing to repeat

@@ -120,7 +120,7 @@ def _amounts(doc: Document) -> list[_Amount]:
         wan_yuan = any(q.unit == "万元" for q in qs)
         out: list[_Amount] = []
         for q in qs:
-            if q.dimension == "money":
+            if q.unit and q.dimension == "money":  # (a bare number has no unit to look up)
                 out.append(_Amount(q, _clause(norm, q)))
                 continue
             if q.unit or norm[q.end : q.end + 1] != "万":

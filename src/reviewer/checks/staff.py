@@ -198,6 +198,8 @@ _CELL_COUNT = lazy(r"^(\d{1,5})\s*(?:人|名)?$")
 def _cell_pairs(doc: Document) -> Iterator[_Pair]:
     """A form written one cell per line: 人员编制 / 128 / 实有人数 / 185, each label's figure the
     next non-empty line, the two labels at most two cells apart."""
+    if "编制" not in doc.norm:
+        return  # every quota label holds it
     cells = [ln for ln in doc.lines if ln.stripped]
     for i, ln in enumerate(cells[:-3]):
         if not _CELL_QUOTA.match(ln.stripped):

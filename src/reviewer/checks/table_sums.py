@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from reviewer.checks.registry import Hit, relation
 from reviewer.checks.registry import Relation as Held
@@ -58,8 +58,7 @@ _LEVELS = [
 _MAX_TERMS = 8
 
 
-@dataclass
-class _Fig:
+class _Fig(NamedTuple):
     """A figure in a table with where it stands; a placeholder cell is an exact zero."""
 
     cell: Cell
@@ -90,15 +89,38 @@ def _label(table: Table, row: list[Cell]) -> str:
     return ""
 
 
+_LEVEL_FIRST = frozenset("一二三四五六七八九十（(")  # where a numbering starts, digits aside
+
+
 def _level(label: str) -> int:
+    first = label[:1]
+    if first not in _LEVEL_FIRST and not first.isdecimal():
+        return 0  # no numbering (most rows): no pattern to try
     for k, pat in enumerate(_LEVELS, start=1):
         if pat.match(label):
             return k
     return 0
 
 
+class _Numbers:
+    """The numbers of a table's columns, each column read once (a flattened table's column is
+    read for its parents, then judged with one or more readings of its rows)."""
+
+    def __init__(self, rows: list[list[Cell]]) -> None:
+        self.rows = rows
+        self.columns: dict[int, list[CellNumber | None]] = {}
+
+    def of(self, col: int) -> list[CellNumber | None]:
+        found = self.columns.get(col)
+        if found is None:
+            found = [cell_number(r[col]) if col < len(r) else None for r in self.rows]
+            self.columns[col] = found
+        return found
+
+
 def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
     rows = [r for r in table.rows if r]
+    numbers = _Numbers(rows)
     labels = [_label(table, r) for r in rows]
     totals = [k for k, lab in enumerate(labels) if is_total_label(lab)]
     subtotals = [k for k, lab in enumerate(labels) if is_subtotal_label(lab)]
@@ -119,14 +141,16 @@ def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
         for s in subtotals:
             seg = [k for k in parts if bound <= k < s]
             if seg:
-                groups.append((s, _readings(rows, seg, labels)))
+                groups.append((s, _readings(rows, seg, labels, numbers)))
             bound = s + 1
         if totals:
             after = [k for k in parts if k > subtotals[-1] and k != totals[0]]
-            groups.append((totals[0], [subtotals + after, *_readings(rows, parts, labels)]))
+            groups.append(
+                (totals[0], [subtotals + after, *_readings(rows, parts, labels, numbers)])
+            )
     elif totals:
         t = totals[0]
-        groups.append((t, _readings(rows, parts, labels)))
+        groups.append((t, _readings(rows, parts, labels, numbers)))
 
     for col in range(len(table.header)):
         head = table.header[col].text
@@ -135,7 +159,7 @@ def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
         if is_total_label(head) or (col == 0 and not head):
             continue
         for stated_row, readings in groups:
-            hit = _judge_column(table, rows, col, stated_row, readings, labels, allow)
+            hit = _judge_column(table, rows, col, stated_row, readings, labels, allow, numbers)
             if hit is not None:
                 yield hit
 
@@ -154,14 +178,16 @@ def _among_children(labels: list[str]) -> set[int]:
     return out
 
 
-def _readings(rows: list[list[Cell]], parts: list[int], labels: list[str]) -> list[list[int]]:
+def _readings(
+    rows: list[list[Cell]], parts: list[int], labels: list[str], numbers: _Numbers
+) -> list[list[int]]:
     """Ways to read which rows are the parts: all; the top numbering level; parents only."""
     out = [parts]
     levels = {_level(labels[k]) for k in parts}
     if len(levels) > 1 and 0 not in levels:
         top = min(levels)
         out.append([k for k in parts if _level(labels[k]) == top])
-    parents = _parents_only(rows, parts)
+    parents = _parents_only(rows, parts, numbers)
     if parents is not None and parents not in out:
         out.append(parents)
     return out
@@ -175,14 +201,15 @@ def _first_numeric_col(rows: list[list[Cell]], parts: list[int]) -> int | None:
     return None
 
 
-def _parents_only(rows: list[list[Cell]], parts: list[int]) -> list[int] | None:
+def _parents_only(rows: list[list[Cell]], parts: list[int], numbers: _Numbers) -> list[int] | None:
     """When some row equals the sum of the next rows (its children), the parents alone."""
     if len(parts) < 3:
         return None
     col = _first_numeric_col(rows, parts)
     if col is None:
         return None
-    nums = [cell_number(rows[k][col]) for k in parts]
+    column = numbers.of(col)
+    nums = [column[k] for k in parts]
     vals = [n.value for n in nums if n]
     if len(vals) != len(parts) or any(v < 0 for v in vals):
         return None
@@ -227,6 +254,7 @@ def _judge_column(
     readings: list[list[int]],
     labels: list[str],
     allow: Tolerances,
+    numbers: _Numbers,
 ) -> Hit | Held | None:
     row = rows[stated_row]
     if col >= len(row):
@@ -237,18 +265,17 @@ def _judge_column(
     unit = _unit(table, col, stated)
     if unit is False:
         return None
+    nums = numbers.of(col)
     evaluated = []
     for parts in readings:
-        figs = _figures(rows, parts, col, stated)
+        figs = _figures(rows, parts, col, stated, nums)
         if figs is None:
             continue
         evaluated.append(figs)
     if not evaluated:
         return None
     label = labels[stated_row]
-    finest = max(
-        (n.decimals for r in rows if col < len(r) for n in [cell_number(r[col])] if n), default=0
-    )
+    finest = max((n.decimals for n in nums if n), default=0)
     return _judge(
         table.header[col].text,
         label,
@@ -274,14 +301,19 @@ def _unit(table: Table, col: int, stated: CellNumber) -> str | bool | None:
 
 
 def _figures(
-    rows: list[list[Cell]], parts: list[int], col: int, stated: CellNumber
+    rows: list[list[Cell]],
+    parts: list[int],
+    col: int,
+    stated: CellNumber,
+    nums: list[CellNumber | None],
 ) -> list[_Fig] | None:
+    """The figures of the rows `parts` in column `col` (`nums`: the column's numbers)."""
     figs: list[_Fig] = []
     for k in parts:
         if col >= len(rows[k]):
             return None
         cell = rows[k][col]
-        num = cell_number(cell)
+        num = nums[k]
         if num is None:
             if is_placeholder(cell):
                 figs.append(_Fig(cell, None))
@@ -357,7 +389,8 @@ def _judge(
     _, _, figs, total, diff, tol = pick
     nums = [f.num for f in figs if f.num]
     places = max([stated.decimals, *(n.decimals for n in nums)])
-    terms = [fmt(f.value) if f.num else "0" for f in figs]
+    parts = [fmt(f.value) for f in figs]  # a placeholder's value is 0: "0"
+    terms = parts
     if len(terms) > _MAX_TERMS:
         terms = [*terms[:3], "…", *terms[-2:]]
     data = {
@@ -367,7 +400,7 @@ def _judge(
         "unit": unit,
         "note": f"；表格“{head}”列，“{label}”行",
         "note_en": f"; table column “{head}”, row “{label}”",
-        "parts": [fmt(f.value) for f in figs],
+        "parts": parts,
         "parts_sum": fmt(total),
         "tolerance": fmt(tol),
         "column": head,

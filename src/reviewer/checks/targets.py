@@ -300,7 +300,7 @@ def _cells(doc: Document) -> list[tuple[str, int, int]]:
     """The non-empty lines as cells: text (a closing | dropped), start, end."""
     out = []
     for line in doc.lines:
-        text = line.text.strip()
+        text = line.stripped
         if text.endswith("|"):
             text = text[:-1].strip()
         if text and "|" not in text:
@@ -316,8 +316,12 @@ def _cell_row_misses(doc: Document, found: list[Miss]) -> list[Miss]:
     taken = {s for m in found for s in m.spans}
     out: list[Miss] = []
     for i in range(len(cells) - 4):
-        (name, n_lo, _), (tgt, _, t_hi), (act, a_lo, a_hi), (w, _, _), (sc, _, _) = cells[i : i + 5]
-        if not (_CELL_NAME.match(name) and _CELL_POINTS.match(w) and _CELL_POINTS.match(sc)):
+        # the two point cells first: few lines are points (the window is unpacked after)
+        sc, w = cells[i + 4][0], cells[i + 3][0]
+        if not (sc[:1].isdecimal() and _CELL_POINTS.match(sc) and _CELL_POINTS.match(w)):
+            continue
+        (name, n_lo, _), (tgt, _, t_hi), (act, a_lo, a_hi) = cells[i : i + 3]
+        if not _CELL_NAME.match(name):
             continue
         t_m, a_m = _CELL_VALUE.match(tgt), _CELL_VALUE.match(act)
         if t_m is None or a_m is None or a_m.group("cmp") or t_m.group("unit") != a_m.group("unit"):

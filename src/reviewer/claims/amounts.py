@@ -319,12 +319,15 @@ def _figure_events(norm: str, start: int, end: int) -> list[tuple[int, int, str,
     target's bound aside), and percentages."""
     events: list[tuple[int, int, str, object]] = []
     for q in find_quantities(norm, start, end):
+        if not q.unit:
+            continue  # a bare number: no money, count or percentage
+        dimension = q.dimension
         # Chinese numerals ("四个方面") are prose, not figures of a breakdown.
-        if q.dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
+        if dimension in ("money", "count") and not q.approx and q.raw[:1].isdigit():
             if _BOUND_RE.search(norm, max(start, q.start - 4), q.start):
                 continue
             events.append((q.start, 1, "q", q))
-        elif q.dimension == "percent":
+        elif dimension == "percent":
             events.append((q.start, 1, "pct", q))
     return events
 

@@ -225,10 +225,10 @@ def _extract(doc: Document) -> list[Fact]:
     for e in ends:
         s = pos
         prev_end = s
-        # A part opener before the clause (the first one in the sentence is the first to end).
-        opener = _PART_OPENER.search(norm, s, e)
-        opener_end = opener.end() if opener else e + 1
+        opener_end: int | None = None  # read at the sentence's first money or count
         for q in find_quantities(norm, s, e):
+            if not q.unit:
+                continue  # a bare number: neither money nor a count
             dim = q.dimension
             if dim not in ("money", "count") or q.start < prev_end:
                 continue
@@ -236,6 +236,10 @@ def _extract(doc: Document) -> list[Fact]:
             prev_end = q.end
             tail = _read_tail(norm, cs, q.start)
             raw = norm[cs : tail.start]
+            if opener_end is None:
+                # A part opener before the clause (the first in the sentence is the first to end).
+                opener = _PART_OPENER.search(norm, s, e)
+                opener_end = opener.end() if opener else e + 1
             if _SUBORDINATE.match(raw) or opener_end <= cs:
                 continue  # a part of a total stated before it, not a figure of its own
             label = raw.strip()

@@ -195,13 +195,16 @@ def _prose(doc: Document, skip: list[tuple[int, int]]) -> list[Indicator]:
     pos = 0
     bounds = [m.start() for m in _PROSE_SENTENCE.finditer(norm)] + [len(norm)]
     skipped = covered(skip)
+    # (a text without a | or a dash is not searched for them sentence by sentence)
+    bars, dashes = "|" in norm, "—" in norm
     for sent_end in bounds:
-        if norm.count("|", pos, sent_end) >= 2:
+        if bars and norm.count("|", pos, sent_end) >= 2:
             pos = sent_end + 1
             continue  # a '|'-separated table row: read by the table reader, not as prose
         if sent_end > pos and not skipped(pos):
             out.extend(_sentence(doc, pos, sent_end))
-            out.extend(_qualitative(doc, pos, sent_end))
+            if dashes:
+                out.extend(_qualitative(doc, pos, sent_end))
         pos = sent_end + 1
     return out
 
@@ -216,15 +219,15 @@ def _sentence(doc: Document, s: int, e: int) -> list[Indicator]:
     prev_stmt_start: int | None = None
     compound = False
     found = find_quantities(norm, s, e)
-    if (
-        norm.find("前", s, e) < 0
-        and norm.find("第", s, e) < 0
-        and all(q.dimension in ("bare", "score") for q in found)
-    ):
-        # A score states nothing here, and a bare number only a ranking (前10, 第12): with
-        # neither word in the sentence, none of its figures is a statement (a table cell, a
-        # line of labels and numbers), and the sentence is not read figure by figure.
-        return out
+    for q in found:
+        if q.unit and q.dimension not in ("bare", "score"):  # (no unit: a bare number)
+            break
+    else:
+        if norm.find("前", s, e) < 0 and norm.find("第", s, e) < 0:
+            # A score states nothing here, and a bare number only a ranking (前10, 第12): with
+            # neither word in the sentence, none of its figures is a statement (a table cell,
+            # a line of labels and numbers), and the sentence is not read figure by figure.
+            return out
     for q in found:
         if q.start < prev_end:
             continue

@@ -59,6 +59,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # The characters a heading pattern can start with, besides a digit.
 _HEAD_FIRST = frozenset("第附(" + _CN + _CIRCLED)
+# The patterns a line starting with a character may match, in `_PATTERNS`' order (one pattern
+# tried, not seven, on each of the many lines starting with a digit or a numeral).
+_FIRST_OF_STYLE = {"part": "第", "annex": "附", "cn": _CN, "pcn": "(", "par": "(", "circ": _CIRCLED}
+_BY_FIRST = {
+    ch: [(style, pat) for style, pat in _PATTERNS if ch in _FIRST_OF_STYLE.get(style, "")]
+    for ch in _HEAD_FIRST
+}
+_BY_DIGIT = [(style, pat) for style, pat in _PATTERNS if style == "ar"]
 _STYLE_LEVEL = {"part": PART, "annex": PART, "cn": 1, "pcn": 2, "ar": 3, "par": 4, "circ": 5}
 
 # What closes an inline title: the first sentence or clause terminator.
@@ -111,14 +119,21 @@ def cn_number(s: str) -> int | None:
 
 
 def _read_heading(norm: str, line_start: int, line_end: int) -> _Head | None:
-    m0 = _ARTEFACT.match(norm, line_start, line_end)
-    pos = m0.end() if m0 else line_start
+    if line_start < line_end and (norm[line_start] == "[" or norm[line_start].isspace()):
+        m0 = _ARTEFACT.match(norm, line_start, line_end)
+        pos = m0.end() if m0 else line_start
+    else:
+        pos = line_start  # no space or artefact to skip (most lines)
     if pos >= line_end:
         return None
     first = norm[pos]
-    if first not in _HEAD_FIRST and not first.isdecimal():  # isdecimal: what \d matches
+    if first.isdecimal():  # what \d matches
+        candidates = _BY_DIGIT
+    elif first in _HEAD_FIRST:
+        candidates = _BY_FIRST[first]
+    else:
         return None  # no heading pattern starts here (most lines of a long text)
-    for style, pat in _PATTERNS:
+    for style, pat in candidates:
         m = pat.match(norm, pos, line_end)
         if not m:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -61,6 +61,16 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         out: list[Line] = []
+        norm = self.norm
+        if "\r" not in norm:
+            # Line breaks are \n alone (normalize keeps them where the text has them): the
+            # lines are the pieces between them, read in one split.
+            start = 0
+            for i, body in enumerate(norm.split("\n")):
+                end = start + len(body)
+                out.append(Line(i, start, end, body, body.strip()))
+                start = end + 1
+            return out
         starts = self.line_starts
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
@@ -86,6 +96,27 @@ class Document:
         end = max(start, min(end, len(self.text)))
         line, column = self.line_col(start)
         return Span(start=start, end=end, line=line, column=column, text=self.text[start:end])
+
+    def spans(self, pairs: Iterable[tuple[int, int]]) -> list[Span]:
+        """`span(start, end)` of each pair, in one loop (a finding over a table's column holds
+        a pair for each of its figures: hundreds)."""
+        text, starts, n = self.text, self.line_starts, len(self.text)
+        out: list[Span] = []
+        for start, end in pairs:
+            start = max(0, min(start, n))
+            end = max(start, min(end, n))
+            i = bisect.bisect_right(starts, start) - 1
+            line_start = starts[i]
+            out.append(
+                Span(
+                    start=start,
+                    end=end,
+                    line=i + 1,
+                    column=start - line_start + 1,
+                    text=text[start:end],
+                )
+            )
+        return out
 
     def iter_lines(self) -> Iterator[Line]:
         yield from self.lines

@@ -94,6 +94,9 @@ def _unit_ok(unit: str) -> bool:
 
 
 def _number_match(text: str) -> re.Match[str] | None:
+    first = text[:1]
+    if not (first in ("+", "-") or first.isdecimal() or first.isspace()):
+        return None  # no sign, space or digit to start a number (a label cell)
     m = _NUMBER_CELL.match(text)
     return m if m and _unit_ok(m.group("unit")) else None
 
@@ -410,8 +413,8 @@ _MAX_COLS = 12
 _PROSE_END = frozenset("。；;：:，,！？!?")
 
 
-def _flat_cell(line: Line) -> bool:
-    s = line.stripped
+def _flat_cell(s: str) -> bool:
+    """Whether a line's stripped text `s` can be a flattened-table cell."""
     return (
         0 < len(s) <= _MAX_FLAT_CELL
         and "。" not in s
@@ -429,16 +432,16 @@ _HEADING = lazy(
 def _flat_cells(doc: Document) -> tuple[list[str], list[Cell | None]]:
     """Each line's stripped text, and its cell when it can be a flattened-table cell (else
     None): computed once per document, not again for every run `_flat_at` reads."""
-    texts: list[str] = []
-    cells: list[Cell | None] = []
-    for ln in doc.lines:
-        body = ln.stripped
-        texts.append(body)
-        if _flat_cell(ln):
-            start = ln.start + len(ln.text) - len(ln.text.lstrip())
-            cells.append(Cell(body, start, start + len(body)))
-        else:
-            cells.append(None)
+    lines = doc.lines
+    texts = [ln.stripped for ln in lines]
+    cells: list[Cell | None] = [None] * len(lines)
+    for k, body in enumerate(texts):
+        if _flat_cell(body):
+            ln = lines[k]
+            text = ln.text
+            # the stripped text's offset in the line (0 unless the line is indented)
+            start = ln.start if text.startswith(body) else ln.start + text.index(body)
+            cells[k] = Cell(body, start, start + len(body))
     return texts, cells
 
 
@@ -611,14 +614,22 @@ def _fit_row(
         chunk = cells[p : p + width]
         if len(chunk) < width:
             continue
-        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
-            continue
-        if any(c.text in _HEADER_SEEN and _header_like(c.text) for c in chunk):
-            continue
-        pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
-        row = pad + chunk
-        if has_figure(row):
-            return row
+        # (asked of every row of every flattened table: loops, not generators)
+        figure = False  # whether an amount column holds a number (a padded cell never does)
+        for kind, c in zip(kinds[skip:], chunk, strict=True):
+            if kind == "num":
+                if holds_number(c):
+                    figure = True
+                elif not is_placeholder(c):
+                    break
+            elif kind == "label" and _is_numberish(c.text):
+                break
+            if c.text in _HEADER_SEEN and _header_like(c.text):
+                break
+        else:
+            if figure:
+                pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
+                return pad + chunk
     return None
 
 

@@ -173,6 +173,12 @@ _HEAD_WORDS = lazy(
     r"计划|进度|评分|标准|依据|内容|类型|情况|结果|满分|^(?:年初|年末|期初|期末)(?:数|余额)?$"
 )
 _NUMERIC_CHARS = lazy(r"\d")
+# The column of row numbers, and a row number in it: 一 / （一） / 1 / 1. / (1) / ①.
+_SEQ_HEAD = lazy(r"^(?:序\s*号|编\s*号|行\s*次|序)$")
+_ORDINAL = lazy(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
+    r"|\d{1,3}[、.．]?|[①-⑳])$"
+)
 _YEAR = lazy(r"(?:19|20)\d{2}\s*年")
 
 
@@ -186,7 +192,10 @@ def _header_like(text: str) -> bool:
 
 
 def _column_kind(head: str) -> str:
-    """'num' (amounts, shares, scores), 'label' (names) or 'free' (anything)."""
+    """'num' (amounts, shares, scores), 'label' (names), 'seq' (the row numbers: 序号) or
+    'free' (anything)."""
+    if _SEQ_HEAD.match(head):
+        return "seq"
     if _UNIT_IN_HEAD.search(head) or _UNIT_SUFFIX.search(head):
         return "num"
     if _LABEL_HEAD.search(head) and not _NOT_LABEL_HEAD.search(head):
@@ -410,8 +419,23 @@ _MAX_COLS = 12
 _PROSE_END = frozenset("。；;：:，,！？!?")
 
 
+def _cell_body(text: str) -> tuple[str, int]:
+    """A one-cell line's content and where it starts in `text`: whitespace and a lone leading
+    or trailing `|` (web pages render each cell as `cell |` or `| cell`) stripped."""
+    body = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if body.count("|") == 1 and len(body) > 1:
+        if body.endswith("|"):
+            body = body[:-1].rstrip()
+        elif body.startswith("|"):
+            inner = body[1:]
+            lead += 1 + len(inner) - len(inner.lstrip())
+            body = inner.strip()
+    return body, lead
+
+
 def _flat_cell(line: Line) -> bool:
-    s = line.stripped
+    s = _cell_body(line.text)[0] if "|" in line.text else line.stripped
     return (
         0 < len(s) <= _MAX_FLAT_CELL
         and "。" not in s
@@ -435,7 +459,8 @@ def _flat_cells(doc: Document) -> tuple[list[str], list[Cell | None]]:
         body = ln.stripped
         texts.append(body)
         if _flat_cell(ln):
-            start = ln.start + len(ln.text) - len(ln.text.lstrip())
+            body, lead = _cell_body(ln.text)
+            start = ln.start + lead
             cells.append(Cell(body, start, start + len(body)))
         else:
             cells.append(None)
@@ -512,7 +537,7 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
             rows, used = _flat_rows(cells[s0:], n, kinds)
             if len(rows) < 2:
                 continue
-            mixed = _mixed_columns(rows, n)
+            mixed = _mixed_columns(rows, n, kinds)
             if mixed / n > 0.34 or _empty_column(rows, n):
                 continue
             found.append((used - mixed * len(rows), used, s0, n, rows))
@@ -551,11 +576,20 @@ def _empty_column(rows: list[list[Cell]], n: int) -> bool:
     return any(all(not r[k].text for r in body) for k in range(n)) if body else True
 
 
-def _mixed_columns(rows: list[list[Cell]], n: int) -> int:
-    """Columns holding both figures and words (total rows aside): a sign of misaligned rows."""
+def is_ordinal(text: str) -> bool:
+    """A row number as a 序号 cell holds it: 一 / （一） / 1 / 1. / (1) / ①."""
+    return bool(_ORDINAL.match(text.replace(" ", "")))
+
+
+def _mixed_columns(rows: list[list[Cell]], n: int, kinds: list[str] | None = None) -> int:
+    """Columns holding both figures and words (total rows aside): a sign of misaligned rows.
+    A 序号 column holding row numbers only (一, 1, （一）) is no mixed column."""
     body = [r for r in rows if not (is_total_label(r[0].text) or is_subtotal_label(r[0].text))]
     mixed = 0
     for k in range(n):
+        seq = kinds is not None and kinds[k] == "seq"
+        if seq and all(not r[k].text or is_ordinal(r[k].text) for r in body):
+            continue
         shapes = {_is_numberish(r[k].text) for r in body if r[k].text}
         mixed += len(shapes) > 1
     return mixed
@@ -611,9 +645,18 @@ def _fit_row(
         chunk = cells[p : p + width]
         if len(chunk) < width:
             continue
-        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
-            continue
         if any(c.text in _HEADER_SEEN and _header_like(c.text) for c in chunk):
+            continue
+        if skip and kinds[0] == "seq" and is_ordinal(chunk[0].text):
+            # A numbered row that lost a merged cell after its number (责任部门 spanning rows,
+            # a name spanning two columns): the number stays in the 序号 column.
+            rest = chunk[1:]
+            if all(_fits(c, kinds[1 + skip + k]) for k, c in enumerate(rest)):
+                pad = [Cell("", rest[0].start, rest[0].start) for _ in range(skip)]
+                row = [chunk[0], *pad, *rest]
+                if has_figure(row):
+                    return row
+        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
             continue
         pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
         row = pad + chunk
@@ -624,3 +667,51 @@ def _fit_row(
 
 # Header words that start a new table rather than continue a body row.
 _HEADER_SEEN = {"项目", "金额", "占比", "一级指标", "二级指标", "三级指标", "分值", "得分"}
+
+
+# ---- numbered rows -----------------------------------------------------------------------------
+
+_LEVEL_PATTERNS = (
+    lazy(r"^[一二三四五六七八九十]{1,3}[、.．]?$"),
+    lazy(r"^[（(][一二三四五六七八九十]{1,3}[)）]$"),
+    lazy(r"^\d{1,3}[、.．]?$"),
+    lazy(r"^[（(]\d{1,3}[)）]$"),
+    lazy(r"^[①-⑳]$"),
+)
+
+
+def ordinal_level(text: str) -> int | None:
+    """The outline level a row number marks: 一 1, （一） 2, 1 3, （1） 4, ① 5; None else."""
+    t = text.replace(" ", "")
+    for k, pat in enumerate(_LEVEL_PATTERNS, start=1):
+        if pat.match(t):
+            return k
+    return None
+
+
+def seq_column(table: Table) -> int | None:
+    """The index of the table's 序号 column (row numbers), or None."""
+    return next((k for k, c in enumerate(table.header) if _SEQ_HEAD.match(c.text)), None)
+
+
+def row_levels(table: Table) -> list[int] | None:
+    """Each body row's outline level from the numbers in its 序号 column (一 / （一） / 1 …),
+    0 for a 合计/总计 row: the table's row hierarchy, as the numbering states it. None when the
+    table has no 序号 column, when a row other than a total has no row number there, or when
+    the numbers mark a single level (a flat list: no group rows)."""
+    col = seq_column(table)
+    if col is None or not table.rows:
+        return None
+    levels: list[int] = []
+    for row in table.rows:
+        label = next((c.text for c in row if c.text), "")
+        if is_total_label(label):
+            levels.append(0)
+            continue
+        level = ordinal_level(row[col].text) if col < len(row) else None
+        if level is None:
+            return None
+        levels.append(level)
+    if len({lv for lv in levels if lv}) < 2:
+        return None
+    return levels

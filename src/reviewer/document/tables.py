@@ -162,13 +162,14 @@ _RATE_HEAD = lazy(r"率|增幅|增长|增减|同比|环比")
 _NUM_HEAD = lazy(
     r"万元|亿元|金额|资金|经费|预算|决算|执行数|拨付|支出|收入|合计|小计|总计|数额|余额|"
     r"分值|得分|权重|满分|占比|比重|比例|百分比|人数|户数|个数|数量|^数$|%|"
-    r"^(?:年初|年末|期初|期末|本年|上年)(?:数|余额|金额)?$"
+    r"^(?:年初|年末|期初|期末|本年|上年)(?:数|余额|金额)?$|"
+    r"(?:计划|完成|到位|下达|批复|实际)数$|^(?:执行|完成|到位)率$"
 )
 # Headers naming things (label columns); 指标值/完成值 are values, not names.
 _LABEL_HEAD = lazy(r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称")
 _NOT_LABEL_HEAD = lazy(r"指标值|目标值|完成值|金额|万元|数$|额$")
 _HEAD_WORDS = lazy(
-    r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|"
+    r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|编号|"
     r"单位|年度|目标|实际|偏差|原因|备注|说明|数量|人数|支出|收入|合计|资金|来源|用途|"
     r"计划|进度|评分|标准|依据|内容|类型|情况|结果|满分|^(?:年初|年末|期初|期末)(?:数|余额)?$"
 )
@@ -515,6 +516,12 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
     run = one_cell.indexes[a:b]  # line indexes
     if len(run) < 6:
         return None
+    if a > 0 and (k == 0 or one_cell.breaks[k - 1] < one_cell.indexes[a - 1]):
+        # The one-cell line before this one is in the same run: a header word there means
+        # this line is inside a header (预算执行率 | 权重 | 得分), not where one starts.
+        before = one_cell.cells[a - 1].text
+        if _header_like(before) and _HEAD_WORDS.search(before) and not _HEADING.search(before):
+            return None
     cells = one_cell.cells[a:b]
 
     # (score, cells used, start, n, rows) for every header start and column count that fit.
@@ -591,8 +598,17 @@ def _mixed_columns(rows: list[list[Cell]], n: int, kinds: list[str] | None = Non
         if seq and all(not r[k].text or is_ordinal(r[k].text) for r in body):
             continue
         shapes = {_is_numberish(r[k].text) for r in body if r[k].text}
+        if kinds and kinds[k] == "num" and shapes == {True}:
+            # Amounts and percents in one column: rows shifted against the header.
+            units = {_percent_cell(r[k].text) for r in body if r[k].text}
+            shapes = units if len(units) > 1 else shapes
         mixed += len(shapes) > 1
     return mixed
+
+
+def _percent_cell(text: str) -> bool:
+    read = _cell_value(text)
+    return read is not None and read[2] in ("%", "‰")
 
 
 def _fits(cell: Cell, kind: str) -> bool:

@@ -228,3 +228,30 @@ def test_the_rebuild_leaves_a_run_whose_rows_do_not_end_alike() -> None:
     text = plan_table().replace("物业服务 |\n40 |\n40 |\n", "物业服务 |\n40 |\n")
     rows = [ln for ln in tabulate(text).splitlines() if ln.startswith("|")]
     assert rows == []
+
+
+def test_a_blank_line_among_single_spaced_cells_is_an_empty_cell() -> None:
+    # Line 2 left its 主管科室 blank (the page kept the empty line): the row keeps its width.
+    text = plan_table().replace("2 |\n物业服务 |", "2 |\n\n物业服务 |")
+    (t,) = tables(Document(text=text))
+    assert [c.text for c in t.rows[3]] == ["2", "", "物业服务", "40", "40", "100.00%"]
+    # An empty 完成数 cell stays empty: its rate is not checked against a figure it lacks.
+    text = plan_table().replace("车辆运行 |\n60 |\n50 |", "车辆运行 |\n60 |\n")
+    (t,) = tables(Document(text=text))
+    assert [c.text for c in t.rows[2]] == ["1", "办公室", "车辆运行", "60", "", "83.33%"]
+    assert findings(text, "R090") == []
+
+
+def test_blank_lines_between_every_cell_are_no_empty_cells() -> None:
+    text = plan_table().replace("\n", "\n\n")
+    (t,) = tables(Document(text=text))
+    assert len(t.rows) == 5 and all(len(r) == 6 for r in t.rows)
+
+
+def test_a_numbered_row_that_cannot_be_placed_is_said_unread() -> None:
+    text = plan_table().replace("物业服务 |\n40 |\n40 |\n", "物业服务 |\n40 |\n")
+    (f,) = findings(text, "T005")
+    assert f.severity == Severity.INFO
+    assert f.message.startswith("“2”行：") and "未核对" in f.message
+    # A table that simply ends (no numbered row after it) says nothing.
+    assert findings(plan_table() + "备注 |\n", "T005") == []

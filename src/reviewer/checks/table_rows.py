@@ -16,6 +16,10 @@ top level. Each amount column is added up in Python (rates and scores are not). 
 lines add up above it is wrong whatever follows; a group whose lines fall short of it is not
 judged when the table runs to the end of the text and the group's lines do too (the page may
 have been cut there).
+
+A table read one cell per line ends at a numbered row whose cells cannot be put under the
+header's columns (`Table.unread`: figures lost or added): that row and the rest are not read,
+and T005 says so (info), as it does for the rows of a funds block.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reviewer.checks.forms import FORM_ROW_UNSPLIT
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.checks.totals import SUM_MISMATCH
 from reviewer.document import Document
@@ -74,6 +79,8 @@ TABLE_ROW_RATE = rule(
 _RATE_HEAD = lazy(r"率|进度")
 _SPENT_HEAD = lazy(r"执行|支出|完成|到位|拨付|使用|支付|实际|决算|兑现")
 _BASE_HEAD = lazy(r"预算|计划|任务|下达|批复|安排|目标|应")
+# Columns that hold figures (for the T005 message).
+_NUMERIC_HEAD = lazy(r"数|额|率|金|费|%|分|值|比")
 # Columns that are not amounts to add up.
 _NOT_AMOUNT = lazy(r"率|分值|得分|权重|满分|评分|序号|编号|年份|年度|指标值|完成值|目标|单价|均|比")
 
@@ -222,7 +229,7 @@ def table_row_rates(doc: Document) -> Iterator[Hit | Relation]:
                 )
 
 
-# ---- numbered group rows -------------------------------------------------------------------------
+# ---- numbered group rows ------------------------------------------------------------------
 
 
 def _children(levels: list[int], k: int) -> list[int]:
@@ -324,3 +331,27 @@ def _judge(
             "row": label,
         },
     )
+
+
+# ---- rows left unread ---------------------------------------------------------------------
+
+
+@check(FORM_ROW_UNSPLIT)
+def unread_rows(doc: Document) -> Iterator[Hit]:
+    for table in tables(doc):
+        if not table.unread:
+            continue
+        row = table.unread
+        figures = sum(1 for c in row if cell_number(c) is not None)
+        numeric = sum(1 for k, c in enumerate(table.header) if k and _NUMERIC_HEAD.search(c.text))
+        yield FORM_ROW_UNSPLIT.hit(
+            [(row[0].start, row[-1].end)],
+            {
+                "label": row[0].text,
+                "more": "，表格其后各行也未读取",
+                "reason": f"该行单元格与表头 {len(table.header)} 列对不上（{figures} 个数，"
+                f"表头有 {numeric} 个数字列），单元格已丢失或错位，无法确定各数所属列",
+                "reason_en": "its cells do not fit the header's columns (cells lost or shifted), "
+                "so which column each figure belongs to is not known",
+            },
+        )

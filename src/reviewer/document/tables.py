@@ -47,6 +47,9 @@ class Table(NamedTuple):
     `kind` is how it was written ('pipe', 'tab' or 'flat'); `unit` is a table-wide unit from a
     caption such as 单位：万元 (use `column_unit` for a column's unit). Body rows of a flattened
     table whose leading cells were merged are padded with empty cells so columns line up.
+    `unread` holds the cells of a flattened table's next numbered row when it could not be put
+    under the header's columns (its figures too few or too many, cells lost): the table ends
+    before it, and a check may say that the rest was not read.
     """
 
     header: list[Cell]
@@ -55,6 +58,7 @@ class Table(NamedTuple):
     end: int
     kind: str = "pipe"
     unit: str | None = None
+    unread: tuple[Cell, ...] = ()
 
 
 class CellNumber(NamedTuple):
@@ -523,7 +527,76 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
         if _header_like(before) and _HEAD_WORDS.search(before) and not _HEADING.search(before):
             return None
     cells = one_cell.cells[a:b]
+    best = _flat_reading(cells)
+    if best is not None:
+        end_index = run[best[1] + best[2] - 1] + 1
+    blanks = _with_blanks(lines, run, cells)
+    if blanks is not None:
+        # Single-spaced cells: a blank line among them is an empty cell (a row keeps its width).
+        run2, cells2 = blanks
+        other = _flat_reading(cells2)
+        if other is not None and (
+            best is None
+            or run2[other[1] + other[2] - 1] + 1 > end_index
+            or other[4] > best[4]  # explains the run better (no figure out of its column)
+        ):
+            best, run, cells = other, run2, cells2
+            end_index = run[best[1] + best[2] - 1] + 1
+    if best is None:
+        return None
+    rows, used, s0, n, _ = best
+    header = cells[s0 : s0 + n]
+    table = Table(
+        header=header,
+        rows=rows,
+        start=cells[s0].start,
+        end=lines[end_index - 1].end,
+        kind="flat",
+        unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
+        unread=_unread_row(header, cells[s0 + used :]),
+    )
+    return table, end_index
 
+
+def _unread_row(header: list[Cell], rest: list[Cell]) -> tuple[Cell, ...]:
+    """The cells of the numbered row a flattened table stopped at: a row number (the header
+    has a 序号 column) or a total label, then cells up to the next row number, one a figure.
+    Empty when the table simply ended there."""
+    if not rest or _column_kind(header[0].text) != "seq":
+        return ()
+    first = rest[0].text
+    if not (is_ordinal(first) or is_total_label(first)):
+        return ()
+    row = [rest[0]]
+    for cell in rest[1 : len(header) + 1]:
+        if (is_ordinal(cell.text) and not holds_number(cell)) or is_total_label(cell.text):
+            break
+        row.append(cell)
+    return tuple(row) if any(holds_number(c) for c in row[1:]) else ()
+
+
+def _with_blanks(
+    lines: list[Line], run: list[int], cells: list[Cell]
+) -> tuple[list[int], list[Cell]] | None:
+    """The run with an empty cell for each single blank line between two cells, when the cells
+    stand one per line with no blank line between most of them; None otherwise."""
+    gaps = [y - x for x, y in itertools.pairwise(run)]
+    if not gaps or 2 not in gaps or sum(1 for g in gaps if g == 1) < 0.8 * len(gaps):
+        return None
+    run2, cells2 = [run[0]], [cells[0]]
+    for (x, y), cell in zip(itertools.pairwise(run), cells[1:], strict=True):
+        if y - x == 2:
+            blank = lines[x + 1]
+            run2.append(x + 1)
+            cells2.append(Cell("", blank.start, blank.start))
+        run2.append(y)
+        cells2.append(cell)
+    return run2, cells2
+
+
+def _flat_reading(cells: list[Cell]) -> tuple[list[list[Cell]], int, int, int, int] | None:
+    """(rows, cells used, header start, column count, score) of the reading of a run of one-cell
+    lines that explains most of it; None when none fits or two fit equally well."""
     # (score, cells used, start, n, rows) for every header start and column count that fit.
     found: list[tuple[int, int, int, int, list[list[Cell]]]] = []
     for s0 in range(0, 3):
@@ -553,17 +626,8 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
     found.sort(key=lambda f: -f[0])
     if len(found) > 1 and found[1][0] == found[0][0]:
         return None  # two readings explain the run equally well: unsure
-    _, used, s0, n, rows = found[0]
-    end_index = run[s0 + used - 1] + 1
-    table = Table(
-        header=cells[s0 : s0 + n],
-        rows=rows,
-        start=cells[s0].start,
-        end=lines[end_index - 1].end,
-        kind="flat",
-        unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
-    )
-    return table, end_index
+    score, used, s0, n, rows = found[0]
+    return rows, used, s0, n, score
 
 
 def _line_index(lines: list[Line], i: int, offset: int) -> int:
@@ -627,10 +691,10 @@ def _flat_rows(cells: list[Cell], n: int, kinds: list[str]) -> tuple[list[list[C
     while lead_ok < n - 1 and kinds[lead_ok] != "num":
         lead_ok += 1
     while p < len(cells):
-        row = _fit_row(cells, p, n, kinds, lead_ok)
-        if row is None:
+        fit = _fit_row(cells, p, n, kinds, lead_ok)
+        if fit is None:
             break
-        taken = sum(1 for c in row if c.end > c.start or c.text)
+        row, taken = fit
         rows.append(row)
         p += taken
     return rows, p
@@ -638,7 +702,9 @@ def _flat_rows(cells: list[Cell], n: int, kinds: list[str]) -> tuple[list[list[C
 
 def _fit_row(
     cells: list[Cell], p: int, n: int, kinds: list[str], lead_ok: int
-) -> list[Cell] | None:
+) -> tuple[list[Cell], int] | None:
+    """The row starting at cell `p`, padded to `n` columns, and how many cells it takes."""
+
     def has_figure(row: list[Cell]) -> bool:
         return any(kinds[k] == "num" and holds_number(c) for k, c in enumerate(row))
 
@@ -655,7 +721,7 @@ def _fit_row(
             pad = [Cell("", cells[p].end, cells[p].end) for _ in range(n - width - 1)]
             row = [cells[p], *pad, *chunk]
             if has_figure(row):
-                return row
+                return row, 1 + width
     for skip in range(0, lead_ok + 1):
         width = n - skip
         chunk = cells[p : p + width]
@@ -671,13 +737,13 @@ def _fit_row(
                 pad = [Cell("", rest[0].start, rest[0].start) for _ in range(skip)]
                 row = [chunk[0], *pad, *rest]
                 if has_figure(row):
-                    return row
+                    return row, width
         if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
             continue
         pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
         row = pad + chunk
         if has_figure(row):
-            return row
+            return row, width
     return None
 
 

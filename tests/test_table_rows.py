@@ -255,3 +255,19 @@ def test_a_numbered_row_that_cannot_be_placed_is_said_unread() -> None:
     assert f.message.startswith("“2”行：") and "未核对" in f.message
     # A table that simply ends (no numbered row after it) says nothing.
     assert findings(plan_table() + "备注 |\n", "T005") == []
+
+
+def test_bare_pipe_rows_keep_their_number_under_the_number_column() -> None:
+    text = (
+        "序号 | 科室 | 项目名称 | 预算数 | 执行数 | 执行率\n"
+        "一 | 办公室 | 运行保障 | 100 | 90 | 90.00%\n"
+        "1 | 办公室 | 车辆运行 | 60 | 50 | 83.33%\n"
+        "2 | 物业服务 | 40 | 40 | 100.00%\n"
+        "以上为全部项目。\n"
+    )
+    (t,) = tables(Document(text=text))
+    assert [c.text for c in t.rows[2]] == ["2", "", "物业服务", "40", "40", "100.00%"]
+    assert row_levels(t) == [1, 3, 3]
+    assert findings(text, "T001", "R090") == []
+    (f,) = findings(text.replace("| 90 |", "| 95 |"), "T001")
+    assert "50 + 40 = 90" in f.message

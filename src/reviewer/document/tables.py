@@ -341,6 +341,11 @@ def _ragged(rows: list[list[Cell]]) -> tuple[list[list[Cell]], int] | None:
         if len(row) > n:
             break
         pad = [Cell("", row[0].start, row[0].start) for _ in range(n - len(row))] if row else []
+        if pad and _SEQ_HEAD.match(head[0].text) and is_ordinal(row[0].text):
+            # A numbered row lost a merged cell after its number: the number stays under 序号.
+            pad = [Cell("", row[1].start, row[1].start) for _ in pad] if len(row) > 1 else pad
+            out.append([row[0], *pad, *row[1:]])
+            continue
         out.append(pad + row)
     if len(out) < 3:
         return None
@@ -620,7 +625,11 @@ def _flat_reading(cells: list[Cell]) -> tuple[list[list[Cell]], int, int, int, i
             mixed = _mixed_columns(rows, n, kinds)
             if mixed / n > 0.34 or _empty_column(rows, n):
                 continue
-            found.append((used - mixed * len(rows), used, s0, n, rows))
+            # A header cell that recurs among the body cells is a body cell (a row label read
+            # as a column name): the reading is shifted.
+            body = {c.text for r in rows for c in r if c.text}
+            echo = sum(1 for c in cells[s0 : s0 + n] if c.text in body)
+            found.append((used - mixed * len(rows) - echo, used, s0, n, rows))
     if not found:
         return None
     found.sort(key=lambda f: -f[0])

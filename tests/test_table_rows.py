@@ -271,3 +271,23 @@ def test_bare_pipe_rows_keep_their_number_under_the_number_column() -> None:
     assert findings(text, "T001", "R090") == []
     (f,) = findings(text.replace("| 90 |", "| 95 |"), "T001")
     assert "50 + 40 = 90" in f.message
+
+
+def test_a_rate_over_either_budget_the_header_names_holds() -> None:
+    text = (
+        "| 项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n|---|---|---|---|---|\n"
+        "| 甲 | 100 | 120 | 90 | 90.00% |\n| 乙 | 80 | 80 | 60 | 75.00% |\n"
+    )
+    assert findings(text, "R090") == []  # 90 ÷ 100 (年初): a reading the header allows
+    (f,) = findings(text.replace("90.00%", "95.00%"), "R090")
+    assert "甲" in f.message
+
+
+def test_a_total_row_at_the_foot_adds_up_the_top_level() -> None:
+    text = (
+        "| 序号 | 项目名称 | 预算数 | 执行数 |\n|---|---|---|---|\n"
+        "| 一 | 运行保障 | 100 | 90 |\n| 1 | 车辆运行 | 60 | 50 |\n| 2 | 物业服务 | 40 | 40 |\n"
+        "| 二 | 专项业务 | 200 | 150 |\n| 合计 |  | 300 | 250 |\n"
+    )
+    (f,) = findings(text, "T001")  # at the foot the table is whole: 90 + 150 = 240, not 250
+    assert "90 + 150 = 240" in f.message and "合计" in f.message

@@ -35,6 +35,7 @@ from reviewer.document.tables import (
     is_placeholder,
     is_subtotal_label,
     is_total_label,
+    row_levels,
     tables,
 )
 from reviewer.models import Severity
@@ -119,6 +120,8 @@ class _Numbers:
 
 
 def _column_totals(table: Table, allow: Tolerances) -> Iterator[Hit | Held]:
+    if row_levels(table) is not None:
+        return  # numbered on several levels: `table_rows.numbered_groups` reads the hierarchy
     rows = [r for r in table.rows if r]
     numbers = _Numbers(rows)
     labels = [_label(table, r) for r in rows]

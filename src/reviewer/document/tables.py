@@ -47,6 +47,9 @@ class Table(NamedTuple):
     `kind` is how it was written ('pipe', 'tab' or 'flat'); `unit` is a table-wide unit from a
     caption such as 单位：万元 (use `column_unit` for a column's unit). Body rows of a flattened
     table whose leading cells were merged are padded with empty cells so columns line up.
+    `unread` holds the cells of a flattened table's next numbered row when it could not be put
+    under the header's columns (its figures too few or too many, cells lost): the table ends
+    before it, and a check may say that the rest was not read.
     """
 
     header: list[Cell]
@@ -55,6 +58,7 @@ class Table(NamedTuple):
     end: int
     kind: str = "pipe"
     unit: str | None = None
+    unread: tuple[Cell, ...] = ()
 
 
 class CellNumber(NamedTuple):
@@ -165,17 +169,24 @@ _RATE_HEAD = lazy(r"率|增幅|增长|增减|同比|环比")
 _NUM_HEAD = lazy(
     r"万元|亿元|金额|资金|经费|预算|决算|执行数|拨付|支出|收入|合计|小计|总计|数额|余额|"
     r"分值|得分|权重|满分|占比|比重|比例|百分比|人数|户数|个数|数量|^数$|%|"
-    r"^(?:年初|年末|期初|期末|本年|上年)(?:数|余额|金额)?$"
+    r"^(?:年初|年末|期初|期末|本年|上年)(?:数|余额|金额)?$|"
+    r"(?:计划|完成|到位|下达|批复|实际)数$|^(?:执行|完成|到位)率$"
 )
 # Headers naming things (label columns); 指标值/完成值 are values, not names.
 _LABEL_HEAD = lazy(r"项目|名称|科目|类别|类型|内容|单位$|^(?:一|二|三|四)级指标$|^指标$|指标名称")
 _NOT_LABEL_HEAD = lazy(r"指标值|目标值|完成值|金额|万元|数$|额$")
 _HEAD_WORDS = lazy(
-    r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|"
+    r"项目|金额|占比|比重|比例|指标|预算|决算|执行|完成|分值|得分|权重|名称|科目|类别|序号|编号|"
     r"单位|年度|目标|实际|偏差|原因|备注|说明|数量|人数|支出|收入|合计|资金|来源|用途|"
     r"计划|进度|评分|标准|依据|内容|类型|情况|结果|满分|^(?:年初|年末|期初|期末)(?:数|余额)?$"
 )
 _NUMERIC_CHARS = lazy(r"\d")
+# The column of row numbers, and a row number in it: 一 / （一） / 1 / 1. / (1) / ①.
+_SEQ_HEAD = lazy(r"^(?:序\s*号|编\s*号|行\s*次|序)$")
+_ORDINAL = lazy(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[)）]"
+    r"|\d{1,3}[、.．]?|[①-⑳])$"
+)
 _YEAR = lazy(r"(?:19|20)\d{2}\s*年")
 
 
@@ -189,7 +200,10 @@ def _header_like(text: str) -> bool:
 
 
 def _column_kind(head: str) -> str:
-    """'num' (amounts, shares, scores), 'label' (names) or 'free' (anything)."""
+    """'num' (amounts, shares, scores), 'label' (names), 'seq' (the row numbers: 序号) or
+    'free' (anything)."""
+    if _SEQ_HEAD.match(head):
+        return "seq"
     if _UNIT_IN_HEAD.search(head) or _UNIT_SUFFIX.search(head):
         return "num"
     if _LABEL_HEAD.search(head) and not _NOT_LABEL_HEAD.search(head):
@@ -330,6 +344,11 @@ def _ragged(rows: list[list[Cell]]) -> tuple[list[list[Cell]], int] | None:
         if len(row) > n:
             break
         pad = [Cell("", row[0].start, row[0].start) for _ in range(n - len(row))] if row else []
+        if pad and _SEQ_HEAD.match(head[0].text) and is_ordinal(row[0].text):
+            # A numbered row lost a merged cell after its number: the number stays under 序号.
+            pad = [Cell("", row[1].start, row[1].start) for _ in pad] if len(row) > 1 else pad
+            out.append([row[0], *pad, *row[1:]])
+            continue
         out.append(pad + row)
     if len(out) < 3:
         return None
@@ -413,8 +432,23 @@ _MAX_COLS = 12
 _PROSE_END = frozenset("。；;：:，,！？!?")
 
 
-def _flat_cell(s: str) -> bool:
-    """Whether a line's stripped text `s` can be a flattened-table cell."""
+def _cell_body(text: str) -> tuple[str, int]:
+    """A one-cell line's content and where it starts in `text`: whitespace and a lone leading
+    or trailing `|` (web pages render each cell as `cell |` or `| cell`) stripped."""
+    body = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if body.count("|") == 1 and len(body) > 1:
+        if body.endswith("|"):
+            body = body[:-1].rstrip()
+        elif body.startswith("|"):
+            inner = body[1:]
+            lead += 1 + len(inner) - len(inner.lstrip())
+            body = inner.strip()
+    return body, lead
+
+
+def _flat_cell(line: Line) -> bool:
+    s = _cell_body(line.text)[0] if "|" in line.text else line.stripped
     return (
         0 < len(s) <= _MAX_FLAT_CELL
         and "。" not in s
@@ -432,16 +466,17 @@ _HEADING = lazy(
 def _flat_cells(doc: Document) -> tuple[list[str], list[Cell | None]]:
     """Each line's stripped text, and its cell when it can be a flattened-table cell (else
     None): computed once per document, not again for every run `_flat_at` reads."""
-    lines = doc.lines
-    texts = [ln.stripped for ln in lines]
-    cells: list[Cell | None] = [None] * len(lines)
-    for k, body in enumerate(texts):
-        if _flat_cell(body):
-            ln = lines[k]
-            text = ln.text
-            # the stripped text's offset in the line (0 unless the line is indented)
-            start = ln.start if text.startswith(body) else ln.start + text.index(body)
-            cells[k] = Cell(body, start, start + len(body))
+    texts: list[str] = []
+    cells: list[Cell | None] = []
+    for ln in doc.lines:
+        body = ln.stripped
+        texts.append(body)
+        if _flat_cell(ln):
+            body, lead = _cell_body(ln.text)
+            start = ln.start + lead
+            cells.append(Cell(body, start, start + len(body)))
+        else:
+            cells.append(None)
     return texts, cells
 
 
@@ -493,8 +528,83 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
     run = one_cell.indexes[a:b]  # line indexes
     if len(run) < 6:
         return None
+    if a > 0 and (k == 0 or one_cell.breaks[k - 1] < one_cell.indexes[a - 1]):
+        # The one-cell line before this one is in the same run: a header word there means
+        # this line is inside a header (预算执行率 | 权重 | 得分), not where one starts.
+        before = one_cell.cells[a - 1].text
+        if _header_like(before) and _HEAD_WORDS.search(before) and not _HEADING.search(before):
+            return None
     cells = one_cell.cells[a:b]
+    best = _flat_reading(cells)
+    if best is not None:
+        end_index = run[best[1] + best[2] - 1] + 1
+    blanks = _with_blanks(lines, run, cells)
+    if blanks is not None:
+        # Single-spaced cells: a blank line among them is an empty cell (a row keeps its width).
+        run2, cells2 = blanks
+        other = _flat_reading(cells2)
+        if other is not None and (
+            best is None
+            or run2[other[1] + other[2] - 1] + 1 > end_index
+            or other[4] > best[4]  # explains the run better (no figure out of its column)
+        ):
+            best, run, cells = other, run2, cells2
+            end_index = run[best[1] + best[2] - 1] + 1
+    if best is None:
+        return None
+    rows, used, s0, n, _ = best
+    header = cells[s0 : s0 + n]
+    table = Table(
+        header=header,
+        rows=rows,
+        start=cells[s0].start,
+        end=lines[end_index - 1].end,
+        kind="flat",
+        unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
+        unread=_unread_row(header, cells[s0 + used :]),
+    )
+    return table, end_index
 
+
+def _unread_row(header: list[Cell], rest: list[Cell]) -> tuple[Cell, ...]:
+    """The cells of the numbered row a flattened table stopped at: a row number (the header
+    has a 序号 column) or a total label, then cells up to the next row number, one a figure.
+    Empty when the table simply ended there."""
+    if not rest or _column_kind(header[0].text) != "seq":
+        return ()
+    first = rest[0].text
+    if not (is_ordinal(first) or is_total_label(first)):
+        return ()
+    row = [rest[0]]
+    for cell in rest[1 : len(header) + 1]:
+        if (is_ordinal(cell.text) and not holds_number(cell)) or is_total_label(cell.text):
+            break
+        row.append(cell)
+    return tuple(row) if any(holds_number(c) for c in row[1:]) else ()
+
+
+def _with_blanks(
+    lines: list[Line], run: list[int], cells: list[Cell]
+) -> tuple[list[int], list[Cell]] | None:
+    """The run with an empty cell for each single blank line between two cells, when the cells
+    stand one per line with no blank line between most of them; None otherwise."""
+    gaps = [y - x for x, y in itertools.pairwise(run)]
+    if not gaps or 2 not in gaps or sum(1 for g in gaps if g == 1) < 0.8 * len(gaps):
+        return None
+    run2, cells2 = [run[0]], [cells[0]]
+    for (x, y), cell in zip(itertools.pairwise(run), cells[1:], strict=True):
+        if y - x == 2:
+            blank = lines[x + 1]
+            run2.append(x + 1)
+            cells2.append(Cell("", blank.start, blank.start))
+        run2.append(y)
+        cells2.append(cell)
+    return run2, cells2
+
+
+def _flat_reading(cells: list[Cell]) -> tuple[list[list[Cell]], int, int, int, int] | None:
+    """(rows, cells used, header start, column count, score) of the reading of a run of one-cell
+    lines that explains most of it; None when none fits or two fit equally well."""
     # (score, cells used, start, n, rows) for every header start and column count that fit.
     found: list[tuple[int, int, int, int, list[list[Cell]]]] = []
     for s0 in range(0, 3):
@@ -515,26 +625,21 @@ def _flat_at(doc: Document, lines: list[Line], i: int) -> tuple[Table, int] | No
             rows, used = _flat_rows(cells[s0:], n, kinds)
             if len(rows) < 2:
                 continue
-            mixed = _mixed_columns(rows, n)
+            mixed = _mixed_columns(rows, n, kinds)
             if mixed / n > 0.34 or _empty_column(rows, n):
                 continue
-            found.append((used - mixed * len(rows), used, s0, n, rows))
+            # A header cell that recurs among the body cells is a body cell (a row label read
+            # as a column name): the reading is shifted.
+            body = {c.text for r in rows for c in r if c.text}
+            echo = sum(1 for c in cells[s0 : s0 + n] if c.text in body)
+            found.append((used - mixed * len(rows) - echo, used, s0, n, rows))
     if not found:
         return None
     found.sort(key=lambda f: -f[0])
     if len(found) > 1 and found[1][0] == found[0][0]:
         return None  # two readings explain the run equally well: unsure
-    _, used, s0, n, rows = found[0]
-    end_index = run[s0 + used - 1] + 1
-    table = Table(
-        header=cells[s0 : s0 + n],
-        rows=rows,
-        start=cells[s0].start,
-        end=lines[end_index - 1].end,
-        kind="flat",
-        unit=_caption_unit(lines, _line_index(lines, i, cells[s0].start)),
-    )
-    return table, end_index
+    score, used, s0, n, rows = found[0]
+    return rows, used, s0, n, score
 
 
 def _line_index(lines: list[Line], i: int, offset: int) -> int:
@@ -554,14 +659,32 @@ def _empty_column(rows: list[list[Cell]], n: int) -> bool:
     return any(all(not r[k].text for r in body) for k in range(n)) if body else True
 
 
-def _mixed_columns(rows: list[list[Cell]], n: int) -> int:
-    """Columns holding both figures and words (total rows aside): a sign of misaligned rows."""
+def is_ordinal(text: str) -> bool:
+    """A row number as a 序号 cell holds it: 一 / （一） / 1 / 1. / (1) / ①."""
+    return bool(_ORDINAL.match(text.replace(" ", "")))
+
+
+def _mixed_columns(rows: list[list[Cell]], n: int, kinds: list[str] | None = None) -> int:
+    """Columns holding both figures and words (total rows aside): a sign of misaligned rows.
+    A 序号 column holding row numbers only (一, 1, （一）) is no mixed column."""
     body = [r for r in rows if not (is_total_label(r[0].text) or is_subtotal_label(r[0].text))]
     mixed = 0
     for k in range(n):
+        seq = kinds is not None and kinds[k] == "seq"
+        if seq and all(not r[k].text or is_ordinal(r[k].text) for r in body):
+            continue
         shapes = {_is_numberish(r[k].text) for r in body if r[k].text}
+        if kinds and kinds[k] == "num" and shapes == {True}:
+            # Amounts and percents in one column: rows shifted against the header.
+            units = {_percent_cell(r[k].text) for r in body if r[k].text}
+            shapes = units if len(units) > 1 else shapes
         mixed += len(shapes) > 1
     return mixed
+
+
+def _percent_cell(text: str) -> bool:
+    read = _cell_value(text)
+    return read is not None and read[2] in ("%", "‰")
 
 
 def _fits(cell: Cell, kind: str) -> bool:
@@ -580,10 +703,10 @@ def _flat_rows(cells: list[Cell], n: int, kinds: list[str]) -> tuple[list[list[C
     while lead_ok < n - 1 and kinds[lead_ok] != "num":
         lead_ok += 1
     while p < len(cells):
-        row = _fit_row(cells, p, n, kinds, lead_ok)
-        if row is None:
+        fit = _fit_row(cells, p, n, kinds, lead_ok)
+        if fit is None:
             break
-        taken = sum(1 for c in row if c.end > c.start or c.text)
+        row, taken = fit
         rows.append(row)
         p += taken
     return rows, p
@@ -591,7 +714,9 @@ def _flat_rows(cells: list[Cell], n: int, kinds: list[str]) -> tuple[list[list[C
 
 def _fit_row(
     cells: list[Cell], p: int, n: int, kinds: list[str], lead_ok: int
-) -> list[Cell] | None:
+) -> tuple[list[Cell], int] | None:
+    """The row starting at cell `p`, padded to `n` columns, and how many cells it takes."""
+
     def has_figure(row: list[Cell]) -> bool:
         return any(kinds[k] == "num" and holds_number(c) for k, c in enumerate(row))
 
@@ -608,30 +733,79 @@ def _fit_row(
             pad = [Cell("", cells[p].end, cells[p].end) for _ in range(n - width - 1)]
             row = [cells[p], *pad, *chunk]
             if has_figure(row):
-                return row
+                return row, 1 + width
     for skip in range(0, lead_ok + 1):
         width = n - skip
         chunk = cells[p : p + width]
         if len(chunk) < width:
             continue
-        # (asked of every row of every flattened table: loops, not generators)
-        figure = False  # whether an amount column holds a number (a padded cell never does)
-        for kind, c in zip(kinds[skip:], chunk, strict=True):
-            if kind == "num":
-                if holds_number(c):
-                    figure = True
-                elif not is_placeholder(c):
-                    break
-            elif kind == "label" and _is_numberish(c.text):
-                break
-            if c.text in _HEADER_SEEN and _header_like(c.text):
-                break
-        else:
-            if figure:
-                pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
-                return pad + chunk
+        if any(c.text in _HEADER_SEEN and _header_like(c.text) for c in chunk):
+            continue
+        if skip and kinds[0] == "seq" and is_ordinal(chunk[0].text):
+            # A numbered row that lost a merged cell after its number (责任部门 spanning rows,
+            # a name spanning two columns): the number stays in the 序号 column.
+            rest = chunk[1:]
+            if all(_fits(c, kinds[1 + skip + k]) for k, c in enumerate(rest)):
+                pad = [Cell("", rest[0].start, rest[0].start) for _ in range(skip)]
+                row = [chunk[0], *pad, *rest]
+                if has_figure(row):
+                    return row, width
+        if not all(_fits(c, kinds[skip + k]) for k, c in enumerate(chunk)):
+            continue
+        pad = [Cell("", chunk[0].start, chunk[0].start) for _ in range(skip)]
+        row = pad + chunk
+        if has_figure(row):
+            return row, width
     return None
 
 
 # Header words that start a new table rather than continue a body row.
 _HEADER_SEEN = {"项目", "金额", "占比", "一级指标", "二级指标", "三级指标", "分值", "得分"}
+
+
+# ---- numbered rows -----------------------------------------------------------------------------
+
+_LEVEL_PATTERNS = (
+    lazy(r"^[一二三四五六七八九十]{1,3}[、.．]?$"),
+    lazy(r"^[（(][一二三四五六七八九十]{1,3}[)）]$"),
+    lazy(r"^\d{1,3}[、.．]?$"),
+    lazy(r"^[（(]\d{1,3}[)）]$"),
+    lazy(r"^[①-⑳]$"),
+)
+
+
+def ordinal_level(text: str) -> int | None:
+    """The outline level a row number marks: 一 1, （一） 2, 1 3, （1） 4, ① 5; None else."""
+    t = text.replace(" ", "")
+    for k, pat in enumerate(_LEVEL_PATTERNS, start=1):
+        if pat.match(t):
+            return k
+    return None
+
+
+def seq_column(table: Table) -> int | None:
+    """The index of the table's 序号 column (row numbers), or None."""
+    return next((k for k, c in enumerate(table.header) if _SEQ_HEAD.match(c.text)), None)
+
+
+def row_levels(table: Table) -> list[int] | None:
+    """Each body row's outline level from the numbers in its 序号 column (一 / （一） / 1 …),
+    0 for a 合计/总计 row: the table's row hierarchy, as the numbering states it. None when the
+    table has no 序号 column, when a row other than a total has no row number there, or when
+    the numbers mark a single level (a flat list: no group rows)."""
+    col = seq_column(table)
+    if col is None or not table.rows:
+        return None
+    levels: list[int] = []
+    for row in table.rows:
+        label = next((c.text for c in row if c.text), "")
+        if is_total_label(label):
+            levels.append(0)
+            continue
+        level = ordinal_level(row[col].text) if col < len(row) else None
+        if level is None:
+            return None
+        levels.append(level)
+    if len({lv for lv in levels if lv}) < 2:
+        return None
+    return levels

@@ -12,6 +12,7 @@ the loader's text of the mutated file.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import tempfile
 from pathlib import Path
@@ -128,6 +129,22 @@ def tabulate(text: str) -> str:
     for b in reversed(blocks(norm)):
         if b.layout not in ("cell", "run"):
             continue
+        varied = _varied_rows(b, norm) if b.layout == "cell" else None
+        if varied is not None and not _continues(norm, b.start):
+            width, pieces = varied
+            cells = [text[s:e].replace("|", "¦").strip() for s, e, _ in (r[0] for r in b.rows)]
+            lines = []
+            for kind, a, z in pieces:
+                row = cells[a:z]
+                if kind == "text":
+                    lines.extend(row)
+                    continue
+                # A short row lost merged cells: its first cell (a row number or label) stays
+                # first, the rest keep their places from the right (figures under figures).
+                row = [row[0], *[""] * (width - len(row)), *row[1:]]
+                lines.append("| " + " | ".join(row) + " |")
+            out = out[: b.start] + "\n".join(lines) + out[b.end :]
+            continue
         shape = row_shape(b, norm)
         if shape is None or (_continues(norm, b.start) and _value_row_first(b)):
             continue
@@ -140,3 +157,71 @@ def tabulate(text: str) -> str:
             lines.append("| " + " | ".join(row) + " |")
         out = out[: b.start] + "\n".join(lines) + out[b.end :]
     return out
+
+
+_BARE_INT = re.compile(r"\d{1,3}")
+_ROW_START = re.compile(
+    r"(?:合\s*计|总\s*计|小\s*计)|[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+)
+
+
+def _varied_rows(b: Block, norm: str) -> tuple[int, list[tuple[str, int, int]]] | None:
+    """A one-cell-per-line table whose rows vary in width (merged cells dropped), read from
+    its own cells: every row ends with the same number m of value cells (figures, dashes), and
+    a value run one longer ends with a bare row number (1, 2 …) that opens the next row. The
+    first row starts at the last row number or total label before the first figures (else after
+    as many label cells as the commonest row has), the header is the table's width of cells
+    before it, anything earlier is caption text. Returns (width, pieces): ("text", a, z) for
+    caption cells, ("row", a, z) for the header and each row (cell index ranges). None when the
+    cells do not read that way or every row has one width (`row_shape` reads those)."""
+    from reviewer.evals.relations import _value_like
+
+    texts = [norm[s:e].strip() for s, e, _ in (r[0] for r in b.rows)]
+    figs = [r[0][2] for r in b.rows]
+    n = len(texts)
+    values = [bool(texts[i]) and _value_like(texts[i], figs[i]) for i in range(n)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if values[i]:
+            j = i
+            while j < n and values[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if len(runs) < 3:
+        return None
+    m = min(e - s for s, e in runs)
+    if m < 2:
+        return None
+    ends: list[int] = []
+    for s, e in runs:
+        if e - s == m:
+            ends.append(e)
+        elif e - s == m + 1 and e < n and _BARE_INT.fullmatch(texts[e - 1]):
+            ends.append(e - 1)
+        else:
+            return None
+    lengths = [z - a for a, z in itertools.pairwise(ends)]
+    if not lengths or any(ln <= m for ln in lengths):
+        return None
+    width = max(lengths)
+    if len(set(lengths)) < 2 or width > 12:
+        return None
+    first_run = runs[0][0]
+    marks = [k for k in range(first_run) if _ROW_START.fullmatch(texts[k])]
+    if marks:
+        start = marks[-1]
+    else:
+        common = max(set(lengths), key=lengths.count)
+        start = first_run - (common - m)
+    head = start - width
+    if head < 0 or any(values[k] for k in range(head, start)):
+        return None
+    pieces = [("text", 0, head), ("row", head, start), ("row", start, ends[0])]
+    pieces += [("row", a, z) for a, z in itertools.pairwise(ends)]
+    if ends[-1] < n:
+        pieces.append(("text", ends[-1], n))
+    return width, pieces

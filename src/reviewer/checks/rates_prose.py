@@ -85,6 +85,23 @@ _BASE_BEFORE = lazy(
 )
 # A paid, spent or left-over amount is never the base.
 _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
+# An expenditure budget named as such ("批复支出预算1824.15万元") is a base, not a spent amount.
+_SPEND_BUDGET = lazy(r"(?:支出预算|预算支出)(?:数|资金|总额)?(?:为|是|共|:)?[ \t]*$")
+_SPENT_WORDS = lazy(r"已|实际|执行|完成|决算|累计")
+# A budget of income (收入预算, 预算安排收入) is no base of a spending rate: a rate pairs with the
+# budget of its own kind, spending with the expenditure budget.
+_INCOME = lazy(r"收入")
+
+
+def _is_base(clause: str, verb: str) -> bool:
+    """Whether the clause before an amount names it as the base of a rate of this verb."""
+    if verb != "到位" and _INCOME.search(clause):
+        return False
+    if _SPEND_BUDGET.search(clause) and not _SPENT_WORDS.search(clause):
+        return True
+    return bool(_BASE_BEFORE.search(clause)) and not _NOT_BASE.search(clause)
+
+
 _TARGET_WORDS = lazy(rf"目标|指标值|预期|计划|要求|应当|应|确保|力争|{LOWER_BOUND_MARKS_ALT}")
 # A clause of purpose ("为了实现年初绩效目标"), up to its comma.
 _PURPOSE = lazy(r"为了?(?:实现|完成|达到|确保)[^，,。；;:：]*")
@@ -206,7 +223,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
             clause = _clause_before(norm, q, start)
             if paid_rx.search(clause):
                 paid.append(_Amount(q, clause))
-            elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+            elif _is_base(clause, m.group("verb")):
                 bases.append(_Amount(q, clause))
         if len({a.q.base for a in paid}) != 1:
             continue
@@ -238,9 +255,11 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
     bases: list[_Amount] = []
     for q in _money(norm, s, m.start("name")):
         clause = _clause_before(norm, q, s)
-        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause) or _SPENT_TAIL.search(clause):
+        if _is_base(clause, "执行") and _SPEND_BUDGET.search(clause):
+            bases.append(_Amount(q, clause))
+        elif _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause) or _SPENT_TAIL.search(clause):
             paid.append(_Amount(q, clause))
-        elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+        elif _is_base(clause, "执行"):
             bases.append(_Amount(q, clause))
     if not bases and len(paid) == 1:
         # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
@@ -248,7 +267,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
         line = norm.rfind("\n", 0, s) + 1
         for q in _money(norm, line, s):
             clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
-            if _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+            if _is_base(clause, "执行"):
                 bases.append(_Amount(q, clause))
     if len({a.q.base for a in paid}) != 1 or len({a.q.base for a in bases}) != 1:
         return None

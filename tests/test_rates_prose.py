@@ -90,6 +90,21 @@ def test_an_income_budget_alone_is_no_base_of_a_spending_rate() -> None:
     assert "460 ÷ 500 = 92%" in f.message
 
 
+def test_an_execution_rate_is_actual_over_required_not_the_excess() -> None:
+    # 应配套 is the amount required, 实际配套到位 what arrived; the excess beside them is no
+    # numerator: 104880.14 / 20971 = 500.12%, while 83909.14 / 20971 = 400.12%.
+    text = (
+        "二、执行情况\n本年地方应配套20971.00万元，实际配套到位资金104880.14万元，"
+        "超规模配套83909.14万元，执行率为{}。\n"
+    )
+    [f] = r(text.format("400.12%"))
+    assert "104880.14 ÷ 20971 = 500.12%" in f.message
+    assert r(text.format("500.12%")) == []
+    # the same form with a required payment: 应拨付 / 已拨付
+    [f] = r("二、执行情况\n本年应拨付资金300万元，实际拨付240万元，执行率为90%。\n")
+    assert "240 ÷ 300 = 80%" in f.message
+
+
 def low(text: str):
     return [f for f in review_text(text, select=["R021"]) if f.code == "R021"]
 

@@ -83,3 +83,14 @@ def test_a_rate_of_a_row_read_through_an_amount_stated_elsewhere_is_checked() ->
 def test_a_run_together_row_with_no_sure_reading_stays_t005() -> None:
     text = FORM.format(run="47.6895.00%", after="")
     assert [f.code for f in review_text(text) if f.code in ("R003", "T005")] == ["T005"]
+
+
+def test_long_runs_are_cut_by_the_columns_constraints_not_by_brute_force() -> None:
+    six = ["opening", "full", "exec", "weight", "rate", "score"]
+    # one consistent reading: every amount the same, 10 | 100.0% | 10
+    got = read(("40067273.3240067273.3240067273.3210100.0%10",), six)
+    assert got is not None and got[1] == "consistent"
+    assert got[0]["exec"] == "40067273.32" and got[0]["rate"] == "100.0%"
+    # three consistent readings (145000000.00 | 145000000.00 … or 145000000.001 | 45000000.001 …):
+    # unread
+    assert read(("145000000.00145000000.00145000000.0010100.0%10",), six) is None

@@ -21,6 +21,7 @@ Any other outcome (several consistent splits, several candidates, none) leaves t
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 from decimal import Decimal
@@ -35,16 +36,58 @@ _PIECE = lazy(r"(?:0|[1-9]\d*)(?:\.\d+)?%?")
 _MAX_CUTS = 6  # a run split into more pieces than this is not read (the count grows fast)
 
 
-def _pieces(cell: Cell, n: int) -> Iterator[list[Cell]]:
-    """Every way to cut the cell's text into `n` pieces, each a well-formed number."""
+# The decimals a piece may carry under each column (money in a form: at most 4).
+_MAX_DECIMALS = {OPENING: 4, FULL: 4, EXEC: 4, WEIGHT: 1, RATE: 2, SCORE: 2}
+_MAX_RUN = 64  # a longer run is not read
+_MAX_STEPS = 20_000  # pieces tried per row before giving up (the row stays unsure)
+
+
+class _TooMany(Exception):
+    """More candidate splits than `_MAX_STEPS`: the row is left unread."""
+
+
+def _fits(text: str, kind: str) -> bool:
+    """Whether `text` is a number the column can hold (a percent only under 执行率)."""
+    if not _PIECE.fullmatch(text) or (text.endswith("%") and kind != RATE):
+        return False
+    digits = text.rstrip("%")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    if decimals > _MAX_DECIMALS.get(kind, 4) or len(digits.split(".", 1)[0]) > 12:
+        return False
+    return kind != RATE or Decimal(digits) <= 100
+
+
+def _pieces(cell: Cell, kinds: list[str], steps: list[int]) -> Iterator[list[Cell]]:
+    """Every way to cut the cell's text into one piece per column of `kinds`, each a number
+    that column can hold. Depth-first, entering only cuts whose rest can still be cut into the
+    remaining columns (memoised), so the work follows the number of readings, not of cuts."""
     text = cell.text
-    for cuts in itertools.combinations(range(1, len(text)), n - 1):
-        bounds = (0, *cuts, len(text))
-        parts = [
-            Cell(text[a:b], cell.start + a, cell.start + b) for a, b in itertools.pairwise(bounds)
-        ]
-        if all(_PIECE.fullmatch(p.text) for p in parts):
-            yield parts
+    n = len(kinds)
+
+    @functools.cache
+    def ends(pos: int, k: int) -> tuple[int, ...]:
+        """Where the piece for column k starting at `pos` may end, the rest still cuttable."""
+        steps[0] += 1
+        if steps[0] > _MAX_STEPS:
+            raise _TooMany
+        if k == n - 1:
+            return (len(text),) if _fits(text[pos:], kinds[k]) else ()
+        out = []
+        for end in range(pos + 1, len(text) - (n - k - 1) + 1):
+            if _fits(text[pos:end], kinds[k]) and ends(end, k + 1):
+                out.append(end)
+        return tuple(out)
+
+    def cut(pos: int, k: int) -> Iterator[list[Cell]]:
+        for end in ends(pos, k):
+            piece = Cell(text[pos:end], cell.start + pos, cell.start + end)
+            if k == n - 1:
+                yield [piece]
+                continue
+            for rest in cut(end, k + 1):
+                yield [piece, *rest]
+
+    yield from cut(0, 0)
 
 
 def _agrees(value: Decimal, stated: Decimal, decimals: int) -> bool:
@@ -99,25 +142,34 @@ def unglue(
     extra = len(columns) - len(cells)  # pieces the glued cells must add
     if extra <= 0 or extra > _MAX_CUTS:
         return None
+    if any(len(cells[i].text) > _MAX_RUN for i in glued):
+        return None
     good: list[dict[str, Cell]] = []
-    # Share the extra pieces among the glued cells every way, then cut each cell.
-    for shares in itertools.product(range(extra + 1), repeat=len(glued)):
-        if sum(shares) != extra:
-            continue
-        per_cell: list[list[list[Cell]]] = []
-        for i, cell in enumerate(cells):
-            if i in glued:
-                per_cell.append(list(_pieces(cell, shares[glued.index(i)] + 1)))
-            else:
-                per_cell.append([[cell]])
-        for choice in itertools.product(*per_cell):
-            row = [p for parts in choice for p in parts]
-            mapped = dict(zip(columns, row, strict=True))
-            nums = {k: cell_number(c) for k, c in mapped.items()}
-            if any(n is None for n in nums.values()):
+    steps = [0]
+    try:
+        # Share the extra pieces among the glued cells every way, then cut each cell.
+        for shares in itertools.product(range(extra + 1), repeat=len(glued)):
+            if sum(shares) != extra:
                 continue
-            if _well_formed({k: n for k, n in nums.items() if n is not None}, budget_kind):
-                good.append(mapped)
+            per_cell: list[list[list[Cell]]] = []
+            col = 0
+            for i, cell in enumerate(cells):
+                width = shares[glued.index(i)] + 1 if i in glued else 1
+                kinds = columns[col : col + width]
+                col += width
+                per_cell.append(list(_pieces(cell, kinds, steps)) if i in glued else [[cell]])
+            for choice in itertools.product(*per_cell):
+                row = [p for parts in choice for p in parts]
+                mapped = dict(zip(columns, row, strict=True))
+                nums = {k: cell_number(c) for k, c in mapped.items()}
+                if any(n is None for n in nums.values()):
+                    continue
+                if _well_formed({k: n for k, n in nums.items() if n is not None}, budget_kind):
+                    good.append(mapped)
+                if len(good) > _MAX_STEPS:
+                    raise _TooMany
+    except _TooMany:
+        return None
     if not good:
         return None
     readings = [{k: n for k, c in g.items() if (n := cell_number(c)) is not None} for g in good]

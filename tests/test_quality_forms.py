@@ -29,7 +29,7 @@ def test_example_fires_and_counterexample_does_not(code: str) -> None:
     assert q(r.counterexample, code) == [], f"{code} counterexample must stay silent"
 
 
-# ---------------------------------------------------------------- Q012 one finding per cause
+# ------------------------------------------- masks: a repost's (Q178) and a form's blank (Q012)
 
 
 def test_masked_names_are_one_finding_with_every_span() -> None:
@@ -38,28 +38,38 @@ def test_masked_names_are_one_finding_with_every_span() -> None:
         "****财政局下达**县资金2263万元。****财政局下达**县资金791万元。\n"
         "其中:水**管理14万元。\n"
     )
-    found = q(text, "Q012")
+    found = q(text, "Q178")
     assert len(found) == 1
     f = found[0]
-    assert f.data["count"] == 6 and len(f.spans) == 6
+    assert f.data["n"] == 6 and len(f.spans) == 6
     assert f.spans[0].start == 0  # first span = first occurrence
-    assert f.severity == Severity.INFO and "遮去" in f.message and "共6处" in f.message
+    assert f.kind == "garbled_text" and f.severity == Severity.INFO
+    assert "遮去" in f.message and "共6处" in f.message
+    assert q(text, "Q012") == []  # the repost's masks are no template residue
 
 
 def test_masked_amounts_are_reported() -> None:
-    found = q("项目全年预算数*元,执行数*元,完成预算的100%。\n", "Q012")
-    assert len(found) == 1 and found[0].data["count"] == 2
+    found = q("项目全年预算数*元,执行数*元,完成预算的100%。\n", "Q178")
+    assert len(found) == 1 and found[0].data["n"] == 2
 
 
 def test_a_sharing_sites_masked_uploader_is_not_the_report() -> None:
     text = "上传人:王** 文档编号:855425 上传时间:2024-01-29 格式:DOCX 页数:11\n一、概况\n**县资金100万元。\n"
-    found = q(text, "Q012")
+    found = q(text, "Q178")
     assert [f.data["quote"] for f in found] == ["**县资金100"]
+
+
+def test_a_forms_value_left_as_asterisks_is_template_residue() -> None:
+    text = "数量指标 | 培训人数(≥**人) | 完成\n质量指标 | 合格率(≥**%) | 完成\n"
+    [f] = q(text, "Q012")
+    assert f.kind == "template_residue" and f.data["count"] == 2
+    assert "占位符" in f.message and "遮去" not in f.message
+    assert q(text, "Q178") == []
 
 
 def test_markdown_bold_and_multiplication_are_not_masks() -> None:
     text = "**一、基本情况**\n本年完成 **重点任务** 三项。\n补助资金=标准*人数，2600*842=218.92万元。\n"
-    assert q(text, "Q012") == []
+    assert q(text, "Q012") == [] and q(text, "Q178") == []
 
 
 def test_distinct_placeholders_stay_distinct_causes() -> None:

@@ -23,12 +23,36 @@ INSTRUCTION = lazy(
     r"[(（](?:根据|请|此处|可|参照|按照|如有|若有|注[:：])[^()（）\n]{2,30}?"
     r"(?:填写|描述|说明|填报|列示|删除|选填|可选|包括[^()（）\n]{0,20})[)）]"
 )
-# A form's prompts: a word limit, an invitation to attach a table, a modal writing order.
+# A form's prompts: a word limit, an invitation to attach a table, a modal writing order. The
+# order opens with what a form says to the one filling it in (请, 须/需/应, 可, 如有, 简要, 结合,
+# 针对, 由…填写, 此处/此栏, in simplified or traditional characters) and holds a writing verb
+# (说明, 填写, 描述, 提出 …); a word limit (限300字, 不超过500字, 200字以内/以內) marks one
+# anywhere in its bracket. Square brackets (【填写…】, [请在此填写…]) hold such orders too.
+_ORDER_LEAD = (
+    r"(?:请|請|须|須|需|应|應|可|如有|若有|简要|簡要|结合|結合|针对|針對|此处|此處|此栏|此欄)"
+)
+_ORDER_VERB = (
+    r"(?:填写|填寫|填报|填報|填列|说明|說明|反映|列示|列明|描述|阐述|闡述|简述|簡述|概述|分析|"
+    r"提出|作出|评价|評價|表格|列表|删除|刪除|勾选|勾選)"
+)
 _FORM_PROMPT = lazy(
-    r"[(（][^()（）\n]{0,12}?(?:\d+|[一二三四五六七八九十百千]+)\s*字(?:以内|以下|左右|内)?[)）]"
+    r"[(（][^()（）\n]{0,40}?(?:限|不超过|不超過|不多于|不少于|控制在)?\s*"
+    r"(?:\d+|[一二三四五六七八九十百千]+)\s*字(?:以内|以內|以下|左右|内|內)?[)）]"
     r"|[(（](?:可|请|需|须|应)另?附(?:表|页|件|图|说明|相关材料)[^()（）\n]{0,8}[)）]"
-    r"|[(（](?:可|请|须|需|应)[^()（）\n]{0,16}?(?:填写|填报|说明|反映|列示|列明|描述|阐述|简述|"
-    r"概述|表格|列表)[^()（）\n]{0,8}[)）]"
+    r"|[(（]由[^()（）\n。]{1,12}?(?:填写|填寫|填报|填報)[)）]"
+    # an order inside its bracket after a condition: (若…存在偏差，请说明原因)
+    rf"|[(（][^()（）\n。]{{2,30}}?[，,](?:请|請)(?!示){_ORDER_VERB}[^()（）\n。]{{0,20}}[)）]"
+    rf"|[(（]{_ORDER_LEAD}[^()（）\n。]{{0,40}}?{_ORDER_VERB}[^()（）\n。]{{0,30}}[)）]"
+    # 对照… only as a bracket opening its line: after a heading, (对照附件2…分析) may name the
+    # basis of the section's analysis
+    rf"|(?<![^\n])[(（](?:对照|對照)[^()（）\n。]{{0,40}}?{_ORDER_VERB}[^()（）\n。]{{0,30}}[)）]"
+    rf"|[\[【](?:请|請)?[^\[\]【】\n。]{{0,12}}?(?:填写|填寫|填报|填報|输入|輸入)[^\[\]【】\n。]{{0,24}}[\]】]"
+    # a word processor's empty content control: 单击或点击此处输入文字。
+    r"|(?:单击|單擊|点击|點擊)(?:或(?:点击|點擊))?(?:此处|此處)(?:以)?(?:输入|輸入)(?:文字|日期|内容|內容)[。.]?"
+    r"|Click (?:or tap )?here to enter (?:text|a date)\.?"
+    # an order to the one filling the template in, outside brackets
+    r"|(?:请|請)?(?:根据|根據|结合|結合|按照)(?:本单位|本單位|本部门|本部門)?实际(?:情况)?(?:填写|填寫|填报|填報)"
+    r"|(?:不需要|不适用|不適用|不涉及|无此项|無此項)的?[^。\n|]{0,8}?(?:可|请|請)(?:自行)?(?:删除|刪除)"
 )
 # A cell or line that is a fill-in order: 请填写…, 请根据…填报 (no full stop: not prose).
 _PLEASE_FILL = lazy(
@@ -77,7 +101,12 @@ def _followed_by_heading(doc: Document, b: int) -> bool:
     if nxt is None:
         return False  # the text ends here: a cut page, not a missing section
     at = eol + nxt.start()
-    return any(s.start == at for s in sections(doc))
+    secs = sections(doc)
+    if not any(s.start == at for s in secs):
+        return False
+    # the prompt ends a heading whose own sub-headings follow: the content is under them
+    own = [s for s in secs if s.start <= b <= s.body_start and s.start < at < s.end]
+    return not own
 
 
 def form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
@@ -99,7 +128,14 @@ def form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
                 or (INSTRUCTION.fullmatch(norm[a:b]))
             ):
                 continue
-            found = _prompt(d, a, b) if norm[a] in "(（" else (a, b, True)
+            if norm[a] in "(（[【":
+                found = _prompt(d, a, b)
+            elif norm[a:b].startswith(("单击", "單擊", "点击", "點擊", "Click")):
+                found = (a, b, True)  # an empty content control stands where the text belongs
+            elif norm[a] not in "请請":
+                found = (a, b, False)  # an order to the drafter beside other text
+            else:
+                found = (a, b, True)
             if found is not None:
                 out.append(found)
         return out

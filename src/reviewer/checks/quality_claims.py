@@ -3,6 +3,7 @@ sentence copied with its figures into the wrong section, and broken numbers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer.checks.quality_common import clip, grouped, sentence_at, sentences
@@ -11,6 +12,7 @@ from reviewer.claims.sections import section_path, sections
 from reviewer.claims.selfscore import self_scores
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
+from reviewer.document.script import simplified
 from reviewer.models import Severity
 from reviewer.numbers import find_quantities, parse_chinese_int
 from reviewer.regex import lazy
@@ -32,7 +34,9 @@ UNSUPPORTED_CLAIM = rule(
     "sentence or "
     "the sentences next to it; and a grade (自评结果为优秀) in a report that states no "
     "self-score. A figure nearby (a count, an amount, a rate, a comparator target) silences "
-    "it. Also a performance section that is one figure-free phrase run into the next numbered "
+    "it, but not a count that names the claimed tasks themselves (5项民生实事、8个重点项目等年度"
+    "考核指标超额完成); claims are read in traditional characters too. Also a performance "
+    "section that is one figure-free phrase run into the next numbered "
     "heading (四、…绩效情况保证了…五、…); an achievements entry (取得的成绩, 主要成效) whose "
     "passage gives no figure at "
     "all, years aside; and a satisfaction rate stated as a result in prose "
@@ -91,7 +95,9 @@ GARBLED_NUMBER = rule(
     message_zh="“{quote}”{what_zh}，读者无法理解其含义，请补全{times_zh}",
     message_en="'{quote}' {what_en}; the reader cannot tell what it means{times_en}",
     what="Finds numbers written in a form that cannot be read: a count unit directly followed "
-    "by a percent sign (12个%), or a digit doubled by the same Chinese numeral (3三个).",
+    "by a percent sign (12个%), a digit doubled by the same Chinese numeral (3三个), or a "
+    "percent sign right after a verb with its figure lost (覆盖率达%，). A table's unit cell "
+    "(执行率%) is not one.",
     why="Broken phrases usually come from editing slips and hide a missing object or figure.",
     example="严格执行12个%",
     counterexample="完成率12%，建立了3个污水处理池，共十三个村。",
@@ -127,10 +133,10 @@ DOC_NUMBER = rule(
 # ---------------------------------------------------------------- Q020 unsupported claims
 
 # Within one line (a flattened table's next cell is not a grade), and a whole word: the 满意 of
-# 满意度 is not a grade.
+# 满意度 is not a grade, nor the 高 of 提高/升高 (a direction).
 _SATISFACTION = lazy(
     r"满意(?:度|率)[^。；;，,\n\d|\t]{0,6}?(?:为|是|达到|评价为|均为|属于)?[ \t]*"
-    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|高|满意|较好|好)(?![度率])[\"'”]?"
+    r"[\"'“]?(?P<grade>优秀|良好|较高|很高|(?<![提升])高|满意|较好|好)(?![度率])[\"'”]?"
 )
 _EVIDENCE = lazy(
     r"\d+(?:\.\d+)?\s*(?:%|‰|分|人|户|份|名|个|次|家)|"
@@ -141,8 +147,8 @@ _SWEEPING = lazy(
     r"(?:100%|百分之百|全部|均已|均|全面)[^。；;\n]{0,12}?(?:实现|完成|达成|达标|达到(?![\d百]))"
     r"|(?:全面|圆满|全部|100%|百分之百)(?:地)?(?:完成|实现|达成)(?:了)?[^。；;，,\n]{0,12}?"
     r"(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
-    r"|(?:目标|任务|指标)(?:任务)?(?:均已|均|已|已经)?(?:全部|全面|圆满|100%|百分之百)(?:地)?"
-    r"(?:完成|实现|达成)(?![\d的])"
+    r"|(?:目标|任务|指标)(?:任务)?(?:均已|均|已|已经)?(?:全部|全面|圆满|100%|百分之百){1,2}(?:地)?"
+    r"(?:完成|实现|达成|达标)(?![\d的])"
     # over-fulfilment asserted: 各项考核指标绝大部分超额完成, 超额完成了年度目标任务
     r"|(?:目标|任务|指标)(?:任务)?[^。；;，,\n]{0,6}?超额(?:完成|实现)(?![\d的])"
     r"|超额(?:完成|实现)(?:了)?[^。；;，,\n]{0,12}?(?:目标任务|工作任务|目标|任务|指标)(?!(?:任务)?的)"
@@ -214,7 +220,7 @@ _SURVEY = lazy(
 # Figures that back a claim: a quantity with its unit, a percentage, a comparator target, a score.
 _FIGURE = lazy(
     rf"(?:{BOUND_ALT})\s*\d|"
-    r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
+    r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|‰|万元|亿元|元|个|人次|人|次|户|份|座|亩|公里|千米|米|吨|项|"
     r"家|所|件|场|台|套|处|名|村|批|斤|天|小时|平方米|立方米|㎡|盏|条|篇|期|册|分)"
 )
 
@@ -231,6 +237,14 @@ def _clip40(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# The claim's subject closing a list with 等 (…、10个投资工程包等年度考核指标), and a count in
+# that list naming items, not preceded by a verb that would make it a result (完成12个…).
+_SUBJECT_LIST_END = lazy(r"等[^，,。；;、\d]{0,10}$")
+_SUBJECT_COUNT = lazy(
+    r"(?<![成建设施训放造展实助入])\d+\s*[项个类批件][^、，,。；;\d等]{1,12}(?=、|等)"
+)
+
+
 def _nearby(doc: Document, start: int, end: int) -> str:
     """The claim's sentence (without the claim itself) with the sentence before and the two
     after it: where a report puts the figures behind a claim (其中…, a list after a colon)."""
@@ -239,7 +253,12 @@ def _nearby(doc: Document, start: int, end: int) -> str:
     if k is None:
         return ""
     here = sents[k]
-    parts = [doc.norm[here.start : start], " ", doc.norm[end : here.end]]
+    before = doc.norm[here.start : start]
+    if _SUBJECT_LIST_END.search(before):
+        # 7项为民办实事项目、10个投资工程包等年度考核指标超额完成: the counts name what was to be
+        # done (the claim's subject), not what was achieved
+        before = _SUBJECT_COUNT.sub(" ", before)
+    parts = [before, " ", doc.norm[end : here.end]]
     parts += [sents[j].text for j in (k - 1, k + 1, k + 2) if 0 <= j < len(sents)]
     return " ".join(parts)
 
@@ -247,8 +266,10 @@ def _nearby(doc: Document, start: int, end: int) -> str:
 @check(UNSUPPORTED_CLAIM)
 def unsupported_claims(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
+    # the claims are read on the text in simplified characters (same offsets), quoted as written
+    text = simplified(doc)
     hits: list[Hit] = []
-    for m in _SATISFACTION.finditer(norm):
+    for m in _SATISFACTION.finditer(text):
         sent = sentence_at(doc, m.start())
         if sent is None or _EVIDENCE.search(sent.text):
             continue
@@ -256,15 +277,15 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
             UNSUPPORTED_CLAIM.hit(
                 [(m.start(), m.end())],
                 {
-                    "quote": m.group(),
+                    "quote": norm[m.start() : m.end()],
                     "what_zh": "只给出等级性评价，没有满意度百分比、调查方式或样本数量，无法核实",
                     "what_en": "gives a grade only: no satisfaction rate, survey method or sample "
                     "size, so it cannot be verified",
                 },
             )
         )
-    for m in _SWEEPING.finditer(norm):
-        if _INTENT.search(norm[max(0, m.start() - 8) : m.start()]):
+    for m in _SWEEPING.finditer(text):
+        if _INTENT.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         if _FIGURE.search(_nearby(doc, m.start(), m.end())):
             continue  # the figures stand next to the claim
@@ -272,7 +293,7 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
             UNSUPPORTED_CLAIM.hit(
                 [(m.start(), m.end())],
                 {
-                    "quote": m.group(),
+                    "quote": norm[m.start() : m.end()],
                     "what_zh": "是全面完成的结论，但本句及前后文没有给出任何完成数据"
                     "（指标的目标值、实际值或数量）来支撑它",
                     "what_en": "claims full achievement, but neither the sentence nor its "
@@ -346,14 +367,14 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
                 )
             )
     if not self_scores(doc):
-        for m in _GRADE_CLAIM.finditer(norm):
+        for m in _GRADE_CLAIM.finditer(text):
             if _FIGURE.search(_nearby(doc, m.start(), m.end())):
                 continue
             hits.append(
                 UNSUPPORTED_CLAIM.hit(
                     [(m.start(), m.end())],
                     {
-                        "quote": m.group(),
+                        "quote": norm[m.start() : m.end()],
                         "what_zh": "是评价等级，但报告没有给出自评得分，本句及前后文也没有分数"
                         "或指标数据，等级无从核对",
                         "what_en": "states a grade, but the report gives no self-score and "
@@ -414,6 +435,11 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
 # ---------------------------------------------------------------- Q022 garbled numbers
 
 _UNIT_PERCENT = lazy(r"(?<!\d)\d+(?:\.\d+)?\s*(?:个|项|人|次|户|名|家|件)\s*%")
+# A percent sign whose figure was lost: 覆盖率达%，及时率为%。 (a verb, then % and a stop; a
+# table's unit cell 执行率% follows a noun, not a verb)
+_LOST_FIGURE = lazy(
+    r"(?<=[\u4e00-\u9fff])(?:达到|达|为|是)[ \t]*%(?=[ \t]*(?:[，,。；;、)]|$))", re.M
+)
 _DOUBLED = lazy(
     r"(?<![\d.])(?P<d>[1-9])(?P<c>[一二两三四五六七八九])(?=个|名|项|家|所|座|户|人|次|条)"
 )
@@ -421,7 +447,8 @@ _DOUBLED = lazy(
 
 @check(GARBLED_NUMBER)
 def garbled_numbers(doc: Document) -> Iterator[Hit]:
-    yield from grouped(_garbled(doc), lambda h: h.data["quote"])
+    # one cause, one finding: the same slip written twice, or every percent with its figure lost
+    yield from grouped(_garbled(doc), lambda h: h.data.get("cause") or h.data["quote"])
 
 
 def _garbled(doc: Document) -> Iterator[Hit]:
@@ -434,6 +461,18 @@ def _garbled(doc: Document) -> Iterator[Hit]:
                 "quote": norm[max(lo + 1, m.start() - 8) : m.end()],
                 "what_zh": "把计数单位和百分号连在一起，缺少被计量的对象",
                 "what_en": "joins a count unit and a percent sign; what is counted is missing",
+            },
+        )
+    for m in _LOST_FIGURE.finditer(norm):
+        lo = max(norm.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        lo = max(lo, m.start() - 12)
+        yield GARBLED_NUMBER.hit(
+            [(lo, m.end())],
+            {
+                "quote": norm[lo : m.end()],
+                "cause": "lost_figure",
+                "what_zh": "百分号前缺少数字，比率的数值丢失了",
+                "what_en": "has a percent sign with no figure before it: the rate's value is lost",
             },
         )
     for m in _DOUBLED.finditer(norm):

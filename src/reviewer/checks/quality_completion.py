@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import clip, stop_span
+from reviewer.checks.quality_common import clip, read_simplified, stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -40,7 +40,10 @@ COMPLETION_VS_UNFINISHED = rule(
     "unfinished",
     what="A completion claim (基本完成, 全面完成, 全部完成, 均已完成, 圆满完成, not negated) in a "
     "report that also says the works are unfinished (暂未完工, 尚未竣工 …, not negated). A "
-    "warning for a whole claim; info for 基本完成.",
+    "warning for a whole claim; info for 基本完成. Without such works, the goals or tasks "
+    "claimed met (年初绩效目标基本完成) while another sentence admits planned work not done or "
+    "behind (工作计划未开展, 工程尚未开工, 进展缓慢, 进度滞后; not negated, not a later year's "
+    "work): an info. Read in traditional characters too.",
     why="A goal reported met while the project is not finished overstates the result; the "
     "score and the indicator values built on it are in doubt.",
     example="二、绩效目标完成情况\n治理水土流失面积1429.39hm，目标全部完成。\n(2)质量指标。项目暂未完工。\n",
@@ -64,12 +67,60 @@ _ADMISSION_REACH = 10
 _STOPS = "。；;\n"
 
 
+# The goals claimed met (年初绩效目标基本完成, 年度任务全部完成), and planned work admitted not done
+# or behind (一些工作计划未开展, 项目进展缓慢), not negated (不存在…未开展的情况).
+_GOAL_CLAIM = lazy(
+    r"(?:目标|任务)[^。；;，,\n]{0,8}?(?<![未没不法以])(?P<claim>基本完成|全面完成|全部完成|均已完成|"
+    r"圆满完成)"
+)
+_WORK_UNDONE = lazy(
+    r"(?P<adm>(?:计划|工作|项目|任务|工程)[^。；;，,\n]{0,6}?(?:未开展|未实施|未启动|未完成|未能完成|"
+    r"未开工)|(?:进展|进度|推进)(?:缓慢|滞后))"
+)
+_WORK_UNDONE_ANCHOR = lazy(r"(?=未开展|未实施|未启动|未完成|未能完成|未开工|缓慢|滞后)")
+_NEXT_YEAR = lazy(r"下一?年度?|明年|下一步|拟建|拟于|计划于|将于")
+_NEGATED = lazy(r"(?:不存在|没有|无|未发现|杜绝)[^。；;，,\n]{0,6}$")
+
+
+def _goals_vs_work_undone(doc: Document) -> Iterator[Hit]:
+    """The goals claimed met while the report admits planned work not done or behind: an info
+    (基本完成 may allow for a little; the reader should be told what was not done)."""
+    norm = doc.norm
+    claim = next((m for m in _GOAL_CLAIM.finditer(norm)), None)
+    if claim is None:
+        return
+    undone = rx.finditer_near(_WORK_UNDONE, norm, _WORK_UNDONE_ANCHOR, 12)
+    admission = next(
+        (m for m in undone if not _NEGATED.search(norm, max(0, m.start() - 10), m.start())),
+        None,
+    )
+    if admission is None:
+        return
+    c_lo, c_hi = stop_span(norm, _STOPS, claim.start(), claim.end())
+    a_lo, a_hi = stop_span(norm, _STOPS, admission.start("adm"), admission.end("adm"))
+    if c_lo == a_lo:
+        return  # one sentence holds both: it says which part is not done
+    if _NEXT_YEAR.search(norm, a_lo, a_hi):
+        return  # 下一年度新建项目尚未开工: work of a later year, not this year's goals
+    yield COMPLETION_VS_UNFINISHED.hit(
+        [(c_lo, c_hi), (a_lo, a_hi)],
+        {"claim": clip(norm[c_lo:c_hi], 50), "admission": clip(norm[a_lo:a_hi], 50)},
+        severity=Severity.INFO,
+    )
+
+
 @check(COMPLETION_VS_UNFINISHED)
 def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters (資助任務全部完成, 項目進展緩慢); quotes given back as written
+    yield from read_simplified(_completion_vs_unfinished, doc)
+
+
+def _completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     admissions = rx.finditer_near(_ADMISSION, norm, _ADMISSION_ANCHOR, _ADMISSION_REACH)
     admission = next((m for m in admissions if not m.group("neg")), None)
     if admission is None:
+        yield from _goals_vs_work_undone(doc)
         return
     claim = next((m for m in _CLAIM.finditer(norm) if not m.group("neg")), None)
     if claim is None:

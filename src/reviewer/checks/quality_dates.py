@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     grouped,
     is_interim,
+    read_simplified,
     report_date,
     report_dates,
 )
@@ -43,7 +45,9 @@ DATE_BEFORE_YEAR_END = rule(
     "date, then the next form's title); flags a date on or before 31 December of the "
     "evaluated year. "
     "Also flags execution or results measured at a cut-off inside the evaluated year "
-    "(截至11月底, 截止到2023年10月, 1-10月支出…) in a whole-year report; a year-end cut-off "
+    "(截至11月底, 截止到2023年10月, 1-10月支出…; also written 截至2023.11.30, 截止到十一月底, "
+    "截至第三季度末, 截至目前(2023年11月25日), 到2023年11月20日止) in a whole-year report; a "
+    "year-end cut-off "
     "(12月底, 12月31日, 年底) or another year's period stays silent. One finding per cut-off "
     "date. Mid-year and monitoring reports (半年, 监控) are skipped. When neither title nor "
     "opening states the year (a page cut above its title), a cut-off that writes the year the "
@@ -88,8 +92,10 @@ STALE_TEXT = rule(
     "应写明实际结果（是否按期完成）",
     message_en="'{quote}' is still in the future tense, but {deadline} had passed by the "
     "report's date {date}: state what actually happened",
-    what="Finds 预计/计划/将于/拟于 … <date> sentences whose date lies before the report's "
-    "own date (a day without a year is read in the evaluated year).",
+    what="Finds 预计/计划/将于/拟于 … <date or quarter> … <an action: 完成, 完工, 拨付, 发放, "
+    "开展 …> sentences whose date lies before the report's own date (a day without a year is "
+    "read in the evaluated year; a quarter as its last month). A plan told in the past (原计划, "
+    "按计划, 原预计 …) is not one.",
     why="A sentence like 预计…前完工 in a year-end report was copied from a mid-year draft; "
     "the reader cannot tell whether the work was done.",
     example=(
@@ -252,12 +258,103 @@ _CUTOFF = lazy(
     r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?"
     r"|(?<![\d.])(?:(?P<y2>20\d{2})\s*年\s*)?1\s*(?:-|—|－|~|～|至|到)\s*(?P<m2>\d{1,2})\s*月(?:份)?"
 )
+# The same cut-off written other ways: a dotted date (截至2023.11.30, 截止2023-11-30), a month in
+# Chinese numerals (截止到十一月底), a quarter's end (截至第三季度末, 截至2023年三季度), a date in
+# brackets after 目前 (截至目前(2023年11月25日)), and 到/至…止 (到2023年11月20日止).
+_CUTOFF_LEAD = r"(?:截至到?|截止(?:到|至)?)\s*(?:目前|现在|当前)?\s*[(（]?\s*"
+_CUTOFF_MORE = (
+    lazy(
+        _CUTOFF_LEAD + r"(?P<y>20\d{2})\s*[.．/\-]\s*(?P<m>\d{1,2})\s*[.．/\-]\s*(?P<d>\d{1,2})"
+        r"(?![\d.])"
+    ),
+    lazy(
+        _CUTOFF_LEAD + r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
+        r"(?:份)?(?P<end>底|末)?"
+    ),
+    lazy(
+        _CUTOFF_LEAD + r"(?:(?P<y>20\d{2})\s*年\s*)?(?:度\s*)?第?(?P<q>[一二三123])\s*季度"
+        r"(?P<end>末|底)?"
+    ),
+    lazy(
+        _CUTOFF_LEAD + r"(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月"
+        r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?"
+    ),
+    lazy(
+        r"(?<![\u4e00-\u9fff])(?:到|至)\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月"
+        r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?\s*(?:为止|止)"
+    ),
+)
+_CN_MONTH = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+
+
+class _Cut(NamedTuple):
+    """A cut-off date read from the text: [start, end), the year as written (or None), month,
+    day (or None), whether it says the month's end (底/末), whether it is a range (1-10月)."""
+
+    start: int
+    end: int
+    year: str | None
+    month: int
+    day: int | None
+    month_end: bool
+    span: bool
+
+
+def _cut_points(norm: str) -> list[_Cut]:
+    out: list[_Cut] = []
+    for m in _CUTOFF.finditer(norm):
+        out.append(
+            _Cut(
+                m.start(),
+                m.end(),
+                m.group("y") or m.group("y2"),
+                int(m.group("m") or m.group("m2")),
+                int(m.group("d")) if m.group("d") else None,
+                bool(m.group("end")),
+                bool(m.group("m2")),
+            )
+        )
+    for pat in _CUTOFF_MORE:
+        for m in pat.finditer(norm):
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in out):
+                continue  # read already
+            groups = m.groupdict()
+            if groups.get("q"):
+                q = groups["q"]
+                month, month_end = 3 * ("一二三".index(q) + 1 if q in "一二三" else int(q)), True
+            else:
+                month_text = groups["m"]
+                month = int(month_text) if month_text.isdigit() else _CN_MONTH[month_text]
+                month_end = bool(groups.get("end"))
+            day = int(groups["d"]) if groups.get("d") else None
+            out.append(_Cut(m.start(), m.end(), groups.get("y"), month, day, month_end, False))
+    out.sort()
+    return out
+
+
 _CUTOFF_TOPIC = lazy(
     r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金|万元|%"
 )
 # The same without the bare unit words: what makes the figure one of the funds' progress.
 _CUTOFF_PROGRESS = lazy(
     r"支出|执行|拨付|支付|到位|使用|决算|结余|结转|完成|实现|达到|兑现|发放|资金"
+)
+# A year-end cut-off stated beside an in-year one: 截至12月31日…；截至10月31日为84%.
+_YEAR_END_CUT = lazy(
+    r"(?:截至|截止)(?:到|至)?\s*(?:20\d{2}\s*年\s*)?(?:12\s*月\s*(?:31\s*[日号]|底|末)|年底|年末)"
 )
 # A toll of the event the funds answer (受灾面积, 经济损失, 病例): dated when it was counted, not
 # a progress figure of the year.
@@ -268,35 +365,38 @@ def _cutoffs(doc: Document, year: int, *, guessed: bool = False) -> Iterator[Hit
     """Cut-offs inside the year; with a guessed year (not stated by the report), only those
     that write the year, each an info."""
     norm = doc.norm
-    for m in _CUTOFF.finditer(norm):
-        y = m.group("y") or m.group("y2")
-        month = int(m.group("m") or m.group("m2"))
-        day = int(m.group("d")) if m.group("d") else None
+    for m in _cut_points(norm):
+        y, month, day = m.year, m.month, m.day
         if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         explicit = y is not None
         if guessed and not explicit:
             continue
-        if explicit and int(y) != year:
+        if y is not None and int(y) != year:
             continue  # another year's period: last year's balance, this year's rectification
         if month == 12 and (day is None or day >= 31):
             continue  # the year end itself
         if not explicit and month < 6:
             continue  # 截至3月底 in a report written the next spring may be the next year
-        if m.group("m2") and month < 2:
+        if m.span and month < 2:
             continue
-        sent = _sentence_span(norm, m.start(), m.end())
-        if guessed and _guess_unsure(norm, sent, m.start(), m.end(), year, (month, day or 0)):
+        sent = _sentence_span(norm, m.start, m.end)
+        if guessed and _guess_unsure(norm, sent, m.start, m.end, year, (month, day or 0)):
             continue
-        rest = norm[m.end() : sent[1]]
+        rest = norm[m.end : sent[1]]
         if not _CUTOFF_TOPIC.search(rest):
             continue
         if not _CUTOFF_PROGRESS.search(rest) and _EVENT_TOLL.search(rest):
             continue  # 截至8月31日，受灾面积…，经济损失9121万元: the disaster's count date
-        if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start()]):
+        if rx.search(r"预计|计划|将|拟|力争", norm[sent[0] : m.start]):
             continue  # a forecast, not a measurement
-        when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.group("end") else ""))
-        if m.group("m2"):
+        line = doc.line_at(m.start)
+        if _YEAR_END_CUT.search(norm[line.start : m.start]) or _YEAR_END_CUT.search(
+            norm[m.end : line.end]
+        ):
+            continue  # the year-end figure beside it: the in-year one is its history
+        when = f"{year}年{month}月" + (f"{day}日" if day else ("底" if m.month_end else ""))
+        if m.span:
             when = f"{year}年{month}月底"
         lo, hi = sent
         quote = norm[lo:hi].strip()
@@ -355,10 +455,14 @@ def _sentence_span(norm: str, a: int, b: int) -> tuple[int, int]:
 
 _FUTURE = lazy(
     r"(?:预计|计划|将于|拟于|争取|力争|有望|预期|计划于|拟在|将在)[^。；;\n]{0,12}?"
-    r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+    r"(?:(?P<y>20\d{2})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+    r"|(?:度\s*)?第?(?P<q>[一二三四1-4])\s*季度|(?<=年)(?P<ye>)(?=底|末))"
     r"(?:底|末|中旬|下旬|上旬)?\s*(?:前|之前|以前|底前)?"
-    r"[^。；;\n]{0,16}?(?:完成|完工|竣工|建成|投入使用|投用|到位|实施|启动|开工|验收|办结|拨付|支付)"
+    r"[^。；;\n]{0,16}?(?:完成|完工|竣工|建成|投入使用|投用|到位|实施|启动|开工|验收|办结|拨付|支付|"
+    r"发放|开展|组织|召开|举办|交付|上线|下达)"
 )
+# A plan told in the past: 原计划…, 按计划…, 原预计…, 如期…; the words before the match.
+_PAST_PLAN = lazy(r"(?:原|按|按照|依|依照|如|比|较|超|同)$")
 
 
 def _deadline(y: int, m: int, d: int | None) -> date | None:
@@ -373,15 +477,35 @@ def _deadline(y: int, m: int, d: int | None) -> date | None:
 
 @check(STALE_TEXT)
 def stale_text(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters too (預計…完成); quotes as written
+    yield from read_simplified(_stale_text, doc)
+
+
+def _stale_text(doc: Document) -> Iterator[Hit]:
     year = stated_year(doc)
     rd = report_date(doc)
     if is_interim(doc):
         return
     for m in _FUTURE.finditer(doc.norm):
+        if _PAST_PLAN.search(doc.norm[max(0, m.start() - 2) : m.start()]):
+            continue  # 原计划9月开工 / 按计划于10月完成: the plan told in the past
         y = int(m.group("y")) if m.group("y") else year
+        if not m.group("y"):
+            # a day without a year belongs to the year its sentence names before it (2025年计划
+            # 再建8个，预计年底前建成), else to the evaluated year
+            lo, _hi = _sentence_span(doc.norm, m.start(), m.end())
+            named = rx.findall(r"(20\d{2})\s*年", doc.norm[lo : m.start()])
+            if named:
+                y = int(named[-1])
         if y is None:
             continue
-        dl = _deadline(y, int(m.group("m")), int(m.group("d")) if m.group("d") else None)
+        q = "4" if m.group("ye") is not None else m.group("q")  # 2023年底: the year's end
+        month = (
+            int(m.group("m"))
+            if m.group("m")
+            else 3 * (" 一二三四".find(q) if not q.isdigit() else int(q))
+        )
+        dl = _deadline(y, month, int(m.group("d")) if m.group("d") else None)
         if dl is None:
             continue
         deadline = _fmt_date(dl) if m.group("d") else f"{dl.year}年{dl.month}月"

@@ -12,6 +12,7 @@ from reviewer.checks.form_prompts import (
     FIELD_LABEL,
     prompt_fields,
 )
+from reviewer.checks.quality_common import read_simplified
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
@@ -30,7 +31,8 @@ EMPTY_SECTION = rule(
     message_zh="“{title}”{what_zh}。该部分应写明具体内容；确实没有时，说明理由（如“本年度未发现…，原因是…”）",
     message_en="'{title}' {what_en}. The section should say something specific; if there is "
     "truly nothing, say why",
-    what="Finds a heading followed by nothing before the next heading, or by 无/暂无 alone, "
+    what="Finds a heading followed by nothing before the next heading, or by 无/暂无 alone (or "
+    "a form's not-applicable mark: /, —, 略), "
     "in a section that should carry analysis (问题, 原因, 建议, 措施, 说明, 结论…); a form's "
     "narrative field left blank; and a field or heading whose only content is the form's "
     "fill-in prompt (评价结论 | 结合自评情况，说明…（200字以内）, 摘要（2000字以内） followed by "
@@ -91,6 +93,8 @@ _TOPIC = lazy(r"情况|问题|建议|措施|分析|目标|结论|说明|概况|�
 # A section the template asks for only if there is something to say: 无 answers it.
 _OPTIONAL = lazy(r"^[\s\d.、()（）一二三四五六七八九十]*其他")
 _ONLY_NONE = lazy(r"^[\s:：]*(?:无|暂无|没有|无。|暂无。)[\s。.；;]*$")
+# The same answer as a form's not-applicable mark or an omission: /, —, ——, 略, (略).
+_ONLY_MARK = lazy(r"^[\s:：]*(?:[/／]|[—–-]{1,2}|[(（]?略[)）]?)[\s。.；;]*$")
 
 
 def _children(doc: Document, s: Section) -> list[Section]:
@@ -105,6 +109,11 @@ _CLASSIFIED = lazy(r"[(（]\s*(?:涉密|保密|涉及国家秘密|密)\s*[)）]"
 
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters too (存在問題 / 無); titles as written
+    yield from read_simplified(_empty_sections, doc)
+
+
+def _empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
     fields = prompt_fields(doc)
@@ -131,7 +140,8 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
             severity=Severity.WARNING,
         )
     norm = doc.norm
-    nones: list[tuple[str, tuple[int, int]]] = []  # sections that say only 无
+    nones: list[tuple[str, tuple[int, int]]] = []  # sections that say only 无 (or /, —, 略)
+    marks: list[str] = []  # what each of them says
     for s in sections(doc):
         if s.style == "annex" or rx.search(r"附件|附表", s.title):
             continue
@@ -140,12 +150,13 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
         if _children(doc, s) or s.start in prompted:
             continue
         body = norm[s.body_start : s.end]
-        if _ONLY_NONE.match(body) and body.strip():
+        if (_ONLY_NONE.match(body) or _ONLY_MARK.match(body)) and body.strip():
             if not _NEEDS_TEXT.search(s.title) or _OPTIONAL.match(s.title):
                 continue  # "100万以上项目：无" states a fact; "其他需要说明的问题：无" may be none
             m = rx.search(r"\S", body)
             assert m is not None
             nones.append((s.title, (s.start, s.body_start + m.start() + len(body.strip()))))
+            marks.append(body.strip(" \t\n:：。.；;"))
         elif not body.strip():
             if (
                 s.level > 2
@@ -162,9 +173,15 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
                 severity=Severity.WARNING,
             )
     if len(nones) == 1:
+        mark = marks[0]
+        none = mark in ("无", "暂无", "没有")
         yield EMPTY_SECTION.hit(
             [nones[0][1]],
-            {"title": nones[0][0], "what_zh": "下只写了“无”", "what_en": "says only 无 (none)"},
+            {
+                "title": nones[0][0],
+                "what_zh": "下只写了“无”" if none else f"下只写了“{mark}”",
+                "what_en": "says only 无 (none)" if none else f"says only '{mark}'",
+            },
         )
     elif nones:
         # one cause (the analysis sections answered with 无), one finding with every span
@@ -172,8 +189,12 @@ def empty_sections(doc: Document) -> Iterator[Hit]:
             [span for _t, span in nones],
             {
                 "title": "、".join(t for t, _s in nones),
-                "what_zh": "均只写了“无”",
-                "what_en": "each say only 无 (none)",
+                "what_zh": "均只写了“无”"
+                if all(k in ("无", "暂无", "没有") for k in marks)
+                else "均只写了" + "".join(f"“{k}”" for k in dict.fromkeys(marks)),
+                "what_en": "each say only 无 (none)"
+                if all(k in ("无", "暂无", "没有") for k in marks)
+                else "each say only " + ", ".join(f"'{k}'" for k in dict.fromkeys(marks)),
                 "count": len(nones),
             },
         )

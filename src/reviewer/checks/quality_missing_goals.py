@@ -142,6 +142,8 @@ _FUNDS_RATE = lazy(
 )
 # Item numbers at a line or clause start (1.部门预算收入, 2、…).
 _ENUMERATOR = lazy(r"(?:^|(?<=[\n。；;]))\s*[(（]?\d{1,2}[)）.．、]", re.M)
+# Goals listed after an announcing word (制定了省内绩效目标，主要包括：资金配套、下达；…).
+_GOALS_LISTED = lazy(r"目标[^。；;\n]{0,12}?(?:主要)?(?:包括|包含|涵盖|如下)\s*[:：]")
 # A goal given after a label (年度总体目标:1.提升…): stated, whether measurable or not.
 _GOAL_LABEL = lazy(r"目标\s*(?:[:：]|为|是(?!否))")
 # Document numbers (川财社〔2020〕165号, 〔20211号) and dates (12月23日, 8月): no target.
@@ -393,6 +395,8 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
             continue  # 具体详见“绩效指标完成情况分析”: the section says where the targets stand
         if _GOAL_LABEL.search(body) or not _figures_not_targets(body):
             continue  # a goal stated (年度总体目标:…, Q001 judges it), or a figure that may be one
+        if _GOALS_LISTED.search(body):
+            continue  # 制定了绩效目标，主要包括：…: the goals are listed (Q001 judges them)
         strict = _TARGETS_TITLE.search(title) and not rx.search(
             r"\d", _MONEY.sub("", YEAR.sub("", body))
         )

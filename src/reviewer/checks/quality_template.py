@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 from reviewer import regex as rx
@@ -15,9 +16,7 @@ from reviewer.checks.form_prompts import (
     form_prompts,
     prompt_fields,
 )
-from reviewer.checks.quality_common import (
-    grouped,
-)
+from reviewer.checks.quality_common import grouped, read_simplified
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.report import (
     is_chrome,
@@ -41,11 +40,17 @@ TEMPLATE_RESIDUE = rule(
     message_zh="“{quote}”{what_zh}，应替换为本单位的实际内容{times_zh}",
     message_en="'{quote}' {what_en}; replace it with the unit's own content{times_en}",
     what="Finds a template's own words left in the report: 范本/模板/样本 in a title line, "
-    "placeholders such as ××, XX, 20XX年, a year left as 20_ or 20__, [单位名称], fill-in "
-    "instructions in brackets (（根据…填写）, （请…）) and a form's prompts (（100字以内）, "
-    "（可附表）, （可用表格形式反映）, a cell reading 请填写…), cover and form-head fields left "
-    "blank (预算编码: followed by the next filled field, 报告日期:年月日, 单位 | ||||), and "
-    "text masked with asterisks (**县, 预算数*元), and a project report's form reused for a "
+    "placeholders such as ××, XX, 20XX年, 某某局, a year left as 20_ or 20__, [单位名称], "
+    "fill-in instructions in brackets (（根据…填写）, （请…）) and a form's prompts "
+    "(（100字以内）, （…，限300字）, （可附表）, （可用表格形式反映）, an order that opens as a "
+    "form speaks to the one filling it in (请, 需, 如有, 简要, 结合, 针对, 由…填写; traditional "
+    "characters too) and holds a writing verb, 【填写…】, a cell reading 请填写…, a word "
+    "processor's 单击此处输入文字, 请根据实际情况填写, 不需要的可删除), cover and "
+    "form-head fields left blank (预算编码: followed by the next filled field, "
+    "报告日期:年月日, a field holding only the form's year stub: 评价人员: 201, 单位 | ||||), "
+    "and "
+    "a form's value left as asterisks (≥**人; a repost's masks over the text are Q178's), "
+    "and a project report's form reused for a "
     "whole unit (项目名称:部门整体支出绩效评价报告; 本项目 for spending that includes "
     "基本支出); a content site's page title repeated in its blurb (下面是小编为大家整理的…) is "
     "not the report's. A monitoring report (监控) whose lines open with the self-evaluation "
@@ -61,11 +66,9 @@ TEMPLATE_RESIDUE = rule(
     "a prompt stands; check masked text against the original.",
     variants={
         "mask": (
-            "“{quote}”中的“{token}”遮去了原文（多见于转载时隐去的地名、单位名或金额），"
-            "被遮去的内容无法核对{times_zh}",
-            "'{quote}' has '{token}' in place of the original text (a repost usually masks "
-            "place or unit names or amounts this way); the masked content cannot be "
-            "checked{times_en}",
+            "“{quote}”中比较符后的“{token}”是表格未填写的占位符，指标值没有写出{times_zh}",
+            "'{quote}' has the placeholder '{token}' after its comparator: the form's value was "
+            "never filled in{times_en}",
         ),
         "blank": (
             "封面或表头的“{label}”栏没有填写（“{quote}”），报告未写明{label}{times_zh}",
@@ -113,6 +116,9 @@ _SITE_BLURB = lazy(r"小编|为大家(?:整理|收集|精心)|供大家参考")
 _PLACEHOLDER = lazy(
     r"(?<![A-Za-z])(?:20[Xx]{2}|[Xx]{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{4,})(?![A-Za-z])"
     r"|(?<![\dA-Za-z_])(?:19|20)_{1,3}(?![\dA-Za-z_])"
+    # 某某 before a unit, place or project word: 某某局, 某某县, 某某项目 (not 某某某, a person's
+    # name withheld in a quoted case, nor 某 alone: 某些, 某一)
+    r"|(?<!某)某某(?=[县市区镇乡村局委办厅院校所站中项单部])"
 )
 # Asterisks in place of text: a run of three or more, or a pair that is not markdown bold.
 _STARS = lazy(r"\*{2,}")
@@ -138,6 +144,20 @@ def _bold_pair(norm: str, a: int, b: int) -> bool:
         if a == lo or b == hi:
             return True
     return False
+
+
+def masks(norm: str) -> list[tuple[int, int]]:
+    """Asterisks in place of text: runs of them that are not markdown bold, and masked figures."""
+    out = [(m.start(), m.end()) for m in _STARS.finditer(norm)]
+    out = [(a, b) for a, b in out if not _bold_pair(norm, a, b)]
+    out += [(m.start(), m.end()) for m in _MASKED_FIGURE.finditer(norm)]
+    return sorted(out)
+
+
+def form_placeholder(norm: str, a: int) -> bool:
+    """Whether the mask at `a` stands where a form expects the author's value (≥**人, after a
+    comparator): the template's placeholder left unfilled, not a repost's mask over the text."""
+    return rx.search(r"[≥≤<>＜＞=]\s*$", norm[max(0, a - 3) : a]) is not None
 
 
 def _context(norm: str, a: int, b: int) -> str:
@@ -190,10 +210,9 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
                 },
             ),
         )
-    masks = [(m.start(), m.end()) for m in _STARS.finditer(norm)]
-    masks = [(a, b) for a, b in masks if not _bold_pair(norm, a, b)]
-    masks += [(m.start(), m.end()) for m in _MASKED_FIGURE.finditer(norm)]
-    for a, b in sorted(masks):
+    for a, b in masks(norm):
+        if not form_placeholder(norm, a):
+            continue  # a repost's mask over the text: garbled text (Q178), not the template's
         yield (
             "mask",
             TEMPLATE_RESIDUE.hit(
@@ -303,6 +322,17 @@ _HEAD_FIELD = lazy(
 )
 
 
+# A cover field holding only the form's year stub (评价人员: 201, 填报日期：20): three digits of a
+# year, or 19/20 alone, then the next field, a heading or the line's end (a person or a date has
+# more than that; a count has its unit).
+_YEAR_STUB = lazy(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:人员|负责人|联系人|填报人|日期|时间))[ \t]*[:：][ \t]*"
+    r"(?P<stub>(?:19|20)\d?)(?![\d.年月日%])"
+    r"(?=[ \t]+(?:[一二三四五六七八九十]{1,3}、|[\u4e00-\u9fff()（）]{2,10}[:：])|[ \t]*$)",
+    re.MULTILINE,
+)
+
+
 def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     """Cover and form-head fields left blank: (label, start, end of the blank field). A cover
     line "label:" counts when the next line is another filled "label:value" (so its value is
@@ -320,10 +350,19 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
             yield m.group("label"), ln.start + m.start("label"), ln.end
     for m in _BLANK_DATE.finditer(norm):
         yield m.group("label"), m.start(), m.end()
+    for m in _YEAR_STUB.finditer(norm):
+        if len(m.group("stub")) == 2 and not m.group("label").endswith(("日期", "时间")):
+            continue  # 参与人员: 20 may be a head count; 201 is no count of people
+        yield m.group("label"), m.start(), m.end()
 
 
 @check(TEMPLATE_RESIDUE)
 def template_residue(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters too (（請簡要說明…）); quotes as written
+    yield from read_simplified(_template_residue, doc)
+
+
+def _template_residue(doc: Document) -> Iterator[Hit]:
     keyed = [
         (k, h)
         for k, h in _residue_hits(doc)

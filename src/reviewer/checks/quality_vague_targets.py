@@ -25,7 +25,9 @@ from reviewer.checks.quality_common import (
     first_sentence_within,
     grouped,
     has_measurable_target,
+    read_simplified,
 )
+from reviewer.checks.quality_lost_text import lost_figures
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.checks.target_rewrites import indicator_name, rewrite_data
 from reviewer.claims.goal_prose import intended_results, labelled_goals, quantity_rows
@@ -51,7 +53,8 @@ VAGUE_TARGET = rule(
     "whose value after '——' is 提升/提高/顺利开展…, a clause in a goals section such as "
     "'…满意度提高' or '…都有一定提升' with no number, a goal stated inline with no measure "
     "(项目绩效目标为做好…的工作; 年度绩效目标。落实…, years aside), a goal after a label "
-    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:) none of whose "
+    "anywhere (总体目标为…, 年度目标：一是…, numbered items under 年度总体目标:, goals "
+    "announced as a list: 完成了以下工作目标：一是…；二是…, 目标如下：1.…；2.…) none of whose "
     "items states a figure or comparator (an overall aim only when nothing in the report is "
     "quantified, then info; not when indicators are set under it right after, nor when it "
     "restates duties, which Q002 reports), an intended result named by its direction in a "
@@ -157,7 +160,12 @@ def _dash_values(norm: str) -> Iterator[re.Match[str]]:
 
 
 # A clause naming an indicator and ending in a direction word, no number.
-_INDICATOR_NOUN = r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象)"
+_INDICATOR_NOUN = (
+    r"(?:率|度|指数|水平|收入|增长|数量|满意度|效益|质量|效率|能力|意识|环境|形象|状况|条件|面貌|"
+    r"秩序|素质|性)"
+)
+# (获得感/幸福感 are left to the model layer: its tests' critique names 群众获得感进一步提高 as the
+# vague goal the rules do not report, and a rule finding there would absorb it.)
 _ADVERB = (
     r"(?:都|均|将|得到|有|有所|有一定|一定|明显|显著|进一步|持续|"
     r"逐步|不断|稳步|普遍|大幅|全面|有效)"
@@ -172,6 +180,15 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
+    # read in simplified characters (年度績效目標 is a goals heading); the offsets are the same
+    lost = lost_figures(doc)
+    for h in read_simplified(_vague_targets, doc):
+        if lost and h.spans and any(a < h.spans[0][1] and h.spans[0][0] < b for a, b in lost):
+            continue  # a goal whose figure was lost in publishing (建设座): Q172's, not vague
+        yield h
+
+
+def _vague_targets(doc: Document) -> Iterator[Hit]:
     yield from _unquantified_form_goals(doc)
     norm = doc.norm
     # 1. indicator values after a dash (most reports have none: skip the scan)
@@ -197,7 +214,10 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
             text = norm[lo:hi]
             if rx.search(r"\d", text):
                 continue
-            if quantified and any(_LONG_TERM.search(p.title) for p in section_path(doc, lo)):
+            if quantified and (
+                any(_LONG_TERM.search(p.title) for p in section_path(doc, lo))
+                or _PLAN_PERIOD.search(norm, norm.rfind("\n", 0, lo) + 1, lo)
+            ):
                 continue  # an overall aim above quantified annual targets: direction is its job
             vague = _VAGUE_CLAUSE.match(text)
             if vague and lo not in judged:
@@ -222,6 +242,8 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
     yield from grouped(_name_as_target(doc), lambda h: "name")
     # 4b. a run-together form's 年初设定目标 phrase with no figure (info)
     yield from _run_together_goals(doc)
+    # 4c. goals announced as a list (以下工作目标：一是…；二是…), no item with a figure
+    yield from _listed_goals(doc, judged)
     # 5. a goals section with no quantified target at all (and not just restated duties)
     for s in top_goal_sections(doc):
         if not rx.search(r"目标", s.title):
@@ -242,6 +264,12 @@ def vague_targets(doc: Document) -> Iterator[Hit]:
 
 
 _LONG_TERM = lazy(r"总体|中长期|长期|总目标")
+# A paragraph that opens on a plan period (“十四五”时期…的主要目标是, 2021—2025年): its aims
+# span the period, the year's targets are set elsewhere.
+_PLAN_PERIOD = lazy(
+    r"十[一二三四五六七八九十]五|规划期|中长期|(?:19|20)\d\d\s*[—–-]\s*(?:19|20)\d\d\s*年|"
+    r"(?:未来|今后)[三五十]年"
+)
 # 以…绩效目标为导向 / 围绕绩效目标: the goals named as a principle.
 _GUIDE = lazy(r"(?:以|按照|围绕|根据|依据|对照)[^，,。；;\n]{0,6}$")
 # Where a run-together goal ends: the next numbered heading (二、项目资金…).
@@ -381,6 +409,48 @@ _DIRECTION_CELL = lazy(
 _SET_GOAL_RUN = lazy(
     r"年初设定目标(?P<goal>[^|\n\d]{4,60}?)(?=年度总体目标完成情况|全年实际完成情况|实际完成情况)"
 )
+
+
+# A list of goals announced: 以下工作目标：, 如下目标：, 目标如下：, 目标有以下几个方面：.
+_GOALS_ANNOUNCED = lazy(
+    r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,6}目标[ \t]*[:：]"
+    r"|目标(?:如下|有以下几个方面|主要有)[ \t]*[:：]"
+)
+_ITEM_START = lazy(
+    r"[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑩]"
+)
+_YEARS = lazy(r"20\d{2}\s*年度?")
+
+
+def _listed_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
+    """Goals announced as a list on one paragraph (完成了以下工作目标：一是精准精细，落实…；二是…),
+    at least two items, none with a figure (years aside): the goals are slogans."""
+    norm = doc.norm
+    for m in _GOALS_ANNOUNCED.finditer(norm):
+        eol = norm.find("\n", m.end())
+        eol = len(norm) if eol == -1 else eol
+        passage = norm[m.end() : eol]
+        starts = [x.start() for x in _ITEM_START.finditer(passage)]
+        words = _ITEM_START.sub(" ", _YEARS.sub(" ", passage))  # list numbers are no figures
+        if len(starts) < 2 or starts[0] > 2 or _ANY_DIGIT.search(words):
+            continue
+        lo = m.end() + starts[0]
+        if lo in judged:
+            continue
+        stop = rx.search(r"[；;。]", norm[lo:eol])
+        hi = lo + stop.start() if stop else m.end() + starts[1]
+        judged.add(lo)
+        n = len(starts) - 1
+        yield VAGUE_TARGET.hit(
+            [(lo, hi)],
+            {
+                "title": norm[m.start() : m.end()].rstrip(":： \t"),
+                "quote": clip(norm[lo:hi], 40),
+                "more_zh": f"等{len(starts)}项",
+                "more_en": f" and {n} more",
+            },
+            variant="items",
+        )
 
 
 def _run_together_goals(doc: Document) -> Iterator[Hit]:

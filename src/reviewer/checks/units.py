@@ -163,7 +163,8 @@ SMALL_FUND_AMOUNT = rule(
     message_en="'{quote}' gives the funds as {value} 元, far too little for a project: most "
     "likely {value} 万元 with 万 left out ({as_yuan} 元)",
     what="Reads amounts written in 元 (not 万元 or 亿元) below 100 whose own clause names the "
-    "funds of the project (资金, 经费, 预算, 拨款, 配套, 下达, 到位, 投入); a per-head or "
+    "funds of the project (资金, 经费, 预算, 拨款, 配套, 下达, 到位, 投入, and what was spent: "
+    "执行数, 支出数, 决算数, 实际支出); a per-head or "
     "per-unit amount (人均, 每人, 标准, 单价, 元/人), a balance or a saving (结余, 节约, 利息) "
     "stays silent.",
     why="A project's funds are thousands of 元 at least; 3.6元 for a project is 3.6万元 with the "
@@ -174,7 +175,7 @@ SMALL_FUND_AMOUNT = rule(
 )
 
 # The clause before an amount names the project's funds.
-_FUNDS_WORD = lazy(r"资金|经费|预算|拨款|配套|下达|到位|投入|总额")
+_FUNDS_WORD = lazy(r"资金|经费|预算|拨款|配套|下达|到位|投入|总额|执行数|支出数|决算数|实际支出")
 # A per-head or per-unit amount, a balance, a saving or interest: small amounts in 元 are normal.
 _NOT_FUNDS = lazy(r"人均|每|标准|单价|单位成本|结余|剩余|余额|节约|节支|利息|差额|尾数|尾差|手续费")
 _CLAUSE_START = lazy(r"[，,。；;：:\n（(]")

@@ -514,9 +514,20 @@ GLUED = (
 
 
 def test_figures_glued_to_their_labels_are_one_unsure_finding_per_form() -> None:
-    found = review_text(GLUED.format(total="202010100.00%10", part="2020"), select=["T", "R"])
+    # no split of 20201090.00%10 gives its own rate and score, none names an amount stated
+    # elsewhere: the row stays unread (document/unglue.py)
+    found = review_text(GLUED.format(total="20201090.00%10", part="2020"), select=["T", "R"])
     assert [f.code for f in found] == ["T005"]
-    assert "202010100.00%10" in found[0].message and "另有 1 行" in found[0].message
+    assert "20201090.00%10" in found[0].message and "另有 1 行" in found[0].message
+
+
+def test_a_glued_row_with_one_consistent_split_is_read() -> None:
+    # 20 | 20 | 10 | 100.00% | 10 is the one split whose rate and score hold: read, not T005
+    text = GLUED.format(total="202010100.00%10", part="2020")
+    assert _values(text)[0] == {FULL: "20", EXEC: "20", WEIGHT: "10", RATE: "100.00%", SCORE: "10"}
+    found = review_text(text, select=["T", "R"])
+    assert [f.code for f in found] == ["T005"]
+    assert "202010100.00%10" not in found[0].message and "另有" not in found[0].message
 
 
 def test_figures_glued_to_labels_but_spaced_are_read() -> None:

@@ -15,6 +15,20 @@ def test_growth_change_and_control_ratios_may() -> None:
         assert not is_share(name), name
 
 
+def test_a_funds_arrival_rate_is_a_ratio_of_amounts_not_a_share() -> None:
+    for name in (
+        "资金到位率",
+        "项目经费到位率",
+        "配套资金到位率",
+        "投资到位率",
+        "财政到位率",
+        "专项款到位率",
+    ):
+        assert not is_share(name), name
+    for name in ("人员到位率", "设备到位率", "物资到位率", "资金到位及时率"):
+        assert is_share(name), name
+
+
 def test_a_share_word_inside_a_name_is_not_a_share_name() -> None:
     assert not is_share("满意度调查份数")
 

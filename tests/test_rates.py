@@ -169,3 +169,13 @@ def test_a_truncated_rate_finer_than_a_whole_percent_stays_silent():
 def test_figures_too_coarse_to_tell_rounding_from_truncation_stay_silent():
     # 95.6 / 100 with the budget rounded to a whole 万元 may be 95.1%–96.1%: 95% rounds.
     assert not r("年初预算100万元，全年决算支出95.6万元，预算执行率95%。", "R060")
+
+
+def test_a_spending_rate_is_not_read_against_an_income_budget_beside_a_spending_budget():
+    # 460 / 500 (the income budget) would give 92%; the expenditure budget 600 gives 76.67%
+    text = "本年收入预算为500万元。本年支出预算为600万元，本年实际支出460万元，资金执行率为{}。\n"
+    [f] = r(text.format("92%"), "R001")
+    assert "460 ÷ 预算 600 = 76.67%" in f.message and "500" not in f.message
+    assert r(text.format("76.67%"), "R001") == []
+    # with no expenditure budget stated, the income budget is still a reading
+    assert r("本年收入预算为500万元。本年实际支出460万元，资金执行率为92%。\n", "R001") == []

@@ -70,6 +70,41 @@ def test_the_next_rate_statement_ends_the_context() -> None:
     assert "100.6 ÷ 160" in f.message and "城北道路" in f.message
 
 
+def test_an_execution_rate_pairs_with_the_expenditure_budget_not_the_income_budget() -> None:
+    # The spending is a share of the expenditure budget stated beside it; the income budget of the
+    # sentence before is another kind of budget.
+    holds = (
+        "年初收入预算为1116.20万元，经调整，全年预算安排收入为1449.54万元。"
+        "全年批复支出预算1824.15万元，实际执行支出预算1711.15万元，预算执行率为93.81%。"
+    )
+    assert r(holds) == []
+    wrong = holds.replace("93.81%", "98.50%")
+    [f] = r(wrong)
+    assert "1711.15 ÷ 1824.15 = 93.81%" in f.message
+
+
+def test_an_income_budget_alone_is_no_base_of_a_spending_rate() -> None:
+    assert r("项目资金拨付率100%。本年收入预算500万元，已拨付资金460万元。") == []
+    # The same amount named as the expenditure budget is its base.
+    [f] = r("项目资金拨付率100%。本年支出预算500万元，已拨付资金460万元。")
+    assert "460 ÷ 500 = 92%" in f.message
+
+
+def test_an_execution_rate_is_actual_over_required_not_the_excess() -> None:
+    # 应配套 is the amount required, 实际配套到位 what arrived; the excess beside them is no
+    # numerator: 104880.14 / 20971 = 500.12%, while 83909.14 / 20971 = 400.12%.
+    text = (
+        "二、执行情况\n本年地方应配套20971.00万元，实际配套到位资金104880.14万元，"
+        "超规模配套83909.14万元，执行率为{}。\n"
+    )
+    [f] = r(text.format("400.12%"))
+    assert "104880.14 ÷ 20971 = 500.12%" in f.message
+    assert r(text.format("500.12%")) == []
+    # the same form with a required payment: 应拨付 / 已拨付
+    [f] = r("二、执行情况\n本年应拨付资金300万元，实际拨付240万元，执行率为90%。\n")
+    assert "240 ÷ 300 = 80%" in f.message
+
+
 def low(text: str):
     return [f for f in review_text(text, select=["R021"]) if f.code == "R021"]
 

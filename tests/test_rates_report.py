@@ -77,6 +77,21 @@ def test_the_parts_of_a_breakdown_in_brackets_are_neither_paid_nor_base() -> Non
     assert "180 ÷ 200 = 90%" in f.message
 
 
+def test_the_parts_after_a_qizhong_are_neither_paid_nor_base() -> None:
+    # the whole is received and passed on; 其中 splits it by level, so the level amounts are not
+    # one paid out of the other (489 / 14661 would be 3.34%)
+    text = (
+        "二、执行情况\n收到中央补助资金15150.00万元，全部补助到各级政府，其中省级支出安排489.00万元，"
+        "各州市安排14661.00万元，执行率为100%。\n"
+    )
+    assert r(text) == []
+    # near misses: one paid amount after 其中, or a paid/unpaid pair after it, is the rate's own
+    [f] = r(FUNDS + "全年资金200万元，其中已使用180万元，使用率95%。\n")
+    assert "180 ÷ 200 = 90%" in f.message
+    [f] = r(FUNDS + "全年资金200万元，其中资金使用180万元，未使用20万元，使用率95%。\n")
+    assert "180 ÷ 200 = 90%" in f.message
+
+
 def test_another_base_that_gives_the_rate_keeps_it_silent() -> None:
     # paid + unpaid gives 90%, but the sentence's own base (190) gives 94.7% ≈ 95%
     text = "下达资金190万元，资金支付180万元，结余20万元，支付率95%。\n"

@@ -238,6 +238,22 @@ def test_rates_that_may_exceed_100_percent_pass() -> None:
     assert review_text(text, select=["G006"]) == []
 
 
+def test_a_funds_arrival_rate_above_100_percent_is_no_impossible_value() -> None:
+    # A 到位率 of money is the amount arrived over the amount planned: more may arrive.
+    for text in (
+        "一、资金情况\n预算资金800万元，实际到位812万元，项目资金到位率101.5%。\n",
+        "三、绩效目标完成情况\n财政配套到位率为103%，专项经费到位率110%。\n",
+        "三、绩效目标完成情况\n指标 | 目标值 | 实际值\n投资到位率 | 100% | 104% \n",
+    ):
+        assert review_text(text, select=["G006"]) == [], text
+
+
+def test_an_arrival_rate_of_people_or_goods_is_still_a_share() -> None:
+    # Staff or equipment in place out of what is required cannot pass the whole.
+    found = review_text("三、绩效目标完成情况\n人员到位率103%，设备到位率108%。\n", select=["G006"])
+    assert [f.spans[0].text for f in found] == ["人员到位率103%", "设备到位率108%"]
+
+
 def test_a_target_above_100_percent_is_g002_not_g006() -> None:
     found = review_text("二、绩效目标\n满意度≥105%。\n", select=["G"])
     assert [f.code for f in found] == ["G002"]

@@ -111,6 +111,22 @@ def test_qizhong_after_full_stop_refers_to_previous_sentence() -> None:
     assert f.data["expr"] == "32 + 1 + 60 = 93"
 
 
+def test_qizhong_after_words_pointing_back_refers_to_previous_sentence() -> None:
+    (f,) = sums("年度预算资金120万元。上述资金其中：设备购置50万元，运维60万元。")
+    assert f.data["expr"] == "50 + 60 = 110"
+
+
+def test_qizhong_after_a_new_subject_does_not_split_the_previous_sentence() -> None:
+    # The new sentence names what its 其中 splits (the upgrade project), whose total it omits.
+    for text in (
+        "全年筹集公益金2.35亿元。系统升级改造项目，其中：软件开发中标价29.8万元，"
+        "地图服务中标价17.88万元。",
+        "年末人员编制95人。机关各科室其中：办公室5人，财务科3人。",
+        "本年度收入500万元。设备采购项目其中包括服务器80万元、网络设备40万元。",
+    ):
+        assert sums(text) == [], text
+
+
 def test_main_items_list_may_be_partial() -> None:
     text = "项目支出100万元，主要是：城乡社区支出60万元，农林水支出30万元。"
     assert sums(text) == []

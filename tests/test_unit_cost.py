@@ -56,3 +56,39 @@ def test_across_paragraphs_only_with_one_standard_one_count_and_one_total() -> N
     # A second standard: which one the total pays for is unclear.
     two = text + "困难补助标准为0.10万元/生·年。\n"
     assert t(two) == []
+
+
+# -- T090 computed-amount-mismatch: an amount the report says it computed at a standard ----------
+
+
+def c(text: str):
+    return [f for f in review_text(text, select=["T020", "T090"]) if f.code in ("T020", "T090")]
+
+
+def test_an_amount_computed_at_a_standard_is_count_times_standard() -> None:
+    # 132697 × 2元 = 265394元 = 26.54万元: the standard is a rule's figure, taken as exact
+    text = "馆藏档案资料合计共132697卷，按照规定每卷(册)2元的标准测算，争取到财政资金{}万元。"
+    [f] = c(text.format("21.44"))
+    assert (f.code, f.kind, f.severity) == ("T090", "sum_mismatch", Severity.WARNING)
+    assert "132697 × 每卷(册)2元 = 26.5394万元" in f.message
+    assert [s.text for s in f.spans] == ["21.44万元", "132697", "每卷(册)2元"]
+    assert c(text.format("26.54")) == []
+
+
+def test_other_wordings_and_units_of_a_computed_amount() -> None:
+    [f] = c("全年共培训480人次，按每人次150元标准核算，培训经费共计6.2万元。")
+    assert f.code == "T090" and "= 7.2万元" in f.message
+    assert c("全年共培训480人次，按每人次150元标准核算，培训经费共计7.2万元。") == []
+    [f] = c("新建道路合计1200米，按每米800元的标准计算，安排资金100万元。")
+    assert f.code == "T090" and "= 96万元" in f.message
+    # a unit in brackets after the standard's counts the same: 册 for 每卷(册)
+    [f] = c("整理资料共计5000册，按每卷（册）3元的标准测算，需经费2.4万元。")
+    assert f.code == "T090" and "= 1.5万元" in f.message
+
+
+def test_an_amount_not_said_to_be_computed_stays_t020_with_the_standards_rounding() -> None:
+    # no 测算/计算: the amount may include other money, T020 (contradiction) with rounding
+    [f] = c("补助标准每人每月500元，全年共补助120人，发放补助资金共计70万元。")
+    assert f.code == "T020"
+    # the count in another unit than the standard's: no reading
+    assert c("馆藏档案合计共1200盒，按照每卷2元的标准测算，争取到财政资金1万元。") == []

@@ -234,8 +234,11 @@ def _ratio(spent: CellNumber, budget: CellNumber) -> tuple[Decimal, Decimal, Dec
     if budget.value <= 0:
         return None
     v = spent.value / budget.value * 100
-    lo = (spent.value - _half(spent)) / (budget.value + _half(budget)) * 100
-    d = budget.value - _half(budget)
+    # A budget written with fewer decimals than the spending beside it (50 | 47.68) is exact at
+    # the spending's precision: the form would print 49.6 if the budget were 49.6.
+    hb = _half(budget._replace(decimals=max(budget.decimals, spent.decimals)))
+    lo = (spent.value - _half(spent)) / (budget.value + hb) * 100
+    d = budget.value - hb
     hi = (spent.value + _half(spent)) / d * 100 if d > 0 else v
     return v, min(lo, v), max(hi, v)
 
@@ -311,6 +314,15 @@ def form_rates(doc: Document) -> Iterator[Hit | Relation]:
                         spans, data, severity=Severity.WARNING, variant="opening"
                     )
                 continue  # a note naming 年初预算数 while the rate uses 全年: not worth a finding
+            if row.unglued:
+                # Cells that ran together, split where the report states the spending elsewhere.
+                data["note"] = f"（该行数字连写，按报告他处所列的执行数 {fmt(spent.value)} 拆分）"
+                data["note_en"] = (
+                    f" (the row's figures ran together; split where the report states the "
+                    f"spending {fmt(spent.value)} elsewhere)"
+                )
+                yield FORM_RATE_MISMATCH.hit(spans, data, severity=Severity.WARNING)
+                continue
             yield FORM_RATE_MISMATCH.hit(spans, data)
 
 

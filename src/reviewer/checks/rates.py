@@ -223,9 +223,11 @@ def _budgets(items: list[Fact]) -> list[tuple[Decimal, Decimal, str, str, tuple[
 
 
 def _prefer_expense(items: list[Fact]) -> list[Fact]:
-    """Spending-side budgets when stated; else income-side or unsaid ones."""
+    """Spending-side budgets when stated, with unsaid ones; else income-side or unsaid ones. A
+    spending rate pairs with the budget of its own kind: beside a stated expenditure budget, an
+    income budget (收入预算1116.20万元 against 支出预算1824.15万元) is no reading of it."""
     exp = [f for f in items if f.side == "expense"]
-    rest = [f for f in items if f.side != "expense"]
+    rest = [f for f in items if f.side != "expense" and not (exp and f.side == "income")]
     seen: set[Decimal] = {f.value for f in exp}
     return exp + [f for f in rest if f.value not in seen]
 

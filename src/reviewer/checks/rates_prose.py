@@ -75,6 +75,16 @@ _PAID_BEFORE = {
 }
 # What an execution rate's spending may be called: any verb that moves the money on.
 _PAID_ANY = lazy(_PAID % "拨付|支付|支出|执行|发放|使用")
+# An amount required of the unit ("地方应配套20971万元", "应拨付资金") is the base of an execution
+# rate; the amount that actually arrived or was matched ("实际配套到位资金104880.14万元") is what
+# was executed. An excess stated beside them (超规模配套, 超额) is neither: the rate is actual ÷
+# required, not the excess ÷ required.
+_REQUIRED_VERBS = r"配套|拨付|支付|到位|发放|安排|投入|落实"
+_REQUIRED = lazy(rf"应(?:{_REQUIRED_VERBS})(?:资金|金额|经费)?(?:为|是|共|:)?[ \t]*$")
+_REQUIRED_WORD = lazy(rf"应(?:{_REQUIRED_VERBS})")
+_ACTUAL_MATCHED = lazy(
+    r"(?:实际|已)[一-鿿]{0,3}?(?:配套|到位|落实)[一-鿿]{0,4}?(?:为|是|:)?[ \t]*$"
+)
 # A clause that opens with the spending verb ("拨付使用资金6.46万元").
 _SPENT_LEAD = lazy(r"\s*(?:拨付|支付|支出|执行|发放|使用)(?:使用|支出)?(?:资金|金额|经费)?\s*$")
 # A clause that ends in the amount spent named as such ("我局项目执行金额2856.63万元").
@@ -85,6 +95,23 @@ _BASE_BEFORE = lazy(
 )
 # A paid, spent or left-over amount is never the base.
 _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
+# An expenditure budget named as such ("批复支出预算1824.15万元") is a base, not a spent amount.
+_SPEND_BUDGET = lazy(r"(?:支出预算|预算支出)(?:数|资金|总额)?(?:为|是|共|:)?[ \t]*$")
+_SPENT_WORDS = lazy(r"已|实际|执行|完成|决算|累计")
+# A budget of income (收入预算, 预算安排收入) is no base of a spending rate: a rate pairs with the
+# budget of its own kind, spending with the expenditure budget.
+_INCOME = lazy(r"收入")
+
+
+def _is_base(clause: str, verb: str) -> bool:
+    """Whether the clause before an amount names it as the base of a rate of this verb."""
+    if verb != "到位" and _INCOME.search(clause):
+        return False
+    if _SPEND_BUDGET.search(clause) and not _SPENT_WORDS.search(clause):
+        return True
+    return bool(_BASE_BEFORE.search(clause)) and not _NOT_BASE.search(clause)
+
+
 _TARGET_WORDS = lazy(rf"目标|指标值|预期|计划|要求|应当|应|确保|力争|{LOWER_BOUND_MARKS_ALT}")
 # A clause of purpose ("为了实现年初绩效目标"), up to its comma.
 _PURPOSE = lazy(r"为了?(?:实现|完成|达到|确保)[^，,。；;:：]*")
@@ -153,8 +180,9 @@ def _is_target(doc: Document, s: int, name_start: int, num_start: int) -> bool:
     if _TARGET_WORDS.search(norm, clause, num_start):
         return True
     # "为了实现年初绩效目标，…，执行率87.43%": a clause saying what the work was for names a
-    # target, it does not state the rate as one.
-    if not _TARGET_WORDS.search(_PURPOSE.sub(_blank, norm[s:clause])):
+    # target, it does not state the rate as one; nor does an amount required (应配套 A万元).
+    before = _REQUIRED_WORD.sub(_blank, _PURPOSE.sub(_blank, norm[s:clause]))
+    if not _TARGET_WORDS.search(before):
         return False
     line_no, _ = doc.line_col(s)
     above = doc.lines[max(0, line_no - 4) : line_no - 1]
@@ -206,7 +234,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
             clause = _clause_before(norm, q, start)
             if paid_rx.search(clause):
                 paid.append(_Amount(q, clause))
-            elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+            elif _is_base(clause, m.group("verb")):
                 bases.append(_Amount(q, clause))
         if len({a.q.base for a in paid}) != 1:
             continue
@@ -238,9 +266,16 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
     bases: list[_Amount] = []
     for q in _money(norm, s, m.start("name")):
         clause = _clause_before(norm, q, s)
-        if _PAID_ANY.search(clause) or _SPENT_LEAD.match(clause) or _SPENT_TAIL.search(clause):
+        if (_is_base(clause, "执行") and _SPEND_BUDGET.search(clause)) or _REQUIRED.search(clause):
+            bases.append(_Amount(q, clause))
+        elif (
+            _ACTUAL_MATCHED.search(clause)
+            or _PAID_ANY.search(clause)
+            or _SPENT_LEAD.match(clause)
+            or _SPENT_TAIL.search(clause)
+        ):
             paid.append(_Amount(q, clause))
-        elif _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+        elif _is_base(clause, "执行"):
             bases.append(_Amount(q, clause))
     if not bases and len(paid) == 1:
         # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
@@ -248,7 +283,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
         line = norm.rfind("\n", 0, s) + 1
         for q in _money(norm, line, s):
             clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
-            if _BASE_BEFORE.search(clause) and not _NOT_BASE.search(clause):
+            if _is_base(clause, "执行"):
                 bases.append(_Amount(q, clause))
     if len({a.q.base for a in paid}) != 1 or len({a.q.base for a in bases}) != 1:
         return None

@@ -146,6 +146,12 @@ def _in_breakdown(norm: str, start: int) -> bool:
     return _BREAKDOWN.match(norm, opened) is not None
 
 
+def _after_among(norm: str, start: int, floor: int) -> bool:
+    """Whether the amount at `start` follows a 其中 of its sentence that comes after a figure."""
+    i = norm.rfind("其中", floor, start)
+    return i > floor and bool(rx.search(r"\d", norm[floor:i]))
+
+
 def _judged_elsewhere(doc: Document) -> list[tuple[int, int]]:
     """Spans of the rates R001 and R020 judge (hits and rates that held)."""
 
@@ -252,6 +258,14 @@ def _judge(
 ) -> Hit | Relation | None:
     verb = _PAID_VERBS[m.group("verb")]
     own = [a for a in own if not _in_breakdown(doc.norm, a.q.start)]
+    # Two or more amounts after a 其中 that follows a figure, none of them left unpaid, split
+    # that figure by recipient or purpose ("收到资金15150万元，其中省级支出安排489万元，各州市安排
+    # 14661万元，执行率100%"): parts, neither the whole paid nor the base. One amount there
+    # ("下达200万元，其中已拨付180万元") or a paid/unpaid pair is the rate's own pairing.
+    s, _ = _sentence_bounds(doc.norm, m.start())
+    parts = [a for a in own if _after_among(doc.norm, a.q.start, s)]
+    if len(parts) >= 2 and not any(_UNPAID.search(a.label) for a in parts):
+        own = [a for a in own if a not in parts]
     paid = [a for a in own if verb.search(a.label) and not _UNPAID.search(a.label)]
     unpaid = [a for a in own if _UNPAID.search(a.label)]
     bases = [a for a in own if _BASE.search(a.label) and not _NOT_BASE.search(a.label)]

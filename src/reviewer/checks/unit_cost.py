@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
+from reviewer import regex as rx
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -42,8 +43,36 @@ UNIT_COST_MISMATCH = rule(
     "the standard changed, say so.",
 )
 
+COMPUTED_MISMATCH = rule(
+    code="T090",
+    fix_zh="按数量×标准重新测算金额，或更正报告所列的数量、标准或金额。",
+    name="computed-amount-mismatch",
+    kind="sum_mismatch",
+    severity=Severity.WARNING,
+    family="totals",
+    title_zh="按标准测算的金额与数量×标准不符",
+    title_en="An amount the report says it computed from a standard does not follow from it",
+    message_zh="报告称按{standard}的标准测算得{total}，而 {count} × {standard} = {readings}",
+    message_en="The report says {total} was computed at {standard}, but {count} × {standard} "
+    "= {readings_en}",
+    what="A per-unit standard (每卷(册)2元, 每人每月500元, 0.6万元/个) whose own sentence says an "
+    "amount was computed from it (按…标准测算/计算/核算/核定), with one count in the standard's "
+    "unit stated in the paragraph (a unit in brackets after the standard's, 每卷(册), is the "
+    "same unit): the amount must be count × standard, units converted (元 against 万元).",
+    why="The report states the amount as the product; when the product of its own count and "
+    "standard differs, one of the three figures is wrong.",
+    example="馆藏档案合计共132697卷，按照每卷(册)2元的标准测算，争取到财政资金21.44万元。",
+    counterexample="馆藏档案合计共132697卷，按照每卷(册)2元的标准测算，争取到财政资金26.54万元。",
+    fix="Recompute the amount as count × standard, or correct the count, standard or amount.",
+)
+
 _PERSON = {"人", "生", "名"}
-_UNIT = r"人|生|名|户|个|所|家|亩|座|辆|台|套|处|次|人次|校"
+_UNIT = (
+    r"人次|人|生|名|户|个|所|家|亩|座|辆|台|套|处|次|校|卷|册|件|盒|盘|本|份|张|只|头|株|棵|"
+    r"平方米|立方米|公里|米|吨"
+)
+# An amount the report says it computed from the standard: "按照每卷(册)2元的标准测算，…资金X".
+_COMPUTED = lazy(r"测算|计算|核算|核定")
 # "0.60万元/生·年", "3000元/人", "500 元/人/月".
 _PER_SLASH = lazy(
     # A figure starts where its digits start: no retry inside a run of digits (linear time).
@@ -52,7 +81,8 @@ _PER_SLASH = lazy(
 )
 # "每人每月500元", "每生每年补助0.6万元", "按每户2000元".
 _PER_EACH = lazy(
-    rf"每(?P<unit>{_UNIT})(?:每(?P<per>年|月|学期))?(?:补助|补贴|发放|奖补|资助)?[ \t]*"
+    rf"每(?P<unit>{_UNIT})(?:[(（](?P<alt>[^()（）\d]{{1,12}})[)）])?(?:每(?P<per>年|月|学期))?"
+    r"(?:补助|补贴|发放|奖补|资助)?[ \t]*"
     r"(?P<num>\d+(?:\.\d+)?)[ \t]*(?P<money>万元|元)"
 )
 _STANDARD_WORDS = lazy(r"标准|单价|补助|补贴|奖补|资助|生均")
@@ -80,6 +110,7 @@ class _Standard(NamedTuple):
     start: int
     end: int
     raw: str
+    alt: tuple[str, ...] = ()  # units in brackets after the standard's: 每卷(册) → ('册',)
 
 
 def _paragraph(norm: str, pos: int) -> tuple[int, int]:
@@ -105,13 +136,19 @@ def _standards(doc: Document) -> list[_Standard]:
         for m in pat.finditer(norm):
             s, _ = _paragraph(norm, m.start())
             sent = max(s, max(norm.rfind(ch, s, m.start()) for ch in "。；;") + 1)
-            if not _STANDARD_WORDS.search(norm, sent, m.end()):
+            # "…标准" before the figure, or right after it ("每卷2元的标准测算").
+            if not _STANDARD_WORDS.search(norm, sent, min(len(norm), m.end() + 6)):
                 continue
             num, scale = m.group("num"), MONEY_SCALE[m.group("money")]
             places = len(num.split(".", 1)[1]) if "." in num else 0
             half = Decimal(5) * Decimal(10) ** (-places - 1) * scale
             unit, per = m.group("unit"), m.group("per") or ""
-            out.append(_Standard(Decimal(num) * scale, half, unit, per, m.start(), m.end(), m[0]))
+            alt = tuple(
+                u for u in rx.split(r"[、,，/]", m.groupdict().get("alt") or "") if u.strip()
+            )
+            out.append(
+                _Standard(Decimal(num) * scale, half, unit, per, m.start(), m.end(), m[0], alt)
+            )
     return sorted(out, key=lambda st: st.start)
 
 
@@ -123,6 +160,14 @@ def _readings(st: _Standard) -> list[tuple[Decimal, str]]:
     return [(Decimal(1), "")]
 
 
+def _count_in(norm: str, q: Quantity, units: tuple[str, ...]) -> bool:
+    """Whether `q` counts in one of `units`: a count of that unit, or a bare figure the unit
+    follows (132697卷: units the number reader does not know as counts)."""
+    if q.dimension == "count":
+        return any(_same_unit(q.count_unit, u) for u in units)
+    return q.dimension == "bare" and any(norm.startswith(u, q.end) for u in units)
+
+
 def _inside(q: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(a <= q.start < b for a, b in spans)
 
@@ -131,7 +176,7 @@ def _wan(v: Decimal) -> str:
     return fmt((v / 10000).quantize(Decimal("0.0001")).normalize())
 
 
-@check(UNIT_COST_MISMATCH)
+@check(UNIT_COST_MISMATCH, COMPUTED_MISMATCH)
 def unit_cost_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
     standards = _standards(doc)
@@ -141,11 +186,11 @@ def unit_cost_mismatch(doc: Document) -> Iterator[Hit | Relation]:
     for st in standards:
         ps, pe = _paragraph(norm, st.start)
         quantities = [q for q in find_quantities(norm, ps, pe) if not _inside(q, spans)]
+        units = (st.unit, *st.alt)
         counts = [
             q
             for q in quantities
-            if q.dimension == "count"
-            and _same_unit(q.count_unit, st.unit)
+            if _count_in(norm, q, units)
             and q.scale == 1
             and not q.approx
             and _COUNT_BEFORE.search(_clause_before(norm, q.start, ps))
@@ -169,15 +214,36 @@ def unit_cost_mismatch(doc: Document) -> Iterator[Hit | Relation]:
         n = count.value
         readings = [(n * st.value * k, label) for k, label in _readings(st)]
         factors = [k for k, _ in _readings(st)]
+        sent_end = min([i for i in (norm.find(ch, st.end) for ch in "。；;\n") if i >= 0] or [pe])
+        computed = (
+            scope == "paragraph"
+            and total.start < sent_end
+            and bool(_COMPUTED.search(norm, st.end, total.start))
+        )
+        # An amount the report says it computed at the standard takes the standard as exact (a
+        # rule's figure, not a measurement): only the amount's own rounding is allowed.
         held = [
             (v, label)
             for (v, label), k in zip(readings, factors, strict=True)
-            if abs(v - total.base) <= total.half_unit + n * st.half * k
+            if abs(v - total.base) <= total.half_unit + (0 if computed else n * st.half * k)
         ]
         if held:
             text = f"{count.raw} × {st.raw} = {_wan(held[0][0])}万元{held[0][1]}"
             spans = [(total.start, total.end), (count.start, count.end), (st.start, st.end)]
             yield relation("sum", spans, text)
+            continue
+        if computed:
+            yield COMPUTED_MISMATCH.hit(
+                [(total.start, total.end), (count.start, count.end), (st.start, st.end)],
+                {
+                    "count": count.raw.replace(" ", ""),
+                    "standard": st.raw.replace(" ", ""),
+                    "readings": "；".join(f"{_wan(v)}万元{lab}" for v, lab in readings),
+                    "readings_en": "; ".join(f"{_wan(v)} 万元{lab}" for v, lab in readings),
+                    "total": total.raw.replace(" ", ""),
+                    "computed": [_wan(v) for v, _ in readings],
+                },
+            )
             continue
         note_zh = note_en = ""
         if scope == "document":

@@ -349,6 +349,7 @@ class _Parser:
         self.sentence_nodes: list[Node] = []
         self.previous_sentence: list[Node] = []
         self.label_floor = start
+        self.sentence_start = start
 
     # -- events ---------------------------------------------------------------------------
     def run(self, events: list[tuple[int, int, str, object]]) -> list[Node]:
@@ -378,6 +379,7 @@ class _Parser:
                 self._paren_close()
             elif kind == "。":
                 self._sentence_end()
+                self.sentence_start = pos + 1
             # '；' separates list items; it neither opens nor closes anything.
         self._sentence_end()
         return self.nodes
@@ -512,7 +514,12 @@ class _Parser:
         if kind == "among" and self._inside_paren_breakdown():
             return
         backref = False
-        if not self.segment and kind in ("among", "incl") and self.previous_sentence:
+        if (
+            not self.segment
+            and kind in ("among", "incl")
+            and self.previous_sentence
+            and self._refers_back(m.start())
+        ):
             # "…编制95人。其中：…" refers back to the sentence just ended.
             self.segment = self.previous_sentence
             backref = True
@@ -521,6 +528,14 @@ class _Parser:
             # "按经济分类分：…" restating a total given just before: a second breakdown of it.
             self._push(Breakdown(total=self.carry, marker="by", marker_start=m.start()))
         self.segment = []
+
+    def _refers_back(self, pos: int) -> bool:
+        """Whether a 其中 with no figure before it in its sentence splits a figure of the sentence
+        before: only when the sentence opens with it, or with words pointing back (上述资金,
+        以上). A sentence that names a new subject first ("…公益金2.35亿元。APP升级项目，其中：
+        A 29.8万元…") splits that subject, whose figure it does not state."""
+        words = rx.sub(r"[\s，,、：:]", "", self.norm[self.sentence_start : pos])
+        return not words or bool(rx.match(r"(?:上述|以上|前述|所述|这些|此|该|其)", words))
 
     def _open_segment(self, kind: str, pos: int, backref: bool = False) -> bool:
         opened: list[Breakdown] = []

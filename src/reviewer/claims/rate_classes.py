@@ -66,10 +66,17 @@ SHARE_STEMS: tuple[str, ...] = (
     "调解成功",
     "优良",
 )
-# A share's name, as the end of an indicator name.
-SHARE = lazy(rf"(?:{alternation(SHARE_STEMS)})(?:率|度)$")
+# Money words: a 到位率 of funds (资金到位率, 项目经费到位率) is the amount that arrived over
+# the amount planned, a ratio of two amounts and no share of a whole: more money may arrive
+# than was planned (18398.31 of 18189万元: 101.15 %). A 到位率 of anything else (人员到位率,
+# 设备到位率) counts what is in place out of what is required, a share.
+_MONEY_BEFORE = "(?<!投资)(?<!预算)(?<!财政)(?<!配套)(?<![金款费])"
 # A share's name anywhere in prose ("群众满意度达到195%"), for readers of running text.
-SHARE_NAME_ALT = rf"(?:{alternation(SHARE_STEMS)})(?:率|度)"
+SHARE_NAME_ALT = (
+    rf"(?:{alternation(tuple(s for s in SHARE_STEMS if s != '到位'))}|{_MONEY_BEFORE}到位)(?:率|度)"
+)
+# A share's name, as the end of an indicator name.
+SHARE = lazy(rf"{SHARE_NAME_ALT}$")
 # Words that make a rate a ratio that may exceed 100 %.
 CAN_EXCEED = lazy(r"增长|增幅|变动|变化|下降|降低|减少|提高|提升|控制|调整|偏差|结余|超")
 # Higher-is-better rates: an upper bound on them is a weak target.

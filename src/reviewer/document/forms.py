@@ -45,6 +45,7 @@ from reviewer.document.tables import (
     is_placeholder,
     split_cells,
 )
+from reviewer.document.unglue import stated_amounts, unglue
 from reviewer.regex import lazy
 
 OPENING = "opening"
@@ -90,6 +91,7 @@ _SPLIT_LABEL = lazy(r"^(?P<label>[^\d:：]{2,14})[:：](?P<rest>.+)$")
 # A pinyin gloss a web page prints after a character: 執(zhí)行.
 _GLOSS = lazy(r"[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）]")
 _HEADER_WINDOW = 400
+_GLUED = "数字连写无法拆分"
 _BLOCK_WINDOW = 1500
 
 
@@ -109,6 +111,7 @@ class FundsRow(NamedTuple):
     cells: list[Cell]
     unsure: str = ""
     loose: tuple[Cell, ...] = ()
+    unglued: str = ""  # 'consistent' or 'stated': a run-together row read by `unglue`
 
     @property
     def is_total(self) -> bool:
@@ -216,9 +219,30 @@ def _find_blocks(doc: Document) -> list[FundsBlock]:
                 weight=_header_weight(doc, m.start()),
                 note_budget=_note_budget(doc.norm[block.start : block.end + _HEADER_WINDOW]),
             )
-            out.append(block)
+            out.append(_unglued(doc, block))
             pos = block.end
     return out
+
+
+def _unglued(doc: Document, block: FundsBlock) -> FundsBlock:
+    """The block with each row whose figures ran together read, when only one split of it holds
+    (`document/unglue.py`); other rows as they were."""
+    if not any(r.unsure.startswith(_GLUED) for r in block.rows):
+        return block
+    stated = stated_amounts(doc.norm, block.start, block.end, block.unit)
+    rows = []
+    for row in block.rows:
+        read = (
+            unglue(row.cells, block.columns, block.budget_kind(), stated)
+            if row.unsure.startswith(_GLUED)
+            else None
+        )
+        if read is None:
+            rows.append(row)
+            continue
+        values, how = read
+        rows.append(row._replace(values=values, unsure="", unglued=how))
+    return block._replace(rows=rows)
 
 
 def _stack_header(before: str) -> str:
@@ -672,7 +696,7 @@ def _row(label: Cell, group: int, values: list[Cell], cols: list[str], layout: s
         c.text for c in values if c.text and cell_number(c) is None and not is_placeholder(c)
     ]
     if garbled:
-        return FundsRow(label, group, {}, values, f"数字连写无法拆分：{garbled[0]}")
+        return FundsRow(label, group, {}, values, f"{_GLUED}：{garbled[0]}")
     explicit = layout != "run"
     cells = list(values)
     if explicit:

@@ -231,3 +231,12 @@ def test_a_clause_of_purpose_naming_a_target_does_not_make_the_rate_one() -> Non
     # Near miss: a goal stated as such before the rate in its sentence stays a target.
     goal = text.replace("为了实现年初绩效目标，各科室定期督导检查，", "年度绩效目标：")
     assert r(goal.format(rate="87.34%")) == []
+
+
+def test_an_execution_rate_is_read_on_the_adjusted_budget_not_the_opening_one() -> None:
+    # 执行率 = 全年执行数 / 全年预算数: the opening budget beside it is no base.
+    ok = "该项目年初预算资金100万元，全年预算数40万元，全年执行数40万元，执行率100%。\n"
+    assert r(ok) == []
+    # A budget named 预算数 is a base like 预算资金.
+    [f] = r("该项目全年预算数40万元，项目执行金额30万元，执行率100%。\n")
+    assert "30 ÷ 40 = 75%" in f.message

@@ -692,3 +692,16 @@ def test_parts_named_after_a_reduction_elsewhere_are_still_added() -> None:
     text = "下达资金5.00万元，其中：造林补助2.42万元，公益林补助1.77万元。上年调减2.66万元。"
     (f,) = sums(text)
     assert f.code == "T001" and f.data["expr"] == "2.42 + 1.77 = 4.19"
+
+
+def test_an_amount_spent_in_the_next_sentence_is_not_one_more_source() -> None:
+    # Funds by source (中央 + 省级 + 县级), then what was spent of them: the spending is no part.
+    text = (
+        "本项目资金总额3560万元，其中中央补助2100万元，省级补助860万元，县级配套500万元。"
+        "截至2022年12月31日，实际支出3420.8万元，资金执行率96.09%。"
+    )
+    (f,) = sums(text)
+    assert f.data["expr"] == "2100 + 860 + 500 = 3460" and "跨句" not in f.message
+    # A breakdown of spending may go on across sentences.
+    (f,) = sums("全年支出500万元。其中基本支出300万元。项目支出100万元。")
+    assert f.data["expr"] == "300 + 100 = 400"

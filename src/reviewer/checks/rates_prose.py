@@ -91,8 +91,12 @@ _SPENT_LEAD = lazy(r"\s*(?:拨付|支付|支出|执行|发放|使用)(?:使用|�
 _SPENT_TAIL = lazy(r"(?:执行|支出|使用)(?:金额|数)\s*(?:为|是|达|:|：)?\s*$")
 _BASE_BEFORE = lazy(
     r"(?:总投资|总额|预算|下达|安排|计划投资|合同(?:价|金额)?|中标价|应付|资金|共计|合计)"
-    r"(?:资金|金额|总额)?(?:为|是|共|:)?[ \t]*$"
+    r"(?:资金|金额|总额|数)?(?:为|是|共|:)?[ \t]*$"
 )
+# A budget as adjusted during the year (全年预算数, 调整后预算), which an execution rate is
+# computed on, as against the budget at the year's start (年初预算).
+_ADJUSTED_BASE = lazy(r"全年预算|调整后|调整预算|变更后")
+_OPENING_BASE = lazy(r"年初")
 # A paid, spent or left-over amount is never the base.
 _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|结转|剩余|余额|其中")
 # An expenditure budget named as such ("批复支出预算1824.15万元") is a base, not a spent amount.
@@ -125,6 +129,15 @@ _LEAD = lazy(r"[ \t]*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、
 class _Amount(NamedTuple):
     q: Quantity
     label: str
+
+
+def _rate_bases(bases: list[_Amount]) -> list[_Amount]:
+    """The bases an execution rate is computed on: when the year's adjusted budget
+    (全年预算数) stands beside the opening one (年初预算), the adjusted one."""
+    adjusted = [b for b in bases if _ADJUSTED_BASE.search(b.label)]
+    if adjusted and any(_OPENING_BASE.search(b.label) for b in bases if b not in adjusted):
+        return adjusted
+    return bases
 
 
 def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
@@ -238,6 +251,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
                 bases.append(_Amount(q, clause))
         if len({a.q.base for a in paid}) != 1:
             continue
+        bases = _rate_bases(bases)
         base_q: Quantity | None = None
         base_label = ""
         if len({a.q.base for a in bases}) == 1:
@@ -285,6 +299,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
             clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
             if _is_base(clause, "执行"):
                 bases.append(_Amount(q, clause))
+    bases = _rate_bases(bases)
     if len({a.q.base for a in paid}) != 1 or len({a.q.base for a in bases}) != 1:
         return None
     if bases[0].q.base <= 0 or bases[0].q.start > paid[0].q.start:

@@ -404,6 +404,9 @@ class _Parser:
         if bd is not None and bd.parts and _OWN_TOTAL_RE.search(label) and _room(bd) < node.value:
             bd.open = False
             bd = None
+        if bd is not None and bd.crossed_end and _spent_after_funds(bd, node):
+            bd.open = False  # "资金总额3560万元，其中…。截至年底，实际支出3420.8万元": not a part
+            bd = None
         if bd is not None:
             self._drop_paired_quota(bd, node)
             node.parent = bd.total
@@ -850,6 +853,18 @@ def _same_year(norm: str, total: Node, part: Node) -> bool:
     if lead:
         a = a + _YEAR_RE.findall(lead.group())
     return b[-1] in a
+
+
+_SPENT_LABEL_RE = lazy(r"支出|执行|支付|拨付|使用|发放|结余|结转|剩余")
+
+
+def _spent_after_funds(bd: Breakdown, node: Node) -> bool:
+    """Whether `node`, in a sentence after the one its breakdown opened in, is an amount spent
+    (实际支出, 已拨付 …) while the total and every part so far are funds by where they came from
+    (资金总额 = 中央 + 省级 + 县级): what was done with the money, not one more source of it."""
+    if not _SPENT_LABEL_RE.search(node.label) or _SPENT_LABEL_RE.search(bd.total.label):
+        return False
+    return not any(_SPENT_LABEL_RE.search(p.label) for p in bd.parts)
 
 
 def _room(bd: Breakdown) -> Decimal:

@@ -21,7 +21,8 @@ collected while every other set, holdout6 included, was being tuned on; gold com
 tool run; tuned on since its arithmetic/target causes were fixed on branch causes7:
 NOTES-holdout7.md gives its first run and the figures after). `holdout8` and `holdout9` (collected
 while holdout7 was being tuned on, gold committed before any tool run: NOTES-holdout8.md and
-NOTES-holdout9.md); holdout9 is sealed until the lead's first run.
+NOTES-holdout9.md); holdout8 is tuned on since its first run (branches arith8, cells8, qual8 on
+2026-12-02, the fifth session), holdout9 is sealed until the lead's first run.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ PARTS = (
     ("holdout5", "holdout5 (tuned on since)"),
     ("holdout6", "holdout6 (tuned on since)"),
     ("holdout7", "holdout7 (tuned on since)"),
-    ("holdout8", "holdout8"),
+    ("holdout8", "holdout8 (tuned on since)"),
     ("holdout9", "holdout9"),
 )
 

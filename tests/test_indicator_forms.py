@@ -156,6 +156,15 @@ def test_lower_is_better_scores_by_the_inverse_ratio() -> None:
     assert "每户管理费用" in s006.message and "10 × ≤200元 ÷ 250元 = 8" in s006.message
 
 
+def test_a_score_above_the_weight_is_one_finding_s003_not_also_a_formula_one() -> None:
+    # 93% against ≥90% earns the full 10 by any formula: the fault is 11 > 10, told by S003.
+    row = "| 满意度指标 | 受益群众满意度 | ≥90% | 93% | 10 | 11 |\n"
+    assert _codes(PIPE + row, ["S003", "S006"]) == ["S003"]
+    # Within the weight, a score above its proportion is still S006 (10 × 80% = 8 < 9).
+    row = "| 满意度指标 | 受益群众满意度 | ≥90% | 72% | 10 | 9 |\n"
+    assert _codes(PIPE + row, ["S003", "S006"]) == ["S006"]
+
+
 # ---- cells glued with no separator -----------------------------------------------------------------
 
 GLUED = (

@@ -91,3 +91,22 @@ def test_a_control_rate_one_cell_per_line_under_a_year_written_apart() -> None:
     # as one.
     other = form.replace("控制率\n\n46", "46")
     assert review_text(other.format(rate="101.70%"), select=["R003"]) == []
+
+
+def test_quotas_listed_together_are_set_against_the_head_count_as_one_total() -> None:
+    # The head count covers both quotas: 41 in post against 25 + 18 = 43 is within quota.
+    assert c002("核定行政编制25名、事业编制18名，共43名；年末实有在职人员41人。") == []
+    assert c002("核定行政编制25名、事业编制18名，实有在职人员41人。") == []
+    # The stated total stands for the quotas too.
+    assert c002("核定编制：行政编制20名，事业编制10名，合计30名，实有在职人员29人。") == []
+    # Above the total it still fires, against the total.
+    (f,) = c002("核定行政编制20名、事业编制10名，实有在职人员35人。")
+    assert "30 人" in f.message and "超 5 人" in f.message
+    (f,) = c002("核定行政编制25名、事业编制18名，共43名；年末实有在职人员46人。")
+    assert "43 人" in f.message and "超 3 人" in f.message
+
+
+def test_a_quota_paired_with_its_own_head_count_is_not_summed() -> None:
+    # Each quota is followed by its own head count: the second pair alone is over.
+    (f,) = c002("核定行政编制20名，实有在职人员19人；核定事业编制10名，实有在职人员12人。")
+    assert "事业编制 10 人" in f.message and "超 2 人" in f.message

@@ -29,6 +29,20 @@ def test_qizhong_parts_short_of_the_total_are_a_warning() -> None:
     assert f.code == "T001" and f.severity == Severity.WARNING
 
 
+def test_qizhong_items_covering_less_than_half_of_the_total_are_singled_out_not_a_split() -> None:
+    # Reports name the big items of a spending total under 其中 without the rest.
+    text = "一般公共预算支出1520.6万元，其中：教育支出286.4万元，社会保障和就业支出132.5万元。"
+    assert sums(text) == []
+    # Over half of the total, a shortfall is still asked about.
+    text = "一般公共预算支出1520.6万元，其中：教育支出786.4万元，社会保障和就业支出132.5万元。"
+    (f,) = sums(text)
+    assert f.code == "T001" and f.severity == Severity.WARNING
+    # Above the total, however small the parts are, it is an error.
+    text = "一般公共预算支出520.6万元，其中：教育支出386.4万元，社会保障和就业支出232.5万元。"
+    (f,) = sums(text)
+    assert f.severity == Severity.ERROR
+
+
 def test_qizhong_naming_a_complete_split_short_of_the_total_is_an_error() -> None:
     # 财政拨款 + 其他 leaves nothing out: no unnamed part can make up the 50.
     (f,) = sums("本年收入500.00万元，其中：财政拨款300.00万元，其他收入150.00万元。")

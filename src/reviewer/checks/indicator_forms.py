@@ -134,6 +134,8 @@ def indicator_score_formula(doc: Document) -> Iterator[Hit]:
             weight, score = row.weight.quantity.value, row.score.quantity.value
             if score >= weight and expected < weight:
                 continue  # a missed target scored in full: G005
+            if score > weight:
+                continue  # a score above the weight itself: S003, whatever the formula
             if score - expected <= _half_unit(row.score):
                 continue
             t, a = _shown(row.target), _shown(row.actual)

@@ -113,7 +113,30 @@ def _prose_pairs(doc: Document) -> Iterator[_Pair]:
         after = doc.norm[nxt.end : nxt.end + 80].split("。")[0]
         if _OUTSIDE.search(after) and "实有" in slab and "在职" not in slab:
             continue  # "实有266人，其中在职143人，退休122人": the head count holds retirees
-        yield _Pair(q.value, nxt.value, lab, slab, [nxt.number_span, q.number_span])
+        quota, spans = q.value, [nxt.number_span, q.number_span]
+        run = _quota_run(doc, items, k)
+        if len(run) > 1:
+            # "核定行政编制25名、事业编制18名，共43名；实有在职人员41人": the head count is
+            # set against all the quotas listed together (their total, or the one stated).
+            quota, lab = sum((f.value for f in run), Decimal(0)), "编制合计"
+            spans = [nxt.number_span, *(f.number_span for f in run)]
+        m = rx.search(r"(?:共|合计|总计|总数)\s*(\d+)\s*[名人个]", doc.norm[q.end : nxt.start])
+        if m and Decimal(m.group(1)) >= quota:
+            quota, lab = Decimal(m.group(1)), "编制合计"
+        yield _Pair(quota, nxt.value, lab, slab, spans)
+
+
+def _quota_run(doc: Document, items: list[Fact], k: int) -> list[Fact]:
+    """The quota facts stated one after another up to items[k] in one sentence."""
+    run = [items[k]]
+    j = k - 1
+    while j >= 0 and items[j].kind == QUOTA:
+        gap = doc.norm[items[j].end : run[0].start]
+        if len(gap) > 12 or rx.search(r"[。；;\n]", gap):
+            break
+        run.insert(0, items[j])
+        j -= 1
+    return run
 
 
 _QUOTA_HEAD = lazy(r"编制(?:数|人数)?|核定编制|定编")

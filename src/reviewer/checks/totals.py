@@ -354,6 +354,10 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         data["note"] = f"；{complete.name}是完整的分类，各项之和应等于合计"
         data["note_en"] = f"; {complete.name} is a complete split, so the parts must add up"
     elif rel.marker in ("among", "paren-among") and diff < 0:
+        if parts_sum * 2 < total.value:
+            # "支出1520.6万元，其中：教育支出286.4万元，社会保障和就业支出132.5万元": parts
+            # covering less than half of the total are the items singled out, not its split.
+            return None
         severity = Severity.WARNING
         data["note"] = "；若“其中”只列举了部分分项，请注明其余部分"
         data["note_en"] = "; if 其中 lists only some parts, say what the rest is"

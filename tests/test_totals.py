@@ -719,3 +719,29 @@ def test_an_amount_spent_in_the_next_sentence_is_not_one_more_source() -> None:
     # A breakdown of spending may go on across sentences.
     (f,) = sums("全年支出500万元。其中基本支出300万元。项目支出100万元。")
     assert f.data["expr"] == "300 + 100 = 400"
+
+
+def test_an_amount_spent_beside_budget_parts_in_one_sentence_is_not_a_part() -> None:
+    # What was spent of this year's budget is not a second part of the project's total budget.
+    text = "该项目总预算1000万元，分三年实施，其中本年度预算400万元，本年支出380万元，执行率95%。"
+    assert sums(text) == []
+    # The budget parts alone are still summed.
+    text = "项目总预算1000万元，其中省级资金600万元，县级资金300万元，本年支出380万元。"
+    (f,) = sums(text)
+    assert f.data["expr"] == "600 + 300 = 900"
+    # Spending parts of a funds total are parts: 人员支出 + 公用支出.
+    (f,) = sums("项目资金总额100万元，其中人员支出60万元，公用支出30万元。")
+    assert f.data["expr"] == "60 + 30 = 90"
+    # Within a sentence, 上年结转 is a part of the income or funds total.
+    (f,) = sums("全年资金总额600万元，其中本年预算资金500万元，上年结转资金90万元。")
+    assert f.data["expr"] == "500 + 90 = 590"
+
+
+def test_a_total_written_to_fewer_places_than_its_parts_is_their_sum_rounded() -> None:
+    # 4521.3万 + 9078.5万 = 1.35998亿, written 1.36亿: nothing to report, not even a 尾差.
+    assert sums("全年支出1.36亿元，其中基本支出4521.3万元，项目支出9078.5万元。") == []
+    assert sums("全年支出1.4亿元，其中基本支出4521.3万元，项目支出9078.5万元。") == []
+    assert sums("全年支出13600万元，其中基本支出4521.3万元，项目支出9078.5万元。") == []
+    # Written to the parts' places, a gap is still reported.
+    (f,) = sums("全年支出13599.9万元，其中基本支出4521.3万元，项目支出9078.5万元。")
+    assert f.code in ("T001", "T002")

@@ -38,6 +38,16 @@ def test_different_years_are_different_quantities():
     assert d("2024年决算支出2826.23万元。2023年决算支出2500.00万元。") == []
 
 
+def test_the_opening_and_closing_balances_are_different_quantities():
+    text = "年初结转结余20万元，本年收入980万元，本年支出950万元，年末结转结余50万元。"
+    assert d(text) == []
+    # The year-end balance stated twice, once unmarked, is still one quantity.
+    [f] = d("年末结转结余50万元。\n经核实，本单位结转结余60万元。\n")
+    assert "50万元" in f.message
+    [f] = d("年初结转结余20万元。\n年初结转结余25万元。\n")
+    assert "20万元" in f.message
+
+
 def test_parts_and_qualified_labels_are_not_compared():
     text = (
         "年初预算支出3247.99万元，其中：基本支出601.41万元。\n"

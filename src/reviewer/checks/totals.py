@@ -260,6 +260,10 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     diff = parts_sum - total.value
     if diff == 0:
         return None
+    if abs(diff) < total.q.half_unit and total.q.half_unit > max(p.q.half_unit for p in rel.parts):
+        # "1.36亿元 = 4521.3万元 + 9078.5万元": the total is the parts' sum written to fewer
+        # places, not a 尾差 of rounded parts.
+        return None
     tol = _allowed([total, *rel.parts], allowance)
     scale = total.q.scale
     # The total's unit as written, with its multiplier ("万亩": the figures are shown in it).

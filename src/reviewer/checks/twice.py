@@ -102,6 +102,9 @@ def _fact_key(f: Fact) -> tuple[str, str, str, str, str] | None:
     if not _NEUTRAL_PREFIX.match(label[: m.start()]) or not _NEUTRAL_SUFFIX.match(label[m.end() :]):
         return None
     year = f.year if f.year not in ("", "this") else "this"
+    if f.kind in (CARRY_BALANCE, BUDGET_BALANCE) and "年初" in label[: m.start()]:
+        # 年初结转结余 is last year's closing balance, not this year's (年末, or unmarked).
+        year = f"{year}:opening"
     return (f.kind, f.side, f.topic, year, m.group())
 
 

@@ -407,6 +407,9 @@ class _Parser:
         if bd is not None and bd.crossed_end and _spent_after_funds(bd, node):
             bd.open = False  # "资金总额3560万元，其中…。截至年底，实际支出3420.8万元": not a part
             bd = None
+        if bd is not None and not bd.crossed_end and _spent_beside_budget(bd, node):
+            bd.open = False  # "总预算1000万元，其中本年度预算400万元，本年支出380万元"
+            bd = None
         if bd is not None:
             self._drop_paired_quota(bd, node)
             node.parent = bd.total
@@ -865,6 +868,23 @@ def _spent_after_funds(bd: Breakdown, node: Node) -> bool:
     if not _SPENT_LABEL_RE.search(node.label) or _SPENT_LABEL_RE.search(bd.total.label):
         return False
     return not any(_SPENT_LABEL_RE.search(p.label) for p in bd.parts)
+
+
+_SPENDING_RE = lazy(r"支出|执行|支付|使用|发放")
+_BUDGET_RE = lazy(r"预算|资金|经费|投资|拨款|下达|安排")
+
+
+def _spent_beside_budget(bd: Breakdown, node: Node) -> bool:
+    """Whether `node`, in the sentence its breakdown opened in, is an amount spent (本年支出,
+    执行) following parts that are budgets or funds under a budget or funds total: how much of
+    a part was spent, not one more part. Narrower than `_spent_after_funds`: 上年结转 and 结余
+    are parts of an income or funds total within a sentence, and the first part may itself be a
+    spending (资金总额…，其中人员支出…、公用支出…)."""
+    if not bd.parts or not _SPENDING_RE.search(node.label):
+        return False
+    if _SPENDING_RE.search(bd.total.label) or not _BUDGET_RE.search(bd.total.label):
+        return False
+    return all(_BUDGET_RE.search(p.label) and not _SPENDING_RE.search(p.label) for p in bd.parts)
 
 
 def _room(bd: Breakdown) -> Decimal:

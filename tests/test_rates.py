@@ -60,6 +60,22 @@ def test_staff_and_quota():
     assert [(f.kind, f.value) for f in facts(doc)] == [(QUOTA, 81), (STAFF, 63)]
 
 
+def test_the_amount_executed_in_the_year_is_a_spending_figure():
+    doc = Document(text="调整后预算920万元，全年执行874.6万元，本年执行500万元，年度执行400万元。")
+    kinds = [f.kind for f in facts(doc)]
+    assert kinds.count(SPENDING) == 3
+    # A rate is no amount: 全年执行率 is not a spending figure.
+    doc = Document(text="调整后预算920万元，全年执行率95.07%。")
+    assert SPENDING not in [f.kind for f in facts(doc)]
+
+
+def test_a_rate_against_an_amount_executed_in_the_year_is_recomputed():
+    text = "年初预算860万元，调整后预算920万元，全年执行874.6万元，预算执行率{}。"
+    [f] = r(text.format("93.07%"), "R001")
+    assert "95.07%" in f.message
+    assert r(text.format("95.07%"), "R001") == []
+
+
 # ---------------------------------------------------------------- R001
 
 

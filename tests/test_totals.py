@@ -745,3 +745,18 @@ def test_a_total_written_to_fewer_places_than_its_parts_is_their_sum_rounded() -
     # Written to the parts' places, a gap is still reported.
     (f,) = sums("全年支出13599.9万元，其中基本支出4521.3万元，项目支出9078.5万元。")
     assert f.code in ("T001", "T002")
+
+
+def test_a_part_whose_content_is_listed_in_words_leaves_the_next_part_to_the_outer_split() -> None:
+    # 主要包括… names what 人员经费 paid for; 公用经费 after the ； is the second part of 基本支出.
+    text = (
+        "基本支出1265.38万元，其中：人员经费1082.14万元，主要包括基本工资、津贴补贴等；"
+        "公用经费{}万元，主要包括办公费、水电费等。"
+    )
+    assert sums(text.format("183.24")) == []
+    (f,) = sums(text.format("193.24"))
+    assert f.data["expr"] == "1082.14 + 193.24 = 1275.38"
+    # A 包括 list with figures before the ； is a split of its own.
+    text = "基本支出1265.38万元，其中：人员经费1082.14万元，包括工资900万元、社保180万元；公用经费183.24万元。"
+    (f,) = sums(text)
+    assert f.data["expr"] == "900 + 180 = 1080.00"

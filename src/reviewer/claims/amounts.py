@@ -380,9 +380,32 @@ class _Parser:
             elif kind == "。":
                 self._sentence_end()
                 self.sentence_start = pos + 1
-            # '；' separates list items; it neither opens nor closes anything.
+            elif kind in ("；", ";"):
+                self._close_worded()
+            # Otherwise '；' separates list items; it neither opens nor closes anything.
         self._sentence_end()
         return self.nodes
+
+    def _inner(self, b: Breakdown) -> bool:
+        """Whether `b` splits a part of another split, its items joined by '、' alone."""
+        if b.total.parent is None or len(b.parts) < 2:
+            return False
+        for a, c in itertools.pairwise(b.parts):
+            gap = self.norm[a.q.end : c.label_start]
+            if "、" not in gap or "；" in gap or ";" in gap:
+                return False
+        return True
+
+    def _close_worded(self) -> None:
+        """At a '；', close the 包括 / 主要是 lists that took no figure: "人员经费1082.14万元，主要
+        包括基本工资、津贴补贴等；公用经费193.24万元" lists what the 1082.14 paid for, in words, and
+        the next figure is the next part of the outer split, not a part of 人员经费. So do lists
+        of a part whose items are joined by '、' ("人员经费…，包括工资900万元、社保180万元；
+        公用经费…"): the '；' joins the outer list."""
+        for b in self.stack:
+            if b.open and b.marker in ("incl", "partial") and (not b.parts or self._inner(b)):
+                b.open = False
+        self.stack = [b for b in self.stack if b.open]
 
     def _figure(self, q: Quantity) -> None:
         label, label_start = _label(self.norm, q, self.label_floor)

@@ -73,3 +73,25 @@ def test_a_change_that_holds_verifies_its_figures() -> None:
     # (no previous figure, no percentage) verifies nothing
     assert _status("2024年支出1100万元，比上年增加100万元，增长12%。")["12%"] == "mismatch"
     assert _status("2024年支出1100万元，比上年增加100万元。")["100万元"] == "unverifiable"
+
+
+def test_last_years_figure_inside_the_comparison_is_the_base():
+    # 比上年19.80万元下降…: (19.80 − 18.62) ÷ 19.80 = 5.96%.
+    text = "本年度“三公”经费支出18.62万元，比上年19.80万元下降{}。"
+    assert p(text.format("5.96%")) == []
+    [f] = p(text.format("6.96%"))
+    assert "19.80万元" in f.message and "6.96%" in f.message
+    assert p("支出132万元，较上年的120万元增加12万元。") == []
+    [f] = p("支出132万元，较上年的120万元增加22万元。")
+    assert "132万元 − 120万元 = 12万元" in f.message
+
+
+def test_the_level_reached_after_the_change_is_the_current_figure():
+    text = "培训经费支出较上年120万元增长{}，达到132万元，主要是培训人次增加。"
+    assert p(text.format("10%")) == []
+    [f] = p(text.format("15%"))
+    assert "(132万元 − 120万元) ÷ 120万元 = 10%" in f.message
+    # Without a level reached, nothing to compare with.
+    assert p("培训经费支出较上年120万元增长15%，主要是培训人次增加。") == []
+    # A count is not compared with money.
+    assert p("培训较上年120人次增长15%，达到132万元。") == []

@@ -54,6 +54,7 @@ _PCT_WORD = lazy(
     r"[，,]?\s*(?:同比|比上年)?(?P<dir>增长|增加|上升|提高|增幅|涨幅|下降|减少|降低|降幅|减幅|节约)"
     r"(?:了|为|达|约)?\s*$"
 )
+_REACHED = lazy(r"[，,]?\s*(?:达到|达|增至|增加到|增长到|减至|减少到|下降到|降至|降到|为)\s*")
 _SENT = lazy(r"[。；;！？!?\n\r]")
 _PREV_LABEL = lazy(r"(?:上年|去年|上一年|上年度|上年同期)(?!结转)")
 
@@ -89,11 +90,20 @@ def _changes(doc: Document) -> list[Change]:
             continue
         qs: list[Quantity] | None = None  # read at the sentence's first change phrase
         for m in _PHRASE.finditer(norm, s, e):
-            d = _DIR.match(norm, m.end(), e)
-            if not d:
-                continue
             if qs is None:
                 qs = find_quantities(norm, s, e)
+            d = _DIR.match(norm, m.end(), e)
+            base = None
+            if not d:
+                # "比上年19.80万元下降6.96%": last year's figure inside the comparison.
+                base = next((q for q in qs if 0 <= q.start - m.end() <= 1), None)
+                if base is None or base.dimension not in ("money", "count"):
+                    continue
+                if norm[m.end() : base.start] not in ("", "的"):
+                    continue
+                d = _DIR.match(norm, base.end, e)
+                if not d:
+                    continue
             up = d.group("dir") in _UP
             after = d.end()
             diff = pct = None
@@ -116,6 +126,8 @@ def _changes(doc: Document) -> list[Change]:
                 continue
             before = [q for q in qs if q.end <= m.start()]
             dim = diff.dimension if diff is not None else None
+            if base is not None and dim is not None and base.dimension != dim:
+                continue
             same = [
                 q
                 for q in before
@@ -138,6 +150,15 @@ def _changes(doc: Document) -> list[Change]:
                         prev = q
                 else:
                     curs.append(q)
+            if base is not None:
+                prev = base
+                if not curs:
+                    # "较上年120万元增长15%，达到132万元": the level reached, after the change
+                    end_q = (pct or diff).end  # type: ignore[union-attr]
+                    reached = _REACHED.match(norm, end_q, e)
+                    cur = next((q for q in qs if reached and q.start == reached.end()), None)
+                    if cur is not None and cur.dimension == base.dimension:
+                        curs.append(cur)
             if not curs:
                 continue
             end = (pct or diff).end  # type: ignore[union-attr]

@@ -37,6 +37,12 @@ def test_qizhong_items_covering_less_than_half_of_the_total_are_singled_out_not_
     text = "一般公共预算支出1520.6万元，其中：教育支出786.4万元，社会保障和就业支出132.5万元。"
     (f,) = sums(text)
     assert f.code == "T001" and f.severity == Severity.WARNING
+    # A total that reads as the parts' sum with two digits swapped or one digit changed is a
+    # typo of the sum, not a selection: 3 + 12 + 1 = 16, written 61.
+    (f,) = sums("有职工61人，其中管理人员3人，专业技术人员12人，工勤人员1人。")
+    assert f.data["expr"] == "3 + 12 + 1 = 16"
+    (f,) = sums("项目计划总投资9158.6万元，其中：中央财政扶持1000万元，自筹958.6万元。")
+    assert f.data["expr"] == "1000 + 958.6 = 1958.6"
     # Above the total, however small the parts are, it is an error.
     text = "一般公共预算支出520.6万元，其中：教育支出386.4万元，社会保障和就业支出232.5万元。"
     (f,) = sums(text)

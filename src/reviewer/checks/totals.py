@@ -167,14 +167,14 @@ def _held(rel: Relation) -> Iterator[Held]:
     yield relation("sum", spans, f"{terms} = {_display(total, scale)}{total.q.unit}")
 
 
-def _typo(stated: Quantity, computed: Decimal) -> bool:
+def _typo(stated: Quantity, computed: Decimal, min_digits: int = 3) -> bool:
     """Does the stated figure read as the computed one with one digit changed or two adjacent
-    digits swapped (at least three digits, same length)?"""
+    digits swapped (at least `min_digits` digits, same length)?"""
     written = f"{stated.value:f}".replace(".", "")
     places = stated.decimals
     quant = Decimal(1).scaleb(-places)
     other = f"{(computed / stated.scale).quantize(quant):f}".replace(".", "")
-    if len(written) != len(other) or len(written.lstrip("0")) < 3:
+    if len(written) != len(other) or len(written.lstrip("0")) < min_digits:
         return False
     diff = [k for k, (a, b) in enumerate(zip(written, other, strict=True)) if a != b]
     if len(diff) == 1:
@@ -358,9 +358,10 @@ def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
         data["note"] = f"；{complete.name}是完整的分类，各项之和应等于合计"
         data["note_en"] = f"; {complete.name} is a complete split, so the parts must add up"
     elif rel.marker in ("among", "paren-among") and diff < 0:
-        if parts_sum * 2 < total.value:
+        if parts_sum * 2 < total.value and not _typo(total.q, parts_sum, 2):
             # "支出1520.6万元，其中：教育支出286.4万元，社会保障和就业支出132.5万元": parts
-            # covering less than half of the total are the items singled out, not its split.
+            # covering less than half of the total are the items singled out, not its split;
+            # unless the total reads as their sum mistyped (25 written 52).
             return None
         severity = Severity.WARNING
         data["note"] = "；若“其中”只列举了部分分项，请注明其余部分"

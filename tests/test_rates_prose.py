@@ -240,3 +240,17 @@ def test_an_execution_rate_is_read_on_the_adjusted_budget_not_the_opening_one() 
     # A budget named 预算数 is a base like 预算资金.
     [f] = r("该项目全年预算数40万元，项目执行金额30万元，执行率100%。\n")
     assert "30 ÷ 40 = 75%" in f.message
+
+
+def test_a_sub_items_budget_in_the_rates_own_sentence_keeps_the_earlier_base_away() -> None:
+    # The second rate is the sub-item's, 790.4 ÷ 800 = 98.8%; 1200 belongs to the first rate.
+    text = (
+        "项目支出预算1200万元，执行1150.8万元，执行率95.9%；"
+        "其中专项资金预算800万元，执行790.4万元，执行率{}。"
+    )
+    assert r(text.format("98.8%")) == []
+    assert r(text.format("65.87%")) == []
+    # With no budget in its sentence, the base before is still read.
+    text = "项目支出预算1200万元。截至年底，实际执行790.4万元，执行率{}。"
+    assert r(text.format("65.87%")) == []
+    assert "790.4 ÷ 1200" in r(text.format("98.8%"))[0].message

@@ -766,3 +766,16 @@ def test_a_part_whose_content_is_listed_in_words_leaves_the_next_part_to_the_out
     text = "基本支出1265.38万元，其中：人员经费1082.14万元，包括工资900万元、社保180万元；公用经费183.24万元。"
     (f,) = sums(text)
     assert f.data["expr"] == "900 + 180 = 1080.00"
+
+
+def test_a_budget_is_no_part_of_an_amount_spent() -> None:
+    # 其中 after a budget and its execution splits the pair: the sub-item's budget is not a
+    # part of the 1150.8 executed.
+    text = (
+        "项目支出预算1200万元，执行1150.8万元，执行率95.9%；"
+        "其中专项资金预算800万元，执行790.4万元，执行率98.8%。"
+    )
+    assert sums(text) == []
+    # Amounts spent are parts of an amount spent.
+    (f,) = sums("全年执行1150.8万元，其中专项资金执行790.4万元，一般资金执行370.4万元。")
+    assert f.data["expr"] == "790.4 + 370.4 = 1160.8"

@@ -291,6 +291,10 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
             paid.append(_Amount(q, clause))
         elif _is_base(clause, "执行"):
             bases.append(_Amount(q, clause))
+        elif "预算" in clause:
+            # "其中专项资金预算800万元，执行790.4万元，执行率98.8%": a budget of the sentence
+            # not read as the base; the base of the sentence before is not this rate's.
+            return None
     if not bases and len(paid) == 1:
         # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
         # of the paragraph, when the paragraph states one.

@@ -433,6 +433,8 @@ class _Parser:
         if bd is not None and not bd.crossed_end and _spent_beside_budget(bd, node):
             bd.open = False  # "总预算1000万元，其中本年度预算400万元，本年支出380万元"
             bd = None
+        if bd is not None and _stage(bd.total.label) == "spent" and _stage(node.label) == "budget":
+            bd = None  # "执行1150.8万元；其中专项资金预算800万元，执行790.4万元": no part of it
         if bd is not None:
             self._drop_paired_quota(bd, node)
             node.parent = bd.total
@@ -908,6 +910,15 @@ def _spent_beside_budget(bd: Breakdown, node: Node) -> bool:
     if _SPENDING_RE.search(bd.total.label) or not _BUDGET_RE.search(bd.total.label):
         return False
     return all(_BUDGET_RE.search(p.label) and not _SPENDING_RE.search(p.label) for p in bd.parts)
+
+
+def _stage(label: str) -> str:
+    """'budget' for a figure planned (…预算), 'spent' for one spent (执行, 实际支出), else ''."""
+    budget = "预算" in label and "决算" not in label
+    spent = bool(rx.search(r"执行|实际支出|已支出|支出数|实际使用|已使用|已拨付", label))
+    if budget == spent:
+        return ""
+    return "budget" if budget else "spent"
 
 
 def _room(bd: Breakdown) -> Decimal:

@@ -254,3 +254,14 @@ def test_a_sub_items_budget_in_the_rates_own_sentence_keeps_the_earlier_base_awa
     text = "项目支出预算1200万元。截至年底，实际执行790.4万元，执行率{}。"
     assert r(text.format("65.87%")) == []
     assert "790.4 ÷ 1200" in r(text.format("98.8%"))[0].message
+
+
+def test_an_arrival_rate_against_the_amount_planned_to_arrive() -> None:
+    text = "计划到位资金500万元，实际到位资金{}万元，资金到位率{}。"
+    [f] = r(text.format("450", "100%"))
+    assert "450 ÷ 500 = 90%" in f.message
+    assert r(text.format("450", "90%")) == []
+    # Above the plan (an extra allocation) is no contradiction when the rate says so.
+    assert r(text.format("520", "104%")) == []
+    # A planned rate is a target, not a claim.
+    assert r("计划到位率100%，实际到位资金450万元，计划到位资金500万元。") == []

@@ -81,7 +81,7 @@ _PAID_ANY = lazy(_PAID % "拨付|支付|支出|执行|发放|使用")
 # required, not the excess ÷ required.
 _REQUIRED_VERBS = r"配套|拨付|支付|到位|发放|安排|投入|落实"
 _REQUIRED = lazy(rf"应(?:{_REQUIRED_VERBS})(?:资金|金额|经费)?(?:为|是|共|:)?[ \t]*$")
-_REQUIRED_WORD = lazy(rf"应(?:{_REQUIRED_VERBS})")
+_REQUIRED_WORD = lazy(rf"(?:应|计划|预计)(?:{_REQUIRED_VERBS})")
 _ACTUAL_MATCHED = lazy(
     r"(?:实际|已)[一-鿿]{0,3}?(?:配套|到位|落实)[一-鿿]{0,4}?(?:为|是|:)?[ \t]*$"
 )
@@ -102,6 +102,10 @@ _NOT_BASE = lazy(r"已|拨付|支付|支出|执行|到位|发放|使用|结余|�
 # An expenditure budget named as such ("批复支出预算1824.15万元") is a base, not a spent amount.
 _SPEND_BUDGET = lazy(r"(?:支出预算|预算支出)(?:数|资金|总额)?(?:为|是|共|:)?[ \t]*$")
 _SPENT_WORDS = lazy(r"已|实际|执行|完成|决算|累计")
+# An amount planned to arrive or be paid ("计划到位资金", "应拨付"): the base of that rate.
+_PLANNED = lazy(
+    r"(?:计划|应|预计)(?:到位|拨付|支付|发放)(?:资金|金额|数|总额)?(?:为|是|共|:)?[ \t]*$"
+)
 # A budget of income (收入预算, 预算安排收入) is no base of a spending rate: a rate pairs with the
 # budget of its own kind, spending with the expenditure budget.
 _INCOME = lazy(r"收入")
@@ -113,6 +117,8 @@ def _is_base(clause: str, verb: str) -> bool:
         return False
     if _SPEND_BUDGET.search(clause) and not _SPENT_WORDS.search(clause):
         return True
+    if _PLANNED.search(clause) and not rx.search(r"已|实际|累计", clause):
+        return True  # "计划到位资金500万元": what should arrive, the base of 到位率
     return bool(_BASE_BEFORE.search(clause)) and not _NOT_BASE.search(clause)
 
 

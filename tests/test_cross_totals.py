@@ -94,6 +94,15 @@ def test_income_and_carry_over_must_equal_spending_and_balance() -> None:
     assert t005("本年收入1000万元，上年结转50万元，本年支出900万元，年末结转结余150万元。") == []
 
 
+def test_the_opening_balance_is_the_carry_over_from_last_year() -> None:
+    # 年初结转结余 is brought forward: 20 + 980 = 1000 against 950 + 40 = 990.
+    text = "本单位年初结转结余20万元，本年收入980万元，本年支出950万元，年末结转结余{}万元。"
+    (f,) = t005(text.format("40"))
+    assert "980 + 上年结转 20 = 1000万元" in f.message
+    assert t005(text.format("50")) == []
+    assert t005(text.replace("年初结转结余", "年初结转和结余").format("50")) == []
+
+
 def test_without_a_carry_over_only_income_left_unaccounted_for_is_flagged() -> None:
     # Spending + balance above income: an unstated carry-over may make up the 50.
     assert t005("本年收入1000万元，本年支出900万元，年末结转结余150万元。") == []

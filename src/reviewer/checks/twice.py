@@ -76,7 +76,7 @@ _CANON: dict[str, re.Pattern[str]] = {
     OPENING: lazy(r"年初预算(?:收入|支出)?"),
     ADJUST: lazy(r"预算调整|调整预算|追加预算"),
     FULL: lazy(r"全年预算|调整后(?:的)?预算"),
-    CARRYOVER: lazy(r"上年结转(?:资金|收入)?"),
+    CARRYOVER: lazy(r"上年结转(?:资金|收入)?|年初结转(?:和|及)?结余"),
     SPENDING: lazy(r"决算支出|支出决算|支出总计|三公经费支出"),
     INCOME: lazy(r"决算收入|收入决算|收入总计"),
     CARRY_BALANCE: lazy(r"结转结余|结转和结余"),

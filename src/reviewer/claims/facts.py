@@ -102,6 +102,7 @@ class Fact(NamedTuple):
 _LABEL_NOISE = lazy(r"[\s\"'“”]")
 _CARRYOVER = lazy(r"上年结转|年初结转|上年度结转|以前年度结转")
 _CARRY_BALANCE = lazy(r"结转结余|结转和结余|结余结转|结转及结余")
+_OPENING_BALANCE = lazy(r"年初结转(?:和|及)?结余")
 _ADJUSTED = lazy(r"调整后|调整之后")
 _ADJUST_DOWN = lazy(r"调减|核减预算|预算调减")
 _ADJUST_UP = lazy(r"预算调整|调整预算|追加预算|预算追加|调增|追加")
@@ -124,6 +125,8 @@ def classify(label: str, dimension: str, count_unit: str = "") -> tuple[str, int
     if dimension == "money":
         if _CARRYOVER.search(lab) and "结余" not in lab.split("结转", 1)[1][:2]:
             return CARRYOVER, 1
+        if _OPENING_BALANCE.search(lab):
+            return CARRYOVER, 1  # 年初结转结余: last year's closing balance, brought forward
         if _CARRY_BALANCE.search(lab):
             return (CARRY_BALANCE, 1) if "率" not in lab else None
         if "预算结余" in lab:

@@ -779,3 +779,13 @@ def test_a_budget_is_no_part_of_an_amount_spent() -> None:
     # Amounts spent are parts of an amount spent.
     (f,) = sums("全年执行1150.8万元，其中专项资金执行790.4万元，一般资金执行370.4万元。")
     assert f.data["expr"] == "790.4 + 370.4 = 1160.8"
+
+
+def test_parts_by_year_within_a_span_of_years_are_parts_of_its_total() -> None:
+    text = "2021—2023年累计投入资金{}亿元，其中2021年0.6亿元、2022年0.8亿元、2023年0.8亿元。"
+    assert sums(text.format("2.2")) == []
+    (f,) = sums(text.format("2.5"))
+    assert f.data["expr"] == "0.6 + 0.8 + 0.8 = 2.2"
+    # A year outside the span is another statement.
+    text = "2021至2022年累计投入资金1.4亿元，其中2021年0.6亿元、2022年0.8亿元。2023年0.8亿元。"
+    assert sums(text) == []

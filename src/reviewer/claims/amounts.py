@@ -865,6 +865,7 @@ class _Parser:
 
 
 _YEAR_RE = lazy(r"(?:19|20)\d\d(?=年)")
+_YEAR_SPAN = lazy(r"((?:19|20)\d\d)年?\s*[—–\-~～至到]\s*((?:19|20)\d\d)(?=年)")
 
 
 def _same_year(norm: str, total: Node, part: Node) -> bool:
@@ -880,6 +881,10 @@ def _same_year(norm: str, total: Node, part: Node) -> bool:
     )
     if lead:
         a = a + _YEAR_RE.findall(lead.group())
+    # A span of years ("2021—2023年累计…", "2021至2023年"): each year within it.
+    for m in _YEAR_SPAN.finditer(total.label):
+        if int(m.group(1)) <= int(b[-1]) <= int(m.group(2)):
+            return True
     return b[-1] in a
 
 

@@ -24,6 +24,10 @@ evals/probes/quality_clean_reports.py`), 28 clean reports, 12 findings on 11 of 
   Q178 info ×1 (a privacy-masked name 谭** and phone 023-5822****) — false
   T001 warning ×1 (numeric rule, carry-over and balance read as parts of spending) — false,
        left to the numeric rules' owner
+clean-29 and clean-30 (near misses of Q170–Q183 packed in a form and in prose) were added
+after the first fixes and measured on the code before any rule change (b187cb1): 2 more
+findings, Q176 warning ×1 (管护2023年12月31日前建成的工程 read as the goal's deadline) — false,
+and Q178 info ×1 (phone 0558-6521***) — false. So 30 clean reports, 14 findings on 12 before.
 Planted: 2 of 5 caught (Q171, Q175; missed Q177, Q180; Q183's table row drew Q001 instead).
 """
 

@@ -28,6 +28,9 @@ clean-29 and clean-30 (near misses of Q170–Q183 packed in a form and in prose)
 after the first fixes and measured on the code before any rule change (b187cb1): 2 more
 findings, Q176 warning ×1 (管护2023年12月31日前建成的工程 read as the goal's deadline) — false,
 and Q178 info ×1 (phone 0558-6521***) — false. So 30 clean reports, 14 findings on 12 before.
+After the fixes (Q178 de-identification, Q006 verdict column, Q001 overall aim above plain
+figures, Q176 date qualifying a noun): 30 clean reports, 8 findings on 8 — Q004 warning ×5,
+Q001 warning ×1, Q020 warning ×1 (all judged defensible above), T001 warning ×1 (numeric).
 Planted: 2 of 5 caught (Q171, Q175; missed Q177, Q180; Q183's table row drew Q001 instead).
 """
 

@@ -81,6 +81,29 @@ def test_an_overall_aim_is_flagged_only_when_nothing_is_quantified() -> None:
     assert q001(aim + "（1）数量指标：救助人数≥1000人。\n") == []
 
 
+def test_an_overall_aim_followed_by_the_years_quantified_targets_is_silent() -> None:
+    """A 十四五 aim stated as a direction, then the year's targets as plain figures (no
+    comparator): the report is quantified, so the aim is a direction by design."""
+    aim = (
+        "一、绩效目标\n“十四五”时期我区产业总体目标是推动产业集群向高端化、智能化转型。"
+        "围绕这一方向，2024年度量化目标为：支持技术改造项目20个，新增规上企业30家，"
+        "产业集群产值增长8%。\n"
+    )
+    assert q001(aim) == []
+    # near misses: what follows is results, not targets, or a target sentence with no figure
+    results = (
+        "一、绩效目标\n“十四五”时期我区产业总体目标是推动产业集群向高端化、智能化转型。"
+        "2024年支持技术改造项目23个，新增规上企业34家，100%实现年度绩效目标。\n"
+    )
+    wordy = (
+        "一、绩效目标\n“十四五”时期我区产业总体目标是推动产业集群向高端化、智能化转型。"
+        "2024年度目标为继续推进技术改造。\n"
+    )
+    for text in (results, wordy):
+        overall = [f for f in q001(text) if f.spans[0].text.startswith("推动产业集群")]
+        assert len(overall) == 1 and overall[0].severity == Severity.INFO, text
+
+
 def test_an_overall_aim_in_traditional_characters_is_read() -> None:
     text = "一、績效目標分解下達情況\n總體目標為加強森林資源管護,推進高質量國土綠化,完成森林撫育任務。\n"
     found = q001(text)

@@ -59,6 +59,36 @@ def test_a_sharing_sites_masked_uploader_is_not_the_report() -> None:
     assert [f.data["quote"] for f in found] == ["**县资金100"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "典型案例（当事人信息已脱敏）：谭**，低保对象，住院自付费用下降至1200元。\n",
+        "受助对象张*明，65岁，已纳入特困供养。\n",
+        "联系人：张某      联系电话：023-5822****\n",
+        "申请人身份证号：5101**********1234，已核实。\n",
+        "监督电话 0838-62*****，全年受理投诉86件。\n",
+    ],
+)
+def test_a_reports_own_de_identification_is_no_lost_text(text: str) -> None:
+    """A person's name or a phone, ID or account number masked on purpose hides nothing a
+    reader needs to check the report."""
+    assert q(text, "Q178") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中:水**管理14万元。\n",  # a word cut in two
+        "**县财政局下达资金100万元。\n",  # a place name
+        "项目全年预算数*元,执行数*元。\n",  # amounts
+        "年度预算资金12**万元，已全部支出。\n",  # digits masked with no phone or ID about
+        "由县**局负责实施。\n",  # a unit's name, not a person's
+    ],
+)
+def test_masks_over_names_words_and_amounts_still_count(text: str) -> None:
+    assert len(q(text, "Q178")) == 1
+
+
 def test_a_forms_value_left_as_asterisks_is_template_residue() -> None:
     text = "数量指标 | 培训人数(≥**人) | 完成\n质量指标 | 合格率(≥**%) | 完成\n"
     [f] = q(text, "Q012")

@@ -205,6 +205,22 @@ def test_the_years_own_deadline_milestones_and_status_dates_stay_silent() -> Non
     assert q(text, "Q176") == []
 
 
+def test_an_earlier_date_that_describes_the_goals_object_is_no_deadline() -> None:
+    """管护2023年底前建成的工程: the date says which works exist, the goal is this year's."""
+    head = "项目支出绩效自评表\n(2024年度)\n年度绩效目标：\n"
+    for goal in (
+        "对2023年12月31日前建成的农村集中供水工程全部实行专业化管护，管护率100%。",
+        "巩固2023年底前已完成的改厕成果，改厕设施正常使用率≥95%。",
+    ):
+        assert q(head + goal + "\n", "Q176") == [], goal
+    # near misses: the earlier date is the goal's own deadline
+    for goal in (
+        "在2023年12月31日前建成农村集中供水工程3处。",
+        "确保2023年底前完成改厕任务的验收。",
+    ):
+        assert len(q(head + goal + "\n", "Q176")) == 1, goal
+
+
 # ---------------------------------------------------------------- Q177 a budget cut with no reason
 
 

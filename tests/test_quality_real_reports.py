@@ -191,6 +191,23 @@ def test_actual_figures_and_qualitative_targets_are_silent() -> None:
     assert q("计划新建机井2座，已完成。\n", "Q006") == []
 
 
+def test_a_verdict_column_after_the_actual_figure_is_silent() -> None:
+    """目标值 | 实际完成值 | 完成情况: the 完成 is the table's verdict on a row whose actual
+    figure is there; the rule asks only where 完成 stands in place of the actual."""
+    assert q("养护质量考核达标率 | ≥95% | 97.3% | 完成 |\n", "Q006") == []
+    assert q("养护公园数量 | 42座 | 42座 | 完成 |\n", "Q006") == []
+    assert q("| 地表水优良比例* | ≥90% | 95.5% | 完成 |\n", "Q006") == []
+
+
+def test_done_after_a_target_alone_still_fires_beside_rows_with_actuals() -> None:
+    # near misses of the verdict column: 完成 right after the target, or after a figure that
+    # is itself a target on another line, or after a copied target
+    assert len(q("养护质量考核达标率 | ≥95% | 完成 | 10 |\n", "Q006")) == 1
+    assert len(q("新建公厕 | 100% | 1座 | 1座\n≥2次 | 完成 |\n", "Q006")) == 1
+    copied = q("培训人次 | ≥90人次 | ≥90人次 | 完成 |\n", "Q006")
+    assert any("“完成”" in f.message for f in copied)  # and the copy is one more finding
+
+
 def test_target_copied_with_its_comparator() -> None:
     glued = "数量指标安装坡面水标尺10≥266米≥266米10质量指标验收合格率20100%100%20\n"
     found = q(glued, "Q006")

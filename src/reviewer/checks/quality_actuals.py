@@ -32,7 +32,8 @@ ACTUAL_NOT_A_VALUE = rule(
     "达标 next to a numeric target (≥90%, ≤30万元, 2次) or a satisfaction target, and rows "
     "whose actual cell repeats the target with its comparator (≥266米 | ≥266米). Reads "
     "cells separated by | or line breaks and rows run together; a qualitative target "
-    "(按时完成 | 完成) and an actual figure next to the target stay silent. Also finds "
+    "(按时完成 | 完成), an actual figure next to the target, and a verdict column after "
+    "the actual figure (≥95% | 97.3% | 完成) stay silent. Also finds "
     "indicator-form rows, read cell by cell, whose actual cell is empty.",
     why="A score is measured against the value achieved; '完成' or a copied '≥266米' says "
     "nothing about how much was done, so the full marks that usually follow cannot be "
@@ -128,6 +129,16 @@ def _target_before(cells: list[_Cell], i: int) -> int | None:
     return None
 
 
+def _actual_before(norm: str, cells: list[_Cell], k: int) -> bool:
+    """Whether the figure starting at cell `k` is the row's actual, not its target: a plain
+    figure (no comparator) right after another target on the same line (目标 | 实际 | 完成情况),
+    so the 完成 after it is the table's verdict column, not the actual value."""
+    if _COMPARATOR.match(cells[k].text) or rx.search(COMPARATOR_ALT, cells[k].text):
+        return False
+    j = _target_before(cells, k)
+    return j is not None and "\n" not in norm[cells[j].start : cells[k].start]
+
+
 def _satisfaction_before(cells: list[_Cell], i: int) -> int | None:
     """A satisfaction indicator whose target is a grade (群众满意度 | 满意 | 完成)."""
     if i < 2 or not _SATISFIED.fullmatch(cells[i - 1].text):
@@ -150,6 +161,8 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
         k = _target_before(cells, i)
         if k is not None and _DATE_TARGET.fullmatch(" ".join(c.text for c in cells[k:i])):
             continue  # a deadline answered 完成 says it was met on time
+        if k is not None and _actual_before(norm, cells, k):
+            continue  # "≥95% | 97.3% | 完成": a status column after the actual figure
         if k is None:
             k = _satisfaction_before(cells, i)
         if k is None:

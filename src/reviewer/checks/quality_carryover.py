@@ -36,8 +36,8 @@ PAST_GOAL_DEADLINE = rule(
     "to the next completion part, a deadline (在2022年12月31日前, 2022年底前) in an earlier "
     "year. A goal that also names the year evaluated or a later one (a multi-year project's "
     "milestones, 提前下达2023年资金), a results heading (绩效目标完成情况), a status date "
-    "(截至2022年12月31日), a deadline outside a goal and one Q026 already reads (指标 "
-    "2021年11月30日前) stay silent.",
+    "(截至2022年12月31日), a date qualifying a noun (管护2022年底前建成的工程), a deadline "
+    "outside a goal and one Q026 already reads (指标 2021年11月30日前) stay silent.",
     why="An annual goal whose deadline passed before the year began cannot be this year's goal: "
     "the goal was copied from the year before, so the year's result is judged against nothing.",
     example=(
@@ -166,6 +166,8 @@ _NEXT_HEADING = lazy(
     r"\n[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _COMPLETION_AFTER = lazy(r"\s*(?:的)?(?:完成|实现|执行|达成)")
+# A date qualifying a noun: 2023年12月31日前建成的(工程), 2022年底前已纳入的(对象).
+_MODIFIER_AFTER = lazy(r"\s*(?:已经|已)?[\u4e00-\u9fff]{1,4}的")
 # Any year in the goal's text: a goal that names the year evaluated or a later one (2023年完成建设,
 # 提前下达2023年资金) has milestones or a notice date before it, not a stale deadline.
 _ANY_YEAR = lazy(r"(?<!\d)(20\d{2})\s*年")
@@ -217,6 +219,8 @@ def past_goal_deadline(doc: Document) -> Iterator[Hit]:
             continue  # Q026 reads a deadline right after 指标/目标
         if rx.search(r"截至|截止", norm[max(0, m.start() - 4) : m.start()]):
             continue  # a status date, not a deadline
+        if _MODIFIER_AFTER.match(norm, m.end()):
+            continue  # 2023年底前建成的工程: which works exist, not the goal's deadline
         goal = _goal_text(norm, m.start())
         if goal is None or goal[0] in judged:
             continue

@@ -175,8 +175,9 @@ MASKED_TEXT = rule(
     what="Finds asterisks standing in place of the report's text: a run of two or more (**县, "
     "参政议**参与) that is not markdown bold, and a masked figure (预算数*元). One finding for "
     "the report, with every place. A form's value left as asterisks after a comparator (≥**人) "
-    "is the template's unfilled placeholder (Q012), and markdown bold (**二、基本情况**) stays "
-    "silent.",
+    "is the template's unfilled placeholder (Q012); markdown bold (**二、基本情况**) and the "
+    "report's own de-identification of a person (谭**, 张*明) or a phone, ID or account number "
+    "(023-5822****) stay silent.",
     why="A mask cuts names, words and figures out of the text: the report as published cannot "
     "be read or checked in those places.",
     example="促进妇女参政议**参与有关妇女儿童的法律、法规的制订。",
@@ -370,6 +371,33 @@ def seal_only_field(doc: Document) -> Iterator[Hit]:
 
 
 # ---- Q178: 参政议**参与 ----
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+_CONTACT = lazy(r"电话|手机|联系方式|身份证|证件号|账号|卡号|户号|座机|(?i:tel)")
+_AREA_CODE = lazy(r"(?<!\d)0\d{2,3}[-－]\d{0,8}$")
+
+
+def privacy_mask(norm: str, a: int, b: int) -> bool:
+    """Whether the asterisks at [a, b) hide a person's name or contact digits on purpose (谭**,
+    张*明, 023-5822****, 身份证号5101**********1234): the report's own de-identification,
+    which leaves nothing a reader needs to check. A name mask is one or two asterisks after a
+    single character standing alone (a surname), or one between two; a number's mask touches
+    its digits on a line that names a phone, ID or account number, or follows an area code."""
+    before = norm[a - 1] if a else ""
+    if b - a <= 2 and _han(before) and not (a >= 2 and _han(norm[a - 2])):
+        after = norm[b : b + 2]
+        if not after or not _han(after[0]):
+            return True  # 谭**，
+        if b - a == 1 and (len(after) < 2 or not _han(after[1])):
+            return True  # 张*明，
+    if before.isdigit() or norm[b : b + 1].isdigit():
+        line = norm[norm.rfind("\n", 0, a) + 1 : a]
+        return _CONTACT.search(line) is not None or _AREA_CODE.search(line) is not None
+    return False
+
+
 @check(MASKED_TEXT)
 def masked_text(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -378,7 +406,9 @@ def masked_text(doc: Document) -> Iterator[Hit]:
     found = [
         (a, b)
         for a, b in masks(norm)
-        if not form_placeholder(norm, a) and not is_chrome(doc.line_at(a).text)
+        if not form_placeholder(norm, a)
+        and not is_chrome(doc.line_at(a).text)
+        and not privacy_mask(norm, a, b)
     ]  # (a sharing site's 上传人:王** is the page's, not the report's)
     if not found:
         return

@@ -345,6 +345,27 @@ def _heading_label(norm: str, label_start: int) -> bool:
     return len(prefix) <= _LABEL_PREFIX_REACH and not _SENTENCE_BEFORE_LABEL.search(prefix)
 
 
+_YEAR_WORD = lazy(r"(?:19|20)\d{2}\s*年度?")
+_TARGETS_SET = lazy(r"(?:目标|指标)值?\s*(?:为|是|[:：])")
+_FOLLOW_TARGETS_REACH = 600
+
+
+def _targets_follow(doc: Document, end: int) -> bool:
+    """Whether quantified targets follow an overall aim in its own section: a later sentence
+    setting targets (目标为, 指标是, 目标：) whose words after that state figures
+    (2024年度量化目标为：…项目20个，…增长8%), years left out. Results narrated after it
+    (为671.4万人发放…，如期实现年度绩效目标) set no target and do not count."""
+    norm = doc.norm
+    path = section_path(doc, end)
+    hi = path[-1].end if path else len(norm)
+    tail = norm[end : min(hi, end + _FOLLOW_TARGETS_REACH)]
+    for sentence in rx.split(r"[。\n]", tail):
+        m = _TARGETS_SET.search(sentence)
+        if m and has_measurable_target(_YEAR_WORD.sub(" ", sentence[m.end() :])):
+            return True
+    return False
+
+
 def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
     """Q001 on the goal_prose readings (see there): a labelled goal none of whose items is
     measured (an overall aim only when nothing in the report is quantified, and then info),
@@ -361,7 +382,7 @@ def _prose_goals(doc: Document, judged: set[int]) -> Iterator[Hit]:
         a, b = g.items[0]
         if g.measured or a in judged:
             continue
-        if g.overall and targets_anywhere(doc):
+        if g.overall and (targets_anywhere(doc) or _targets_follow(doc, g.items[-1][1])):
             continue  # an overall aim above quantified targets: a direction by design
         if g.indicators_follow:
             continue  # 年度目标下设33个三级指标: the indicators under it measure it

@@ -789,3 +789,14 @@ def test_parts_by_year_within_a_span_of_years_are_parts_of_its_total() -> None:
     # A year outside the span is another statement.
     text = "2021至2022年累计投入资金1.4亿元，其中2021年0.6亿元、2022年0.8亿元。2023年0.8亿元。"
     assert sums(text) == []
+
+
+def test_what_is_left_of_the_money_is_no_part_of_an_amount_spent() -> None:
+    text = (
+        "2024年实际支出1980万元，其中上年结转资金320万元已于6月前全部支出。"
+        "结余20万元为工程质量保证金。"
+    )
+    assert sums(text) == []
+    # The balance does not hide a wrong split of the spending.
+    (f,) = sums("全年实际支出500万元，其中基本支出300万元，项目支出150万元，结余50万元。")
+    assert f.data["expr"] == "300 + 150 = 450"

@@ -435,6 +435,8 @@ class _Parser:
             bd = None
         if bd is not None and _stage(bd.total.label) == "spent" and _stage(node.label) == "budget":
             bd = None  # "执行1150.8万元；其中专项资金预算800万元，执行790.4万元": no part of it
+        if bd is not None and _stage(bd.total.label) == "spent" and _UNSPENT_RE.search(label):
+            bd = None  # "实际支出1980万元，…。结余20万元为质保金": what was left is not spent
         if bd is not None:
             self._drop_paired_quota(bd, node)
             node.parent = bd.total
@@ -915,6 +917,10 @@ def _spent_beside_budget(bd: Breakdown, node: Node) -> bool:
     if _SPENDING_RE.search(bd.total.label) or not _BUDGET_RE.search(bd.total.label):
         return False
     return all(_BUDGET_RE.search(p.label) and not _SPENDING_RE.search(p.label) for p in bd.parts)
+
+
+# What is left of the money (结余, 未支付 …): never a part of an amount spent.
+_UNSPENT_RE = lazy(r"结余|剩余|余额|未支付|未拨付|未使用|尚未支出")
 
 
 def _stage(label: str) -> str:

@@ -19,7 +19,9 @@ reports collected while holdout5 was being tuned on, gold committed before any t
 since its causes were fixed on branch causes6: NOTES-holdout6.md). `holdout7` (20 reports
 collected while every other set, holdout6 included, was being tuned on; gold committed before any
 tool run; tuned on since its arithmetic/target causes were fixed on branch causes7:
-NOTES-holdout7.md gives its first run and the figures after). No set is unseen any more.
+NOTES-holdout7.md gives its first run and the figures after). `holdout8` and `holdout9` (collected
+while holdout7 was being tuned on, gold committed before any tool run: NOTES-holdout8.md and
+NOTES-holdout9.md); holdout9 is sealed until the lead's first run.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ PARTS = (
     ("holdout5", "holdout5 (tuned on since)"),
     ("holdout6", "holdout6 (tuned on since)"),
     ("holdout7", "holdout7 (tuned on since)"),
+    ("holdout8", "holdout8"),
+    ("holdout9", "holdout9"),
 )
 
 

@@ -275,6 +275,8 @@ def test_a_funds_sentence_naming_a_project_that_is_not_the_titles(
         "东丽湖新建光辉路工程项目估算投资2082.48万元,区财政安排资金700万元。",
         "光辉路道路工程估算投资2082.48万元。",  # the title project under a shorter name
         "区财政通过抗疫特别国债安排资金700万元。",  # no project named
+        "2020年市财政共计下达单位市级项目资金60万元。",  # how the money came, no project named
+        "财政下达项目资金50万元,目前已拨付10万元。",
     ],
 )
 def test_the_title_project_under_its_own_or_a_shorter_name_stays_silent(sentence: str) -> None:

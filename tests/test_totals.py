@@ -800,3 +800,12 @@ def test_what_is_left_of_the_money_is_no_part_of_an_amount_spent() -> None:
     # The balance does not hide a wrong split of the spending.
     (f,) = sums("全年实际支出500万元，其中基本支出300万元，项目支出150万元，结余50万元。")
     assert f.data["expr"] == "300 + 150 = 450"
+
+
+def test_the_tail_of_a_figure_a_line_break_split_is_no_total() -> None:
+    # "910.4⏎⏎2、7万元": 910.47 broken by a page marker; 7万元 is not a stated total.
+    text = "本年预算支出910.4\n\n2、7万元，其中人员经费580.72万元，公用经费167.75万元；项目支出162万元。"
+    assert sums(text) == []
+    # A total on a line of its own after a heading ending in words is still read.
+    (f,) = sums("本年预算支出情况：\n800万元，其中人员经费580.72万元，公用经费167.75万元。")
+    assert f.data["stated"] == "800.00"

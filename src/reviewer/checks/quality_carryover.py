@@ -336,6 +336,9 @@ def _distinct_words(name: str) -> set[str]:
     return {core[i : i + 2] for i in range(len(core) - 1)} - set(_GENERIC)
 
 
+# A verb of handing funds down or raising them: the words before 项目资金 then tell how the money
+# came (财政下达项目资金), they do not name a project.
+_ALLOCATION = lazy(r"下达|下拨|拨付|安排|争取|筹集|落实|到位|共计|累计")
 # Words that relate a named project to the one evaluated (its parent, a phase, a part).
 _RELATED = lazy(r"配套|子项目|组成部分|一期|二期|三期|分期|标段|包括|其中|隶属|依托|同步|本项目")
 
@@ -354,6 +357,8 @@ def other_project_funds(doc: Document) -> Iterator[Hit]:
         if lo > m.start("name"):
             continue
         name = norm[lo : m.end("name")].strip()
+        if _ALLOCATION.search(name):
+            continue  # "市财政共计下达单位市级项目资金60万元": funds handed down, no project's name
         words = _distinct_words(name)
         if len(words) < 2 or any(w in title_text for w in words):
             continue

@@ -254,8 +254,29 @@ def _unreadable_parts(rel: Relation, norm: str) -> bool:
     return _HIDDEN_AMOUNT.search(norm, start, end.start() if end else len(norm)) is not None
 
 
+# What may stand between a line's start and a figure that continues the line before: a page or
+# list number ("2、"), nothing else.
+_LINE_HEAD = lazy(r"\s*(?:\d{1,3}\s*[、.．]?)?\s*")
+
+
+def _broken_off(norm: str, total: Node) -> bool:
+    """Whether the total is the tail of a figure a line break split ("预算支出910.4⏎2、7万元，
+    其中…": 910.47 broken by a page marker): it names nothing, opens its line after at most a
+    page or list number, and the last line before it (blank lines skipped) ends in a digit or a
+    decimal point. Such a figure is not the total the parts are compared with."""
+    if total.label:
+        return False
+    line = norm.rfind("\n", 0, total.q.start)
+    if line <= 0 or _LINE_HEAD.fullmatch(norm, line + 1, total.q.start) is None:
+        return False
+    before = norm[max(0, line - 40) : line].rstrip()  # blank lines may stand between
+    return before[-1:] in tuple("0123456789.")
+
+
 def _judge(rel: Relation, allowance: Tolerances, norm: str) -> Hit | None:
     total = rel.total
+    if _broken_off(norm, total):
+        return None
     parts_sum = sum((p.value for p in rel.parts), Decimal(0))
     diff = parts_sum - total.value
     if diff == 0:

@@ -346,6 +346,8 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     walk = ":" in norm or "：" in norm or "|" in norm
     filled = [ln for ln in doc.lines if ln.stripped] if walk else []
     for i, ln in enumerate(filled[:-1]):
+        if ln.stripped[-1] not in ":：|":
+            continue  # neither field's line ends otherwise
         m = _COVER_LABEL.match(ln.text)
         if m and _COVER_FILLED.match(filled[i + 1].text):
             yield m.group("label"), ln.start + m.start("label"), ln.start + m.end()

@@ -336,9 +336,8 @@ def _named_later(norm: str, pos: int, label: str) -> tuple[list[tuple[int, int]]
     """A later "LABEL分别是A、B…" in the same paragraph for a count "LABEL N个" with no list."""
     if len(label) < 2:
         return None
-    para_end = norm.find("\n", pos)
-    para_end = len(norm) if para_end < 0 else para_end
-    window = norm[pos : min(para_end, pos + 400)]
+    para_end = norm.find("\n", pos, pos + 400)  # the paragraph's end, within the window only
+    window = norm[pos : pos + 400 if para_end < 0 else para_end]
     intros = list(_LIST_INTRO.finditer(window))
     for k in range(len(label), 1, -1):
         suffix = label[-k:]

@@ -115,7 +115,9 @@ def form_prompts(doc: Document) -> list[tuple[int, int, bool]]:
     def build(d: Document) -> list[tuple[int, int, bool]]:
         norm = d.norm
         prompts = [(m.start(), m.end()) for m in _FORM_PROMPT.finditer(norm)]
-        for ln in d.lines:
+        for ln in d.lines if "请" in norm else ():
+            if "请" not in ln.text:
+                continue  # a cell that asks to fill in opens with 请
             for cell in rx.split(r"[|\t]", ln.text):
                 if cell.strip() and _PLEASE_FILL.match(cell):
                     off = ln.start + ln.text.index(cell) + (len(cell) - len(cell.lstrip()))

@@ -174,8 +174,10 @@ def _residue_hits(doc: Document) -> Iterator[tuple[str, Hit]]:
     heading_spans = [(s.start, s.title_end) for s in sections(doc)]
     span_starts = [a for a, _ in heading_spans]
     reach = list(itertools.accumulate((b for _, b in heading_spans), max))  # furthest end so far
-    blurbs = [ln.text for ln in doc.lines if _SITE_BLURB.search(ln.text)]
-    for ln in doc.lines:
+    # every line is a piece of the text: no template word in it, none in a title line
+    walked = doc.lines if _TEMPLATE_WORD.search(norm) else []
+    blurbs = [ln.text for ln in walked if _SITE_BLURB.search(ln.text)]
+    for ln in walked:
         t = ln.stripped
         if not t or (blurbs and any(t in b for b in blurbs)):
             continue  # the page title a content site's blurb repeats, not the report's
@@ -339,8 +341,13 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
     not on the next line); a labelled date counts when it has no figures at all; a form head's
     unit or project field when every other cell of its row is empty."""
     norm = doc.norm
-    filled = [ln for ln in doc.lines if ln.stripped]
+    # a cover label holds a colon, a form head's field its cells' bars: none in the text, no
+    # line to walk
+    walk = ":" in norm or "：" in norm or "|" in norm
+    filled = [ln for ln in doc.lines if ln.stripped] if walk else []
     for i, ln in enumerate(filled[:-1]):
+        if ln.stripped[-1] not in ":：|":
+            continue  # neither field's line ends otherwise
         m = _COVER_LABEL.match(ln.text)
         if m and _COVER_FILLED.match(filled[i + 1].text):
             yield m.group("label"), ln.start + m.start("label"), ln.start + m.end()

@@ -149,8 +149,12 @@ def _rate_bases(bases: list[_Amount]) -> list[_Amount]:
 def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
     line = norm.rfind("\n", 0, pos) + 1
     s = max(line, max(norm.rfind(ch, line, pos) for ch in "。；;") + 1)
-    ends = [i for i in (norm.find(ch, pos) for ch in "。；;\n") if i >= 0]
-    return s, min(ends) if ends else len(norm)
+    # the stops are looked for up to the line's end only (a text without ； is not read to its
+    # end for each rate)
+    eol = norm.find("\n", pos)
+    hi = len(norm) if eol < 0 else eol
+    ends = [i for i in (norm.find(ch, pos, hi) for ch in "。；;") if i >= 0]
+    return s, min(ends) if ends else hi
 
 
 def _money(norm: str, start: int, end: int) -> list[Quantity]:

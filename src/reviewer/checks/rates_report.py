@@ -26,6 +26,7 @@ by then rather than the whole budget.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -139,7 +140,8 @@ def _amounts(doc: Document) -> list[_Amount]:
 def _in_breakdown(norm: str, start: int) -> bool:
     """Whether the amount at `start` stands inside an open (含…/(其中…/(包括… bracket of its
     sentence: a part of the figure the bracket follows."""
-    s = max(norm.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    line = norm.rfind("\n", 0, start) + 1  # the stops are looked for on the line only
+    s = max(line, max(norm.rfind(ch, line, start) for ch in "。；;") + 1)
     opened = max(norm.rfind("(", s, start), norm.rfind("（", s, start))
     if opened < 0 or max(norm.rfind(")", opened, start), norm.rfind("）", opened, start)) >= 0:
         return False
@@ -233,7 +235,9 @@ def rate_vs_report(doc: Document) -> Iterator[Hit | Relation]:
     if not amounts:
         return
     starts = [a.q.start for a in amounts]
-    judged: list[tuple[int, int]] | None = None
+    # the spans R001/R020 judge, by start, with the furthest end so far: a rate overlaps one
+    # when a span starting before its end reaches past its start (one bisection, not a scan)
+    judged: tuple[list[int], list[int]] | None = None
     for m in _RATE.finditer(norm):
         s, _ = _sentence_bounds(norm, m.start())
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, m.start())
@@ -243,8 +247,10 @@ def rate_vs_report(doc: Document) -> Iterator[Hit | Relation]:
         if _is_target(doc, s, m.start("name"), m.start("num")):
             continue
         if judged is None:
-            judged = _judged_elsewhere(doc)
-        if any(a < m.end() and m.start() < b for a, b in judged):
+            spans = sorted(_judged_elsewhere(doc))
+            judged = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+        k = bisect.bisect_left(judged[0], m.end()) - 1  # spans with a < m.end(): [0, k]
+        if k >= 0 and judged[1][k] > m.start():
             continue
         hit = _judge(doc, m, own)
         if hit is not None:

@@ -809,3 +809,10 @@ def test_the_tail_of_a_figure_a_line_break_split_is_no_total() -> None:
     # A total on a line of its own after a heading ending in words is still read.
     (f,) = sums("本年预算支出情况：\n800万元，其中人员经费580.72万元，公用经费167.75万元。")
     assert f.data["stated"] == "800.00"
+
+
+def test_retirees_are_no_part_of_an_establishment_count() -> None:
+    assert sums("本部门共有编制人数3人,实有人数3人。其中:在职人员3人,离休0人,退休0人。") == []
+    # A split of the retirees themselves is still checked.
+    (f,) = sums("本单位核定编制20人，实有在职18人，退休12人，其中：退休干部8人，退休工人3人。")
+    assert f.data["expr"] == "8 + 3 = 11"

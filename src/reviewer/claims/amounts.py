@@ -506,7 +506,11 @@ class _Parser:
         candidates = [
             b
             for b in reversed(self.stack)
-            if b.open and b.total.series.split(":")[0] == group and not _complete(b)
+            if b.open
+            and b.total.series.split(":")[0] == group
+            and not _complete(b)
+            # retirees hold no post: they are never part of an establishment (编制) count
+            and not (node.series.endswith(":retired") and b.total.series.endswith(":quota"))
         ]
         if not candidates or any(o.open and o.total.series == node.series for o in self.stack):
             return None

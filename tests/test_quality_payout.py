@@ -170,3 +170,16 @@ def test_a_stated_execution_rate_below_half_with_no_word_on_the_rest():
     assert q121(text.replace("33.78%", "62.5%")) == []
     assert q121("（二）绩效目标。年度目标：预算执行率为45%。\n") == []
     assert q121("预算执行 | 执行率为33.78% | 10 | 3.4 |\n") == []
+
+
+def test_a_payout_of_one_projects_own_funds_is_not_measured_against_the_whole() -> None:
+    text = (
+        "2020年市财政共计下达项目资金60万元，涉及2个项目。\n"
+        "1.甲项目。该项目财政拨入资金30万元，截止2020年12月31日，支出资金30万元。\n"
+    )
+    assert q121(text) == []
+    # Without the project's own funds in its sentence, the shortfall against the whole stands.
+    (f,) = q121(
+        "2020年市财政共计下达项目资金60万元。\n1.甲项目。截止2020年12月31日，支出资金30万元。\n"
+    )
+    assert f.data["share"] == "50"

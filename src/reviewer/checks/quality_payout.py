@@ -171,6 +171,23 @@ def _sentence_end(ends: list[int], at: int, default: int) -> int:
     return ends[i] if i < len(ends) else default
 
 
+# Words naming the funds a project had (拨入资金, 到位资金, 预算 …) in the sentence of a payment.
+_OWN_FUNDS = lazy(_g("[拨撥]入", "[拨撥]款", "到位", "下[达達]", "安排", "预算", "預算"))
+
+
+def _own_funds(norm: str, paid: Quantity) -> bool:
+    """Whether the payment's own sentence names, before it, funds at least as large as it: the
+    payment is then of those funds (one project of several), not of the amount received
+    earlier."""
+    start = norm.rfind("。", 0, paid.start) + 1
+    start = max(start, norm.rfind("\n", 0, paid.start) + 1)
+    for m in _OWN_FUNDS.finditer(norm, start, paid.start):
+        own = _clause_amount(norm, m.end(), paid.start)
+        if own is not None and own.unit == paid.unit and own.base >= paid.base:
+            return True
+    return False
+
+
 @check(PAYOUT_UNEXPLAINED)
 def payout_unexplained(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -196,6 +213,8 @@ def payout_unexplained(doc: Document) -> Iterator[Hit]:
             if paid is None or paid.unit != received.unit or paid.start in seen:
                 continue
             seen.add(paid.start)
+            if _own_funds(norm, paid):
+                break  # "该项目财政拨入资金30万元，…支出资金30万元": paid of its own funds
             share = paid.base / received.base
             if share >= _SHORT or share <= 0:
                 break

@@ -25,6 +25,7 @@ from reviewer.claims.report import (
 from reviewer.document import Document
 from reviewer.document.forms import fold
 from reviewer.models import Severity
+from reviewer.numbers import parse_chinese_int
 from reviewer.regex import lazy
 
 DATE_BEFORE_YEAR_END = rule(
@@ -284,20 +285,6 @@ _CUTOFF_MORE = (
         r"(?:\s*(?P<d>\d{1,2})\s*[日号])?(?P<end>底|末)?\s*(?:为止|止)"
     ),
 )
-_CN_MONTH = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
 
 
 class _Cut(NamedTuple):
@@ -337,7 +324,10 @@ def _cut_points(norm: str) -> list[_Cut]:
                 month, month_end = 3 * ("一二三".index(q) + 1 if q in "一二三" else int(q)), True
             else:
                 month_text = groups["m"]
-                month = int(month_text) if month_text.isdigit() else _CN_MONTH[month_text]
+                read = int(month_text) if month_text.isdigit() else parse_chinese_int(month_text)
+                if read is None:
+                    continue
+                month = read
                 month_end = bool(groups.get("end"))
             day = int(groups["d"]) if groups.get("d") else None
             out.append(_Cut(m.start(), m.end(), groups.get("y"), month, day, month_end, False))

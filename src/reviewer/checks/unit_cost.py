@@ -227,42 +227,37 @@ def unit_cost_mismatch(doc: Document) -> Iterator[Hit | Relation]:
             for (v, label), k in zip(readings, factors, strict=True)
             if abs(v - total.base) <= total.half_unit + (0 if computed else n * st.half * k)
         ]
+        # (not `spans`: that names the standards, which every later paragraph skips)
+        evidence = [(total.start, total.end), (count.start, count.end), (st.start, st.end)]
         if held:
             text = f"{count.raw} × {st.raw} = {_wan(held[0][0])}万元{held[0][1]}"
-            spans = [(total.start, total.end), (count.start, count.end), (st.start, st.end)]
-            yield relation("sum", spans, text)
+            yield relation("sum", evidence, text)
             continue
+        data = _readings_data(count, st, total, readings)
         if computed:
-            yield COMPUTED_MISMATCH.hit(
-                [(total.start, total.end), (count.start, count.end), (st.start, st.end)],
-                {
-                    "count": count.raw.replace(" ", ""),
-                    "standard": st.raw.replace(" ", ""),
-                    "readings": "；".join(f"{_wan(v)}万元{lab}" for v, lab in readings),
-                    "readings_en": "; ".join(f"{_wan(v)} 万元{lab}" for v, lab in readings),
-                    "total": total.raw.replace(" ", ""),
-                    "computed": [_wan(v) for v, _ in readings],
-                },
-            )
+            yield COMPUTED_MISMATCH.hit(evidence, data)
             continue
         note_zh = note_en = ""
         if scope == "document":
             note_zh = "（数量、标准与项目资金总额分处不同段落；若资金另有用途，请在报告中说明）"
             note_en = " (count, standard and total stand in different paragraphs; if part of the "
             note_en += "money went elsewhere, the report should say so)"
-        yield UNIT_COST_MISMATCH.hit(
-            [(total.start, total.end), (count.start, count.end), (st.start, st.end)],
-            {
-                "count": count.raw.replace(" ", ""),
-                "standard": st.raw.replace(" ", ""),
-                "readings": "；".join(f"{_wan(v)}万元{lab}" for v, lab in readings),
-                "readings_en": "; ".join(f"{_wan(v)} 万元{lab}" for v, lab in readings),
-                "total": total.raw.replace(" ", ""),
-                "computed": [_wan(v) for v, _ in readings],
-                "note_zh": note_zh,
-                "note_en": note_en,
-            },
-        )
+        yield UNIT_COST_MISMATCH.hit(evidence, {**data, "note_zh": note_zh, "note_en": note_en})
+
+
+def _readings_data(
+    count: Quantity, st: _Standard, total: Quantity, readings: list[tuple[Decimal, str]]
+) -> dict[str, object]:
+    """What a finding on count × standard vs the total says: the figures as written and each
+    reading of the standard's unit."""
+    return {
+        "count": count.raw.replace(" ", ""),
+        "standard": st.raw.replace(" ", ""),
+        "readings": "；".join(f"{_wan(v)}万元{lab}" for v, lab in readings),
+        "readings_en": "; ".join(f"{_wan(v)} 万元{lab}" for v, lab in readings),
+        "total": total.raw.replace(" ", ""),
+        "computed": [_wan(v) for v, _ in readings],
+    }
 
 
 def _document_count_and_total(

@@ -493,3 +493,8 @@ def fmt(value: Decimal | float | int, places: int | None = None) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s or "0"
+
+
+def fmt_percent(value: Decimal) -> str:
+    """A percent for messages, to two places and without trailing zeros: 95.3%."""
+    return f"{fmt(value.quantize(Decimal('0.01')))}%"

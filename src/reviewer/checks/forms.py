@@ -34,7 +34,7 @@ from reviewer.document.forms import (
 )
 from reviewer.document.tables import CellNumber, cell_number
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, fmt_percent
 from reviewer.regex import lazy
 
 _FORM = (
@@ -226,20 +226,16 @@ def _label(row: FundsRow) -> str:
     return row.label.text.rstrip(":：").replace(" ", "")
 
 
-def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
-
-
 def _ratio(spent: CellNumber, budget: CellNumber) -> tuple[Decimal, Decimal, Decimal] | None:
     if budget.value <= 0:
         return None
     v = spent.value / budget.value * 100
     # A budget written with fewer decimals than the spending beside it (50 | 47.68) is exact at
     # the spending's precision: the form would print 49.6 if the budget were 49.6.
-    hb = _half(budget._replace(decimals=max(budget.decimals, spent.decimals)))
-    lo = (spent.value - _half(spent)) / (budget.value + hb) * 100
+    hb = budget._replace(decimals=max(budget.decimals, spent.decimals)).half
+    lo = (spent.value - spent.half) / (budget.value + hb) * 100
     d = budget.value - hb
-    hi = (spent.value + _half(spent)) / d * 100 if d > 0 else v
+    hi = (spent.value + spent.half) / d * 100 if d > 0 else v
     return v, min(lo, v), max(hi, v)
 
 
@@ -247,10 +243,6 @@ def _agrees(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Dec
     h = Decimal(5) * Decimal(10) ** (-decimals - 1)
     eps = Decimal("1e-9") + slack
     return hi >= stated - h - eps and lo <= stated + 2 * h + eps
-
-
-def _pct(v: Decimal) -> str:
-    return f"{fmt(v.quantize(Decimal('0.01')))}%"
 
 
 @check(FORM_RATE_MISMATCH)
@@ -278,18 +270,18 @@ def form_rates(doc: Document) -> Iterator[Hit | Relation]:
                 yield relation(
                     "rate",
                     [(n.start, n.end) for n in (stated, spent, budget)],
-                    f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {_pct(v)}",
+                    f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {fmt_percent(v)}",
                 )
                 continue
             name = COLUMN_NAMES[kind]
-            expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {_pct(v)}"
+            expr = f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{name}）= {fmt_percent(v)}"
             data = {
                 "label": _label(row),
                 "name": "执行率",
                 "name_en": "an execution rate",
                 "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
                 "expr": expr,
-                "computed": _pct(v),
+                "computed": fmt_percent(v),
                 "note": "",
                 "note_en": "",
             }
@@ -307,7 +299,7 @@ def form_rates(doc: Document) -> Iterator[Hit | Relation]:
                 assert other is not None
                 data["expr_other"] = (
                     f"{fmt(spent.value)} ÷ {fmt(other.value)}（{COLUMN_NAMES[other_kind]}）"
-                    f"= {_pct(alt[0])}"
+                    f"= {fmt_percent(alt[0])}"
                 )
                 if kind == FULL:
                     yield FORM_RATE_MISMATCH.hit(
@@ -372,13 +364,13 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
             yield relation(
                 "rate",
                 [(n.start, n.end) for n in (stated, spent, budget)],
-                f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {_pct(v)}",
+                f"{fmt(spent.value)} ÷ {fmt(budget.value)} = {fmt_percent(v)}",
             )
         return
     if not tried:
         return
     spent, budget, kind, (v, _lo, _hi) = tried[0]
-    computed = sorted({_pct(t[3][0]) for t in tried})
+    computed = sorted({fmt_percent(t[3][0]) for t in tried})
     yield FORM_RATE_MISMATCH.hit(
         [(stated.start, stated.end), (spent.start, spent.end), (budget.start, budget.end)],
         {
@@ -386,7 +378,8 @@ def _loose_rate(block: FundsBlock, row: FundsRow, slack: Decimal) -> Iterator[Hi
             "name": "执行率",
             "name_en": "an execution rate",
             "stated": f"{fmt(stated.value, stated.decimals)}{stated.unit}",
-            "expr": f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{COLUMN_NAMES[kind]}）= {_pct(v)}",
+            "expr": f"{fmt(spent.value)} ÷ {fmt(budget.value)}（{COLUMN_NAMES[kind]}）= "
+            + fmt_percent(v),
             "computed": computed[0],
             "note": "；该行空白单元格已丢失，各数按执行率之前各列的所有可能排列核对"
             f"（得 {'、'.join(computed)}），均不相符",
@@ -403,7 +396,7 @@ def _rate_of(block: FundsBlock, row: FundsRow) -> tuple[Decimal, Decimal] | None
     if stated is not None:
         readings = percent_value(stated)
         if stated.unit == "%" and readings:
-            return readings[0], _half(stated)
+            return readings[0], stated.half
     kind = block.budget_kind()
     spent = row.number(EXEC)
     budget = row.number(kind) if kind else None
@@ -462,20 +455,20 @@ def form_scores(doc: Document) -> Iterator[Hit | Relation]:
                 continue
             value, half = rate
             expected = min(weight.value, value / 100 * weight.value)
-            tol = _half(score) + half / 100 * weight.value + doc.tolerances.score_points
+            tol = score.half + half / 100 * weight.value + doc.tolerances.score_points
             if score.value - expected <= tol:
                 if abs(score.value - expected) <= tol:
                     yield relation(
                         "score",
                         [(score.start, score.end), (weight.start, weight.end)],
-                        f"{_pct(value)} × {fmt(weight.value)} = {fmt(expected, 2)}",
+                        f"{fmt_percent(value)} × {fmt(weight.value)} = {fmt(expected, 2)}",
                     )
                 continue
             yield EXECUTION_SCORE.hit(
                 [(score.start, score.end), (weight.start, weight.end)],
                 {
                     "name": f"{_label(row)}（执行率）",
-                    "rate": _pct(value),
+                    "rate": fmt_percent(value),
                     "weight": fmt(weight.value),
                     "score": fmt(score.value),
                     "expected": fmt(expected.quantize(Decimal("0.01"))),
@@ -554,7 +547,7 @@ def score_above_weights(doc: Document) -> Iterator[Hit]:
         if not weights or score.value > 100:
             continue
         most = max(min(w, w * rate.value / 100) for w in weights)
-        tol = _half(score) + _half(rate) / 100 * max(weights) + doc.tolerances.score_points
+        tol = score.half + rate.half / 100 * max(weights) + doc.tolerances.score_points
         if score.value - most <= tol:
             continue
         scrambled = not row.loose
@@ -622,7 +615,7 @@ def overspent_full(doc: Document) -> Iterator[Hit]:
                 continue
             if score.value < weight.value or budget.value <= 0:
                 continue
-            if spent.value - budget.value <= _half(spent) + _half(budget):
+            if spent.value - budget.value <= spent.half + budget.half:
                 continue
             yield FORM_OVERSPENT_FULL.hit(
                 [(score.start, score.end), (spent.start, spent.end), (budget.start, budget.end)],
@@ -631,7 +624,7 @@ def overspent_full(doc: Document) -> Iterator[Hit]:
                     "spent": fmt(spent.value),
                     "budget": fmt(budget.value),
                     "budget_name": COLUMN_NAMES[kind],
-                    "rate": _pct(spent.value / budget.value * 100),
+                    "rate": fmt_percent(spent.value / budget.value * 100),
                     "score": fmt(score.value),
                 },
             )
@@ -662,7 +655,7 @@ def overspent_unexplained(doc: Document) -> Iterator[Hit]:
                 "spent": fmt(spent.value),
                 "budget": fmt(budget.value),
                 "budget_name": COLUMN_NAMES[kind],
-                "rate": _pct(spent.value / budget.value * 100),
+                "rate": fmt_percent(spent.value / budget.value * 100),
             },
         )
 
@@ -674,7 +667,7 @@ def _first_overspent(block: FundsBlock, kind: str) -> FundsRow | None:
         spent, budget = row.number(EXEC), row.number(kind)
         if spent is None or budget is None or budget.value <= 0:
             continue
-        if spent.value - budget.value <= _half(spent) + _half(budget):
+        if spent.value - budget.value <= spent.half + budget.half:
             continue
         weight, score = row.number(WEIGHT), row.number(SCORE)
         if weight is not None and score is not None and score.value >= weight.value:
@@ -732,7 +725,7 @@ def _judge_group(
             terms = " + ".join(fmt(n.value) for n in nums)
             yield relation("table_column", spans, f"{terms} = {fmt(stated.value)}")
             continue
-        tol = _half(stated) + sum((_half(n) for n in nums), Decimal(0))
+        tol = stated.half + sum((n.half for n in nums), Decimal(0))
         unit = block.unit
         terms = " + ".join(fmt(n.value) for n in nums)
         data = {

@@ -31,7 +31,7 @@ from reviewer.document import Document
 from reviewer.document.forms import funds_blocks
 from reviewer.document.tables import Cell, CellNumber, cell_number
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, fmt_percent
 from reviewer.regex import lazy
 
 FORMULA_COLUMN_RATE = rule(
@@ -174,25 +174,17 @@ def _placements(columns: list[_Column], figures: list[CellNumber]) -> list[tuple
     return out
 
 
-def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
-
-
 def _gives(stated: CellNumber, num: CellNumber, den: CellNumber) -> bool | None:
     """Whether num ÷ den × 100 is the stated percent at its precision (rounded or truncated);
     None when the denominator is 0."""
     if den.value <= 0:
         return None
-    lo_den = den.value - _half(den)
-    lo = (num.value - _half(num)) / (den.value + _half(den)) * 100
-    hi = (num.value + _half(num)) / lo_den * 100 if lo_den > 0 else num.value / den.value * 100
-    h = _half(stated)
+    lo_den = den.value - den.half
+    lo = (num.value - num.half) / (den.value + den.half) * 100
+    hi = (num.value + num.half) / lo_den * 100 if lo_den > 0 else num.value / den.value * 100
+    h = stated.half
     eps = Decimal("1e-9")
     return hi >= stated.value - h - eps and lo <= stated.value + 2 * h + eps
-
-
-def _pct(v: Decimal) -> str:
-    return f"{fmt(v.quantize(Decimal('0.01')))}%"
 
 
 @check(FORMULA_COLUMN_RATE)
@@ -243,7 +235,7 @@ def _judge(
             yield relation(
                 "rate",
                 [(stated.start, stated.end), (num.start, num.end), (den.start, den.end)],
-                f"{fmt(num.value)} ÷ {fmt(den.value)} = {_pct(num.value / den.value * 100)}",
+                f"{fmt(num.value)} ÷ {fmt(den.value)} = {fmt_percent(num.value / den.value * 100)}",
             )
         elif not held and wrong:
             yield _hit(row, stated, wrong, len(ways))
@@ -253,7 +245,7 @@ def _hit(
     row: _Row, stated: CellNumber, wrong: list[tuple[CellNumber, CellNumber, _Column]], n: int
 ) -> Hit:
     num, den, col = wrong[0]
-    computed = sorted({_pct(w[0].value / w[1].value * 100) for w in wrong})
+    computed = sorted({fmt_percent(w[0].value / w[1].value * 100) for w in wrong})
     names = sorted({w[2].name or f"{w[2].num}/{w[2].den}" for w in wrong})
     note, note_en = "", ""
     if n > 1:
@@ -273,7 +265,8 @@ def _hit(
             "name": "／".join(names),
             "stated": f"{fmt(stated.value, stated.decimals)}%",
             "formula": f"{col.num} ÷ {col.den}",
-            "expr": f"{fmt(num.value)} ÷ {fmt(den.value)} = {_pct(num.value / den.value * 100)}",
+            "expr": f"{fmt(num.value)} ÷ {fmt(den.value)} = "
+            + fmt_percent(num.value / den.value * 100),
             "note": note,
             "note_en": note_en,
         },

@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from reviewer import regex as rx
-from reviewer.checks.registry import Hit
+from reviewer.checks.registry import Hit, Rule
 from reviewer.claims.report import is_chrome, report_title
 from reviewer.claims.sections import Section, sections
 from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
@@ -125,6 +125,14 @@ def clip(text: str, n: int = 40) -> str:
     """`text` without surrounding whitespace, cut to n characters with an ellipsis: a quote."""
     text = text.strip()
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def spans_hit(rule_: Rule, norm: str, spans: list[tuple[int, int]], **extra: str) -> Hit:
+    """One finding for every place a cause shows: the first place quoted, the count, and the
+    first six places as evidence."""
+    lo, hi = spans[0]
+    data = {"quote": norm[lo:hi].replace("\n", " "), "n": len(spans), **extra}
+    return rule_.hit(spans[:6], data)
 
 
 class _Adder:

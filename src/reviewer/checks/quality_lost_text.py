@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 
 from reviewer import regex as rx
+from reviewer.checks.quality_common import spans_hit
 from reviewer.checks.quality_template import form_placeholder, masks
-from reviewer.checks.registry import Hit, Rule, check, rule
+from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.report import is_chrome
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -186,12 +187,6 @@ MASKED_TEXT = rule(
 )
 
 
-def _spans_hit(rule_: Rule, norm: str, spans: list[tuple[int, int]], **extra: str) -> Hit:
-    lo, hi = spans[0]
-    data = {"quote": norm[lo:hi].replace("\n", " "), "n": len(spans), **extra}
-    return rule_.hit(spans[:6], data)
-
-
 # ---- Q170: 2024底 ----
 _YEAR_EDGE = lazy(r"(?<![\d.．])(?P<y>19[5-9]\d|20\d\d)(?P<w>底|末|初)(?![\d])")
 
@@ -203,7 +198,7 @@ def year_without_nian(doc: Document) -> Iterator[Hit]:
     if found:
         first = found[0]
         fixed = f"{first.group('y')}年{first.group('w')}"
-        yield _spans_hit(YEAR_WITHOUT_NIAN, norm, [m.span() for m in found], fixed=fixed)
+        yield spans_hit(YEAR_WITHOUT_NIAN, norm, [m.span() for m in found], fixed=fixed)
 
 
 # ---- Q171: 南财函〔202〕25号 ----

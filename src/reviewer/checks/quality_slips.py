@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.checks.registry import Hit, Rule, check, rule
+from reviewer.checks.quality_common import spans_hit
+from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -92,18 +93,12 @@ _TIMELINESS = lazy(
 )
 
 
-def _spans_hit(rule_: Rule, norm: str, spans: list[tuple[int, int]], **extra: str) -> Hit:
-    lo, hi = spans[0]
-    data = {"quote": norm[lo:hi].replace("\n", " "), "n": len(spans), **extra}
-    return rule_.hit(spans[:6], data)
-
-
 @check(FIELD_CODES)
 def field_codes(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     spans = [(m.start(), m.end()) for m in _FIELD.finditer(norm)]
     if spans:
-        yield _spans_hit(FIELD_CODES, norm, spans)
+        yield spans_hit(FIELD_CODES, norm, spans)
 
 
 @check(YEAR_AS_MONTH)
@@ -113,7 +108,7 @@ def year_as_month(doc: Document) -> Iterator[Hit]:
     if found:
         first = found[0]
         fixed = f"{first.group('y')}年{first.group('m')}月"
-        yield _spans_hit(YEAR_AS_MONTH, norm, [(m.start(), m.end()) for m in found], fixed=fixed)
+        yield spans_hit(YEAR_AS_MONTH, norm, [(m.start(), m.end()) for m in found], fixed=fixed)
 
 
 @check(TIMELINESS_HEADING)
@@ -126,4 +121,4 @@ def timeliness_heading(doc: Document) -> Iterator[Hit]:
             lo += 1
         spans.append((lo, m.end()))
     if spans:
-        yield _spans_hit(TIMELINESS_HEADING, norm, spans)
+        yield spans_hit(TIMELINESS_HEADING, norm, spans)

@@ -85,10 +85,6 @@ _NUMERIC_HEAD = lazy(r"数|额|率|金|费|%|分|值|比")
 _NOT_AMOUNT = lazy(r"率|分值|得分|权重|满分|评分|序号|编号|年份|年度|指标值|完成值|目标|单价|均|比")
 
 
-def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
-
-
 def _label(table: Table, row: list[Cell]) -> str:
     """The row's name: its longest word cell (the 项目名称 rather than a 序号 or 责任部门)."""
     seq = seq_column(table)
@@ -122,9 +118,9 @@ def _ratio(spent: CellNumber, base: CellNumber) -> tuple[Decimal, Decimal, Decim
     if base.value <= 0 or spent.value < 0:
         return None
     v = spent.value / base.value * 100
-    lo = (spent.value - _half(spent)) / (base.value + _half(base)) * 100
-    d = base.value - _half(base)
-    hi = (spent.value + _half(spent)) / d * 100 if d > 0 else v
+    lo = (spent.value - spent.half) / (base.value + base.half) * 100
+    d = base.value - base.half
+    hi = (spent.value + spent.half) / d * 100 if d > 0 else v
     return v, min(lo, v), max(hi, v)
 
 
@@ -302,8 +298,8 @@ def _judge(
     if len(figs) < 2 and len(kids) < 2:
         return None
     total = sum((n.value for n in figs), Decimal(0))
-    spread = sum((_half(n) for n in figs), Decimal(0))
-    half = _half(stated)
+    spread = sum((n.half for n in figs), Decimal(0))
+    half = stated.half
     spans = [(stated.start, stated.end)] + [(n.start, n.end) for n in figs]
     terms = [fmt(n.value) if n is not None else "0" for n in nums]
     if abs(total - stated.value) <= spread + half:

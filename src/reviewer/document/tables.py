@@ -70,6 +70,11 @@ class CellNumber(NamedTuple):
     start: int
     end: int
 
+    @property
+    def half(self) -> Decimal:
+        """Half a unit of the last decimal written: how far the value may be from the exact."""
+        return Decimal(5) * Decimal(10) ** (-self.decimals - 1)
+
 
 def tables(doc: Document) -> list[Table]:
     """Every table detected in `doc` (cached per document)."""

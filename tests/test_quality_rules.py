@@ -726,6 +726,18 @@ def test_a_score_table_whose_cells_cannot_be_read_is_not_said_to_be_missing() ->
     assert "无法按行读出" in f.message and "没有列出" not in f.message
 
 
+def test_a_score_table_with_its_target_columns_before_the_weight_is_one_too() -> None:
+    # 年度指标值 实际完成值 分值 得分: the order a province's form prints them in.
+    text = (
+        "项目支出绩效自评表(2022年度)\n"
+        "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+        "质量指标 指标1:工程质量合格 10 10\n时效指标 指标1:年度资金支付完成率100% 10 10\n"
+        "总分 100 100\n"
+    )
+    [f] = q(text, "Q004")
+    assert f.severity == Severity.INFO and "无法按行读出" in f.message
+
+
 def test_a_funds_block_header_is_no_indicator_score_table() -> None:
     # 分值 执行率 得分 heads the budget-execution row, not an indicator table
     text = "资金 | 预算数 | 执行数 | 分值 | 执行率 | 得分\n综合自评得分98分，评价等级为优。\n"

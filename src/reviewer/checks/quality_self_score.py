@@ -107,10 +107,13 @@ _INDICATOR_SCORE = lazy(
     r"(?:得分|分值|赋分|权重|扣分|计分)\s*[为是:：]?\s*\d+(?:\.\d+)?\s*分?"
     r"|\d+(?:\.\d+)?\s*分[，,；;]\s*(?:得|实得|扣)\s*\d"
 )
-# An indicator score table's header: 分值, a target or actual column, then 得分, as column names
+# An indicator score table's header: 分值, a target or actual column, then 得分 (or the target
+# and actual columns before 分值 得分), as column names
 # within one short stretch of a line (a funds block's 分值 执行率 得分 is not one).
 _SCORE_HEADER = lazy(
     r"分值[^。，,；;：:\n\d]{0,12}?(?:指标值|目标值|完成值|实际值|实际完成)[^。，,；;：:\n\d]{0,12}?得分"
+    # or the target and actual columns first (年度指标值 实际完成值 分值 得分)
+    r"|(?:指标值|目标值|完成值|实际值|实际完成)[^。，,；;：:\n\d]{0,12}?分值[^。，,；;：:\n\d]{0,4}?得分"
 )
 _ANNEX_TABLE = lazy(r"(?:附件|附表|见表|详见)[^。]{0,60}(?:自评表|评分表|评价表|打分表|评分)")
 

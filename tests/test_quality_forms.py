@@ -735,3 +735,27 @@ def test_over_fulfilment_near_misses() -> None:
     assert list(q(CLAIM_HEAD + figures + "\n", "Q020")) == []
     # an intent, not a claim
     assert list(q(CLAIM_HEAD + "力争超额完成年度目标任务。\n", "Q020")) == []
+
+
+# --------------------------------------------- one finding per cause keeps every place it shows
+
+
+def test_a_cause_repeated_many_times_keeps_every_span() -> None:
+    """A grouped finding names all its places (a reviewer fixing a repost needs each), not the
+    first six: twelve pinyin glosses, twelve spans, the last where the text has it."""
+    glossed = "資金(zī)用於(yú)項(xiàng)目建設(shè)，"
+    text = "某局2023年度項目績效自評報告\n" + glossed * 3 + "\n"
+    found = q(text, "Q024")
+    assert len(found) == 1
+    f = found[0]
+    assert f.data["n"] == 12 and len(f.spans) == 12
+    assert "共12处" in f.message
+    assert f.spans[-1].start == text.rindex("設(shè)")
+
+
+def test_every_unticked_choice_is_evidence() -> None:
+    form = "评价类型:项目实施过程评价□项目完成结果评价□\n"
+    one = q(form, "Q120")
+    many = q(form * 5, "Q120")
+    assert len(one) == 1 and len(many) == 1
+    assert len(many[0].spans) == 5 * len(one[0].spans)

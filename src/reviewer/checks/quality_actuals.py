@@ -172,7 +172,7 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
         quotes.append(f"目标{target}，实际“{cell.text}”")
     if spans:
         yield ACTUAL_NOT_A_VALUE.hit(
-            spans[:8],
+            spans,
             {
                 "n": len(spans),
                 "quotes": "；".join(quotes[:3]),
@@ -189,7 +189,7 @@ def actual_not_a_value(doc: Document) -> Iterator[Hit]:
         copied.append((m.start(), m.end()))
     if copied:
         yield ACTUAL_NOT_A_VALUE.hit(
-            copied[:8],
+            copied,
             {
                 "n": len(copied),
                 "quotes": "、".join(norm[a:b].replace("\n", " ") for a, b in copied[:3]),
@@ -219,7 +219,7 @@ def _empty_actuals(doc: Document) -> Iterator[Hit]:
         if head is not None:
             spans.append((block.start + head.start(), block.start + head.end()))
         yield ACTUAL_NOT_A_VALUE.hit(
-            spans[:8],
+            spans,
             {"n": len(rows), "quotes": "、".join(r.name for r in rows[:3])},
             variant="empty",
         )

@@ -62,4 +62,4 @@ def unticked_choice(doc: Document) -> Iterator[Hit]:
                     first = m.group().strip()
                     count = m.group().count("□")
     if spans:
-        yield UNTICKED_CHOICE.hit(spans[:6], {"quote": first, "n": count})
+        yield UNTICKED_CHOICE.hit(spans, {"quote": first, "n": count})

@@ -129,10 +129,10 @@ def clip(text: str, n: int = 40) -> str:
 
 def spans_hit(rule_: Rule, norm: str, spans: list[tuple[int, int]], **extra: str) -> Hit:
     """One finding for every place a cause shows: the first place quoted, the count, and the
-    first six places as evidence."""
+    every place as evidence."""
     lo, hi = spans[0]
     data = {"quote": norm[lo:hi].replace("\n", " "), "n": len(spans), **extra}
-    return rule_.hit(spans[:6], data)
+    return rule_.hit(spans, data)
 
 
 class _Adder:

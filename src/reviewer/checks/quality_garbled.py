@@ -223,7 +223,7 @@ def damaged_text(doc: Document) -> Iterator[Hit]:
         zh, en = _WHAT[kind]
         lo, hi = spans[0]
         yield DAMAGED_TEXT.hit(
-            spans[:6],
+            spans,
             {
                 "quote": norm[lo:hi].replace("\n", " "),
                 "n": len(spans),

@@ -223,6 +223,11 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     return list(known)
 
 
+def find_money(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """The amounts of money (元, 万元, 亿元 …) among `find_quantities(norm, start, end)`."""
+    return [q for q in find_quantities(norm, start, end) if q.dimension == "money"]
+
+
 def _quantities(norm: str, found: _Parsed, start: int, end: int) -> _Kept:
     """The figures of norm[start:end]: a tuple, the one figure itself when there is one, or
     the range of their indexes in the text's parse when they are a run of its figures."""

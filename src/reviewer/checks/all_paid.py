@@ -20,7 +20,7 @@ from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.amounts import rounding
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_money, fmt
 from reviewer.regex import lazy
 
 ALL_PAID_BUT_PARTIAL = rule(
@@ -87,10 +87,6 @@ def _paragraphs(norm: str) -> list[_Para]:
     return out
 
 
-def _money(norm: str, start: int, end: int) -> list[Quantity]:
-    return [q for q in find_quantities(norm, start, end) if q.dimension == "money"]
-
-
 def _verb_kind(text: str) -> str:
     return next((k for v, k in _KINDS.items() if v in text), "")
 
@@ -99,8 +95,8 @@ def _claimed(norm: str, para: _Para) -> Iterator[tuple[Quantity, str, tuple[int,
     """(amount, verb kind, claim span) for each 'paid in full' claim of a paragraph."""
     for m in _ALL_CLAIM.finditer(norm, para.start, para.end):
         s = max(para.start, max(norm.rfind(c, para.start, m.start()) for c in "。；;") + 1)
-        before = [q for q in _money(norm, s, m.start()) if m.start() - q.end <= 20]
-        after = [q for q in _money(norm, m.end(), min(para.end, m.end() + 6))]
+        before = [q for q in find_money(norm, s, m.start()) if m.start() - q.end <= 20]
+        after = [q for q in find_money(norm, m.end(), min(para.end, m.end() + 6))]
         amounts = before[-1:] or after[:1]
         if amounts:
             yield amounts[0], _verb_kind(m.group()), (m.start(), m.end())
@@ -131,7 +127,7 @@ def _against(
     doc: Document, amount: Quantity, kind: str, claim: tuple[int, int], para: _Para
 ) -> Hit | None:
     norm = doc.norm
-    figures = _money(norm, para.start, para.end)
+    figures = find_money(norm, para.start, para.end)
     tol = doc.tolerances.extra("money")
     same_fund = [
         q

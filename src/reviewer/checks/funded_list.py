@@ -21,7 +21,7 @@ from reviewer.checks.quality_common import stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import find_quantities, fmt
+from reviewer.numbers import find_money, find_quantities, fmt
 from reviewer.regex import lazy
 
 FUNDED_COUNT_MISMATCH = rule(
@@ -114,7 +114,7 @@ def funded_count_vs_list(doc: Document) -> Iterator[Hit]:
         if n < 1:
             continue
         s_lo, s_hi = stop_span(norm, _SENTENCE_END, c.start())
-        money = [q for q in find_quantities(norm, s_lo, s_hi) if q.dimension == "money"]
+        money = find_money(norm, s_lo, s_hi)
         for items, l_lo, l_hi in lists:
             if l_lo <= c.start() < l_hi or len(items) == n:
                 continue

@@ -17,7 +17,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_money, fmt
 from reviewer.regex import lazy
 
 SPENT_ABOVE_RECEIVED = rule(
@@ -61,7 +61,7 @@ class _Flow(NamedTuple):
 
 def _flows(norm: str, lo: int, hi: int) -> list[_Flow]:
     out: list[_Flow] = []
-    quantities = [q for q in find_quantities(norm, lo, hi) if q.dimension == "money"]
+    quantities = find_money(norm, lo, hi)
     if not quantities:
         return out
     # Clause ends found once per sentence (not a scan from its start for every figure, which is

@@ -14,7 +14,7 @@ from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
 from reviewer.document.script import simplified
 from reviewer.models import Severity
-from reviewer.numbers import find_quantities, parse_chinese_int
+from reviewer.numbers import find_money, parse_chinese_int
 from reviewer.regex import lazy
 
 UNSUPPORTED_CLAIM = rule(
@@ -402,7 +402,7 @@ def copy_paste(doc: Document) -> Iterator[Hit]:
         # Every money unit ends in 元: a sentence with fewer than three holds no three amounts.
         if norm.count("元", s.start, s.end) < 3:
             continue
-        qs = [q for q in find_quantities(norm, s.start, s.end) if q.dimension == "money"]
+        qs = find_money(norm, s.start, s.end)
         if len(qs) < 3:
             continue
         key = tuple(f"{q.base.normalize():f}" for q in qs)

@@ -35,7 +35,7 @@ from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.report import report_title
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_money, find_quantities, fmt
 from reviewer.regex import lazy
 
 PAYOUT_UNEXPLAINED = rule(
@@ -126,15 +126,11 @@ _LOW = Decimal(50)
 _TARGET_BEFORE = lazy(r"目标|指标值|预期|计划|要求|不低于|不少于|达到|≥|确保|力争")
 
 
-def _money(norm: str, lo: int, hi: int) -> list[Quantity]:
-    return [q for q in find_quantities(norm, lo, hi) if q.dimension == "money"]
-
-
 def _clause_amount(norm: str, verb_end: int, hi: int) -> Quantity | None:
     """The one money amount of the clause the verb opens (before the next comma, or a bracket
     or 其中 opening its parts)."""
     end = _CLAUSE_END.search(norm, verb_end, hi)
-    money = _money(norm, verb_end, end.start() if end else hi)
+    money = find_money(norm, verb_end, end.start() if end else hi)
     return money[0] if len(money) == 1 else None
 
 
@@ -368,7 +364,7 @@ def project_as_basic(doc: Document) -> Iterator[Hit]:
         slack = a.half_unit + b.half_unit
         totals = [
             (q.start, q.end)
-            for q in _money(norm, 0, len(norm))
+            for q in find_money(norm, 0, len(norm))
             if q.start not in (a.start, b.start) and abs(q.base - got) <= slack
         ]
         totals += [

@@ -27,7 +27,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.vocabulary import LOWER_BOUND_MARKS_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_money, fmt
 from reviewer.regex import lazy
 
 PAID_RATE_CONTRADICTED = rule(
@@ -157,10 +157,6 @@ def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
     return s, min(ends) if ends else hi
 
 
-def _money(norm: str, start: int, end: int) -> list[Quantity]:
-    return [q for q in find_quantities(norm, start, end) if q.dimension == "money"]
-
-
 def _clause_before(norm: str, q: Quantity, floor: int) -> str:
     s = max([floor] + [norm.rfind(ch, floor, q.start) + 1 for ch in "，,、:："])
     return norm[s : q.start]
@@ -185,7 +181,7 @@ def _subject_amount(norm: str, subject: str, skip: tuple[int, int]) -> Quantity 
         if not skip[0] <= i < skip[1]:
             j = _SUBJECT_JOIN.match(norm, end)
             at = j.end() if j else end
-            qs = [q for q in _money(norm, at, min(len(norm), at + 20)) if q.start == at]
+            qs = [q for q in find_money(norm, at, min(len(norm), at + 20)) if q.start == at]
             found.extend(qs[:1])
         i = norm.find(subject, end)
     values = {q.base for q in found}
@@ -223,7 +219,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
     r001 = rate_mismatch_hits(doc)
     for m in _RATE.finditer(norm):
         s, e = _sentence_bounds(norm, m.start())
-        own = bool(_money(norm, s, e))
+        own = bool(find_money(norm, s, e))
         if _is_target(doc, s, m.start("name"), m.start("num")):
             continue  # a target is no claim
         if own and m.group("verb") == "执行":
@@ -253,7 +249,7 @@ def paid_rate_contradicted(doc: Document) -> Iterator[Hit | Relation]:
         paid_rx = _PAID_BEFORE[m.group("verb")]
         paid: list[_Amount] = []
         bases: list[_Amount] = []
-        for q in _money(norm, start, max(follow_end, e)):
+        for q in find_money(norm, start, max(follow_end, e)):
             clause = _clause_before(norm, q, start)
             if paid_rx.search(clause):
                 paid.append(_Amount(q, clause))
@@ -288,7 +284,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
     norm = doc.norm
     paid: list[_Amount] = []
     bases: list[_Amount] = []
-    for q in _money(norm, s, m.start("name")):
+    for q in find_money(norm, s, m.start("name")):
         clause = _clause_before(norm, q, s)
         if (_is_base(clause, "执行") and _SPEND_BUDGET.search(clause)) or _REQUIRED.search(clause):
             bases.append(_Amount(q, clause))
@@ -309,7 +305,7 @@ def _own_execution(doc: Document, m: re.Match[str], s: int) -> Hit | Relation | 
         # "项目预算149.63万元。…实际发放107.78万元，执行率72.03%": the base in an earlier sentence
         # of the paragraph, when the paragraph states one.
         line = norm.rfind("\n", 0, s) + 1
-        for q in _money(norm, line, s):
+        for q in find_money(norm, line, s):
             clause = _clause_before(norm, q, max(line, norm.rfind("。", line, q.start) + 1))
             if _is_base(clause, "执行"):
                 bases.append(_Amount(q, clause))
@@ -396,7 +392,7 @@ def _amount_label(norm: str, q: Quantity, floor: int) -> str:
     """The words before an amount, back to the previous amount or sentence end."""
     floor = max(floor, norm.rfind("\n", floor, q.start) + 1)
     s = max(floor, max(norm.rfind(ch, floor, q.start) for ch in "。；;") + 1)
-    for prev in _money(norm, max(floor, s), q.start):
+    for prev in find_money(norm, max(floor, s), q.start):
         s = max(s, prev.end)
     return norm[max(s, floor) : q.start]
 
@@ -411,7 +407,7 @@ def low_execution_no_problem(doc: Document) -> Iterator[Hit]:
         return
     budgets: list[Quantity] = []
     spent: list[Quantity] = []
-    for q in _money(norm, 0, len(norm)):
+    for q in find_money(norm, 0, len(norm)):
         label = _amount_label(norm, q, 0)
         clause = label[max(label.rfind(ch) for ch in "，,:：") + 1 :]
         if _NOT_WHOLE.search(clause) or _NOT_WHOLE.search(norm, q.end, q.end + 2):

@@ -39,7 +39,7 @@ from reviewer.claims.facts import (
 from reviewer.claims.indicators import EQ, Indicator, pairs
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import find_quantities
+from reviewer.numbers import find_money
 from reviewer.regex import lazy
 
 STATED_TWICE = rule(
@@ -294,7 +294,7 @@ def _doc_amounts(doc: Document) -> list[_DocAmount]:
         among = body.find("其中")
         if among >= 0:
             body = body[:among]
-        money = [q for q in find_quantities(body) if q.dimension == "money"]
+        money = find_money(body)
         if len(money) != 1:
             continue  # no amount, or several: which one the document allocates is unclear
         q = money[0]

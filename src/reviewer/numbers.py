@@ -203,7 +203,13 @@ class Quantity(NamedTuple):
     @property
     def half_unit(self) -> Decimal:
         """Half the last written digit, in base units: the rounding the figure may carry."""
-        return Decimal(5) * Decimal(10) ** (-self.decimals - 1) * self.scale
+        return half_digit(self.decimals) * self.scale
+
+
+def half_digit(decimals: int) -> Decimal:
+    """Half a unit of the last decimal written (0.05 for one decimal, 0.5 for none): how far a
+    figure written with `decimals` places may be from the exact value it rounds."""
+    return Decimal(5) * Decimal(10) ** (-decimals - 1)
 
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:

@@ -28,7 +28,7 @@ from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.document.document import Line
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_digit
 from reviewer.regex import lazy
 
 COLUMN_PARTS_MISMATCH = rule(
@@ -215,7 +215,7 @@ def column_parts_mismatch(doc: Document) -> Iterator[Hit]:
             got = sum((v for _, _, v in parts), Decimal(0))
             # Each figure may be rounded to its digits: the coarsest sets the slack.
             places = min([head.decimals, *(c.decimals for _, c, _ in parts)])
-            tol = Decimal(5) * Decimal(10) ** (-places - 1) * (len(parts) + 1)
+            tol = half_digit(places) * (len(parts) + 1)
             if got <= total + tol and (blank or got >= total - tol):
                 continue
             short = got < total

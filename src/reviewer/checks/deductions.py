@@ -19,7 +19,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.document.tables import Cell, CellNumber, Table, cell_number, is_total_label, tables
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_digit
 from reviewer.regex import lazy
 
 DEDUCTION_MISMATCH = rule(
@@ -96,7 +96,7 @@ def _aligned(row: list[Cell], width: int) -> list[Cell] | None:
 
 
 def _half(n: CellNumber) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-n.decimals - 1) if n.decimals >= 2 else Decimal(0)
+    return half_digit(n.decimals) if n.decimals >= 2 else Decimal(0)
 
 
 def _label(row: list[Cell], cols: _Columns) -> str:

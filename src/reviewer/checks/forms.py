@@ -34,7 +34,7 @@ from reviewer.document.forms import (
 )
 from reviewer.document.tables import CellNumber, cell_number
 from reviewer.models import Severity
-from reviewer.numbers import fmt, fmt_percent
+from reviewer.numbers import fmt, fmt_percent, half_digit
 from reviewer.regex import lazy
 
 _FORM = (
@@ -240,7 +240,7 @@ def _ratio(spent: CellNumber, budget: CellNumber) -> tuple[Decimal, Decimal, Dec
 
 
 def _agrees(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     eps = Decimal("1e-9") + slack
     return hi >= stated - h - eps and lo <= stated + 2 * h + eps
 

@@ -19,7 +19,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.report import evaluated_year
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, decimals_of, find_quantities, fmt, parse_decimal
+from reviewer.numbers import Quantity, decimals_of, find_quantities, fmt, half_digit, parse_decimal
 from reviewer.regex import lazy
 
 POINTS_MISMATCH = rule(
@@ -138,7 +138,7 @@ def _off_by(st: _Statement, cur: Quantity, doc: Document) -> Decimal | None:
     prev = st.previous
     computed = cur.base - prev.base
     stated = st.points if st.up else -st.points
-    half = Decimal(5) * Decimal(10) ** (-st.points_decimals - 1)
+    half = half_digit(st.points_decimals)
     tol = doc.tolerances.rounding_of(cur.half_unit + prev.half_unit + half)
     if abs(computed - stated) <= tol + doc.tolerances.extra("percent"):
         return None

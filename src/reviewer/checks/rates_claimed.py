@@ -24,7 +24,7 @@ from typing import NamedTuple
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import find_quantities, fmt
+from reviewer.numbers import find_quantities, fmt, half_digit
 from reviewer.regex import lazy
 
 FULL_PAYMENT_CLAIM = rule(
@@ -88,7 +88,7 @@ def _confirmed_rates(doc: Document) -> list[_Exec]:
             continue
         rate = qs[pct]
         v = spent.base / budget.base * 100
-        h = Decimal(5) * Decimal(10) ** (-rate.decimals - 1)
+        h = half_digit(rate.decimals)
         if not rate.value - h <= v < rate.value + 2 * h:
             continue
         shown = fmt(v.quantize(Decimal("0.01")))

@@ -22,7 +22,7 @@ from reviewer.checks.goal_forms import GLOSS
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_digit
 from reviewer.regex import lazy
 
 GLUED_ROW_RATE = rule(
@@ -109,7 +109,7 @@ def _rate_holds(s: _Split) -> bool:
     if s.a <= 0:
         return s.b == 0 and s.rate == 0
     v = s.b / s.a * 100
-    h = Decimal(5) * Decimal(10) ** (-_decimals(s.rate_raw) - 1)
+    h = half_digit(_decimals(s.rate_raw))
     return s.rate - h <= v <= s.rate + h or s.rate <= v < s.rate + 2 * h
 
 

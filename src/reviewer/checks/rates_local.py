@@ -25,7 +25,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import BUDGET, FULL, INCOME, OPENING, SPENDING, Fact, facts
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_quantities, fmt, half_digit
 from reviewer.regex import lazy
 
 RATE_BESIDE_AMOUNTS = rule(
@@ -108,7 +108,7 @@ def _last_key(label: str) -> str | None:
 
 def _within(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> bool:
     """[lo, hi] meets the stated value's rounding interval, or its truncation interval."""
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     return hi >= stated - h - Decimal("1e-9") and lo <= stated + 2 * h + Decimal("1e-9")
 
 
@@ -214,7 +214,7 @@ def _judge_change(m: re.Match[str], cur: Fact, budgets: list[Fact]) -> Hit | Non
     up = m.group("dir") in _UP
     num = m.group("num")
     stated, decimals = Decimal(num), _decimals(num)
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     truncated: Fact | None = None
     shown: list[str] = []
     c = cur.quantity

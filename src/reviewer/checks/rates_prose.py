@@ -27,7 +27,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.vocabulary import LOWER_BOUND_MARKS_ALT
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_money, fmt
+from reviewer.numbers import Quantity, find_money, fmt, half_digit
 from reviewer.regex import lazy
 
 PAID_RATE_CONTRADICTED = rule(
@@ -209,7 +209,7 @@ def _is_target(doc: Document, s: int, name_start: int, num_start: int) -> bool:
 
 
 def _matches(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     return hi >= stated - h - slack and lo <= stated + 2 * h + slack
 
 

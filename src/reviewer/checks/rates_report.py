@@ -38,7 +38,7 @@ from reviewer.checks.rates_prose import _is_target, _sentence_bounds, paid_rate_
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_quantities, fmt, half_digit
 from reviewer.regex import lazy
 
 RATE_VS_REPORT = rule(
@@ -175,7 +175,7 @@ def _reconciles(
         return False
     lo = (paid.base - paid.half_unit) / base * 100
     hi = (paid.base + paid.half_unit) / base * 100
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     # rounding: |v - stated| <= h; truncation: stated <= v < stated + 2h
     return hi >= stated - h - slack and lo < stated + 2 * h + slack
 

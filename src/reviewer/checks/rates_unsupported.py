@@ -19,7 +19,7 @@ from reviewer.checks.rates_prose import paid_rate_contradicted
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, find_quantities, fmt
+from reviewer.numbers import Quantity, find_quantities, fmt, half_digit
 from reviewer.regex import lazy
 
 UNSUPPORTED_PAYOUT_RATE = rule(
@@ -128,7 +128,7 @@ def _sentence(norm: str, pos: int) -> tuple[int, int]:
 def _fits(stated: Decimal, decimals: int, spent: Quantity, base: Quantity) -> bool:
     lo = (spent.base - spent.half_unit) / (base.base + base.half_unit) * 100
     hi = (spent.base + spent.half_unit) / (base.base - base.half_unit) * 100
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     return hi >= stated - h and lo <= stated + h
 
 

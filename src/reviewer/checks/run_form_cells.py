@@ -198,10 +198,6 @@ def form_readings(
     return out
 
 
-def half_of_last_digit(decimals: int) -> Decimal:
-    return Decimal(5).scaleb(-decimals - 1)
-
-
 # --------------------------------------------------------------------------- glued forms
 
 _G_COMP = r"(?:[≥≤]|[<>]=?|=)"

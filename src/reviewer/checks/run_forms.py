@@ -44,13 +44,12 @@ from reviewer.checks.run_form_cells import (
     form_tokens,
     funds_row,
     glued_readings,
-    half_of_last_digit,
     number_runs,
     squeezed,
 )
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import decimals_of, fmt
+from reviewer.numbers import decimals_of, fmt, half_digit
 
 RUN_FORM_SCORE_SUM = rule(
     code="S030",
@@ -165,8 +164,7 @@ def run_form_scores(doc: Document) -> Iterator[Hit | Relation]:
             got = sum(p.score.value for p in r.rows)
             dec = r.total.score.decimals
             verdicts.add(
-                abs(got - r.total.score.value) < half_of_last_digit(dec)
-                or got == r.total.score.value
+                abs(got - r.total.score.value) < half_digit(dec) or got == r.total.score.value
             )
         r = readings[0]
         got = sum(p.score.value for p in r.rows)
@@ -185,7 +183,7 @@ def run_form_scores(doc: Document) -> Iterator[Hit | Relation]:
         yield _sum_hit(r, _RUN_HOW_ZH.format(weights=weights), _RUN_HOW_EN.format(weights=weights))
     for g in glued_readings(doc):
         got = sum(p.score.value for p in g.rows)
-        if abs(got - g.total.score.value) < half_of_last_digit(g.total.score.decimals):
+        if abs(got - g.total.score.value) < half_digit(g.total.score.decimals):
             continue
         w = sum(p.weight.value for p in g.rows)
         fill = {

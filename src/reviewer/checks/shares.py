@@ -9,7 +9,7 @@ from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.amounts import Node, figure_trees
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import Quantity, fmt
+from reviewer.numbers import Quantity, fmt, half_digit
 from reviewer.tolerances import Tolerances
 
 SHARE_MISMATCH = rule(
@@ -77,7 +77,7 @@ def _share_holds(
     stated: Quantity, part: Quantity, total: Quantity, tol: Tolerances
 ) -> tuple[bool, Decimal]:
     computed = part.base / total.base * 100
-    half = Decimal(5) * Decimal(10) ** (-stated.decimals - 1)
+    half = half_digit(stated.decimals)
     # Rounding of the two figures moves the ratio by at most this much.
     spread = computed * (part.half_unit / part.base + total.half_unit / total.base)
     if part.decimals == 0 and total.decimals == 0 and part.dimension == "count":

@@ -25,7 +25,7 @@ from reviewer.claims.indicators import EQ, TARGET, indicators
 from reviewer.document import Document
 from reviewer.document.tables import Cell, CellNumber, cell_number, tables
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_digit
 from reviewer.regex import lazy
 
 STAFF_ABOVE_QUOTA = rule(
@@ -315,7 +315,7 @@ def staff_rates(doc: Document) -> Iterator[Hit | Relation]:
             continue
         seen.add(r.start)
         value = pair.staff / pair.quota * 100
-        h = Decimal(5) * Decimal(10) ** (-r.decimals - 1)
+        h = half_digit(r.decimals)
         if r.value - h - Decimal("1e-9") <= value <= r.value + 2 * h:
             text = (
                 f"{fmt(pair.staff)} ÷ {fmt(pair.quota)} = {fmt(value.quantize(Decimal('0.01')))}%"

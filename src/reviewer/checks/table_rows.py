@@ -44,7 +44,7 @@ from reviewer.document.tables import (
     tables,
 )
 from reviewer.models import Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_digit
 from reviewer.regex import lazy
 
 _TABLE = (
@@ -126,7 +126,7 @@ def _ratio(spent: CellNumber, base: CellNumber) -> tuple[Decimal, Decimal, Decim
 
 def _agrees(stated: Decimal, decimals: int, lo: Decimal, hi: Decimal, slack: Decimal) -> bool:
     """`stated` rounded or truncated from a value in [lo, hi]."""
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     eps = Decimal("1e-9") + slack
     return hi >= stated - h - eps and lo <= stated + 2 * h + eps
 

@@ -39,7 +39,7 @@ from reviewer.document.tables import (
     tables,
 )
 from reviewer.models import Severity
-from reviewer.numbers import MONEY_SCALE, fmt
+from reviewer.numbers import MONEY_SCALE, fmt, half_digit
 from reviewer.regex import lazy
 from reviewer.tolerances import Tolerances
 
@@ -246,7 +246,7 @@ def _half(n: CellNumber) -> Decimal:
 @functools.lru_cache(maxsize=64)
 def _half_of(decimals: int) -> Decimal:
     """Half the last digit of a figure written with `decimals` decimals."""
-    return Decimal(5) * Decimal(10) ** (-decimals - 1)
+    return half_digit(decimals)
 
 
 def _judge_column(

@@ -18,7 +18,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.document import Document
 from reviewer.models import Severity
-from reviewer.numbers import MONEY_SCALE, Quantity, find_quantities, fmt
+from reviewer.numbers import MONEY_SCALE, Quantity, find_quantities, fmt, half_digit
 from reviewer.regex import lazy
 
 UNIT_COST_MISMATCH = rule(
@@ -141,7 +141,7 @@ def _standards(doc: Document) -> list[_Standard]:
                 continue
             num, scale = m.group("num"), MONEY_SCALE[m.group("money")]
             places = len(num.split(".", 1)[1]) if "." in num else 0
-            half = Decimal(5) * Decimal(10) ** (-places - 1) * scale
+            half = half_digit(places) * scale
             unit, per = m.group("unit"), m.group("per") or ""
             alt = tuple(
                 u for u in rx.split(r"[、,，/]", m.groupdict().get("alt") or "") if u.strip()

@@ -24,7 +24,7 @@ from reviewer import regex as rx
 from reviewer.claims.sections import section_path
 from reviewer.document.document import Document
 from reviewer.document.tables import Cell, Table, tables
-from reviewer.numbers import decimals_of, parse_decimal
+from reviewer.numbers import decimals_of, half_digit, parse_decimal
 from reviewer.regex import lazy
 
 
@@ -43,7 +43,7 @@ class Figure(NamedTuple):
     @property
     def half_unit(self) -> Decimal:
         """Half the last written digit: the rounding the figure may carry."""
-        return Decimal(5) * Decimal(10) ** (-self.decimals - 1)
+        return half_digit(self.decimals)
 
 
 class ScoreItem(NamedTuple):

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.claims.vocabulary import COMPARATOR_ALT
 from reviewer.document.document import Document, Line
-from reviewer.numbers import MONEY_SCALE, UNITS, decimals_of, parse_decimal
+from reviewer.numbers import MONEY_SCALE, UNITS, decimals_of, half_digit, parse_decimal
 from reviewer.regex import lazy
 
 
@@ -73,7 +73,7 @@ class CellNumber(NamedTuple):
     @property
     def half(self) -> Decimal:
         """Half a unit of the last decimal written: how far the value may be from the exact."""
-        return Decimal(5) * Decimal(10) ** (-self.decimals - 1)
+        return half_digit(self.decimals)
 
 
 def tables(doc: Document) -> list[Table]:

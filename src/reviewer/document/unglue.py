@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reviewer.document.tables import Cell, CellNumber, cell_number
-from reviewer.numbers import find_quantities
+from reviewer.numbers import find_quantities, half_digit
 from reviewer.regex import lazy
 
 OPENING, FULL, EXEC, WEIGHT, RATE, SCORE = "opening", "full", "exec", "weight", "rate", "score"
@@ -92,7 +92,7 @@ def _pieces(cell: Cell, kinds: list[str], steps: list[int]) -> Iterator[list[Cel
 
 def _agrees(value: Decimal, stated: Decimal, decimals: int) -> bool:
     """Whether `value` rounded or truncated to `decimals` gives `stated`."""
-    h = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    h = half_digit(decimals)
     return abs(value - stated) <= h or stated <= value < stated + 2 * h
 
 

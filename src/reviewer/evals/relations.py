@@ -55,6 +55,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from reviewer.document.normalize import normalize
+from reviewer.numbers import half_digit
 
 # Units, longest first so 万元 wins over 元 and 个百分点 over 个.
 UNITS = (
@@ -155,7 +156,7 @@ class Figure(NamedTuple):
     @property
     def half(self) -> Decimal:
         """Half a unit of the last written digit: the rounding the figure carries."""
-        return Decimal(5) * Decimal(10) ** (-self.decimals - 1)
+        return half_digit(self.decimals)
 
 
 class Relation(NamedTuple):

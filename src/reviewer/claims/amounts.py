@@ -471,12 +471,18 @@ class _Parser:
         same = [
             b
             for b in self.stack
-            if b.open and b.total.series == node.series and b.marker in ("among", "incl", "by")
+            if b.open
+            and b.total.series == node.series
+            and b.marker in ("among", "incl", "by", "colon")
         ]
         if not same:
             return None
         bd = same[-1]
-        if _complete(bd) or node.value >= bd.total.value or node.value > _room(bd):
+        # a total whose unit slipped (预算数2089元 over parts in 万元) is measured as read in 万元:
+        # its parts are judged by the sum check, which names the slip
+        scale = 10000 if _unit_slipped(bd.total, node) else 1
+        room = _room(bd) + bd.total.value * (scale - 1)
+        if _complete(bd) or node.value >= bd.total.value * scale or node.value > room:
             return None  # "收入合计500万元，其中拨款合计450万元，支出合计480万元": another total
         if len(bd.parts) >= 2 and _adds_up(node, bd.parts):
             return None
@@ -936,6 +942,11 @@ def _stage(label: str) -> str:
     return "budget" if budget else "spent"
 
 
+def _unit_slipped(total: Node, part: Node) -> bool:
+    """A total written in 元 over a part in 万元 that only fits it read in 万元."""
+    return total.q.unit == "元" and part.q.unit == "万元" and part.value >= total.value
+
+
 def _room(bd: Breakdown) -> Decimal:
     """How much of the total the parts so far leave (plus rounding)."""
     used = sum((p.value for p in bd.parts), Decimal(0))
@@ -1075,6 +1086,14 @@ DECOMPOSITIONS = (
         frozenset({"abroad", "vehicle", "reception"}),
         r"三公",
         r"收入",
+    ),
+    Decomposition(
+        # a department's projects: its own (本级) and those it transfers down (对下转移支付)
+        "本级项目 + 对下转移支付项目",
+        (("own", r"^本级"), ("transfer", r"^对下(?:级)?转移支付")),
+        frozenset({"own", "transfer"}),
+        r"项目",
+        r"收入|本级|转移支付",
     ),
     Decomposition(
         "财政拨款 + 其他",

@@ -843,3 +843,30 @@ def test_own_projects_and_transfers_down_make_up_all_projects() -> None:
     # near misses: the parts add up; only the 本级 part is listed (an open 其中)
     assert sums(text.replace("本级项目6个", "本级项目15个").replace("300.20", "420.50")) == []
     assert sums(text.split("；")[0] + "。") == []
+
+
+def test_a_breakdown_across_lines_wrapped_at_the_page_width() -> None:
+    # a PDF's text wrapped mid-sentence: the lines are one paragraph
+    text = (
+        "1.项目绩效自评总体情况:我部门及所属单位2023年度\n"
+        "项目15个,项目支出总额420.50万元。其中,本级项目6个,本\n"
+        "级项目支出300.20万元;对下转移支付项目0个,对下转移支付0\n"
+        "万元。\n"
+    )
+    found = sums(text)
+    assert "6 + 0 = 6" in " ".join(f.message for f in found)
+    # near miss: the same figures adding up
+    fine = text.replace("项目15个", "项目6个").replace("420.50", "300.20")
+    assert sums(fine) == []
+
+
+def test_short_lines_and_full_stops_are_not_wrapped_text() -> None:
+    # cells one per line (short) and sentences ending their lines are separate paragraphs
+    cells = "项目支出总额\n420.50万元\n其中本级项目\n300.20万元\n对下转移支付\n0万元\n"
+    assert sums(cells) == []
+    stops = (
+        "我部门及所属单位2023年度共实施项目15个，项目支出总额420.50万元。\n"
+        "（一）本级项目情况。本级项目6个，本级项目支出300.20万元，执行情况良好。\n"
+        "（二）对下转移支付情况。对下转移支付项目0个，对下转移支付0万元，无相关支出。\n"
+    )
+    assert sums(stops) == []

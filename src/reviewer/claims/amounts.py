@@ -40,6 +40,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
+from reviewer.document.document import Line
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
@@ -292,6 +293,22 @@ class _Tail(NamedTuple):
 _EMPTY_TAIL = _Tail(0, Decimal(0), Decimal(0), 0, True, Decimal(0), Decimal(0))
 
 
+# A page's text wrapped at its width (PDF extraction): a long line that stops mid-sentence
+# and a next line that opens no heading or list item.
+_WRAP_WIDTH = 26
+_SENTENCE_STOP = ("。", "；", ";", "！", "？", "：", ":", "|")
+_OPENS_ITEM = lazy(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十]|[①-⑳]")
+
+
+def _hard_wrapped(doc: Document, line: Line) -> bool:
+    """Does `line` run on into the next one, wrapped at the page's width?"""
+    text = line.stripped
+    if len(text) < _WRAP_WIDTH or text.endswith(_SENTENCE_STOP) or line.index + 1 >= len(doc.lines):
+        return False
+    nxt = doc.lines[line.index + 1].stripped
+    return bool(nxt) and "|" not in text and not _OPENS_ITEM.match(nxt)
+
+
 def _paragraphs(doc: Document) -> list[tuple[int, int]]:
     """Paragraph extents: a line, joined with the next while it clearly runs on (ends in ，、)."""
     out: list[tuple[int, int]] = []
@@ -306,7 +323,7 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
         if start is None:
             start = line.start
         prev_end = line.end
-        if not line.stripped.endswith(("，", ",", "、")):
+        if not line.stripped.endswith(("，", ",", "、")) and not _hard_wrapped(doc, line):
             out.append((start, line.end))
             start = None
     if start is not None:

@@ -159,3 +159,33 @@ def test_sub_items_and_continuation_lines_belong_to_the_item_before() -> None:
 def test_a_second_enumeration_on_the_line_is_not_part_of_the_first() -> None:
     text = "开展2项活动：一是宣传；二是培训。同时做好三件事，一是排查，二是整改，三是复查。"
     assert c001(text) == []
+
+
+# ---- lists of named items with their amounts, a bracketed noun, a count of one ---------------
+
+
+def test_a_list_of_named_amounts_after_semicolons_is_counted() -> None:
+    text = (
+        "本年下达项目资金50万元，涉及3个项目，分别为：宣传教育经费20万元;志愿服务活动经费30万元。"
+    )
+    [f] = c001(text)
+    assert "涉及3个" in f.message and "列出 2 项" in f.message
+    # near misses: the count matches; an item that holds a count of its own is a sum, not a name
+    assert c001(text.replace("涉及3个", "涉及2个")) == []
+    assert c001("涉及3个项目，分别为：甲村2个组10万元;乙村3个组20万元。") == []
+
+
+def test_a_count_of_one_announcing_several_items() -> None:
+    text = (
+        "本年下达项目资金50万元，涉及1个项目，分别为：宣传教育经费20万元;志愿服务活动经费30万元。"
+    )
+    [f] = c001(text)
+    assert "涉及1个" in f.message and "列出 2 项" in f.message
+    # near miss: one item after a colon is the one thing counted
+    assert c001("本年下达项目资金20万元，涉及1个项目：宣传教育经费20万元。") == []
+
+
+def test_a_counted_noun_with_a_bracketed_alternative() -> None:
+    [f] = c001("本局内设6个职能科(室)：办公室、人事科、财务科、综合科。")
+    assert "列出 4 项" in f.message
+    assert c001("本局内设4个职能科（室）：办公室、人事科、财务科、综合科。") == []

@@ -84,3 +84,34 @@ def test_the_share_of_the_target_the_count_done_is() -> None:
     assert {f.status for f in check_text(text.format(100)).figures or []} == {"verified"}
     # near miss: a share of something that is not the target is not read
     assert r030("改造项目绩效目标14户，实际完成14户，占全镇农户的150%。") == []
+
+
+def test_a_completion_rate_after_a_target_value_and_its_actual() -> None:
+    # "目标值是N次，实际完成值为M次，目标完成率为X%": the target is the count after 目标值
+    text = "当年举办交流活动数量绩效目标值是24次,实际完成值为30次,目标完成率为152%,"
+    [f] = r030(text)
+    assert "24" in f.message and "30" in f.message and "125%" in f.message
+    assert r030(text.replace("152%", "125%")) == []
+
+
+def test_the_next_indicator_with_its_own_target_is_not_read_against_the_counts() -> None:
+    # the second rate belongs to the 到位率 indicator, whose own target (100%) stands before it
+    text = (
+        "当年举办交流活动数量绩效目标值是24次,实际完成值为30次,目标完成率为125%,,"
+        "补助资金到位率绩效目标值是100%,实际完成值为100%,目标完成率为100%,"
+    )
+    assert r030(text) == []
+    # near miss: the first rate still wrong is still found
+    [f] = r030(text.replace("125%", "152%"))
+    assert "152%" in f.message
+
+
+def test_several_count_targets_in_a_paragraph_each_rate_reads_its_own_indicator() -> None:
+    text = (
+        "(3)数量目标:新建服务站数量绩效目标值是3个,实际完成值为1个,目标完成率为33%,,"
+        "组织交流活动数量绩效目标值是24次,实际完成值为30次,目标完成率为152%,"
+    )
+    [f] = r030(text)
+    assert "152%" in f.message and "24次" in f.message and "30次" in f.message
+    # near miss: both rates right
+    assert r030(text.replace("152%", "125%")) == []

@@ -163,6 +163,33 @@ def test_execution_section_without_amount_in_a_glossed_traditional_mirror() -> N
     assert q(spent, "Q003") == []
 
 
+def test_a_text_ending_with_its_execution_section_is_judged() -> None:
+    # the text stops in the execution section itself, after a whole sentence that gives no
+    # amount: that is all it says about the spending
+    text = (
+        "一、绩效目标分解下达情况\n下达我县资金30万元。\n"
+        "二、绩效目标完成情况分析\n1.资金到位情况\n资金已全部到位。\n"
+        "2.资金执行情况\n目前正在采购救生衣60件、应急包50个。\n"
+    )
+    found = q(text, "Q003")
+    assert len(found) == 1 and found[0].spans[0].text.startswith("目前正在采购")
+    # near miss: cut inside the sentence, the amount may have followed
+    assert q(text.rstrip("。\n") + "，", "Q003") == []
+    # near miss: ending in the funds-arrival section, before the execution one
+    assert q(text.split("2.资金执行情况")[0], "Q003") == []
+
+
+def test_a_text_holding_only_its_opening_conclusion_is_not_judged_goal_less() -> None:
+    opening = (
+        "一、自评结论\n(一)部门整体绩效自评得分\n"
+        f"本局2024年部门整体支出绩效自评分96分，评价等级为优。{FILLER}\n"
+    )
+    assert q(opening, "Q002") == []
+    # near miss: a second part after the conclusion shows the text goes on
+    more = opening + f"二、部门整体支出绩效情况\n{FILLER}\n"
+    assert len(q(more, "Q002")) == 1
+
+
 # ---------------------------------------------------------------- Q006 actual not a value
 
 

@@ -110,3 +110,41 @@ def test_a_quota_paired_with_its_own_head_count_is_not_summed() -> None:
     # Each quota is followed by its own head count: the second pair alone is over.
     (f,) = c002("核定行政编制20名，实有在职人员19人；核定事业编制10名，实有在职人员12人。")
     assert "事业编制 10 人" in f.message and "超 2 人" in f.message
+
+
+def test_staff_in_post_among_a_head_count_with_retirees_against_the_quota() -> None:
+    # the quota with its own parts, then the head count holding retirees, its staff in post
+    # named among its parts in the next sentence
+    (f,) = c002(
+        "人员情况：编制18人，其中：参公16人，工勤2人。实际人员25人（其中：在职21人，退休4人）。"
+    )
+    assert f.spans[0].text == "21" and "超 3 人" in f.message and "在职" in f.message
+    # an establishment of offices (机构编制4个处室) is no quota of people
+    (g,) = c002("机构编制4个处室，核定编制30名。年末实有人员41人，其中在职32人，退休9人。")
+    assert g.spans[0].text == "32" and "超 2 人" in g.message
+
+
+def test_staff_in_post_among_a_head_count_near_misses() -> None:
+    # in post within the quota: the retirees make the head count larger, not the staff
+    assert (
+        c002(
+            "人员情况：编制18人，其中：参公16人，工勤2人。实际人员25人（其中：在职17人，退休8人）。"
+        )
+        == []
+    )
+    # one of several quotas: which one the staff are set against is unsaid
+    assert c002("行政编制10人。事业编制8人。实有人员25人，其中在职17人，退休8人。") == []
+    # the head count a paragraph later is another statement
+    assert c002("人员编制18名。\n办公用房5处。实有人员25人，其中在职20人，退休5人。") == []
+    # staff outside the quota named in post
+    assert c002("人员编制18名。实有人员25人，其中编外在职20人，退休5人。") == []
+
+
+def test_a_quota_with_its_own_scoped_parts_before_the_head_count() -> None:
+    text = (
+        "核定编制22人，其中：行政编制18人，工勤编制4人。实有人员31人（其中：在职25人，退休6人）。"
+    )
+    (f,) = c002(text)
+    assert f.spans[0].text == "25" and "超 3 人" in f.message
+    # near miss: parts that do not make up the quota are other quotas, set against nothing
+    assert c002(text.replace("工勤编制4人", "工勤编制3人")) == []

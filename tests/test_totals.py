@@ -302,6 +302,19 @@ def test_a_figure_whose_unit_slipped_is_reported_as_a_unit_error() -> None:
     assert g.data["slipped"] == "85元" and g.data["reread"] == "85万元"
 
 
+def test_a_total_in_yuan_over_named_subtotals_in_wan_is_a_unit_slip() -> None:
+    # "…合计" names a part's own subtotal after 其中; the total written in 元 only fits its
+    # parts read in 万元
+    (f,) = sums("全年预算数580元:其中中央补助资金合计430万元;省级配套资金150万元。")
+    assert f.code == "T001" and f.data["slipped"] == "580元" and f.data["reread"] == "580万元"
+    # near misses: the total in 万元 adds up; a later 合计 that is another total stays apart
+    assert sums("全年预算数580万元:其中中央补助资金合计430万元;省级配套资金150万元。") == []
+    assert sums("收入合计500元:拨款合计450万元，支出合计480万元。") == []
+    # a named subtotal after a colon that does not add up is a plain mismatch
+    (g,) = sums("全年预算数580万元:其中中央补助资金合计420万元;省级配套资金150万元。")
+    assert g.code == "T001" and "slipped" not in g.data
+
+
 def test_mixed_units_that_no_single_rereading_reconciles_stay_a_plain_mismatch() -> None:
     (f,) = sums("项目支出85万元，分别为：设备购置13万元，培训费60元。")
     assert f.code == "T001" and f.severity == Severity.ERROR and "slipped" not in f.data
@@ -816,3 +829,44 @@ def test_retirees_are_no_part_of_an_establishment_count() -> None:
     # A split of the retirees themselves is still checked.
     (f,) = sums("本单位核定编制20人，实有在职18人，退休12人，其中：退休干部8人，退休工人3人。")
     assert f.data["expr"] == "8 + 3 = 11"
+
+
+def test_own_projects_and_transfers_down_make_up_all_projects() -> None:
+    # 本级 + 对下转移支付 is the whole of a department's projects, in count and in money
+    text = (
+        "我部门及所属单位2023年度项目15个，项目支出总额420.50万元。其中，本级项目6个，"
+        "本级项目支出300.20万元；对下转移支付项目0个，对下转移支付0万元。"
+    )
+    found = sums(text)
+    assert sorted(f.data["expr"] for f in found) == ["300.20 + 0 = 300.20", "6 + 0 = 6"]
+    assert all("本级项目 + 对下转移支付项目" in f.message for f in found)
+    # near misses: the parts add up; only the 本级 part is listed (an open 其中)
+    assert sums(text.replace("本级项目6个", "本级项目15个").replace("300.20", "420.50")) == []
+    assert sums(text.split("；")[0] + "。") == []
+
+
+def test_a_breakdown_across_lines_wrapped_at_the_page_width() -> None:
+    # a PDF's text wrapped mid-sentence: the lines are one paragraph
+    text = (
+        "1.项目绩效自评总体情况:我部门及所属单位2023年度\n"
+        "项目15个,项目支出总额420.50万元。其中,本级项目6个,本\n"
+        "级项目支出300.20万元;对下转移支付项目0个,对下转移支付0\n"
+        "万元。\n"
+    )
+    found = sums(text)
+    assert "6 + 0 = 6" in " ".join(f.message for f in found)
+    # near miss: the same figures adding up
+    fine = text.replace("项目15个", "项目6个").replace("420.50", "300.20")
+    assert sums(fine) == []
+
+
+def test_short_lines_and_full_stops_are_not_wrapped_text() -> None:
+    # cells one per line (short) and sentences ending their lines are separate paragraphs
+    cells = "项目支出总额\n420.50万元\n其中本级项目\n300.20万元\n对下转移支付\n0万元\n"
+    assert sums(cells) == []
+    stops = (
+        "我部门及所属单位2023年度共实施项目15个，项目支出总额420.50万元。\n"
+        "（一）本级项目情况。本级项目6个，本级项目支出300.20万元，执行情况良好。\n"
+        "（二）对下转移支付情况。对下转移支付项目0个，对下转移支付0万元，无相关支出。\n"
+    )
+    assert sums(stops) == []

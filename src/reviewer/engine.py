@@ -26,6 +26,7 @@ from typing import Any
 from reviewer.checks.registry import Hit, Relation, Rule, catalog
 from reviewer.deadline import Deadline, TimeBudgetExceeded
 from reviewer.document import Document, load
+from reviewer.document.script import as_written, simplified_twin
 from reviewer.models import Finding, Lang, ReportResult, Severity
 from reviewer.policy import Policy, selected
 from reviewer.tolerances import Tolerances
@@ -64,6 +65,10 @@ def run_checks(
     (`checked_relations(doc)`) for the ledger of figures.
     """
     _, checks = catalog()
+    # The checks read the report in simplified characters (a mirror in 繁體 reads like any
+    # other report): the same offsets, so spans and relations hold on `doc`; the quotes in a
+    # hit's data are given back as the report writes them.
+    read = simplified_twin(doc)
     held: list[Relation] = []
     doc._cache[RELATIONS_KEY] = held
     select = list(select) if select else None
@@ -75,12 +80,12 @@ def run_checks(
             continue
         try:
             if deadline is None:
-                hits = list(func(doc))
+                hits = list(func(read))
             elif deadline.expired():
                 raise TimeBudgetExceeded
             else:
                 with deadline.enforced():
-                    hits = list(func(doc))
+                    hits = list(func(read))
         except TimeBudgetExceeded:
             if not_run is not None:
                 not_run.append("/".join(codes))
@@ -97,6 +102,9 @@ def run_checks(
             code = hit.rule.code
             if not selected(code, select, ignore):
                 continue
+            if read is not doc:
+                near = max(0, first_start(hit) - 400)
+                hit.data = {k: as_written(v, doc, read, near) for k, v in hit.data.items()}
             if severity_overrides and code in severity_overrides:
                 hit.severity = severity_overrides[code]
             first = hit.spans[0] if hit.spans else (0, 0)
@@ -107,6 +115,11 @@ def run_checks(
             findings.append(to_finding(doc, hit, lang))
     findings.sort(key=lambda f: (f.spans[0].start if f.spans else -1, f.code))
     return findings
+
+
+def first_start(hit: Hit) -> int:
+    """The start of the hit's first span (0 without one)."""
+    return hit.spans[0][0] if hit.spans else 0
 
 
 RELATIONS_KEY = "engine.relations"

@@ -54,7 +54,7 @@ _UNITS = {"个", "名", "人", "家", "所", "项", "类", "处", "支", "条", 
 _CN_NUM = "一二两三四五六七八九十"
 # What opens a list right after the count (and an optional noun: "下设3个中心：").
 _OPENER = lazy(
-    r"(?P<noun>[\u4e00-\u9fff]{0,5}?)[ \t]*"
+    r"(?P<noun>[\u4e00-\u9fff]{0,5}?(?:[(（][\u4e00-\u9fff]{1,3}[)）])?)[ \t]*"
     r"(?:"
     r"[，,]?[ \t]*(?:分别是|分别为|分别有|具体是|具体为|包括|包含|即)[ \t]*[：:]?"
     r"|(?:为|是|有)?[ \t]*[：:]"
@@ -81,6 +81,9 @@ _HAS_DIGIT = lazy(r"\d|[一二两三四五六七八九十百千]+(?:个|名|人|
 _JOINERS = lazy(r"以及|和|及|与|并")
 _MAX_ITEM = 20  # characters of a name outside brackets
 _BRACKETED = lazy(r"[（(][^（()）]*[)）]")
+_TRAILING_AMOUNT = lazy(r"(?<=[\u4e00-\u9fff）)])\d+(?:\.\d+)?\s*(?:万元|亿元|元)$")
+# A list announced in words after the count (N个项目，分别为：).
+_EXPLICIT_LIST = lazy(r"[\u4e00-\u9fff]{0,5}?[ \t]*[，,]?[ \t]*(?:分别是|分别为|分别有|包括)")
 _LIST_INTRO = lazy(r"\s*(?:分别是|分别为|分别有|包括|具体是|具体为)\s*[：:]?\s*")
 
 
@@ -160,9 +163,10 @@ def _inline_items(norm: str, start: int) -> tuple[list[tuple[int, int]], set[int
     end = _list_end(norm, start, "。\n")
     if end is None:
         return None
-    items = _split_top(norm, start, end, "；")
-    if len(items) >= 2:
-        return _checked(norm, items)
+    for sep in "；;":  # a list of clauses, 、 inside them
+        items = _split_top(norm, start, end, sep)
+        if len(items) >= 2:
+            return _checked(norm, items)
     # Short names separated by ，.
     end = _list_end(norm, start, "；;。\n")
     if end is None:
@@ -187,7 +191,9 @@ def _checked(
         return None
     if any(len(_BRACKETED.sub("", t)) > _MAX_ITEM or "了" in t for t in texts):
         return None  # sentences, not names
-    if any(_HAS_DIGIT.search(t) for t in texts):
+    # a name with its amount after it (青少年工作经费30万元): the name is the item
+    texts = [t[: m.start()] if (m := _TRAILING_AMOUNT.search(t)) else t for t in texts]
+    if any(_HAS_DIGIT.search(t) or not t.strip() for t in texts):
         return None  # quantities: a sum, not a list of names
     last = texts[-1].rstrip()
     if last.endswith("等") or rx.search(r"等[\u4e00-\u9fff]{0,4}$", last):
@@ -292,8 +298,10 @@ def _find_lists(doc: Document) -> list[CountedList]:
     out: list[CountedList] = []
     quantities = [q for q in find_quantities(norm) if q.unit in _UNITS and not q.approx]
     for q in quantities:
-        if q.value != int(q.value) or q.value < 2 or q.value > 60:
+        if q.value != int(q.value) or q.value < 1 or q.value > 60:
             continue
+        if q.value == 1 and not _EXPLICIT_LIST.match(norm, q.end):
+            continue  # "1个：" names its one thing; only "1个，分别为" announces several
         # Not "等6个" (names before the count) and not a part of a sum (其中…).
         if norm[max(0, q.start - 1) : q.start] == "等":
             continue

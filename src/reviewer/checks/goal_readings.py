@@ -118,14 +118,20 @@ LATER_TITLE = lazy(
 _SCORE_TEXT = lazy(r"(?:自评|综合|总|评价)得分|评分(?:结果|为)")
 _OVERVIEW_TITLE = lazy(r"^(?:部门|单位|项目)?(?:\(单位\))?(?:基本)?(?:概况|基本情况)$")
 
+# An opening conclusion part (一、自评结论): the score summary a report starts with.
+_CONCLUSION_TITLE = lazy(r"^(?:绩效)?自评(?:结论|结果|总体结论)$|^(?:总体)?评价结论$")
+
 
 def reaches_later_part(doc: Document) -> bool:
     """Whether the text reaches a part that follows the goals: a report cut after its overview
     (or only its first pages published) cannot be judged to lack goals. A text that ends in
-    its overview (基本概况) was cut there, even when a score summary stands before it."""
+    its overview (基本概况) was cut there, even when a score summary stands before it; so was
+    a text whose only part is the opening conclusion (一、自评结论), score and all."""
     top = [s for s in sections(doc) if s.level <= 1 and s.style != "annex"]
     if top and _OVERVIEW_TITLE.search(top[-1].title):
         return False
+    if len(top) == 1 and _CONCLUSION_TITLE.search(top[0].title):
+        return False  # only the opening conclusion (一、自评结论): cut after its summary
     if _SCORE_TEXT.search(doc.norm):
         return True
     return any(LATER_TITLE.search(s.title) for s in sections(doc))

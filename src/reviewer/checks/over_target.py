@@ -71,7 +71,7 @@ _RATIO_OF_COUNT = lazy(
 _SENTENCE = lazy(r"[。；;\n]")
 # A count is the target when its clause ends with a target word before it (任务115户,
 # 目标任务为115户, 计划数：115户).
-_TARGET_BEFORE = lazy(r"(?:任务|目标|计划)(?:数|量|数量)?\s*(?:为|是|共|：|:)?\s*$")
+_TARGET_BEFORE = lazy(r"(?:任务|目标|计划)(?:数|量|数量|值)?\s*(?:为|是|共|：|:)?\s*$")
 _CLAUSE = lazy(r"[，,。；;：:（()）、\n]")
 
 
@@ -190,6 +190,25 @@ def _report_pair(text: _Clauses) -> tuple[Quantity, Quantity] | None:
     return target, done[0]
 
 
+def _prev_end(statements: list[_Stated], st: _Stated, lo: int) -> int:
+    """Where the statement before `st` in its paragraph ends (the paragraph's start if none)."""
+    return max((o.end for o in statements if lo <= o.end <= st.start), default=lo)
+
+
+def _own_target_since(
+    text: _Clauses, since: int, st: _Stated, found: tuple[Quantity, Quantity]
+) -> bool:
+    """Does the stretch since the statement before `st` give a target other than the pair's
+    (another indicator, 目标值是100%, with its own completion rate)?"""
+    norm = text.norm
+    for q in find_quantities(norm, since, st.start):
+        if q.start == found[0].start or q.approx:
+            continue
+        if _TARGET_BEFORE.search(norm[max(since, q.start - 12) : q.start]):
+            return True
+    return False
+
+
 @check(COMPLETION_VS_COUNTS)
 def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
     norm = doc.norm
@@ -215,6 +234,11 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
         if st.start in named:
             found = named[st.start][1:]
             where = ("同句", "its own sentence")
+        elif found is None and tgts:
+            # several targets in the paragraph: the one stated since the statement before
+            since = _prev_end(statements, st, lo)
+            found = _pair(*_counts(text, since, st.start))
+            where = ("同一指标", "its own indicator's clauses")
         elif found is None and not tgts:
             if not report:
                 report.append(_report_pair(text))
@@ -222,6 +246,10 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
             where = ("报告", "the report")
         if found is None or found[0].value <= 0:
             continue
+        if st.start not in named and _own_target_since(
+            text, _prev_end(statements, st, lo), st, found
+        ):
+            continue  # "…28次…目标完成率143%，到位率目标值是100%…目标完成率100%": its own target
         target, actual = found
         t, a = target.value, actual.value
         if st.over and a <= t:

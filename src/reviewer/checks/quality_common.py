@@ -19,27 +19,11 @@ from reviewer.claims.report import is_chrome, report_title
 from reviewer.claims.sections import Section, sections
 from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
-from reviewer.document.script import to_simplified
+from reviewer.document.script import simplified_twin
 from reviewer.document.tables import Cell, line_cells
 from reviewer.regex import lazy
 
 # ---------------------------------------------------------------- the text in simplified script
-
-
-def simplified_twin(doc: Document) -> Document:
-    """The document read in simplified characters, with the same offsets: `doc` itself when it
-    holds no traditional character, else a document of its text translated (made once per
-    document). A check that reads words runs on it, so that a report written in traditional
-    characters (績效目標, 進一步提高) is read like any other; its spans hold on `doc`."""
-
-    def build(d: Document) -> Document:
-        text = to_simplified(d.text)
-        if text == d.text:
-            return d
-        return Document(text=text, path=d.path, format=d.format, tolerances=d.tolerances, ocr=d.ocr)
-
-    twin: Document = doc.cached("simplified_twin", build)
-    return twin
 
 
 # the data that quote the report (the rest is the check's own words)

@@ -146,9 +146,15 @@ _FUNDS_TITLE = lazy(r"资金|预算|收支|支出|经费")
 
 def _ends_in_funds_part(doc: Document) -> bool:
     """Whether the text stops inside its funds part, before any results, score or problems:
-    the execution figures would have followed."""
+    the execution figures would have followed (not when the text ends with the execution
+    part itself, a whole sentence in it: what it says about the spending is all it says)."""
     secs = sections(doc)
-    return bool(secs) and bool(_FUNDS_TITLE.search(secs[-1].title)) and not reaches_later_part(doc)
+    if not secs or not _FUNDS_TITLE.search(secs[-1].title) or reaches_later_part(doc):
+        return False
+    # the execution part itself, its text ending in a full stop: not cut before its figures
+    last = secs[-1]
+    body = doc.norm[last.body_start : last.end].strip()
+    return not (_EXECUTION_TITLE.search(fold(last.title)) and body.endswith("。"))
 
 
 # A funds-analysis part (资金投入情况分析, 资金使用情况) and, in it, a sentence saying how the

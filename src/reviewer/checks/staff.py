@@ -126,6 +126,57 @@ def _prose_pairs(doc: Document) -> Iterator[_Pair]:
         yield _Pair(quota, nxt.value, lab, slab, spans)
 
 
+# After a whole quota (编制24人，其中：参公22人，工勤2人。) and in the next sentence at the
+# latest, a head count that holds retirees with its staff in post among its parts:
+# 实际人员30人(其中：在职26人，退休4人). The staff in post are what the quota is for.
+_HEAD_THEN_POST = lazy(
+    r"(?P<between>[^\n]{0,50}?)(?:实有|实际|现有)(?:人员|人数)?(?:为|共|共计|合计)?\s*\d+\s*[人名]"
+    r"\s*[,，(（]\s*其中\s*[:：]?\s*(?P<label>在职(?:人员|人数)?)(?:为)?\s*(?P<n>\d+)\s*[人名]"
+)
+
+
+def _post_in_head_count_pairs(doc: Document) -> Iterator[_Pair]:
+    """A whole quota and the staff in post named among the parts of the head count after it
+    (the head count itself holds retirees): "编制24人。实有人员30人，其中在职26人，退休4人"."""
+    quotas = [
+        (f, lab)
+        for f in facts(doc)
+        if f.kind == QUOTA
+        and _QUOTA_TAIL.search(lab := rx.sub(r"\s", "", f.label))
+        and not _NOT_PEOPLE.search(lab)
+    ]
+    for k, (q, lab) in enumerate(quotas):
+        prev = quotas[k - 1][0] if k else None
+        if (
+            prev is not None
+            and q.start - prev.end < 30
+            and "\n" not in doc.norm[prev.end : q.start]
+        ):
+            continue  # one of several quotas (行政编制10人，事业编制8人): which one is unsaid
+        m = _HEAD_THEN_POST.match(doc.norm, q.end)
+        if m is None:
+            continue
+        between = m.group("between")
+        if between.count("。") + between.count("；") > 1:
+            continue  # a later paragraph
+        if "编制" in between and not _own_parts(between, q.value):
+            continue  # another quota of its own
+        yield _Pair(
+            q.value, Decimal(m.group("n")), lab, m.group("label"), [m.span("n"), q.number_span]
+        )
+
+
+_PART_QUOTA = lazy(r"编制\s*(\d+)\s*[人名]")
+
+
+def _own_parts(between: str, quota: Decimal) -> bool:
+    """Is `between` the quota's own breakdown, adding up to it (其中：行政编制18人，工勤编制4人)?"""
+    if not rx.match(r"\s*[，,]?\s*其中", between):
+        return False
+    parts = [Decimal(n) for n in _PART_QUOTA.findall(between)]
+    return len(parts) >= 2 and sum(parts, Decimal(0)) == quota
+
+
 def _quota_run(doc: Document, items: list[Fact], k: int) -> list[Fact]:
     """The quota facts stated one after another up to items[k] in one sentence."""
     run = [items[k]]
@@ -269,7 +320,8 @@ def _stated_rate(doc: Document, pair: _Pair) -> list[tuple[int, int]]:
 @check(STAFF_ABOVE_QUOTA)
 def staff_above_quota(doc: Document) -> Iterator[Hit]:
     seen: set[int] = set()
-    for pair in [*_prose_pairs(doc), *_table_pairs(doc), *_flat_pairs(doc), *_cell_pairs(doc)]:
+    pairs = [*_prose_pairs(doc), *_post_in_head_count_pairs(doc), *_table_pairs(doc)]
+    for pair in [*pairs, *_flat_pairs(doc), *_cell_pairs(doc)]:
         if pair.quota <= 0 or pair.staff <= pair.quota or pair.spans[0][0] in seen:
             continue
         seen.add(pair.spans[0][0])

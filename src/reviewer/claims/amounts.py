@@ -40,6 +40,7 @@ from typing import NamedTuple
 from reviewer import regex as rx
 from reviewer.claims.vocabulary import BOUND_ALT
 from reviewer.document import Document
+from reviewer.document.document import Line
 from reviewer.numbers import Quantity, find_quantities
 from reviewer.regex import lazy
 
@@ -292,6 +293,22 @@ class _Tail(NamedTuple):
 _EMPTY_TAIL = _Tail(0, Decimal(0), Decimal(0), 0, True, Decimal(0), Decimal(0))
 
 
+# A page's text wrapped at its width (PDF extraction): a long line that stops mid-sentence
+# and a next line that opens no heading or list item.
+_WRAP_WIDTH = 26
+_SENTENCE_STOP = ("。", "；", ";", "！", "？", "：", ":", "|")
+_OPENS_ITEM = lazy(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十]|[①-⑳]")
+
+
+def _hard_wrapped(doc: Document, line: Line) -> bool:
+    """Does `line` run on into the next one, wrapped at the page's width?"""
+    text = line.stripped
+    if len(text) < _WRAP_WIDTH or text.endswith(_SENTENCE_STOP) or line.index + 1 >= len(doc.lines):
+        return False
+    nxt = doc.lines[line.index + 1].stripped
+    return bool(nxt) and "|" not in text and not _OPENS_ITEM.match(nxt)
+
+
 def _paragraphs(doc: Document) -> list[tuple[int, int]]:
     """Paragraph extents: a line, joined with the next while it clearly runs on (ends in ，、)."""
     out: list[tuple[int, int]] = []
@@ -306,7 +323,7 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
         if start is None:
             start = line.start
         prev_end = line.end
-        if not line.stripped.endswith(("，", ",", "、")):
+        if not line.stripped.endswith(("，", ",", "、")) and not _hard_wrapped(doc, line):
             out.append((start, line.end))
             start = None
     if start is not None:
@@ -471,12 +488,18 @@ class _Parser:
         same = [
             b
             for b in self.stack
-            if b.open and b.total.series == node.series and b.marker in ("among", "incl", "by")
+            if b.open
+            and b.total.series == node.series
+            and b.marker in ("among", "incl", "by", "colon")
         ]
         if not same:
             return None
         bd = same[-1]
-        if _complete(bd) or node.value >= bd.total.value or node.value > _room(bd):
+        # a total whose unit slipped (预算数2089元 over parts in 万元) is measured as read in 万元:
+        # its parts are judged by the sum check, which names the slip
+        scale = 10000 if _unit_slipped(bd.total, node) else 1
+        room = _room(bd) + bd.total.value * (scale - 1)
+        if _complete(bd) or node.value >= bd.total.value * scale or node.value > room:
             return None  # "收入合计500万元，其中拨款合计450万元，支出合计480万元": another total
         if len(bd.parts) >= 2 and _adds_up(node, bd.parts):
             return None
@@ -936,6 +959,11 @@ def _stage(label: str) -> str:
     return "budget" if budget else "spent"
 
 
+def _unit_slipped(total: Node, part: Node) -> bool:
+    """A total written in 元 over a part in 万元 that only fits it read in 万元."""
+    return total.q.unit == "元" and part.q.unit == "万元" and part.value >= total.value
+
+
 def _room(bd: Breakdown) -> Decimal:
     """How much of the total the parts so far leave (plus rounding)."""
     used = sum((p.value for p in bd.parts), Decimal(0))
@@ -1075,6 +1103,14 @@ DECOMPOSITIONS = (
         frozenset({"abroad", "vehicle", "reception"}),
         r"三公",
         r"收入",
+    ),
+    Decomposition(
+        # a department's projects: its own (本级) and those it transfers down (对下转移支付)
+        "本级项目 + 对下转移支付项目",
+        (("own", r"^本级"), ("transfer", r"^对下(?:级)?转移支付")),
+        frozenset({"own", "transfer"}),
+        r"项目",
+        r"收入|本级|转移支付",
     ),
     Decomposition(
         "财政拨款 + 其他",

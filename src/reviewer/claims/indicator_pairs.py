@@ -37,14 +37,24 @@ def pairs(doc: Document) -> list[tuple[Indicator, Indicator]]:
     return doc.cached("indicator_pairs", _pair)
 
 
+# A pinyin gloss a web mirror prints after a character (預(yù)算): the name read after it is
+# only the tail of the indicator's name.
+_GLOSS_BEFORE = lazy(r"[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）]$")
+
+
+def cut_by_gloss(doc: Document, ind: Indicator) -> bool:
+    """Does the indicator's name start right after a pinyin gloss (a name cut short)?"""
+    return bool(_GLOSS_BEFORE.search(doc.norm, max(0, ind.name_start - 9), ind.name_start))
+
+
 def _pair(doc: Document) -> list[tuple[Indicator, Indicator]]:
     from reviewer.claims.indicators import actuals, targets
 
-    tgts = [t for t in targets(doc) if t.comparator != QUAL]
+    tgts = [t for t in targets(doc) if t.comparator != QUAL and not cut_by_gloss(doc, t)]
     named = _NameIndex(tgts)
     out: list[tuple[Indicator, Indicator]] = []
     for a in actuals(doc):
-        if a.comparator == QUAL or a.comparator == TOP:
+        if a.comparator == QUAL or a.comparator == TOP or cut_by_gloss(doc, a):
             continue
         best: list[tuple[int, int, Indicator]] = []
         for t in named.candidates(a.key):

@@ -9,6 +9,10 @@ characters are mapped (著, 乾, 徵, 藉, 瞭 … stay), so a simplified text i
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from reviewer import regex as rx
 from reviewer.document.document import Document
 from reviewer.regex import lazy
 
@@ -50,6 +54,10 @@ _SIMPLIFIED = (
 )
 _TABLE = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _ANY_TRADITIONAL = lazy("[" + "".join(sorted(set(_TRADITIONAL))) + "]")
+# A pinyin gloss a web mirror prints after a character: 執(zhí)行.
+_PIECE = lazy(r"[^…“”‘’「」『』]+")
+_CHINESE_RUN = lazy(r"[\u4e00-\u9fff]{4,}")
+_GLOSS = lazy(r"[(（][a-zA-Z\u00e0-\u00fc\u0101-\u01dc]{1,7}[)）]")
 _FORMS: dict[str, str] = {}
 for _t, _s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True):
     _FORMS[_s] = _FORMS.get(_s, "") + _t
@@ -65,6 +73,75 @@ def to_simplified(text: str) -> str:
     # Most reports hold no traditional character: one search says so, faster than translate
     # (a dictionary lookup per character) on the whole text.
     return text.translate(_TABLE) if _ANY_TRADITIONAL.search(text) else text
+
+
+def simplified_twin(doc: Document) -> Document:
+    """The document read in simplified characters, with the same offsets: `doc` itself when it
+    holds no traditional character, else a document of its text translated (made once per
+    document). The checks run on it (`reviewer.engine.run_checks`), so that a report written in
+    traditional characters (績效目標, 實際完成值為0個) is read like any other; its spans hold on
+    `doc`, and `as_written` gives the quotes back as the report writes them."""
+
+    def build(d: Document) -> Document:
+        text = to_simplified(d.text)
+        if text == d.text:
+            return d
+        return Document(text=text, path=d.path, format=d.format, tolerances=d.tolerances, ocr=d.ocr)
+
+    twin: Document = doc.cached("simplified_twin", build)
+    if twin is not doc:
+        twin.tolerances = doc.tolerances  # set by the policy after the twin may have been made
+        twin._cache.setdefault("simplified_twin", twin)
+    return twin
+
+
+def as_written(value: Any, doc: Document, twin: Document, near: int = 0) -> Any:
+    """`value` (a quote read on `twin`, or a list or dict of them) in the report's own
+    characters: a string found in the twin's text (first from `near` on, then anywhere) is
+    replaced by the original text at the same offsets; a string that quotes the text in the
+    check's own words (“…”, a clipped quote) has each quoted piece given back; anything else is
+    returned unchanged."""
+    if isinstance(value, str):
+        if not value or not any(c in _FORMS for c in value):
+            return value  # no character with a traditional form: nothing to give back
+        found = _original(value, doc, twin, near)
+        if found is not None:
+            return found
+        return _PIECE.sub(lambda m: _piece(m[0], doc, twin, near), value)
+    if isinstance(value, list):
+        return [as_written(v, doc, twin, near) for v in value]
+    if type(value) is tuple:
+        return tuple(as_written(v, doc, twin, near) for v in value)
+    if isinstance(value, dict):
+        return {k: as_written(v, doc, twin, near) for k, v in value.items()}
+    return value
+
+
+def _piece(piece: str, doc: Document, twin: Document, near: int) -> str:
+    """One piece of a value between quote marks or a clip (…): given back whole, else each run
+    of four or more Chinese characters in it."""
+    found = _original(piece, doc, twin, near)
+    if found is not None:
+        return found
+    return _CHINESE_RUN.sub(lambda m: _original(m[0], doc, twin, near) or m[0], piece)
+
+
+def _original(value: str, doc: Document, twin: Document, near: int) -> str | None:
+    """The report's own text where the twin reads `value` (pinyin glosses the twin's reader
+    dropped are allowed between its characters, and dropped again), or None."""
+    for read, original in ((twin.norm, doc.norm), (twin.text, doc.text)):
+        at = read.find(value, near)
+        if at == -1 and near:
+            at = read.find(value)
+        if at != -1:
+            return original[at : at + len(value)]
+    if len(value) < 2 or "(" in value or "（" in value:
+        return None
+    pattern = "(?:" + _GLOSS.pattern + ")?"
+    m = rx.search(pattern.join(re.escape(c) for c in value), twin.norm)
+    if m is None:
+        return None
+    return _GLOSS.sub("", doc.norm[m.start() : m.end()])
 
 
 def simplified(doc: Document) -> str:

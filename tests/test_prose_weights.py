@@ -6,6 +6,7 @@ misses that must stay silent."""
 from __future__ import annotations
 
 from reviewer.claims.prose_weights import prose_weights
+from reviewer.claims.selfscore import self_scores
 from reviewer.document import Document
 from tests.helpers import review_text
 
@@ -116,3 +117,13 @@ def test_the_reading_itself() -> None:
         ("满意度", "10"),
     ]
     assert pw.total is not None and str(pw.total.value) == "90" and not pw.rule
+
+
+def test_the_total_of_weights_is_no_self_score() -> None:
+    weights = "绩效指标分值：产出指标(45分)，效益指标(35分)，满意度指标(10分)，预算执行率(10分)，总分100分。"
+    assert self_scores(Document(text=weights)) == []
+    assert review_text(weights, select=["Q004"]) == []
+    # near misses: a total over parts not said to be weights, and a plain self-score, are read
+    scored = "总分92分，其中产出指标45分、效益指标28分、满意度指标9分、预算执行率10分。"
+    assert [s.value for s in self_scores(Document(text=scored))] == [92]
+    assert [s.value for s in self_scores(Document(text="项目自评总分95分。"))] == [95]

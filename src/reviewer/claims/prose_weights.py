@@ -54,6 +54,7 @@ _SCORES = lazy(r"得分|扣分|扣除|自评分|评分为|得\s*\d|实得")
 _PARENT = lazy(r"绩效指标[^\S\n]*[(（]?[^\S\n]*\d{1,3}(?:\.\d+)?[^\S\n]*分")
 _RULE = lazy(r"统一设置|统一设定|统一为|原则上|规定|要求|应当|应为|须|一般为|〔\d{4}〕\d+号")
 _SENTENCE = lazy(r"[^。\n]+")
+_MARKED = lazy(r"分值|权重|满分|赋分|设置|设定|指标体系")
 _TAIL = 16  # the reach of a total after the list
 
 
@@ -70,6 +71,7 @@ class ProseWeights(NamedTuple):
     rule: bool  # the sentence states a requirement, not the weights used
     start: int  # the sentence
     end: int
+    marked: bool = False  # the sentence says its figures are weights (分值, 权重, 满分, 设置 …)
 
     def keys(self) -> set[str]:
         return {p.key for p in self.parts}
@@ -137,6 +139,7 @@ def _read(text: str, base: int) -> ProseWeights | None:
         bool(_RULE.search(text)),
         base,
         base + len(text),
+        bool(_MARKED.search(text)),
     )
 
 

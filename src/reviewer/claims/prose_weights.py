@@ -92,7 +92,7 @@ def prose_weights(doc: Document) -> list[ProseWeights]:
 
 def _find(doc: Document) -> list[ProseWeights]:
     norm = doc.norm
-    if "分" not in norm:
+    if "分" not in norm or not _PART.search(norm):
         return []
     out: list[ProseWeights] = []
     for sent in _SENTENCE.finditer(norm):

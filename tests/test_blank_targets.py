@@ -90,3 +90,16 @@ def test_a_docx_table(tmp_path: Path) -> None:
     doc: Document = load(write(tmp_path, "form.docx", docx_bytes(build)))
     [found] = run_checks(doc, select=["Q190"])
     assert found.spans[0].text.startswith("防汛物资到位")
+
+
+def test_a_run_row_after_a_level_weight_left_alone_in_its_cell() -> None:
+    # the first-level name was lost: only its weight "(30分)" stands before the second level
+    text = (
+        "三级指标 年度指标值 实际完成值 分值 得分\n"
+        "指标1:新建排涝站数量 3座 3座 20 20\n"
+        "(30分)\n经济效益\n指标\n指标1:灌溉保障有力 10 10\n"
+    )
+    [found] = q(text)
+    assert found.severity == Severity.INFO and found.spans[0].text.startswith("灌溉保障有力")
+    # near miss: a worded target in its own cell before the figures
+    assert q(text.replace("指标1:灌溉保障有力 10 10", "指标1:灌溉保障 有力 有力 10 10")) == []

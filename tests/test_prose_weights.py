@@ -127,3 +127,13 @@ def test_the_total_of_weights_is_no_self_score() -> None:
     scored = "总分92分，其中产出指标45分、效益指标28分、满意度指标9分、预算执行率10分。"
     assert [s.value for s in self_scores(Document(text=scored))] == [92]
     assert [s.value for s in self_scores(Document(text="项目自评总分95分。"))] == [95]
+
+
+def test_a_part_named_without_a_weight_of_its_own_leaves_the_list_unread() -> None:
+    text = "总分100分，其中产出指标50分、效益指标30分，满意度指标和预算执行率各10分。"
+    assert q(text) == []
+    after = "产出指标50分、效益指标30分，满意度指标与预算执行率各10分，合计100分。"
+    assert q(after) == []
+    # the same list with every part weighted is read
+    whole = "总分100分，其中产出指标50分、效益指标30分、满意度指标10分、预算执行率5分。"
+    assert len(q(whole)) == 1

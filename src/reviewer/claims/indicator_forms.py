@@ -797,6 +797,9 @@ def _rows(
     return out, unsure, stacked, targetless
 
 
+_WEIGHT_ONLY = lazy(r"^\s*[(（]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
 def _targetless(
     doc: Document, texts: list[_Cell], values: list[_Item], cols: list[str]
 ) -> FormRow | None:
@@ -806,7 +809,8 @@ def _targetless(
     figures are all it has under four figure columns (target, actual, weight, score)."""
     if not {TARGET_COL, ACTUAL_COL, WEIGHT_COL, SCORE_COL} <= set(cols):
         return None
-    words = [c for c in texts if not _is_label(c.text)]
+    # a level label, or a level's weight left alone in its cell when its name was lost: (30分)
+    words = [c for c in texts if not _is_label(c.text) and not _WEIGHT_ONLY.match(c.text)]
     if len(words) != 1:
         return None  # a target or an actual in words stands before the figures
     name = words[0]

@@ -54,6 +54,7 @@ _SCORES = lazy(r"得分|扣分|扣除|自评分|评分为|得\s*\d|实得")
 _PARENT = lazy(r"绩效指标[^\S\n]*[(（]?[^\S\n]*\d{1,3}(?:\.\d+)?[^\S\n]*分")
 _RULE = lazy(r"统一设置|统一设定|统一为|原则上|规定|要求|应当|应为|须|一般为|〔\d{4}〕\d+号")
 _SENTENCE = lazy(r"[^。\n]+")
+_UNREAD_PART = lazy(r"各|指标|满意度|预算|产出|效益|决策|过程|投入|效果")
 _MARKED = lazy(r"分值|权重|满分|赋分|设置|设定|指标体系")
 _TAIL = 16  # the reach of a total after the list
 
@@ -133,6 +134,11 @@ def _read(text: str, base: int) -> ProseWeights | None:
     total = _total(text, base, first.start(), last.end())
     if total is False:
         return None
+    stop = len(text)  # the list runs to its total after it, or to the sentence's end
+    if isinstance(total, Weight) and total.start > base + last.end():
+        stop = total.start - base
+    if _UNREAD_PART.search(text, last.end(), stop):
+        return None  # a part the list names without a weight of its own (…及预算执行率各10分)
     return ProseWeights(
         parts,
         total if isinstance(total, Weight) else None,

@@ -75,10 +75,13 @@ def test_a_whole_framework_against_a_full_score_of_100_stated_next_to_it() -> No
 
 
 def test_a_department_framework_is_whole_too() -> None:
-    text = "满分100分。决策指标15分、过程指标20分、产出指标40分、效益指标20分。"
+    text = "满分100分。一级指标权重设置为决策指标15分、过程指标20分、产出指标40分、效益指标20分。"
     [found] = q(text)
     assert "15 + 20 + 40 + 20 = 95" in found.message
     assert q(text.replace("效益指标20分", "效益指标25分")) == []
+    # near miss: figures after a bare 满分100分, not said to be weights, may be the scores
+    scores = "满分100分，产出指标47分、效益指标28分、满意度指标9分、预算执行率10分。"
+    assert q(scores) == []
 
 
 def test_header_weights_totalling_100_are_left_to_s010() -> None:

@@ -4,7 +4,9 @@
 指标10分，合计90分"). The sum of the parts is compared with the total the sentence states; when
 it states none, with a full score of 100 stated next to it (满分100分, 总分100分, 百分制) — only
 when the parts are a whole framework (预算执行 + 产出 + 效益 + 满意度, or a department's 决策/投入
-+ 过程 + 产出 + 效益/效果): a partial list says nothing about 100. The split a cited rule requires
++ 过程 + 产出 + 效益/效果): a partial list says nothing about 100; and only when the sentence
+names them weights before the list (分值, 权重, 设置 …): figures after a bare 满分100分 may be
+the scores. The split a cited rule requires
 is S009's (checks/weights.py), which reads these sentences too; a total of 100 over weights
 written as headers (产出指标(50分)) is S010's.
 """
@@ -42,13 +44,14 @@ PROSE_WEIGHTS_VS_TOTAL = rule(
     family="scores",
     title_zh="文中所列指标分值之和与所述合计不符",
     title_en="Weights listed in a sentence do not add up to the total it states",
-    message_zh="文中所列分值 {expr} = {sum} 分，而{where_zh} {stated} 分",
-    message_en="The weights listed add up to {expr} = {sum}, while {where_en} {stated}",
+    message_zh="文中所列各项分数 {expr} = {sum} 分，而{where_zh} {stated} 分",
+    message_en="The points listed add up to {expr} = {sum}, while {where_en} {stated}",
     what="Reads a sentence listing section weights in points (产出指标50分、效益指标30分、满意度"
     "指标10分，合计90分; 分值：产出指标(50分)，效益指标(30分)…) and compares their sum with the "
     "total the sentence states (合计/共计/总分/满分 N分, or 总分N分，其中…). With no total in the "
     "sentence, a whole framework's weights (预算执行 + 产出 + 效益 + 满意度, or 决策/投入 + 过程 + "
-    "产出 + 效益) are compared with a full score of 100 stated next to them (满分100分, 百分制). "
+    "产出 + 效益), named as weights before the list (分值, 权重, 设置), are compared with a full "
+    "score of 100 stated next to them (满分100分, 百分制). "
     "Not read: sentences about scores (得分, 扣分), a list closed by 等, a part named twice, "
     "or second-level weights mixed with first-level ones.",
     why="The weights the report describes are the frame its score is read in; when the parts do "
@@ -111,8 +114,8 @@ def prose_weights_vs_total(doc: Document) -> Iterator[Hit]:
                 },
             )
             continue
-        if total == 100 or not any(w <= pw.keys() for w in _WHOLE):
-            continue
+        if total == 100 or not pw.named or not any(w <= pw.keys() for w in _WHOLE):
+            continue  # (unnamed figures after a 满分100分 may be the scores)
         full = _full_100_near(doc, pw)
         if full is None:
             continue

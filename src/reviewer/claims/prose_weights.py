@@ -55,6 +55,7 @@ _PARENT = lazy(r"绩效指标[^\S\n]*[(（]?[^\S\n]*\d{1,3}(?:\.\d+)?[^\S\n]*分
 _RULE = lazy(r"统一设置|统一设定|统一为|原则上|规定|要求|应当|应为|须|一般为|〔\d{4}〕\d+号")
 _SENTENCE = lazy(r"[^。\n]+")
 _UNREAD_PART = lazy(r"各|指标|满意度|预算|产出|效益|决策|过程|投入|效果")
+_NAMED = lazy(r"分值|权重|赋分|设置|设定|分配|指标体系")
 _MARKED = lazy(r"分值|权重|满分|赋分|设置|设定|指标体系")
 _TAIL = 16  # the reach of a total after the list
 
@@ -73,6 +74,7 @@ class ProseWeights(NamedTuple):
     start: int  # the sentence
     end: int
     marked: bool = False  # the sentence says its figures are weights (分值, 权重, 满分, 设置 …)
+    named: bool = False  # …before its first part, in words other than 满分 (分值, 权重, 设置 …)
 
     def keys(self) -> set[str]:
         return {p.key for p in self.parts}
@@ -146,6 +148,7 @@ def _read(text: str, base: int) -> ProseWeights | None:
         base,
         base + len(text),
         bool(_MARKED.search(text)),
+        bool(_NAMED.search(text, 0, first.start())),
     )
 
 

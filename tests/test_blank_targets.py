@@ -44,6 +44,10 @@ def test_near_misses_in_pipe_rows() -> None:
         "| | | 指标2 | | | | | |\n"
     )
     assert q(rows) == []
+    # the target written into the name's cell
+    named = HEAD + "| 效益指标 | 社会效益 | 维修堤防3处 | | | 10 | 10 | |\n"
+    assert q(named) == []
+    assert len(q(named.replace("维修堤防3处", "维修堤防到位"))) == 1
 
 
 def test_one_cell_per_line() -> None:

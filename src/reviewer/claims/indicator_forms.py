@@ -815,8 +815,8 @@ def _targetless(
         return None  # a target or an actual in words stands before the figures
     name = words[0]
     span = _name_span(doc, name.start, name.end)
-    if span is None:
-        return None
+    if span is None or rx.search(r"\d", doc.norm[span[0] : span[1]]):
+        return None  # (a figure in the name may be its target: 资金支付率100%)
     run = name.run or any(i.cell.run for i in values)
     n = len(cols)
     if run:

@@ -404,6 +404,25 @@ def test_satisfaction_rate_with_no_survey_anywhere() -> None:
     assert len(q("改善牧民生活条件，使牧民满意度达到95%以上。\n", "Q020")) == 1
 
 
+def test_satisfaction_row_with_target_and_actual_points_at_the_actual() -> None:
+    # a form row read as a line: 三级指标, 年度指标值, 实际完成值, 分值, 得分
+    row = "指标1:受益农户满意度 85% 96.5% 10 10\n"
+    [found] = q(row, "Q020")
+    assert found.spans[0].text == "96.5%" and "满意度 85% 96.5%" in found.message
+    assert found.severity == Severity.INFO
+    # a target with a comparator is judged through its actual, and only with one
+    [bounded] = q(row.replace("85%", "≥85%"), "Q020")
+    assert bounded.spans[0].text == "96.5%"
+    assert q("指标1:受益农户满意度 ≥85% 10 10\n", "Q020") == []
+    # near misses: a single rate stays pinned to itself; a rate after a comma is not the row's
+    [single] = q("指标1:受益农户满意度 96% 10 10\n", "Q020")
+    assert single.spans[0].text.endswith("满意度 96%") and len(single.spans) == 1
+    [prose] = q("受益农户满意度95%，82%的农户增收。\n", "Q020")
+    assert prose.spans[0].text == "受益农户满意度95%"
+    # a survey named anywhere silences the row as before
+    assert q("通过问卷调查收集意见。\n" + row, "Q020") == []
+
+
 def test_an_effect_indicator_scored_with_no_figure_behind_it() -> None:
     line = "5.社会效益指标(自评得分40分):有效降低疾病的发生和流行,改善了农村人居环境。\n"
     [found] = q(line, "Q020")

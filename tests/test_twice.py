@@ -85,3 +85,40 @@ def test_unrelated_repeated_labels_are_not_compared():
 def test_a_sub_item_spending_is_not_the_departments_spending():
     text = "2024年本年支出1844.31万元。\n公务接待费：本年支出5万元。\n"
     assert d(text) == []
+
+
+# ------------------------------------------------ a project's budget restated under a generic label
+
+_PROJECT = (
+    "某县2023年度农机购置补贴项目支出绩效自评报告\n"
+    "一、项目概况\n该项目年度预算资金为540万元，主要用于农机具购置补贴。\n"
+    "二、项目实施情况\n全年本项目预算资金510万元，实际支出510万元，执行率100%。\n"
+)
+
+
+def test_a_project_budget_restated_with_another_value() -> None:
+    [found] = [f for f in review_text(_PROJECT, select=["D001"])]
+    assert "510万元" in found.message and "540万元" in found.message
+    assert found.spans[0].text.endswith("510万元")
+    opening = _PROJECT.replace("该项目年度预算资金为540万元", "本项目年初预算540万元")
+    assert len(review_text(opening, select=["D001"])) == 1
+
+
+def test_a_project_budget_that_may_take_two_values_is_not_compared() -> None:
+    silent = [
+        # the same value twice
+        _PROJECT.replace("540万元", "510万元"),
+        # an adjustment, a carry-over, a second source: the budget could change
+        _PROJECT.replace("主要用于", "年中调减30万元，主要用于"),
+        _PROJECT.replace("主要用于", "含上年结转资金，主要用于"),
+        _PROJECT.replace("主要用于", "其中中央补助资金，主要用于"),
+        # a department's report: its 预算资金 may be any project's
+        _PROJECT.replace("农机购置补贴项目支出", "部门整体支出"),
+        # a comparison with last year
+        _PROJECT.replace("全年本项目预算资金510万元", "上年本项目预算资金510万元"),
+    ]
+    for text in silent:
+        assert review_text(text, select=["D001"]) == [], text
+    # three values: not one budget restated
+    three = _PROJECT + "三、其他\n本项目预算资金525万元。\n"
+    assert review_text(three, select=["D001"]) == []

@@ -211,6 +211,14 @@ _SATISFACTION_RATE = lazy(
     r"[^\s，,。；;:：、|]{0,8}满意(?:度|率)\s*(?:达到了?|达|为|是|在)?\s*\d{2,3}(?:\.\d+)?\s*[%％]"
     r"(?:以上)?"
 )
+# The same rate written as a form row's target with a comparator (服务对象满意度 ≥90% 98%): read
+# only when the row's actual follows it.
+_SATISFACTION_BOUNDED = lazy(
+    rf"[^\s，,。；;:：、|]{{0,8}}满意(?:度|率)\s*(?:{BOUND_ALT})\s*\d{{2,3}}(?:\.\d+)?\s*[%％]"
+)
+# A form row's actual right after its target (服务对象满意度 90% 100% 10 10): the row's result is
+# the second rate, not the first.
+_ACTUAL_AFTER = lazy(r"[ \t]+(?P<actual>\d{1,3}(?:\.\d+)?\s*[%％])(?![\d.])")
 _TARGET_WORDS = lazy(r"目标|预期|指标值|计划|要求")
 # A text that opens on a page number (—23—, - 23 -, 第23页): a page from inside a document, whose
 # earlier pages may say how satisfaction was measured.
@@ -263,6 +271,21 @@ def _nearby(doc: Document, start: int, end: int) -> str:
     parts = [before, " ", doc.norm[end : here.end]]
     parts += [sents[j].text for j in (k - 1, k + 1, k + 2) if 0 <= j < len(sents)]
     return " ".join(parts)
+
+
+def _satisfaction_rates(norm: str) -> list[tuple[re.Match[str], re.Match[str] | None]]:
+    """Satisfaction rates stated as a result, each with the actual that follows it when it is a
+    form row's target (服务对象满意度 90% 100%); a target written with a comparator counts only
+    with its actual."""
+    found: list[tuple[re.Match[str], re.Match[str] | None]] = []
+    for m in _SATISFACTION_RATE.finditer(norm):
+        found.append((m, _ACTUAL_AFTER.match(norm, m.end())))
+    for m in _SATISFACTION_BOUNDED.finditer(norm):
+        actual = _ACTUAL_AFTER.match(norm, m.end())
+        if actual is not None:
+            found.append((m, actual))
+    found.sort(key=lambda pair: pair[0].start())
+    return found
 
 
 @check(UNSUPPORTED_CLAIM)
@@ -346,19 +369,25 @@ def unsupported_claims(doc: Document) -> Iterator[Hit]:
             )
         )
     if not _SURVEY.search(norm) and not _OPENS_MID_DOCUMENT.match(norm):
-        for m in _SATISFACTION_RATE.finditer(norm):
+        for m, actual in _satisfaction_rates(norm):
             line = doc.line_at(m.start())
             if "|" in line.text or "\t" in line.text:
                 continue  # an indicator table's cell: the form has its own columns
             before = norm[max(line.start, m.start() - 12) : m.start()]
             lead = norm[max(line.start, m.start() - 12) : m.end()]
-            if _INTENT.search(before) or _TARGET_WORDS.search(lead):
+            if _INTENT.search(before) or (actual is None and _TARGET_WORDS.search(lead)):
                 continue  # a target, not a result
+            # a row's target followed by its actual: the actual is the result judged (the quote
+            # shows the target too)
+            spans = [(m.start(), m.end())]
+            if actual is not None:
+                spans = [(actual.start("actual"), actual.end("actual"))]
+            end = actual.end("actual") if actual is not None else m.end()
             hits.append(
                 UNSUPPORTED_CLAIM.hit(
-                    [(m.start(), m.end())],
+                    spans,
                     {
-                        "quote": m.group(),
+                        "quote": norm[m.start() : end],
                         "what_zh": "给出了满意度，但全文没有说明调查方式、样本数量或调查对象，"
                         "这一比例无从核实",
                         "what_en": "states a satisfaction rate, but nowhere does the report say "

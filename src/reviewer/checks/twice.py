@@ -6,7 +6,11 @@ Deliberately conservative: two statements are taken to be about the same quantit
   the same name and unit), or
 - they are labelled budget figures of the same kind, side (收入/支出), topic and year whose label
   is nothing but the figure's own name (年初预算支出, 决算支出, 上年结转, 结转结余 …) after an
-  optional year or unit name ("2024年部门决算支出", "XX镇人民政府2024年决算支出总计").
+  optional year or unit name ("2024年部门决算支出", "XX镇人民政府2024年决算支出总计"), or
+- in a project's report (its title names a 项目, not a 部门 or 整体 expenditure), the project's
+  own budget under a generic label (该项目预算资金, 本项目年初预算), when exactly two values are
+  given and nothing in the report lets the budget take two (调整, 追加, 结转, a second source
+  such as 中央/省级/自筹, a batch).
 
 Targets are never compared with actuals, nor budgets with final accounts, nor a part (after
 其中) with a whole.
@@ -26,6 +30,7 @@ from reviewer import regex as rx
 from reviewer.checks.registry import Hit, Relation, check, relation, rule
 from reviewer.claims.facts import (
     ADJUST,
+    BUDGET,
     BUDGET_BALANCE,
     CARRY_BALANCE,
     CARRYOVER,
@@ -37,6 +42,7 @@ from reviewer.claims.facts import (
     facts,
 )
 from reviewer.claims.indicators import EQ, Indicator, pairs
+from reviewer.claims.report import report_title
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.numbers import find_money
@@ -55,7 +61,9 @@ STATED_TWICE = rule(
     message_en="'{label}' is {value} here but {other_value} on line {other_line}",
     what="Finds the same specific quantity stated twice with different values: an indicator's "
     "actual given twice, or a labelled budget figure (年初预算, 决算支出, 上年结转, 结转结余 …) "
-    "repeated with another amount.",
+    "repeated with another amount; in a project's report (title names a 项目, not a 部门 or "
+    "整体), its own budget under a generic label (该项目预算资金, 本项目年初预算) given two "
+    "values, when the report mentions no adjustment, carry-over, second source or batch.",
     why="Two values for one quantity mean at least one is wrong, and every rate computed from "
     "it is in doubt.",
     example=(
@@ -116,6 +124,7 @@ def _differ(a_base: Decimal, a_half: Decimal, b_base: Decimal, b_half: Decimal) 
 def stated_twice(doc: Document) -> Iterator[Hit | Relation]:
     yield from _facts_twice(doc)
     yield from _actuals_twice(doc)
+    yield from _project_budget_twice(doc)
 
 
 def _facts_twice(doc: Document) -> Iterator[Hit | Relation]:
@@ -141,6 +150,58 @@ def _facts_twice(doc: Document) -> Iterator[Hit | Relation]:
                 first.quantity.start,
                 (first.start, first.end),
             )
+
+
+# A project's own budget under a generic label: 预算资金, 项目预算, after the project's
+# self-reference (该项目, 本项目) and a year; 年初预算 too when nothing was adjusted.
+_OWN_BUDGET = lazy(
+    r"^(?:(?:该|本|此)?项目)?(?:20\d\d年度?|年度|全年|本年度?)?(?:(?:该|本|此)项目)?(?:项目)?"
+    r"(?:预算资金|预算|年初预算)(?:总额|总计|合计|共计)?$"
+)
+# Anything that would let a project's budget take two values: an adjustment, a carry-over, a
+# second source or batch.
+_BUDGET_MOVES = lazy(
+    r"调整|追加|调减|调增|追减|调剂|变更|收回|结转|结余|压减|核减|新增|第[一二三四五六七八九十\d]批|"
+    r"分两次|分批|上级|省级|中央|市级|县级|自筹|配套"
+)
+_PROJECT_TITLE = lazy(r"项目")
+_NOT_PROJECT_TITLE = lazy(r"部门|整体|单位")
+_NO_COMPARE = lazy(r"上年|去年|同比|较|其中|包括|分别")
+
+
+def _project_budget_twice(doc: Document) -> Iterator[Hit]:
+    """A single project's budget stated with two values under generic labels (该项目预算资金为680
+    万元 … 全年该项目预算资金660万元), in a project report that mentions no adjustment, carry-over,
+    second source or batch anywhere: nothing lets the budget take two values."""
+    title = report_title(doc)
+    if title is None or not _PROJECT_TITLE.search(title[2]) or _NOT_PROJECT_TITLE.search(title[2]):
+        return
+    if _BUDGET_MOVES.search(doc.norm):
+        return
+    own: list[Fact] = []
+    for f in facts(doc):
+        if f.kind not in (BUDGET, OPENING) or f.year not in ("", "this"):
+            continue
+        if not _OWN_BUDGET.match(rx.sub(r"[\s\"'“”：:为是]", "", f.label)):
+            continue
+        line = doc.line_at(f.start)
+        if _NO_COMPARE.search(doc.norm[max(line.start, f.start - 20) : f.end]):
+            continue
+        own.append(f)
+    values = {f.value for f in own}
+    if len(values) != 2:
+        return  # one value, or three and more: not one budget restated
+    first = own[0]
+    later = next(f for f in own if _differ(f.value, f.half_unit, first.value, first.half_unit))
+    yield _hit(
+        doc,
+        "项目预算资金",
+        (later.start, later.end),
+        later.quantity.raw,
+        first.quantity.raw,
+        first.quantity.start,
+        (first.start, first.end),
+    )
 
 
 def _actuals_twice(doc: Document) -> Iterator[Hit | Relation]:

@@ -8,7 +8,9 @@ the rule of 财预〔2020〕10号 in a note ("一级指标分值统一设置为�
 满意度指标10分、预算资金执行率10分").
 
 * S009: a section weight that differs from the weight the note under the same form states. Only
-  when the note states it: the rule itself varies by province and is not assumed.
+  when the note states it: the rule itself varies by province and is not assumed. Weights
+  listed in a sentence (`claims.prose_weights`: 产出指标40分、效益指标40分…) are compared with
+  the split another sentence of the report requires (统一设置为…, 原则上…, a cited 〔2020〕10号).
 * S010: the section weights of one form do not add up to 100, read only when every part is
   known (budget part and indicator part, or budget part and 产出 + 效益 + 满意度).
 
@@ -29,6 +31,7 @@ from typing import NamedTuple
 
 from reviewer import regex as rx
 from reviewer.checks.registry import Hit, check, rule
+from reviewer.claims.prose_weights import FIRST_LEVEL, prose_weights
 from reviewer.document import Document
 from reviewer.document.forms import WEIGHT, funds_blocks
 from reviewer.document.tables import (
@@ -70,6 +73,13 @@ WEIGHTS_VS_NOTE = rule(
     example=_FORM.format(out="40", eff="40"),
     counterexample=_FORM.format(out="50", eff="30"),
     fix="Weight the sections as the note requires, or explain the departure.",
+    variants={
+        "prose": (
+            "文中所列一级指标分值为 {stated}，而报告所述的规定为 {required}",
+            "The report lists its section weights as {stated}, while the rule it cites "
+            "requires {required}",
+        )
+    },
 )
 
 WEIGHTS_NOT_100 = rule(
@@ -146,6 +156,12 @@ def _forms(doc: Document) -> list[dict[str, _Weight]]:
     return groups
 
 
+def header_weight_starts(doc: Document) -> set[int]:
+    """Where the section weights read as headers (产出指标(50分) …) start: S009 and S010 judge
+    those, so a sentence made of them is left to them."""
+    return {w.start for form in _forms(doc) for w in form.values()}
+
+
 def _budget_weight(doc: Document, form: dict[str, _Weight]) -> _Weight | None:
     """The budget part: a 预算执行情况(10分) header, else the 分值 of a funds block nearby."""
     if BUDGET in form:
@@ -207,6 +223,39 @@ def weights_vs_note(doc: Document) -> Iterator[Hit]:
                 "stated": _show({k: stated[k] for k in off}),
                 "required": _show({k: required[k] for k in off}),
             },
+        )
+    yield from _prose_vs_rule(doc)
+
+
+def _prose_vs_rule(doc: Document) -> Iterator[Hit]:
+    """Weights listed in a sentence against the split another sentence requires (统一设置为…,
+    原则上…, a cited 〔2020〕10号): the nearest such sentence with three or more first-level
+    parts; only parts both name are compared. Weights that are a form's headers are the header
+    path's."""
+    listed = prose_weights(doc)
+    rules = [pw for pw in listed if pw.rule and len(pw.keys() & set(FIRST_LEVEL)) >= 3]
+    if not rules:
+        return
+    headers = header_weight_starts(doc)
+    for pw in listed:
+        if pw.rule or all(p.start in headers for p in pw.parts):
+            continue
+        near = min(rules, key=lambda r: abs(r.start - pw.start))
+        required = {p.key: p for p in near.parts}
+        stated = [p for p in pw.parts if p.key in required and p.key in FIRST_LEVEL]
+        if len(stated) < 2:
+            continue
+        off = [p for p in stated if p.value != required[p.key].value]
+        if not off:
+            continue
+        yield WEIGHTS_VS_NOTE.hit(
+            [(p.start, p.end) for p in off]
+            + [(required[p.key].start, required[p.key].end) for p in off],
+            {
+                "stated": "、".join(f"{p.key} {fmt(p.value)}" for p in off),
+                "required": "、".join(f"{p.key} {fmt(required[p.key].value)}" for p in off),
+            },
+            variant="prose",
         )
 
 

@@ -168,6 +168,19 @@ class FormBlock(NamedTuple):
 
 def indicator_blocks(doc: Document) -> list[FormBlock]:
     """Every indicator block of a self-evaluation form in `doc` (cached)."""
+    return _scan(doc)[0]
+
+
+def targetless_rows(doc: Document) -> list[FormRow]:
+    """Rows that fill the weight and the score but leave the target cell empty (the actual
+    too, or not): `| 工程质量合格 | | | 10 | 10 |`. Not in any block's `rows` (nothing to
+    compare). A row run together on one line whose only figures are two bare numbers where
+    the header has four figure columns (`指标1:工程质量合格 10 10`) is one too, with layout
+    'run': its empty cells left no trace, so which ones are empty is an assumption."""
+    return _scan(doc)[1]
+
+
+def _scan(doc: Document) -> tuple[list[FormBlock], list[FormRow]]:
     return doc.cached("indicator_form_blocks", _find_blocks)
 
 
@@ -203,8 +216,9 @@ def _columns(doc: Document, anchor: int) -> list[str] | None:
     return sorted(at, key=lambda c: at[c])
 
 
-def _find_blocks(doc: Document) -> list[FormBlock]:
+def _find_blocks(doc: Document) -> tuple[list[FormBlock], list[FormRow]]:
     out: list[FormBlock] = []
+    bare: list[FormRow] = []
     pos = 0
     for m in _ANCHOR.finditer(doc.norm):
         if m.start() < pos:
@@ -215,12 +229,13 @@ def _find_blocks(doc: Document) -> list[FormBlock]:
         cells, end = _stream(doc, m.start())
         head = _squeeze(doc.norm[m.start() : m.start() + _HEAD_AFTER])
         flagged = COEF_COL in cols and bool(_FLAG_COL.search(head))
-        rows, unsure, stacked = _rows(doc, cells, cols, flagged)
+        rows, unsure, stacked, targetless = _rows(doc, cells, cols, flagged)
         pos = max(end, m.end())
+        bare.extend(targetless)
         if rows:
             block = FormBlock(cols, rows, m.start(), end, tuple(unsure), tuple(stacked))
             out.append(settle_hidden(doc, block))
-    return out
+    return out, bare
 
 
 # --------------------------------------------------------------------------- the cell stream
@@ -719,11 +734,12 @@ def _stacked(
 
 def _rows(
     doc: Document, cells: list[_Cell], cols: list[str], flagged: bool = False
-) -> tuple[list[FormRow], list[tuple[int, int]], list[FormRow]]:
+) -> tuple[list[FormRow], list[tuple[int, int]], list[FormRow], list[FormRow]]:
     items = _items(doc, cells, cols, flagged)
     out: list[FormRow] = []
     unsure: list[tuple[int, int]] = []
     stacked: list[FormRow] = []
+    targetless: list[FormRow] = []
     k = 0
     since = 0  # where the current row's cells begin (after the previous row's figures)
     while k < len(items):
@@ -767,6 +783,9 @@ def _rows(
             if row is None:
                 texts = [x.cell for x in items[since : k + 1] if x.kind == "T"]
                 row = _qualitative(doc, texts, values, cols)
+                if row is None:
+                    bare = _targetless(doc, texts, values, cols)
+                    targetless += [bare] if bare is not None else []
             if row is not None:
                 out.append(row)
             elif it.cell.run and _name_span(doc, it.cell.start, it.cell.end) is not None:
@@ -775,7 +794,61 @@ def _rows(
                 stacked.extend(_stacked(doc, words, values, cols))
             since = j
         k = j
-    return out, unsure, stacked
+    return out, unsure, stacked, targetless
+
+
+_WEIGHT_ONLY = lazy(r"^\s*[(（]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _targetless(
+    doc: Document, texts: list[_Cell], values: list[_Item], cols: list[str]
+) -> FormRow | None:
+    """A row that fills the weight and the score but not the target: one name (level labels
+    aside) before its cells, the target cell empty, the weight and score bare figures within
+    100. Explicit cells are read by position; a run of cells on one line only when its two
+    figures are all it has under four figure columns (target, actual, weight, score)."""
+    if not {TARGET_COL, ACTUAL_COL, WEIGHT_COL, SCORE_COL} <= set(cols):
+        return None
+    # a level label, or a level's weight left alone in its cell when its name was lost: (30分)
+    words = [c for c in texts if not _is_label(c.text) and not _WEIGHT_ONLY.match(c.text)]
+    if len(words) != 1:
+        return None  # a target or an actual in words stands before the figures
+    name = words[0]
+    span = _name_span(doc, name.start, name.end)
+    if span is None or rx.search(r"\d", doc.norm[span[0] : span[1]]):
+        return None  # (a figure in the name may be its target: 资金支付率100%)
+    run = name.run or any(i.cell.run for i in values)
+    n = len(cols)
+    if run:
+        if cols != _COMMON_ORDER or len(values) != 2 or any(i.kind != "V" for i in values):
+            return None
+        mapped = {WEIGHT_COL: values[0], SCORE_COL: values[1]}
+    else:
+        if len(values) < n or any(i.kind != "E" for i in values[n:]):
+            return None
+        mapped = dict(zip(cols, values, strict=False))
+        if mapped[TARGET_COL].kind != "E":
+            return None
+    actual_item = mapped.get(ACTUAL_COL)
+    actual = actual_item.value if actual_item is not None and actual_item.kind == "V" else None
+    weight = _score_value(mapped[WEIGHT_COL].value)
+    score = _score_value(mapped[SCORE_COL].value)
+    if not isinstance(weight, FormValue) or not isinstance(score, FormValue):
+        return None
+    if not 0 < weight.quantity.value <= 100 or score.quantity.value > weight.quantity.value:
+        return None
+    return FormRow(
+        name=doc.norm[span[0] : span[1]],
+        name_start=span[0],
+        name_end=span[1],
+        target=None,
+        actual=actual,
+        weight=weight,
+        score=score,
+        start=span[0],
+        end=max(i.cell.end for i in values),
+        layout="run" if run else "cells",
+    )
 
 
 def _repeats(items: list[_Item], j: int, name: _Cell) -> bool:

@@ -4,7 +4,9 @@ A self-score claim is an anchor phrase that names the overall result (自评得�
 综合得分, 综合评分结果, 评价得分, 总分, 自评结果, ...) followed closely by a number of 分.
 Per-indicator scores ("此指标赋分8分，得分8分") are not self-scores: a bare 得分 is never an
 anchor, and an anchor that follows 指标/该项/此项 in the same clause is skipped. Maximum scores
-(满分100分, 总分值, "总分100分，得分95分") are skipped too.
+(满分100分, 总分值, "总分100分，得分95分") are skipped too, and so is the 总分 closing a list of
+weights in a sentence that says they are weights (分值：产出指标(50分)…，总分100分;
+`claims.prose_weights`).
 
 A grade statement is 等级/等次/档次/评级 (or 评价结果/自评结果) followed by 优/良/中/差 or
 their long forms; it is attached to the nearest self-score in the same sentence.
@@ -16,6 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reviewer import regex as rx
+from reviewer.claims.prose_weights import prose_weights
 from reviewer.document.document import Document
 from reviewer.numbers import parse_decimal
 from reviewer.regex import lazy
@@ -160,6 +163,9 @@ def _find_grades(doc: Document) -> list[GradeStatement]:
 def _find_scores(doc: Document) -> list[SelfScore]:
     norm = doc.norm
     found: list[SelfScore] = []
+    weight_totals = {
+        pw.total.start for pw in prose_weights(doc) if pw.total is not None and pw.marked
+    }
     for m in SCORE_RE.finditer(norm):
         anchor = m.group("anchor")
         gap = norm[m.end("anchor") : m.start("num")]
@@ -194,6 +200,8 @@ def _find_scores(doc: Document) -> list[SelfScore]:
             continue  # "总分100分，得分95分": 总分 is the maximum here
         if _NEXT_CELL_NUMBER.match(norm, m.end()):
             continue  # "总分 | 100 | 96": the first figure of the row is the maximum
+        if m.start("num") in weight_totals:
+            continue  # "分值：产出指标(50分)…，总分100分": the total of the weights listed
         found.append(SelfScore(value=value, start=m.start(), end=m.end()))
     found.extend(_form_totals(norm, found))
     found.sort(key=lambda x: x.start)

@@ -30,6 +30,7 @@ FLOORS = {
     "copy_paste": 3,
     "missing_goals": 2,
     "unit_mismatch": 4,
+    "repost_prefix": 0,  # round 10 (qual10): before the round's rule changes
 }
 
 

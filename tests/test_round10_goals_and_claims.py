@@ -1,0 +1,113 @@
+"""Round 10 of the quality generalisation: a goal that only keeps something running (Q202), a
+claim of full completion in an indicator's own item backed only by its score (Q020), and a goals
+section that gives the funds split over a count of projects (Q002) — each with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import review_text
+
+HEAD = "清河县文化旅游局2023年度公共文化服务项目支出绩效自评报告\n"
+RESULTS = "\n三、绩效目标完成情况\n全年开展送戏下乡演出40场，资金支出95万元。\n"
+
+
+def findings(text: str, code: str) -> list:
+    return review_text(text, select=[code])
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "1.广播系统建设：保证村村响广播系统正常运行。\n2.图书室建设：新建农家书屋12个。",
+        "（一）绩效目标情况\n1.文化站维修：确保乡镇综合文化站正常使用；2.新建农家书屋12个。",
+        "维持文化云平台平稳运行。",
+    ],
+)
+def test_a_goal_that_only_keeps_something_running(goals: str) -> None:
+    [f] = findings(HEAD + "二、绩效目标\n" + goals + RESULTS, "Q202")
+    assert "正常运行或使用" in f.message
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "1.广播系统建设：保证村村响广播系统全年正常运行率不低于95%。\n2.新建农家书屋12个。",
+        "1.文化站维修：完成3个乡镇文化站维修，确保2023年10月底前正常使用。",
+    ],
+)
+def test_a_running_goal_with_a_figure_is_silent(goals: str) -> None:
+    assert findings(HEAD + "二、绩效目标\n" + goals + RESULTS, "Q202") == []
+
+
+def test_running_words_in_a_results_section_are_not_a_goal() -> None:
+    text = (
+        HEAD + "二、绩效目标\n新建农家书屋12个。\n三、绩效目标完成情况\n保证了广播系统正常运行。\n"
+    )
+    assert findings(text, "Q202") == []
+
+
+def test_a_section_q001_reports_whole_is_left_to_it() -> None:
+    text = HEAD + "二、绩效目标\n确保全县文化站正常运转，保障群众文化活动需求。" + RESULTS
+    assert findings(text, "Q202") == []
+    assert findings(text, "Q001")
+
+
+CLAIM_TAIL = "\n三、存在的问题\n宣传不够深入。\n"
+
+
+def q020(text: str) -> list:
+    return [f for f in findings(text, "Q020") if "全面完成的结论" in f.message]
+
+
+def test_an_indicator_item_backed_only_by_its_score_is_unsupported() -> None:
+    text = (
+        HEAD + "二、绩效指标完成情况\n1.产出指标完成情况：送戏下乡40场，绩效自评得分40分。\n"
+        "2.效益指标完成情况：各项指标全面完成，绩效自评得分30分。\n"
+        "3.满意度指标完成情况：群众满意度96%，绩效自评得分10分。" + CLAIM_TAIL
+    )
+    [f] = q020(text)
+    assert f.spans[0].text.startswith("各项指标全面完成")
+
+
+def test_an_indicator_item_with_its_own_figures_is_supported() -> None:
+    text = (
+        HEAD + "二、绩效指标完成情况\n2.效益指标完成情况：惠及群众1.2万人次，各项指标全面完成，"
+        "绩效自评得分30分。" + CLAIM_TAIL
+    )
+    assert q020(text) == []
+
+
+def test_a_conclusion_with_the_total_score_stays_silent() -> None:
+    text = (
+        HEAD + "二、绩效指标完成情况\n全年送戏下乡40场，群众满意度96%。\n三、结论\n"
+        "项目各项指标均已完成，自评得分95分。\n"
+    )
+    assert q020(text) == []
+
+
+BODY = (
+    "一、单位基本情况\n清河县文化旅游局是县政府工作部门，内设办公室、文化股、旅游股等5个股室，"
+    "现有行政编制15名，实有人员14人，单位财务实行独立核算。\n"
+)
+
+
+def q002_funds(text: str) -> list:
+    return [f for f in findings(text, "Q002") if "只写了资金数额" in f.message]
+
+
+def test_funds_split_over_a_count_of_projects_are_no_goal() -> None:
+    text = (
+        HEAD + BODY + "二、绩效目标分解下达情况\n2023年县财政下达项目资金120万元，涉及2个项目，"
+        "分别为：送戏下乡经费70万元；文化惠民计划50万元。\n三、项目资金使用情况\n"
+        "1.送戏下乡经费。该项目拨入资金70万元，全部用于演出补助。\n"
+    )
+    assert len(q002_funds(text)) == 1
+
+
+def test_a_count_of_shows_beside_the_funds_may_be_the_goal() -> None:
+    text = (
+        HEAD + BODY + "二、绩效目标分解下达情况\n2023年县财政下达项目资金120万元，计划送戏下乡"
+        "40场。\n三、项目资金使用情况\n1.送戏下乡经费。该项目拨入资金70万元，全部用于演出补助。\n"
+    )
+    assert q002_funds(text) == []

@@ -111,3 +111,38 @@ def test_a_count_of_shows_beside_the_funds_may_be_the_goal() -> None:
         "40场。\n三、项目资金使用情况\n1.送戏下乡经费。该项目拨入资金70万元，全部用于演出补助。\n"
     )
     assert q002_funds(text) == []
+
+
+SAT_HEAD = HEAD + "一、项目基本情况\n全年送戏下乡40场。\n二、绩效指标完成情况\n"
+
+
+def q203(text: str) -> list:
+    return findings(text, "Q203")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "满意度指标 | 群众满意度 | ≥90% | 97%\n三、自评结论\n经问卷调查，群众满意度达到86%。\n",
+        "观众满意度为96%。\n三、自评结论\n通过项目实施，观众满意度达到89%。\n",
+        "|   服务对象满意度指标\n|\n群众满意\n|\n95\n|\n已完成100%\n|\n三、自评结论\n观演群众满意度达到90%\n",
+    ],
+)
+def test_one_satisfaction_with_two_values(body: str) -> None:
+    [f] = q203(SAT_HEAD + body)
+    assert "前后不一致" in f.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "观众满意度为96%。\n三、自评结论\n演职人员满意度达到89%。\n",
+        "观众满意度目标为≥90%。\n三、自评结论\n经问卷调查，观众满意度达到96%。\n",
+        "满意度指标 | 群众满意度 | ≥90% | 97%\n三、自评结论\n经问卷调查，群众满意度达到97%。\n",
+        "2022年观众满意度为90%。\n三、自评结论\n2023年观众满意度提高到96%。\n",
+        "满意度指标 | 群众满意度 | ≥90% | 97%\n满意度指标 | 演员满意度 | ≥90% | 93%\n"
+        "三、自评结论\n经问卷调查，群众满意度达到97%。\n",
+    ],
+)
+def test_different_subjects_targets_years_or_equal_values_are_silent(body: str) -> None:
+    assert q203(SAT_HEAD + body) == []

@@ -146,3 +146,27 @@ def test_one_satisfaction_with_two_values(body: str) -> None:
 )
 def test_different_subjects_targets_years_or_equal_values_are_silent(body: str) -> None:
     assert q203(SAT_HEAD + body) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年县财政共下达我局。送戏下乡经费70万元，已全部支出。",
+        "市财政累计拨付本中心。图书购置费12.5万元。",
+    ],
+)
+def test_a_total_cut_before_its_amount(text: str) -> None:
+    [f] = findings(HEAD + "一、资金情况\n" + text + "\n", "Q204")
+    assert f.spans[0].text.startswith(("县财政", "市财政"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送戏下乡经费已由县财政全额下达我局。全年支出70万元。",
+        "2023年上级共下达我局2批资金。送戏下乡经费70万元，已全部支出。",
+        "县财政共下达我局送戏下乡经费70万元。",
+    ],
+)
+def test_a_whole_sentence_is_not_cut(text: str) -> None:
+    assert findings(HEAD + "一、资金情况\n" + text + "\n", "Q204") == []

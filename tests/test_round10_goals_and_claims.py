@@ -170,3 +170,25 @@ def test_a_total_cut_before_its_amount(text: str) -> None:
 )
 def test_a_whole_sentence_is_not_cut(text: str) -> None:
     assert findings(HEAD + "一、资金情况\n" + text + "\n", "Q204") == []
+
+
+OTHER_HEAD = "五峰县统计局2020年经济普查经费项目绩效自评报告\n一、基本情况\n"
+
+
+def test_funds_described_as_another_projects() -> None:
+    text = OTHER_HEAD + "农业统计调查经费是保障我局常规统计调查工作的项目经费，主要用于劳务费。\n"
+    [f] = findings(text, "Q205")
+    assert "农业统计调查" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        OTHER_HEAD + "经济普查经费是保障我局开展第四次全国经济普查的专项经费，主要用于劳务费。\n",
+        OTHER_HEAD + "其中农业统计调查经费是用于常规调查的日常经费。\n",
+        "五峰县统计局2020年度部门整体支出绩效自评报告\n一、基本情况\n"
+        "农业统计调查经费是保障我局常规统计调查工作的项目经费。\n",
+    ],
+)
+def test_own_funds_a_part_or_a_units_report_are_silent(text: str) -> None:
+    assert findings(text, "Q205") == []

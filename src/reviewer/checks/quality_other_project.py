@@ -89,8 +89,8 @@ def other_project(doc: Document) -> Iterator[Hit]:
         mine = _pairs(name)
         if not mine or mine & own:
             continue
-        if rx.search(r"本项目|该项目|其中", text[max(0, m.start() - 6) : m.start("name")]):
-            continue
+        if rx.search(r"本项目|该项目|其中|另", text[max(0, m.start() - 6) : m.start("name") + 2]):
+            continue  # a part of the project's funds (其中…经费是…), not another project
         lo = m.start("name")
         yield OTHER_PROJECT.hit(
             [(lo, m.end())],

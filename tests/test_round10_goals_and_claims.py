@@ -192,3 +192,11 @@ def test_funds_described_as_another_projects() -> None:
 )
 def test_own_funds_a_part_or_a_units_report_are_silent(text: str) -> None:
     assert findings(text, "Q205") == []
+
+
+def test_a_units_overall_aim_to_keep_running_is_silent() -> None:
+    text = (
+        "清河镇人民政府2023年度部门整体支出绩效自评报告\n二、部门绩效目标\n（一）部门绩效总目标\n"
+        "（1）完成农村人居环境整治。\n（2）保证社区、村级组织正常运转。\n" + RESULTS
+    )
+    assert findings(text, "Q202") == []

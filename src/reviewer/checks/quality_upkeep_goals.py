@@ -16,7 +16,7 @@ from reviewer.checks.quality_common import (
     read_simplified,
 )
 from reviewer.checks.registry import Hit, check, rule
-from reviewer.claims.sections import Section, sections
+from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
 from reviewer.models import Severity
 from reviewer.regex import lazy
@@ -36,7 +36,8 @@ UPKEEP_GOAL = rule(
     message_en="The goal '{quote}' only asks that something keep running or in use, with no "
     "quantity, deadline or uptime value{times_en}; completion cannot be judged",
     what="Finds, in a goals section (绩效目标, 年度目标, also 绩效目标情况 and 绩效目标分解下达"
-    "情况, not 绩效目标完成情况), an item or line whose content after its list mark and name "
+    "情况, not 绩效目标完成情况, nor an overall or a unit's aim: 总体目标, 部门绩效总目标), an "
+    "item or line whose content after its list mark and name "
     "label opens with 保证/保障/确保/维持/维护 and reaches 正常/平稳/安全/稳定 + 运行/运转/使用/"
     "播出/运营 with no figure in it. An item with a figure (正常运行率≥99%, 9月1日前投入运行) "
     "stays silent, and so does a goals section that Q001 already reports as holding no quantified "
@@ -56,6 +57,9 @@ UPKEEP_GOAL = rule(
 _RESULT_TITLE = lazy(r"完成|实现|评价|分析|自评|结果|偏差|原因|问题|措施|建议|改进|整改|存在|管理")
 _SET_STATE = lazy(r"目标(?:分解|下达|设定|设置|申报|[\s、及和])*情况\s*$")
 _STATE = lazy(r"情况")
+# An overall or long-term aim (部门绩效总目标, 总体目标, 中长期目标): a direction by design, as Q001
+# reads it; keeping the unit running is a unit's standing aim, not a project's goal.
+_OVERALL = lazy(r"总体|总目标|中长期|长期|整体|部门|单位")
 # Where an item's content begins: its list mark, then a name label (应急广播系统建设:).
 _LEAD = lazy(
     r"^\s*(?:[(（]?\d{1,2}[)）.．、]|[①-⑳]|[(（]?[一二三四五六七八九十]{1,2}[)）、])?\s*"
@@ -74,6 +78,8 @@ def _goal_sections(doc: Document) -> list[Section]:
         if not GOAL_TITLE.search(title) or _RESULT_TITLE.search(title):
             continue
         if _STATE.search(title) and not _SET_STATE.search(title):
+            continue
+        if any(_OVERALL.search(p.title) for p in section_path(doc, s.start)):
             continue
         out.append(s)
     return out

@@ -200,3 +200,33 @@ def test_a_units_overall_aim_to_keep_running_is_silent() -> None:
         "（1）完成农村人居环境整治。\n（2）保证社区、村级组织正常运转。\n" + RESULTS
     )
     assert findings(text, "Q202") == []
+
+
+def test_a_row_and_a_prose_result_of_two_named_groups_are_two_surveys() -> None:
+    body = "满意度指标 | 观众满意度 | ≥90% | 97%\n三、自评结论\n演职人员满意度达到90%。\n"
+    assert q203(SAT_HEAD + body) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（三）部门预算情况\n本年度预算支出910.4\n\n2、7万元，其中人员经费580.72万元。",
+        "2023年上级下达资金实际到位613万元，补\n\n1\n\n助对象为全县困难群众，共计1200人，已全部发放到位。",
+    ],
+)
+def test_a_page_number_inside_a_figure_or_a_word(text: str) -> None:
+    [f] = findings(HEAD + text + "\n", "Q206")
+    assert "页码" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（三）部门预算情况\n本年度预算支出910.47万元。\n\n2、人员经费580.72万元。",
+        "合计 | 100\n2、3月份完成验收。",
+        "项目名称\n\n1\n\n资金\n\n2\n\n备注",
+        "全年资金已全部拨付到位，\n\n1\n\n",
+    ],
+)
+def test_numbered_items_tables_and_a_closing_page_number_are_silent(text: str) -> None:
+    assert findings(HEAD + text + "\n", "Q206") == []

@@ -2,7 +2,8 @@
 indicator's result given as one rate in one place and another rate elsewhere (an indicator row's
 98 % and the conclusion's 90 %). Two statements are taken for one quantity when they name the
 same subject (受助学生满意度 twice), or when the report states exactly two satisfaction results,
-one in an indicator row and one in prose: a form and its conclusion about the same survey."""
+one in an indicator row and one in prose, one of them of whoever is served (服务对象满意度): a
+form and its conclusion about the same survey."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ SATISFACTION_TWICE = rule(
     "without a comparator is the result: ≥95% | 98%, 98 | 已完成100%). Targets (目标, 预期, "
     "不低于, ≥…) are not results. Two results with different values are one finding when they "
     "name the same subject, or when the report holds exactly two results, one in a row and one "
-    "in prose. Results of different years or compared with a base (2022年…, 上年, 提高到) "
+    "in prose, one of them of whoever is served (服务对象, 受益群众, 群众, or no subject). "
+    "Results of different years or compared with a base (2022年…, 上年, 提高到) "
     "stay silent.",
     why="A satisfaction rate given twice with two values means one of them was not measured "
     "(or was copied from another report); the indicator's score rests on it.",
@@ -65,6 +67,9 @@ _RATE = lazy(r"(?<![≥≤><＞＜\d.])(?P<v>\d{2,3}(?:\.\d+)?)\s*[%％]")
 _ROW_END = lazy(
     r"^\s*(?:\|\s*\|\s*$|\|\s*[^|\s]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十])"
 )
+# A subject naming whoever the spending serves (服务对象满意度, 受益群众满意度, 满意度 alone): it
+# covers a named group's result (职工就餐满意度) when the report gives only the two.
+_BROAD = lazy(r"^(?:服务对象|受益对象|受益群众|受益人群|群众|社会公众|公众|)$")
 _GENERIC = lazy(r"^(?:的|其|对|整体|总体|综合|社会|群众对项目的?)")
 
 
@@ -109,9 +114,10 @@ def _row_results(doc: Document, text: str) -> Iterator[_Result]:
             cells.append(t)
             end = nxt.end
         row = "\n".join(cells)
-        name = rx.search(r"[\u4e00-\u9fff]{0,10}满意(?:度|率)", row)
-        if name is None:
+        names = rx.findall(r"[\u4e00-\u9fff]{0,10}满意(?:度|率)", row)
+        if not names:
             continue
+        name = max(names, key=len)  # 满意度指标 | 受助学生满意度: the indicator's own name
         rates = [
             m
             for m in _RATE.finditer(row)
@@ -120,7 +126,7 @@ def _row_results(doc: Document, text: str) -> Iterator[_Result]:
         if not rates:
             continue
         last = rates[-1]
-        yield _Result(_subject(name.group()[:-3]), Decimal(last.group("v")), ln.start, end, True)
+        yield _Result(_subject(name[:-3]), Decimal(last.group("v")), ln.start, end, True)
 
 
 @check(SATISFACTION_TWICE)
@@ -136,7 +142,7 @@ def satisfaction_twice(doc: Document) -> Iterator[Hit]:
                 pairs.append((a, b))
     if not pairs and len(results) == 2 and results[0].in_row != results[1].in_row:
         a, b = results
-        if a.value != b.value:
+        if a.value != b.value and (_BROAD.match(a.subject) or _BROAD.match(b.subject)):
             pairs.append((a, b))
     if not pairs:
         return

@@ -230,3 +230,28 @@ def test_a_page_number_inside_a_figure_or_a_word(text: str) -> None:
 )
 def test_numbered_items_tables_and_a_closing_page_number_are_silent(text: str) -> None:
     assert findings(HEAD + text + "\n", "Q206") == []
+
+
+STAGE_HEAD = (
+    "清河县学前教育资助资金2023年度绩效自评报告\n一、基本情况\n全县有幼儿园12所、小学20所。\n"
+)
+
+
+def test_goals_about_another_school_stage() -> None:
+    text = STAGE_HEAD + "二、绩效目标\n保障普通高中家庭经济困难学生顺利完成学业。\n"
+    [f] = findings(text, "Q207")
+    assert "普通高中" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STAGE_HEAD + "二、绩效目标\n保障学前教育家庭经济困难幼儿入园，资助幼儿500人。\n",
+        STAGE_HEAD + "二、绩效目标\n做好学前教育与义务教育的衔接，资助幼儿500人。\n",
+        STAGE_HEAD + "二、绩效目标\n组织大学生志愿者开展幼儿资助宣传。\n",
+        "清河县教育局2023年度部门整体支出绩效自评报告（学前教育、义务教育、普通高中）\n"
+        "二、绩效目标\n保障普通高中家庭经济困难学生顺利完成学业。\n",
+    ],
+)
+def test_own_stage_both_stages_or_a_units_report_are_silent(text: str) -> None:
+    assert findings(text, "Q207") == []

@@ -255,3 +255,27 @@ def test_goals_about_another_school_stage() -> None:
 )
 def test_own_stage_both_stages_or_a_units_report_are_silent(text: str) -> None:
     assert findings(text, "Q207") == []
+
+
+FORM = "项目支出绩效自评表 项目名称 普法经费 年度总体目标 预期目标 实际完成情况 "
+
+
+def test_a_completion_column_that_repeats_the_goal() -> None:
+    text = (
+        FORM
+        + "1.深入宣传贯彻法治思想，切实抓好重点法律普及 1.深入宣传贯彻法治思想，切实抓好重点法律"
+        "普及工作，提升公民法治素养 工作，提升公民法治素养。\n"
+    )
+    [f] = findings(text, "Q208")
+    assert "照抄" in f.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.深入宣传贯彻法治思想，切实抓好重点法律普及 1.开展法治宣传活动46场，发放资料1.2万份。\n",
+        "1.完成普法培训12期，覆盖干部600人 1.完成普法培训12期，覆盖干部600人。\n",
+    ],
+)
+def test_a_reported_result_or_a_quantified_target_met_is_silent(body: str) -> None:
+    assert findings(FORM + body, "Q208") == []

@@ -279,3 +279,24 @@ def test_a_completion_column_that_repeats_the_goal() -> None:
 )
 def test_a_reported_result_or_a_quantified_target_met_is_silent(body: str) -> None:
     assert findings(FORM + body, "Q208") == []
+
+
+def test_an_inline_heading_followed_by_the_next_part_is_empty() -> None:
+    text = (
+        HEAD + "二、绩效目标完成情况分析(一)资金投入情况分析,上年结转2万元,本年收到补助3万元,"
+        "3.项目资金管理情况分析,(二)绩效目标完成情况分析,合格率100%\n"
+    )
+    [f] = findings(text, "Q209")
+    assert f.spans[0].text == "3.项目资金管理情况分析"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3、绩效评价的组织实施情况\n（二）评价对象绩效目标\n",
+        "3.项目资金管理情况分析,(一)资金拨付情况,资金已全部拨付。",
+        "3.项目资金管理情况分析,资金实行专账核算,(二)绩效目标完成情况分析,合格率100%",
+    ],
+)
+def test_a_heading_with_content_or_its_first_child_is_not_empty(text: str) -> None:
+    assert findings(HEAD + text + "\n", "Q209") == []

@@ -269,8 +269,42 @@ def _nearby(doc: Document, start: int, end: int) -> str:
         # done (the claim's subject), not what was achieved
         before = _SUBJECT_COUNT.sub(" ", before)
     parts = [before, " ", doc.norm[end : here.end]]
-    parts += [sents[j].text for j in (k - 1, k + 1, k + 2) if 0 <= j < len(sents)]
-    return " ".join(parts)
+    item = _ITEM_START.match(doc.norm, doc.norm.rfind("\n", 0, here.start) + 1)
+    for j in (k - 1, k + 1, k + 2):
+        if not 0 <= j < len(sents):
+            continue
+        other = sents[j]
+        if item is not None and _sibling_item(doc, here.start, other.start):
+            continue  # 4.满意度指标完成情况:…94%: a sibling item's figures are its own indicator's
+        parts.append(other.text)
+    joined = " ".join(parts)
+    if item is None and not _INDICATOR_LABEL.match(
+        doc.norm, doc.norm.rfind("\n", 0, here.start) + 1
+    ):
+        return joined  # a conclusion's score sums up figures given elsewhere in the report
+    # an indicator's own item: its score is the verdict, not the evidence (3.效益指标完成情况:
+    # 各项指标全面完成,绩效自评得分30分)
+    return _SCORE.sub(" ", joined)
+
+
+# A numbered item opening its line (3.效益指标完成情况:, (二)产出指标), and a score given in points.
+_ITEM_START = lazy(r"[ \t]*(?:[(（]?\d{1,2}[)）.．、](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])")
+_INDICATOR_LABEL = lazy(r"[ \t]*[^\n，,。；;:：]{0,12}指标(?:完成情况)?\s*[:：]")
+_SCORE = lazy(
+    r"(?:自评|绩效自评|该项|本项|此项|合计)?(?:得分|得满分|满分|扣分|分值)\s*[为是:：]?\s*"
+    r"\d+(?:\.\d+)?\s*分"
+)
+
+
+def _sibling_item(doc: Document, here: int, other: int) -> bool:
+    """Whether the sentence at `other` lies on another line that opens with a numbered item,
+    as the claim's line does: a sibling item reporting another indicator."""
+    norm = doc.norm
+    line_here = norm.rfind("\n", 0, here) + 1
+    line_other = norm.rfind("\n", 0, other) + 1
+    if line_here == line_other:
+        return False
+    return _ITEM_START.match(norm, line_other) is not None
 
 
 def _satisfaction_rates(norm: str) -> list[tuple[re.Match[str], re.Match[str] | None]]:

@@ -140,6 +140,9 @@ _FUNDS_RATE = lazy(
     r"\d+(?:\.\d+)?\s*万(?=\s*[,，。；;、)）]|$)"
     r"|(?:执行率|支付率|到位率|使用率|拨付率|占比|比例|比重)[为达是]?\s*\d+(?:\.\d+)?\s*%"
 )
+# The count of the projects the funds are split into (涉及2个项目, 分为3个子项目): part of the
+# funds' description, not a target.
+_PROJECT_COUNT = lazy(r"(?:涉及|分为|包括|包含|含|共计?|分属)\s*\d{1,3}\s*[个项](?:子|小)?项目")
 # Item numbers at a line or clause start (1.部门预算收入, 2、…).
 _ENUMERATOR = lazy(r"(?:^|(?<=[\n。；;]))\s*[(（]?\d{1,2}[)）.．、]", re.M)
 # Goals listed after an announcing word (制定了省内绩效目标，主要包括：资金配套、下达；…).
@@ -150,7 +153,7 @@ _GOAL_LABEL = lazy(r"目标\s*(?:[:：]|为|是(?!否))")
 _REFS = lazy(r"\d+\s*号|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d+\s*个?工作日")
 # Words that frame a figure as a target rather than a result (the funds' own too: 预计年收入2万元).
 _TARGET_FRAMING = lazy(
-    r"目标值|指标值|预计|力争|确保|计划(?!下达|安排|资金)|不低于|不少于|不超过|达到|"
+    r"目标值|指标值|预计|力争|确保|计划(?!下达|安排|资金|\s*\d+(?:\.\d+)?\s*(?:万元|亿元|元))|不低于|不少于|不超过|达到|"
     r"\d[^，,。；;]{0,6}(?:以上|以内)|≥|≤|>|<|＞|＜"
 )
 # What marks a figure as done rather than aimed at: 实施了…200余台, 实际发放, 累计, 已.
@@ -167,7 +170,9 @@ def _figures_not_targets(body: str) -> bool:
             continue
         if _TARGET_FRAMING.search(plain):
             return False
-        rest = _ENUMERATOR.sub("", _FUNDS_RATE.sub("", _MONEY.sub("", plain)))
+        rest = _ENUMERATOR.sub(
+            "", _FUNDS_RATE.sub("", _MONEY.sub("", _PROJECT_COUNT.sub("", plain)))
+        )
         if not rx.search(r"\d", rest):
             continue
         if not _RESULT_MARK.search(sent) or _MONEY.search(plain):
@@ -400,7 +405,7 @@ def missing_goals(doc: Document) -> Iterator[Hit]:
         if _GOALS_LISTED.search(body):
             continue  # 制定了绩效目标，主要包括：…: the goals are listed (Q001 judges them)
         strict = _TARGETS_TITLE.search(title) and not rx.search(
-            r"\d", _MONEY.sub("", YEAR.sub("", body))
+            r"\d", _PROJECT_COUNT.sub("", _MONEY.sub("", YEAR.sub("", body)))
         )
         if not strict and (
             _GOAL_LABEL.search(fold(norm))

@@ -22,7 +22,9 @@ tool run; tuned on since its arithmetic/target causes were fixed on branch cause
 NOTES-holdout7.md gives its first run and the figures after). `holdout8` and `holdout9` (collected
 while holdout7 was being tuned on, gold committed before any tool run: NOTES-holdout8.md and
 NOTES-holdout9.md); holdout8 is tuned on since its first run (branches arith8, cells8, qual8 on
-2026-12-02, the fifth session), holdout9 is sealed until the lead's first run.
+2026-12-02, the fifth session), holdout9 is sealed until the lead's first run. `holdout10` (19
+reports collected on 2026-12-03, the sixth session, gold committed before any tool run:
+NOTES-holdout10.md) is sealed until the lead's first run.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ PARTS = (
     ("holdout7", "holdout7 (tuned on since)"),
     ("holdout8", "holdout8 (tuned on since)"),
     ("holdout9", "holdout9"),
+    ("holdout10", "holdout10"),
 )
 
 

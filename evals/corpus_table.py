@@ -22,9 +22,10 @@ tool run; tuned on since its arithmetic/target causes were fixed on branch cause
 NOTES-holdout7.md gives its first run and the figures after). `holdout8` and `holdout9` (collected
 while holdout7 was being tuned on, gold committed before any tool run: NOTES-holdout8.md and
 NOTES-holdout9.md); holdout8 is tuned on since its first run (branches arith8, cells8, qual8 on
-2026-12-02, the fifth session), holdout9 is sealed until the lead's first run. `holdout10` (19
-reports collected on 2026-12-03, the sixth session, gold committed before any tool run:
-NOTES-holdout10.md) is sealed until the lead's first run.
+2026-12-02, the fifth session), holdout9 since the sixth session (branches arith10 and qual10 fixed
+its misses in general after its first run). `holdout10` (19 reports collected on 2026-12-03, the
+sixth session, gold committed before any tool run: NOTES-holdout10.md) had its first run at main
+73c5650; its findings were worked on after that run (branches num10, fp10), so its row is tuned on.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ PARTS = (
     ("holdout6", "holdout6 (tuned on since)"),
     ("holdout7", "holdout7 (tuned on since)"),
     ("holdout8", "holdout8 (tuned on since)"),
-    ("holdout9", "holdout9"),
-    ("holdout10", "holdout10"),
+    ("holdout9", "holdout9 (tuned on since)"),
+    ("holdout10", "holdout10 (first run 1/7, 0/2, 6/41; tuned on since)"),
 )
 
 

@@ -10,6 +10,7 @@ percentage is read both ways a report may mean it — the excess over the target
 
 from __future__ import annotations
 
+import bisect
 from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
@@ -190,9 +191,11 @@ def _report_pair(text: _Clauses) -> tuple[Quantity, Quantity] | None:
     return target, done[0]
 
 
-def _prev_end(statements: list[_Stated], st: _Stated, lo: int) -> int:
-    """Where the statement before `st` in its paragraph ends (the paragraph's start if none)."""
-    return max((o.end for o in statements if lo <= o.end <= st.start), default=lo)
+def _prev_end(ends: list[int], st: _Stated, lo: int) -> int:
+    """Where the statement before `st` in its paragraph ends (the paragraph's start if none);
+    `ends` are the statements' ends, sorted."""
+    i = bisect.bisect_right(ends, st.start) - 1
+    return ends[i] if i >= 0 and ends[i] >= lo else lo
 
 
 def _own_target_since(
@@ -216,6 +219,7 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
     statements = [*_stated(norm), *(v[0] for v in named.values())]
     if not statements:
         return
+    ends = sorted(st.end for st in statements)
     text = _Clauses(norm)
     # Each paragraph's targets and its (target, actual) pair, read once for all its statements.
     paragraphs: dict[int, tuple[list[Quantity], tuple[Quantity, Quantity] | None]] = {}
@@ -236,7 +240,7 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
             where = ("同句", "its own sentence")
         elif found is None and tgts:
             # several targets in the paragraph: the one stated since the statement before
-            since = _prev_end(statements, st, lo)
+            since = _prev_end(ends, st, lo)
             found = _pair(*_counts(text, since, st.start))
             where = ("同一指标", "its own indicator's clauses")
         elif found is None and not tgts:
@@ -246,9 +250,7 @@ def completion_vs_counts(doc: Document) -> Iterator[Hit | Relation]:
             where = ("报告", "the report")
         if found is None or found[0].value <= 0:
             continue
-        if st.start not in named and _own_target_since(
-            text, _prev_end(statements, st, lo), st, found
-        ):
+        if st.start not in named and _own_target_since(text, _prev_end(ends, st, lo), st, found):
             continue  # "…28次…目标完成率143%，到位率目标值是100%…目标完成率100%": its own target
         target, actual = found
         t, a = target.value, actual.value

@@ -5,6 +5,7 @@ goal sections titled …目标情况 / 目标分解下达情况, which the other
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from reviewer import regex as rx
@@ -103,8 +104,10 @@ def _upkeep_goals(doc: Document) -> Iterator[Hit]:
         if _reported_whole(norm[s.body_start : s.end]):
             continue
         hits = []
-        for line in doc.lines:
-            if line.start < s.body_start or line.start >= s.end or line.start in seen:
+        first = bisect.bisect_left(doc.line_starts, s.body_start)
+        last = bisect.bisect_left(doc.line_starts, s.end)
+        for line in doc.lines[first:last]:
+            if line.start in seen:
                 continue
             seen.add(line.start)
             for part in rx.finditer(r"[^；;\n]+", line.text):

@@ -225,7 +225,8 @@ def propose(doc: Document, name: str, target: str, span: tuple[int, int]) -> Pro
         )  # fmt: skip
     if falls:
         return Proposal(
-            name, target, kind, f"{_LEADING.sub('', name) or name}较上年降低N%（写明上年基期值和N）",
+            name, target, kind,
+            f"{_LEADING.sub('', name) or name}较上年降低N%（写明上年基期值和N）",
             "该指标越低越好；无法从报告取得基期数值，需写明上年基期值和降低幅度",
             "lower is better; no base figure in the report: state last year's value and the fall",
             False,

@@ -600,6 +600,21 @@ def test_one_character_swapped_in_a_repeated_phrase() -> None:
     assert q(levels, "Q024") == []
 
 
+def test_names_enumerated_in_one_slot_are_not_a_swap() -> None:
+    # place names filling one slot of a list: 梅溪 / 桃溪 differ by one character, as names do
+    listed = (
+        "截至年底,城区供水管网工程(三期)北塘一、二标段,城区供水管网工程(三期)梅溪一、二、三标段,"
+        "城区供水管网工程(三期)南浦一标段,城区供水管网工程(三期)桃溪一、二、三标段已开工。\n"
+    )
+    assert q(listed, "Q024") == []
+    # the same two spellings with no list around them: still a misread
+    twice = (
+        "城区供水管网工程(三期)梅溪一、二、三标段已于五月开工。\n"
+        "城区供水管网工程(三期)桃溪一、二、三标段已于五月开工。\n"
+    )
+    assert len(q(twice, "Q024")) == 1
+
+
 def test_deadline_answered_done_is_silent() -> None:
     assert q("时效指标 | 完成时间 | 12月底前 | 完成 | 10 |\n", "Q006") == []
     assert q("时效指标 | 全年 | 1-12月 | 已完成100% | 10 |\n", "Q006") == []

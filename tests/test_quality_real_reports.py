@@ -190,6 +190,18 @@ def test_a_text_holding_only_its_opening_conclusion_is_not_judged_goal_less() ->
     assert len(q(more, "Q002")) == 1
 
 
+def test_a_text_stopping_inside_its_first_scored_part_is_not_judged_goal_less() -> None:
+    first = (
+        "某县2023年度农业产业发展资金绩效评价自评报告\n"
+        "一、资金管理方面,考核得分18分\n(一)预算安排情况\n"
+        f"本级预算安排配套资金40万元，指标评价得分6分。{FILLER}\n"
+    )
+    assert q(first, "Q002") == []
+    # near miss: a second part shows the text goes on, and no goal stands anywhere
+    more = first + f"二、资金使用方面,考核得分20分\n{FILLER}\n"
+    assert len(q(more, "Q002")) == 1
+
+
 # ---------------------------------------------------------------- Q006 actual not a value
 
 

@@ -98,3 +98,6 @@ def test_a_quantity_that_improves_by_falling_is_asked_to_fall() -> None:
     assert "不高于" in rate.rewrite and "≥" not in rate.rewrite
     count = propose(_doc("目标：群众投诉件数明显好转。"), "群众投诉件数", "明显好转", (0, 0))
     assert "≤" in count.rewrite and "≥" not in count.rewrite
+    # a measure of the fall itself (减少率) improves by rising
+    cut = propose(_doc("目标：火灾事故减少率有所提高。"), "火灾事故减少率", "有所提高", (0, 0))
+    assert "不低于" in cut.rewrite and "不高于" not in cut.rewrite

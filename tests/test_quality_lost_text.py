@@ -277,6 +277,9 @@ def test_a_funds_sentence_naming_a_project_that_is_not_the_titles(
         "区财政通过抗疫特别国债安排资金700万元。",  # no project named
         "2020年市财政共计下达单位市级项目资金60万元。",  # how the money came, no project named
         "财政下达项目资金50万元,目前已拨付10万元。",
+        # money paid or spent: the clause before 项目资金 names no project
+        "截至年底已依据监理合同支付项目资金88.2万元。",
+        "本年实际使用项目资金45万元。",
     ],
 )
 def test_the_title_project_under_its_own_or_a_shorter_name_stays_silent(sentence: str) -> None:

@@ -183,3 +183,11 @@ def test_a_payout_of_one_projects_own_funds_is_not_measured_against_the_whole() 
         "2020年市财政共计下达项目资金60万元。\n1.甲项目。截止2020年12月31日，支出资金30万元。\n"
     )
     assert f.data["share"] == "50"
+
+
+def test_the_first_of_spending_items_that_add_up_to_the_funds_is_a_part():
+    items = "2、资金执行情况。全年累计支出器材购置60.2万元，培训费用{b}万元，人员劳务费{c}万元。\n"
+    # 60.2 + 80 + 100 = 240.2 of 246.2 received: all accounted for, item by item
+    assert q121(RECEIVED + items.format(b="80", c="100")) == []
+    # the items fall well short of the funds (60.2 + 8 + 10 = 78.2): still a finding
+    assert len(q121(RECEIVED + items.format(b="8", c="10"))) == 1

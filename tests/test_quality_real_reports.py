@@ -190,6 +190,18 @@ def test_a_text_holding_only_its_opening_conclusion_is_not_judged_goal_less() ->
     assert len(q(more, "Q002")) == 1
 
 
+def test_a_text_stopping_inside_its_first_scored_part_is_not_judged_goal_less() -> None:
+    first = (
+        "某县2023年度农业产业发展资金绩效评价自评报告\n"
+        "一、资金管理方面,考核得分18分\n(一)预算安排情况\n"
+        f"本级预算安排配套资金40万元，指标评价得分6分。{FILLER}\n"
+    )
+    assert q(first, "Q002") == []
+    # near miss: a second part shows the text goes on, and no goal stands anywhere
+    more = first + f"二、资金使用方面,考核得分20分\n{FILLER}\n"
+    assert len(q(more, "Q002")) == 1
+
+
 # ---------------------------------------------------------------- Q006 actual not a value
 
 
@@ -598,6 +610,21 @@ def test_one_character_swapped_in_a_repeated_phrase() -> None:
     assert q(batches, "Q024") == []
     levels = "本项目安排县级财政衔接推进资金100万元。\n本项目安排省级财政衔接推进资金50万元。\n"
     assert q(levels, "Q024") == []
+
+
+def test_names_enumerated_in_one_slot_are_not_a_swap() -> None:
+    # place names filling one slot of a list: 梅溪 / 桃溪 differ by one character, as names do
+    listed = (
+        "截至年底,城区供水管网工程(三期)北塘一、二标段,城区供水管网工程(三期)梅溪一、二、三标段,"
+        "城区供水管网工程(三期)南浦一标段,城区供水管网工程(三期)桃溪一、二、三标段已开工。\n"
+    )
+    assert q(listed, "Q024") == []
+    # the same two spellings with no list around them: still a misread
+    twice = (
+        "城区供水管网工程(三期)梅溪一、二、三标段已于五月开工。\n"
+        "城区供水管网工程(三期)桃溪一、二、三标段已于五月开工。\n"
+    )
+    assert len(q(twice, "Q024")) == 1
 
 
 def test_deadline_answered_done_is_silent() -> None:

@@ -86,3 +86,18 @@ def test_q001_carries_the_rewrite_in_its_message_and_data() -> None:
 
 def test_measurable_goals_get_no_rewrite() -> None:
     assert _q001("二、年度绩效目标\n群众满意度≥90%，农村道路硬化≥20公里。\n") == []
+
+
+def test_a_quantity_that_improves_by_falling_is_asked_to_fall() -> None:
+    doc = _doc("2022年度绩效目标：河道氨氮浓度逐步改善，农村道路畅通水平有效改善。")
+    p = propose(doc, "河道氨氮浓度", "逐步改善", (0, 0))
+    assert "降低" in p.rewrite and "提高" not in p.rewrite
+    near = propose(doc, "农村道路畅通水平", "有效改善", (0, 0))  # higher is better
+    assert "提高" in near.rewrite and "降低" not in near.rewrite
+    rate = propose(_doc("目标：安全事故发生率有所改善。"), "安全事故发生率", "有所改善", (0, 0))
+    assert "不高于" in rate.rewrite and "≥" not in rate.rewrite
+    count = propose(_doc("目标：群众投诉件数明显好转。"), "群众投诉件数", "明显好转", (0, 0))
+    assert "≤" in count.rewrite and "≥" not in count.rewrite
+    # a measure of the fall itself (减少率) improves by rising
+    cut = propose(_doc("目标：火灾事故减少率有所提高。"), "火灾事故减少率", "有所提高", (0, 0))
+    assert "不低于" in cut.rewrite and "不高于" not in cut.rewrite

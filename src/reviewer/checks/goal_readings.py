@@ -126,12 +126,15 @@ def reaches_later_part(doc: Document) -> bool:
     """Whether the text reaches a part that follows the goals: a report cut after its overview
     (or only its first pages published) cannot be judged to lack goals. A text that ends in
     its overview (基本概况) was cut there, even when a score summary stands before it; so was
-    a text whose only part is the opening conclusion (一、自评结论), score and all."""
+    a text whose only part is the opening conclusion (一、自评结论), score and all, or any
+    text with a part 一、 and no 二、 (a scored part 一、资金保障方面 cut mid-way)."""
     top = [s for s in sections(doc) if s.level <= 1 and s.style != "annex"]
     if top and _OVERVIEW_TITLE.search(top[-1].title):
         return False
     if len(top) == 1 and _CONCLUSION_TITLE.search(top[0].title):
         return False  # only the opening conclusion (一、自评结论): cut after its summary
+    if len(top) == 1 and top[0].style == "cn" and top[0].number == 1:
+        return False  # 一、 and never 二、: the text stops inside its first part
     if _SCORE_TEXT.search(doc.norm):
         return True
     return any(LATER_TITLE.search(s.title) for s in sections(doc))

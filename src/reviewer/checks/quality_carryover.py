@@ -336,9 +336,13 @@ def _distinct_words(name: str) -> set[str]:
     return {core[i : i + 2] for i in range(len(core) - 1)} - set(_GENERIC)
 
 
-# A verb of handing funds down or raising them: the words before 项目资金 then tell how the money
-# came (财政下达项目资金), they do not name a project.
-_ALLOCATION = lazy(r"下达|下拨|拨付|安排|争取|筹集|落实|到位|共计|累计")
+# A verb of handing funds down, raising, paying or spending them (or the contract they are paid
+# under): the words before 项目资金 then tell how the money came or went (财政下达项目资金, 按合同
+# 支付项目资金), they do not name a project. A project's name is a noun phrase, never such a clause.
+_ALLOCATION = lazy(
+    r"下达|下拨|拨付|划拨|安排|争取|筹集|落实|到位|共计|累计"
+    r"|支付|付款|兑付|结算|报账|使用|用于|投入|收到|发放|合同"
+)
 # Words that relate a named project to the one evaluated (its parent, a phase, a part).
 _RELATED = lazy(r"配套|子项目|组成部分|一期|二期|三期|分期|标段|包括|其中|隶属|依托|同步|本项目")
 

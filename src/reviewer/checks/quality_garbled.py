@@ -308,6 +308,22 @@ _ENOUGH_CJK = lazy(rf"(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){{{_AROUND + 1}}}")
 _CJK_FLAG = _FlagTable()
 
 
+def _slot(norm: str, left: str, right: str) -> bool:
+    """Whether the swapped character sits in a slot a list fills: its left context is followed,
+    or its right context preceded, by three or more different characters in the text (…工程
+    甲溪一标段, …工程乙岙一标段, …工程丙桥一标段): names enumerated, not a misread."""
+    after = {norm[i + len(left)] for i in _positions(norm, left) if i + len(left) < len(norm)}
+    before = {norm[i - 1] for i in _positions(norm, right) if i > 0}
+    return len(after) >= 3 or len(before) >= 3
+
+
+def _positions(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 def _substitutions(norm: str) -> list[tuple[int, int]]:
     """Phrases written twice with one character swapped inside a long identical context
     (炎陵县…2019年酃县白鹅资源 / …2019年鄱县白鹅资源): an OCR misread. Spans the rarer
@@ -354,8 +370,8 @@ def _substitutions(norm: str) -> list[tuple[int, int]]:
                     spellings = seen[ctx] = {norm[at]: [at]}
                 spellings.setdefault(c, []).append(k)
     out: list[tuple[int, int]] = []
-    for spellings in seen.values():
-        if len(spellings) < 2:
+    for ctx, spellings in seen.items():
+        if len(spellings) < 2 or _slot(norm, ctx[:_SIDE], ctx[_SIDE:]):
             continue
         fewest = min(len(v) for v in spellings.values())
         for ks in spellings.values():

@@ -184,6 +184,13 @@ def _own_funds(norm: str, paid: Quantity) -> bool:
     return False
 
 
+def _first_item(norm: str, paid: Quantity, end: int, received: Quantity) -> bool:
+    """Whether the payment opens a list of spending items in its sentence (支出物资采购3万元，
+    宣传费2万元，劳务费5万元) that together reach the amount received: a part, not the total."""
+    items = [q for q in find_money(norm, paid.start, end) if q.unit == paid.unit]
+    return len(items) > 1 and sum(q.base for q in items) >= _SHORT * received.base
+
+
 @check(PAYOUT_UNEXPLAINED)
 def payout_unexplained(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
@@ -205,12 +212,15 @@ def payout_unexplained(doc: Document) -> Iterator[Hit]:
         if received is None or received.base <= 0:
             continue
         for p in _PAID.finditer(norm, s_end, min(len(norm), s_end + _REACH)):
-            paid = _clause_amount(norm, p.end(), _sentence_end(ends, p.end(), len(norm)))
+            p_end = _sentence_end(ends, p.end(), len(norm))
+            paid = _clause_amount(norm, p.end(), p_end)
             if paid is None or paid.unit != received.unit or paid.start in seen:
                 continue
             seen.add(paid.start)
             if _own_funds(norm, paid):
                 break  # "该项目财政拨入资金30万元，…支出资金30万元": paid of its own funds
+            if _first_item(norm, paid, p_end, received):
+                break  # "累计支出采购费3万元，宣传费2万元，劳务费5万元": the first of the items
             share = paid.base / received.base
             if share >= _SHORT or share <= 0:
                 break

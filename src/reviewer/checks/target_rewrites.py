@@ -64,6 +64,12 @@ _TRAILING = lazy(
     r"(?:提升|提高|改善|增强|增加|加强|降低|减少|下降|好转|优化|保障|明显|显著|有效|达标)$"
 )
 _PREVIOUS = lazy(r"上年|去年|上一年|上年度")
+# Quantities that improve by falling: a pollutant's concentration, incidents, complaints, losses.
+_FALLS = lazy(
+    r"浓度|排放|污染|发生率|发病|事故|投诉|死亡|伤亡|损失|违法|违规|案件|上访|信访|超标|"
+    r"差错|误差|故障|能耗|耗能|空置|闲置|积压|拖欠|欠款|不合格|返贫|致贫|辍学"
+)
+_REDUCTION = lazy(r"减少|下降|降低|削减|压减|减排|降幅|减幅|控制率")
 _LEADING = lazy(r"^(?:持续|不断|进一步|逐步|稳步|全面|有效)?(?:提升|提高|改善|增强|加强|优化)")
 
 
@@ -149,6 +155,12 @@ def propose(doc: Document, name: str, target: str, span: tuple[int, int]) -> Pro
             "the usual standard for satisfaction (≥90%), with how it is surveyed",
             True,
         )  # fmt: skip
+    # 事故减少率, 排放削减量: a measure of the fall itself improves by rising
+    falls = bool(_FALLS.search(name)) and not _REDUCTION.search(name)
+    if kind == "timeliness" and falls and not _RATE.search(name):
+        kind = "other"  # 安全事故起数: a count to bring down, not a task done on time
+    if kind in ("coverage", "timeliness") and falls:  # 事故发生率: not 安全 done on time
+        kind = "coverage"
     if kind == "timeliness":
         shown = (
             name
@@ -159,6 +171,12 @@ def propose(doc: Document, name: str, target: str, span: tuple[int, int]) -> Pro
             name, target, kind, f"{shown}=100%（{by}）",
             "时效、质量类指标按全部按期完成设定", "time and quality indicators: all, on time",
             True,
+        )  # fmt: skip
+    if kind == "coverage" and falls:
+        return Proposal(
+            name, target, kind, f"{name}不高于上年实际值（写明上年数值，如“≤上年的N%”）",
+            "该指标越低越好，以上年实际值为上限", "lower is better: last year's value as ceiling",
+            False,
         )  # fmt: skip
     if kind == "coverage":
         got = _stated(doc, name, "percent", span)
@@ -173,6 +191,12 @@ def propose(doc: Document, name: str, target: str, span: tuple[int, int]) -> Pro
         return Proposal(
             name, target, kind, f"{name}不低于上年实际值（写明上年数值，如“≥上年的N%”）",
             "报告未载该指标数值，以上年实际值为基期", "no figure in the report: last year's value",
+            False,
+        )  # fmt: skip
+    if kind == "quantity" and falls:
+        return Proposal(
+            name, target, kind, f"{name}≤上年实际数（写明上年数值和计量单位）",
+            "该指标越低越好，以上年实际数为上限", "lower is better: last year's count as ceiling",
             False,
         )  # fmt: skip
     if kind == "quantity":
@@ -200,6 +224,14 @@ def propose(doc: Document, name: str, target: str, span: tuple[int, int]) -> Pro
         return Proposal(
             name, target, kind, f"{name}≤年度预算数（写明金额）",
             "报告未载预算数，以年度预算为上限", "no budget figure in the report", False,
+        )  # fmt: skip
+    if falls:
+        return Proposal(
+            name, target, kind,
+            f"{_LEADING.sub('', name) or name}较上年降低N%（写明上年基期值和N）",
+            "该指标越低越好；无法从报告取得基期数值，需写明上年基期值和降低幅度",
+            "lower is better; no base figure in the report: state last year's value and the fall",
+            False,
         )  # fmt: skip
     return Proposal(
         name, target, kind, f"{_LEADING.sub('', name) or name}较上年提高N%（写明上年基期值和N）",

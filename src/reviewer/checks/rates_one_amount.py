@@ -57,6 +57,7 @@ _BUDGET = lazy(r"(?:预算|下达|安排|批复|计划)[^，,。；;]{0,16}$")
 _TARGET = lazy(r"目标|指标值|预期|应达|确保|力争|不低于|≥|>=")
 _SENT = "。；;！？!?\n"
 _MAX_AMOUNTS = 12
+_REACH = 800
 
 
 def _sentence_start(norm: str, pos: int, floor: int) -> int:
@@ -77,7 +78,8 @@ def rate_no_base(doc: Document) -> Iterator[Hit]:
     for m in _RATE.finditer(norm):
         if rate_kind(m.group("name")) is not None:
             continue
-        line_start = norm.rfind("\n", 0, m.start()) + 1
+        # the paragraph (its line), read at most _REACH back: one long line stays cheap
+        line_start = max(norm.rfind("\n", 0, m.start()) + 1, m.start() - _REACH)
         s = _sentence_start(norm, m.start(), line_start)
         if s == line_start or _TARGET.search(norm, s, m.start("num")):
             continue

@@ -261,6 +261,17 @@ def test_full_marks_a_differing_actual_or_digits_at_the_text_ends_are_silent():
     assert codes(head + "成本每年财政补助1000万元1000万元1000万元10", "S032") == []
 
 
+def test_a_space_separated_row_whose_actual_repeats_the_target_scored_down():
+    head = "三级指标 年度指标值 实际完成值 分值 得分\n"
+    (f,) = codes(head + "时效指标 竣工日期 于11月15日前竣工 于11月15日前竣工 8 7\n", "S032")
+    assert "于11月15日前竣工 分值 8 得 7" in f.data["rows"]
+    assert codes(head + "质量指标 合格率 98% 98% 4 3\n", "S032")
+    # full marks, a differing actual, or two equal budgets of a funds row are silent
+    assert codes(head + "时效指标 竣工日期 于11月15日前竣工 于11月15日前竣工 8 8\n", "S032") == []
+    assert codes(head + "时效指标 竣工日期 于11月15日前竣工 于12月20日前竣工 8 7\n", "S032") == []
+    assert codes(head + "年度资金总额 45万元 45万元 10 9\n", "S032") == []
+
+
 # --------------------------------------------------------------------------- S033
 
 S033_ROWS = (

@@ -148,7 +148,9 @@ MET_ROW_SCORED_DOWN = rule(
     "their weight: {rows}. If the deduction has a reason, state it in the deviation column",
     what="Reads indicator rows whose cells ran together as `weight target actual score` where "
     "the target and the actual are the same text (`52021年12月完成2021年12月完成4`: the repetition "
-    "fixes where the weight ends and the score begins; a text ending in a digit fixes nothing); "
+    "fixes where the weight ends and the score begins; a text ending in a digit fixes nothing), "
+    "or a row on its own line whose cells are separated by spaces as `target actual weight score` "
+    "with the same text twice (`完成时间为12月底 完成时间为12月底 6 5`); "
     "a score below the weight on such a row is reported once per report, with every row.",
     why="A target met in full earns the full weight under every scoring rule; a deduction the "
     "form does not explain makes the total score unverifiable.",
@@ -164,6 +166,12 @@ _DUP_ROW = lazy(
     r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,3}(?:\.\d+)?)(?P<t>[^\s|]{2,30}?)(?P=t)"
     r"(?P<s>\d{1,3}(?:\.\d+)?)(?![\d.%])"
 )
+# a form row on its own line, cells separated by spaces: target | the same text | weight | score
+_SPACED_ROW = lazy(
+    r"(?m)(?:^|(?<=\s))(?P<t>\S{2,30})[ \t\u3000]+(?P=t)[ \t\u3000]+"
+    r"(?P<w>\d{1,3}(?:\.\d+)?)[ \t\u3000]+(?P<s>\d{1,3}(?:\.\d+)?)[ \t\u3000]*$"
+)
+_AMOUNT_ONLY = lazy(r"^[\d.,]+(?:万元|元|亿元)?$")
 
 
 class _Down(NamedTuple):
@@ -189,6 +197,16 @@ def _met_rows(doc: Document) -> list[_Down]:
             # the text must hold a word or a percent, and its ends must not be digits that could
             # belong to the weight or the score (`1000万元1000万元10` is no such row)
             if not rx.search(r"[\u4e00-\u9fff%]", t) or t[0] in ".%0" or t[-1].isdigit():
+                continue
+            w, sc = Decimal(m.group("w")), Decimal(m.group("s"))
+            if not 0 < w <= HUNDRED or sc >= w or m.group("w").startswith("0"):
+                continue
+            out.append(_Down(m.start(), m.end(), t, w, sc))
+        for m in _SPACED_ROW.finditer(norm):
+            # the spaces fix the cells, so only the text must be a value read as met: a word or
+            # a percent, not a bare amount (a funds row's equal budgets are no target and actual)
+            t = m.group("t")
+            if not rx.search(r"[\u4e00-\u9fff%]", t) or _AMOUNT_ONLY.match(t):
                 continue
             w, sc = Decimal(m.group("w")), Decimal(m.group("s"))
             if not 0 < w <= HUNDRED or sc >= w or m.group("w").startswith("0"):

@@ -51,7 +51,7 @@ PARTS = (
     ("holdout7", "holdout7 (tuned on since)"),
     ("holdout8", "holdout8 (tuned on since)"),
     ("holdout9", "holdout9 (tuned on since)"),
-    ("holdout10", "holdout10 (first run 1/7, 0/2, 6/41; tuned on since)"),
+    ("holdout10", "holdout10 (tuned on since its first run: 1/7, 0/2, 6/41)"),
 )
 
 

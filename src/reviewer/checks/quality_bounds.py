@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.quality_common import read_simplified
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import section_path
 from reviewer.document import Document
@@ -62,11 +61,6 @@ _ENUM = lazy(r"\s*[(（]?\d{1,2}[)）.、．]")  # a list number before the indi
 
 @check(RESULT_AS_BOUND)
 def result_as_bound(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters too (完成情況, 不低於); quotes as written
-    yield from read_simplified(_result_as_bound, doc)
-
-
-def _result_as_bound(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     if not _HAS_BOUND.search(norm):
         return  # no bound in the text: no line to read

@@ -19,34 +19,8 @@ from reviewer.claims.report import is_chrome, report_title
 from reviewer.claims.sections import Section, sections
 from reviewer.claims.vocabulary import BOUND_ALT, COMPARATOR_ALT, GOAL_FILLERS, alternation
 from reviewer.document import Document
-from reviewer.document.script import simplified_twin
 from reviewer.document.tables import Cell, line_cells
 from reviewer.regex import lazy
-
-# ---------------------------------------------------------------- the text in simplified script
-
-
-# the data that quote the report (the rest is the check's own words)
-_QUOTED = ("quote", "title", "claim", "admission", "label")
-
-
-def read_simplified(check: Callable[[Document], Iterable[Hit]], doc: Document) -> Iterable[Hit]:
-    """`check` run on the document's simplified twin, the quotes of its hits (`_QUOTED`)
-    given back as the report writes them (the twin's text at the same offsets, found near the
-    hit's first span)."""
-    twin = simplified_twin(doc)
-    if twin is doc:
-        yield from check(doc)
-        return
-    for h in check(twin):
-        near = max(0, h.spans[0][0] - 400) if h.spans else 0
-        for key, value in h.data.items():
-            if key in _QUOTED and isinstance(value, str) and value:
-                at = twin.norm.find(value, near)
-                if at != -1:
-                    h.data[key] = doc.norm[at : at + len(value)]
-        yield h
-
 
 # ---------------------------------------------------------------- sentences
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reviewer import regex as rx
-from reviewer.checks.quality_common import clip, read_simplified, stop_span
+from reviewer.checks.quality_common import clip, stop_span
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.document import Document
 from reviewer.models import Severity
@@ -111,11 +111,6 @@ def _goals_vs_work_undone(doc: Document) -> Iterator[Hit]:
 
 @check(COMPLETION_VS_UNFINISHED)
 def completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters (資助任務全部完成, 項目進展緩慢); quotes given back as written
-    yield from read_simplified(_completion_vs_unfinished, doc)
-
-
-def _completion_vs_unfinished(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     admissions = rx.finditer_near(_ADMISSION, norm, _ADMISSION_ANCHOR, _ADMISSION_REACH)
     admission = next((m for m in admissions if not m.group("neg")), None)

@@ -12,7 +12,6 @@ from reviewer import regex as rx
 from reviewer.checks.quality_common import (
     grouped,
     is_interim,
-    read_simplified,
     report_date,
     report_dates,
 )
@@ -467,11 +466,6 @@ def _deadline(y: int, m: int, d: int | None) -> date | None:
 
 @check(STALE_TEXT)
 def stale_text(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters too (預計…完成); quotes as written
-    yield from read_simplified(_stale_text, doc)
-
-
-def _stale_text(doc: Document) -> Iterator[Hit]:
     year = stated_year(doc)
     rd = report_date(doc)
     if is_interim(doc):

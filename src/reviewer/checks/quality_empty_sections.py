@@ -12,7 +12,6 @@ from reviewer.checks.form_prompts import (
     FIELD_LABEL,
     prompt_fields,
 )
-from reviewer.checks.quality_common import read_simplified
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
 from reviewer.document import Document
@@ -109,11 +108,6 @@ _CLASSIFIED = lazy(r"[(（]\s*(?:涉密|保密|涉及国家秘密|密)\s*[)）]"
 
 @check(EMPTY_SECTION)
 def empty_sections(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters too (存在問題 / 無); titles as written
-    yield from read_simplified(_empty_sections, doc)
-
-
-def _empty_sections(doc: Document) -> Iterator[Hit]:
     yield from _announced_nothing(doc)
     yield from _blank_form_fields(doc)
     fields = prompt_fields(doc)

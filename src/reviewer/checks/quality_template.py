@@ -16,7 +16,7 @@ from reviewer.checks.form_prompts import (
     form_prompts,
     prompt_fields,
 )
-from reviewer.checks.quality_common import grouped, read_simplified
+from reviewer.checks.quality_common import grouped
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.report import (
     is_chrome,
@@ -365,11 +365,6 @@ def _blank_fields(doc: Document) -> Iterator[tuple[str, int, int]]:
 
 @check(TEMPLATE_RESIDUE)
 def template_residue(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters too (（請簡要說明…）); quotes as written
-    yield from read_simplified(_template_residue, doc)
-
-
-def _template_residue(doc: Document) -> Iterator[Hit]:
     keyed = [
         (k, h)
         for k, h in _residue_hits(doc)

@@ -14,7 +14,6 @@ from reviewer.checks.quality_common import (
     clip,
     grouped,
     has_measurable_target,
-    read_simplified,
 )
 from reviewer.checks.registry import Hit, check, rule
 from reviewer.claims.sections import Section, section_path, sections
@@ -94,10 +93,6 @@ def _reported_whole(text: str) -> bool:
 
 @check(UPKEEP_GOAL)
 def upkeep_goals(doc: Document) -> Iterator[Hit]:
-    yield from read_simplified(_upkeep_goals, doc)
-
-
-def _upkeep_goals(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     seen: set[int] = set()
     for s in _goal_sections(doc):

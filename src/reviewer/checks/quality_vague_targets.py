@@ -25,7 +25,6 @@ from reviewer.checks.quality_common import (
     first_sentence_within,
     grouped,
     has_measurable_target,
-    read_simplified,
 )
 from reviewer.checks.quality_lost_text import lost_figures
 from reviewer.checks.registry import Hit, check, rule
@@ -180,9 +179,8 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]?\d{1,2}[)）.、]|[①-⑳]|[(（][一二三�
 
 @check(VAGUE_TARGET)
 def vague_targets(doc: Document) -> Iterator[Hit]:
-    # read in simplified characters (年度績效目標 is a goals heading); the offsets are the same
     lost = lost_figures(doc)
-    for h in read_simplified(_vague_targets, doc):
+    for h in _vague_targets(doc):
         if lost and h.spans and any(a < h.spans[0][1] and h.spans[0][0] < b for a, b in lost):
             continue  # a goal whose figure was lost in publishing (建设座): Q172's, not vague
         yield h
